@@ -1,0 +1,44 @@
+"""Named SQL: every read the app makes is a ``tkpk/sql/<name>.sql`` file run with bound parameters.
+
+A page never holds SQL; it calls a function in a domain module, which calls :func:`fetch` by name. That keeps
+"where does this number come from?" one hop away, and lets a test run every file against a fresh store.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``tkpk/sql/<name>.sql``."""
+    return (resources.files("tkpk.sql") / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def names() -> list[str]:
+    """Every named query, for the test that runs them all."""
+    return sorted(e.name[:-4] for e in resources.files("tkpk.sql").iterdir() if e.name.endswith(".sql"))
+
+
+def fetch(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Run a named query on its own cursor (safe across Streamlit threads) and return a DataFrame."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql(name), params or {}).df()
+    finally:
+        cur.close()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> Any:
+    """First column of the first row of a named query, or ``None``."""
+    cur = con.cursor()
+    try:
+        row = cur.execute(sql(name), params or {}).fetchone()
+        return None if row is None else row[0]
+    finally:
+        cur.close()
