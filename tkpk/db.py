@@ -105,10 +105,11 @@ def new_batch(
     waktu: datetime | None = None,
 ) -> int:
     """Record a load and return its id; call inside :func:`transaction` with the rows it brings."""
-    row = cur.execute(
-        "INSERT INTO batch (batch_id, jenis, nama_file, sha256, jumlah_baris, oleh, waktu, sampel, keterangan) "
-        "VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id",
-        [jenis, nama_file, sha256, jumlah_baris, oleh, waktu or datetime.now(), sampel, keterangan],
-    ).fetchone()
+    from tkpk.queries import execute
+
+    row = execute(cur, "tulis_batch_baru", {
+        "jenis": jenis, "nama_file": nama_file, "sha256": sha256, "jumlah_baris": jumlah_baris, "oleh": oleh,
+        "waktu": waktu or datetime.now(), "sampel": sampel, "keterangan": keterangan,
+    })
     assert row is not None
     return int(row[0])

@@ -42,3 +42,26 @@ def scalar(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | N
         return None if row is None else row[0]
     finally:
         cur.close()
+
+
+def is_write(name: str) -> bool:
+    """Write statements start with a ``-- tulis`` line; the read-everything test leaves them out."""
+    return sql(name).lstrip().startswith("-- tulis")
+
+
+def execute(cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> Any:
+    """Run a named statement on the caller's cursor (inside its transaction); returns the first row, if any."""
+    result = cur.execute(sql(name), params or {})
+    try:
+        return result.fetchone()
+    except duckdb.InvalidInputException:
+        return None  # statements without a result set
+
+
+def muat(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Bulk-insert a DataFrame through ``tulis_muat_<table>.sql``: one set-based insert, never row by row."""
+    cur.register("_muat", frame)
+    try:
+        cur.execute(sql(f"tulis_muat_{table}"))
+    finally:
+        cur.unregister("_muat")

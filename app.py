@@ -1,0 +1,21 @@
+"""Entry point: page config and navigation. Each page is a thin view in ``pages/``."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="Dasbor TKPK Kabupaten Banjar",
+    page_icon="📊",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = [
+    st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/home:", default=True, url_path="ringkasan"),
+    st.Page("pages/tren.py", title="Tren kemiskinan", icon=":material/show_chart:", url_path="tren"),
+    st.Page("pages/peta.py", title="Peta kantong kemiskinan", icon=":material/map:", url_path="peta"),
+    st.Page("pages/pilar.py", title="Kinerja pilar", icon=":material/task_alt:", url_path="pilar"),
+    st.Page("pages/unggah.py", title="Unggah data", icon=":material/upload_file:", url_path="unggah"),
+    st.Page("pages/riwayat.py", title="Riwayat data", icon=":material/history:", url_path="riwayat"),
+]
+
+st.navigation(PAGES).run()

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py", "pages/unggah.py",
+         "pages/riwayat.py"]
+
+
+@pytest.fixture
+def run_page(app_env: Path) -> Callable[..., AppTest]:
+    """Run the app (through app.py, so navigation and page config apply) and switch to one page."""
+
+    def run(page: str = "pages/ringkasan.py", query: dict[str, str] | None = None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for k, v in (query or {}).items():
+            at.query_params[k] = v
+        at.run()
+        if page != "pages/ringkasan.py":
+            at.switch_page(page)
+            at.run()
+        return at
+
+    return run

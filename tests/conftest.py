@@ -1,0 +1,54 @@
+"""Shared fixtures: a store built once per test session on a temporary file, and fresh stores per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tkpk.db import connect, migrate
+from tkpk.store import init_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled store (real reference data + sample data), built once; tests must not write to it."""
+    path = tmp_path_factory.mktemp("store") / "tkpk.duckdb"
+    init_path(path)
+    return path
+
+
+@pytest.fixture
+def fresh_con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A migrated, empty store on its own temporary file."""
+    con = connect(tmp_path / "kosong.duckdb")
+    migrate(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def app_env(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app at the session store and run from the project root, as `make run` does."""
+    monkeypatch.setenv("TKPK_DB", str(store_path))
+    monkeypatch.chdir(ROOT)
+    return store_path
+
+
+def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """A content hash of every table, to prove that a refused operation changed nothing."""
+    out = {}
+    tables = [r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
+    for t in tables:
+        row = con.execute(f'SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM "{t}"').fetchone()
+        out[t] = repr(row)
+    return out
+
+
+os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")

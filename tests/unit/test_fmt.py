@@ -1,0 +1,51 @@
+import math
+
+import pytest
+
+from tkpk import fmt
+
+
+@pytest.mark.parametrize(
+    ("func", "value", "expected"),
+    [
+        (fmt.persen, 2.36, "2,36%"),
+        (fmt.persen, 10.0, "10,00%"),
+        (fmt.jiwa, 14461, "14.461 jiwa"),
+        (fmt.rupiah, 589164, "Rp589.164"),
+        (fmt.rupiah, 1234567, "Rp1.234.567"),
+        (fmt.rupiah, -5000, "−Rp5.000"),
+        (fmt.poin, -0.08, "−0,08 poin"),
+        (fmt.poin, 0.5, "+0,50 poin"),
+        (fmt.poin, 0.0, "0,00 poin"),
+        (fmt.rupiah_ringkas, 27_949_800_000, "Rp27,9 miliar"),
+        (fmt.rupiah_ringkas, 450_000_000, "Rp450,0 juta"),
+        (fmt.rupiah_ringkas, 1_260_000_000_000, "Rp1,3 triliun"),
+        (fmt.persen, None, "–"),
+        (fmt.jiwa, math.nan, "–"),
+    ],
+)
+def test_indonesian_formats(func, value, expected):
+    assert func(value) == expected
+
+
+def test_angka_decimals_use_comma_and_dot_thousands():
+    assert fmt.angka(1234567.5, 2) == "1.234.567,50"
+    assert fmt.angka(0.326, 3) == "0,326"
+
+
+@pytest.mark.parametrize(("value", "expected"), [(3, "< 5 KK"), (0, "0 KK"), (5, "5 KK"), (1200, "1.200 KK")])
+def test_small_cells_are_suppressed(value, expected):
+    assert fmt.sel_kecil(value, "KK") == expected
+
+
+def test_nilai_follows_the_unit():
+    assert fmt.nilai(2.5, "%") == "2,50%"
+    assert fmt.nilai(0.067, "indeks") == "0,067"
+    assert fmt.nilai(140, "unit") == "140 unit"
+    assert fmt.nilai(589164, "Rp/kapita/bulan") == "Rp589.164"
+
+
+def test_tanggal_in_indonesian():
+    import datetime
+
+    assert fmt.tanggal(datetime.date(2026, 11, 28)) == "28 November 2026"

@@ -1,0 +1,5 @@
+import sys
+
+from tkpk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,85 @@
+"""Indonesian number formats, made by Babel on the server so a projector PC set to en-US still shows 2,36%."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+TIDAK_ADA = "–"
+# Counts of households below this are shown as "< 5" on public pages (small-cell suppression).
+AMBANG_SEL_KECIL = 5
+
+
+def _missing(x: float | int | None) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def angka(x: float | int | None, desimal: int = 0) -> str:
+    """``1234567.5`` → ``1.234.568`` (or with ``desimal`` places: ``1.234.567,50``)."""
+    if _missing(x):
+        return TIDAK_ADA
+    pattern = "#,##0" + ("." + "0" * desimal if desimal else "")
+    return format_decimal(x, format=pattern, locale=LOCALE)
+
+
+def persen(x: float | None, desimal: int = 2) -> str:
+    """``2.36`` (already in percent) → ``2,36%``, as BPS writes it (no space)."""
+    return TIDAK_ADA if _missing(x) else angka(x, desimal) + "%"
+
+
+def poin(x: float | None, desimal: int = 2) -> str:
+    """A change in percentage points with its sign: ``-0.08`` → ``−0,08 poin``."""
+    if _missing(x):
+        return TIDAK_ADA
+    tanda = "+" if x > 0 else ("−" if x < 0 else "")
+    return f"{tanda}{angka(abs(x), desimal)} poin"
+
+
+def rupiah(x: float | None, desimal: int = 0) -> str:
+    """``589164`` → ``Rp589.164``."""
+    if _missing(x):
+        return TIDAK_ADA
+    tanda = "−" if x < 0 else ""
+    return f"{tanda}Rp{angka(abs(x), desimal)}"
+
+
+def rupiah_ringkas(x: float | None) -> str:
+    """Large budgets in words officials use: ``Rp27,9 miliar``, ``Rp450 juta``."""
+    if _missing(x):
+        return TIDAK_ADA
+    for batas, nama in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
+        if abs(x) >= batas:
+            return f"Rp{angka(x / batas, 1)} {nama}"
+    return rupiah(x)
+
+
+def jiwa(x: float | None) -> str:
+    return TIDAK_ADA if _missing(x) else f"{angka(x)} jiwa"
+
+
+def sel_kecil(x: float | None, satuan: str = "") -> str:
+    """Counts under 5 are shown as ``< 5`` so no household can be singled out."""
+    if _missing(x):
+        return TIDAK_ADA
+    teks = f"< {AMBANG_SEL_KECIL}" if 0 < x < AMBANG_SEL_KECIL else angka(x)
+    return f"{teks} {satuan}".strip()
+
+
+def nilai(x: float | None, satuan: str) -> str:
+    """A value in its catalogue unit: % gets two decimals, Rupiah its prefix, counts their unit."""
+    if satuan == "%":
+        return persen(x)
+    if satuan.startswith("Rp"):
+        return rupiah(x)
+    if satuan == "indeks":
+        return angka(x, 3)
+    return TIDAK_ADA if _missing(x) else f"{angka(x)} {satuan}"
+
+
+def tanggal(x: date | datetime | None) -> str:
+    """``28 November 2026``."""
+    return TIDAK_ADA if x is None else format_date(x, format="d MMMM y", locale=LOCALE)

@@ -1,0 +1,2 @@
+-- tulis
+INSERT OR REPLACE INTO pilar VALUES ($kode, $nama, $nama_singkat);
