@@ -1,4 +1,4 @@
-"""Page chrome: header, the sample-data banner, source captions. Every page uses these so they look alike."""
+"""Page chrome: header, projector mode, the sample-data banner, source captions. Every page uses these."""
 
 from __future__ import annotations
 
@@ -10,20 +10,53 @@ LABEL_CONTOH = (
     f"⚠️ **{SAMPLE_SOURCE}**: angka tingkat kecamatan/desa dan data program di halaman ini adalah data contoh "
     "buatan untuk uji coba, bukan data resmi. Angka BPS tingkat kabupaten adalah data nyata dengan sumbernya."
 )
+PARAM_MODE = "mode"
+MODE_PRESENTASI = "presentasi"
 
-CSS = """
+CSS_DASAR = """
 <style>
-/* Larger type for meeting rooms; high contrast. */
 [data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 [data-testid="stCaptionContainer"] { color: #333333; }
 </style>
 """
 
+# Projector: no sidebar or toolbar, body type >= 24 px, headline numbers >= 64 px, black on white.
+CSS_PRESENTASI = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbar"],
+[data-testid="stHeader"], [data-testid="stDecoration"] { display: none !important; }
+.stApp, .stApp p, .stApp li, .stApp label, .stApp td, .stApp th { font-size: 24px !important; color: #000000; }
+.stApp h1 { font-size: 52px !important; }
+.stApp h2 { font-size: 40px !important; }
+.stApp h3 { font-size: 32px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div { font-size: 72px !important; font-weight: 800; }
+[data-testid="stMetricLabel"] p { font-size: 26px !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 20px !important; color: #111; }
+.block-container { padding-top: 1.2rem !important; max-width: 100% !important; }
+</style>
+"""
+
+
+def mode_presentasi() -> bool:
+    """Projector mode is a URL state (``?mode=presentasi``) so a link opens straight into it."""
+    return st.query_params.get(PARAM_MODE) == MODE_PRESENTASI
+
 
 def halaman(judul: str, pertanyaan: str) -> None:
-    """Title and the one question the page answers."""
-    st.markdown(CSS, unsafe_allow_html=True)
+    """Title, the one question the page answers, and the projector-mode switch."""
+    presentasi = mode_presentasi()
+    st.markdown(CSS_PRESENTASI if presentasi else CSS_DASAR, unsafe_allow_html=True)
+    if not presentasi:
+        aktif = st.sidebar.toggle("Mode presentasi (proyektor)", value=False, key="toggle_presentasi",
+                                  help="Huruf besar, tanpa menu samping. Keluar: hapus ?mode=presentasi dari alamat.")
+        if aktif:
+            st.query_params[PARAM_MODE] = MODE_PRESENTASI
+            st.rerun()
+    else:
+        if st.button("✕ Keluar dari mode presentasi", key="keluar_presentasi", type="tertiary"):
+            del st.query_params[PARAM_MODE]
+            st.rerun()
     st.title(judul)
     st.markdown(f"*{pertanyaan}*")
 
