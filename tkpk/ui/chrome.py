@@ -15,9 +15,9 @@ MODE_PRESENTASI = "presentasi"
 
 CSS_DASAR = """
 <style>
-[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; }
+[data-testid="stMetricValue"] p { font-size: 2.6rem; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
-[data-testid="stCaptionContainer"] { color: #333333; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #333333; }
 </style>
 """
 
@@ -30,9 +30,11 @@ CSS_PRESENTASI = """
 .stApp h1 { font-size: 52px !important; }
 .stApp h2 { font-size: 40px !important; }
 .stApp h3 { font-size: 32px !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] div { font-size: 72px !important; font-weight: 800; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricValue"] p { font-size: 72px !important; font-weight: 800; line-height: 1.1; }
 [data-testid="stMetricLabel"] p { font-size: 26px !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 20px !important; color: #111; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stCaptionContainer"] a { font-size: 20px !important; color: #111111 !important; }
 .block-container { padding-top: 1.2rem !important; max-width: 100% !important; }
 </style>
 """
