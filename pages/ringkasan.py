@@ -1,8 +1,8 @@
-"""Ringkasan: is poverty in Banjar going down, and how do we compare?"""
+"""Ringkasan: is poverty in Banjar going down, how do we compare, and is every pillar delivering?"""
 
 import streamlit as st
 
-from tkpk import fmt
+from tkpk import beranda, fmt
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
 from tkpk.ui.koneksi import conn
@@ -10,11 +10,13 @@ from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kemiskinan Kabupaten Banjar", "Apakah kemiskinan di Banjar turun, dan bagaimana posisinya di Kalsel?")
 
-seri = bps_seri(conn())
+con = conn()
+seri = bps_seri(con)
 years = tahun_tersedia(seri)
 tahun = pilih_url("Tahun", years, "tahun", parse=int, where=st.sidebar)
 h = headline(seri, tahun)
 
+# --- BPS headline ---
 c1, c2, c3 = st.columns(3)
 c1.metric(
     f"Persentase penduduk miskin (P0) {h.tahun}",
@@ -24,7 +26,12 @@ c1.metric(
     delta_color="inverse",
 )
 c2.metric(f"Jumlah penduduk miskin {h.tahun}", fmt.jiwa(h.penduduk_miskin))
-c3.metric(f"Garis kemiskinan {h.tahun}", fmt.rupiah(h.garis_kemiskinan) if h.garis_kemiskinan else fmt.TIDAK_ADA)
+c3.metric(f"Garis kemiskinan {h.tahun}", fmt.rupiah(h.garis_kemiskinan) if h.garis_kemiskinan else fmt.TIDAK_ADA,
+          help="Rupiah per kapita per bulan.")
+if h.p1 is not None or h.p2 is not None:
+    d1, d2, _ = st.columns(3)
+    d1.metric(f"Indeks kedalaman (P1) {h.tahun}", fmt.angka(h.p1, 3) if h.p1 is not None else fmt.TIDAK_ADA)
+    d2.metric(f"Indeks keparahan (P2) {h.tahun}", fmt.angka(h.p2, 3) if h.p2 is not None else fmt.TIDAK_ADA)
 if h.perubahan_poin is not None:
     st.markdown(
         f"Dibanding {h.tahun_sebelumnya} ({fmt.persen(h.p0_sebelumnya)}): "
@@ -34,3 +41,39 @@ if h.peringkat is not None:
     urutan = "terendah" if h.peringkat == 1 else f"ke-{h.peringkat} terendah"
     st.markdown(f"**{urutan}** dari {h.jumlah_pembanding} kab/kota di Kalimantan Selatan yang datanya tersedia.")
 chrome.sumber(f"{h.sumber} (Susenas Maret {h.tahun})")
+st.page_link("pages/tren.py", label="Lihat tren dan perbandingan kab/kota →", query_params={"tahun": str(tahun)})
+
+# --- per-pillar strip ---
+st.header(f"Kinerja pilar {tahun}")
+pilar = beranda.strip_pilar(con, tahun)
+chrome.label_contoh(any(p.sampel for p in pilar))
+kolom = st.columns(len(pilar)) if pilar else []
+for kol, p in zip(kolom, pilar, strict=False):
+    t = beranda.teks_pilar(p)
+    with kol.container(border=True):
+        st.markdown(f"**Pilar {p.pilar}: {p.nama_singkat}**")
+        if not p.ada_data:
+            st.markdown(f"Belum ada laporan program untuk {tahun}.")
+            continue
+        st.metric("Serapan anggaran", t["serapan"], help="Realisasi dibagi pagu.")
+        st.markdown(f"Pagu **{t['pagu']}** · realisasi **{t['realisasi']}**")
+        st.markdown(f"Capaian output **{t['capaian']}**  \n{t['opd']}")
+        if p.sampel:
+            st.caption("DATA CONTOH (sintetis)")
+chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru). Capaian output = rata-rata capaian terhadap "
+              "target per kegiatan.")
+
+# --- poverty pockets ---
+kantong = beranda.jumlah_kantong(con, tahun)
+if kantong.jumlah is not None:
+    st.metric(f"Kantong kemiskinan {tahun}", fmt.angka(kantong.jumlah),
+              help=kantong.aturan or "Menurut aturan di halaman peta.")
+    if kantong.aturan:
+        st.caption(f"Aturan: {kantong.aturan}")
+else:
+    st.markdown("Jumlah kantong kemiskinan dihitung di halaman peta.")
+st.page_link("pages/peta.py", label="Buka peta kantong kemiskinan →", query_params={"tahun": str(tahun)})
+
+# --- data freshness ---
+st.subheader("Data terakhir diperbarui")
+st.dataframe(beranda.pembaruan(con), hide_index=True)

@@ -35,3 +35,40 @@ def pilih_url(
     choice = where.selectbox(label, options, index=index, format_func=format_func, key=key or f"url_{param}")  # type: ignore[attr-defined]
     st.query_params[param] = str(choice)
     return choice
+
+
+def pilih_banyak_url(
+    label: str,
+    options: Sequence[T],
+    param: str,
+    *,
+    default: Sequence[T] = (),
+    format_func: Callable[[T], str] = str,
+    parse: Callable[[str], T] | None = None,
+    where: object = st,
+    key: str | None = None,
+    max_selections: int | None = None,
+) -> list[T]:
+    """A multiselect initialised from ``?param=a,b`` and writing its choice back, comma-separated.
+
+    An empty choice is written as an empty value so that a shared link with "none chosen" stays that way instead
+    of falling back to the default.
+    """
+    options = list(options)
+    chosen = [d for d in default if d in options]
+    raw = st.query_params.get(param)
+    if raw is not None:
+        chosen = []
+        for part in (p for p in raw.split(",") if p):
+            try:
+                value = parse(part) if parse else part
+            except (TypeError, ValueError):
+                continue
+            if value in options and value not in chosen:
+                chosen.append(value)  # type: ignore[arg-type]
+    choice = where.multiselect(  # type: ignore[attr-defined]
+        label, options, default=chosen, format_func=format_func, key=key or f"url_{param}",
+        max_selections=max_selections, placeholder="Pilih…",
+    )
+    st.query_params[param] = ",".join(str(c) for c in choice)
+    return list(choice)

@@ -1,0 +1,148 @@
+"""Home-page extras beyond the BPS headline: a strip per pillar, the pocket count, and data freshness.
+
+Why here and not in the page: the numbers an official sees on the home page must be the same ones the pillar
+and map pages compute, so this module only gathers them (from SQL, ``tkpk.skor`` and ``tkpk.kantong`` when those
+exist) and never invents its own rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.queries import fetch
+
+NAMA_JENIS = {
+    "bps": "Angka kemiskinan BPS",
+    "indikator": "Indikator wilayah",
+    "intervensi": "Data program/intervensi",
+    "referensi": "Kode dan batas wilayah",
+    "target": "Target RPJMD/RPKD",
+}
+
+
+@dataclass(frozen=True)
+class RingkasPilar:
+    pilar: int
+    nama: str
+    nama_singkat: str
+    pagu: float | None
+    realisasi: float | None
+    serapan: float | None        # realisasi / pagu × 100
+    capaian: float | None        # output achieved vs target, %
+    opd_lapor: int
+    opd_diharapkan: int
+    sampel: bool
+
+    @property
+    def ada_data(self) -> bool:
+        return self.opd_lapor > 0
+
+
+def _opsional(nama: str) -> Any:
+    """A sibling module another engineer may not have merged yet; the home page works without it."""
+    try:
+        return importlib.import_module(nama)
+    except ImportError:
+        return None
+
+
+def _angka(x: Any) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, float | None] | None:
+    """Per-pillar capaian from ``tkpk.skor`` (the scorecard's own rule), if that module offers it."""
+    skor = _opsional("tkpk.skor")
+    if skor is None or not hasattr(skor, "skor_pilar"):
+        return None
+    try:
+        from tkpk.katalog import OPD
+
+        df = fetch(con, "beranda_intervensi_tahun", {"tahun": tahun})
+        hasil = skor.skor_pilar(df, list(OPD))
+        if not isinstance(hasil, pd.DataFrame) or "pilar" not in hasil.columns:
+            return None
+        kol = next((c for c in ("capaian", "capaian_persen", "capaian_output_persen") if c in hasil.columns), None)
+        if kol is None:
+            return None
+        return {int(p): _angka(v) for p, v in zip(hasil["pilar"], hasil[kol], strict=False)}
+    except Exception:
+        return None
+
+
+def strip_pilar(con: duckdb.DuckDBPyConnection, tahun: int) -> list[RingkasPilar]:
+    """Budget, spending, absorption, output achievement and OPDs reporting, per pillar, for one year."""
+    df = fetch(con, "beranda_pilar", {"tahun": tahun})
+    dari_skor = _capaian_skor(con, tahun)
+    out = []
+    for r in df.itertuples(index=False):
+        pagu, realisasi = _angka(r.pagu), _angka(r.realisasi)
+        capaian = _angka(r.capaian_persen)
+        if dari_skor is not None and dari_skor.get(int(r.pilar)) is not None:
+            capaian = dari_skor[int(r.pilar)]
+        out.append(RingkasPilar(
+            pilar=int(r.pilar), nama=str(r.nama), nama_singkat=str(r.nama_singkat), pagu=pagu, realisasi=realisasi,
+            serapan=100.0 * realisasi / pagu if pagu and realisasi is not None else None, capaian=capaian,
+            opd_lapor=int(r.opd_lapor), opd_diharapkan=int(r.opd_diharapkan), sampel=bool(r.sampel),
+        ))
+    return out
+
+
+def teks_pilar(p: RingkasPilar) -> dict[str, str]:
+    """The strip's figures as id-ID text, so the page only lays them out."""
+    return {
+        "pagu": fmt.rupiah_ringkas(p.pagu),
+        "realisasi": fmt.rupiah_ringkas(p.realisasi),
+        "serapan": fmt.persen(p.serapan, 1),
+        "capaian": fmt.persen(p.capaian, 1),
+        "opd": f"{p.opd_lapor} dari {p.opd_diharapkan} OPD melapor",
+    }
+
+
+@dataclass(frozen=True)
+class Kantong:
+    jumlah: int | None      # None: the pocket rule is not available yet
+    tingkat: str
+    aturan: str
+
+
+def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
+    """Number of poverty pockets for the year by the map page's rule (``tkpk.kantong``), when it exists."""
+    kantong = _opsional("tkpk.kantong")
+    if kantong is None:
+        return Kantong(None, "", "")
+    for nama in ("jumlah_kantong", "hitung_kantong", "ringkasan_kantong"):
+        fungsi = getattr(kantong, nama, None)
+        if fungsi is None:
+            continue
+        try:
+            hasil = fungsi(con, tahun)
+        except Exception:
+            return Kantong(None, "", "")
+        if isinstance(hasil, int):
+            return Kantong(hasil, "kecamatan/desa", getattr(kantong, "ATURAN", ""))
+        if hasattr(hasil, "jumlah"):
+            return Kantong(int(hasil.jumlah), str(getattr(hasil, "tingkat", "")), str(getattr(hasil, "aturan", "")))
+    return Kantong(None, "", "")
+
+
+def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """"Data terakhir diperbarui": newest active batch per kind, with an Indonesian label and date."""
+    df = fetch(con, "batch_terbaru_per_jenis")
+    if df.empty:
+        return pd.DataFrame(columns=["Data", "Diperbarui", "Berkas", "Baris", "Keterangan"])
+    return pd.DataFrame({
+        "Data": df["jenis"].map(lambda j: NAMA_JENIS.get(j, j)),
+        "Diperbarui": df["waktu"].map(lambda w: fmt.tanggal(pd.Timestamp(w).to_pydatetime()
+                                                            if not isinstance(w, datetime) else w)),
+        "Berkas": df["nama_file"].fillna("–"),
+        "Baris": df["jumlah_baris"].map(fmt.angka),
+        "Keterangan": df["sampel"].map(lambda s: "DATA CONTOH (sintetis)" if s else "data nyata"),
+    })

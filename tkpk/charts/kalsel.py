@@ -1,0 +1,133 @@
+"""Kalimantan Selatan: a choropleth of the 13 kab/kota and the ranked bars of the same numbers.
+
+Why: an official asks "where do we stand?" and reads it faster from a map plus a ranking than from a table.
+Places without a figure are grey and say "tidak ada data" (in the legend and the tooltip) instead of silently
+looking like a low value. Banjar carries a thick black outline and its name, so it is found at a glance.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import mapping
+from shapely.geometry.polygon import orient
+
+from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapkan
+from tkpk.charts.tren import format_sumbu, judul_grafik, judul_sumbu
+
+TIDAK_ADA_DATA = "tidak ada data"
+SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat", "banjar"]
+
+
+def _orientasi(geom: Any) -> Any:
+    """Vega wants clockwise outer rings (shapely's sign=-1); the GeoJSON order fills the whole world."""
+    if geom.geom_type == "Polygon":
+        return orient(geom, sign=-1.0)
+    if geom.geom_type == "MultiPolygon":
+        return type(geom)([orient(p, sign=-1.0) for p in geom.geoms])
+    return geom
+
+
+def _fitur(gdf: gpd.GeoDataFrame, props: list[str]) -> list[dict[str, Any]]:
+    """GeoJSON features with properties lifted to the top level, as Streamlit's Vega needs them.
+
+    Private stand-in for ``tkpk.geo_fitur.to_features`` while that module is being written elsewhere.
+    """
+    try:
+        from tkpk.geo_fitur import to_features  # type: ignore[import-not-found]
+    except ImportError:
+        to_features = None
+    if to_features is not None:
+        return list(to_features(gdf, props))
+    out = []
+    for _, row in gdf.iterrows():
+        sifat = {p: (None if pd.isna(row[p]) else row[p].item() if hasattr(row[p], "item") else row[p])
+                 for p in props}
+        out.append({"type": "Feature", "geometry": mapping(_orientasi(row.geometry)), **sifat})
+    return out
+
+
+def _titik_label(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Where the name labels go: a point surely inside each polygon (not the centroid, which can fall outside)."""
+    p = gdf.geometry.representative_point()
+    return pd.DataFrame({"label": gdf["label"].values, "banjar": gdf["banjar"].values, "lon": p.x, "lat": p.y})
+
+
+def peta_kalsel(
+    gdf: gpd.GeoDataFrame,
+    *,
+    judul: str,
+    satuan: str,
+    subjudul: str | list[str] = "",
+    lebih_tinggi_lebih_buruk: bool = True,
+    besar: bool = False,
+    lebar: int | str = "container",
+    tinggi: int = 480,
+) -> Any:
+    """Choropleth of ``gdf`` (kode_wilayah, label, nilai, nilai_teks, sumber_ringkas, peringkat, banjar)."""
+    ada = gdf[gdf["nilai"].notna()]
+    kosong = gdf[gdf["nilai"].isna()].assign(status=TIDAK_ADA_DATA)
+    tooltip = [alt.Tooltip("label:N", title="Kab/kota"), alt.Tooltip("nilai_teks:N", title="Nilai"),
+               alt.Tooltip("peringkat:Q", title="Peringkat (1 = terendah)"),
+               alt.Tooltip("sumber_ringkas:N", title="Sumber")]
+    skema = "orangered" if lebih_tinggi_lebih_buruk else "blues"
+    isi = alt.Chart(alt.Data(values=_fitur(ada, SIFAT))).mark_geoshape(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("nilai:Q", title=satuan, scale=alt.Scale(scheme=skema),
+                        legend=alt.Legend(format=format_sumbu(satuan), orient="right", direction="vertical",
+                                          gradientLength=160, titleFontSize=15)),
+        tooltip=tooltip,
+    )
+    lapisan = [isi]
+    if not kosong.empty:
+        lapisan.append(alt.Chart(alt.Data(values=_fitur(kosong, [*SIFAT, "status"]))).mark_geoshape(
+            stroke="white", strokeWidth=1,
+        ).encode(
+            fill=alt.Fill("status:N", title=None, scale=alt.Scale(domain=[TIDAK_ADA_DATA], range=[WARNA_TANPA_DATA]),
+                          legend=alt.Legend(orient="right", symbolSize=300, symbolType="square")),
+            tooltip=tooltip,
+        ))
+    banjar = gdf[gdf["banjar"]]
+    lapisan.append(alt.Chart(alt.Data(values=_fitur(banjar, SIFAT))).mark_geoshape(
+        filled=False, stroke="#000000", strokeWidth=3.5,
+    ))
+    lapisan.append(alt.Chart(_titik_label(banjar)).mark_text(
+        fontSize=17 if not besar else 24, fontWeight="bold", color="#000000", stroke="white", strokeWidth=0.5,
+    ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N"))
+    chart = alt.layer(*lapisan).resolve_scale(color="independent", fill="independent").project(type="mercator")
+    chart = chart.properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+    return terapkan(chart, besar=besar)
+
+
+def batang_peringkat(
+    tabel: pd.DataFrame,
+    *,
+    judul: str,
+    satuan: str,
+    subjudul: str | list[str] = "",
+    besar: bool = False,
+    lebar: int | str = "container",
+) -> Any:
+    """Horizontal bars, lowest value on top (rank 1); no-data rows at the bottom, labelled in words."""
+    d = tabel.assign(nilai_batang=tabel["nilai"].fillna(0))
+    urutan = d["label"].tolist()
+    y = alt.Y("label:N", sort=urutan, title=None, axis=alt.Axis(labelFontSize=15, labelLimit=220))
+    warna = alt.condition("datum.banjar", alt.value(WARNA_BANJAR), alt.value(WARNA_LAIN))
+    tooltip = [alt.Tooltip("label:N", title="Kab/kota"), alt.Tooltip("nilai_teks:N", title="Nilai"),
+               alt.Tooltip("sumber_ringkas:N", title="Sumber")]
+    batang = alt.Chart(d).mark_bar(height={"band": 0.75}).encode(
+        x=alt.X("nilai_batang:Q", title=judul_sumbu(satuan),
+                axis=alt.Axis(format=",.0f" if satuan == "%" else format_sumbu(satuan), tickCount=5)),
+        y=y, color=warna, tooltip=tooltip,
+    )
+    teks = alt.Chart(d).mark_text(align="left", dx=5, fontSize=15 if not besar else 20).encode(
+        x="nilai_batang:Q", y=y, text="nilai_teks:N",
+        color=alt.condition("datum.nilai === null", alt.value("#555555"), alt.value("#111111")),
+    )
+    chart = alt.layer(batang, teks).properties(
+        title=judul_grafik(judul, subjudul), width=lebar, height=max(300, 32 * len(d)),
+        padding={"left": 5, "top": 5, "bottom": 5, "right": 110},
+    )
+    return terapkan(chart, besar=besar)

@@ -1,0 +1,56 @@
+"""Small multiples: one mini line chart per kecamatan, on one shared scale, ordered by the latest value.
+
+Why: twenty lines on one chart are unreadable; twenty small panels with the same axis let the eye compare levels
+and slopes at once. Each panel title carries the latest value (a direct label), the worst place comes first, and
+the subtitle says where the numbers come from (sample data says so in the title block itself).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from tkpk.charts.tema import WARNA_BANJAR, WARNA_PROVINSI, terapkan
+from tkpk.charts.tren import format_sumbu, judul_grafik
+
+
+def grafik_kecil(
+    data: pd.DataFrame,
+    urutan_panel: list[str],
+    *,
+    judul: str,
+    satuan: str,
+    subjudul: str | list[str] = "",
+    kolom: int = 5,
+    sorot: str | None = None,
+    besar: bool = False,
+) -> Any:
+    """Panels over ``panel`` (title text incl. latest value) from ``data`` (tahun, panel, nilai, nilai_teks, …).
+
+    NULL values stay in the data (no impute), so a missing year is a gap in that panel's line. ``sorot`` is a
+    kecamatan code whose line is drawn in Banjar orange, so the place under discussion stands out.
+    """
+    tahun = sorted(int(t) for t in data["tahun"].unique())
+    ujung = [tahun[0], tahun[-1]] if tahun else []
+    x = alt.X("tahun:O", title=None, sort=tahun,
+              axis=alt.Axis(values=ujung, labelAngle=0, labelFontSize=12 if not besar else 16, ticks=False))
+    # zero-based and shared: a panel's height then means the same thing in every panel
+    y = alt.Y("nilai:Q", title=None, scale=alt.Scale(zero=True, nice=True),
+              axis=alt.Axis(format=format_sumbu(satuan), tickCount=3, labelFontSize=12 if not besar else 16))
+    tooltip = [alt.Tooltip("nama:N", title="Kecamatan"), alt.Tooltip("tahun:O", title="Tahun"),
+               alt.Tooltip("nilai_teks:N", title="Nilai"), alt.Tooltip("sumber_ringkas:N", title="Sumber")]
+    base = alt.Chart().encode(x=x, y=y)
+    warna = alt.condition(f"datum.kode_wilayah === {sorot!r}", alt.value(WARNA_BANJAR), alt.value(WARNA_PROVINSI))
+    garis = base.mark_line(strokeWidth=2.5).encode(color=warna if sorot else alt.value(WARNA_PROVINSI))
+    titik = base.mark_point(filled=True, size=28, color=WARNA_PROVINSI, opacity=1).encode(tooltip=tooltip)
+    akhir = base.mark_point(filled=True, size=80, color="#000000", opacity=1).transform_filter(
+        f"datum.tahun === {tahun[-1] if tahun else 0}")
+    chart = alt.layer(garis, titik, akhir, data=data).properties(width=160, height=90).facet(
+        facet=alt.Facet("panel:N", sort=urutan_panel, title=None,
+                        header=alt.Header(labelFontSize=14 if not besar else 19, labelFontWeight="bold",
+                                          labelColor="#111111", labelAnchor="start", labelLimit=200)),
+        columns=kolom, spacing={"row": 14, "column": 16},
+    ).properties(title=judul_grafik(judul, subjudul))
+    return terapkan(chart, besar=besar)

@@ -1,0 +1,114 @@
+"""Line chart of a BPS series: Banjar against the province and chosen kab/kota.
+
+Why it is built this way:
+- the data is a full year grid with NULL values, and no ``impute`` or interpolation is used, so Vega breaks the
+  line at a year nobody published instead of drawing a straight line across it;
+- points are drawn too, so an isolated year between two gaps is still visible;
+- each line is labelled at its last point (direct labels), so nobody at the back of the room matches colours
+  against a legend; Banjar is the thick orange line;
+- tooltips give the value already formatted in id-ID by the server, the year and the source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from tkpk.charts.tema import OKABE_ITO, WARNA_BANJAR, WARNA_PROVINSI, WARNA_TARGET, terapkan
+
+# Colours for the comparison kab/kota: Okabe–Ito without Banjar's orange and the province's blue.
+WARNA_PEMBANDING = [c for c in OKABE_ITO if c not in (WARNA_BANJAR, WARNA_PROVINSI, "#F0E442")]
+
+
+def format_sumbu(satuan: str) -> str:
+    """d3 format of the value axis; the chart's locale turns ``.`` into ``,`` and ``,`` into ``.``."""
+    if satuan == "%":
+        return ",.1f"
+    if satuan == "indeks":
+        return ",.2f"
+    return ",.0f"
+
+
+def judul_grafik(judul: str, subjudul: str | list[str] = "") -> alt.Title:
+    """A title with an optional subtitle (Vega-Lite rejects an explicit null subtitle)."""
+    return alt.Title(judul, subtitle=subjudul) if subjudul else alt.Title(judul)
+
+
+def judul_sumbu(satuan: str) -> str:
+    return {"%": "Persen (%)", "indeks": "Indeks", "jiwa": "Jiwa"}.get(satuan, satuan)
+
+
+def skala_warna(label_peran: pd.DataFrame) -> alt.Scale:
+    """Banjar orange, province blue, the others from the rest of the palette, in a fixed order."""
+    domain, rng = [], []
+    lain = 0
+    for label, peran in label_peran.drop_duplicates("label")[["label", "peran"]].itertuples(index=False):
+        domain.append(label)
+        if peran == "banjar":
+            rng.append(WARNA_BANJAR)
+        elif peran == "provinsi":
+            rng.append(WARNA_PROVINSI)
+        else:
+            rng.append(WARNA_PEMBANDING[lain % len(WARNA_PEMBANDING)])
+            lain += 1
+    return alt.Scale(domain=domain, range=rng)
+
+
+def _label_akhir(data: pd.DataFrame) -> pd.DataFrame:
+    """The last year with a value of each line, where its direct label goes."""
+    ada = data[data["nilai"].notna()]
+    return ada.sort_values("tahun").groupby("label", as_index=False).tail(1)
+
+
+def grafik_tren(
+    data: pd.DataFrame,
+    *,
+    judul: str,
+    satuan: str,
+    subjudul: str | list[str] = "",
+    target: pd.DataFrame | None = None,
+    besar: bool = False,
+    lebar: int | str = "container",
+    tinggi: int = 380,
+) -> Any:
+    """Lines per place over ``tahun`` with NULL gaps kept; ``target`` (tahun, nilai, nilai_teks, dokumen) dashed.
+
+    ``data`` needs: tahun, label, peran (banjar/provinsi/lain), nilai, nilai_teks, sumber_ringkas.
+    """
+    warna = skala_warna(data)
+    tahun_urut = sorted(int(t) for t in data["tahun"].unique())
+    x = alt.X("tahun:O", title="Tahun", sort=tahun_urut, axis=alt.Axis(labelAngle=0))
+    y = alt.Y("nilai:Q", title=judul_sumbu(satuan), axis=alt.Axis(format=format_sumbu(satuan)),
+              scale=alt.Scale(zero=False, nice=True))
+    tooltip = [
+        alt.Tooltip("label:N", title="Wilayah"),
+        alt.Tooltip("tahun:O", title="Tahun"),
+        alt.Tooltip("nilai_teks:N", title="Nilai"),
+        alt.Tooltip("sumber_ringkas:N", title="Sumber"),
+    ]
+    tebal = alt.condition("datum.peran === 'banjar'", alt.value(4.5), alt.value(2.5))
+    base = alt.Chart(data).encode(x=x, y=y, color=alt.Color("label:N", scale=warna, legend=None))
+    garis = base.mark_line().encode(strokeWidth=tebal, detail="label:N")
+    titik = base.mark_point(filled=True, size=70, opacity=1).encode(tooltip=tooltip)
+    label = alt.Chart(_label_akhir(data)).mark_text(
+        align="left", dx=9, fontSize=16 if not besar else 22, fontWeight="bold",
+    ).encode(x=x, y=y, text="label:N", color=alt.Color("label:N", scale=warna, legend=None))
+    lapisan = [garis, titik, label]
+    if target is not None and not target.empty:
+        t = target.assign(keterangan="Target " + target["dokumen"].astype(str))
+        tt = [alt.Tooltip("keterangan:N", title="Target"), alt.Tooltip("tahun:O", title="Tahun"),
+              alt.Tooltip("nilai_teks:N", title="Nilai")]
+        lapisan.append(alt.Chart(t).mark_line(strokeDash=[8, 5], strokeWidth=2.5, color=WARNA_TARGET,
+                                              point=alt.OverlayMarkDef(color=WARNA_TARGET, size=50))
+                       .encode(x=x, y=y, tooltip=tt, detail="kode_wilayah:N"))
+        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1)).mark_text(
+            align="left", dx=9, dy=14, fontSize=14, color=WARNA_TARGET, fontStyle="italic",
+        ).encode(x=x, y=y, text=alt.value("target")))
+    chart = alt.layer(*lapisan).properties(
+        title=judul_grafik(judul, subjudul), width=lebar, height=tinggi,
+        # room on the right for the direct labels
+        padding={"left": 5, "top": 5, "bottom": 5, "right": 150},
+    )
+    return terapkan(chart, besar=besar)

@@ -1,0 +1,293 @@
+"""Data behind the Tren page: BPS series, the Kalsel map, kecamatan small multiples and targets.
+
+Every function returns a full year grid with NULLs where a figure is missing, because the charts must show gaps
+rather than draw a line across a year nobody published. Values also come pre-formatted in id-ID (``nilai_teks``)
+so tooltips read ``2,36%`` whatever the viewer's browser locale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+import geopandas as gpd
+import pandas as pd
+
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt
+from tkpk.geo import batas
+from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE
+from tkpk.queries import fetch
+
+TIDAK_ADA_DATA = "tidak ada data"
+PERAN_BANJAR, PERAN_PROVINSI, PERAN_LAIN = "banjar", "provinsi", "lain"
+
+
+def nama_pendek(nama: str) -> str:
+    """``Kabupaten Hulu Sungai Selatan`` → ``Hulu Sungai Selatan``; cities keep ``Kota`` (Banjar ≠ Banjarbaru)."""
+    if nama.startswith("Provinsi "):
+        return "Kalsel (provinsi)"
+    return nama.removeprefix("Kabupaten ")
+
+
+def sumber_ringkas(teks: object, batas_huruf: int = 90) -> str:
+    """The first clause of a long source note, without URLs: tooltips must stay readable on a projector."""
+    if not isinstance(teks, str) or not teks:
+        return TIDAK_ADA_DATA
+    if teks.startswith(SAMPLE_SOURCE):
+        return SAMPLE_SOURCE
+    pertama = re.split(r"\s\||\shttps?://", teks, maxsplit=1)[0].strip(" ,")
+    return pertama if len(pertama) <= batas_huruf else pertama[: batas_huruf - 1].rstrip() + "…"
+
+
+def _satuan(indikator: str) -> str:
+    if indikator in INDIKATOR_BPS_BY_KODE:
+        return INDIKATOR_BPS_BY_KODE[indikator].satuan
+    return INDIKATOR_BY_KODE[indikator].satuan
+
+
+def teks_nilai(x: float | None, satuan: str) -> str:
+    """One value in id-ID with its unit, or ``tidak ada data``."""
+    if x is None or pd.isna(x):
+        return TIDAK_ADA_DATA
+    if satuan.startswith("Rp"):
+        return fmt.rupiah(x)
+    return fmt.nilai(x, satuan)
+
+
+def teks_perubahan(x: float | None, satuan: str) -> str:
+    """A change: percentage points for shares, plain signed numbers for counts and Rupiah."""
+    if x is None or pd.isna(x):
+        return fmt.TIDAK_ADA
+    if satuan == "%":
+        return fmt.poin(x)
+    desimal = 3 if satuan == "indeks" else 0
+    tanda = "+" if x > 0 else ("−" if x < 0 else "")
+    return f"{tanda}{fmt.angka(abs(x), desimal)}"
+
+
+def daftar_kabkota(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Kab/kota codes and names for the comparison picker (Banjar is always drawn, so it is left out)."""
+    df = fetch(con, "tren_daftar_kabkota")
+    return df[df["kode"] != KODE_BANJAR].reset_index(drop=True)
+
+
+def tahun_bps(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years with any BPS figure, newest first."""
+    return [int(t) for t in fetch(con, "tren_tahun_bps")["tahun"]]
+
+
+def _grid(df: pd.DataFrame, tahun: range, kunci: list[str]) -> pd.DataFrame:
+    """Every place × every year, so a missing year is a NULL row (a gap), never silently absent."""
+    tempat = df[kunci].drop_duplicates()
+    kerangka = tempat.merge(pd.DataFrame({"tahun": list(tahun)}), how="cross")
+    return kerangka.merge(df.drop(columns=[c for c in kunci if c != "kode_wilayah"]), on=["kode_wilayah", "tahun"],
+                          how="left")
+
+
+@dataclass(frozen=True)
+class SeriBps:
+    indikator: str
+    nama_indikator: str
+    satuan: str
+    data: pd.DataFrame      # tahun, kode_wilayah, label, peran, nilai (NaN = gap), nilai_teks, sumber, sumber_ringkas
+    target: pd.DataFrame    # tahun, label, nilai, nilai_teks, dokumen (empty when no target table is loaded)
+    sumber: list[str]       # distinct full source notes of the drawn values
+
+    def unduhan(self) -> pd.DataFrame:
+        """Exactly the rows the chart draws, with Indonesian column names, for the download button."""
+        d = self.data.rename(columns={"tahun": "Tahun", "label": "Wilayah", "kode_wilayah": "Kode wilayah",
+                                      "nilai": "Nilai", "sumber": "Sumber"})
+        d = d[["Tahun", "Kode wilayah", "Wilayah", "Nilai", "Sumber"]].copy()
+        d.insert(3, "Indikator", self.nama_indikator)
+        d.insert(5, "Satuan", self.satuan)
+        return d
+
+
+def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[str] | None = None) -> SeriBps:
+    """Banjar, the province and the chosen kab/kota for one BPS indicator, on a full year grid."""
+    info = INDIKATOR_BPS_BY_KODE[indikator]
+    kode = [KODE_BANJAR, KODE_PROVINSI, *[k for k in (pembanding or []) if k not in (KODE_BANJAR, KODE_PROVINSI)]]
+    raw = fetch(con, "tren_bps", {"kode": kode})
+    raw = raw.rename(columns={indikator: "nilai"})[["tahun", "kode_wilayah", "nama", "nilai", "sumber"]]
+    raw.loc[raw["nilai"].isna(), "sumber"] = None  # a row without this indicator has no source for it
+    berisi = raw[raw["nilai"].notna()]
+    if berisi.empty:
+        data = raw.iloc[0:0].assign(label="", peran="", nilai_teks="", sumber_ringkas="")
+    else:
+        tahun = range(int(berisi["tahun"].min()), int(berisi["tahun"].max()) + 1)
+        data = _grid(raw, tahun, ["kode_wilayah", "nama"])
+        data = data[data["kode_wilayah"].isin(berisi["kode_wilayah"])]
+        data["label"] = data["nama"].map(nama_pendek)
+        data["peran"] = data["kode_wilayah"].map(
+            lambda k: PERAN_BANJAR if k == KODE_BANJAR else PERAN_PROVINSI if k == KODE_PROVINSI else PERAN_LAIN)
+        data["nilai_teks"] = data["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+        data["sumber_ringkas"] = data["sumber"].map(sumber_ringkas)
+        data["_urut"] = data["kode_wilayah"].map({k: i for i, k in enumerate(kode)})
+        data = data.sort_values(["_urut", "tahun"]).drop(columns="_urut").reset_index(drop=True)
+    target = fetch(con, "tren_target", {"indikator": indikator, "kode": kode})
+    target["label"] = target["nama"].fillna("").map(nama_pendek)
+    target["nilai_teks"] = target["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+    return SeriBps(indikator, info.nama, info.satuan, data, target,
+                   sorted(set(data["sumber"].dropna())))
+
+
+@dataclass(frozen=True)
+class PetaKalsel:
+    indikator: str
+    nama_indikator: str
+    satuan: str
+    tahun: int
+    lebih_tinggi_lebih_buruk: bool
+    wilayah: gpd.GeoDataFrame   # 13 kab/kota: kode_wilayah, nama, label, nilai, nilai_teks, peringkat, banjar, geometry
+    sumber: list[str]
+
+    @property
+    def tabel(self) -> pd.DataFrame:
+        """Ranked rows for the bar chart: lowest value first, places without a figure last."""
+        d = pd.DataFrame(self.wilayah.drop(columns="geometry"))
+        return d.sort_values(["peringkat", "label"], na_position="last").reset_index(drop=True)
+
+    def unduhan(self) -> pd.DataFrame:
+        d = self.tabel
+        return pd.DataFrame({
+            "Tahun": self.tahun, "Kode wilayah": d["kode_wilayah"], "Kab/kota": d["nama"],
+            "Indikator": self.nama_indikator, "Nilai": d["nilai"], "Satuan": self.satuan,
+            "Peringkat (1 = terendah)": d["peringkat"], "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
+        })
+
+
+def peta_kalsel(con: duckdb.DuckDBPyConnection, indikator: str, tahun: int) -> PetaKalsel:
+    """The 13 kab/kota with one BPS figure for one year, joined to their outlines by Kemendagri code."""
+    info = INDIKATOR_BPS_BY_KODE[indikator]
+    angka = fetch(con, "tren_kabkota_tahun", {"tahun": tahun})
+    angka = angka.rename(columns={indikator: "nilai"})[["kode_wilayah", "nama", "nilai", "sumber"]]
+    angka.loc[angka["nilai"].isna(), "sumber"] = None
+    geo = batas(con, "kabupaten")[["kode", "geometry"]].rename(columns={"kode": "kode_wilayah"})
+    gdf = geo.merge(angka, on="kode_wilayah", how="right")
+    gdf["label"] = gdf["nama"].map(nama_pendek)
+    gdf["nilai_teks"] = gdf["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+    gdf["sumber_ringkas"] = gdf["sumber"].map(sumber_ringkas)
+    gdf["peringkat"] = gdf["nilai"].rank(method="min").astype("Int64")
+    gdf["banjar"] = gdf["kode_wilayah"] == KODE_BANJAR
+    gdf = gpd.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
+    return PetaKalsel(indikator, info.nama, info.satuan, tahun, info.lebih_tinggi_lebih_buruk, gdf,
+                      sorted(set(gdf["sumber"].dropna())))
+
+
+@dataclass(frozen=True)
+class TrenKecamatan:
+    indikator: str
+    nama_indikator: str
+    satuan: str
+    proksi: bool             # kecamatan poverty shares come from targeting registers, not BPS
+    sampel: bool
+    data: pd.DataFrame       # tahun, kode_wilayah, nama, panel, nilai (NaN = gap), nilai_teks, sumber_ringkas
+    ringkasan: pd.DataFrame  # one row per kecamatan, ordered by latest value (highest first)
+    sumber: list[str]
+
+    @property
+    def urutan_panel(self) -> list[str]:
+        return self.ringkasan["panel"].tolist()
+
+    def unduhan(self) -> pd.DataFrame:
+        d = self.data
+        return pd.DataFrame({
+            "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Kecamatan": d["nama"],
+            "Indikator": self.nama_indikator, "Nilai": d["nilai"], "Satuan": self.satuan,
+            "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
+        })
+
+
+def _ringkas_kecamatan(data: pd.DataFrame) -> pd.DataFrame:
+    """Latest value, change over one year and over the whole period, per kecamatan."""
+    rows = []
+    for (kode, nama), g in data.groupby(["kode_wilayah", "nama"], sort=False):
+        ada = g[g["nilai"].notna()].sort_values("tahun")
+        if ada.empty:
+            rows.append({"kode_wilayah": kode, "nama": nama})
+            continue
+        akhir, awal = ada.iloc[-1], ada.iloc[0]
+        sebelum = ada[ada["tahun"] == akhir["tahun"] - 1]
+        rows.append({
+            "kode_wilayah": kode, "nama": nama, "tahun_terakhir": int(akhir["tahun"]), "terakhir": akhir["nilai"],
+            "ubah_1_tahun": akhir["nilai"] - sebelum["nilai"].iloc[0] if not sebelum.empty else None,
+            "tahun_awal": int(awal["tahun"]), "ubah_periode": akhir["nilai"] - awal["nilai"],
+        })
+    out = pd.DataFrame(rows)
+    for kol in ("terakhir", "ubah_1_tahun", "ubah_periode"):
+        out[kol] = pd.to_numeric(out.get(kol), errors="coerce")
+    return out.sort_values("terakhir", ascending=False, na_position="last").reset_index(drop=True)
+
+
+def tren_kecamatan(con: duckdb.DuckDBPyConnection, indikator: str) -> TrenKecamatan:
+    """One catalogue indicator (or derived share) for the 20 kecamatan, with a summary row per kecamatan."""
+    info = INDIKATOR_BY_KODE[indikator]
+    raw = fetch(con, "tren_kecamatan", {"indikator": indikator})
+    sampel = bool(raw["sampel"].any()) if not raw.empty else False
+    raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber"]]
+    if raw.empty:
+        data = raw.assign(panel="", nilai_teks="", sumber_ringkas="")
+        ringkasan = pd.DataFrame(columns=["kode_wilayah", "nama", "panel", "terakhir", "ubah_1_tahun",
+                                          "ubah_periode", "tahun_terakhir", "tahun_awal"])
+    else:
+        tahun = range(int(raw["tahun"].min()), int(raw["tahun"].max()) + 1)
+        data = _grid(raw, tahun, ["kode_wilayah", "nama"])
+        data["nilai_teks"] = data["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+        data["sumber_ringkas"] = data["sumber"].map(sumber_ringkas)
+        ringkasan = _ringkas_kecamatan(data)
+        # The panel title carries the latest value: a direct label, so nobody reads values off a tiny axis.
+        ringkasan["panel"] = [f"{n}: {teks_nilai(v, info.satuan)}" for n, v in zip(ringkasan["nama"],
+                                                                                   ringkasan["terakhir"], strict=False)]
+        data = data.merge(ringkasan[["kode_wilayah", "panel"]], on="kode_wilayah")
+    proksi = indikator in ("penduduk_miskin", "persen_miskin")
+    return TrenKecamatan(indikator, info.nama, info.satuan, proksi, sampel, data, ringkasan,
+                         sorted(set(data["sumber"].dropna())))
+
+
+def pilihan_indikator_kecamatan() -> dict[str, str]:
+    """Catalogue codes → names, shares first (they compare kecamatan of different sizes fairly)."""
+    from tkpk.katalog import INDIKATOR
+
+    urut = sorted(INDIKATOR, key=lambda i: (not i.turunan,))
+    return {i.kode: i.nama for i in urut}
+
+
+def pilihan_indikator_bps() -> dict[str, str]:
+    return {k: v.nama for k, v in INDIKATOR_BPS_BY_KODE.items()}
+
+
+def satuan(indikator: str) -> str:
+    """Unit of a BPS or catalogue indicator."""
+    return _satuan(indikator)
+
+
+def tahun_bawaan(seri: SeriBps, semua_tahun: list[int]) -> int:
+    """Default map year: the latest year in which Banjar has the chosen figure, else the latest year at all."""
+    d = seri.data
+    banjar = d[(d["peran"] == PERAN_BANJAR) & d["nilai"].notna()]
+    if not banjar.empty:
+        return int(banjar["tahun"].max())
+    return semua_tahun[0] if semua_tahun else 0
+
+
+def daftar_kecamatan(tk: TrenKecamatan) -> dict[str, str]:
+    """Kecamatan codes → names, alphabetical, for the highlight picker."""
+    d = tk.ringkasan.sort_values("nama")
+    return dict(zip(d["kode_wilayah"], d["nama"], strict=False))
+
+
+def tabel_kecamatan(tk: TrenKecamatan) -> pd.DataFrame:
+    """The sortable table beside the small multiples: numbers stay numbers so sorting works."""
+    r = tk.ringkasan
+    return pd.DataFrame({
+        "Kecamatan": r["nama"],
+        f"Nilai {_rentang(r, 'tahun_terakhir')}": r["terakhir"],
+        "Ubah 1 th": r["ubah_1_tahun"],
+        f"Ubah sejak {_rentang(r, 'tahun_awal')}": r["ubah_periode"],
+    })
+
+
+def _rentang(r: pd.DataFrame, kol: str) -> str:
+    t = r[kol].dropna().astype(int).unique() if kol in r else []
+    return str(t[0]) if len(t) == 1 else "tahun terakhir"
