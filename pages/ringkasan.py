@@ -58,10 +58,12 @@ for kol, p in zip(kolom, pilar, strict=False):
         st.metric("Serapan anggaran", t["serapan"], help="Realisasi dibagi pagu.")
         st.markdown(f"Pagu **{t['pagu']}** · realisasi **{t['realisasi']}**")
         st.markdown(f"Capaian output **{t['capaian']}**  \n{t['opd']}")
+        if p.status:
+            st.markdown(f"Status: **{p.status}**")
         if p.sampel:
             st.caption("DATA CONTOH (sintetis)")
-chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru). Capaian output = rata-rata capaian terhadap "
-              "target per kegiatan.")
+chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan status menurut aturan halaman "
+              "Kinerja pilar.")
 
 # --- poverty pockets ---
 kantong = beranda.jumlah_kantong(con, tahun)

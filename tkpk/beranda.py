@@ -39,6 +39,7 @@ class RingkasPilar:
     opd_lapor: int
     opd_diharapkan: int
     sampel: bool
+    status: str = ""             # the scorecard's light, e.g. "▲ Perlu perhatian" (from tkpk.skor)
 
     @property
     def ada_data(self) -> bool:
@@ -57,8 +58,8 @@ def _angka(x: Any) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
 
 
-def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, float | None] | None:
-    """Per-pillar capaian from ``tkpk.skor`` (the scorecard's own rule), if that module offers it."""
+def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, tuple[float | None, str]] | None:
+    """Per-pillar capaian and status light from ``tkpk.skor`` (the scorecard's own rule), if it is present."""
     skor = _opsional("tkpk.skor")
     if skor is None or not hasattr(skor, "skor_pilar"):
         return None
@@ -69,10 +70,12 @@ def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, float
         hasil = skor.skor_pilar(df, list(OPD))
         if not isinstance(hasil, pd.DataFrame) or "pilar" not in hasil.columns:
             return None
-        kol = next((c for c in ("capaian", "capaian_persen", "capaian_output_persen") if c in hasil.columns), None)
+        kol = next((c for c in ("capaian_pct", "capaian", "capaian_persen") if c in hasil.columns), None)
         if kol is None:
             return None
-        return {int(p): _angka(v) for p, v in zip(hasil["pilar"], hasil[kol], strict=False)}
+        status = (hasil["status_simbol"].astype(str) + " " + hasil["status_label"].astype(str)
+                  if {"status_simbol", "status_label"} <= set(hasil.columns) else pd.Series("", index=hasil.index))
+        return {int(p): (_angka(v), st) for p, v, st in zip(hasil["pilar"], hasil[kol], status, strict=True)}
     except Exception:
         return None
 
@@ -84,13 +87,14 @@ def strip_pilar(con: duckdb.DuckDBPyConnection, tahun: int) -> list[RingkasPilar
     out = []
     for r in df.itertuples(index=False):
         pagu, realisasi = _angka(r.pagu), _angka(r.realisasi)
-        capaian = _angka(r.capaian_persen)
-        if dari_skor is not None and dari_skor.get(int(r.pilar)) is not None:
-            capaian = dari_skor[int(r.pilar)]
+        capaian, status = _angka(r.capaian_persen), ""
+        if dari_skor is not None and int(r.pilar) in dari_skor:
+            capaian, status = dari_skor[int(r.pilar)]
         out.append(RingkasPilar(
             pilar=int(r.pilar), nama=str(r.nama), nama_singkat=str(r.nama_singkat), pagu=pagu, realisasi=realisasi,
             serapan=100.0 * realisasi / pagu if pagu and realisasi is not None else None, capaian=capaian,
             opd_lapor=int(r.opd_lapor), opd_diharapkan=int(r.opd_diharapkan), sampel=bool(r.sampel),
+            status=status if r.opd_lapor else "",
         ))
     return out
 

@@ -31,3 +31,22 @@ def test_changing_the_year_changes_the_headline(run_page):
 def test_query_parameter_restores_the_year(run_page):
     at = run_page(query={"tahun": "2021"})
     assert _metric(at, "Persentase penduduk miskin (P0)").value == "3,04%"
+
+
+def test_home_shows_pillar_strip_freshness_and_map_link(run_page):
+    at = run_page()
+    assert not at.exception
+    assert any(h.value == "Kinerja pilar 2024" for h in at.header)
+    assert len([m for m in at.metric if m.label == "Serapan anggaran"]) == 4
+    assert all("%" in m.value for m in at.metric if m.label == "Serapan anggaran")
+    assert any("DATA CONTOH" in w.value for w in at.warning)
+    text = " ".join(m.value for m in at.markdown)
+    assert "OPD melapor" in text and "miliar" in text
+    assert any(s.value == "Data terakhir diperbarui" for s in at.subheader)
+    assert len(at.dataframe) >= 1
+
+
+def test_home_shows_p1_and_p2_when_published(run_page):
+    at = run_page()
+    assert _metric(at, "Indeks kedalaman (P1)").value == "0,326"
+    assert _metric(at, "Indeks keparahan (P2)").value == "0,067"
