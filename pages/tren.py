@@ -78,10 +78,10 @@ else:
     sorot = pilih_url("Sorot kecamatan", ["", *kec], "kecamatan", format_func=lambda k: kec.get(k, "(tidak ada)"),
                       where=st.sidebar)
     asal = SAMPLE_SOURCE if tk.sampel else "; ".join(tren.sumber_ringkas(s) for s in tk.sumber)
-    sub_kec = [f"Skala sama untuk semua kecamatan; urut dari nilai terakhir tertinggi. Sumber: {asal}."]
+    sub_kec = ["Skala sama untuk semua kecamatan; urut dari nilai terakhir tertinggi.", f"Sumber: {asal}."]
     if tk.proksi:
         sub_kec.append("Proksi dari data sasaran (DTSEN/P3KE), bukan angka BPS.")
-    grafik, tabel = st.columns([3, 2])
+    grafik, tabel = st.columns([6, 5])
     kecil = grafik_kecil(tk.data, tk.urutan_panel, judul=tk.nama_indikator, satuan=tk.satuan, subjudul=sub_kec,
                          kolom=3, sorot=sorot or None, besar=besar)
     grafik.altair_chart(kecil, width="content", theme=None)

@@ -47,7 +47,7 @@ def grafik_kecil(
     titik = base.mark_point(filled=True, size=28, color=WARNA_PROVINSI, opacity=1).encode(tooltip=tooltip)
     akhir = base.mark_point(filled=True, size=80, color="#000000", opacity=1).transform_filter(
         f"datum.tahun === {tahun[-1] if tahun else 0}")
-    chart = alt.layer(garis, titik, akhir, data=data).properties(width=160, height=90).facet(
+    chart = alt.layer(garis, titik, akhir, data=data).properties(width=125, height=90).facet(
         facet=alt.Facet("panel:N", sort=urutan_panel, title=None,
                         header=alt.Header(labelFontSize=14 if not besar else 19, labelFontWeight="bold",
                                           labelColor="#111111", labelAnchor="start", labelLimit=200)),
