@@ -23,7 +23,7 @@ db: $(BIN)/.installed
 	$(BIN)/python -m tkpk init --db $(TKPK_DB)
 
 run: $(BIN)/.installed $(TKPK_DB)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m tkpk.ui.serve run app.py --server.port $(PORT)
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

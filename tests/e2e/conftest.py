@@ -42,7 +42,7 @@ def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None
     port = _free_port()
     env = {**os.environ, "TKPK_DB": str(store), **(extra_env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "tkpk.ui.serve", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )

@@ -30,3 +30,26 @@ def test_navigation_reaches_every_page(page, server):
     page.wait_for_url("**/tren**", timeout=20_000)
     wait_for_app(page)
     assert page.locator("h1").first.inner_text().startswith("Tren")
+
+
+def test_a_shared_link_works_as_the_first_request_after_a_restart(browser, store_path, tmp_path):
+    """Regression: with a pages/ folder, Streamlit's v1 layout used to answer the first request (see serve.py)."""
+    import shutil
+
+    from tests.e2e.conftest import start_server
+
+    store = tmp_path / "kosong.duckdb"
+    shutil.copy(store_path, store)
+    proc, url = start_server(store, tmp_path / "log.txt")
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(url + "/tren")
+        wait_for_app(page)
+        page.locator("h1").first.wait_for(timeout=30_000)
+        assert page.locator("h1").first.inner_text().startswith("Tren")
+        assert page.get_by_role("link", name="Peta kantong kemiskinan").count() >= 1
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
