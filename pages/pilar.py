@@ -1,6 +1,119 @@
-"""Kinerja pilar: Apakah setiap strategi menghasilkan output terukur di tempat yang tepat?"""
+"""Kinerja pilar: is each strategy delivering measurable output, spending its budget, and reaching the right places?"""
 
+import streamlit as st
+
+from tkpk import katalog, kinerja
+from tkpk import kinerja_tabel as tabel
+from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui.koneksi import conn
+from tkpk.ui.unduhan import tombol_unduh
+from tkpk.ui.widgets import pilih_url
 
-chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output terukur di tempat yang tepat?")
-chrome.belum_tersedia("kartu skor per pilar, OPD dan program")
+chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang jelas, terukur dan tepat sasaran?")
+besar = chrome.mode_presentasi()
+con = conn()
+
+
+def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | None = None) -> None:
+    """A table whose status column is coloured, with its source caption and CSV/XLSX buttons beneath."""
+    gaya = df.style.format(tabel.format_kolom(df), na_rep="–")
+    if tabel.STATUS in df.columns:
+        gaya = gaya.map(tabel.css_status, subset=[tabel.STATUS])
+    konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
+    st.dataframe(gaya, hide_index=True, column_config=konfigurasi, **({"height": tinggi} if tinggi else {}))
+    chrome.sumber(kinerja.teks_sumber(kartu, periode))
+    tombol_unduh(df, nama, key=key)
+
+
+# --- widgets (state in the URL) ---
+periode = kinerja.pilihan_periode(con)
+nama_pilar = {p.kode: f"{p.kode}. {p.nama}" for p in katalog.PILAR}
+pilar = pilih_url("Pilar", list(nama_pilar), "pilar", format_func=nama_pilar.get, parse=int, where=st.sidebar)
+if not periode:
+    st.info("Belum ada laporan program/intervensi di basis data. Unggah data OPD di halaman Unggah data.")
+    st.stop()
+tahun = pilih_url("Tahun", sorted(periode, reverse=True), "tahun", parse=int, where=st.sidebar)
+triwulan = None
+if periode[tahun]:
+    pilihan_tw = [0, *periode[tahun]]
+    tw = pilih_url("Periode", pilihan_tw, "triwulan", parse=int, where=st.sidebar, key=f"url_triwulan_{tahun}",
+                   format_func=lambda t: "Tahunan (laporan terakhir)" if t == 0 else f"Triwulan {t}")
+    triwulan = tw or None
+opd_pilar = kinerja.opd_pilar(pilar)
+nama_opd = {"": "Semua OPD pilar ini", **{o.kode: o.nama_singkat for o in opd_pilar}}
+opd = pilih_url("OPD (rincian dan perbandingan)", list(nama_opd), "opd", format_func=nama_opd.get,
+                where=st.sidebar, key=f"url_opd_{pilar}") or None
+
+kartu = kinerja.kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
+t = tabel.teks_ringkasan(kartu)
+berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
+
+# --- headline strip ---
+st.header(f"Pilar {pilar}: {kartu.pilar.nama} — {kartu.periode}")
+chrome.label_contoh(kartu.sampel)
+st.markdown(f"Status pilar: {t['status']} ({t['status_angka']})")
+k1, k2, k3, k4 = st.columns(4)
+k1.metric("Pagu", t["pagu"], help="Jumlah pagu semua baris program pilar ini pada periode ini.")
+k1.caption(t["pagu_penuh"])
+k2.metric("Realisasi", t["realisasi"])
+k2.caption(t["realisasi_penuh"])
+k3.metric("Serapan anggaran", t["serapan"], help="Realisasi ÷ pagu.")
+k4.metric("Capaian output", t["capaian"], help="Rata-rata capaian program dibobot pagu (lihat aturan status).")
+k5, k6, k7, _ = st.columns(4)
+k5.metric("Penerima manfaat", t["penerima"], help="Dijumlahkan antarprogram.")
+k5.caption(f"dari target {t['target_penerima']} ({t['penerima_pct']})")
+k6.metric("OPD melapor", t["opd"])
+k7.metric("Tepat sasaran", t["tepat"], help="Bagian lokasi intervensi yang berada di kantong kemiskinan.")
+k7.caption(f"{t['tepat_lokasi']}; {t['tepat_pagu']} dari pagu berlokasi; menjangkau {t['cakupan']}")
+
+if not kartu.belum_melapor.empty:
+    st.error(f"**Belum melapor untuk {kartu.periode}:** {tabel.teks_belum_melapor(kartu)}. Laporan yang tidak "
+             "masuk adalah temuan tersendiri.")
+with st.expander("Aturan status (lampu) dan tepat sasaran", expanded=not besar):
+    st.markdown(kartu.aturan.deskripsi())
+    st.markdown(f"**Tepat sasaran** — kantong kemiskinan {kartu.tahun}: {kartu.kantong.aturan}.")
+    st.markdown(kartu.kantong.deskripsi)
+
+if not kartu.ada_data:
+    st.info(f"Belum ada laporan program untuk pilar ini pada {kartu.periode}.")
+    st.stop()
+
+# --- OPD scorecard ---
+st.subheader("Kartu skor OPD")
+st.altair_chart(titik_opd(kartu.opd, kartu.aturan, besar=besar), theme=None)
+tampil(tabel.tabel_opd(kartu), f"{berkas}_opd", key="unduh_opd")
+st.altair_chart(batang_anggaran(kartu.opd, besar=besar), width="stretch", theme=None)
+
+# --- programs and where they went ---
+judul_opd = nama_opd[opd] if opd else "semua OPD"
+st.subheader(f"Program ({judul_opd})")
+tampil(tabel.tabel_program(kartu, opd), f"{berkas}_program", key="unduh_program")
+program = tabel.pilihan_program(kartu, opd)
+if program:
+    pilih = pilih_url("Lokasi program", list(program), "program", format_func=program.get,
+                      key=f"url_program_{pilar}_{tahun}_{opd}")
+    lokasi = tabel.tabel_lokasi(kartu, pilih)
+    n_kec = lokasi["Kecamatan"].nunique()
+    st.markdown(f"**{program[pilih]}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
+                f"{int((lokasi.get('Di kantong kemiskinan') == 'Ya').sum())} di kantong kemiskinan. "
+                "Klik *Buka profil* untuk profil tempat di halaman peta.")
+    tampil(lokasi, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))
+
+st.subheader(f"Kantong kemiskinan yang belum dijangkau pilar ini ({len(kartu.kantong_tanpa)})")
+if kartu.kantong_tanpa.empty:
+    st.markdown("Semua kantong kemiskinan menerima sedikitnya satu intervensi pilar ini.")
+else:
+    tampil(tabel.tabel_kantong_tanpa(kartu), f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
+           key="unduh_kantong", tinggi=300)
+
+# --- year over year ---
+st.subheader(f"Perbandingan antartahun ({judul_opd})")
+if kartu.perbandingan.empty:
+    st.info("Belum ada laporan tahun lain untuk dibandingkan.")
+else:
+    st.altair_chart(garis_tahunan(kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}", besar=besar),
+                    width="stretch", theme=None)
+    tahun_ada = kartu.perbandingan["tahun"]
+    tampil(tabel.tabel_perbandingan(kartu), f"pilar{pilar}_antartahun", key="unduh_tahunan",
+           periode=f"laporan tahunan {tahun_ada.min()}–{tahun_ada.max()}")

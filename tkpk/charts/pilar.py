@@ -1,0 +1,177 @@
+"""Charts of the pillar scorecard: serapan and capaian per OPD against the status thresholds, pagu vs realisasi,
+and the pillar's year-by-year line.
+
+Why these shapes: a rakor reads "who is below the line" first, so each OPD is a dot on a percent axis with the
+rule's thresholds drawn and labelled; every dot carries its number and the band's symbol as text, so no
+meaning rests on colour or on a legend. All id-ID text is made on the server (:mod:`tkpk.fmt`); axes use the
+theme's locale (:func:`tkpk.charts.tema.terapkan`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.charts.tema import terapkan
+from tkpk.status import ATURAN_BAKU, AturanStatus, Status
+
+WARNA_PAGU = "#c9c9c9"
+WARNA_REALISASI = "#0072B2"
+UKURAN = {"serapan_pct": "Serapan anggaran", "capaian_pct": "Capaian output", "kantong_jumlah_pct":
+          "Lokasi di kantong"}
+WARNA_UKURAN = {"Serapan anggaran": "#0072B2", "Capaian output": "#E69F00", "Lokasi di kantong": "#009E73"}
+_SKALA_STATUS = alt.Scale(domain=[s.kode for s in Status], range=[s.warna for s in Status])
+
+
+def pita(nilai: float | None, hijau: float, merah: float) -> Status:
+    """The band of one measure against its own thresholds (the OPD's overall light combines both)."""
+    if nilai is None or pd.isna(nilai):
+        return Status.ABU
+    if round(nilai, 9) < merah:
+        return Status.MERAH
+    return Status.HIJAU if round(nilai, 9) >= hijau else Status.KUNING
+
+
+def data_titik(opd: pd.DataFrame, kolom: str, hijau: float, merah: float) -> pd.DataFrame:
+    """One row per OPD: value, band and the label drawn beside the dot ("○ belum melapor" when missing)."""
+    baris = []
+    for r in opd.itertuples(index=False):
+        v = getattr(r, kolom)
+        v = None if pd.isna(v) else float(v)
+        s = pita(v, hijau, merah)
+        if bool(getattr(r, "belum_melapor", False)):
+            label = f"{Status.ABU.simbol} belum melapor"
+        elif v is None:
+            label = f"{Status.ABU.simbol} tidak dapat dihitung"
+        else:
+            label = fmt.persen(v, 1)
+        baris.append({"opd": r.nama_singkat, "nilai": v, "x": v if v is not None else 0.0, "status": s.kode,
+                      "label": label, "teks": fmt.persen(v, 1)})
+    return pd.DataFrame(baris)
+
+
+def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: list[str], x_max: float,
+           tampil_y: bool) -> alt.LayerChart:
+    d = data_titik(opd, kolom, hijau, merah)
+    judul = UKURAN[kolom]
+    x = alt.X("x:Q", title=f"{judul} (%)", scale=alt.Scale(domain=[0, x_max]), axis=alt.Axis(format=",.0f"))
+    y = alt.Y("opd:N", sort=urutan, title=None, axis=alt.Axis(labelLimit=220) if tampil_y else None)
+    ambang = pd.DataFrame({"x": [merah, hijau],
+                           "label": [f"merah < {fmt.angka(merah)}%", f"hijau ≥ {fmt.angka(hijau)}%"],
+                           "status": [Status.MERAH.kode, Status.HIJAU.kode]})
+    garis = alt.Chart(ambang).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(
+        x="x:Q", color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None))
+    ambang["align"] = ["right", "left"]
+    teks_garis = [
+        alt.Chart(ambang.iloc[[i]]).mark_text(align=a, dx=-4 if a == "right" else 4, dy=-4, fontSize=13,
+                                              baseline="bottom").encode(
+            x="x:Q", y=alt.value(0), text="label:N", color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None))
+        for i, a in enumerate(ambang["align"])]
+    tooltip = [alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("teks:N", title=judul)]
+    titik = alt.Chart(d.dropna(subset=["nilai"])).mark_point(filled=True, size=220, opacity=1).encode(
+        x=x, y=y, color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None),
+        shape=alt.Shape("status:N", scale=alt.Scale(domain=["hijau", "kuning", "merah", "abu"],
+                                                    range=["circle", "triangle-up", "square", "circle"]),
+                        legend=None),
+        tooltip=tooltip)
+    label = alt.Chart(d).mark_text(align="left", dx=12, fontSize=15, fontWeight="bold").encode(
+        x=x, y=y, text="label:N", color=alt.value("#111111"), tooltip=tooltip)
+    return alt.layer(garis, *teks_garis, titik, label).properties(
+        width=360, height=max(120, 44 * len(urutan)), title=alt.Title(judul, fontSize=17))
+
+
+def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
+              besar: bool = False) -> Any:
+    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``."""
+    urutan = list(opd["nama_singkat"])
+    nilai = pd.concat([opd["serapan_pct"], opd["capaian_pct"]]).dropna()
+    x_max = max(120.0, float(nilai.max()) + 25.0) if not nilai.empty else 120.0
+    kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True)
+    kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False)
+    chart = alt.hconcat(kiri, kanan, spacing=30).resolve_scale(y="shared").properties(
+        title=alt.Title(judul or "Serapan anggaran dan capaian output per OPD",
+                        subtitle="Garis putus-putus: ambang status. ● baik, ▲ perlu perhatian, ■ kritis, "
+                                 "○ tidak ada data."))
+    return terapkan(chart, besar=besar)
+
+
+def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
+    """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)"."""
+    d = opd[["nama_singkat", "pagu", "realisasi", "serapan_pct", "belum_melapor"]].copy()
+    d["label"] = [
+        "belum melapor" if b else f"{fmt.rupiah_ringkas(r)} dari {fmt.rupiah_ringkas(p)} ({fmt.persen(s, 1)})"
+        for p, r, s, b in zip(d["pagu"], d["realisasi"], d["serapan_pct"], d["belum_melapor"], strict=True)]
+    d["pagu_teks"] = d["pagu"].map(fmt.rupiah)
+    d["realisasi_teks"] = d["realisasi"].map(fmt.rupiah)
+    d["ujung"] = d[["pagu", "realisasi"]].max(axis=1).fillna(0.0)
+    urutan = list(d["nama_singkat"])
+    y = alt.Y("nama_singkat:N", sort=urutan, title=None, axis=alt.Axis(labelLimit=220))
+    tooltip = [alt.Tooltip("nama_singkat:N", title="OPD"), alt.Tooltip("pagu_teks:N", title="Pagu"),
+               alt.Tooltip("realisasi_teks:N", title="Realisasi")]
+    x_max = float(d["ujung"].max()) * 1.7 if d["ujung"].max() > 0 else 1.0
+    sumbu = alt.Axis(title="Rupiah", tickCount=5, labelExpr="'Rp' + format(datum.value / 1e9, ',.0f') + ' M'")
+    skala = alt.Scale(domain=[0, x_max])
+    pagu = alt.Chart(d).mark_bar(color=WARNA_PAGU, size=26).encode(
+        x=alt.X("pagu:Q", axis=sumbu, scale=skala), y=y, tooltip=tooltip)
+    real = alt.Chart(d).mark_bar(color=WARNA_REALISASI, size=12).encode(
+        x=alt.X("realisasi:Q", scale=skala), y=y, tooltip=tooltip)
+    teks = alt.Chart(d).mark_text(align="left", dx=6, fontSize=15).encode(
+        x=alt.X("ujung:Q", scale=skala), y=y, text="label:N", color=alt.value("#111111"))
+    chart = alt.layer(pagu, real, teks).properties(
+        width="container", height=max(120, 44 * len(urutan)),
+        title=alt.Title(judul or "Pagu dan realisasi per OPD",
+                        subtitle="Batang abu-abu = pagu, batang biru = realisasi; angka: realisasi dari pagu "
+                                 "(serapan). M = miliar."))
+    return terapkan(chart, besar=besar)
+
+
+def data_tahunan(perbandingan: pd.DataFrame) -> pd.DataFrame:
+    """Long form of the year comparison: one row per (year, measure), with id-ID text for labels."""
+    kolom = [c for c in UKURAN if c in perbandingan.columns]
+    if perbandingan.empty or not kolom:
+        return pd.DataFrame(columns=["tahun", "ukuran", "nilai", "teks"])
+    d = perbandingan.melt(id_vars=["tahun"], value_vars=kolom, var_name="kolom", value_name="nilai")
+    d["ukuran"] = d["kolom"].map(UKURAN)
+    d["nilai"] = pd.to_numeric(d["nilai"], errors="coerce").astype("float64")
+    d["teks"] = d["nilai"].map(lambda v: fmt.persen(None if pd.isna(v) else float(v), 1))
+    d["tahun"] = d["tahun"].astype("int64")
+    return d[["tahun", "ukuran", "nilai", "teks"]]
+
+
+def _geser_label(akhir: pd.DataFrame, jarak: float) -> pd.DataFrame:
+    """``y_label``: the end values pushed apart by at least ``jarak`` so close lines keep readable names."""
+    d = akhir.sort_values("nilai").copy()
+    posisi: list[float] = []
+    for v in d["nilai"]:
+        posisi.append(max(float(v), posisi[-1] + jarak) if posisi else float(v))
+    d["y_label"] = posisi
+    return d
+
+
+def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
+    """Serapan, capaian and share of located interventions in pockets per year; names at the line ends."""
+    d = data_tahunan(perbandingan)
+    ukuran = [u for u in UKURAN.values() if u in set(d["ukuran"])]
+    warna = alt.Color("ukuran:N", scale=alt.Scale(domain=ukuran, range=[WARNA_UKURAN[u] for u in ukuran]),
+                      legend=None)
+    x = alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0))
+    y_max = max(100.0, float(d["nilai"].max())) if d["nilai"].notna().any() else 100.0
+    y = alt.Y("nilai:Q", title="Persen", scale=alt.Scale(domain=[0, y_max]), axis=alt.Axis(format=",.0f"))
+    tooltip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("ukuran:N", title="Ukuran"),
+               alt.Tooltip("teks:N", title="Nilai")]
+    dasar = alt.Chart(d).encode(x=x, y=y, color=warna)
+    garis = dasar.mark_line(strokeWidth=3)
+    titik = dasar.mark_point(filled=True, size=90).encode(tooltip=tooltip)
+    akhir = d.dropna(subset=["nilai"]).sort_values("tahun").groupby("ukuran").tail(1)
+    akhir = _geser_label(akhir.assign(label=akhir["ukuran"] + " " + akhir["teks"]), jarak=y_max * 0.06)
+    label = alt.Chart(akhir).mark_text(align="left", dx=10, fontSize=15, fontWeight="bold").encode(
+        x=x, y=alt.Y("y_label:Q", scale=alt.Scale(domain=[0, y_max])), text="label:N", color=warna)
+    chart = alt.layer(garis, titik, label).properties(
+        width="container", height=340, padding={"left": 5, "top": 5, "bottom": 5, "right": 230},
+        title=alt.Title(judul or "Perbandingan antartahun",
+                        subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
+                                 "program). Tahun tanpa laporan dibiarkan kosong."))
+    return terapkan(chart, besar=besar)

@@ -1,0 +1,229 @@
+"""The pillar scorecard page's domain glue: read one pillar's rows, score them with :mod:`tkpk.skor`, name places.
+
+Why a separate module: the page must stay "widgets → one call → draw", and the numbers on it must be the ones
+``tkpk.skor`` computes (the home page strip uses the same functions), so this module only loads rows through
+named SQL, picks the period, chooses the pocket rule (:func:`kantong_tahun`, the one place to switch it) and
+bundles the results in :class:`KartuSkor`. Display tables live in :mod:`tkpk.kinerja_tabel`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from tkpk import SAMPLE_SOURCE, katalog, skor
+from tkpk.queries import fetch
+from tkpk.status import ATURAN_BAKU, AturanStatus, Status
+
+# Fallback pocket rule: the top 20% of kecamatan and of desa by persen_miskin (see skor.kantong_kuantil_atas).
+Q_KANTONG = 0.8
+NAMA_TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Kantong:
+    """The poverty pockets of one year and the words that explain how they were chosen."""
+
+    tahun: int
+    kode: frozenset[str]
+    aturan: str          # one line: which rule
+    deskripsi: str       # Markdown bullets: how tepat sasaran is computed with it
+    sampel: bool
+
+
+def _kantong_peta(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong | None:
+    """The map page's default rule (``tkpk.kantong``, issue 4) when that module offers one we can call."""
+    try:
+        modul = importlib.import_module("tkpk.kantong")
+    except ImportError:
+        return None
+    fungsi = getattr(modul, "kantong_kode_tahun", None)
+    if fungsi is None:
+        return None
+    hasil = fungsi(con, tahun)
+    aturan = str(getattr(hasil, "aturan", getattr(modul, "ATURAN", "aturan kantong halaman peta")))
+    kode = frozenset(str(k) for k in getattr(hasil, "kode", hasil))
+    deskripsi = skor.deskripsi_tepat_sasaran(None) + f"\n- Kantong kemiskinan: {aturan}"
+    return Kantong(tahun, kode, aturan, deskripsi, bool(getattr(hasil, "sampel", True)))
+
+
+def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
+    """Pockets (kecamatan and desa codes) for ``tahun``: THE switch between the map's rule and the fallback.
+
+    Uses the map page's rule when :mod:`tkpk.kantong` provides it, else the top quantile of persen_miskin, so
+    the pillar page never waits for the map and both pages agree once the rule exists.
+    """
+    dari_peta = _kantong_peta(con, tahun)
+    if dari_peta is not None:
+        return dari_peta
+    df = fetch(con, "pilar_persen_miskin", {"tahun": tahun})
+    kode = frozenset(skor.kantong_kuantil_atas(df, q=Q_KANTONG)) if not df.empty else frozenset()
+    atas = round((1 - Q_KANTONG) * 100)
+    aturan = (f"aturan sementara: {atas}% kecamatan dan {atas}% desa teratas menurut persentase penduduk miskin "
+              "(proksi data sasaran), sampai aturan kantong halaman peta tersedia")
+    return Kantong(tahun, kode, aturan, skor.deskripsi_tepat_sasaran(Q_KANTONG),
+                   bool(df["sampel"].any()) if not df.empty else False)
+
+
+def pilihan_periode(con: duckdb.DuckDBPyConnection) -> dict[int, list[int]]:
+    """Years with program rows, newest last, each with the quarters some OPD reported (often none)."""
+    df = fetch(con, "pilar_periode")
+    out: dict[int, list[int]] = {}
+    for th, tw in zip(df["tahun"], df["triwulan"], strict=True):
+        daftar = out.setdefault(int(th), [])
+        if not pd.isna(tw):
+            daftar.append(int(tw))
+    return out
+
+
+def label_periode(tahun: int, triwulan: int | None) -> str:
+    return str(tahun) if triwulan is None else f"{tahun} triwulan {NAMA_TRIWULAN.get(triwulan, triwulan)}"
+
+
+def pilar_katalog(kode: int) -> katalog.Pilar:
+    return next(p for p in katalog.PILAR if p.kode == kode)
+
+
+def opd_pilar(kode_pilar: int) -> list[katalog.Opd]:
+    """The OPDs honoured under the pillar at the rakor: the ones expected to report."""
+    return [o for o in katalog.OPD if o.pilar == kode_pilar]
+
+
+def id_program(kode_opd: object, program: object, satuan: object) -> str:
+    """A stable, URL-safe-enough key for one program row (outputs are only added within one unit)."""
+    return f"{kode_opd}|{program}|{'' if pd.isna(satuan) else satuan}"  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class KartuSkor:
+    """Everything the pillar page shows for one pillar and period; each frame comes straight from tkpk.skor."""
+
+    pilar: katalog.Pilar
+    tahun: int
+    triwulan: int | None
+    opd_fokus: str | None
+    aturan: AturanStatus
+    baris: pd.DataFrame          # the period's rows: every total on the page is a sum over exactly these
+    ringkas: pd.Series           # skor_pilar row
+    opd: pd.DataFrame            # skor_opd, expected OPDs first, with belum_melapor
+    program: pd.DataFrame        # skor_program + id_program
+    lokasi: pd.DataFrame         # lokasi_program with place names
+    tepat: pd.Series             # tepat_sasaran of the whole pillar
+    tepat_opd: pd.DataFrame      # tepat_sasaran per OPD
+    kantong: Kantong
+    kantong_tanpa: pd.DataFrame  # pockets the pillar did not reach, with names
+    perbandingan: pd.DataFrame   # bandingkan_tahun for the pillar, or for opd_fokus
+    sumber: list[str] = field(default_factory=list)
+
+    @property
+    def ada_data(self) -> bool:
+        return not self.baris.empty
+
+    @property
+    def sampel(self) -> bool:
+        return bool(self.baris["sampel"].fillna(False).astype(bool).any()) if self.ada_data else False
+
+    @property
+    def belum_melapor(self) -> pd.DataFrame:
+        """Expected OPDs without a single row for the period: read out at the rakor as a finding."""
+        return self.opd[self.opd["diharapkan"] & self.opd["belum_melapor"]]
+
+    @property
+    def status(self) -> Status:
+        return Status.dari_kode(str(self.ringkas["status"])) if self.ada_data else Status.ABU
+
+    @property
+    def periode(self) -> str:
+        return label_periode(self.tahun, self.triwulan)
+
+
+def _kosong(kolom: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="float64") for c in kolom})
+
+
+def nama_wilayah(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return fetch(con, "pilar_wilayah")
+
+
+def _beri_nama(df: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """Adds ``nama_wilayah`` and ``nama_kecamatan`` (joined on code, never on names)."""
+    w = wilayah[["kode_wilayah", "nama", "nama_kecamatan"]].rename(columns={"nama": "nama_wilayah"})
+    out = df.merge(w, on="kode_wilayah", how="left")
+    out["nama_wilayah"] = out["nama_wilayah"].where(out["kode_wilayah"].notna(), "Se-kabupaten")
+    return out
+
+
+def _sumber(rows: pd.DataFrame) -> list[str]:
+    if rows.empty:
+        return []
+    pasangan = rows[["sumber", "batch_id"]].drop_duplicates().sort_values("batch_id")
+    daftar = []
+    for s, grup in pasangan.groupby("sumber", sort=False):
+        batch = ", ".join(str(int(b)) for b in grup["batch_id"])
+        daftar.append(f"{s} (batch {batch})")
+    return daftar
+
+
+def kartu_skor(
+    con: duckdb.DuckDBPyConnection,
+    pilar: int,
+    tahun: int,
+    triwulan: int | None = None,
+    opd_fokus: str | None = None,
+    aturan: AturanStatus = ATURAN_BAKU,
+) -> KartuSkor:
+    """The whole scorecard for one pillar and period: the single call the page makes after its widgets."""
+    semua = fetch(con, "pilar_intervensi", {"pilar": pilar})
+    daftar_opd = opd_pilar(pilar)
+    baris = skor.pilih_periode(semua, tahun, triwulan).reset_index(drop=True)
+    kantong = kantong_tahun(con, tahun)
+    wilayah = nama_wilayah(con)
+
+    opd = skor.skor_opd(baris, daftar_opd, aturan)
+    opd = opd[opd["pilar"] == pilar].reset_index(drop=True)
+    ringkas_df = skor.skor_pilar(baris, daftar_opd, aturan)
+    ringkas = ringkas_df[ringkas_df["pilar"] == pilar].iloc[0]
+
+    if baris.empty:
+        program = _kosong([*skor.KUNCI_PROGRAM, "id_program"])
+        lokasi = _kosong([*skor.KUNCI_PROGRAM, "kode_wilayah", "id_program", "nama_wilayah", "nama_kecamatan"])
+        tepat = pd.Series({"jumlah_terlokasi": 0, "jumlah_di_kantong": 0, "kantong_terjangkau": 0,
+                           "jumlah_kantong": len(kantong.kode), "kantong_jumlah_pct": float("nan"),
+                           "kantong_pagu_pct": float("nan"), "kantong_cakupan_pct": float("nan")})
+        tepat_opd = _kosong(["kode_opd", "kantong_jumlah_pct", "kantong_pagu_pct"])
+    else:
+        program = skor.skor_program(baris, aturan)
+        program["id_program"] = [id_program(*r) for r in
+                                 program[["kode_opd", "program", "satuan_output"]].itertuples(index=False)]
+        lokasi = skor.lokasi_program(baris, kantong.kode)
+        lokasi["id_program"] = [id_program(*r) for r in
+                                lokasi[["kode_opd", "program", "satuan_output"]].itertuples(index=False)]
+        lokasi = _beri_nama(lokasi, wilayah)
+        tepat = skor.tepat_sasaran(baris, kantong.kode).iloc[0]
+        tepat_opd = skor.tepat_sasaran(baris, kantong.kode, per=["kode_opd"])
+
+    tanpa = pd.DataFrame({"kode_wilayah": skor.kantong_tanpa_intervensi(baris, kantong.kode)}, dtype="str")
+    tanpa = _beri_nama(tanpa, wilayah)
+
+    fokus = semua if opd_fokus is None else semua[semua["kode_opd"] == opd_fokus]
+    perbandingan = pd.DataFrame()
+    if not fokus.empty:
+        per_tahun = pd.concat([skor.pilih_periode(fokus, int(th)) for th in sorted(fokus["tahun"].unique())])
+        peta = {int(th): kantong_tahun(con, int(th)).kode for th in per_tahun["tahun"].unique()}
+        perbandingan = skor.bandingkan_tahun(per_tahun, peta, aturan)
+
+    return KartuSkor(
+        pilar=pilar_katalog(pilar), tahun=tahun, triwulan=triwulan, opd_fokus=opd_fokus, aturan=aturan,
+        baris=baris, ringkas=ringkas, opd=opd, program=program, lokasi=lokasi, tepat=tepat, tepat_opd=tepat_opd,
+        kantong=kantong, kantong_tanpa=tanpa, perbandingan=perbandingan, sumber=_sumber(baris),
+    )
+
+
+def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
+    """The caption under every table (after "Sumber: "), with the sample label when the rows are sample."""
+    asal = "; ".join(k.sumber) if k.sumber else "belum ada laporan"
+    teks = f"laporan program/intervensi OPD, periode {periode or k.periode} — {asal}"
+    return f"{teks}. ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if k.sampel else f"{teks}."

@@ -1,0 +1,218 @@
+"""The pillar page's tables and headline texts, built from a :class:`tkpk.kinerja.KartuSkor`.
+
+Why one frame per table for both screen and download: what an official downloads must be exactly what the
+table showed. Frames keep real numbers (so sorting and Excel work); :func:`format_kolom` gives the id-ID text
+for the screen. A status column always carries symbol and label ("● Baik"), and the numbers it came from sit
+in the neighbouring columns, so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.kinerja import KartuSkor
+from tkpk.status import Status
+
+WARNA_MARKDOWN = {"hijau": "green", "kuning": "orange", "merah": "red", "abu": "gray"}
+STATUS = "Status"
+PROFIL = "Profil di peta"
+
+
+def tautan_peta(kode: object) -> str | None:
+    """The map page's place profile (the map page reads ``?tempat=``)."""
+    return None if kode is None or pd.isna(kode) else f"/peta?tempat={kode}"  # type: ignore[arg-type]
+
+
+def teks_status(kode: str) -> str:
+    return Status.dari_kode(kode).teks
+
+
+def status_markdown(s: Status) -> str:
+    """A coloured, bold ``● Baik`` for st.markdown: the symbol and the word carry the meaning, colour helps."""
+    return f":{WARNA_MARKDOWN[s.kode]}[**{s.teks}**]"
+
+
+def css_status(teks: object) -> str:
+    """Cell style for a status column: its Okabe–Ito colour, bold (symbol and words are in the cell text)."""
+    for s in Status:
+        if isinstance(teks, str) and teks.startswith(s.simbol):
+            return f"color: {s.warna}; font-weight: 700"
+    return ""
+
+
+def _persen1(x: object) -> str:
+    return fmt.persen(None if pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
+
+
+def _angka(x: object) -> str:
+    return fmt.angka(None if pd.isna(x) else float(x))  # type: ignore[arg-type]
+
+
+def _rupiah(x: object) -> str:
+    return fmt.rupiah(None if pd.isna(x) else float(x))  # type: ignore[arg-type]
+
+
+def _poin(x: object) -> str:
+    return fmt.poin(None if pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
+
+
+def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
+    """id-ID text for each numeric column of a table from this module, chosen by its name."""
+    out: dict[str, Callable[[object], str]] = {}
+    for c in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]) or c == "Tahun":
+            continue
+        if "(Rp)" in c:
+            out[c] = _rupiah
+        elif "(poin)" in c:
+            out[c] = _poin
+        elif "(%)" in c:
+            out[c] = _persen1
+        else:
+            out[c] = _angka
+    return out
+
+
+def tabel_opd(k: KartuSkor) -> pd.DataFrame:
+    """One row per OPD of the pillar, those that did not report included (status ○, "Belum melapor")."""
+    o = k.opd
+    tepat = k.tepat_opd.set_index("kode_opd")["kantong_jumlah_pct"] if not k.tepat_opd.empty else pd.Series()
+    return pd.DataFrame({
+        STATUS: o["status"].map(teks_status),
+        "OPD": o["nama_singkat"],
+        "Laporan": o["belum_melapor"].map({True: "Belum melapor", False: "Melapor"}),
+        "Program": o["jumlah_program"],
+        "Pagu (Rp)": o["pagu"],
+        "Realisasi (Rp)": o["realisasi"],
+        "Serapan (%)": o["serapan_pct"],
+        "Capaian output (%)": o["capaian_pct"],
+        "Target penerima": o["target_penerima"],
+        "Penerima": o["penerima"],
+        "Lokasi": o["jumlah_lokasi"],
+        "Lokasi di kantong (%)": o["kode_opd"].map(tepat).astype("float64"),
+        "Nama lengkap": o["nama_lengkap"],
+        "Kode OPD": o["kode_opd"],
+    })
+
+
+def tabel_program(k: KartuSkor, kode_opd: str | None = None) -> pd.DataFrame:
+    """Program rows of the pillar (or of one OPD): output with its unit, budget, beneficiaries, status."""
+    p = k.program if kode_opd is None or k.program.empty else k.program[k.program["kode_opd"] == kode_opd]
+    if p.empty:
+        return pd.DataFrame(columns=[STATUS, "OPD", "Program", "Satuan output"])
+    nama = dict(zip(k.opd["kode_opd"], k.opd["nama_singkat"], strict=True))
+    return pd.DataFrame({
+        STATUS: p["status"].map(teks_status),
+        "OPD": p["kode_opd"].map(lambda x: nama.get(x, x)),
+        "Program": p["program"],
+        "Satuan output": p["satuan_output"],
+        "Target output": p["target_output"],
+        "Capaian output": p["capaian_output"],
+        "Capaian output (%)": p["capaian_pct"],
+        "Pagu (Rp)": p["pagu"],
+        "Realisasi (Rp)": p["realisasi"],
+        "Serapan (%)": p["serapan_pct"],
+        "Target penerima": p["target_penerima"],
+        "Penerima": p["penerima"],
+        "Lokasi": p["jumlah_lokasi"],
+    }).reset_index(drop=True)
+
+
+def pilihan_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, str]:
+    """``id_program`` → "OPD · program (satuan)", for the drill-down picker."""
+    p = k.program if kode_opd is None or k.program.empty else k.program[k.program["kode_opd"] == kode_opd]
+    nama = dict(zip(k.opd["kode_opd"], k.opd["nama_singkat"], strict=True))
+    return {r.id_program: f"{nama.get(r.kode_opd, r.kode_opd)} · {r.program} ({r.satuan_output})"
+            for r in p.itertuples(index=False)}
+
+
+def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
+    """The places one program reached, by name, each with a link to its profile on the map page."""
+    d = k.lokasi[k.lokasi["id_program"] == id_prog] if not k.lokasi.empty else k.lokasi
+    if d.empty:
+        return pd.DataFrame(columns=["Kecamatan", "Desa/kelurahan", "Tingkat", PROFIL])
+    d = d.sort_values(["nama_kecamatan", "nama_wilayah"], na_position="first")
+    kec = d["nama_kecamatan"].where(d["tingkat"] != "kabupaten", "Se-kabupaten")
+    return pd.DataFrame({
+        "Kecamatan": kec,
+        "Desa/kelurahan": d["nama_wilayah"].where(d["tingkat"] == "desa", "–"),
+        "Tingkat": d["tingkat"],
+        "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
+        "Target output": d["target_output"],
+        "Capaian output": d["capaian_output"],
+        "Capaian output (%)": d["capaian_pct"],
+        "Pagu (Rp)": d["pagu"],
+        "Realisasi (Rp)": d["realisasi"],
+        "Penerima": d["penerima"],
+        PROFIL: d["kode_wilayah"].map(tautan_peta),
+        "Kode wilayah": d["kode_wilayah"],
+    }).reset_index(drop=True)
+
+
+def tabel_kantong_tanpa(k: KartuSkor) -> pd.DataFrame:
+    """Pockets this pillar did not reach in the period: the headline finding on targeting."""
+    t = k.kantong_tanpa
+    return pd.DataFrame({
+        "Wilayah": t["nama_wilayah"],
+        "Tingkat": t["kode_wilayah"].map(lambda x: "kecamatan" if len(str(x)) <= 8 else "desa/kelurahan"),
+        "Kecamatan": t["nama_kecamatan"],
+        PROFIL: t["kode_wilayah"].map(tautan_peta),
+        "Kode wilayah": t["kode_wilayah"],
+    })
+
+
+def tabel_perbandingan(k: KartuSkor) -> pd.DataFrame:
+    """Year by year for the pillar (or the chosen OPD), with the change from the year before in poin."""
+    b = k.perbandingan
+    if b.empty:
+        return pd.DataFrame(columns=["Tahun"])
+    kol = {
+        "tahun": "Tahun", "status": STATUS, "pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)",
+        "serapan_pct": "Serapan (%)", "perubahan_serapan_poin": "Δ serapan (poin)",
+        "capaian_pct": "Capaian output (%)", "perubahan_capaian_poin": "Δ capaian (poin)",
+        "target_penerima": "Target penerima", "penerima": "Penerima", "perubahan_penerima": "Δ penerima",
+        "kantong_jumlah_pct": "Lokasi di kantong (%)", "perubahan_kantong_jumlah_poin": "Δ di kantong (poin)",
+        "kantong_pagu_pct": "Pagu di kantong (%)", "kantong_cakupan_pct": "Cakupan kantong (%)",
+    }
+    out = b[[c for c in kol if c in b.columns]].rename(columns=kol)
+    out[STATUS] = out[STATUS].map(teks_status)
+    return out.reset_index(drop=True)
+
+
+def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
+    """The headline strip as id-ID text: short Rupiah for the big number, the exact sum beside it."""
+    r, t = k.ringkas, k.tepat
+
+    def nilai(nama: str) -> float | None:
+        x = r.get(nama)
+        return None if x is None or pd.isna(x) else float(x)
+
+    pagu, realisasi = nilai("pagu"), nilai("realisasi")
+    penerima, target = nilai("penerima"), nilai("target_penerima")
+    terjangkau, jumlah_kantong = int(t["kantong_terjangkau"]), int(t["jumlah_kantong"])
+    return {
+        "pagu": fmt.rupiah_ringkas(pagu), "pagu_penuh": fmt.rupiah(pagu),
+        "realisasi": fmt.rupiah_ringkas(realisasi), "realisasi_penuh": fmt.rupiah(realisasi),
+        "serapan": fmt.persen(nilai("serapan_pct"), 1),
+        "capaian": fmt.persen(nilai("capaian_pct"), 1),
+        "penerima": fmt.angka(penerima), "target_penerima": fmt.angka(target),
+        "penerima_pct": fmt.persen(nilai("penerima_pct"), 1),
+        "opd": f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}",
+        "tepat": fmt.persen(None if pd.isna(t["kantong_jumlah_pct"]) else float(t["kantong_jumlah_pct"]), 1),
+        "tepat_pagu": fmt.persen(None if pd.isna(t["kantong_pagu_pct"]) else float(t["kantong_pagu_pct"]), 1),
+        "tepat_lokasi": f"{int(t['jumlah_di_kantong'])} dari {int(t['jumlah_terlokasi'])} lokasi",
+        "cakupan": f"{terjangkau} dari {jumlah_kantong} kantong",
+        "status": status_markdown(k.status),
+        "status_angka": f"capaian output {fmt.persen(nilai('capaian_pct'), 1)}, serapan "
+                        f"{fmt.persen(nilai('serapan_pct'), 1)}",
+    }
+
+
+def teks_belum_melapor(k: KartuSkor) -> str:
+    """"○ DPMPTSP (Dinas …), ○ Dishub (…)": the missing reports, named in full."""
+    b = k.belum_melapor
+    return ", ".join(f"{Status.ABU.simbol} **{s}** ({lengkap})" for s, lengkap in
+                     zip(b["nama_singkat"], b["nama_lengkap"], strict=True))
