@@ -21,7 +21,8 @@ def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | No
     if tabel.STATUS in df.columns:
         gaya = gaya.map(tabel.css_status, subset=[tabel.STATUS])
     konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
-    st.dataframe(gaya, hide_index=True, column_config=konfigurasi, **({"height": tinggi} if tinggi else {}))
+    st.dataframe(gaya, hide_index=True, column_config=konfigurasi, placeholder="–",
+                 **({"height": tinggi} if tinggi else {}))
     chrome.sumber(kinerja.teks_sumber(kartu, periode))
     tombol_unduh(df, nama, key=key)
 
@@ -52,15 +53,15 @@ berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
 # --- headline strip ---
 st.header(f"Pilar {pilar}: {kartu.pilar.nama} — {kartu.periode}")
 chrome.label_contoh(kartu.sampel)
-st.markdown(f"Status pilar: {t['status']} ({t['status_angka']})")
-k1, k2, k3, k4 = st.columns(4)
+st.markdown(f"#### Status pilar: {t['status']} — {t['status_angka']}")
+k1, k2, k3 = st.columns(3)
 k1.metric("Pagu", t["pagu"], help="Jumlah pagu semua baris program pilar ini pada periode ini.")
 k1.caption(t["pagu_penuh"])
 k2.metric("Realisasi", t["realisasi"])
 k2.caption(t["realisasi_penuh"])
 k3.metric("Serapan anggaran", t["serapan"], help="Realisasi ÷ pagu.")
+k4, k5, k6, k7 = st.columns(4)
 k4.metric("Capaian output", t["capaian"], help="Rata-rata capaian program dibobot pagu (lihat aturan status).")
-k5, k6, k7, _ = st.columns(4)
 k5.metric("Penerima manfaat", t["penerima"], help="Dijumlahkan antarprogram.")
 k5.caption(f"dari target {t['target_penerima']} ({t['penerima_pct']})")
 k6.metric("OPD melapor", t["opd"])

@@ -163,7 +163,7 @@ def _sumber(rows: pd.DataFrame) -> list[str]:
     daftar = []
     for s, grup in pasangan.groupby("sumber", sort=False):
         batch = ", ".join(str(int(b)) for b in grup["batch_id"])
-        daftar.append(f"{s} (batch {batch})")
+        daftar.append(f"batch {batch}" if s == SAMPLE_SOURCE else f"{s} (batch {batch})")
     return daftar
 
 
@@ -226,4 +226,4 @@ def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
     """The caption under every table (after "Sumber: "), with the sample label when the rows are sample."""
     asal = "; ".join(k.sumber) if k.sumber else "belum ada laporan"
     teks = f"laporan program/intervensi OPD, periode {periode or k.periode} — {asal}"
-    return f"{teks}. ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if k.sampel else f"{teks}."
+    return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi." if k.sampel else f"{teks}."

@@ -139,6 +139,7 @@ def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
     return pd.DataFrame({
         "Kecamatan": kec,
         "Desa/kelurahan": d["nama_wilayah"].where(d["tingkat"] == "desa", "–"),
+        PROFIL: d["kode_wilayah"].map(tautan_peta),
         "Tingkat": d["tingkat"],
         "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
         "Target output": d["target_output"],
@@ -147,7 +148,6 @@ def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
         "Pagu (Rp)": d["pagu"],
         "Realisasi (Rp)": d["realisasi"],
         "Penerima": d["penerima"],
-        PROFIL: d["kode_wilayah"].map(tautan_peta),
         "Kode wilayah": d["kode_wilayah"],
     }).reset_index(drop=True)
 

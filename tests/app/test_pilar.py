@@ -1,0 +1,107 @@
+"""Kinerja pilar page through AppTest on the bundled store: every pillar and year runs, the headline totals equal
+a direct SQL sum over the same rows, missing reports are named, status lights carry symbol+label+numbers, and
+the URL restores the view."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tkpk import fmt, katalog
+
+# Direct sums over the same rows the page scores (yearly rows of the period; the bundled store has no quarters).
+SQL_TOTAL = """
+SELECT sum(pagu), sum(realisasi), sum(penerima), sum(target_penerima)
+FROM v_intervensi WHERE pilar = ? AND tahun = ? AND triwulan IS NULL
+"""
+
+
+def _periode(store_path) -> list[tuple[int, int]]:
+    con = duckdb.connect(str(store_path))  # same configuration as the app's cached connection
+    try:
+        tahun = [r[0] for r in con.execute("SELECT DISTINCT tahun FROM v_intervensi ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+    return [(p.kode, th) for p in katalog.PILAR for th in tahun]
+
+
+def _totals(store_path, pilar: int, tahun: int) -> tuple:
+    con = duckdb.connect(str(store_path))  # same configuration as the app's cached connection
+    try:
+        return con.execute(SQL_TOTAL, [pilar, tahun]).fetchone()
+    finally:
+        con.close()
+
+
+def _teks(at) -> str:
+    bagian = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
+    bagian += [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(bagian)
+
+
+def test_every_pillar_and_year_runs_and_totals_match_sql(run_page, store_path):
+    pasangan = _periode(store_path)
+    assert len(pasangan) == 4 * 7
+    for pilar, tahun in pasangan:
+        at = run_page("pages/pilar.py", {"pilar": str(pilar), "tahun": str(tahun)})
+        assert not at.exception, (pilar, tahun, [e.value for e in at.exception])
+        pagu, realisasi, penerima, target = _totals(store_path, pilar, tahun)
+        metric = {m.label: m.value for m in at.metric}
+        teks = _teks(at)
+        assert metric["Pagu"] == fmt.rupiah_ringkas(pagu), (pilar, tahun)
+        assert fmt.rupiah(pagu) in teks and fmt.rupiah(realisasi) in teks, (pilar, tahun)
+        assert metric["Realisasi"] == fmt.rupiah_ringkas(realisasi)
+        assert metric["Serapan anggaran"] == fmt.persen(100 * realisasi / pagu, 1)
+        assert metric["Penerima manfaat"] == fmt.angka(penerima)
+        assert f"dari target {fmt.angka(target)}" in teks
+        assert "DATA CONTOH (sintetis)" in teks  # sample label on the page and in each table's source
+
+
+def test_pillar_2_2024_names_missing_reports_and_shows_lights_with_numbers(run_page):
+    at = run_page("pages/pilar.py", {"pilar": "2", "tahun": "2024"})
+    assert not at.exception
+    belum = " ".join(e.value for e in at.error)
+    assert "Belum melapor untuk 2024" in belum and "Dishub" in belum and "DPMPTSP" in belum
+    assert {m.label: m.value for m in at.metric}["OPD melapor"] == "3 dari 5"
+    status = next(m.value for m in at.markdown if m.value.startswith("#### Status pilar"))
+    assert "▲ Perlu perhatian" in status and "capaian output 80,2%" in status and "serapan 78,1%" in status
+    opd = at.dataframe[0].value
+    assert list(opd.columns[:3]) == ["Status", "OPD", "Laporan"]
+    baris = opd.set_index("OPD")
+    assert baris.loc["DisperkimLH", "Status"] == "● Baik"
+    assert baris.loc["DisperkimLH", "Serapan (%)"] == pytest.approx(93.4869, abs=1e-3)  # the numbers beside it
+    assert baris.loc["Dishub", "Status"] == "○ Tidak ada data" and baris.loc["Dishub", "Laporan"] == "Belum melapor"
+    for s in opd["Status"]:
+        assert s[0] in "●▲■○" and len(s) > 2  # symbol + label, never colour alone
+    assert "Hijau (Baik)" in "\n".join(m.value for m in at.markdown)  # the rules are printed
+    assert any("aturan sementara" in m.value or "Kantong kemiskinan:" in m.value for m in at.markdown)
+
+
+def test_drill_down_places_have_names_and_map_links(run_page):
+    at = run_page("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH",
+                                     "program": "DISPERKIMLH|Rehabilitasi RTLH|unit"})
+    assert not at.exception
+    program = at.dataframe[1].value
+    assert set(program["OPD"]) == {"DisperkimLH"}
+    lokasi = at.dataframe[2].value
+    assert len(lokasi) == 22
+    assert lokasi["Desa/kelurahan"].str.len().gt(1).all()  # names, not codes
+    assert lokasi["Profil di peta"].str.match(r"^/peta\?tempat=63\.03\.\d\d\.\d{4}$").all()
+    assert "Rehabilitasi RTLH" in "\n".join(m.value for m in at.markdown)
+
+
+def test_url_params_restore_pillar_year_and_opd(run_page):
+    at = run_page("pages/pilar.py", {"pilar": "3", "tahun": "2021", "opd": "DKPP"})
+    assert not at.exception
+    pilih = {s.label: s.value for s in at.selectbox}
+    assert pilih["Pilar"] == 3 and pilih["Tahun"] == 2021 and pilih["OPD (rincian dan perbandingan)"] == "DKPP"
+    assert at.query_params["pilar"] == ["3"] or at.query_params["pilar"] == "3"
+    assert any("Pilar 3: Peningkatan pendapatan dan pemberdayaan masyarakat — 2021" in h.value for h in at.header)
+    assert any("Perbandingan antartahun (DKPP)" in h.value for h in at.subheader)
+
+
+def test_every_table_has_downloads(run_page):
+    at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024"})
+    assert not at.exception
+    tombol = [b for b in at.get("download_button")]
+    assert len(tombol) == 2 * len(at.dataframe) == 10

@@ -1,0 +1,48 @@
+"""Pillar scorecard in a real browser: charts render with Indonesian numbers, the missing reports are named,
+the drill-down links to the map page, and screenshots are kept for looking at."""
+
+import pytest
+
+from tests.e2e.conftest import shot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid=stVegaLiteChart]"
+
+
+def _wait_for_charts(page, n: int) -> None:
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{CHART} svg.marks, {CHART} canvas').length >= {n}", timeout=45_000)
+
+
+def test_pilar_page_renders_scorecard(page, server):
+    external = []
+    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
+    page.set_viewport_size({"width": 1600, "height": 4200})
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.goto(server + "/pilar?pilar=2&tahun=2024")
+    wait_for_app(page)
+    _wait_for_charts(page, 3)
+    page.get_by_text("Pilar 2: Penurunan jumlah kantong kemiskinan — 2024").wait_for(timeout=30_000)
+    for teks in ("Belum melapor untuk 2024", "Dishub", "DPMPTSP", "Rp24.937.950.000", "3 dari 5",
+                 "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
+        page.get_by_text(teks).first.wait_for(timeout=30_000)
+    svg_text = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join(' ')")
+    assert "93,5%" in svg_text and "belum melapor" in svg_text and "hijau ≥ 80%" in svg_text, svg_text[:400]
+    page.wait_for_timeout(800)
+    shot(page, "pilar_2_2024")
+    external = [u for u in external if not u.startswith(("data:", "blob:"))]
+    assert external == [], f"the app fetched from outside: {external}"
+
+
+def test_pilar_page_projector_mode_screenshot(page, server):
+    page.set_viewport_size({"width": 1600, "height": 1400})
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.goto(server + "/pilar?pilar=4&tahun=2024&mode=presentasi")
+    wait_for_app(page)
+    _wait_for_charts(page, 1)
+    page.get_by_text("Pilar 4: Pengurangan beban pengeluaran masyarakat — 2024").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    shot(page, "pilar_4_presentasi")
