@@ -1,0 +1,69 @@
+"""The pillar page's SQL and glue on real stores: the bundled one (totals equal direct SQL, belum melapor,
+named places) and a fresh empty one (the page's call still works)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tkpk import kinerja
+from tkpk import kinerja_tabel as tabel
+from tkpk.db import connect
+from tkpk.queries import fetch
+
+
+@pytest.fixture
+def con(store_path: Path):
+    c = connect(store_path)
+    yield c
+    c.close()
+
+
+def test_periods_are_the_sample_years_without_quarters(con):
+    assert kinerja.pilihan_periode(con) == {th: [] for th in range(2018, 2025)}
+
+
+@pytest.mark.parametrize("pilar", [1, 2, 3, 4])
+def test_scorecard_totals_equal_sql_sums(con, pilar: int):
+    k = kinerja.kartu_skor(con, pilar, 2024)
+    pagu, realisasi, penerima, baris = con.execute(
+        "SELECT sum(pagu), sum(realisasi), sum(penerima), count(*) FROM v_intervensi WHERE pilar = ? AND tahun = 2024",
+        [pilar]).fetchone()
+    assert len(k.baris) == baris
+    assert k.ringkas["pagu"] == pytest.approx(pagu) and k.ringkas["realisasi"] == pytest.approx(realisasi)
+    assert k.ringkas["penerima"] == pytest.approx(penerima)
+    assert tabel.tabel_opd(k)["Pagu (Rp)"].sum() == pytest.approx(pagu)
+    assert tabel.tabel_program(k)["Pagu (Rp)"].sum() == pytest.approx(pagu)
+    assert k.lokasi["pagu"].sum() == pytest.approx(pagu)
+
+
+def test_pillar_2_2024_belum_melapor_and_pockets(con):
+    k = kinerja.kartu_skor(con, 2, 2024)
+    assert set(k.belum_melapor["nama_singkat"]) == {"Dishub", "DPMPTSP"}
+    assert len(k.kantong.kode) > 0 and k.kantong.sampel
+    n_kec = sum(1 for x in k.kantong.kode if len(x) == 8)
+    assert n_kec == 4  # top 20% of 20 kecamatan by the fallback rule
+    assert k.lokasi["nama_wilayah"].notna().all()
+
+
+def test_opd_focus_changes_only_the_comparison(con):
+    semua = kinerja.kartu_skor(con, 4, 2024)
+    dinkes = kinerja.kartu_skor(con, 4, 2024, opd_fokus="DINKES")
+    assert semua.ringkas["pagu"] == dinkes.ringkas["pagu"]
+    sql = con.execute("SELECT tahun, sum(pagu) FROM v_intervensi WHERE kode_opd = 'DINKES' GROUP BY 1 ORDER BY 1"
+                      ).fetchall()
+    assert [(int(t), pytest.approx(p)) for t, p in sql] == list(
+        zip(dinkes.perbandingan["tahun"].astype(int), dinkes.perbandingan["pagu"], strict=True))
+
+
+def test_wilayah_names_cover_every_kecamatan_and_desa(con):
+    w = fetch(con, "pilar_wilayah")
+    assert len(w) == 310 and w["nama_kecamatan"].notna().all()
+
+
+def test_empty_store_gives_an_empty_scorecard(fresh_con):
+    assert kinerja.pilihan_periode(fresh_con) == {}
+    k = kinerja.kartu_skor(fresh_con, 2, 2024)
+    assert not k.ada_data and len(k.belum_melapor) == 5 and k.perbandingan.empty
+    assert tabel.teks_ringkasan(k)["opd"] == "0 dari 5"
