@@ -54,7 +54,7 @@ def data_titik(opd: pd.DataFrame, kolom: str, hijau: float, merah: float) -> pd.
 
 
 def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: list[str], x_max: float,
-           tampil_y: bool) -> alt.LayerChart:
+           tampil_y: bool, k: float = 1.0) -> alt.LayerChart:
     d = data_titik(opd, kolom, hijau, merah)
     judul = UKURAN[kolom]
     x = alt.X("x:Q", title=f"{judul} (%)", scale=alt.Scale(domain=[0, x_max]), axis=alt.Axis(format=",.0f"))
@@ -66,7 +66,7 @@ def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: li
         x="x:Q", color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None))
     ambang["align"] = ["right", "left"]
     teks_garis = [
-        alt.Chart(ambang.iloc[[i]]).mark_text(align=a, dx=-4 if a == "right" else 4, dy=-4, fontSize=13,
+        alt.Chart(ambang.iloc[[i]]).mark_text(align=a, dx=-4 if a == "right" else 4, dy=-4, fontSize=round(13 * k),
                                               baseline="bottom").encode(
             x="x:Q", y=alt.value(0), text="label:N", color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None))
         for i, a in enumerate(ambang["align"])]
@@ -77,10 +77,11 @@ def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: li
                                                     range=["circle", "triangle-up", "square", "circle"]),
                         legend=None),
         tooltip=tooltip)
-    label = alt.Chart(d).mark_text(align="left", dx=12, fontSize=15, fontWeight="bold").encode(
+    label = alt.Chart(d).mark_text(align="left", dx=12, fontSize=round(15 * k), fontWeight="bold").encode(
         x=x, y=y, text="label:N", color=alt.value("#111111"), tooltip=tooltip)
     return alt.layer(garis, *teks_garis, titik, label).properties(
-        width=360, height=max(120, 44 * len(urutan)), title=alt.Title(judul, fontSize=17))
+        width=round(360 * k), height=max(120, round(44 * k) * len(urutan)),
+        title=alt.Title(judul, fontSize=round(17 * k)))
 
 
 def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
@@ -89,8 +90,9 @@ def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: s
     urutan = list(opd["nama_singkat"])
     nilai = pd.concat([opd["serapan_pct"], opd["capaian_pct"]]).dropna()
     x_max = max(120.0, float(nilai.max()) + 25.0) if not nilai.empty else 120.0
-    kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True)
-    kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False)
+    k = 1.4 if besar else 1.0
+    kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True, k)
+    kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False, k)
     chart = alt.hconcat(kiri, kanan, spacing=30).resolve_scale(y="shared").properties(
         title=alt.Title(judul or "Serapan anggaran dan capaian output per OPD",
                         subtitle="Garis putus-putus: ambang status. ● baik, ▲ perlu perhatian, ■ kritis, "
