@@ -1,0 +1,315 @@
+"""Row rules of the three kinds: types, ranges, places, OPDs, duplicates and the plausibility warnings.
+
+Each rule function returns store-shaped rows (with ``_baris``) and its messages; rows with an error are left
+out of the frame, which matters only for the preview of a refused file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+
+from tkpk import katalog
+from tkpk.ingest import kolom as kol
+from tkpk.ingest.angka import baca_angka, baca_bulat
+from tkpk.ingest.pesan import Pesan, pesan_baris, pesan_sel
+from tkpk.ingest.reader import Sel
+from tkpk.ingest.validasi import Konteks, _kosong
+from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok, cari_opd, cari_pilar, kunci_nama
+
+GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
+
+
+def tahun_maks() -> int:
+    return date.today().year + 1
+
+
+class Periksa:
+    """Cell checks that append their own messages; returns GAGAL on error so the row can be dropped."""
+
+    def __init__(self, ktx: Konteks, pencocok: Pencocok) -> None:
+        self.ktx = ktx
+        self.pencocok = pencocok
+        self.pesan: list[Pesan] = []
+
+    def galat(self, n: int, nama: str, nilai: Sel, alasan: str) -> object:
+        self.pesan.append(pesan_sel("galat", n, self.ktx.judul(nama), nilai, alasan))
+        return GAGAL
+
+    def peringatan(self, n: int, nama: str, nilai: Sel, alasan: str) -> None:
+        self.pesan.append(pesan_sel("peringatan", n, self.ktx.judul(nama), nilai, alasan))
+
+    def angka(self, row: list[Sel], n: int, nama: str, *, bawah: float | None = 0, atas: float | None = None,
+              bulat: bool = False, wajib: bool = False, v: Sel | None = None) -> object:
+        v = self.ktx.sel(row, nama) if v is None else v
+        if _kosong(v):
+            return self.galat(n, nama, v, "wajib diisi") if wajib else None
+        hasil = (baca_bulat if bulat else baca_angka)(v, self.ktx.desimal_koma)
+        if hasil.alasan is not None:
+            return self.galat(n, nama, v, hasil.alasan)
+        x = hasil.nilai
+        if x is None:
+            return self.galat(n, nama, v, "wajib diisi") if wajib else None
+        if bawah is not None and x < bawah:
+            return self.galat(n, nama, v, "tidak boleh negatif" if bawah == 0 else f"tidak boleh kurang dari {bawah:g}")
+        if atas is not None and x > atas:
+            return self.galat(n, nama, v, f"di atas batas {atas:g}")
+        return x
+
+    def tahun(self, row: list[Sel], n: int) -> object:
+        v = self.ktx.sel(row, "tahun")
+        x = self.angka(row, n, "tahun", bawah=None, bulat=True, wajib=True)
+        if x is GAGAL or x is None:
+            return GAGAL
+        assert isinstance(x, float)
+        if not 2000 <= x <= tahun_maks():
+            return self.galat(n, "tahun", v, f"di luar rentang tahun 2000–{tahun_maks()}")
+        return int(x)
+
+    def teks(self, row: list[Sel], nama: str) -> str | None:
+        v = self.ktx.sel(row, nama)
+        if _kosong(v):
+            return None
+        s = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
+        return s or None
+
+    def tempat(self, row: list[Sel], n: int, tingkat: frozenset[str], kode_kol: tuple[str, ...],
+               nama_kol: tuple[str, ...]) -> object:
+        """Code first; names otherwise, with a kecamatan column narrowing a desa name."""
+        kode_nama = next((k for k in kode_kol if not _kosong(self.ktx.sel(row, k))), None)
+        nama_nama = next((k for k in nama_kol if not _kosong(self.ktx.sel(row, k))), None)
+        if kode_nama is not None:
+            v = self.ktx.sel(row, kode_nama)
+            cocok = self.pencocok.cari_kode(v, tingkat)
+            if cocok.kode is None:
+                return self.galat(n, kode_nama, v, cocok.alasan or "tidak dikenal")
+            if nama_nama is not None and nama_nama != "kecamatan":
+                nv = self.ktx.sel(row, nama_nama)
+                t = self.pencocok.tempat[cocok.kode]
+                alias = [a.kode for a in self.pencocok.alias.get(kunci_nama(nv), [])]
+                if kunci_nama(nv) != kunci_nama(t.nama) and cocok.kode not in alias:
+                    return self.galat(n, nama_nama, nv, f"tidak cocok dengan kode {cocok.kode} ({t.nama})")
+            return cocok.kode
+        if nama_nama is None:
+            return None
+        kode_kec = None
+        if nama_nama == "desa" and not _kosong(self.ktx.sel(row, "kecamatan")):
+            kv = self.ktx.sel(row, "kecamatan")
+            kec = self.pencocok.cari_nama(kv, frozenset({"kecamatan"}))
+            if kec.kode is None:
+                return self.galat(n, "kecamatan", kv, kec.alasan or "tidak dikenal")
+            kode_kec = kec.kode
+        v = self.ktx.sel(row, nama_nama)
+        utamakan = {"kecamatan": "kecamatan", "desa": "desa"}.get(nama_nama)
+        batas = frozenset({"kecamatan"}) if nama_nama == "kecamatan" else tingkat
+        if nama_nama == "desa":
+            batas = frozenset({"desa", "kelurahan"})
+        cocok = self.pencocok.cari_nama(v, batas, kode_kec=kode_kec, utamakan=utamakan)
+        if cocok.kode is None:
+            return self.galat(n, nama_nama, v, cocok.alasan or "tidak dikenal")
+        if cocok.catatan:
+            self.pesan.append(pesan_sel("info", n, self.ktx.judul(nama_nama), v, cocok.catatan))
+        return cocok.kode
+
+
+def _duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[pd.Series], str]) -> list[Pesan]:
+    if frame.empty:
+        return []
+    dup = frame[frame.duplicated(kunci, keep=False)]
+    pesan = []
+    for _, grup in dup.groupby(kunci, dropna=False, sort=False):
+        pertama = int(grup["_baris"].iloc[0])
+        for _, r in grup.iloc[1:].iterrows():
+            pesan.append(pesan_baris("galat", int(r["_baris"]), f"{label(r)} sudah ada di baris {pertama} "
+                                                                 "(kunci ganda dalam berkas)"))
+    return pesan
+
+
+def _sumber(p: Periksa, row: list[Sel], nama_file: str) -> str:
+    return p.teks(row, "sumber") or f"Unggahan berkas {nama_file}"
+
+
+def indikator(ktx: Konteks, data: list[list[Sel]], nomor: list[int], pencocok: Pencocok,
+              nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
+    p = Periksa(ktx, pencocok)
+    panjang = ktx.ada("indikator") or ktx.ada("nilai")
+    lebar = dict(ktx.peta.lebar)
+    _cek_kolom_tempat(p, ("kode_wilayah", "kode_kec", "nama_wilayah", "kecamatan", "desa"))
+    if panjang and not (ktx.ada("indikator") and ktx.ada("nilai")):
+        p.pesan.append(Pesan("galat", 'Bentuk panjang butuh kolom "indikator" dan "nilai" sekaligus.'))
+    if not panjang and not lebar:
+        p.pesan.append(Pesan("galat", "Tidak ada kolom indikator. Bentuk lebar: satu kolom per indikator (mis. "
+                                      "penduduk, penduduk_miskin, kk_desil_1, rtlh); bentuk panjang: kolom "
+                                      "indikator dan nilai."))
+    for kode in list(lebar):
+        if katalog.INDIKATOR_BY_KODE[kode].turunan:
+            ind = katalog.INDIKATOR_BY_KODE[kode]
+            p.pesan.append(Pesan("galat", f'Kolom "{ktx.judul(kode)}" adalah indikator turunan ({ind.pembilang} / '
+                                          f"{ind.penyebut} × 100) yang dihitung otomatis; hapus kolom ini dan "
+                                          "unggah pembilang dan penyebutnya.", None, ktx.judul(kode)))
+            del lebar[kode]
+    if any(x.galat for x in p.pesan):
+        return pd.DataFrame(), p.pesan
+    peta_ind = kol.indikator_lebar()
+    rows: list[dict[str, object]] = []
+    for row, n in zip(data, nomor, strict=True):
+        tahun = p.tahun(row, n)
+        tempat = p.tempat(row, n, TINGKAT_BANJAR, ("kode_wilayah", "kode_kec"),
+                          ("desa", "nama_wilayah", "kecamatan"))
+        if tempat is None:
+            tempat = p.galat(n, "kode_wilayah", "", "wajib diisi (atau isi nama wilayah)")
+        sumber = _sumber(p, row, nama_file)
+        nilai: list[tuple[str, object]] = []
+        if panjang:
+            v = ktx.sel(row, "indikator")
+            kode = peta_ind.get(kol.kunci(v))
+            if kode is None:
+                nilai.append(("", p.galat(n, "indikator", v, "bukan kode indikator katalog; pilihan: "
+                                          + ", ".join(katalog.INDIKATOR_TERSIMPAN))))
+            elif katalog.INDIKATOR_BY_KODE[kode].turunan:
+                nilai.append(("", p.galat(n, "indikator", v, "indikator turunan, dihitung otomatis; jangan diunggah")))
+            else:
+                nilai.append((kode, p.angka(row, n, "nilai")))
+        else:
+            for kode, i in lebar.items():
+                v = row[i] if i < len(row) else ""
+                nilai.append((kode, p.angka(row, n, kode, v=v)))
+        if tahun is GAGAL or tempat is GAGAL:
+            continue
+        for kode, x in nilai:
+            if x is not GAGAL and x is not None:
+                rows.append({"tahun": tahun, "kode_wilayah": tempat, "indikator": kode, "nilai": x,
+                             "sumber": sumber, "_baris": n})
+    frame = pd.DataFrame(rows, columns=["tahun", "kode_wilayah", "indikator", "nilai", "sumber", "_baris"])
+    nama_ind = katalog.INDIKATOR_BY_KODE
+    p.pesan += _duplikat(frame, ["tahun", "kode_wilayah", "indikator"], lambda r: (
+        f"Data {nama_ind[r['indikator']].nama} tahun {r['tahun']} wilayah {r['kode_wilayah']}"))
+    p.pesan += _cek_pembilang(frame)
+    return frame, p.pesan
+
+
+def _cek_kolom_tempat(p: Periksa, nama: tuple[str, ...]) -> None:
+    if not any(p.ktx.ada(k) for k in nama):
+        p.pesan.append(Pesan("galat", "Kolom wilayah tidak ada: isi kolom kode_wilayah (kode Kemendagri) atau "
+                                      "nama_wilayah/kecamatan/desa."))
+
+
+def _cek_pembilang(frame: pd.DataFrame) -> list[Pesan]:
+    """A part cannot exceed its whole: penduduk_miskin ≤ penduduk, kk_desil_1 ≤ kk, ... (within the file)."""
+    if frame.empty:
+        return []
+    lebar = frame.pivot_table(index=["tahun", "kode_wilayah"], columns="indikator", values="nilai", aggfunc="last")
+    baris = frame.pivot_table(index=["tahun", "kode_wilayah"], columns="indikator", values="_baris", aggfunc="last")
+    pesan = []
+    for ind in katalog.INDIKATOR:
+        if not ind.turunan or ind.pembilang not in lebar or ind.penyebut not in lebar:
+            continue
+        salah = lebar[lebar[ind.pembilang] > lebar[ind.penyebut]]
+        tingkat = "peringatan" if ind.pembilang == "rtlh" else "galat"
+        for key, r in salah.iterrows():
+            n = int(baris.loc[key, ind.pembilang])
+            pesan.append(pesan_sel(tingkat, n, ind.pembilang, r[ind.pembilang],
+                                   f"lebih besar dari {ind.penyebut} ({r[ind.penyebut]:g}) untuk tahun {key[0]} "
+                                   f"wilayah {key[1]}"))
+    return pesan
+
+
+def intervensi(ktx: Konteks, data: list[list[Sel]], nomor: list[int], pencocok: Pencocok,
+               nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
+    p = Periksa(ktx, pencocok)
+    for wajib in ("tahun", "pilar", "opd", "program"):
+        if not ktx.ada(wajib):
+            p.pesan.append(Pesan("galat", f'Kolom wajib "{wajib}" tidak ada.', None, wajib))
+    if any(x.galat for x in p.pesan):
+        return pd.DataFrame(), p.pesan
+    rows: list[dict[str, object]] = []
+    for row, n in zip(data, nomor, strict=True):
+        awal = len([x for x in p.pesan if x.galat])
+        r: dict[str, object] = {"tahun": p.tahun(row, n),
+                                "triwulan": p.angka(row, n, "triwulan", bawah=1, atas=4, bulat=True)}
+        v = ktx.sel(row, "pilar")
+        pilar, alasan = cari_pilar(v) if not _kosong(v) else (None, "wajib diisi")
+        r["pilar"] = pilar if alasan is None else p.galat(n, "pilar", v, alasan)
+        v = ktx.sel(row, "opd")
+        opd = cari_opd(v) if not _kosong(v) else None
+        if opd is None or opd.kode is None:
+            r["kode_opd"] = p.galat(n, "opd", v, "wajib diisi" if opd is None else opd.alasan or "tidak dikenal")
+        else:
+            r["kode_opd"] = opd.kode
+            o = katalog.OPD_BY_KODE[opd.kode]
+            if isinstance(pilar, int) and o.pilar != pilar:
+                p.galat(n, "pilar", ktx.sel(row, "pilar"),
+                        f"tidak sesuai: {o.nama_singkat} termasuk pilar {o.pilar} ({katalog.PILAR[o.pilar - 1].nama})")
+        r["program"] = p.teks(row, "program") or p.galat(n, "program", "", "wajib diisi")
+        r["kegiatan"] = p.teks(row, "kegiatan")
+        tempat = p.tempat(row, n, TINGKAT_BANJAR, ("kode_wilayah", "kode_kec"), ("desa", "nama_wilayah", "kecamatan"))
+        r["kode_wilayah"] = None if tempat == "63.03" else tempat
+        for nama in ("pagu", "realisasi", "target_output", "capaian_output", "target_penerima", "penerima"):
+            r[nama] = p.angka(row, n, nama)
+        for nama in ("satuan_output", "sumber_dana", "keterangan"):
+            r[nama] = p.teks(row, nama)
+        r["sumber"] = _sumber(p, row, nama_file)
+        r["_baris"] = n
+        if len([x for x in p.pesan if x.galat]) > awal or any(x is GAGAL for x in r.values()):
+            continue
+        if _lebih(r["realisasi"], r["pagu"]):
+            p.peringatan(n, "realisasi", ktx.sel(row, "realisasi"), f"melebihi pagu ({ktx.sel(row, 'pagu')})")
+        if _lebih(r["capaian_output"], 2 * r["target_output"] if isinstance(r["target_output"], float) else None):
+            p.peringatan(n, "capaian_output", ktx.sel(row, "capaian_output"),
+                         f"lebih dari 2 × target ({ktx.sel(row, 'target_output')}); periksa satuan")
+        rows.append(r)
+    kolom = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
+             "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana",
+             "keterangan", "sumber", "_baris"]
+    frame = pd.DataFrame(rows, columns=kolom)
+    if not frame.empty:
+        frame["triwulan"] = frame["triwulan"].astype("Int64")
+    kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
+    p.pesan += _duplikat(frame, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']}")
+    return frame, p.pesan
+
+
+def _lebih(a: object, b: object) -> bool:
+    return isinstance(a, float) and isinstance(b, float) and a > b
+
+
+def bps(ktx: Konteks, data: list[list[Sel]], nomor: list[int], pencocok: Pencocok,
+        nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
+    p = Periksa(ktx, pencocok)
+    if not ktx.ada("tahun"):
+        p.pesan.append(Pesan("galat", 'Kolom wajib "tahun" tidak ada.', None, "tahun"))
+    _cek_kolom_tempat(p, ("kode_kab", "kabupaten"))
+    if any(x.galat for x in p.pesan):
+        return pd.DataFrame(), p.pesan
+    rows: list[dict[str, object]] = []
+    for row, n in zip(data, nomor, strict=True):
+        r: dict[str, object] = {"tahun": p.tahun(row, n)}
+        tempat = p.tempat(row, n, TINGKAT_KABKOTA, ("kode_kab",), ("kabupaten",))
+        r["kode_wilayah"] = tempat if tempat is not None else p.galat(n, "kode_kab", "", "wajib diisi")
+        r["p0"] = p.angka(row, n, "p0", atas=100)
+        r["penduduk_miskin"] = p.angka(row, n, "penduduk_miskin")
+        r["garis_kemiskinan"] = p.angka(row, n, "garis_kemiskinan")
+        r["p1"] = p.angka(row, n, "p1", atas=100)
+        r["p2"] = p.angka(row, n, "p2", atas=100)
+        r["sumber"] = _sumber(p, row, nama_file)
+        r["_baris"] = n
+        if any(x is GAGAL for x in r.values()):
+            continue
+        if all(r[k] is None for k in ("p0", "penduduk_miskin", "garis_kemiskinan", "p1", "p2")):
+            p.pesan.append(pesan_baris("peringatan", n, "tidak ada angka kemiskinan; baris dilewati"))
+            continue
+        pm = r["penduduk_miskin"]
+        if isinstance(pm, float) and not pm.is_integer():
+            p.peringatan(n, "penduduk_miskin", ktx.sel(row, "penduduk_miskin"),
+                         "bukan bilangan bulat; isi dalam jiwa, bukan ribu jiwa")
+        rows.append(r)
+    frame = pd.DataFrame(rows, columns=["tahun", "kode_wilayah", "p0", "penduduk_miskin", "garis_kemiskinan", "p1",
+                                        "p2", "sumber", "_baris"])
+    p.pesan += _duplikat(frame, ["tahun", "kode_wilayah"],
+                         lambda r: f"Data tahun {r['tahun']} wilayah {r['kode_wilayah']}")
+    return frame, p.pesan
+
+
+ATURAN = {"indikator": indikator, "intervensi": intervensi, "bps": bps}

@@ -1,0 +1,169 @@
+"""Column headers as OPDs write them, mapped to the store's column names.
+
+Headers are compared on a key with case, spaces, punctuation and a trailing unit in brackets removed, so
+``Pagu (Rp)``, ``PAGU`` and ``pagu_anggaran`` all find ``pagu``. Each kind lists its columns with the synonyms
+seen in office spreadsheets; a header that is not known is reported and ignored, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tkpk import katalog
+
+JENIS = ("indikator", "intervensi", "bps")
+
+
+def kunci(teks: object) -> str:
+    """Comparison key: ``"Nama Kecamatan (Kec.)"`` -> ``"namakecamatan"``."""
+    s = unicodedata.normalize("NFKD", str(teks)).encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    sinonim: tuple[str, ...]
+    penjelasan: str
+    wajib: bool = False
+    contoh: str = ""
+
+
+_WILAYAH = (
+    Kolom("kode_wilayah", ("kodewilayah", "kodewil", "kodedesa", "kodekelurahan", "kodekemendagri", "kode",
+                           "kodedesakelurahan"),
+          "Kode Kemendagri kecamatan (63.03.05) atau desa/kelurahan (63.03.05.2001). Isi kode atau nama.",
+          contoh="63.03.05"),
+    Kolom("kode_kec", ("kodekec", "kodekecamatan"),
+          "Kode Kemendagri kecamatan; dipakai bila kolom kode_wilayah tidak ada.", contoh=""),
+    Kolom("nama_wilayah", ("namawilayah", "wilayah", "lokasi", "namalokasi"),
+          "Nama kecamatan atau desa/kelurahan bila kode tidak diisi.", contoh="Martapura"),
+    Kolom("kecamatan", ("kecamatan", "namakecamatan", "kec"),
+          "Nama kecamatan; bila ada kolom desa, dipakai untuk membedakan desa yang namanya sama.", contoh=""),
+    Kolom("desa", ("desa", "namadesa", "kelurahan", "namakelurahan", "desakelurahan", "namadesakelurahan",
+                   "desakel"),
+          "Nama desa/kelurahan (isi juga kolom kecamatan bila nama desa ada di lebih dari satu kecamatan).",
+          contoh=""),
+)
+_TAHUN = Kolom("tahun", ("tahun", "tahunanggaran", "thn", "tahundata", "year"),
+               "Tahun data, mis. 2025.", wajib=True, contoh="2025")
+_SUMBER = Kolom("sumber", ("sumber", "sumberdata", "keterangansumber"),
+                "Sumber data (boleh kosong: nama berkas dipakai).", contoh="DTSEN Triwulan I")
+
+KOLOM: dict[str, tuple[Kolom, ...]] = {
+    "indikator": (
+        _TAHUN, *_WILAYAH,
+        Kolom("indikator", ("indikator", "kodeindikator", "namaindikator"),
+              "Bentuk panjang: kode indikator katalog (mis. rtlh).", contoh=""),
+        Kolom("nilai", ("nilai", "value", "angka"), "Bentuk panjang: nilai indikator.", contoh=""),
+        _SUMBER,
+    ),
+    "intervensi": (
+        _TAHUN,
+        Kolom("triwulan", ("triwulan", "tw", "kuartal", "triwulanke"), "1–4; kosong = setahun penuh.", contoh="2"),
+        Kolom("pilar", ("pilar", "strategi", "strategiutama", "nopilar", "pilarke"),
+              "Nomor (1–4) atau nama strategi utama.", wajib=True, contoh="2"),
+        Kolom("opd", ("opd", "perangkatdaerah", "namaopd", "skpd", "instansi", "namaperangkatdaerah", "pelaksana",
+                      "kodeopd"),
+              "Nama singkat atau lengkap OPD pelaksana.", wajib=True, contoh="DisperkimLH"),
+        Kolom("program", ("program", "namaprogram"), "Nama program.", wajib=True, contoh="Bedah rumah (RTLH)"),
+        Kolom("kegiatan", ("kegiatan", "namakegiatan", "subkegiatan"), "Nama kegiatan (boleh kosong).",
+              contoh="Rehabilitasi rumah"),
+        *_WILAYAH,
+        Kolom("pagu", ("pagu", "paguanggaran", "anggaran", "nilaipagu", "alokasi"), "Pagu anggaran (Rp).",
+              contoh="Rp1.250.000.000"),
+        Kolom("realisasi", ("realisasi", "realisasianggaran", "realisasikeuangan"), "Realisasi anggaran (Rp).",
+              contoh="Rp1.100.000.000"),
+        Kolom("satuan_output", ("satuanoutput", "satuan"), "Satuan keluaran, mis. unit rumah.", contoh="unit"),
+        Kolom("target_output", ("targetoutput", "targetfisik", "target"), "Target keluaran.", contoh="50"),
+        Kolom("capaian_output", ("capaianoutput", "realisasifisik", "realisasioutput", "capaian"),
+              "Capaian keluaran.", contoh="45"),
+        Kolom("target_penerima", ("targetpenerima", "targetsasaran", "sasaran", "targetpenerimamanfaat"),
+              "Target penerima manfaat (KK/jiwa).", contoh="50"),
+        Kolom("penerima", ("penerima", "jumlahpenerima", "penerimamanfaat", "realisasipenerima"),
+              "Penerima manfaat yang tercapai.", contoh="45"),
+        Kolom("sumber_dana", ("sumberdana", "dana"), "APBD, DAK, Dana Desa, CSR, ...", contoh="APBD"),
+        Kolom("keterangan", ("keterangan", "ket", "catatan"), "Catatan bebas.", contoh=""),
+        _SUMBER,
+    ),
+    "bps": (
+        _TAHUN,
+        Kolom("kode_kab", ("kodekab", "kodekabupaten", "kodekabkota", "kodewilayah", "kode"),
+              "Kode Kemendagri kab/kota (63.03) atau provinsi (63).", contoh="63.03"),
+        Kolom("kabupaten", ("kabupaten", "kabupatenkota", "kabkota", "namakabupaten", "wilayah", "namawilayah"),
+              "Nama kab/kota bila kode tidak diisi.", contoh="Banjar"),
+        Kolom("p0", ("p0", "persentasependudukmiskin", "persenmiskin", "pendudukmiskinpersen"),
+              "Persentase penduduk miskin (0–100).", contoh="2,36"),
+        Kolom("penduduk_miskin", ("pendudukmiskin", "jumlahpendudukmiskin", "pendudukmiskinjiwa"),
+              "Jumlah penduduk miskin (jiwa, bukan ribu).", contoh="14.461"),
+        Kolom("garis_kemiskinan", ("gariskemiskinan", "gk"), "Rp/kapita/bulan.", contoh="589.164"),
+        Kolom("p1", ("p1", "indekskedalamankemiskinan"), "Indeks kedalaman.", contoh="0,326"),
+        Kolom("p2", ("p2", "indekskeparahankemiskinan"), "Indeks keparahan.", contoh="0,067"),
+        _SUMBER,
+    ),
+}
+
+
+def indikator_lebar() -> dict[str, str]:
+    """Header key -> catalogue code, for the wide form (by code or by the catalogue's name)."""
+    out: dict[str, str] = {}
+    for ind in katalog.INDIKATOR:
+        out[kunci(ind.kode)] = ind.kode
+        out[kunci(ind.nama)] = ind.kode
+    return out
+
+
+# Headers that mean the file holds people, not aggregates.
+_PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukeluarga", "alamat",
+                   "namalengkap", "tanggallahir", "tgllahir", "tempattanggallahir", "ttl", "nohp", "notelp",
+                   "nomorhp", "nomorinduk", "nomorindukkependudukan", "namapenerima", "namakk", "namakrt",
+                   "namakepalakeluarga", "kepalakeluarga", "namaart", "namaanggota", "alamatlengkap"}
+_PRIBADI_AWALAN = ("nik", "nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
+                   "nomorinduk")
+
+
+def tampak_pribadi(judul: object) -> bool:
+    k = kunci(judul)
+    return k in _PRIBADI_PERSIS or k.startswith(_PRIBADI_AWALAN)
+
+
+@dataclass
+class Peta:
+    """Which column of the file feeds which store column; ``lebar`` maps wide indicator columns."""
+
+    kolom: dict[str, int]
+    lebar: dict[str, int]
+    tak_dikenal: list[tuple[int, str]]
+    ganda: list[tuple[str, list[str]]]
+    judul: list[str]
+
+
+def petakan(judul: list[object], jenis: str) -> Peta:
+    spesifikasi = {k: kol.nama for kol in KOLOM[jenis] for k in (*kol.sinonim, kunci(kol.nama))}
+    lebar_map = indikator_lebar() if jenis == "indikator" else {}
+    kolom: dict[str, list[int]] = {}
+    lebar: dict[str, list[int]] = {}
+    tak_dikenal: list[tuple[int, str]] = []
+    teks = [str(j).strip() for j in judul]
+    for i, j in enumerate(teks):
+        k = kunci(j)
+        if not k:
+            continue
+        if k in spesifikasi:
+            kolom.setdefault(spesifikasi[k], []).append(i)
+        elif k in lebar_map:
+            lebar.setdefault(lebar_map[k], []).append(i)
+        else:
+            tak_dikenal.append((i, j))
+    ganda = [(nama, [teks[i] for i in idx]) for nama, idx in {**kolom, **lebar}.items() if len(idx) > 1]
+    return Peta({n: idx[0] for n, idx in kolom.items()}, {n: idx[0] for n, idx in lebar.items()},
+                tak_dikenal, ganda, teks)
+
+
+def skor_judul(baris: list[object], jenis: str) -> int:
+    """How many cells of a row are known headers: the header is the first row that scores at least two."""
+    peta = petakan(baris, jenis)
+    return len(peta.kolom) + len(peta.lebar)

@@ -1,0 +1,64 @@
+"""Messages shown to analysts: one shape for the upload page, the CLI and the tests.
+
+A message always says where (Excel row, header = row 1), which column and which value, because the analyst
+fixes the file in Excel, not in our data model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Tingkat = Literal["galat", "peringatan", "info"]
+
+# Beyond this many messages the analyst learns nothing new; the rest are counted, not listed.
+MAKS_PESAN = 200
+
+
+@dataclass(frozen=True)
+class Pesan:
+    tingkat: Tingkat
+    teks: str
+    baris: int | None = None
+    kolom: str | None = None
+    nilai: str | None = None
+
+    @property
+    def galat(self) -> bool:
+        return self.tingkat == "galat"
+
+    def __str__(self) -> str:
+        label = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}[self.tingkat]
+        return f"{label}: {self.teks}"
+
+
+def tampil_nilai(nilai: object) -> str:
+    """Values are quoted as the analyst typed them; long ones are shortened so a message stays one line."""
+    if nilai is None:
+        return ""
+    teks = str(int(nilai)) if isinstance(nilai, float) and nilai.is_integer() else str(nilai)
+    return teks if len(teks) <= 60 else teks[:57] + "..."
+
+
+def pesan_sel(tingkat: Tingkat, baris: int, kolom: str, nilai: object, alasan: str) -> Pesan:
+    """``Baris 7, kolom "pagu": "12,5,0" bukan angka.``"""
+    v = tampil_nilai(nilai)
+    teks = f'Baris {baris}, kolom "{kolom}": "{v}" {alasan}'
+    if not teks.endswith("."):
+        teks += "."
+    return Pesan(tingkat, teks, baris, kolom, v)
+
+
+def pesan_baris(tingkat: Tingkat, baris: int, teks: str, kolom: str | None = None) -> Pesan:
+    kalimat = f"Baris {baris}: {teks}" if kolom is None else f'Baris {baris}, kolom "{kolom}": {teks}'
+    if not kalimat.endswith("."):
+        kalimat += "."
+    return Pesan(tingkat, kalimat, baris, kolom)
+
+
+def pesan_berkas(tingkat: Tingkat, teks: str, kolom: str | None = None) -> Pesan:
+    return Pesan(tingkat, teks if teks.endswith(".") else teks + ".", None, kolom)
+
+
+def ada_galat(pesan: list[Pesan]) -> bool:
+    return any(p.galat for p in pesan)

@@ -1,0 +1,121 @@
+"""The whole upload in two steps the page can show separately: :func:`periksa` (read, validate, preview;
+writes nothing) and :func:`simpan_hasil` (commit). :func:`ingest_file` does both for the CLI.
+
+No exception from a bad file escapes: reading and validation problems become messages and a refusal. Only a
+failing store (disk, lock) raises, and the CLI turns that into exit code 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from tkpk.ingest import simpan as sp
+from tkpk.ingest.pesan import Pesan, pesan_berkas
+from tkpk.ingest.reader import BacaGagal, baca
+from tkpk.ingest.validasi import HasilValidasi, validasi
+from tkpk.ingest.wilayah import Pencocok
+
+Status = Literal["diterima", "ditolak", "tanpa_perubahan", "pratinjau"]
+
+
+@dataclass
+class Hasil:
+    """Verdict of one upload. ``status``: pratinjau (checked, not yet saved), diterima (saved as ``batch_id``),
+    tanpa_perubahan (nothing to write), ditolak (errors; nothing written)."""
+
+    status: Status
+    jenis: str
+    nama_file: str
+    sha256: str
+    pesan: list[Pesan] = field(default_factory=list)
+    validasi: HasilValidasi | None = None
+    pratinjau: sp.Pratinjau | None = None
+    batch_id: int | None = None
+
+    @property
+    def ditolak(self) -> bool:
+        return self.status == "ditolak"
+
+    @property
+    def data(self) -> pd.DataFrame:
+        return self.validasi.data if self.validasi is not None else pd.DataFrame()
+
+    def ringkasan(self) -> str:
+        bagian = []
+        if self.validasi is not None:
+            bagian.append(self.validasi.ringkasan())
+        elif self.ditolak:
+            bagian.append("Berkas DITOLAK; tidak ada yang disimpan.")
+        if self.pratinjau is not None and not self.ditolak:
+            bagian.append(self.pratinjau.ringkasan())
+        if self.status == "diterima" and self.batch_id is not None:
+            bagian.append(f"Tersimpan sebagai batch {self.batch_id}.")
+        return " ".join(bagian)
+
+    def baris_teks(self) -> list[str]:
+        """What the CLI prints: every message, then the summary."""
+        out = [str(p) for p in self.pesan]
+        if self.validasi is not None:
+            out = [f"Berkas: {self.nama_file} ({'; '.join(self.validasi.keterangan_berkas)})", *out]
+        return [*out, self.ringkasan()]
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: str,
+            pencocok: Pencocok | None = None) -> Hasil:
+    """Read, validate and compare with the store; never writes and never raises for a bad file."""
+    sha = sha256_hex(data)
+    hasil = Hasil("ditolak", jenis, nama_file, sha)
+    try:
+        tabel = baca(data, nama_file, jenis)
+    except BacaGagal as exc:
+        hasil.pesan.append(pesan_berkas("galat", str(exc)))
+        return hasil
+    except Exception as exc:  # a reader bug must still end as a message, never a traceback
+        hasil.pesan.append(pesan_berkas("galat", f"Berkas tidak dapat dibaca ({type(exc).__name__})"))
+        return hasil
+    try:
+        cocok = pencocok or Pencocok.dari_store(con)
+        hasil.validasi = validasi(tabel, jenis, cocok, nama_file)
+    except Exception as exc:
+        hasil.pesan.append(pesan_berkas(
+            "galat", f"Pemeriksaan berkas gagal karena kesalahan tak terduga ({type(exc).__name__}); berkas tidak "
+                     "disimpan. Laporkan berkas ini ke pengelola dasbor"))
+        return hasil
+    hasil.pesan = list(hasil.validasi.pesan)
+    if not hasil.validasi.diterima:
+        return hasil
+    hasil.pratinjau = sp.pratinjau(con, jenis, hasil.validasi.data, sha)
+    hasil.status = "tanpa_perubahan" if hasil.pratinjau.tanpa_perubahan else "pratinjau"
+    return hasil
+
+
+def simpan_hasil(con: duckdb.DuckDBPyConnection, hasil: Hasil, oleh: str,
+                 progres: sp.Progres | None = None) -> Hasil:
+    """Commit a checked upload (status pratinjau); the comparison is redone inside the transaction."""
+    if hasil.status not in ("pratinjau", "tanpa_perubahan") or hasil.validasi is None:
+        return hasil
+    if not oleh.strip():
+        raise ValueError("oleh (nama pengguna) wajib diisi")
+    tersimpan = sp.simpan(con, hasil.jenis, hasil.validasi.data, nama_file=hasil.nama_file, sha256=hasil.sha256,
+                          oleh=oleh, progres=progres)
+    hasil.pratinjau = tersimpan.pratinjau
+    hasil.batch_id = tersimpan.batch_id
+    hasil.status = "diterima" if tersimpan.batch_id is not None else "tanpa_perubahan"
+    return hasil
+
+
+def ingest_file(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, kind: str, user: str,
+                dry_run: bool = False, progres: sp.Progres | None = None) -> Hasil:
+    hasil = periksa(con, data, filename, kind)
+    if dry_run or hasil.ditolak:
+        return hasil
+    return simpan_hasil(con, hasil, user, progres)

@@ -1,0 +1,177 @@
+"""From a table of cells to typed rows for the store, plus every problem in words the analyst can act on.
+
+The file is judged as a whole: one error refuses it (so the store never holds half a report), warnings are
+shown and the file is accepted. Row-level rules per kind live in :mod:`tkpk.ingest.aturan`; this module finds
+the header, guards against personal data and counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tkpk.ingest import kolom as kol
+from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas
+from tkpk.ingest.reader import Sel, Tabel
+from tkpk.ingest.wilayah import Pencocok
+
+# The header may sit below a title block ("LAPORAN ... TAHUN 2025", merged cells): look this far down for it.
+BARIS_CARI_JUDUL = 10
+_NIK = re.compile(r"^\d{16}$")
+
+PESAN_PRIBADI = (
+    "Data pribadi tidak boleh diunggah (UU 27/2022 tentang Pelindungan Data Pribadi). Data sasaran by name by "
+    "address seperti DTSEN/P3KE harus dijumlahkan dulu per desa atau kecamatan (mis. jumlah KK desil 1 per desa), "
+    "lalu unggah angka agregatnya saja"
+)
+
+
+@dataclass
+class HasilValidasi:
+    jenis: str
+    data: pd.DataFrame  # store columns without batch_id, plus "_baris" (Excel row)
+    pesan: list[Pesan]
+    jumlah_baris: int = 0
+    baris_bermasalah: int = 0
+    keterangan_berkas: list[str] = field(default_factory=list)
+
+    @property
+    def diterima(self) -> bool:
+        return not ada_galat(self.pesan)
+
+    @property
+    def galat(self) -> list[Pesan]:
+        return [p for p in self.pesan if p.galat]
+
+    @property
+    def peringatan(self) -> list[Pesan]:
+        return [p for p in self.pesan if p.tingkat == "peringatan"]
+
+    def ringkasan(self) -> str:
+        baik = self.jumlah_baris - self.baris_bermasalah
+        teks = (f"{self.jumlah_baris} baris data: {baik} baik, {self.baris_bermasalah} bermasalah "
+                f"({len(self.galat)} galat, {len(self.peringatan)} peringatan).")
+        return teks + (" Berkas DITOLAK; tidak ada yang disimpan." if not self.diterima else "")
+
+
+class Konteks:
+    """One row's cells by store column name, with the file's header text for messages."""
+
+    def __init__(self, peta: kol.Peta, desimal_koma: bool) -> None:
+        self.peta = peta
+        self.desimal_koma = desimal_koma
+
+    def ada(self, nama: str) -> bool:
+        return nama in self.peta.kolom
+
+    def judul(self, nama: str) -> str:
+        i = self.peta.kolom.get(nama, self.peta.lebar.get(nama))
+        return self.peta.judul[i] if i is not None else nama
+
+    def sel(self, row: list[Sel], nama: str) -> Sel:
+        i = self.peta.kolom.get(nama)
+        if i is None or i >= len(row):
+            return ""
+        return row[i]
+
+
+def _kosong(v: Sel) -> bool:
+    return isinstance(v, str) and v.strip() == ""
+
+
+def cari_judul(tabel: Tabel, jenis: str) -> int | None:
+    for i, row in enumerate(tabel.baris[:BARIS_CARI_JUDUL]):
+        if kol.skor_judul(list(row), jenis) >= 2:
+            return i
+    return None
+
+
+def _tampak_nik(v: Sel) -> bool:
+    if isinstance(v, float | int) and not isinstance(v, bool):
+        return 1e15 <= abs(float(v)) < 1e16 and float(v).is_integer()
+    s = re.sub(r"[\s'`]", "", str(v))
+    return bool(_NIK.match(s))
+
+
+def cek_pribadi(judul: list[str], data: list[list[Sel]], nomor: list[int]) -> Pesan | None:
+    """First sign of personal data: a header like NIK/alamat, or a 16-digit number anywhere."""
+    for j in judul:
+        if kol.tampak_pribadi(j):
+            return pesan_berkas("galat", f'Kolom "{j}" tampak berisi data pribadi. {PESAN_PRIBADI}', kolom=j)
+    for row, n in zip(data, nomor, strict=True):
+        for i, v in enumerate(row):
+            if _tampak_nik(v):
+                nama = judul[i] if i < len(judul) and judul[i] else f"ke-{i + 1}"
+                return Pesan("galat", f'Baris {n}, kolom "{nama}": berisi angka 16 digit seperti NIK/nomor KK. '
+                                      f"{PESAN_PRIBADI}.", n, nama, "(disamarkan)")
+    return None
+
+
+def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
+    from tkpk.ingest import aturan
+
+    kosong = pd.DataFrame()
+    if jenis not in kol.JENIS:
+        return HasilValidasi(jenis, kosong, [pesan_berkas("galat", f"Jenis data tidak dikenal: {jenis}")])
+    hasil = HasilValidasi(jenis, kosong, [])
+    if tabel.format == "csv":
+        nama_pemisah = {";": "titik koma", ",": "koma", "\t": "tab"}.get(tabel.pemisah or "", "?")
+        hasil.keterangan_berkas.append(f"CSV, pengodean {tabel.encoding}, pemisah {nama_pemisah}")
+    else:
+        hasil.keterangan_berkas.append(f"XLSX, lembar \"{tabel.lembar}\"")
+    i_judul = cari_judul(tabel, jenis)
+    if i_judul is None:
+        wajib = ", ".join(k.nama for k in kol.KOLOM[jenis] if k.wajib)
+        hasil.pesan.append(pesan_berkas(
+            "galat", f"Judul kolom untuk jenis {jenis} tidak ditemukan di {BARIS_CARI_JUDUL} baris pertama. "
+                     f"Kolom wajib: {wajib}. Unduh templat untuk contoh"))
+        return hasil
+    judul_sel = tabel.baris[i_judul]
+    peta = kol.petakan(list(judul_sel), jenis)
+    data = tabel.baris[i_judul + 1:]
+    nomor = tabel.nomor[i_judul + 1:]
+    hasil.jumlah_baris = len(data)
+    if i_judul > 0:
+        hasil.keterangan_berkas.append(f"judul kolom di baris {tabel.nomor[i_judul]}")
+    pribadi = cek_pribadi(peta.judul, data, nomor)
+    if pribadi is not None:
+        hasil.pesan.append(pribadi)
+        hasil.baris_bermasalah = hasil.jumlah_baris
+        return hasil
+    for nama, judul in peta.ganda:
+        hasil.pesan.append(pesan_berkas(
+            "galat", f"Kolom {' dan '.join(repr(j) for j in judul)} sama-sama berarti \"{nama}\"; sisakan satu",
+            kolom=judul[0]))
+    for _, judul in peta.tak_dikenal:
+        hasil.pesan.append(pesan_berkas(
+            "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
+    for row, n in zip(data, nomor, strict=True):
+        lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
+        if lebih:
+            hasil.pesan.append(pesan_baris(
+                "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {len(peta.judul)} (sel lebih: "
+                            f"\"{lebih[0]}\"); mungkin angka berkoma tanpa tanda kutip di CSV berpemisah koma"))
+    ktx = Konteks(peta, tabel.desimal_koma)
+    frame, pesan = aturan.ATURAN[jenis](ktx, data, nomor, pencocok, nama_file)
+    hasil.pesan.extend(pesan)
+    bermasalah = {p.baris for p in hasil.pesan if p.baris is not None and p.tingkat != "info"}
+    hasil.baris_bermasalah = len(bermasalah)
+    if hasil.jumlah_baris == 0 and not ada_galat(hasil.pesan):
+        hasil.pesan.append(pesan_berkas("galat", "Berkas hanya berisi judul kolom, tanpa baris data"))
+    hasil.data = frame
+    hasil.pesan = batasi(hasil.pesan)
+    return hasil
+
+
+def batasi(pesan: list[Pesan]) -> list[Pesan]:
+    """Errors first; beyond MAKS_PESAN the rest are counted so the page stays readable."""
+    urut = sorted(pesan, key=lambda p: (0 if p.galat else 1 if p.tingkat == "peringatan" else 2))
+    if len(urut) <= MAKS_PESAN:
+        return urut
+    sisa = urut[MAKS_PESAN:]
+    ringkas = pesan_berkas(
+        "galat" if any(p.galat for p in sisa) else "peringatan",
+        f"... dan {len(sisa)} pesan lain tidak ditampilkan; perbaiki yang di atas lalu unggah ulang")
+    return [*urut[:MAKS_PESAN], ringkas]

@@ -1,0 +1,3 @@
+-- The rows one batch brought into intervensi, for the per-batch view of the history page.
+-- params: {"batch_id": 1, "batas": 1000}
+SELECT * EXCLUDE (batch_id) FROM intervensi WHERE batch_id = $batch_id ORDER BY ALL LIMIT $batas;
