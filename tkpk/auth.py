@@ -1,0 +1,96 @@
+"""Local analyst accounts: argon2 hashes under ``[auth.users]`` in ``.streamlit/secrets.toml`` (git-ignored).
+
+Used when no OIDC provider is configured. There is no default account and no default password: with no
+account the upload page stays locked. Only hashes are stored, so the secrets file never holds a password.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from tkpk.config import ROOT
+
+SECRETS = ROOT / ".streamlit" / "secrets.toml"
+PANJANG_MIN = 10
+_NAMA = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
+_SEKSI = re.compile(r"^\s*\[\s*auth\s*\.\s*users\s*\]\s*(#.*)?$")
+_HASHER = PasswordHasher()
+# Verifying against this when the user is unknown keeps both paths about equally slow.
+_HASH_PALSU = _HASHER.hash("akun-tidak-ada")
+
+
+class AkunGagal(ValueError):
+    """Bad name or password for a new account; the message is for the person at the terminal."""
+
+
+def baca_users(path: Path = SECRETS) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    users = data.get("auth", {}).get("users", {})
+    return {str(k): str(v) for k, v in users.items()} if isinstance(users, dict) else {}
+
+
+def ada_akun(path: Path = SECRETS) -> bool:
+    try:
+        return bool(baca_users(path))
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _toml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _tulis_seksi(teks: str, users: dict[str, str]) -> str:
+    """Replace (or append) the ``[auth.users]`` table, leaving every other line of the file untouched."""
+    baris = teks.splitlines()
+    seksi = [f"{_toml_str(k)} = {_toml_str(v)}" for k, v in sorted(users.items())]
+    mulai = next((i for i, b in enumerate(baris) if _SEKSI.match(b)), None)
+    if mulai is None:
+        tambahan = ([""] if baris and baris[-1].strip() else []) + ["[auth.users]", *seksi]
+        return "\n".join([*baris, *tambahan]) + "\n"
+    akhir = next((i for i in range(mulai + 1, len(baris)) if baris[i].lstrip().startswith("[")), len(baris))
+    return "\n".join([*baris[:mulai + 1], *seksi, "", *baris[akhir:]]).rstrip("\n") + "\n"
+
+
+def add_user(path: Path, name: str, password: str) -> None:
+    """Create or replace an account (replacing is how a password is changed)."""
+    if not _NAMA.match(name):
+        raise AkunGagal("Nama akun hanya boleh huruf, angka, titik, garis bawah, @ atau tanda hubung (maks. 64).")
+    if len(password) < PANJANG_MIN:
+        raise AkunGagal(f"Kata sandi minimal {PANJANG_MIN} karakter.")
+    users = baca_users(path)
+    users[name] = _HASHER.hash(password)
+    teks = path.read_text(encoding="utf-8") if path.exists() else ""
+    baru = _tulis_seksi(teks, users)
+    tomllib.loads(baru)  # never write a file Streamlit cannot read
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secrets", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(baru)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def verify(path: Path, name: str, password: str) -> bool:
+    try:
+        hashed = baca_users(path).get(name)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    try:
+        return _HASHER.verify(hashed or _HASH_PALSU, password) and hashed is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
