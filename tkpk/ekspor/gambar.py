@@ -1,0 +1,124 @@
+"""Charts as PNG (scale ≥ 2) and SVG files, rendered on the server by vl-convert, offline.
+
+Why the frame: a chart image travels without the page around it (into a Word report, a WhatsApp group, a
+slide), so its title, its source and, for sample data, the "DATA CONTOH" label must be inside the image.
+Altair refuses to put a configured chart (our theme) inside a concat, so the frame works on the Vega-Lite
+dict instead: the chart's own spec goes into a one-element ``vconcat`` whose bottom-oriented title carries the
+source lines; config and named datasets move to the top level, where Vega-Lite looks for them.
+
+``width: "container"`` (used on pages so charts fill the column) has no meaning without a page; it becomes a
+fixed width here, so the file has a predictable size.
+"""
+
+from __future__ import annotations
+
+import copy
+import struct
+import textwrap
+from typing import Any
+
+from tkpk import SAMPLE_SOURCE
+
+SKALA_BAKU = 2
+LEBAR_BAKU = 900
+LABEL_SAMPEL = f"{SAMPLE_SOURCE} — bukan data resmi"
+_HURUF_PER_BARIS = 150
+
+
+def _spec(chart: Any) -> dict[str, Any]:
+    """A Vega-Lite dict from an Altair chart or a dict (copied, never changed in place)."""
+    return copy.deepcopy(chart if isinstance(chart, dict) else chart.to_dict())
+
+
+def _lebar_tetap(node: Any, lebar: int) -> None:
+    """Replace every ``"container"`` width/height with fixed pixels, recursively."""
+    if isinstance(node, dict):
+        for kunci, nilai in list(node.items()):
+            if kunci == "width" and nilai == "container":
+                node[kunci] = lebar
+            elif kunci == "height" and nilai == "container":
+                node[kunci] = round(lebar * 0.5)
+            else:
+                _lebar_tetap(nilai, lebar)
+    elif isinstance(node, list):
+        for x in node:
+            _lebar_tetap(x, lebar)
+
+
+def baris_kaki(sumber: str | list[str], sampel: bool) -> list[str]:
+    """The footer lines: "Sumber: …" wrapped to a readable width, then the sample label when needed."""
+    daftar = [sumber] if isinstance(sumber, str) else list(sumber)
+    teks = "; ".join(s for s in daftar if s) or "tidak disebutkan"
+    baris = textwrap.wrap(f"Sumber: {teks}", _HURUF_PER_BARIS) or ["Sumber: –"]
+    if sampel:
+        baris.append(LABEL_SAMPEL)
+    return baris
+
+
+def bingkai(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
+            lebar: int = LEBAR_BAKU) -> dict[str, Any]:
+    """The chart's spec with title (kept, or ``judul`` when it has none), source footer and sample label."""
+    spec = _spec(chart)
+    _lebar_tetap(spec, lebar)
+    atas = {k: spec.pop(k) for k in ("$schema", "config", "datasets", "background", "padding", "autosize")
+            if k in spec}
+    if judul and "title" not in spec:
+        spec["title"] = judul
+    kaki = baris_kaki(sumber, sampel)
+    luar: dict[str, Any] = {
+        "$schema": atas.get("$schema", "https://vega.github.io/schema/vega-lite/v5.json"),
+        "vconcat": [spec],
+        "title": {"text": kaki, "orient": "bottom", "anchor": "start", "fontSize": 13, "fontWeight": "normal",
+                  "color": "#222222", "offset": 14, "subtitle": "", "lineHeight": 17},
+        "background": atas.get("background", "#ffffff"),
+        "padding": 16,
+    }
+    if sampel:
+        # The label also goes on top, in the warning colour, so a cropped image still carries it.
+        luar["vconcat"].insert(0, {
+            "data": {"values": [{"t": f"⚠ {LABEL_SAMPEL}"}]}, "mark": {"type": "text", "align": "left",
+                                                                        "baseline": "top", "fontSize": 14,
+                                                                        "fontWeight": "bold", "color": "#A04000"},
+            "encoding": {"text": {"field": "t", "type": "nominal"}, "x": {"value": 0}, "y": {"value": 0}},
+            "width": 10, "height": 18,
+        })
+    for k in ("config", "datasets", "autosize"):
+        if k in atas:
+            luar[k] = atas[k]
+    return luar
+
+
+def ke_png(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
+           skala: float = SKALA_BAKU, lebar: int = LEBAR_BAKU) -> bytes:
+    """PNG bytes at ``skala`` × the chart's pixel size (2 = sharp on paper and on a 4K projector)."""
+    import vl_convert as vlc
+
+    if skala < 1:
+        raise ValueError("skala PNG minimal 1")
+    spec = bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar)
+    return bytes(vlc.vegalite_to_png(spec, scale=skala))
+
+
+def ke_svg(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
+           lebar: int = LEBAR_BAKU) -> str:
+    """SVG text (vector: for reports that are edited or printed large)."""
+    import vl_convert as vlc
+
+    return str(vlc.vegalite_to_svg(bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar)))
+
+
+def ukuran_png(data: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG header, without an imaging library."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("bukan berkas PNG")
+    lebar, tinggi = struct.unpack(">II", data[16:24])
+    return int(lebar), int(tinggi)
+
+
+def png_polos(chart: Any, *, skala: float = SKALA_BAKU, lebar: int = LEBAR_BAKU) -> bytes:
+    """PNG without the source frame, for embedding where the page around it already names the source (PDFs)."""
+    import vl_convert as vlc
+
+    spec = _spec(chart)
+    _lebar_tetap(spec, lebar)
+    return bytes(vlc.vegalite_to_png(spec, scale=skala))

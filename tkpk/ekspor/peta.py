@@ -1,0 +1,119 @@
+"""Small maps for the exports and the rakor slides: where the pockets are, and where a program worked.
+
+Why separate from the map page's builders: a PDF brief and a slide need a map that reads without tooltips or
+interaction, at a glance and in black and white. So: a light-to-dark single-hue scale (its lightness alone
+carries the order, and it survives a grey printer), pockets drawn with a thick black outline rather than a
+colour, and kecamatan names written on the map. Geometry is simplified (a few metres at kabupaten scale) to
+keep specs small; features go inline through :func:`tkpk.geo_fitur.to_features` (Vega's ring order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+
+from tkpk.charts.tema import terapkan
+from tkpk.geo_fitur import representative_points, to_features
+
+TOLERANSI = 0.0004  # degrees, about 40 m
+WARNA_NOL = "#ffffff"
+SKEMA_NILAI = "blues"
+WARNA_KANTONG = "#7f0000"
+WARNA_BUKAN = "#f2f2f2"
+
+
+_CACHE: dict[int, tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]] = {}
+
+
+def _sederhana(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Simplified copy, cached per boundary frame: a CLI export draws the same 20 outlines 40 times."""
+    kunci = id(gdf)
+    if kunci not in _CACHE or _CACHE[kunci][0] is not gdf:
+        g = gdf.copy()
+        g["geometry"] = g.geometry.simplify(TOLERANSI, preserve_topology=True)
+        _CACHE[kunci] = (gdf, g, representative_points(gdf, ["kode", "nama"]))
+    return _CACHE[kunci][1].copy()
+
+
+def _titik(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    _sederhana(gdf)
+    return _CACHE[id(gdf)][2]
+
+
+def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int) -> alt.Chart:
+    """Names drawn twice (white halo, then black) so they read on dark and light fills alike."""
+    titik = _titik(batas_kec)
+    enc = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "nama:N"}
+    halo = alt.Chart(titik).mark_text(fontSize=ukuran, fontWeight="bold", color="#ffffff", stroke="#ffffff",
+                                      strokeWidth=4, strokeJoin="round").encode(**enc)
+    teks = alt.Chart(titik).mark_text(fontSize=ukuran, fontWeight="bold", color="#000000").encode(**enc)
+    return alt.layer(halo, teks)
+
+
+def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode_kantong: Iterable[str], *,
+                 judul: str = "Kantong kemiskinan", subjudul: str = "", lebar: int = 760, tinggi: int = 620,
+                 besar: bool = False) -> Any:
+    """Desa pockets dark red with a black outline, other desa light grey, kecamatan borders and names on top."""
+    kantong = {str(k) for k in kode_kantong}
+    desa = _sederhana(batas_desa)
+    desa["kantong"] = desa["kode"].astype(str).isin(kantong).map({True: "kantong", False: "bukan kantong"})
+    fitur = to_features(desa, ["kode", "nama", "kantong"])
+    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(stroke="#9a9a9a", strokeWidth=0.4).encode(
+        color=alt.Color("kantong:N", scale=alt.Scale(domain=["kantong", "bukan kantong"],
+                                                     range=[WARNA_KANTONG, WARNA_BUKAN]), legend=None),
+        tooltip=[alt.Tooltip("nama:N", title="Desa"), alt.Tooltip("kantong:N", title="Status")])
+    hanya = [f for f in fitur if f["kantong"] == "kantong"]
+    garis_kantong = alt.Chart(alt.Data(values=hanya or [fitur[0]])).mark_geoshape(
+        fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0)
+    kec = alt.Chart(alt.Data(values=to_features(_sederhana(batas_kec), ["kode", "nama"]))).mark_geoshape(
+        fillOpacity=0, stroke="#333333", strokeWidth=1.4)
+    sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
+                      "bukan kantong. Nama: kecamatan."
+    chart = alt.layer(dasar, garis_kantong, kec, _teks_label(batas_kec, 15 if besar else 11)).properties(
+        width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
+    return terapkan(chart, besar=besar)
+
+
+def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: str, label_nilai: str,
+               sorot: Iterable[str] = (), nama: bool = True, lebar: int = 520, tinggi: int = 420,
+               keterangan: str = "") -> Any:
+    """Places shaded by a count (0 = white), ``sorot`` outlined thick in black; for "where it worked" maps."""
+    g = _sederhana(batas)
+    g["nilai"] = g["kode"].astype(str).map(lambda k: float(nilai.get(k, 0.0) or 0.0))
+    terpilih = {str(k) for k in sorot}
+    g["sorot"] = g["kode"].astype(str).isin(terpilih)
+    fitur = to_features(g, ["kode", "nama", "nilai", "sorot"])
+    maks = max([f["nilai"] for f in fitur] + [1.0])
+    warna = alt.Color("nilai:Q", title=label_nilai, scale=alt.Scale(scheme=SKEMA_NILAI, domain=[0, maks]),
+                      legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=220,
+                                        titleLimit=400, format=",.0f"))
+    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(color=warna)
+    lapis = [dasar]
+    pilih = [f for f in fitur if f["sorot"]]
+    if pilih:
+        lapis.append(alt.Chart(alt.Data(values=pilih)).mark_geoshape(fillOpacity=0, stroke="#000000",
+                                                                     strokeWidth=3))
+    if nama:
+        lapis.append(_teks_label(batas, 11))
+    chart = alt.layer(*lapis).properties(width=lebar, height=tinggi,
+                                         title=alt.Title(judul, subtitle=keterangan) if keterangan else judul)
+    return terapkan(chart.project("mercator"))
+
+
+def jumlah_per_kecamatan(intervensi: pd.DataFrame) -> dict[str, float]:
+    """Interventions per kecamatan: desa rows counted in their kecamatan (code prefix), kabupaten rows left out."""
+    kode = intervensi["kode_wilayah"].dropna().astype(str).str.slice(0, 8)
+    return {str(k): float(v) for k, v in kode.value_counts().items()}
+
+
+def jumlah_per_tempat(intervensi: pd.DataFrame) -> dict[str, float]:
+    """Interventions per exact place code (a desa map counts only desa rows)."""
+    kode = intervensi["kode_wilayah"].dropna().astype(str)
+    return {str(k): float(v) for k, v in kode.value_counts().items()}
+
+
+__all__ = ["jumlah_per_kecamatan", "jumlah_per_tempat", "peta_kantong", "peta_nilai"]

@@ -1,0 +1,207 @@
+"""The LP2KD / RPKD annex workbook: one XLSX whose sheets follow the report's chapters.
+
+Why this layout:
+- sheet order is the chapter order of an RPKD/LP2KD (Profil kemiskinan → Lokasi prioritas → Program per
+  pilar → Capaian per OPD) plus a sources sheet, so the analyst pastes each sheet into its chapter;
+- numbers are stored as numbers with number formats (``#,##0``, ``0.00"%"``): Excel shows them with the
+  separators of the PC's locale, so an id-ID PC shows ``2,36%`` and ``1.250.000`` and sums still work;
+- every text cell passes :func:`tkpk.unduh.aman` (formula injection: OPD-typed program names end up here) and is
+  written with data type "s", so openpyxl never turns a leading ``=`` into a formula;
+- bold header on a dark fill, frozen header row, autofilter and column widths, so it prints and sorts as is.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, katalog
+from tkpk.ekspor.data import BahanTahun
+from tkpk.kantong import deskripsi_aturan
+from tkpk.status import ATURAN_BAKU
+from tkpk.unduh import aman
+
+LEMBAR = ["Profil kemiskinan", "Lokasi prioritas", "Program per pilar", "Capaian per OPD", "Sumber"]
+F_BULAT = "#,##0"
+F_RUPIAH = '"Rp"#,##0'
+F_PERSEN = '0.00"%"'
+F_PERSEN_1 = '0.0"%"'
+F_INDEKS = "0.000"
+F_DESIMAL = "#,##0.00"
+_NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
+_NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
+
+
+def _sel(x: Any) -> Any:
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return None
+    if hasattr(x, "item"):
+        return x.item()
+    return x
+
+
+def profil(b: BahanTahun) -> pd.DataFrame:
+    """BPS series of Banjar, the province and every kab/kota: the real figures, each with its source."""
+    d = b.bps.copy()
+    d["urut"] = d["kode_wilayah"].map(lambda k: 0 if k == KODE_BANJAR else 1 if k == KODE_PROVINSI else 2)
+    d = d.sort_values(["urut", "kode_wilayah", "tahun"])
+    return pd.DataFrame({
+        "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Wilayah": d["nama"],
+        "P0 (%)": d["p0"], "Penduduk miskin (jiwa)": d["penduduk_miskin"],
+        "Garis kemiskinan (Rp/kapita/bulan)": d["garis_kemiskinan"], "P1": d["p1"], "P2": d["p2"],
+        "Sumber": d["sumber"],
+    }).reset_index(drop=True)
+
+
+def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
+    """Pockets of the year at kecamatan and desa level, ranked, with their reasons and the year's interventions."""
+    per_tempat = b.sasaran.tabel.set_index("kode")
+    baris = []
+    for tingkat, hasil in (("kecamatan", b.kantong), ("desa/kelurahan", b.kantong_desa)):
+        for r in hasil.kantong().itertuples(index=False):
+            kec = ""
+            if tingkat != "kecamatan":
+                m = b.desa[b.desa["kode"] == r.kode]
+                kec = str(m["nama_kecamatan"].iloc[0]) if not m.empty else ""
+            iv = per_tempat.loc[r.kode] if r.kode in per_tempat.index else None
+            baris.append({
+                "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.rank), "Kode wilayah": r.kode,
+                "Nama": r.nama, "Kecamatan": kec or r.nama, "Persen miskin (%)": _sel(r.persen),
+                "Penduduk miskin (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
+                "Alasan": r.alasan,
+                "Intervensi tahun ini": _sel(iv["jumlah_intervensi"]) if iv is not None else None,
+                "Pagu intervensi (Rp)": _sel(iv["pagu"]) if iv is not None else None,
+                "Belum tersentuh": ("ya" if bool(iv["belum_tersentuh"]) else "tidak") if iv is not None else "",
+            })
+    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "Persen miskin (%)",
+             "Penduduk miskin (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
+             "Pagu intervensi (Rp)", "Belum tersentuh"]
+    return pd.DataFrame(baris, columns=kolom)
+
+
+def _lokasi_teks(b: BahanTahun) -> dict[tuple[str, str, str], str]:
+    """Per program: its places by name ("Se-kabupaten" for rows without a place), for the program sheet."""
+    out: dict[tuple[str, str, str], str] = {}
+    if b.lokasi.empty:
+        return out
+    for kunci, g in b.lokasi.groupby(["kode_opd", "program", "satuan_output"], dropna=False):
+        nama = sorted({str(n) for n in g["nama_wilayah"].dropna()})
+        out[(str(kunci[0]), str(kunci[1]), str(kunci[2]))] = ", ".join(nama)
+    return out
+
+
+def program_per_pilar(b: BahanTahun) -> pd.DataFrame:
+    """One row per program (pillar, OPD, program, output unit): the level at which outputs may be added."""
+    p = b.skor_program
+    if p.empty:
+        return pd.DataFrame(columns=["Pilar", "OPD", "Program", "Pagu (Rp)"])
+    lok = _lokasi_teks(b)
+    return pd.DataFrame({
+        "Tahun": b.tahun, "Pilar": p["pilar"].astype(int), "Nama pilar": p["pilar"].map(_NAMA_PILAR),
+        "Kode OPD": p["kode_opd"], "OPD": p["kode_opd"].map(lambda k: _NAMA_OPD.get(k, k)), "Program": p["program"],
+        "Pagu (Rp)": p["pagu"], "Realisasi (Rp)": p["realisasi"], "Serapan (%)": p["serapan_pct"],
+        "Satuan output": p["satuan_output"], "Target output": p["target_output"],
+        "Capaian output": p["capaian_output"], "Capaian (%)": p["capaian_pct"],
+        "Target penerima": p["target_penerima"], "Penerima": p["penerima"],
+        "Jumlah lokasi": p["jumlah_lokasi"], "Status": p["status_simbol"] + " " + p["status_label"],
+        "Lokasi": [lok.get((str(a), str(c), str(d)), "") for a, c, d in
+                   zip(p["kode_opd"], p["program"], p["satuan_output"], strict=True)],
+    })
+
+
+def capaian_opd(b: BahanTahun) -> pd.DataFrame:
+    """One row per expected OPD (also those that did not report: "belum melapor" is a finding)."""
+    o = b.skor_opd
+    return pd.DataFrame({
+        "Tahun": b.tahun, "Pilar": o["pilar"].astype(int), "Kode OPD": o["kode_opd"], "OPD": o["nama_lengkap"],
+        "Melapor": o["belum_melapor"].map(lambda x: "belum melapor" if x else "ya"),
+        "Jumlah program": o["jumlah_program"], "Pagu (Rp)": o["pagu"], "Realisasi (Rp)": o["realisasi"],
+        "Serapan (%)": o["serapan_pct"], "Capaian output (%)": o["capaian_pct"],
+        "Target penerima": o["target_penerima"], "Penerima": o["penerima"], "Jumlah lokasi": o["jumlah_lokasi"],
+        "Status": o["status_simbol"] + " " + o["status_label"],
+    })
+
+
+def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
+    """Where each sheet's numbers come from and which rules made the pockets and the status lights."""
+    baris = [("Dibuat", (dibuat or datetime.now()).strftime("%d-%m-%Y %H.%M")), ("Tahun laporan", str(b.tahun))]
+    if b.sampel:
+        baris.append(("PERHATIAN", f"{SAMPLE_SOURCE}: data kecamatan/desa dan data program di berkas ini adalah "
+                                   "data contoh buatan untuk uji coba, bukan data resmi."))
+    baris += [("Profil kemiskinan", s) for s in sorted({str(x) for x in b.bps["sumber"].dropna()})]
+    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari data sasaran (DTSEN/P3KE); persen miskin "
+                                      "adalah proksi, bukan angka BPS. " + b.sumber_program()))
+    baris += [("Aturan kantong", x.removeprefix("- ")) for x in
+              deskripsi_aturan(hasil=b.kantong_desa).splitlines()]
+    baris += [("Kantong belum tersentuh", x.removeprefix("- ")) for x in b.sasaran.deskripsi().splitlines()]
+    baris.append(("Program per pilar", b.sumber_program()))
+    baris += [("Aturan status", x.removeprefix("- ")) for x in ATURAN_BAKU.deskripsi().splitlines()]
+    return pd.DataFrame(baris, columns=["Bagian", "Keterangan"])
+
+
+def _format_kolom(nama: str) -> str | None:
+    n = nama.lower()
+    if "(%)" in n:
+        return F_PERSEN
+    if "(rp" in n or n.startswith("garis kemiskinan"):
+        return F_RUPIAH
+    if n in ("p1", "p2"):
+        return F_INDEKS
+    if n.startswith("skor"):
+        return "0.0"
+    if n in ("tahun", "pilar", "peringkat"):
+        return "0"
+    if any(k in n for k in ("jiwa", "jumlah", "target", "capaian output", "penerima", "intervensi")):
+        return F_DESIMAL if n in ("capaian output", "target output") else F_BULAT
+    return None
+
+
+def _tulis_lembar(wb: Any, judul: str, df: pd.DataFrame, lebar_maks: int = 70) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(judul[:31])
+    data = aman(df)
+    ws.append(list(data.columns))
+    for sel in ws[1]:
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = PatternFill("solid", fgColor="1F3864")
+        sel.alignment = Alignment(wrap_text=True, vertical="center")
+    for baris in data.itertuples(index=False):
+        ws.append([_sel(x) for x in baris])
+    format_per_kolom: Sequence[str | None] = [_format_kolom(str(c)) for c in df.columns]
+    for row in ws.iter_rows(min_row=2):
+        for sel, f in zip(row, format_per_kolom, strict=False):
+            if isinstance(sel.value, str):
+                sel.data_type = "s"
+            elif f and isinstance(sel.value, (int, float)):
+                sel.number_format = f
+    for sel in ws[1]:
+        sel.data_type = "s"
+    for i, kol in enumerate(data.columns, start=1):
+        isi = [len(str(v)) for v in data.iloc[:, i - 1].head(300) if v is not None]
+        lebar = max([min(len(str(kol)), 24), *isi]) + 2
+        ws.column_dimensions[get_column_letter(i)].width = max(8, min(lebar_maks, lebar))
+    ws.freeze_panes = "A2"
+    if ws.max_row > 1:
+        ws.auto_filter.ref = ws.dimensions
+    ws.row_dimensions[1].height = 32
+
+
+def buku_kerja(b: BahanTahun, dibuat: datetime | None = None) -> bytes:
+    """The workbook's bytes; sheets in :data:`LEMBAR` order."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    isi = [profil(b), lokasi_prioritas(b), program_per_pilar(b), capaian_opd(b), sumber(b, dibuat)]
+    for judul, df in zip(LEMBAR, isi, strict=True):
+        _tulis_lembar(wb, judul, df, lebar_maks=120 if judul == "Sumber" else 70)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
