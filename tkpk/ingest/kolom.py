@@ -121,7 +121,8 @@ _PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukelua
                    "namalengkap", "tanggallahir", "tgllahir", "tempattanggallahir", "ttl", "nohp", "notelp",
                    "nomorhp", "nomorinduk", "nomorindukkependudukan", "namapenerima", "namakk", "namakrt",
                    "namakepalakeluarga", "kepalakeluarga", "namaart", "namaanggota", "alamatlengkap"}
-_PRIBADI_AWALAN = ("nik", "nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
+_PRIBADI_PERSIS |= {"nikkk", "nikart", "nikkepalakeluarga", "nikpenerima", "noktp", "nomorktp"}
+_PRIBADI_AWALAN = ("nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
                    "nomorinduk")
 
 

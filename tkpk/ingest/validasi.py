@@ -122,6 +122,14 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     else:
         hasil.keterangan_berkas.append(f"XLSX, lembar \"{tabel.lembar}\"")
     i_judul = cari_judul(tabel, jenis)
+    judul_awal = [str(v) for v in tabel.baris[i_judul or 0]] if tabel.baris else []
+    calon_judul = [str(v) for row in tabel.baris[:BARIS_CARI_JUDUL] for v in row]
+    pribadi = cek_pribadi(calon_judul, [], []) or cek_pribadi(
+        judul_awal, tabel.baris[(i_judul or 0) + 1:], tabel.nomor[(i_judul or 0) + 1:])
+    if pribadi is not None:
+        hasil.pesan.append(pribadi)
+        hasil.jumlah_baris = hasil.baris_bermasalah = max(len(tabel.baris) - 1 - (i_judul or 0), 0)
+        return hasil
     if i_judul is None:
         wajib = ", ".join(k.nama for k in kol.KOLOM[jenis] if k.wajib)
         hasil.pesan.append(pesan_berkas(
@@ -135,11 +143,6 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     hasil.jumlah_baris = len(data)
     if i_judul > 0:
         hasil.keterangan_berkas.append(f"judul kolom di baris {tabel.nomor[i_judul]}")
-    pribadi = cek_pribadi(peta.judul, data, nomor)
-    if pribadi is not None:
-        hasil.pesan.append(pribadi)
-        hasil.baris_bermasalah = hasil.jumlah_baris
-        return hasil
     for nama, judul in peta.ganda:
         hasil.pesan.append(pesan_berkas(
             "galat", f"Kolom {' dan '.join(repr(j) for j in judul)} sama-sama berarti \"{nama}\"; sisakan satu",
