@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py", "pages/unggah.py",
-         "pages/riwayat.py"]
+         "pages/riwayat.py", "pages/presentasi.py"]
 
 
 @pytest.fixture

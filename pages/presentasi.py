@@ -1,0 +1,205 @@
+"""Presentasi rakor: the agenda as full-screen slides for the projector (state in the URL, see tkpk.agenda)."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from tkpk import SAMPLE_SOURCE, fmt, tren
+from tkpk import agenda as ag
+from tkpk.charts.pilar import titik_opd
+from tkpk.charts.tren import grafik_tren
+from tkpk.ekspor.data import BahanTahun, muat, tahun_program
+from tkpk.ekspor.peta import peta_kantong
+from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ui.chrome import CSS_PRESENTASI
+from tkpk.ui.koneksi import conn
+
+# On top of the shared projector CSS: tighter page, a slim control row, no gaps that push the footer down.
+CSS_SLIDE = """
+<style>
+.block-container { padding: 0.6rem 2.2rem 0 2.2rem !important; }
+[data-testid="stVerticalBlock"] { gap: 0.45rem; }
+.stApp h2 { font-size: 44px !important; margin: 0 !important; padding: 0 !important; }
+.kaki-slide, .kaki-slide p { font-size: 18px !important; color: #111111; border-top: 2px solid #333;
+  padding-top: 4px; margin-top: 4px; }
+.nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
+.daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
+</style>
+"""
+
+con = conn()
+st.markdown(CSS_PRESENTASI + CSS_SLIDE, unsafe_allow_html=True)
+TAHUN = tahun_program(con)
+if not TAHUN:
+    st.info("Belum ada data program di basis data; agenda rakor belum dapat ditampilkan.")
+    st.stop()
+
+
+@st.cache_resource(show_spinner="Menyiapkan data rakor…", max_entries=4)
+def _bahan(tahun: int) -> BahanTahun:
+    return muat(conn(), tahun)
+
+
+def _agenda() -> ag.Agenda:
+    if "agenda_rakor" not in st.session_state:
+        st.session_state["agenda_rakor"] = ag.dari_query(st.query_params.to_dict(), TAHUN)
+        st.session_state["agenda_ganti"] = time.monotonic()
+    return st.session_state["agenda_rakor"]
+
+
+def _simpan(a: ag.Agenda) -> None:
+    st.session_state["agenda_rakor"] = a
+    st.session_state["agenda_ganti"] = time.monotonic()
+    for k, v in ag.ke_query(a).items():
+        st.query_params[k] = v
+
+
+def _maju() -> None:
+    _simpan(_agenda().maju())
+
+
+def _mundur() -> None:
+    _simpan(_agenda().mundur())
+
+
+def _kaki(teks: str, sampel: bool) -> None:
+    label = f" ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if sampel else ""
+    st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}.{label}</p></div>', unsafe_allow_html=True)
+
+
+def _slide_headline(a: ag.Agenda) -> None:
+    seri = bps_seri(con)
+    tahun_bps = [t for t in tahun_tersedia(seri) if t <= a.tahun] or tahun_tersedia(seri)
+    h = headline(seri, tahun_bps[0])
+    c = st.columns(4)
+    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), fmt.poin(h.perubahan_poin) if h.perubahan_poin is not None
+                else None, delta_color="inverse")
+    c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
+    c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
+    c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
+                help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
+    s = tren.seri_bps(con, a.indikator)
+    st.altair_chart(grafik_tren(s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
+                                satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.36)),
+                    width="stretch")
+    _kaki("BPS, angka resmi tingkat kabupaten/provinsi (Susenas Maret); rincian sumber per tahun di halaman Tren",
+          False)
+
+
+def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
+    kiri, kanan = st.columns([1.15, 1])
+    k = b.kantong_desa.kantong()
+    with kiri:
+        tinggi = ag.tinggi_grafik(a, 0.60)
+        st.altair_chart(peta_kantong(b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
+                                     f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
+                                     lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True))
+    with kanan:
+        n = 9 if a.layar >= 1080 else 5
+        kec = b.desa.set_index("kode")["nama_kecamatan"]
+        daftar = pd.DataFrame({"#": k["rank"].head(n).astype(int), "Desa": k["nama"].head(n),
+                               "Kecamatan": k["kode"].head(n).map(kec),
+                               "Persen miskin": k["persen"].head(n).map(lambda x: fmt.persen(x, 1)),
+                               "Jiwa miskin": k["jumlah"].head(n).map(fmt.angka)})
+        st.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
+                    unsafe_allow_html=True)
+        if len(k) > n:
+            st.markdown(f"… dan {len(k) - n} desa lainnya (daftar lengkap di halaman Peta dan buku kerja).")
+        st.markdown(f"**Aturan:** kelas teratas persen miskin **dan** kelas teratas jumlah jiwa miskin "
+                    f"(di atas {fmt.persen(b.kantong_desa.ambang_persen, 1)} dan "
+                    f"{fmt.angka(b.kantong_desa.ambang_jumlah)} jiwa).")
+    _kaki("indikator desa dari data sasaran (DTSEN/P3KE), proksi, bukan angka BPS", b.sampel)
+
+
+def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
+    r = b.skor_pilar[b.skor_pilar["pilar"] == pilar].iloc[0]
+    opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
+    st.markdown(f"**{r['nama_pilar']}** · status pilar: **{r['status_simbol']} {r['status_label']}**")
+    c = st.columns(4)
+    c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"]))
+    c[1].metric("Serapan anggaran", fmt.persen(r["serapan_pct"], 1))
+    c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
+    c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
+    st.altair_chart(titik_opd(opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True),
+                    width="content")
+    _kaki(b.sumber_program(), b.sampel)
+
+
+def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
+    s = b.sasaran
+    t = s.belum_tersentuh()
+    jumlah_kantong = len(b.kantong_desa.kode_kantong)
+    kiri, kanan = st.columns([1, 2])
+    kiri.metric("Kantong belum tersentuh", f"{len(t)} dari {jumlah_kantong}")
+    kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "
+                  f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa miskin).")
+    tabel = s.tabel[s.tabel["is_pocket"]].sort_values(["intervensi_per_1000", "kebutuhan"], ascending=[True, False])
+    n = 10 if a.layar >= 1080 else 6
+    kec = b.desa.set_index("kode")["nama_kecamatan"]
+    daftar = pd.DataFrame({
+        "Desa kantong": tabel["nama"].head(n), "Kecamatan": tabel["kode"].head(n).map(kec),
+        "Jiwa miskin": tabel["kebutuhan"].head(n).map(fmt.angka),
+        "Intervensi": tabel["jumlah_intervensi"].head(n).map(fmt.angka),
+        "Per 1.000 jiwa": tabel["intervensi_per_1000"].head(n).map(lambda x: fmt.angka(x, 1)),
+        "Status": tabel["belum_tersentuh"].head(n).map(lambda x: "■ BELUM TERSENTUH" if x else "tersentuh"),
+    })
+    kanan.markdown("**Kantong dengan intervensi paling sedikit**")
+    kanan.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
+                   unsafe_allow_html=True)
+    _kaki("intervensi OPD tahun " + str(b.tahun) + " dibanding jiwa miskin (data sasaran)", b.sampel)
+
+
+def _atur(a: ag.Agenda) -> None:
+    with st.popover("⚙️ Atur agenda", width="stretch"):
+        slide = st.multiselect("Slide (urutan)", list(ag.SLIDE), default=list(a.slide),
+                               format_func=ag.SLIDE.get, key="atur_slide")
+        tahun = st.selectbox("Tahun", TAHUN, index=TAHUN.index(a.tahun), key="atur_tahun")
+        ind = st.selectbox("Indikator tren", list(tren.pilihan_indikator_bps()),
+                           index=list(tren.pilihan_indikator_bps()).index(a.indikator),
+                           format_func=tren.pilihan_indikator_bps().get, key="atur_indikator")
+        jeda = st.selectbox("Ganti slide otomatis", ag.JEDA, index=ag.JEDA.index(a.jeda),
+                            format_func=lambda j: "tidak" if j == 0 else f"setiap {j} detik", key="atur_jeda")
+        layar = st.selectbox("Layar proyektor", ag.LAYAR, index=ag.LAYAR.index(a.layar),
+                             format_func=lambda h: f"{round(h * 16 / 9)}×{h}", key="atur_layar")
+        baru = ag.Agenda(tuple(slide) or ag.BAWAAN, int(tahun), str(ind), int(jeda), int(layar), 0)
+        if (baru.slide, baru.tahun, baru.indikator, baru.jeda, baru.layar) != \
+                (a.slide, a.tahun, a.indikator, a.jeda, a.layar):
+            _simpan(baru.ke(a.posisi))
+            st.rerun()
+        st.caption("Simpan agenda: salin alamat halaman ini (semua pilihan ada di tautannya).")
+        st.code(ag.tautan(a), language=None)
+        st.page_link("pages/ringkasan.py", label="Keluar dari presentasi", icon="↩️")
+
+
+def _slide() -> None:
+    a = _agenda()
+    if a.jeda and time.monotonic() - st.session_state.get("agenda_ganti", 0.0) >= a.jeda - 0.5:
+        a = a.maju(putar=True)
+        _simpan(a)
+    for k, v in ag.ke_query(a).items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+    c = st.columns([5.2, 1, 1, 0.9, 1.3], vertical_alignment="center")
+    c[0].markdown(f"## {a.judul}")
+    c[1].button("◀ Sebelumnya", on_click=_mundur, disabled=a.pertama, key="slide_mundur", width="stretch")
+    c[2].button("Berikutnya ▶", on_click=_maju, disabled=a.terakhir, key="slide_maju", width="stretch")
+    c[3].markdown(f'<div class="nomor-slide"><p>{a.nomor}</p></div>', unsafe_allow_html=True)
+    with c[4]:
+        _atur(a)
+    if a.sekarang == ag.HEADLINE:
+        _slide_headline(a)
+        return
+    b = _bahan(a.tahun)
+    if a.sekarang == ag.PETA:
+        _slide_peta(a, b)
+    elif a.sekarang in ag.PILAR:
+        _slide_pilar(a, b, int(a.sekarang[-1]))
+    else:
+        _slide_tersentuh(a, b)
+
+
+_jeda = _agenda().jeda
+st.fragment(_slide, run_every=_jeda if _jeda else None)()
