@@ -1,0 +1,50 @@
+"""Property: whatever bytes or table arrive, reading and validating end in a verdict, never an exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tkpk.ingest.reader import BacaGagal, Tabel, baca
+from tkpk.ingest.validasi import validasi
+from tkpk.ingest.wilayah import Pencocok
+
+ROOT = Path(__file__).resolve().parents[2]
+PENCOCOK = Pencocok.dari_csv(ROOT / "data" / "wilayah_banjar.csv")
+JENIS = st.sampled_from(["indikator", "intervensi", "bps"])
+JUDUL = st.sampled_from(["tahun", "kode_wilayah", "kecamatan", "desa", "penduduk", "penduduk_miskin", "indikator",
+                         "nilai", "pilar", "opd", "program", "pagu", "realisasi", "triwulan", "p0", "kode_kab",
+                         "kabupaten", "target_output", "capaian_output", "NIK", "x"])
+SEL = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["2025", "63.03.01", "Aluh Aluh", "Dinsos", "2", "1.234", "12,5,0", "Rp1.000", "-1", "", "%"]),
+    st.integers(-10**17, 10**17), st.floats(allow_nan=True, allow_infinity=True),
+)
+CEPAT = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@CEPAT
+@given(data=st.binary(max_size=2000), nama=st.sampled_from(["a.csv", "a.xlsx", "a.txt"]), jenis=JENIS)
+def test_arbitrary_bytes(data: bytes, nama: str, jenis: str):
+    try:
+        tabel = baca(data, nama, jenis)
+    except BacaGagal as exc:
+        assert str(exc)
+        return
+    h = validasi(tabel, jenis, PENCOCOK, nama)
+    assert isinstance(h.diterima, bool)
+
+
+@CEPAT
+@given(judul=st.lists(JUDUL, min_size=1, max_size=8), isi=st.lists(st.lists(SEL, max_size=10), max_size=8),
+       jenis=JENIS, pemisah=st.sampled_from([";", ",", "\t", None]))
+def test_arbitrary_tables(judul: list[str], isi: list[list[object]], jenis: str, pemisah: str | None):
+    rows: list[list[object]] = [list(judul), *isi]
+    tabel = Tabel(baris=rows, nomor=list(range(1, len(rows) + 1)), format="xlsx" if pemisah is None else "csv",
+                  pemisah=pemisah)
+    h = validasi(tabel, jenis, PENCOCOK, "x.csv")  # type: ignore[arg-type]
+    assert isinstance(h.diterima, bool)
+    for p in h.pesan:
+        assert p.teks and "Traceback" not in p.teks

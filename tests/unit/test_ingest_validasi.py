@@ -1,0 +1,84 @@
+"""Validation as a pure function of a table: message wording, rows, columns, warnings vs errors, limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tkpk.ingest.pesan import MAKS_PESAN
+from tkpk.ingest.reader import baca
+from tkpk.ingest.validasi import HasilValidasi, validasi
+from tkpk.ingest.wilayah import Pencocok
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def p() -> Pencocok:
+    return Pencocok.dari_csv(ROOT / "data" / "wilayah_banjar.csv")
+
+
+def cek(p: Pencocok, teks: str, jenis: str) -> HasilValidasi:
+    return validasi(baca(teks.encode(), "x.csv", jenis), jenis, p, "x.csv")
+
+
+def test_exact_message_format(p: Pencocok):
+    h = cek(p, "tahun;pilar;opd;program;pagu\n2025;4;BPBD;A;1\n2025;4;BPBD;B;1\n2025;4;BPBD;C;1\n"
+               "2025;4;BPBD;D;1\n2025;4;BPBD;E;1\n2025;4;BPBD;F;12,5,0\n", "intervensi")
+    assert not h.diterima
+    assert h.galat[0].teks.startswith('Baris 7, kolom "pagu": "12,5,0" bukan angka')
+    assert (h.galat[0].baris, h.galat[0].kolom, h.galat[0].nilai) == (7, "pagu", "12,5,0")
+    assert h.ringkasan().startswith("6 baris data: 5 baik, 1 bermasalah")
+
+
+def test_header_below_title_rows_keeps_excel_rows(p: Pencocok):
+    h = cek(p, "LAPORAN 2025\n\ntahun;kode_wilayah;penduduk\n2025;63.03.01;abc\n", "indikator")
+    assert h.galat[0].baris == 4 and h.galat[0].kolom == "penduduk"
+
+
+def test_warnings_accept(p: Pencocok):
+    h = cek(p, "tahun;pilar;opd;program;pagu;realisasi;target_output;capaian_output;warna\n"
+               "2025;4;BPBD;A;100;150;1;3;merah\n", "intervensi")
+    assert h.diterima
+    teks = [x.teks for x in h.peringatan]
+    assert any("melebihi pagu" in t for t in teks) and any("2 × target" in t for t in teks)
+    assert any('Kolom "warna" tidak dikenal' in t for t in teks)
+
+
+def test_kabupaten_wide_intervention_has_no_place(p: Pencocok):
+    h = cek(p, "tahun;pilar;opd;program;kode_wilayah\n2025;4;BPBD;A;\n2025;4;BPBD;B;63.03\n", "intervensi")
+    assert h.diterima and h.data["kode_wilayah"].isna().all()
+
+
+def test_long_form_and_unknown_indicator(p: Pencocok):
+    ok = cek(p, "tahun;kode_wilayah;indikator;nilai\n2025;63.03.01;rtlh;5\n2025;63.03.01;KK desil 1;2\n", "indikator")
+    assert ok.diterima and sorted(ok.data["indikator"]) == ["kk_desil_1", "rtlh"]
+    bad = cek(p, "tahun;kode_wilayah;indikator;nilai\n2025;63.03.01;warna;5\n", "indikator")
+    assert bad.galat[0].kolom == "indikator" and "katalog" in bad.galat[0].teks
+
+
+def test_year_range_uses_next_year(p: Pencocok):
+    from datetime import date
+
+    nanti = date.today().year + 1
+    assert cek(p, f"tahun;kode_wilayah;kk\n{nanti};63.03.01;1\n", "indikator").diterima
+    h = cek(p, f"tahun;kode_wilayah;kk\n{nanti + 1};63.03.01;1\n", "indikator")
+    assert "di luar rentang tahun" in h.galat[0].teks
+
+
+def test_message_flood_is_capped(p: Pencocok):
+    rows = "".join(f"2025;63.03.01;x{i}\n" for i in range(MAKS_PESAN + 50))
+    h = cek(p, "tahun;kode_wilayah;kk\n" + rows, "indikator")
+    assert len(h.pesan) == MAKS_PESAN + 1 and "pesan lain" in h.pesan[-1].teks
+    assert h.baris_bermasalah == MAKS_PESAN + 50
+
+
+def test_unknown_kind(p: Pencocok):
+    assert not cek(p, "a;b\n1;2\n", "lain").diterima
+
+
+def test_personal_data_by_value_even_in_unknown_column(p: Pencocok):
+    h = cek(p, "tahun;kode_wilayah;kk;catatan\n2025;63.03.01;1;6303 0112 3456 7890\n", "indikator")
+    assert not h.diterima and "DTSEN/P3KE" in h.galat[0].teks and h.galat[0].baris == 2
+    assert "6303" not in h.galat[0].teks  # the number itself is not echoed back
