@@ -75,7 +75,7 @@ def _slide_headline(a: ag.Agenda) -> None:
     tahun_bps = [t for t in tahun_tersedia(seri) if t <= a.tahun] or tahun_tersedia(seri)
     h = headline(seri, tahun_bps[0])
     c = st.columns(4)
-    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), fmt.poin(h.perubahan_poin) if h.perubahan_poin is not None
+    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None
                 else None, delta_color="inverse")
     c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
     c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
@@ -83,7 +83,7 @@ def _slide_headline(a: ag.Agenda) -> None:
                 help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
     s = tren.seri_bps(con, a.indikator)
     st.altair_chart(grafik_tren(s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
-                                satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.36)),
+                                satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.47)),
                     width="stretch")
     _kaki("BPS, angka resmi tingkat kabupaten/provinsi (Susenas Maret); rincian sumber per tahun di halaman Tren",
           False)
@@ -93,7 +93,7 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
     kiri, kanan = st.columns([1.15, 1])
     k = b.kantong_desa.kantong()
     with kiri:
-        tinggi = ag.tinggi_grafik(a, 0.60)
+        tinggi = ag.tinggi_grafik(a, 0.68)
         st.altair_chart(peta_kantong(b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                                      f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
                                      lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True))

@@ -1,0 +1,40 @@
+"""Every rakor slide in a real browser at 1920×1080: rendered, screenshot taken, and no vertical scrolling."""
+
+import pytest
+
+from tests.e2e.conftest import SHOTS, wait_for_app
+from tkpk import agenda as ag
+
+pytestmark = pytest.mark.e2e
+
+UKUR = """() => {
+  const m = document.querySelector('[data-testid=stMain]');
+  const d = document.scrollingElement;
+  return {main: m ? m.scrollHeight - m.clientHeight : 0, doc: d.scrollHeight - window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("nomor", range(1, len(ag.BAWAAN) + 1))
+def test_each_slide_fits_a_1080p_projector(browser, server, nomor):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-US")
+    page = context.new_page()
+    external = []
+    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
+    try:
+        page.goto(f"{server}/presentasi?slide={nomor}&tahun=2024")
+        wait_for_app(page)
+        page.locator(".nomor-slide").first.wait_for(timeout=30_000)
+        assert f"{nomor} / {len(ag.BAWAAN)}" in page.locator(".nomor-slide").first.inner_text()
+        if ag.BAWAAN[nomor - 1] != ag.TERSENTUH:
+            page.wait_for_selector("[data-testid=stVegaLiteChart] svg.marks, [data-testid=stVegaLiteChart] canvas",
+                                   timeout=30_000)
+        page.wait_for_timeout(800)
+        assert page.locator("[data-testid=stSidebar]").is_hidden()
+        assert "Sumber:" in page.inner_text("body")
+        page.screenshot(path=str(SHOTS / f"presentasi_{nomor}_{ag.BAWAAN[nomor - 1]}.png"))
+        lebih = page.evaluate(UKUR)
+        assert lebih["main"] <= 8 and lebih["doc"] <= 8, f"slide {nomor} scrolls: {lebih}"
+        external = [u for u in external if not u.startswith(("data:", "blob:"))]
+        assert external == [], f"the slide fetched from outside: {external}"
+    finally:
+        context.close()

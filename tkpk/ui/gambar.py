@@ -1,0 +1,28 @@
+"""The shared "unduh gambar" widget: PNG (scale 2) and SVG of a chart, with title, source and sample label inside.
+
+Why callables: vl-convert costs about a second on its first call in a process, so the files are rendered only
+when someone clicks (``st.download_button`` accepts a callable as ``data`` since Streamlit 1.5x), never on every
+rerun of the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from tkpk.ekspor.gambar import ke_png, ke_svg
+
+
+def tombol_gambar(chart: Any, nama: str, sumber: str | list[str], sampel: bool, key: str) -> None:
+    """Two buttons side by side; ``nama`` without extension (e.g. ``tren_p0_banjar``)."""
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        "🖼️ Unduh gambar (PNG)", lambda: ke_png(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.png",
+        mime="image/png", key=f"{key}_png", on_click="ignore",
+        help="Resolusi 2×, dengan judul, sumber dan label data contoh di dalam gambar.",
+    )
+    c2.download_button(
+        "🖼️ Unduh gambar (SVG)", lambda: ke_svg(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.svg",
+        mime="image/svg+xml", key=f"{key}_svg", on_click="ignore", help="Vektor, untuk laporan dan cetak besar.",
+    )
