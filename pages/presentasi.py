@@ -75,8 +75,9 @@ def _slide_headline(a: ag.Agenda) -> None:
     tahun_bps = [t for t in tahun_tersedia(seri) if t <= a.tahun] or tahun_tersedia(seri)
     h = headline(seri, tahun_bps[0])
     c = st.columns(4)
-    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None
-                else None, delta_color="inverse")
+    # Streamlit reads the arrow's direction from a leading ASCII "-", not from "−".
+    delta = fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None
+    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), delta, delta_color="inverse")
     c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
     c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
     c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
