@@ -114,16 +114,20 @@ class Periksa:
         return cocok.kode
 
 
-def _duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[pd.Series], str]) -> list[Pesan]:
+def _duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[dict[str, object]], str]) -> list[Pesan]:
+    """Every repeat of a key after its first row; vectorised, a large file may repeat a lot."""
     if frame.empty:
         return []
-    dup = frame[frame.duplicated(kunci, keep=False)]
+    ulang = frame.duplicated(kunci, keep="first")
+    if not ulang.any():
+        return []
+    pertama = frame.groupby(kunci, dropna=False, sort=False)["_baris"].transform("first")
+    kolom = [*kunci, "_baris"]
     pesan = []
-    for _, grup in dup.groupby(kunci, dropna=False, sort=False):
-        pertama = int(grup["_baris"].iloc[0])
-        for _, r in grup.iloc[1:].iterrows():
-            pesan.append(pesan_baris("galat", int(r["_baris"]), f"{label(r)} sudah ada di baris {pertama} "
-                                                                 "(kunci ganda dalam berkas)"))
+    for nilai, awal in zip(frame.loc[ulang, kolom].itertuples(index=False, name=None), pertama[ulang], strict=True):
+        r = dict(zip(kolom, nilai, strict=True))
+        pesan.append(pesan_baris("galat", int(r["_baris"]), f"{label(r)} sudah ada di baris {int(awal)} "
+                                                            "(kunci ganda dalam berkas)"))
     return pesan
 
 
