@@ -22,7 +22,7 @@ CSS_SLIDE = """
 <style>
 .block-container { padding: 0.6rem 2.2rem 0 2.2rem !important; }
 [data-testid="stVerticalBlock"] { gap: 0.45rem; }
-.stApp h2 { font-size: 44px !important; margin: 0 !important; padding: 0 !important; }
+.stApp h1 { font-size: 46px !important; margin: 0 !important; padding: 0 !important; }
 .kaki-slide, .kaki-slide p { font-size: 18px !important; color: #111111; border-top: 2px solid #333;
   padding-top: 4px; margin-top: 4px; }
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
@@ -184,7 +184,7 @@ def _slide() -> None:
         if st.query_params.get(k) != v:
             st.query_params[k] = v
     c = st.columns([5.2, 1, 1, 0.9, 1.3], vertical_alignment="center")
-    c[0].markdown(f"## {a.judul}")
+    c[0].title(a.judul, anchor=False)
     c[1].button("◀ Sebelumnya", on_click=_mundur, disabled=a.pertama, key="slide_mundur", width="stretch")
     c[2].button("Berikutnya ▶", on_click=_maju, disabled=a.terakhir, key="slide_maju", width="stretch")
     c[3].markdown(f'<div class="nomor-slide"><p>{a.nomor}</p></div>', unsafe_allow_html=True)
