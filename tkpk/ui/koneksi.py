@@ -1,14 +1,23 @@
-"""The app's one DuckDB connection per process; each query takes its own cursor (see tkpk.queries)."""
+"""The app's one DuckDB connection per process; each query takes its own cursor (see tkpk.queries).
+
+``TKPK_DB`` names either the store file (read-write, one process per file) or a Parquet snapshot folder written
+by ``python -m tkpk export-parquet`` (read-only, any number of app replicas; see docs/SCALING.md).
+"""
 
 from __future__ import annotations
 
 import duckdb
 import streamlit as st
 
-from tkpk.config import db_path
+from tkpk.config import db_path, is_parquet_store
 from tkpk.db import StoreLockedError, connect, migrate
 from tkpk.queries import scalar
 from tkpk.store import init_store
+
+PESAN_HANYA_BACA = (
+    "Dasbor ini membaca salinan data (set Parquet) yang hanya-baca, sehingga unggah dan pembatalan batch "
+    "tidak tersedia di sini. Unggah data melalui instans penulis yang memakai berkas basis data DuckDB."
+)
 
 
 @st.cache_resource(show_spinner="Membuka basis data…")
@@ -21,8 +30,27 @@ def _open(path: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@st.cache_resource(show_spinner="Membuka set Parquet…")
+def _open_parquet(path: str) -> duckdb.DuckDBPyConnection:
+    from tkpk.parket import connect_parquet
+
+    return connect_parquet(path)
+
+
+def hanya_baca() -> bool:
+    """True when the app reads a Parquet snapshot: pages that write must show :data:`PESAN_HANYA_BACA`."""
+    return is_parquet_store()
+
+
 def conn() -> duckdb.DuckDBPyConnection:
     """The cached connection; a store locked by another process stops the page with a clear message."""
+    if hanya_baca():
+        try:
+            return _open_parquet(str(db_path()))
+        except Exception as exc:
+            st.error(f"Set Parquet {db_path()} tidak dapat dibuka: {exc}")
+            st.stop()
+            raise
     try:
         return _open(str(db_path()))
     except StoreLockedError as exc:
