@@ -1,0 +1,193 @@
+"""Charts of the pocket-map page: the choropleth, the count × share quadrant, the targeting ratio map, a trend.
+
+Why they are built this way:
+
+- features travel inline (``alt.Data(values=...)``) with their properties at the top level, because Streamlit
+  turns a GeoDataFrame into WKT text and draws nothing; rings are already clockwise (:mod:`tkpk.geo_fitur`);
+- colours come from :class:`tkpk.klasifikasi.Kelas`, so the legend lists the same class ranges (id-ID text made
+  on the server) the pocket rule uses, with "tidak ada data" in grey whenever a place has no value;
+- the choropleth carries a point selection named :data:`PILIH` on ``kode``: clicking a place returns its code to
+  the page (``st.altair_chart(on_select="rerun")``), which opens its profile;
+- pockets get a thick black outline and the selected place a thick blue one, so neither depends on colour alone;
+- kecamatan names are written on the map (white halo under black text) so it reads from the back of the room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.charts.tema import OKABE_ITO, terapkan
+from tkpk.charts.tren import format_sumbu, judul_grafik
+from tkpk.klasifikasi import Kelas, klasifikasi
+
+PILIH = "pilih"
+WARNA_KANTONG = "#000000"
+WARNA_TERPILIH = "#0072B2"
+PROPS = ["kode", "nama", "nama_kecamatan", "nilai_teks", "kelas_label", "peringkat_teks", "sumber", "status"]
+
+
+def _tooltip(desa: bool, judul_nilai: str) -> list[alt.Tooltip]:
+    t = [alt.Tooltip("nama:N", title="Desa/kelurahan" if desa else "Kecamatan")]
+    if desa:
+        t.append(alt.Tooltip("nama_kecamatan:N", title="Kecamatan"))
+    return [*t, alt.Tooltip("nilai_teks:N", title=judul_nilai), alt.Tooltip("peringkat_teks:N", title="Peringkat"),
+            alt.Tooltip("kelas_label:N", title="Kelas"), alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("sumber:N", title="Sumber")]
+
+
+def label_tempat(titik: pd.DataFrame, ukuran: int) -> alt.LayerChart:
+    """Names at representative points (always inside the polygon), drawn twice: white halo, then black."""
+    enc = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "nama:N"}
+    halo = alt.Chart(titik).mark_text(fontSize=ukuran, fontWeight="bold", color="#ffffff", stroke="#ffffff",
+                                      strokeWidth=3.5, strokeJoin="round").encode(**enc)
+    teks = alt.Chart(titik).mark_text(fontSize=ukuran, fontWeight="bold", color="#111111").encode(**enc)
+    return alt.layer(halo, teks)
+
+
+def peta_koroplet(
+    fitur: list[dict],
+    kelas: Kelas,
+    *,
+    judul: str,
+    judul_legenda: str,
+    subjudul: str | list[str] = "",
+    desa: bool = False,
+    titik_label: pd.DataFrame | None = None,
+    garis_kecamatan: list[dict] | None = None,
+    kode_terpilih: str | None = None,
+    pilih: bool = True,
+    besar: bool = False,
+    lebar: int | str = "container",
+    tinggi: int = 560,
+) -> Any:
+    """Choropleth of ``fitur`` (features with :data:`PROPS` at the top level plus ``kantong`` True/False).
+
+    ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
+    ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa.
+    """
+    ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
+    domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
+    pilihan = alt.selection_point(name=PILIH, fields=["kode"], on="click", clear="dblclick", empty=True)
+    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(
+        stroke="#ffffff", strokeWidth=0.5 if desa else 1.2, cursor="pointer",
+    ).encode(
+        color=alt.Color("kelas_label:N", title=judul_legenda, scale=alt.Scale(domain=domain, range=rentang),
+                        sort=domain, legend=alt.Legend(orient="right", symbolType="square",
+                                                       symbolSize=400 if besar else 260, labelLimit=300,
+                                                       titleLimit=320)),
+        tooltip=_tooltip(desa, judul_legenda),
+    )
+    if pilih:
+        dasar = dasar.add_params(pilihan).encode(
+            opacity=alt.condition(pilihan, alt.value(1.0), alt.value(0.6)))
+    lapisan: list[Any] = [dasar]
+    if garis_kecamatan:
+        lapisan.append(alt.Chart(alt.Data(values=garis_kecamatan)).mark_geoshape(
+            filled=False, stroke="#4d4d4d", strokeWidth=1.3))
+    kantong = [f for f in fitur if f.get("kantong")]
+    if kantong:
+        lapisan.append(alt.Chart(alt.Data(values=kantong)).mark_geoshape(
+            filled=False, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
+    terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
+    if terpilih:
+        lapisan.append(alt.Chart(alt.Data(values=terpilih)).mark_geoshape(
+            filled=False, stroke=WARNA_TERPILIH, strokeWidth=4.5))
+    if titik_label is not None and not titik_label.empty:
+        lapisan.append(label_tempat(titik_label, (17 if besar else 12) if not desa else (13 if besar else 10)))
+    chart = alt.layer(*lapisan).project(type="mercator").properties(
+        title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+    return terapkan(chart, besar=besar)
+
+
+def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = (),
+               jenis: dict[str, str] | None = None) -> pd.DataFrame:
+    """The per-feature properties the choropleth reads, from :func:`tkpk.peta.nilai_peta` output and its classes."""
+    kantong = {str(k) for k in kode_kantong}
+    jenis = jenis or {}
+    d = nilai.assign(kelas_label=kelas.label_per_baris().to_numpy())
+    d["kantong"] = d["kode"].astype("str").isin(kantong)
+    d["status"] = [jenis.get(k, "kantong kemiskinan") if p else "bukan kantong"
+                   for k, p in zip(d["kode"], d["kantong"], strict=True)]
+    return d[[c for c in [*PROPS, "kantong"] if c in d.columns]]
+
+
+def kuadran(
+    tabel: pd.DataFrame,
+    *,
+    ambang_persen: float | None,
+    ambang_jumlah: float | None,
+    judul_x: str,
+    judul_y: str,
+    judul: str = "Persentase × jumlah: kantong ada di kanan atas",
+    besar: bool = False,
+    lebar: int | str = "container",
+    tinggi: int = 420,
+    maks_label: int = 12,
+) -> Any:
+    """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
+
+    ``tabel``: kode, nama, persen, jumlah, is_pocket, jenis (from :class:`tkpk.kantong.HasilKantong`).
+    """
+    d = tabel[["kode", "nama", "persen", "jumlah", "is_pocket", "jenis"]].dropna(subset=["persen", "jumlah"]).copy()
+    d["status"] = [str(j) if p and isinstance(j, str) else ("kantong" if p else "bukan kantong")
+                   for j, p in zip(d["jenis"], d["is_pocket"], strict=True)]
+    d["persen_teks"] = [fmt.persen(x, 1) for x in d["persen"]]
+    d["jumlah_teks"] = [fmt.angka(x) for x in d["jumlah"]]
+    domain = ["kantong", "kantong terisolasi", "bukan kantong"]
+    warna = ["#b30000", "#E69F00", "#bdbdbd"]
+    titik = alt.Chart(d).mark_circle(size=160 if besar else 90, opacity=0.9, stroke="#333333",
+                                     strokeWidth=0.5).encode(
+        x=alt.X("persen:Q", title=judul_x, axis=alt.Axis(format=",.1f")),
+        y=alt.Y("jumlah:Q", title=judul_y, axis=alt.Axis(format=",.0f")),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=domain, range=warna),
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("nama:N", title="Wilayah"), alt.Tooltip("persen_teks:N", title=judul_x),
+                 alt.Tooltip("jumlah_teks:N", title=judul_y), alt.Tooltip("status:N", title="Status")],
+    )
+    lapisan: list[Any] = [titik]
+    garis = []
+    if ambang_persen is not None:
+        garis.append({"sumbu": "x", "nilai": ambang_persen, "teks": f"ambang {fmt.persen(ambang_persen, 1)}"})
+    if ambang_jumlah is not None:
+        garis.append({"sumbu": "y", "nilai": ambang_jumlah, "teks": f"ambang {fmt.angka(ambang_jumlah)}"})
+    for g in garis:
+        gd = pd.DataFrame([g])
+        enc = {"x": "nilai:Q"} if g["sumbu"] == "x" else {"y": "nilai:Q"}
+        lapisan.append(alt.Chart(gd).mark_rule(strokeDash=[6, 4], color="#333333", strokeWidth=1.5).encode(**enc))
+        pos = alt.Chart(gd).mark_text(align="left", dx=4, dy=-6, fontSize=14 if besar else 12, color="#333333",
+                                      fontWeight="bold")
+        lapisan.append(pos.encode(x="nilai:Q", y=alt.value(12), text="teks:N") if g["sumbu"] == "x"
+                       else pos.encode(y="nilai:Q", x=alt.value(4), text="teks:N"))
+    nama = d[d["is_pocket"]].head(maks_label)
+    if not nama.empty:
+        lapisan.append(alt.Chart(nama).mark_text(align="left", dx=7, dy=-7, fontSize=14 if besar else 11,
+                                                 color="#111111").encode(x="persen:Q", y="jumlah:Q", text="nama:N"))
+    sub = "Garis putus-putus: batas kelas teratas. Kantong = di atas kedua garis." if garis else \
+        "Aturan Moran: warna menunjukkan klaster; tidak ada ambang jumlah."
+    chart = alt.layer(*lapisan).properties(title=judul_grafik(judul, sub), width=lebar, height=tinggi)
+    return terapkan(chart, besar=besar)
+
+
+def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
+    """Classes of interventions per 1.000: lower is worse (darker), places without need are "tidak ada data"."""
+    return klasifikasi(rasio, "quantile", k, lebih_tinggi_lebih_buruk=False)
+
+
+def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, besar: bool = False, lebar: int | str = "container",
+                tinggi: int = 260) -> Any:
+    """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps."""
+    enc = {"x": alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
+           "y": alt.Y("nilai:Q", title=satuan, axis=alt.Axis(format=format_sumbu(satuan)),
+                      scale=alt.Scale(zero=satuan != "%"))}
+    tip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("nilai_teks:N", title="Nilai"),
+           alt.Tooltip("sumber:N", title="Sumber")]
+    garis = alt.Chart(df).mark_line(color=OKABE_ITO[3], strokeWidth=3).encode(**enc)
+    titik = alt.Chart(df).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
+    teks = alt.Chart(df).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
+    chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul), width=lebar, height=tinggi)
+    return terapkan(chart, besar=besar)

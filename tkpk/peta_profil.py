@@ -1,0 +1,129 @@
+"""Profile of one place (kecamatan or desa) for the map page's drill-down.
+
+Why a bundle: an official who clicks Paramasan wants, on one screen, how its figure moved over the years, which
+of its desa are worst (for a kecamatan), what the OPDs did there this year by pillar and OPD, and why it is or
+is not a pocket — all in the same units and from the same rows the rest of the page uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from tkpk import KODE_BANJAR, fmt, katalog
+from tkpk.kantong import HasilKantong
+from tkpk.peta import data_tingkat, intervensi_tahun, nilai_peta, teks_nilai, tingkat_kode, wilayah
+from tkpk.queries import fetch
+
+__all__ = ["Profil", "intervensi_di", "profil"]
+
+
+@dataclass(frozen=True)
+class Profil:
+    """Everything the profile panel shows; frames are ready to display (id-ID text beside numbers)."""
+
+    kode: str
+    nama: str
+    tingkat: str
+    nama_kecamatan: str | None
+    indikator: str
+    tren: pd.DataFrame          # tahun, nilai, nilai_teks, sumber, sampel
+    desa: pd.DataFrame | None   # kecamatan only: nilai_peta rows of its desa (worst first)
+    intervensi: pd.DataFrame    # per pilar × OPD: Pilar, OPD, Kegiatan, Pagu, Realisasi, Penerima
+    intervensi_kec: int         # desa only: activities booked on its kecamatan as a whole (not in the table)
+    is_pocket: bool
+    jenis: str | None
+    alasan: str | None
+    sampel: bool
+
+    @property
+    def judul(self) -> str:
+        if self.tingkat == "kecamatan":
+            return f"Kecamatan {self.nama}"
+        return f"{self.nama}, Kecamatan {self.nama_kecamatan}"
+
+
+def intervensi_di(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
+    """Activities located in ``kode``, grouped by pillar and OPD; for a kecamatan its desa rows are included."""
+    lokasi = rows["kode_wilayah"].astype("string")
+    if tingkat_kode(kode) == "kecamatan":
+        di = (lokasi == kode) | lokasi.str.startswith(kode + ".").fillna(False)
+    else:
+        di = lokasi == kode
+    d = rows[di.fillna(False)]
+    kolom = ["Pilar", "OPD", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Penerima"]
+    if d.empty:
+        return pd.DataFrame(columns=kolom)
+    g = d.groupby(["pilar", "nama_pilar", "nama_opd"], dropna=False, sort=True).agg(
+        kegiatan=("program", "size"), pagu=("pagu", lambda s: s.sum(min_count=1)),
+        realisasi=("realisasi", lambda s: s.sum(min_count=1)), penerima=("penerima", lambda s: s.sum(min_count=1)),
+    ).reset_index()
+    out = pd.DataFrame({
+        "Pilar": [f"{int(p)}. {n}" for p, n in zip(g["pilar"], g["nama_pilar"], strict=True)],
+        "OPD": g["nama_opd"], "Kegiatan": g["kegiatan"].astype("int64"),
+        "Pagu (Rp)": g["pagu"].astype("float64"), "Realisasi (Rp)": g["realisasi"].astype("float64"),
+        "Penerima": g["penerima"].astype("float64"),
+    })
+    return out
+
+
+def profil(con: duckdb.DuckDBPyConnection, kode: str, tahun: int, indikator: str,
+           hasil: HasilKantong | None, kode_kab: str = KODE_BANJAR) -> Profil | None:
+    """The profile of ``kode`` in ``tahun``; ``hasil`` = pockets at the place's own level (None: not computed).
+
+    Returns None for a code that is not a kecamatan/desa of the kabupaten (a mistyped shared link).
+    """
+    w = wilayah(con, kode_kab)
+    baris = w[w["kode"] == kode]
+    if baris.empty:
+        return None
+    r = baris.iloc[0]
+    tingkat = tingkat_kode(kode)
+    ind = katalog.INDIKATOR_BY_KODE[indikator]
+    tren = fetch(con, "peta_tren_tempat", {"kode": kode, "indikator": indikator})
+    tren["nilai_teks"] = [teks_nilai(x, ind.satuan) for x in tren["nilai"]]
+    desa = None
+    if tingkat == "kecamatan":
+        semua = nilai_peta(data_tingkat(con, "desa", tahun, kode_kab), indikator)
+        semua = semua[data_tingkat(con, "desa", tahun, kode_kab).lebar["kode_kec"].to_numpy() == kode]
+        desa = semua.sort_values(["peringkat", "kode"], na_position="last").reset_index(drop=True)
+    rows = intervensi_tahun(con, tahun, kode_kab)
+    tabel = intervensi_di(rows, kode)
+    kec = 0
+    if tingkat == "desa" and not rows.empty:
+        kec = int((rows["kode_wilayah"].astype("string") == str(r["kode_kec"])).fillna(False).sum())
+    is_pocket, jenis, alasan = False, None, None
+    if hasil is not None:
+        t = hasil.tabel[hasil.tabel["kode"].astype("str") == kode]
+        if not t.empty:
+            is_pocket = bool(t["is_pocket"].iloc[0])
+            jenis = t["jenis"].iloc[0] if is_pocket else None
+            alasan = str(t["alasan"].iloc[0])
+    return Profil(
+        kode=kode, nama=str(r["nama"]), tingkat=tingkat,
+        nama_kecamatan=None if tingkat == "kecamatan" else str(r["nama_kecamatan"]), indikator=indikator,
+        tren=tren, desa=desa, intervensi=tabel, intervensi_kec=kec, is_pocket=is_pocket, jenis=jenis,
+        alasan=alasan, sampel=bool(tren["sampel"].fillna(False).astype(bool).any()) if not tren.empty else False,
+    )
+
+
+def teks_status(p: Profil) -> str:
+    """One sentence: pocket or not, and why, in plain words."""
+    if p.alasan is None:
+        return "Status kantong belum dihitung untuk wilayah ini."
+    if p.is_pocket:
+        nama = "Kantong kemiskinan terisolasi" if p.jenis == "kantong terisolasi" else "Kantong kemiskinan"
+        return f"**{nama}** — {p.alasan}."
+    return f"Bukan kantong menurut aturan yang dipilih — {p.alasan.removeprefix('bukan kantong: ')}."
+
+
+def ringkas_intervensi(p: Profil) -> str:
+    """Totals line under the interventions table."""
+    t = p.intervensi
+    if t.empty:
+        return "Tidak ada kegiatan OPD yang berlokasi di sini pada tahun ini."
+    return (f"{fmt.angka(t['Kegiatan'].sum())} kegiatan, pagu {fmt.rupiah(t['Pagu (Rp)'].sum())}, realisasi "
+            f"{fmt.rupiah(t['Realisasi (Rp)'].sum())}, penerima {fmt.angka(t['Penerima'].sum())} "
+            "(jiwa atau KK menurut program).")

@@ -1,0 +1,123 @@
+"""Display and download tables of the map page, and the parsing of thresholds typed by the user.
+
+Why separate: the page must stay "widgets → one call → draw". Column names here are the Indonesian headers the
+officials read; the same frames go to CSV/XLSX, so the file holds exactly what the screen shows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.kantong import AturanMoran, HasilKantong, PerubahanKantong
+from tkpk.sasaran import HasilSasaran
+
+__all__ = ["ambang_awal", "baca_ambang", "tabel_kantong", "tabel_perubahan", "tabel_sasaran", "tabel_tersentuh"]
+
+
+def baca_ambang(teks: str) -> list[float]:
+    """Thresholds typed the Indonesian way: ``"2,5; 5; 10"`` → ``[2.5, 5.0, 10.0]``.
+
+    ``;`` (or a space, or "|") separates numbers; a comma is the decimal mark and a dot a thousands separator
+    (``1.250`` = 1250). Raises ValueError with an Indonesian message on anything else.
+    """
+    bagian = [b for b in re.split(r"[;|\s]+", teks.strip()) if b]
+    if not bagian:
+        raise ValueError("Ketik ambang kelas, dipisah titik koma, mis. 2; 4,5; 7.")
+    out = []
+    for b in bagian:
+        bersih = b.replace(".", "").replace(",", ".")
+        try:
+            x = float(bersih)
+        except ValueError:
+            raise ValueError(f"'{b}' bukan angka. Contoh: 2; 4,5; 7 (koma untuk desimal).") from None
+        if not math.isfinite(x):
+            raise ValueError(f"'{b}' bukan angka yang dapat dipakai.")
+        out.append(x)
+    return sorted(set(out))
+
+
+def ambang_awal(nilai: pd.Series, n: int = 3) -> str:
+    """A starting suggestion for fixed thresholds: quartile-like cut points of the data, rounded, id-ID text."""
+    x = pd.to_numeric(nilai, errors="coerce").dropna()
+    if x.empty:
+        return "1; 2; 3"
+    q = x.quantile([(i + 1) / (n + 1) for i in range(n)]).to_numpy()
+    desimal = 0 if x.max() >= 100 else 1
+    teks = sorted({fmt.angka(round(v, desimal), desimal) for v in q}, key=lambda s: float(s.replace(".", "")
+                                                                                          .replace(",", ".")))
+    return "; ".join(teks) if len(teks) >= 2 else "; ".join([fmt.angka(x.min()), fmt.angka(x.max())])
+
+
+def _nama_kec(hasil: HasilKantong, lebar: pd.DataFrame) -> pd.Series:
+    peta = dict(zip(lebar["kode"].astype("str"), lebar["nama_kecamatan"], strict=False))
+    return hasil.tabel["kode"].astype("str").map(peta)
+
+
+def tabel_kantong(hasil: HasilKantong, lebar: pd.DataFrame, tingkat: str, semua: bool = False) -> pd.DataFrame:
+    """Ranked pockets (or every place with ``semua``) with their reasons in plain words; p-values for Moran."""
+    t = hasil.tabel.assign(nama_kecamatan=_nama_kec(hasil, lebar).to_numpy())
+    if not semua:
+        t = t[t["is_pocket"]]
+    out = pd.DataFrame({"Peringkat": t["rank"].astype("Int64"), "Kode": t["kode"], "Wilayah": t["nama"]})
+    if tingkat == "desa":
+        out["Kecamatan"] = t["nama_kecamatan"]
+    out["Status"] = [str(j) if isinstance(j, str) else "bukan kantong" for j in t["jenis"]]
+    out["Persen (%)"] = t["persen"].round(2)
+    if isinstance(hasil.aturan, AturanMoran):
+        out["Rata-rata tetangga (%)"] = t["lag_persen"].round(2)
+        out["Kuadran"] = t["kuadran"]
+        out["Nilai p"] = t["p_sim"].round(3)
+    else:
+        out["Jumlah"] = t["jumlah"]
+        out["Skor (0–100)"] = t["skor"]
+    out["Alasan"] = t["alasan"]
+    return out.reset_index(drop=True)
+
+
+def tabel_perubahan(p: PerubahanKantong, nama_tahun: tuple[int, int]) -> pd.DataFrame:
+    """Entered / left rows (the ones worth talking about), then the ones that stayed."""
+    lama, baru = nama_tahun
+    urut = {"masuk": 0, "keluar": 1, "tetap": 2}
+    t = p.tabel.assign(_u=p.tabel["status"].map(urut)).sort_values(["_u", "kode"], kind="mergesort")
+    teks = {"masuk": f"masuk ({baru}, bukan kantong {lama})", "keluar": f"keluar (kantong {lama}, bukan {baru})",
+            "tetap": f"tetap (kantong {lama} dan {baru})"}
+    return pd.DataFrame({"Kode": t["kode"], "Wilayah": t["nama"], "Perubahan": t["status"].map(teks),
+                         f"Peringkat {lama}": t["rank_lama"].astype("Int64"),
+                         f"Peringkat {baru}": t["rank_baru"].astype("Int64")}).reset_index(drop=True)
+
+
+def tabel_sasaran(s: HasilSasaran, lebar: pd.DataFrame, tingkat: str) -> pd.DataFrame:
+    """Per place: need, interventions, ratios in ONE unit (the column names carry it), pocket flags."""
+    t = s.tabel
+    kec = dict(zip(lebar["kode"].astype("str"), lebar["nama_kecamatan"], strict=False))
+    out = pd.DataFrame({"Kode": t["kode"], "Wilayah": t["nama"]})
+    if tingkat == "desa":
+        out["Kecamatan"] = t["kode"].map(kec)
+    out[f"Kebutuhan ({s.label_kebutuhan})"] = t["kebutuhan"]
+    out["Jumlah intervensi"] = t["jumlah_intervensi"]
+    out[s.label_rasio] = t["intervensi_per_1000"].round(2)
+    out["Pagu (Rp)"] = t["pagu"]
+    out[s.label_pagu] = t["pagu_per_unit"].round(0)
+    out["Realisasi (Rp)"] = t["realisasi"]
+    out["Kantong"] = t["is_pocket"].map({True: "ya", False: ""})
+    out["Belum tersentuh"] = t["belum_tersentuh"].map({True: "YA", False: ""})
+    return out
+
+
+def tabel_tersentuh(s: HasilSasaran, lebar: pd.DataFrame, tingkat: str) -> pd.DataFrame:
+    """The headline list: pockets with no or little intervention, least reached first."""
+    b = s.belum_tersentuh()
+    kec = dict(zip(lebar["kode"].astype("str"), lebar["nama_kecamatan"], strict=False))
+    out = pd.DataFrame({"Wilayah": b["nama"]})
+    if tingkat == "desa":
+        out["Kecamatan"] = b["kode"].map(kec)
+    out[f"Kebutuhan ({s.label_kebutuhan})"] = [fmt.angka(x) for x in b["kebutuhan"]]
+    out["Intervensi"] = b["jumlah_intervensi"]
+    out[s.label_rasio] = b["intervensi_per_1000_teks"]
+    out["Pagu"] = [fmt.rupiah(x) for x in b["pagu"]]
+    out["Kode"] = b["kode"]
+    return out
