@@ -98,13 +98,17 @@ geo = peta.geometri(con, tingkat)
 props = cp.props_peta(nilai, kelas, hasil.kode_kantong, dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"],
                                                                  strict=True)))
 kec_geo = peta.geometri(con, "kecamatan")
+# Names only at kecamatan level (at desa level 290 names would be noise; tooltips name each desa, kecamatan
+# borders are drawn for orientation).
+label_kec = kec_geo.titik if tingkat == "kecamatan" else None
+garis_kec = kec_geo.fitur if tingkat == "desa" else None
 n_k = len(hasil.kode_kantong)
 grafik = cp.peta_koroplet(
     geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}", judul_legenda=f"{ind.nama} ({ind.satuan})",
-    subjudul=f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya; "
-             "celah putih di tengah = Kota Banjarbaru.",
-    desa=tingkat == "desa", titik_label=kec_geo.titik, garis_kecamatan=kec_geo.fitur if tingkat == "desa" else None,
-    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 600)
+    subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
+              "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
+    desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
+    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540)
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
     st.altair_chart(grafik, on_select="rerun", selection_mode=[cp.PILIH], key=KEY_PETA, width="stretch", theme=None)
@@ -130,16 +134,17 @@ with kanan:
         prof = pp.profil(con, tempat, tahun, indikator, h_tempat)
         st.markdown(f"### {prof.judul}")
         (st.error if prof.is_pocket else st.info)(pp.teks_status(prof))
-        st.altair_chart(cp.tren_tempat(prof.tren, judul=f"{ind.nama}, {prof.nama}", satuan=ind.satuan,
+        st.altair_chart(cp.tren_tempat(prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama, satuan=ind.satuan,
                                        besar=besar), width="stretch", theme=None)
         if prof.desa is not None:
             st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama.lower()}, {tahun}; terburuk di atas)")
             st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
                 "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"}),
-                hide_index=True, height=min(400, 38 + 35 * len(prof.desa)))
+                hide_index=True, height=min(420, 40 + 36 * len(prof.desa)))
         st.markdown(f"**Intervensi OPD {tahun} di sini**, per pilar dan OPD")
-        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah, "Realisasi (Rp)": fmt.rupiah,
+        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas,
                                       "Penerima": fmt.angka})
+        st.caption("Pilar: " + "; ".join(f"{p.kode} = {p.nama_singkat}" for p in katalog.PILAR))
         st.caption(pp.ringkas_intervensi(prof) + (f" Ditambah {prof.intervensi_kec} kegiatan untuk kecamatannya "
                                                   "secara keseluruhan." if prof.intervensi_kec else ""))
         chrome.sumber("laporan program OPD dan register sosial per wilayah" + (" (DATA CONTOH (sintetis))"
@@ -160,12 +165,13 @@ if n_k == 0:
             "berada di kelas teratas kedua ukuran. Coba kurangi jumlah kelas, pakai aturan Moran, atau lihat "
             "tingkat desa.")
 tk_tabel = pt.tabel_kantong(hasil, data.lebar, tingkat)
+format_kantong = pt.format_kantong()
 if n_k:
-    st.dataframe(tk_tabel.drop(columns=["Kode"]), hide_index=True)
+    tabel_angka(tk_tabel.drop(columns=["Kode"]), format_kantong)
 semua = pt.tabel_kantong(hasil, data.lebar, tingkat, semua=True)
 if isinstance(aturan, AturanMoran):
     with st.expander("Nilai p semua wilayah (Local Moran's I)", expanded=False):
-        st.dataframe(semua.drop(columns=["Kode"]), hide_index=True)
+        tabel_angka(semua.drop(columns=["Kode"]), format_kantong)
 chrome.sumber("register sosial per wilayah (proksi, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
                                                                       else ""))
 tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong")
@@ -182,7 +188,11 @@ if ubah is None:
 else:
     st.markdown(ubah.ringkasan())
     tp = pt.tabel_perubahan(ubah, (tahun - 1, tahun))
-    st.dataframe(tp[~tp["Perubahan"].str.startswith("tetap")].drop(columns=["Kode"]), hide_index=True)
+    berubah = tp[~tp["Perubahan"].str.startswith("tetap")]
+    if berubah.empty:
+        st.caption("Daftar kantong sama dengan tahun sebelumnya.")
+    else:
+        st.dataframe(berubah.drop(columns=["Kode"]), hide_index=True)
 
 # --- 4. tepat sasaran ---
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
@@ -208,7 +218,7 @@ props_r = cp.props_peta(nilai_r.assign(peringkat_teks=fmt.TIDAK_ADA), kelas_r, h
 st.altair_chart(cp.peta_koroplet(
     geo.fitur_dengan(props_r), kelas_r, judul=s.label_rasio, judul_legenda=s.label_rasio,
     subjudul="Lebih gelap = lebih sedikit intervensi per kebutuhan. Garis hitam: kantong.", desa=tingkat == "desa",
-    titik_label=kec_geo.titik, garis_kecamatan=kec_geo.fitur if tingkat == "desa" else None, pilih=False,
+    titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False,
     besar=besar, tinggi=560), width="stretch", theme=None)
 ts = pt.tabel_sasaran(s, data.lebar, tingkat)
 tabel_angka(ts.drop(columns=["Kode"]), {c: (fmt.rupiah if "Rp" in c else (lambda x: fmt.angka(x, 2)) if "1.000"

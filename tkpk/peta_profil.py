@@ -61,7 +61,7 @@ def intervensi_di(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
         realisasi=("realisasi", lambda s: s.sum(min_count=1)), penerima=("penerima", lambda s: s.sum(min_count=1)),
     ).reset_index()
     out = pd.DataFrame({
-        "Pilar": [f"{int(p)}. {n}" for p, n in zip(g["pilar"], g["nama_pilar"], strict=True)],
+        "Pilar": g["pilar"].astype("int64"),
         "OPD": g["nama_opd"], "Kegiatan": g["kegiatan"].astype("int64"),
         "Pagu (Rp)": g["pagu"].astype("float64"), "Realisasi (Rp)": g["realisasi"].astype("float64"),
         "Penerima": g["penerima"].astype("float64"),

@@ -15,7 +15,8 @@ from tkpk import fmt
 from tkpk.kantong import AturanMoran, HasilKantong, PerubahanKantong
 from tkpk.sasaran import HasilSasaran
 
-__all__ = ["ambang_awal", "baca_ambang", "tabel_kantong", "tabel_perubahan", "tabel_sasaran", "tabel_tersentuh"]
+__all__ = ["ambang_awal", "baca_ambang", "format_kantong", "tabel_kantong", "tabel_perubahan", "tabel_sasaran",
+           "tabel_tersentuh"]
 
 
 def baca_ambang(teks: str) -> list[float]:
@@ -76,6 +77,12 @@ def tabel_kantong(hasil: HasilKantong, lebar: pd.DataFrame, tingkat: str, semua:
         out["Skor (0–100)"] = t["skor"]
     out["Alasan"] = t["alasan"]
     return out.reset_index(drop=True)
+
+
+def format_kantong() -> dict[str, object]:
+    """id-ID cell formats of :func:`tabel_kantong` columns (the numbers underneath stay sortable)."""
+    return {"Persen (%)": lambda x: fmt.persen(x, 2), "Rata-rata tetangga (%)": lambda x: fmt.persen(x, 2),
+            "Nilai p": lambda x: fmt.angka(x, 3), "Jumlah": fmt.angka, "Skor (0–100)": lambda x: fmt.angka(x, 1)}
 
 
 def tabel_perubahan(p: PerubahanKantong, nama_tahun: tuple[int, int]) -> pd.DataFrame:

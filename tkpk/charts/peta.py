@@ -9,6 +9,9 @@ Why they are built this way:
 - the choropleth carries a point selection named :data:`PILIH` on ``kode``: clicking a place returns its code to
   the page (``st.altair_chart(on_select="rerun")``), which opens its profile;
 - pockets get a thick black outline and the selected place a thick blue one, so neither depends on colour alone;
+  outline layers have no fill at all (``fill=None``; Vega-Lite's unfilled default is "transparent", which would
+  swallow the clicks meant for the polygons underneath);
+- the legend sits inside the empty north-west corner of the kabupaten, leaving the width to the map;
 - kecamatan names are written on the map (white halo under black text) so it reads from the back of the room.
 """
 
@@ -38,6 +41,50 @@ def _tooltip(desa: bool, judul_nilai: str) -> list[alt.Tooltip]:
     return [*t, alt.Tooltip("nilai_teks:N", title=judul_nilai), alt.Tooltip("peringkat_teks:N", title="Peringkat"),
             alt.Tooltip("kelas_label:N", title="Kelas"), alt.Tooltip("status:N", title="Status"),
             alt.Tooltip("sumber:N", title="Sumber")]
+
+
+def _batas_fitur(fitur: list[dict]) -> tuple[float, float, float, float]:
+    """lon/lat extent of the features (for the label spacing estimate)."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def jalan(c: Any) -> None:
+        if c and isinstance(c[0], (int, float)):
+            xs.append(c[0])
+            ys.append(c[1])
+        else:
+            for d in c:
+                jalan(d)
+
+    for f in fitur:
+        jalan(f["geometry"]["coordinates"])
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def geser_label(titik: pd.DataFrame, px_per_derajat: float, ukuran: int) -> pd.DataFrame:
+    """Move crowded names up or down (greedy, in label heights) so no two label boxes overlap.
+
+    Why: in the west of Banjar six small kecamatan sit side by side and their names ran into each other. Boxes
+    are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree; the label keeps
+    its longitude, so it stays above its own place. Labels are placed longest-name-first.
+    """
+    t = titik.dropna(subset=["lon", "lat"]).copy()
+    lebar = t["nama"].astype("str").str.len() * ukuran * 0.62 / px_per_derajat / 2
+    tinggi = ukuran * 1.3 / px_per_derajat
+    kotak: list[tuple[float, float, float, float]] = []
+    lat_baru = {}
+    for i in t.assign(_n=lebar).sort_values("_n", ascending=False).index:
+        x, y, w = t.at[i, "lon"], t.at[i, "lat"], lebar[i]
+        for langkah in (0, 1, -1, 2, -2, 3, -3):
+            yy = y + langkah * tinggi
+            b = (x - w, yy - tinggi / 2, x + w, yy + tinggi / 2)
+            if not any(b[0] < k[2] and k[0] < b[2] and b[1] < k[3] and k[1] < b[3] for k in kotak):
+                break
+        else:
+            yy, b = y, (x - w, y - tinggi / 2, x + w, y + tinggi / 2)
+        kotak.append(b)
+        lat_baru[i] = yy
+    return t.assign(lat=pd.Series(lat_baru))
 
 
 def label_tempat(titik: pd.DataFrame, ukuran: int) -> alt.LayerChart:
@@ -77,28 +124,32 @@ def peta_koroplet(
         stroke="#ffffff", strokeWidth=0.5 if desa else 1.2, cursor="pointer",
     ).encode(
         color=alt.Color("kelas_label:N", title=judul_legenda, scale=alt.Scale(domain=domain, range=rentang),
-                        sort=domain, legend=alt.Legend(orient="right", symbolType="square",
-                                                       symbolSize=400 if besar else 260, labelLimit=300,
+                        sort=domain, legend=alt.Legend(orient="top-left", symbolType="square", fillColor="#ffffffdd",
+                                                       padding=6, symbolSize=400 if besar else 260, labelLimit=300,
                                                        titleLimit=320)),
         tooltip=_tooltip(desa, judul_legenda),
     )
     if pilih:
-        dasar = dasar.add_params(pilihan).encode(
-            opacity=alt.condition(pilihan, alt.value(1.0), alt.value(0.6)))
+        dasar = dasar.add_params(pilihan)  # no fading: the page redraws at once with a blue outline instead
     lapisan: list[Any] = [dasar]
     if garis_kecamatan:
         lapisan.append(alt.Chart(alt.Data(values=garis_kecamatan)).mark_geoshape(
-            filled=False, stroke="#4d4d4d", strokeWidth=1.3))
+            filled=False, fill=None, stroke="#4d4d4d", strokeWidth=1.3))
     kantong = [f for f in fitur if f.get("kantong")]
     if kantong:
         lapisan.append(alt.Chart(alt.Data(values=kantong)).mark_geoshape(
-            filled=False, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
+            filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
     terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
     if terpilih:
         lapisan.append(alt.Chart(alt.Data(values=terpilih)).mark_geoshape(
-            filled=False, stroke=WARNA_TERPILIH, strokeWidth=4.5))
+            filled=False, fill=None, stroke=WARNA_TERPILIH, strokeWidth=4.5))
     if titik_label is not None and not titik_label.empty:
-        lapisan.append(label_tempat(titik_label, (17 if besar else 12) if not desa else (13 if besar else 10)))
+        ukuran = 16 if besar else 12
+        x0, y0, x1, y1 = _batas_fitur(fitur)
+        # Projection fits the extent into the plot; assume a ~600 px wide plot when the width is "container".
+        # 0,8: the rendered scale is a little smaller than the estimate (padding, title, legend), so be generous.
+        px = 0.8 * min((lebar if isinstance(lebar, int) else 600) / (x1 - x0), tinggi / (y1 - y0))
+        lapisan.append(label_tempat(geser_label(titik_label, px, ukuran), ukuran))
     chart = alt.layer(*lapisan).project(type="mercator").properties(
         title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)
@@ -178,8 +229,8 @@ def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
     return klasifikasi(rasio, "quantile", k, lebih_tinggi_lebih_buruk=False)
 
 
-def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, besar: bool = False, lebar: int | str = "container",
-                tinggi: int = 260) -> Any:
+def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, subjudul: str = "", besar: bool = False,
+                lebar: int | str = "container", tinggi: int = 260) -> Any:
     """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps."""
     enc = {"x": alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
            "y": alt.Y("nilai:Q", title=satuan, axis=alt.Axis(format=format_sumbu(satuan)),
@@ -189,5 +240,5 @@ def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, besar: bool = Fals
     garis = alt.Chart(df).mark_line(color=OKABE_ITO[3], strokeWidth=3).encode(**enc)
     titik = alt.Chart(df).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
     teks = alt.Chart(df).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
-    chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul), width=lebar, height=tinggi)
+    chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)

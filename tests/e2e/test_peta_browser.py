@@ -1,0 +1,77 @@
+"""Pocket map in a real browser: the desa map renders as SVG, clicking a polygon opens that place's profile, the
+kecamatan map writes the names, nothing is fetched from outside; screenshots are kept for looking at."""
+
+import pytest
+
+from tests.e2e.conftest import shot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid=stVegaLiteChart]"
+
+# The first point inside the first map whose topmost element is a filled polygon of the base layer.
+JS_TITIK = """
+() => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg.marks');
+  const groups = svg.querySelectorAll('g.mark-shape');
+  const paths = Array.from(groups[0].querySelectorAll('path'));
+  for (let i = 0; i < paths.length; i += 7) {
+    const r = paths[i].getBoundingClientRect();
+    if (r.width < 12 || r.height < 12) continue;
+    for (const [fx, fy] of [[0.5, 0.5], [0.4, 0.4], [0.6, 0.6], [0.5, 0.3], [0.3, 0.6]]) {
+      const x = r.left + r.width * fx, y = r.top + r.height * fy;
+      if (document.elementFromPoint(x, y) === paths[i]) return [x, y, i];
+    }
+  }
+  return null;
+}
+"""
+
+
+def _open(page, server: str, path: str) -> None:
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.goto(server + path)
+    wait_for_app(page)
+    page.wait_for_selector(f"{CHART} svg.marks", timeout=45_000)
+    page.wait_for_timeout(800)
+
+
+def test_desa_map_click_opens_profile(page, server):
+    external = []
+    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
+    page.set_viewport_size({"width": 1600, "height": 1300})
+    _open(page, server, "/peta?tingkat=desa&tahun=2024")
+    page.get_by_text("Persentase penduduk miskin per desa, 2024").wait_for(timeout=30_000)
+    page.get_by_text("DATA CONTOH (sintetis)").first.wait_for(timeout=30_000)
+    n_paths = page.locator(f"{CHART} svg g.mark-shape path").count()
+    assert n_paths >= 290, n_paths
+    shot(page, "peta_desa_2024")
+    titik = page.evaluate(JS_TITIK)
+    assert titik is not None, "no clickable polygon found"
+    page.mouse.click(titik[0], titik[1])
+    wait_for_app(page)
+    judul = page.locator("h3", has_text=", Kecamatan ")
+    judul.first.wait_for(timeout=30_000)
+    assert "tempat=63.03." in page.url
+    page.get_by_text("Intervensi OPD 2024 di sini").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    shot(page, "peta_desa_profil")
+    external = [u for u in external if not u.startswith(("data:", "blob:"))]
+    assert external == [], f"the app fetched from outside: {external}"
+
+
+def test_kecamatan_map_names_and_profile_from_link(page, server):
+    page.set_viewport_size({"width": 1600, "height": 1300})
+    _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&tempat=63.03.17")
+    page.locator("h3", has_text="Kecamatan Paramasan").wait_for(timeout=30_000)
+    teks = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    assert "Paramasan" in teks and "Martapura" in teks and "Aluh Aluh" in teks
+    shot(page, "peta_kecamatan_2024")
+
+
+def test_projector_mode_screenshot(page, server):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&mode=presentasi")
+    page.get_by_text("Kantong kemiskinan 2024").first.wait_for(timeout=30_000)
+    shot(page, "peta_presentasi")
