@@ -118,23 +118,16 @@ class Kantong:
 
 
 def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
-    """Number of poverty pockets for the year by the map page's rule (``tkpk.kantong``), when it exists."""
-    kantong = _opsional("tkpk.kantong")
-    if kantong is None:
+    """Number of poverty pockets for the year by the map page's default rule (:func:`tkpk.peta.ringkasan_kantong`)."""
+    try:
+        from tkpk.peta import ringkasan_kantong
+
+        hasil = ringkasan_kantong(con, tahun)
+    except Exception:  # the home page must render even if the map's data is broken
         return Kantong(None, "", "")
-    for nama in ("jumlah_kantong", "hitung_kantong", "ringkasan_kantong"):
-        fungsi = getattr(kantong, nama, None)
-        if fungsi is None:
-            continue
-        try:
-            hasil = fungsi(con, tahun)
-        except Exception:
-            return Kantong(None, "", "")
-        if isinstance(hasil, int):
-            return Kantong(hasil, "kecamatan/desa", getattr(kantong, "ATURAN", ""))
-        if hasattr(hasil, "jumlah"):
-            return Kantong(int(hasil.jumlah), str(getattr(hasil, "tingkat", "")), str(getattr(hasil, "aturan", "")))
-    return Kantong(None, "", "")
+    if not hasil.ada_data:
+        return Kantong(None, "", "")
+    return Kantong(hasil.jumlah, "desa/kelurahan", hasil.aturan)
 
 
 def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

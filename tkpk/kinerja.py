@@ -8,7 +8,6 @@ bundles the results in :class:`KartuSkor`. Display tables live in :mod:`tkpk.kin
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
 import duckdb
@@ -35,19 +34,17 @@ class Kantong:
 
 
 def _kantong_peta(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong | None:
-    """The map page's default rule (``tkpk.kantong``, issue 4) when that module offers one we can call."""
+    """The map page's default rule (:func:`tkpk.peta.kantong_kode_tahun`, desa level) when it can be computed."""
     try:
-        modul = importlib.import_module("tkpk.kantong")
+        from tkpk.peta import kantong_kode_tahun
     except ImportError:
         return None
-    fungsi = getattr(modul, "kantong_kode_tahun", None)
-    if fungsi is None:
-        return None
-    hasil = fungsi(con, tahun)
-    aturan = str(getattr(hasil, "aturan", getattr(modul, "ATURAN", "aturan kantong halaman peta")))
-    kode = frozenset(str(k) for k in getattr(hasil, "kode", hasil))
-    deskripsi = skor.deskripsi_tepat_sasaran(None) + f"\n- Kantong kemiskinan: {aturan}"
-    return Kantong(tahun, kode, aturan, deskripsi, bool(getattr(hasil, "sampel", True)))
+    hasil = kantong_kode_tahun(con, tahun)
+    if not hasil.ada_data:
+        return None  # no desa figures for this year: let the fallback say so
+    aturan = f"aturan halaman peta: {hasil.aturan}"
+    deskripsi = skor.deskripsi_tepat_sasaran(None) + f"\n- Kantong kemiskinan: {hasil.aturan}"
+    return Kantong(tahun, hasil.kode, aturan, deskripsi, hasil.sampel)
 
 
 def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:

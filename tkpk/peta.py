@@ -242,6 +242,7 @@ class KantongTahun:
     kode: frozenset[str]
     aturan: str
     sampel: bool
+    ada_data: bool = True  # False: no figures for that year, so "0 pockets" would mean "unknown"
 
     @property
     def jumlah(self) -> int:
@@ -255,7 +256,7 @@ def kantong_kode_tahun(con: duckdb.DuckDBPyConnection, tahun: int, tingkat: str 
     a = aturan_bawaan(tingkat)
     data = data_tingkat(con, tingkat, tahun, kode_kab)
     if not data.ada_data:
-        return KantongTahun(tahun, tingkat, frozenset(), teks_aturan(a, tingkat), False)
+        return KantongTahun(tahun, tingkat, frozenset(), teks_aturan(a, tingkat), False, ada_data=False)
     hasil = kantong_jumlah_persen(data.lebar, a)
     return KantongTahun(tahun, tingkat, frozenset(hasil.kode_kantong), teks_aturan(a, tingkat), data.sampel)
 

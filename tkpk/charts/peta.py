@@ -65,8 +65,8 @@ def geser_label(titik: pd.DataFrame, px_per_derajat: float, ukuran: int) -> pd.D
     """Move crowded names up or down (greedy, in label heights) so no two label boxes overlap.
 
     Why: in the west of Banjar six small kecamatan sit side by side and their names ran into each other. Boxes
-    are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree; the label keeps
-    its longitude, so it stays above its own place. Labels are placed longest-name-first.
+    are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree;
+    the label keeps its longitude, so it stays above its own place. Labels are placed longest-name-first.
     """
     t = titik.dropna(subset=["lon", "lat"]).copy()
     lebar = t["nama"].astype("str").str.len() * ukuran * 0.62 / px_per_derajat / 2
