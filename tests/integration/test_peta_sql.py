@@ -1,0 +1,114 @@
+"""The map page's SQL and glue on real stores: one kabupaten only (kode_kab bound), every place kept even
+without data, pockets of the default rule (the numbers other pages quote), previous-year comparison,
+profile of Paramasan, targeting totals equal a direct SQL count, caches follow the store, empty store works."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tkpk import beranda, kinerja, peta
+from tkpk import peta_profil as pp
+from tkpk.db import connect
+from tkpk.kantong import AturanMoran
+from tkpk.queries import fetch
+
+
+@pytest.fixture
+def con(store_path: Path):
+    c = connect(store_path)
+    yield c
+    c.close()
+
+
+def test_boundaries_and_values_are_one_kabupaten(con):
+    kec = fetch(con, "peta_batas", {"tingkat": ["kecamatan"], "kode_kab": "63.03"})
+    desa = fetch(con, "peta_batas", {"tingkat": ["desa", "kelurahan"], "kode_kab": "63.03"})
+    assert len(kec) == 20 and len(desa) == 290
+    assert fetch(con, "peta_batas", {"tingkat": ["kecamatan"], "kode_kab": "63.71"}).empty
+    n = fetch(con, "peta_nilai", {"tahun": 2024, "tingkat": ["kecamatan"], "kode_kab": "63.03"})
+    assert set(n["kode"].str.slice(0, 5)) == {"63.03"} and n["kode"].nunique() == 20
+    assert "persen_miskin" in set(n["indikator"])  # derived shares come with the stored ones
+    assert peta.tahun_tersedia(con) == list(range(2024, 2017, -1))
+
+
+def test_intervention_rows_are_inside_the_kabupaten_or_kabupaten_wide(con):
+    rows = fetch(con, "peta_intervensi", {"tahun": 2024, "kode_kab": "63.03"})
+    kode = rows["kode_wilayah"].dropna()
+    assert kode.str.startswith("63.03.").all()
+    total = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024").fetchone()[0]
+    assert len(rows) == total
+
+
+def test_default_pockets_match_the_core_authors_numbers(con):
+    assert len(peta.hitung_kantong(con, "desa", 2024).kode_kantong) == 28
+    kec = peta.hitung_kantong(con, "kecamatan", 2024)
+    assert peta.K_BAWAAN["kecamatan"] == 3 and len(kec.kode_kantong) >= 1
+    k = peta.kantong_kode_tahun(con, 2024)
+    assert k.jumlah == 28 and k.tingkat == "desa" and k.sampel and "kelas teratas" in k.aturan
+    # the other pages read the same answer
+    assert kinerja.kantong_tahun(con, 2024).kode == k.kode
+    assert beranda.jumlah_kantong(con, 2024).jumlah == 28
+
+
+def test_moran_pockets_show_p_values_and_are_cached(con):
+    a = peta.hitung_kantong(con, "kecamatan", 2024, AturanMoran())
+    b = peta.hitung_kantong(con, "kecamatan", 2024, AturanMoran())
+    assert a is b  # 999 permutations are computed once per store
+    assert a.tabel["p_sim"].notna().sum() == 20
+    assert set(a.kantong()["jenis"]) <= {"kantong", "kantong terisolasi"} and len(a.kantong()) >= 1
+
+
+def test_entered_and_left_against_previous_year(con):
+    p = peta.perubahan(con, "desa", 2024)
+    assert p is not None and len(p.masuk) + len(p.tetap) == 28
+    assert peta.perubahan(con, "desa", 2018) is None
+
+
+def test_paramasan_profile(con):
+    h = peta.hitung_kantong(con, "kecamatan", 2024)
+    prof = pp.profil(con, "63.03.17", 2024, "persen_miskin", h)
+    assert prof is not None and prof.judul == "Kecamatan Paramasan"
+    assert prof.tren["tahun"].tolist() == list(range(2018, 2025))
+    assert len(prof.desa) == 4 and prof.desa["nama"].iloc[0] == "Paramasan Bawah"
+    n = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024 AND triwulan IS NULL AND "
+                    "(kode_wilayah = '63.03.17' OR kode_wilayah LIKE '63.03.17.%')").fetchone()[0]
+    assert prof.intervensi["Kegiatan"].sum() == n
+    assert prof.alasan and "persen miskin" in prof.alasan
+    assert pp.profil(con, "99.99.99", 2024, "persen_miskin", h) is None
+
+
+def test_targeting_counts_equal_sql(con):
+    kantong = peta.kantong_kode_tahun(con, 2024)
+    s = peta.sasaran(con, "desa", 2024, "jiwa", sorted(kantong.kode))
+    n = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024 AND triwulan IS NULL "
+                    "AND length(kode_wilayah) > 8").fetchone()[0]
+    assert s.tabel["jumlah_intervensi"].sum() == n
+    assert s.tabel["is_pocket"].sum() == 28
+    kk = peta.sasaran(con, "kecamatan", 2024, "KK", [])
+    assert kk.label_rasio == "Intervensi per 1.000 KK desil 1"
+
+
+def test_cache_follows_the_store(store_path: Path, tmp_path: Path):
+    salinan = tmp_path / "salinan.duckdb"
+    shutil.copy(store_path, salinan)
+    c = connect(salinan)
+    try:
+        g1 = peta.geometri(c, "kecamatan")
+        assert peta.geometri(c, "kecamatan") is g1
+        assert peta.data_tingkat(c, "desa", 2024).ada_data
+        c.execute("UPDATE batch SET status = 'dibatalkan' WHERE jenis = 'indikator'")
+        assert peta.geometri(c, "kecamatan") is not g1  # a rollback changes the fingerprint
+        assert not peta.data_tingkat(c, "desa", 2024).ada_data
+    finally:
+        c.close()
+
+
+def test_empty_store_gives_no_pockets_and_no_years(fresh_con):
+    assert peta.tahun_tersedia(fresh_con) == []
+    k = peta.kantong_kode_tahun(fresh_con, 2024)
+    assert k.jumlah == 0 and not k.ada_data
+    assert peta.geometri(fresh_con, "desa").fitur == []
+    assert beranda.jumlah_kantong(fresh_con, 2024).jumlah is None
