@@ -1,0 +1,59 @@
+"""Warm reruns of every page through AppTest, in a process of its own (``python -m bench.halaman DB RUNS``).
+
+Why a separate process: AppTest runs the app in-process, so the cached DuckDB connection would keep the store
+locked for the browser measurement that follows, and one store's caches would leak into the other's figures.
+Prints one JSON object: page -> list of rerun milliseconds (the first run and the page switch are not timed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py", "pages/presentasi.py",
+         "pages/unggah.py", "pages/riwayat.py"]
+FLOOR = "bench/lantai.py"
+
+
+def _timed(at: AppTest, runs: int) -> tuple[list[float], str | None]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        at.run()
+        out.append(1000 * (time.perf_counter() - t))
+    err = None
+    if at.exception:
+        err = str(at.exception[0].message)[:200]
+    return out, err
+
+
+def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
+    """Floor first, then each page: first run (untimed: opens the store, fills caches), then ``runs`` reruns."""
+    os.environ["TKPK_DB"] = db
+    os.chdir(ROOT)
+    result: dict[str, dict[str, object]] = {}
+    floor = AppTest.from_file(str(ROOT / "bench/lantai_app.py"), default_timeout=300)
+    floor.run()
+    ms, err = _timed(floor, runs)
+    result[FLOOR] = {"ms": ms, "error": err, "first_ms": None}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        t = time.perf_counter()
+        at.run()
+        if page != PAGES[0]:
+            at.switch_page(page)
+            at.run()
+        first = 1000 * (time.perf_counter() - t)
+        ms, err = _timed(at, runs)
+        result[page] = {"ms": ms, "error": err, "first_ms": first}
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1], int(sys.argv[2]))))
