@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from tkpk.config import ROOT
 
 SECRETS = ROOT / ".streamlit" / "secrets.toml"
+ENV_SECRETS = "TKPK_SECRETS"  # tests and odd deployments point the accounts file elsewhere
 PANJANG_MIN = 10
 _NAMA = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 _SEKSI = re.compile(r"^\s*\[\s*auth\s*\.\s*users\s*\]\s*(#.*)?$")
@@ -28,6 +29,12 @@ _HASH_PALSU = _HASHER.hash("akun-tidak-ada")
 
 class AkunGagal(ValueError):
     """Bad name or password for a new account; the message is for the person at the terminal."""
+
+
+def secrets_path() -> Path:
+    """The accounts file: ``$TKPK_SECRETS`` when set, else the project's ``.streamlit/secrets.toml``."""
+    env = os.environ.get(ENV_SECRETS)
+    return Path(env) if env else SECRETS
 
 
 def baca_users(path: Path = SECRETS) -> dict[str, str]:

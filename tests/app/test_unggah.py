@@ -1,0 +1,179 @@
+"""Upload and history pages in AppTest: login gating, preview, refusal, commit, history and rollback.
+
+Writes go to a copy of the session store; accounts live in a temporary secrets file (``TKPK_SECRETS``), so the
+project's real ``.streamlit/secrets.toml`` is never touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, table_hashes
+from tkpk import auth
+from tkpk.db import connect
+
+UPLOAD = ROOT / "tests" / "data" / "upload"
+SANDI = "sandi-rahasia-uji-123"
+
+
+@pytest.fixture
+def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of the store and an empty secrets location; returns the store copy."""
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    monkeypatch.setenv("TKPK_DB", str(store))
+    monkeypatch.setenv(auth.ENV_SECRETS, str(tmp_path / "secrets.toml"))
+    monkeypatch.chdir(ROOT)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield store
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def akun(tulis_env: Path, tmp_path: Path) -> str:
+    auth.add_user(tmp_path / "secrets.toml", "analis1", SANDI)
+    return "analis1"
+
+
+def buka(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
+    at.text_input(key="masuk_nama_unggah").set_value(nama)
+    at.text_input(key="masuk_sandi_unggah").set_value(sandi)
+    form_btn = next(b for b in at.button if b.label == "Masuk")
+    form_btn.click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def semua_teks(at: AppTest) -> str:
+    bagian: list[str] = []
+    for kind in ("markdown", "error", "warning", "info", "success", "caption", "code"):
+        bagian += [str(e.value) for e in getattr(at, kind)]
+    for df in at.dataframe:
+        bagian.append(df.value.to_string())
+    return "\n".join(bagian)
+
+
+VIEWS = ("v_intervensi", "v_kemiskinan_kabupaten", "v_nilai_indikator", "v_nilai_tersimpan", "v_target_indikator")
+
+
+def hashes(store: Path, views: bool = False) -> dict[str, str]:
+    """Every table's hash, or (``views``) what the pages read: the active-batch views."""
+    st.cache_resource.clear()  # release the app's handle on the file before opening it here
+    con = connect(store)
+    try:
+        if not views:
+            return table_hashes(con)
+        return {v: repr(con.execute(f'SELECT count(*), coalesce(sum(hash(COLUMNS(*))), 0) FROM "{v}"').fetchone())
+                for v in VIEWS}
+    finally:
+        con.close()
+
+
+def unggah(at: AppTest, jenis: str, nama: str) -> AppTest:
+    at.radio(key="jenis_unggah").set_value(jenis)
+    at.run()
+    at.file_uploader(key=f"berkas_{jenis}").set_value((nama, (UPLOAD / nama).read_bytes(), "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_terkunci_tanpa_akun(tulis_env: Path) -> None:
+    at = buka("pages/unggah.py")
+    teks = semua_teks(at)
+    assert "Terkunci" in teks and "python -m tkpk add-user NAMA" in teks
+    assert not at.text_input, "no login form when no account exists"
+    assert not at.file_uploader
+
+
+def test_sandi_salah_ditolak_benar_membuka(akun: str) -> None:
+    at = buka("pages/unggah.py")
+    assert not at.file_uploader
+    masuk(at, akun, "bukan-sandinya-123")
+    assert any("salah" in e.value for e in at.error)
+    assert not at.file_uploader
+    masuk(at, akun, SANDI)
+    assert at.file_uploader, "right password unlocks the uploader"
+    assert at.session_state["analis"] == akun
+    assert "analis1" in semua_teks(at)
+
+
+def test_berkas_buruk_ditolak_tanpa_menulis(akun: str, tulis_env: Path) -> None:
+    sebelum = hashes(tulis_env)
+    at = masuk(buka("pages/unggah.py"), akun, SANDI)
+    unggah(at, "intervensi", "salah_angka_koma_ganda.csv")
+    teks = semua_teks(at)
+    assert "DITOLAK" in teks
+    assert "Baris " in teks and ", kolom " in teks
+    assert not [b for b in at.button if "Simpan" in b.label]
+    assert hashes(tulis_env) == sebelum
+
+
+def test_pratinjau_simpan_riwayat_batal(akun: str, tulis_env: Path) -> None:
+    sebelum = hashes(tulis_env, views=True)
+    at = masuk(buka("pages/unggah.py"), akun, SANDI)
+    unggah(at, "intervensi", "baik_intervensi_koma.csv")
+    assert not [e for e in at.error], [e.value for e in at.error]
+    labels = [m.label for m in at.metric]
+    assert labels == ["Baris baru", "Baris berubah", "Baris sama"]
+    assert int(at.metric[0].value) > 0
+    simpan = [b for b in at.button if "Simpan" in b.label]
+    assert simpan
+    simpan[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    ok = [s.value for s in at.success]
+    assert ok and "batch" in ok[0]
+    bid = int(ok[0].split("batch ")[1].split("*")[0])
+    assert hashes(tulis_env, views=True)["v_intervensi"] != sebelum["v_intervensi"]
+
+    # the same file again: no change, nothing to save
+    unggah(at, "intervensi", "baik_intervensi_koma.csv")
+    assert "tidak ada perubahan" in semua_teks(at).lower()
+    assert not [b for b in at.button if "Simpan" in b.label]
+
+    # history (same session: still logged in) lists the batch; roll it back with a reason
+    at.switch_page("pages/riwayat.py")
+    at.run()
+    assert not at.exception, at.exception
+    daftar = at.dataframe[0].value
+    baris = daftar[daftar["Batch"] == bid]
+    assert list(baris["Oleh"]) == [akun] and list(baris["Status"]) == ["aktif"]
+    at.selectbox(key="riwayat_batch").set_value(bid)
+    at.run()
+    tombol = next(b for b in at.button if b.label == f"Batalkan batch {bid}")
+    assert tombol.disabled, "needs a reason and the confirmation"
+    at.text_input(key=f"alasan_{bid}").set_value("uji pembatalan")
+    at.checkbox(key=f"yakin_{bid}").check()
+    at.run()
+    next(b for b in at.button if b.label == f"Batalkan batch {bid}").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any(f"Batch {bid} dibatalkan" in s.value for s in at.success)
+    assert "uji pembatalan" in semua_teks(at)
+    # rollback restores exactly what every page reads (the batch's rows stay, marked dibatalkan)
+    assert hashes(tulis_env, views=True) == sebelum
+
+
+def test_riwayat_publik_tanpa_tombol_batal(tulis_env: Path) -> None:
+    at = buka("pages/riwayat.py")
+    assert at.dataframe, "history is visible without login"
+    assert not [b for b in at.button if b.label.startswith("Batalkan batch")]

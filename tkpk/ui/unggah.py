@@ -1,0 +1,109 @@
+"""The upload page's flow: messages, preview, "Simpan" with progress. The engine is :mod:`tkpk.ingest`."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from tkpk.ingest import Hasil, periksa, simpan_hasil
+from tkpk.ingest.templat import templat_csv, templat_xlsx
+
+JENIS_LABEL = {
+    "intervensi": "Intervensi OPD (program, pagu, realisasi, capaian)",
+    "indikator": "Indikator wilayah (per kecamatan/desa dan tahun)",
+    "bps": "Angka kemiskinan BPS (per kabupaten/kota)",
+}
+TINGKAT_LABEL = {"galat": "❌ Galat", "peringatan": "⚠️ Peringatan", "info": "ℹ️ Info"}
+KUNCI_HASIL = "unggah_hasil"
+MAKS_TAMPIL = 500
+
+
+def templat(jenis: str) -> None:
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button("⬇️ Templat CSV", templat_csv(jenis), file_name=f"templat_{jenis}.csv", mime="text/csv",
+                       key=f"templat_csv_{jenis}")
+    c2.download_button("⬇️ Templat XLSX", templat_xlsx(jenis), file_name=f"templat_{jenis}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"templat_xlsx_{jenis}", help="Lembar kedua menjelaskan setiap kolom.")
+
+
+def tabel_pesan(hasil: Hasil) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"Tingkat": TINGKAT_LABEL[p.tingkat], "Baris": p.baris, "Kolom": p.kolom or "", "Nilai": p.nilai or "",
+          "Pesan": p.teks} for p in hasil.pesan],
+        columns=["Tingkat", "Baris", "Kolom", "Nilai", "Pesan"],
+    ).astype({"Baris": "Int64"})
+
+
+def periksa_berkas(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: str, kunci: str) -> Hasil:
+    """Check once per uploaded file (``kunci``: the uploader's file id and the kind); reruns reuse the verdict."""
+    simpanan: dict[str, Hasil] = st.session_state.setdefault(KUNCI_HASIL, {})
+    if kunci not in simpanan:
+        simpanan.clear()
+        with st.spinner("Memeriksa berkas…"):
+            simpanan[kunci] = periksa(con, data, nama_file, jenis)
+    return simpanan[kunci]
+
+
+def tampil_pesan(hasil: Hasil) -> None:
+    if hasil.ditolak:
+        st.error(f"**DITOLAK — tidak ada yang disimpan.** {hasil.ringkasan()}")
+        for p in [p for p in hasil.pesan if p.galat][:5]:
+            st.markdown(f"- {p.teks}")
+    elif any(p.tingkat == "peringatan" for p in hasil.pesan):
+        st.warning(f"Berkas dapat diterima, dengan peringatan. {hasil.ringkasan()}")
+    else:
+        st.info(hasil.ringkasan())
+    if hasil.pesan:
+        st.markdown("**Pesan pemeriksaan** (baris seperti di Excel; baris judul = baris 1)")
+        st.dataframe(tabel_pesan(hasil), hide_index=True, width="stretch")
+
+
+def tampil_pratinjau(hasil: Hasil) -> None:
+    pra = hasil.pratinjau
+    if pra is None:
+        return
+    st.subheader("Pratinjau")
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Baris baru", f"{pra.baru:n}")
+    c2.metric("Baris berubah", f"{pra.berubah:n}")
+    c3.metric("Baris sama", f"{pra.sama:n}")
+    if pra.berubah:
+        st.markdown("**Nilai yang berubah (lama → baru)**")
+        ubah = pra.perubahan().rename(columns={"baris": "Baris", "kolom": "Kolom", "lama": "Lama", "baru": "Baru"})
+        ubah["Lama → baru"] = ubah["Lama"].astype(str) + " → " + ubah["Baru"].astype(str)
+        st.dataframe(ubah.head(MAKS_TAMPIL), hide_index=True, width="stretch")
+    if pra.baru:
+        baru = pra.banding[pra.banding["status"] == "baru"]
+        baru = baru[[c for c in baru.columns if not c.endswith("_lama") and c != "status"]]
+        with st.expander(f"Baris baru ({pra.baru:n})", expanded=pra.baru <= 20):
+            st.dataframe(baru.rename(columns={"_baris": "Baris"}).head(MAKS_TAMPIL), hide_index=True,
+                         width="stretch")
+
+
+def alur(con: duckdb.DuckDBPyConnection, oleh: str, jenis: str, data: bytes, nama_file: str, kunci: str) -> None:
+    """Everything after a file is chosen: verdict, messages, preview, and the commit."""
+    hasil = periksa_berkas(con, data, nama_file, jenis, kunci)
+    if hasil.status == "diterima":
+        st.success(f"✅ Tersimpan sebagai **batch {hasil.batch_id}** oleh {oleh}. {hasil.ringkasan()} "
+                   "Lihat atau batalkan di halaman Riwayat data.")
+        return
+    tampil_pesan(hasil)
+    if hasil.ditolak:
+        return
+    tampil_pratinjau(hasil)
+    if hasil.status == "tanpa_perubahan":
+        st.info("Tidak ada perubahan: " + (hasil.pratinjau.ringkasan() if hasil.pratinjau else "") +
+                " Tidak ada yang perlu disimpan.")
+        return
+    if st.button("💾 Simpan", type="primary", key="simpan_unggah"):
+        bar = st.progress(0.0, text="Menyimpan…")
+        try:
+            simpan_hasil(con, hasil, oleh, progres=lambda f, t: bar.progress(min(max(f, 0.0), 1.0), text=t))
+        except Exception as exc:  # the transaction rolled back; never show a traceback
+            bar.empty()
+            st.error(f"Penyimpanan gagal dan tidak ada yang disimpan ({type(exc).__name__}: {exc}).")
+            return
+        bar.empty()
+        st.rerun()
