@@ -6,6 +6,7 @@ from tkpk import katalog, kinerja
 from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.koneksi import conn
 from tkpk.ui.unduhan import tombol_unduh
 from tkpk.ui.widgets import pilih_url
@@ -82,7 +83,9 @@ if not kartu.ada_data:
 
 # --- OPD scorecard ---
 st.subheader("Kartu skor OPD")
-st.altair_chart(titik_opd(kartu.opd, kartu.aturan, besar=besar), theme=None)
+chart_opd = titik_opd(kartu.opd, kartu.aturan, besar=besar)
+st.altair_chart(chart_opd, theme=None)
+tombol_gambar(chart_opd, f"{berkas}_opd", kinerja.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 tampil(tabel.tabel_opd(kartu), f"{berkas}_opd", key="unduh_opd")
 st.altair_chart(batang_anggaran(kartu.opd, besar=besar), width="stretch", theme=None)
 

@@ -7,6 +7,7 @@ from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
 from tkpk.ui import chrome
+from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.koneksi import conn
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import pilih_banyak_url, pilih_url
@@ -33,14 +34,16 @@ else:
     subjudul = "Tahun tanpa angka BPS dibiarkan kosong (garis terputus), tidak diisi perkiraan."
     if not seri.target.empty:
         subjudul += " Garis putus-putus hijau: target."
-    st.altair_chart(grafik_tren(seri.data, judul=seri.nama_indikator, satuan=seri.satuan, subjudul=subjudul,
-                                target=seri.target, besar=besar), width="stretch", theme=None)
+    chart_tren = grafik_tren(seri.data, judul=seri.nama_indikator, satuan=seri.satuan, subjudul=subjudul,
+                             target=seri.target, besar=besar)
+    st.altair_chart(chart_tren, width="stretch", theme=None)
     chrome.sumber("BPS (Susenas Maret), dikutip per tahun; arahkan kursor ke titik untuk sumber tiap angka. "
                   + ("Target: " + "; ".join(sorted(set(seri.target["dokumen"]))) if not seri.target.empty
                      else "Belum ada tabel target RPJMD/RPKD di basis data."))
     with st.expander("Sumber lengkap tiap angka"):
         st.markdown("\n".join(f"- {s}" for s in seri.sumber))
     tombol_unduh(seri.unduhan(), f"tren_{indikator}", key="unduh_tren")
+    tombol_gambar(chart_tren, f"tren_{indikator}", "BPS (Susenas Maret)", False, key="gambar_tren")
 
 # --- 2. Kalsel map and ranking for one year ---
 semua_tahun = tren.tahun_bps(con)
@@ -51,14 +54,16 @@ st.header(f"Posisi Banjar di Kalimantan Selatan, {tahun}")
 n_ada = int(peta.wilayah["nilai"].notna().sum())
 sub = f"{n_ada} dari 13 kab/kota punya angka {tahun}; abu-abu = tidak ada data."
 kiri, kanan = st.columns([6, 5])
-kiri.altair_chart(peta_kalsel(peta.wilayah, judul=f"{seri.nama_indikator} {tahun}", satuan=peta.satuan,
-                              subjudul=sub, lebih_tinggi_lebih_buruk=peta.lebih_tinggi_lebih_buruk, besar=besar),
-                  width="stretch", theme=None)
+chart_kalsel = peta_kalsel(peta.wilayah, judul=f"{seri.nama_indikator} {tahun}", satuan=peta.satuan,
+                           subjudul=sub, lebih_tinggi_lebih_buruk=peta.lebih_tinggi_lebih_buruk, besar=besar)
+kiri.altair_chart(chart_kalsel, width="stretch", theme=None)
 kanan.altair_chart(batang_peringkat(peta.tabel, judul="Peringkat (terendah di atas)", satuan=peta.satuan,
                                     subjudul="Banjar berwarna oranye.", besar=besar), width="stretch", theme=None)
 chrome.sumber(f"BPS, angka {tahun} per kab/kota (sumber tiap angka di tooltip). Batas wilayah: Kepmendagri "
               "300.2.2-2430/2025 via cahyadsn/wilayah_boundaries (MIT).")
 tombol_unduh(peta.unduhan(), f"kalsel_{indikator}_{tahun}", key="unduh_kalsel")
+tombol_gambar(chart_kalsel, f"peta_kalsel_{indikator}_{tahun}", f"BPS, angka {tahun} per kab/kota", False,
+              key="gambar_kalsel")
 
 # --- 3. kecamatan small multiples ---
 st.header("Tren per kecamatan")
@@ -93,3 +98,4 @@ else:
         tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=760)
     chrome.sumber(f"{asal}. Indikator: {tk.nama_indikator} ({tk.satuan}).")
     tombol_unduh(tk.unduhan(), f"kecamatan_{ind}", key="unduh_kecamatan")
+    tombol_gambar(kecil, f"kecamatan_{ind}", asal, tk.sampel, key="gambar_kecamatan")

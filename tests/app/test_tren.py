@@ -17,7 +17,7 @@ def test_tren_page_draws_trend_map_bars_and_small_multiples(run_page):
     assert "proksi dari data sasaran" in text
     assert any("DATA CONTOH" in w.value for w in at.warning)
     assert any("Sumber:" in c.value for c in at.caption)
-    assert len(at.get("download_button")) == 6
+    assert len(at.get("download_button")) == 12  # CSV + XLSX + PNG + SVG for each of the 3 sections
 
 
 def test_query_parameters_restore_indicator_comparison_and_year(run_page):
