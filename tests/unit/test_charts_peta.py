@@ -59,7 +59,7 @@ def test_legend_shows_class_ranges_in_id_format_and_grey_no_data():
     domain, rentang = warna["scale"]["domain"], warna["scale"]["range"]
     assert domain[:-1] == list(kelas.label) and all("," in d for d in domain[:-1])  # decimal comma
     assert domain[-1] == "tidak ada data" and rentang[-1] == WARNA_TANPA_DATA
-    kosong = [f for f in _lapisan(spec)[0]["data"]["values"] if f["kode"] == "63.03.05"][0]
+    kosong = next(f for f in _lapisan(spec)[0]["data"]["values"] if f["kode"] == "63.03.05")
     assert kosong["kelas_label"] == "tidak ada data"
     assert rentang[:-1] == list(kelas.warna)  # darker = worse, as the classes say
 

@@ -19,7 +19,7 @@ def test_thresholds_parse_decimal_comma_and_thousands_dot():
 
 @pytest.mark.parametrize("teks", ["", "dua; 5", "2;;x"])
 def test_bad_thresholds_say_so_in_indonesian(teks):
-    with pytest.raises(ValueError, match="ambang|angka"):
+    with pytest.raises(ValueError, match=r"ambang|angka"):
         pt.baca_ambang(teks)
 
 

@@ -1,0 +1,123 @@
+"""Peta kantong kemiskinan through AppTest on the bundled store: both levels × every classification (fixed
+thresholds typed in) × both pocket rules run; a place chosen from the list or clicked on the map (selection
+injected into session_state) opens its profile; ?tempat= opens Paramasan; the URL restores the view."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tkpk.charts.peta import PILIH
+
+
+def _teks(at) -> str:
+    bagian = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
+    bagian += [i.value for i in at.info] + [w.value for w in at.warning] + [h.value for h in at.header]
+    bagian += [s.value for s in at.success]
+    return "\n".join(bagian)
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def _ok(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+@pytest.mark.parametrize("skema", ["quantile", "natural_breaks", "equal_interval", "fixed"])
+def test_every_level_and_classification_runs(run_page, tingkat, skema):
+    q = {"tingkat": tingkat, "tahun": "2024", "skema": skema}
+    if skema == "fixed":
+        q["ambang"] = "2; 3,5; 6"
+    at = run_page("pages/peta.py", q)
+    _ok(at)
+    teks = _teks(at)
+    assert "DATA CONTOH (sintetis)" in teks and "proksi dari data sasaran" in teks
+    specs = _specs(at)
+    assert len(specs) == 3  # map, quadrant, ratio map (no place chosen yet)
+    peta = specs[0]
+    domain = peta["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    if skema == "fixed":
+        assert domain[:4] == ["≤ 2,0", "2,0 – 3,5", "3,5 – 6,0", "> 6,0"]
+    assert len(peta["layer"][0]["data"]["values"]) == (20 if tingkat == "kecamatan" else 290)
+    assert peta["params"][0]["name"] == PILIH
+    n = 28 if tingkat == "desa" else None
+    if n:
+        assert f"Kantong kemiskinan 2024: {n} desa/kelurahan" in teks
+    assert "kantong belum tersentuh" in teks or "Semua" in teks or "Tidak ada kantong" in teks
+    assert len(at.get("download_button")) >= 4  # pocket table + targeting table, CSV and XLSX
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_moran_rule_shows_p_values(run_page, tingkat):
+    at = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "aturan": "moran", "alpha": "0.05"})
+    _ok(at)
+    teks = _teks(at)
+    assert "Local Moran" in teks and "p < 0,05" in teks
+    assert any("Nilai p" in str(df.value.columns.tolist()) for df in at.dataframe)
+
+
+def test_empty_pocket_list_is_said_plainly(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2024", "kk": "7"})
+    _ok(at)
+    teks = _teks(at)
+    if "Kantong kemiskinan 2024: 0 kecamatan" in teks:
+        assert "Tidak ada kecamatan yang memenuhi aturan ini pada 2024" in teks
+
+
+def test_bad_thresholds_show_an_indonesian_error(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "kecamatan", "skema": "fixed", "ambang": "dua; 5"})
+    _ok(at)
+    assert any("Ambang tidak dapat dipakai" in e.value for e in at.error)
+
+
+def test_tempat_link_opens_paramasan_profile(run_page):
+    at = run_page("pages/peta.py", {"tempat": "63.03.17", "tahun": "2024"})
+    _ok(at)
+    assert "### Kecamatan Paramasan" in [m.value for m in at.markdown]
+    assert at.selectbox(key="pilih_tempat").value == "63.03.17"
+    teks = _teks(at)
+    assert "Desa/kelurahan di Paramasan" in teks and "Intervensi OPD 2024 di sini" in teks
+    assert at.query_params["tempat"] == ["63.03.17"] or at.query_params["tempat"] == "63.03.17"
+
+
+def test_choosing_from_the_list_opens_profile_and_updates_url(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "tahun": "2024"})
+    _ok(at)
+    at.selectbox(key="pilih_tempat").set_value("63.03.17.2002").run()
+    _ok(at)
+    assert "### Paramasan Bawah, Kecamatan Paramasan" in [m.value for m in at.markdown]
+    assert any("Kantong kemiskinan" in e.value for e in at.error)  # it is a pocket, said with its reasons
+    assert "63.03.17.2002" in str(at.query_params["tempat"])
+
+
+def test_clicking_the_map_opens_profile(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2024"})
+    _ok(at)
+    at.session_state["peta_utama"] = {"selection": {PILIH: [{"kode": "63.03.13"}]}}
+    at.run()
+    _ok(at)
+    nama = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert nama == ["### Kecamatan Beruntung Baru"]
+    peta = _specs(at)[0]
+    biru = [la for la in peta["layer"] if la.get("mark", {}).get("stroke") == "#0072B2"]
+    assert biru and biru[0]["data"]["values"][0]["kode"] == "63.03.13"
+
+
+def test_url_state_is_restored(run_page):
+    q = {"tingkat": "desa", "indikator": "kk_desil_1", "tahun": "2022", "skema": "equal_interval", "k": "4",
+         "aturan": "moran", "satuan": "KK"}
+    at = run_page("pages/peta.py", q)
+    _ok(at)
+    assert at.selectbox(key="url_tingkat").value == "desa"
+    assert at.selectbox(key="url_indikator").value == "kk_desil_1"
+    assert at.selectbox(key="url_tahun").value == 2022
+    assert at.selectbox(key="url_skema").value == "equal_interval"
+    assert at.selectbox(key="url_k_desa").value == 4
+    assert at.selectbox(key="url_aturan").value == "moran"
+    assert at.selectbox(key="url_satuan").value == "KK"
+    assert "KK desil 1 per desa, 2022" in _teks(at)
+    assert "Intervensi per 1.000 KK desil 1" in str([df.value.columns.tolist() for df in at.dataframe])
