@@ -108,7 +108,7 @@ grafik = cp.peta_koroplet(
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
               "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
-    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540)
+    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
     st.altair_chart(grafik, on_select="rerun", selection_mode=[cp.PILIH], key=KEY_PETA, width="stretch", theme=None)

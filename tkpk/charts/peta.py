@@ -66,7 +66,8 @@ def geser_label(titik: pd.DataFrame, px_per_derajat: float, ukuran: int) -> pd.D
 
     Why: in the west of Banjar six small kecamatan sit side by side and their names ran into each other. Boxes
     are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree;
-    the label keeps its longitude, so it stays above its own place. Labels are placed longest-name-first.
+    the label keeps its longitude, so it stays above its own place. Labels are placed longest-name-first; when every
+    position collides, the one with the fewest collisions wins.
     """
     t = titik.dropna(subset=["lon", "lat"]).copy()
     lebar = t["nama"].astype("str").str.len() * ukuran * 0.62 / px_per_derajat / 2
@@ -75,15 +76,18 @@ def geser_label(titik: pd.DataFrame, px_per_derajat: float, ukuran: int) -> pd.D
     lat_baru = {}
     for i in t.assign(_n=lebar).sort_values("_n", ascending=False).index:
         x, y, w = t.at[i, "lon"], t.at[i, "lat"], lebar[i]
-        for langkah in (0, 1, -1, 2, -2, 3, -3):
+        terbaik: tuple[int, float, tuple[float, float, float, float]] | None = None
+        for langkah in (0, 1, -1, 2, -2, 3, -3):  # at most 3 label heights away from its place
             yy = y + langkah * tinggi
             b = (x - w, yy - tinggi / 2, x + w, yy + tinggi / 2)
-            if not any(b[0] < k[2] and k[0] < b[2] and b[1] < k[3] and k[1] < b[3] for k in kotak):
+            tabrak = sum(b[0] < k[2] and k[0] < b[2] and b[1] < k[3] and k[1] < b[3] for k in kotak)
+            if terbaik is None or tabrak < terbaik[0]:
+                terbaik = (tabrak, yy, b)
+            if tabrak == 0:
                 break
-        else:
-            yy, b = y, (x - w, y - tinggi / 2, x + w, y + tinggi / 2)
-        kotak.append(b)
-        lat_baru[i] = yy
+        assert terbaik is not None
+        kotak.append(terbaik[2])
+        lat_baru[i] = terbaik[1]
     return t.assign(lat=pd.Series(lat_baru))
 
 
