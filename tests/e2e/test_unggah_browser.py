@@ -1,0 +1,109 @@
+"""Upload in a real browser: log in, upload an intervensi CSV, see the preview, Simpan, see the new numbers on
+the pillar page, then roll the batch back on the history page and see the old numbers again.
+
+Own server on its own store copy and a temporary accounts file (``TKPK_SECRETS``); the project's
+``.streamlit/secrets.toml`` is never read for accounts or written."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import shot, start_server, wait_for_app
+from tkpk import auth
+
+pytestmark = pytest.mark.e2e
+
+BERKAS = ROOT / "tests" / "data" / "upload" / "baik_intervensi_koma.csv"
+SANDI = "sandi-browser-uji-42"
+PILAR = "/pilar?pilar=4&tahun=2025"
+
+
+@pytest.fixture
+def server_tulis(store_path: Path, tmp_path: Path, chromium: str):
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    secrets = tmp_path / "secrets.toml"
+    auth.add_user(secrets, "analis_e2e", SANDI)
+    proc, url = start_server(store, tmp_path / "streamlit.log", {auth.ENV_SECRETS: str(secrets)})
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _teks_pilar(page, url: str) -> str:
+    page.goto(url + PILAR)
+    wait_for_app(page)
+    page.get_by_text("Pilar 4").first.wait_for(timeout=30_000)
+    page.get_by_text("Perbandingan antartahun").first.wait_for(timeout=45_000)
+    wait_for_app(page)
+    # charts and buttons render at their own pace: compare the headings and the metric cards (the numbers)
+    return page.eval_on_selector_all(
+        "[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3, [data-testid=stMetric]",
+        "els => els.map(e => e.innerText).join('\\n')")
+
+
+def test_unggah_simpan_lihat_batalkan(page, server_tulis):
+    url = server_tulis
+    page.set_viewport_size({"width": 1600, "height": 2400})
+    sebelum = _teks_pilar(page, url)
+
+    page.goto(url + "/unggah")
+    wait_for_app(page)
+    page.get_by_label("Nama akun").fill("analis_e2e")
+    page.get_by_label("Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text("Masuk sebagai").wait_for(timeout=30_000)
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(BERKAS))
+    page.get_by_text("Baris baru").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    shot(page, "unggah_pratinjau")
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("Tersimpan sebagai").wait_for(timeout=60_000)
+    wait_for_app(page)
+    teks = page.inner_text("[data-testid=stMain]")
+    assert "analis_e2e" in teks
+    bid = int(teks.split("Tersimpan sebagai batch ")[1].split()[0])
+    shot(page, "unggah_tersimpan")
+
+    sesudah = _teks_pilar(page, url)
+    assert sesudah != sebelum, "the pillar page shows the uploaded numbers"
+    shot(page, "unggah_pilar_sesudah")
+
+    page.goto(url + "/riwayat")
+    wait_for_app(page)
+    page.get_by_text("Lihat baris batch").wait_for(timeout=30_000)
+    wait_for_app(page)
+    shot(page, "riwayat_daftar")
+    page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=30_000)
+    # a fresh page load is a new Streamlit session, so the analyst logs in again here
+    pintu = page.get_by_text("Pembatalan batch hanya untuk analis")
+    pintu.wait_for(timeout=30_000)
+    pintu.click()
+    page.get_by_label("Nama akun").fill("analis_e2e")
+    page.get_by_label("Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text("Masuk sebagai").wait_for(timeout=30_000)
+    wait_for_app(page)
+    shot(page, "riwayat_masuk")
+    page.get_by_label("Alasan pembatalan (wajib)").fill("uji browser")
+    page.get_by_label("Alasan pembatalan (wajib)").press("Enter")
+    wait_for_app(page)
+    page.get_by_text(f"Ya, saya yakin ingin membatalkan batch {bid}.").click()
+    wait_for_app(page)
+    page.get_by_role("button", name=f"Batalkan batch {bid}").click()
+    page.get_by_text(f"Batch {bid} dibatalkan").wait_for(timeout=30_000)
+    wait_for_app(page)
+    shot(page, "riwayat_dibatalkan")
+
+    kembali = _teks_pilar(page, url)
+    beda = [b for b in difflib.unified_diff(sebelum.splitlines(), kembali.splitlines(), lineterm="", n=0)]
+    assert kembali == sebelum, "rollback restores the pillar page:\n" + "\n".join(beda[:40])
