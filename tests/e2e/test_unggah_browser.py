@@ -101,7 +101,9 @@ def test_unggah_simpan_lihat_batalkan(page, server_tulis):
     wait_for_app(page)
     page.get_by_role("button", name=f"Batalkan batch {bid}").click()
     page.get_by_text(f"Batch {bid} dibatalkan").wait_for(timeout=30_000)
+    page.get_by_text("berstatus").wait_for(timeout=30_000)
     wait_for_app(page)
+    page.wait_for_timeout(500)
     shot(page, "riwayat_dibatalkan")
 
     kembali = _teks_pilar(page, url)

@@ -41,8 +41,17 @@ def lihat_baris(con: duckdb.DuckDBPyConnection, df: pd.DataFrame) -> int | None:
         st.caption("Batch ini tidak membawa baris data (misalnya catatan pembatalan).")
     else:
         st.caption(f"{len(rows):n} baris pertama dari batch {bid}.")
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.dataframe(kosongkan(rows), hide_index=True, width="stretch")
     return int(bid)
+
+
+def kosongkan(df: pd.DataFrame) -> pd.DataFrame:
+    """Missing text cells show as blank, not "None"."""
+    out = df.copy()
+    for k in out.columns:
+        if out[k].dtype == object or pd.api.types.is_string_dtype(out[k]):
+            out[k] = out[k].astype(object).where(out[k].notna(), "")
+    return out
 
 
 def _label(df: pd.DataFrame, bid: int) -> str:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from tkpk.ingest import Hasil, periksa, simpan_hasil
 from tkpk.ingest.templat import templat_csv, templat_xlsx
+from tkpk.ui.riwayat import kosongkan
 
 JENIS_LABEL = {
     "intervensi": "Intervensi OPD (program, pagu, realisasi, capaian)",
@@ -78,7 +79,7 @@ def tampil_pratinjau(hasil: Hasil) -> None:
         baru = pra.banding[pra.banding["status"] == "baru"]
         baru = baru[[c for c in baru.columns if not c.endswith("_lama") and c != "status"]]
         with st.expander(f"Baris baru ({pra.baru:n})", expanded=pra.baru <= 20):
-            st.dataframe(baru.rename(columns={"_baris": "Baris"}).head(MAKS_TAMPIL), hide_index=True,
+            st.dataframe(kosongkan(baru.rename(columns={"_baris": "Baris"}).head(MAKS_TAMPIL)), hide_index=True,
                          width="stretch")
 
 
