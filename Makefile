@@ -25,9 +25,11 @@ db: $(BIN)/.installed
 run: $(BIN)/.installed $(TKPK_DB)
 	$(BIN)/python -m tkpk.ui.serve run app.py --server.port $(PORT)
 
+# Resilience tests run in their own process: each layer starts its own Playwright loop.
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not resilience"
+	$(BIN)/python -m pytest -m resilience
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
