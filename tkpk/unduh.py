@@ -17,13 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _netralkan(x: Any) -> Any:
-    if isinstance(x, str) and x.startswith(AWALAN_BERBAHAYA):
-        return "'" + x
-    return x
+from tkpk.ingest.keamanan import netralkan_teks as _netralkan
 
 
 def aman(df: pd.DataFrame) -> pd.DataFrame:
