@@ -9,18 +9,18 @@ from tkpk.charts import peta as cp
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
 from tkpk.ui import chrome
-from tkpk.ui.koneksi import conn
+from tkpk.ui.cache import baca
+from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Peta kantong kemiskinan", "Di mana kantong kemiskinan, mengapa, dan apakah program menjangkaunya?")
 besar = chrome.mode_presentasi()
-con = conn()
 KEY_PETA, KEY_TEMPAT, KEY_KLIK = "peta_utama", "pilih_tempat", "_peta_klik_terakhir"
 sb = st.sidebar
 
 # --- widgets (state in the URL) ---
-semua_tahun = peta.tahun_tersedia(con)
+semua_tahun = baca(peta.tahun_tersedia)
 if not semua_tahun:
     st.info("Belum ada data indikator kecamatan/desa di basis data. Unggah data di halaman Unggah data.")
     st.stop()
@@ -30,7 +30,7 @@ indikator = pilih_url("Indikator", list(nama_ind), "indikator", default=peta.IND
                       format_func=nama_ind.get, where=sb)
 tahun = pilih_url("Tahun", semua_tahun, "tahun", parse=int, where=sb)
 skema = pilih_url("Klasifikasi peta", list(SKEMA), "skema", format_func=SKEMA.get, where=sb)
-data = peta.data_tingkat(con, tingkat, tahun)
+data = baca(peta.data_tingkat, tingkat, tahun)
 nilai = peta.nilai_peta(data, indikator)
 ind = katalog.INDIKATOR_BY_KODE[indikator]
 ambang, galat_ambang = None, None
@@ -69,12 +69,12 @@ else:
     aturan = AturanKantong(kolom_persen=kolom_p, kolom_jumlah=kolom_j, k=k_kantong,
                            bobot={c: w for c, w in bobot.items() if w > 0}, ambang_skor=skor_min or None)
 
-hasil = peta.hitung_kantong(con, tingkat, tahun, aturan)
+hasil = baca(peta.hitung_kantong, tingkat, tahun, aturan)
 kelas = klasifikasi(nilai["nilai"], "fixed" if ambang else ("quantile" if skema == "fixed" else skema),
                     k or peta.K_BAWAAN[tingkat], ambang, lebih_tinggi_lebih_buruk=ind.lebih_tinggi_lebih_buruk)
 
 # --- selected place: a click on the map (read before drawing, so its outline shows at once) or the list ---
-wil = peta.wilayah(con)
+wil = baca(peta.wilayah)
 label_wil = dict(zip(wil["kode"], wil["label"], strict=True))
 if KEY_TEMPAT not in st.session_state:
     st.session_state[KEY_TEMPAT] = st.query_params.get("tempat", "") if st.query_params.get("tempat") in \
@@ -94,24 +94,25 @@ if indikator in ("persen_miskin", "penduduk_miskin"):
                "(DTSEN/P3KE)**, bukan angka kemiskinan BPS (BPS hanya sampai kabupaten).")
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
-geo = peta.geometri(con, tingkat)
+geo = baca(peta.geometri, tingkat)
 props = cp.props_peta(nilai, kelas, hasil.kode_kantong, dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"],
                                                                  strict=True)))
-kec_geo = peta.geometri(con, "kecamatan")
+kec_geo = baca(peta.geometri, "kecamatan")
 # Names only at kecamatan level (at desa level 290 names would be noise; tooltips name each desa, kecamatan
 # borders are drawn for orientation).
 label_kec = kec_geo.titik if tingkat == "kecamatan" else None
 garis_kec = kec_geo.fitur if tingkat == "desa" else None
 n_k = len(hasil.kode_kantong)
-grafik = cp.peta_koroplet(
-    geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}", judul_legenda=f"{ind.nama} ({ind.satuan})",
+grafik = spek(
+    cp.peta_koroplet, geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}",
+    judul_legenda=f"{ind.nama} ({ind.satuan})",
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
               "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
     kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
-    st.altair_chart(grafik, on_select="rerun", selection_mode=[cp.PILIH], key=KEY_PETA, width="stretch", theme=None)
+    tampil_grafik(grafik, key=KEY_PETA, pilihan=[cp.PILIH])
     chrome.sumber(f"{'; '.join(sorted(set(nilai['sumber']) - {fmt.TIDAK_ADA})) or 'tidak ada data'}. "
                   f"Klasifikasi: {SKEMA[kelas.skema]}, {kelas.k} kelas. Batas wilayah: Kepmendagri 2025.")
     if kelas.catatan:
@@ -129,13 +130,13 @@ with kanan:
         del st.query_params["tempat"]
     if tempat:
         tk = peta.tingkat_kode(tempat)
-        h_tempat = hasil if tk == tingkat else peta.hitung_kantong(
-            con, tk, tahun, aturan if isinstance(aturan, AturanMoran) else peta.aturan_bawaan(tk))
-        prof = pp.profil(con, tempat, tahun, indikator, h_tempat)
+        h_tempat = hasil if tk == tingkat else baca(
+            peta.hitung_kantong, tk, tahun, aturan if isinstance(aturan, AturanMoran) else peta.aturan_bawaan(tk))
+        prof = baca(pp.profil, tempat, tahun, indikator, h_tempat)
         st.markdown(f"### {prof.judul}")
         (st.error if prof.is_pocket else st.info)(pp.teks_status(prof))
-        st.altair_chart(cp.tren_tempat(prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama, satuan=ind.satuan,
-                                       besar=besar), width="stretch", theme=None)
+        tampil_grafik(spek(cp.tren_tempat, prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama,
+                           satuan=ind.satuan, besar=besar))
         if prof.desa is not None:
             st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama.lower()}, {tahun}; terburuk di atas)")
             st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
@@ -175,13 +176,13 @@ if isinstance(aturan, AturanMoran):
 chrome.sumber("register sosial per wilayah (proksi, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
                                                                       else ""))
 tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong")
-st.altair_chart(cp.kuadran(hasil.tabel if "jumlah" in hasil.tabel.columns else hasil.tabel.merge(
+tampil_grafik(spek(cp.kuadran, hasil.tabel if "jumlah" in hasil.tabel.columns else hasil.tabel.merge(
     data.lebar[["kode", kolom_j]].rename(columns={kolom_j: "jumlah"}), on="kode", how="left"),
     ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
     judul_x=katalog.INDIKATOR_BY_KODE[kolom_p].nama + " (%)", judul_y=katalog.INDIKATOR_BY_KODE[kolom_j].nama,
-    besar=besar), width="stretch", theme=None)
+    besar=besar))
 
-ubah = peta.perubahan(con, tingkat, tahun, aturan)
+ubah = baca(peta.perubahan, tingkat, tahun, aturan)
 st.subheader(f"Masuk dan keluar daftar dibanding {tahun - 1}")
 if ubah is None:
     st.caption(f"Tidak ada data {tahun - 1} untuk dibandingkan.")
@@ -198,7 +199,7 @@ else:
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
 satuan = pilih_url("Kebutuhan diukur dalam", ["jiwa", "KK"], "satuan", format_func={
     "jiwa": "jiwa miskin (per 1.000 jiwa miskin)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
-s = peta.sasaran(con, tingkat, tahun, satuan, hasil.kode_kantong)
+s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
 belum = pt.tabel_tersentuh(s, data.lebar, tingkat)
 if n_k == 0:
     st.info("Tidak ada kantong menurut aturan ini, jadi tidak ada daftar kantong belum tersentuh.")
@@ -215,11 +216,11 @@ nilai_r = nilai.assign(nilai=rasio, nilai_teks=[fmt.TIDAK_ADA if x != x else fmt
                        sumber="laporan program OPD ÷ register sosial")
 kelas_r = cp.kelas_rasio(nilai_r["nilai"])
 props_r = cp.props_peta(nilai_r.assign(peringkat_teks=fmt.TIDAK_ADA), kelas_r, hasil.kode_kantong)
-st.altair_chart(cp.peta_koroplet(
-    geo.fitur_dengan(props_r), kelas_r, judul=s.label_rasio, judul_legenda=s.label_rasio,
+tampil_grafik(spek(
+    cp.peta_koroplet, geo.fitur_dengan(props_r), kelas_r, judul=s.label_rasio, judul_legenda=s.label_rasio,
     subjudul="Lebih gelap = lebih sedikit intervensi per kebutuhan. Garis hitam: kantong.", desa=tingkat == "desa",
     titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False,
-    besar=besar, tinggi=560), width="stretch", theme=None)
+    besar=besar, tinggi=560))
 ts = pt.tabel_sasaran(s, data.lebar, tingkat)
 tabel_angka(ts.drop(columns=["Kode"]), {c: (fmt.rupiah if "Rp" in c else (lambda x: fmt.angka(x, 2)) if "1.000"
                                             in c else fmt.angka) for c in ts.columns

@@ -6,14 +6,14 @@ from tkpk import katalog, kinerja
 from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
-from tkpk.ui.koneksi import conn
+from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tombol_unduh
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang jelas, terukur dan tepat sasaran?")
 besar = chrome.mode_presentasi()
-con = conn()
 
 
 def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | None = None) -> None:
@@ -29,7 +29,7 @@ def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | No
 
 
 # --- widgets (state in the URL) ---
-periode = kinerja.pilihan_periode(con)
+periode = baca(kinerja.pilihan_periode)
 nama_pilar = {p.kode: f"{p.kode}. {p.nama}" for p in katalog.PILAR}
 pilar = pilih_url("Pilar", list(nama_pilar), "pilar", format_func=nama_pilar.get, parse=int, where=st.sidebar)
 if not periode:
@@ -47,7 +47,7 @@ nama_opd = {"": "Semua OPD pilar ini", **{o.kode: o.nama_singkat for o in opd_pi
 opd = pilih_url("OPD (rincian dan perbandingan)", list(nama_opd), "opd", format_func=nama_opd.get,
                 where=st.sidebar, key=f"url_opd_{pilar}") or None
 
-kartu = kinerja.kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
+kartu = baca(kinerja.kartu_skor, pilar, tahun, triwulan, opd_fokus=opd)
 t = tabel.teks_ringkasan(kartu)
 berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
 
@@ -83,11 +83,11 @@ if not kartu.ada_data:
 
 # --- OPD scorecard ---
 st.subheader("Kartu skor OPD")
-chart_opd = titik_opd(kartu.opd, kartu.aturan, besar=besar)
-st.altair_chart(chart_opd, theme=None)
+chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar)
+tampil_grafik(chart_opd, lebar="content")
 tombol_gambar(chart_opd, f"{berkas}_opd", kinerja.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 tampil(tabel.tabel_opd(kartu), f"{berkas}_opd", key="unduh_opd")
-st.altair_chart(batang_anggaran(kartu.opd, besar=besar), width="stretch", theme=None)
+tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
 
 # --- programs and where they went ---
 judul_opd = nama_opd[opd] if opd else "semua OPD"
@@ -116,8 +116,8 @@ st.subheader(f"Perbandingan antartahun ({judul_opd})")
 if kartu.perbandingan.empty:
     st.info("Belum ada laporan tahun lain untuk dibandingkan.")
 else:
-    st.altair_chart(garis_tahunan(kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}", besar=besar),
-                    width="stretch", theme=None)
+    tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
+                       besar=besar))
     tahun_ada = kartu.perbandingan["tahun"]
     tampil(tabel.tabel_perbandingan(kartu), f"pilar{pilar}_antartahun", key="unduh_tahunan",
            periode=f"laporan tahunan {tahun_ada.min()}–{tahun_ada.max()}")

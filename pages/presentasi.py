@@ -14,8 +14,9 @@ from tkpk.charts.tren import grafik_tren
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
-from tkpk.ui.koneksi import conn
+from tkpk.ui.grafik import spek, tampil_grafik
 
 # On top of the shared projector CSS: tighter page, a slim control row, no gaps that push the footer down.
 CSS_SLIDE = """
@@ -30,17 +31,11 @@ CSS_SLIDE = """
 </style>
 """
 
-con = conn()
 st.markdown(CSS_PRESENTASI + CSS_SLIDE, unsafe_allow_html=True)
-TAHUN = tahun_program(con)
+TAHUN = baca(tahun_program)
 if not TAHUN:
     st.info("Belum ada data program di basis data; agenda rakor belum dapat ditampilkan.")
     st.stop()
-
-
-@st.cache_resource(show_spinner="Menyiapkan data rakor…", max_entries=4)
-def _bahan(tahun: int) -> BahanTahun:
-    return muat(conn(), tahun)
 
 
 def _agenda() -> ag.Agenda:
@@ -71,7 +66,7 @@ def _kaki(teks: str, sampel: bool) -> None:
 
 
 def _slide_headline(a: ag.Agenda) -> None:
-    seri = bps_seri(con)
+    seri = baca(bps_seri)
     tahun_bps = [t for t in tahun_tersedia(seri) if t <= a.tahun] or tahun_tersedia(seri)
     h = headline(seri, tahun_bps[0])
     c = st.columns(4)
@@ -82,10 +77,9 @@ def _slide_headline(a: ag.Agenda) -> None:
     c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
     c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
                 help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
-    s = tren.seri_bps(con, a.indikator)
-    st.altair_chart(grafik_tren(s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
-                                satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.47)),
-                    width="stretch")
+    s = baca(tren.seri_bps, a.indikator)
+    tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
+                       satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.47)))
     _kaki("BPS, angka resmi tingkat kabupaten/provinsi (Susenas Maret); rincian sumber per tahun di halaman Tren",
           False)
 
@@ -95,9 +89,9 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
     k = b.kantong_desa.kantong()
     with kiri:
         tinggi = ag.tinggi_grafik(a, 0.68)
-        st.altair_chart(peta_kantong(b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
-                                     f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                                     lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True))
+        tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
+                           f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content")
     with kanan:
         n = 9 if a.layar >= 1080 else 5
         kec = b.desa.set_index("kode")["nama_kecamatan"]
@@ -124,8 +118,8 @@ def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     c[1].metric("Serapan anggaran", fmt.persen(r["serapan_pct"], 1))
     c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
     c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
-    st.altair_chart(titik_opd(opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True),
-                    width="content")
+    tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True),
+                  lebar="content")
     _kaki(b.sumber_program(), b.sampel)
 
 
@@ -193,7 +187,7 @@ def _slide() -> None:
     if a.sekarang == ag.HEADLINE:
         _slide_headline(a)
         return
-    b = _bahan(a.tahun)
+    b = baca(muat, a.tahun)
     if a.sekarang == ag.PETA:
         _slide_peta(a, b)
     elif a.sekarang in ag.PILAR:

@@ -5,13 +5,12 @@ import streamlit as st
 from tkpk import beranda, fmt
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
-from tkpk.ui.koneksi import conn
+from tkpk.ui.cache import baca
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kemiskinan Kabupaten Banjar", "Apakah kemiskinan di Banjar turun, dan bagaimana posisinya di Kalsel?")
 
-con = conn()
-seri = bps_seri(con)
+seri = baca(bps_seri)
 years = tahun_tersedia(seri)
 tahun = pilih_url("Tahun", years, "tahun", parse=int, where=st.sidebar)
 h = headline(seri, tahun)
@@ -45,7 +44,7 @@ st.page_link("pages/tren.py", label="Lihat tren dan perbandingan kab/kota →", 
 
 # --- per-pillar strip ---
 st.header(f"Kinerja pilar {tahun}")
-pilar = beranda.strip_pilar(con, tahun)
+pilar = baca(beranda.strip_pilar, tahun)
 chrome.label_contoh(any(p.sampel for p in pilar))
 kolom = st.columns(len(pilar)) if pilar else []
 for kol, p in zip(kolom, pilar, strict=False):
@@ -66,7 +65,7 @@ chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan
               "Kinerja pilar.")
 
 # --- poverty pockets ---
-kantong = beranda.jumlah_kantong(con, tahun)
+kantong = baca(beranda.jumlah_kantong, tahun)
 if kantong.jumlah is not None:
     st.metric(f"Kantong kemiskinan {tahun}", fmt.angka(kantong.jumlah),
               help=kantong.aturan or "Menurut aturan di halaman peta.")
@@ -78,4 +77,4 @@ st.page_link("pages/peta.py", label="Buka peta kantong kemiskinan →", query_pa
 
 # --- data freshness ---
 st.subheader("Data terakhir diperbarui")
-st.dataframe(beranda.pembaruan(con), hide_index=True)
+st.dataframe(baca(beranda.pembaruan), hide_index=True)

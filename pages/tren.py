@@ -7,26 +7,26 @@ from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
 from tkpk.ui import chrome
+from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
-from tkpk.ui.koneksi import conn
+from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import pilih_banyak_url, pilih_url
 
 chrome.halaman("Tren kemiskinan", "Apakah kemiskinan di Banjar turun, dan bagaimana dibanding provinsi dan "
                                   "kab/kota lain di Kalimantan Selatan?")
 besar = chrome.mode_presentasi()
-con = conn()
 
 # --- widgets (state in the URL) ---
 ind_bps = tren.pilihan_indikator_bps()
 indikator = pilih_url("Indikator BPS", list(ind_bps), "indikator", format_func=ind_bps.get, where=st.sidebar)
-kabkota = tren.daftar_kabkota(con)
+kabkota = baca(tren.daftar_kabkota)
 nama_kab = dict(zip(kabkota["kode"], kabkota["nama"].map(tren.nama_pendek), strict=False))
 pembanding = pilih_banyak_url("Bandingkan dengan kab/kota", list(nama_kab), "kabkota", format_func=nama_kab.get,
                               where=st.sidebar, max_selections=5)
 
 # --- 1. the BPS series ---
-seri = tren.seri_bps(con, indikator, pembanding)
+seri = baca(tren.seri_bps, indikator, pembanding)
 st.header(f"{seri.nama_indikator}: Banjar dan Kalimantan Selatan")
 if seri.data.empty:
     st.info("Belum ada angka BPS untuk indikator ini.")
@@ -34,9 +34,9 @@ else:
     subjudul = "Tahun tanpa angka BPS dibiarkan kosong (garis terputus), tidak diisi perkiraan."
     if not seri.target.empty:
         subjudul += " Garis putus-putus hijau: target."
-    chart_tren = grafik_tren(seri.data, judul=seri.nama_indikator, satuan=seri.satuan, subjudul=subjudul,
-                             target=seri.target, besar=besar)
-    st.altair_chart(chart_tren, width="stretch", theme=None)
+    chart_tren = spek(grafik_tren, seri.data, judul=seri.nama_indikator, satuan=seri.satuan, subjudul=subjudul,
+                      target=seri.target, besar=besar)
+    tampil_grafik(chart_tren)
     chrome.sumber("BPS (Susenas Maret), dikutip per tahun; arahkan kursor ke titik untuk sumber tiap angka. "
                   + ("Target: " + "; ".join(sorted(set(seri.target["dokumen"]))) if not seri.target.empty
                      else "Belum ada tabel target RPJMD/RPKD di basis data."))
@@ -46,19 +46,19 @@ else:
     tombol_gambar(chart_tren, f"tren_{indikator}", "BPS (Susenas Maret)", False, key="gambar_tren")
 
 # --- 2. Kalsel map and ranking for one year ---
-semua_tahun = tren.tahun_bps(con)
+semua_tahun = baca(tren.tahun_bps)
 tahun = pilih_url("Tahun peta Kalsel", semua_tahun, "tahun", default=tren.tahun_bawaan(seri, semua_tahun),
                   parse=int, where=st.sidebar)
-peta = tren.peta_kalsel(con, indikator, tahun)
+peta = baca(tren.peta_kalsel, indikator, tahun)
 st.header(f"Posisi Banjar di Kalimantan Selatan, {tahun}")
 n_ada = int(peta.wilayah["nilai"].notna().sum())
 sub = f"{n_ada} dari 13 kab/kota punya angka {tahun}; abu-abu = tidak ada data."
 kiri, kanan = st.columns([6, 5])
-chart_kalsel = peta_kalsel(peta.wilayah, judul=f"{seri.nama_indikator} {tahun}", satuan=peta.satuan,
-                           subjudul=sub, lebih_tinggi_lebih_buruk=peta.lebih_tinggi_lebih_buruk, besar=besar)
-kiri.altair_chart(chart_kalsel, width="stretch", theme=None)
-kanan.altair_chart(batang_peringkat(peta.tabel, judul="Peringkat (terendah di atas)", satuan=peta.satuan,
-                                    subjudul="Banjar berwarna oranye.", besar=besar), width="stretch", theme=None)
+chart_kalsel = spek(peta_kalsel, peta.wilayah, judul=f"{seri.nama_indikator} {tahun}", satuan=peta.satuan,
+                    subjudul=sub, lebih_tinggi_lebih_buruk=peta.lebih_tinggi_lebih_buruk, besar=besar)
+tampil_grafik(chart_kalsel, where=kiri)
+tampil_grafik(spek(batang_peringkat, peta.tabel, judul="Peringkat (terendah di atas)", satuan=peta.satuan,
+                   subjudul="Banjar berwarna oranye.", besar=besar), where=kanan)
 chrome.sumber(f"BPS, angka {tahun} per kab/kota (sumber tiap angka di tooltip). Batas wilayah: Kepmendagri "
               "300.2.2-2430/2025 via cahyadsn/wilayah_boundaries (MIT).")
 tombol_unduh(peta.unduhan(), f"kalsel_{indikator}_{tahun}", key="unduh_kalsel")
@@ -70,7 +70,7 @@ st.header("Tren per kecamatan")
 ind_kec = tren.pilihan_indikator_kecamatan()
 ind = pilih_url("Indikator kecamatan", list(ind_kec), "ind_kec", default="persen_miskin",
                 format_func=ind_kec.get, where=st.sidebar)
-tk = tren.tren_kecamatan(con, ind)
+tk = baca(tren.tren_kecamatan, ind)
 chrome.label_contoh(tk.sampel)
 if tk.proksi:
     st.markdown("**Catatan:** BPS tidak menerbitkan angka kemiskinan per kecamatan. Angka ini adalah **proksi dari "
@@ -87,9 +87,9 @@ else:
     if tk.proksi:
         sub_kec.append("Proksi dari data sasaran (DTSEN/P3KE), bukan angka BPS.")
     grafik, tabel = st.columns([6, 5])
-    kecil = grafik_kecil(tk.data, tk.urutan_panel, judul=tk.nama_indikator, satuan=tk.satuan, subjudul=sub_kec,
-                         kolom=3, sorot=sorot or None, besar=besar)
-    grafik.altair_chart(kecil, width="content", theme=None)
+    kecil = spek(grafik_kecil, tk.data, tk.urutan_panel, judul=tk.nama_indikator, satuan=tk.satuan,
+                 subjudul=sub_kec, kolom=3, sorot=sorot or None, besar=besar)
+    tampil_grafik(kecil, where=grafik, lebar="content")
     t = tren.tabel_kecamatan(tk)
     fmt_nilai = (lambda x: tren.teks_nilai(x, tk.satuan))  # noqa: E731
     fmt_ubah = (lambda x: tren.teks_perubahan(x, tk.satuan))  # noqa: E731

@@ -34,7 +34,7 @@ from tkpk.kantong import (
     kantong_jumlah_persen,
     kantong_moran,
 )
-from tkpk.queries import fetch
+from tkpk.queries import fetch, versi_data
 from tkpk.sasaran import HasilSasaran, tepat_sasaran
 
 __all__ = [
@@ -59,15 +59,9 @@ def tingkat_kode(kode: str) -> str:
     return "kecamatan" if len(str(kode)) <= PANJANG_KODE_KEC else "desa"
 
 
-def _versi(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Store fingerprint: file, newest batch, active batches. A load or rollback changes it, so caches refresh."""
-    r = fetch(con, "peta_versi").iloc[0]
-    return (str(r["berkas"]), int(r["batch_terbaru"]), int(r["jumlah_batch"]), float(r["jumlah_aktif"]))
-
-
 def _simpan(con: duckdb.DuckDBPyConnection, kunci: tuple, buat: Callable[[], T]) -> T:
     """Small LRU keyed by store fingerprint + arguments (the domain layer may not use st.cache_data)."""
-    k = (_versi(con), *kunci)
+    k = (versi_data(con), *kunci)
     if k in _CACHE:
         _CACHE.move_to_end(k)
         return _CACHE[k]

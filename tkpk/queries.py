@@ -65,3 +65,17 @@ def muat(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> Non
         cur.execute(sql(f"tulis_muat_{table}"))
     finally:
         cur.unregister("_muat")
+
+
+def versi_data(con: duckdb.DuckDBPyConnection) -> tuple[str, int, int, float]:
+    """The store's fingerprint (file, newest batch, batch count, active batches).
+
+    Why: every load and every rollback changes it, so a cache keyed on it refreshes the moment the data changes,
+    and is never stale for a rakor audience looking at a just-uploaded file.
+    """
+    cur = con.cursor()
+    try:
+        berkas, terbaru, jumlah, aktif = cur.execute(sql("versi_data")).fetchone()  # type: ignore[misc]
+    finally:
+        cur.close()
+    return (str(berkas), int(terbaru), int(jumlah), float(aktif))

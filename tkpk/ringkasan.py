@@ -49,7 +49,10 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
     p0 = _num(row["p0"]) if row is not None else None
     prev_year = tahun - 1
     prev = _num(own.loc[prev_year, "p0"]) if prev_year in own.index else None
-    kab = seri[(seri["tahun"] == tahun) & seri["tingkat"].isin(["kabupaten", "kota"]) & seri["p0"].notna()]
+    # Rank within the place's own province (Kalimantan Selatan for Banjar), even on a store holding the country.
+    provinsi = kode.split(".")[0] + "."
+    kab = seri[(seri["tahun"] == tahun) & seri["tingkat"].isin(["kabupaten", "kota"]) & seri["p0"].notna()
+               & seri["kode_wilayah"].astype("str").str.startswith(provinsi)]
     rank = None
     if p0 is not None and not kab.empty:
         rank = int((kab["p0"] < p0).sum()) + 1

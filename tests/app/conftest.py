@@ -12,6 +12,14 @@ PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py
          "pages/riwayat.py", "pages/presentasi.py"]
 
 
+@pytest.fixture(autouse=True)
+def _caches_kosong() -> None:
+    """Every test starts with empty Streamlit caches, so no result computed for another test's store is reused."""
+    import streamlit as st
+
+    st.cache_data.clear()
+
+
 @pytest.fixture
 def run_page(app_env: Path) -> Callable[..., AppTest]:
     """Run the app (through app.py, so navigation and page config apply) and switch to one page."""

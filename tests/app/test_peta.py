@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.peta import PILIH
 
 
@@ -42,7 +43,7 @@ def test_every_level_and_classification_runs(run_page, tingkat, skema):
     domain = peta["layer"][0]["encoding"]["color"]["scale"]["domain"]
     if skema == "fixed":
         assert domain[:4] == ["≤ 2,0", "2,0 – 3,5", "3,5 – 6,0", "> 6,0"]
-    assert len(peta["layer"][0]["data"]["values"]) == (20 if tingkat == "kecamatan" else 290)
+    assert len(fitur_dari(peta["layer"][0]["data"])) == (20 if tingkat == "kecamatan" else 290)
     assert peta["params"][0]["name"] == PILIH
     n = 28 if tingkat == "desa" else None
     if n:
@@ -104,7 +105,7 @@ def test_clicking_the_map_opens_profile(run_page):
     assert nama == ["### Kecamatan Beruntung Baru"]
     peta = _specs(at)[0]
     biru = [la for la in peta["layer"] if la.get("mark", {}).get("stroke") == "#0072B2"]
-    assert biru and biru[0]["data"]["values"][0]["kode"] == "63.03.13"
+    assert biru and fitur_dari(biru[0]["data"])[0]["kode"] == "63.03.13"
 
 
 def test_url_state_is_restored(run_page):

@@ -15,7 +15,7 @@ from tkpk.db import connect
 from tkpk.parket import MANIFEST, connect_parquet, export
 from tkpk.ringkasan import bps_seri, headline
 
-# Columns that name the store itself rather than its content (peta_versi reports the file path).
+# Columns that name the store itself rather than its content (versi_data reports the file path).
 PER_STORE = {"berkas"}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tkpk.charts import peta as cp
+from tkpk.charts.geodata import fitur_dari
 from tkpk.klasifikasi import WARNA_TANPA_DATA, klasifikasi
 
 
@@ -43,7 +44,7 @@ def test_choropleth_locale_inline_features_and_top_level_props():
     assert spec["config"]["locale"]["number"] == {"decimal": ",", "thousands": ".", "grouping": [3],
                                                   "currency": ["Rp", ""]}
     dasar = _lapisan(spec)[0]
-    fitur = dasar["data"]["values"]
+    fitur = fitur_dari(dasar["data"])
     assert len(fitur) == 5 and all(f["type"] == "Feature" for f in fitur)
     assert all("properties" not in f for f in fitur)
     assert fitur[3]["kode"] == "63.03.04" and fitur[3]["nilai_teks"] == "9,80%" and fitur[3]["status"] == "kantong"
@@ -59,7 +60,7 @@ def test_legend_shows_class_ranges_in_id_format_and_grey_no_data():
     domain, rentang = warna["scale"]["domain"], warna["scale"]["range"]
     assert domain[:-1] == list(kelas.label) and all("," in d for d in domain[:-1])  # decimal comma
     assert domain[-1] == "tidak ada data" and rentang[-1] == WARNA_TANPA_DATA
-    kosong = next(f for f in _lapisan(spec)[0]["data"]["values"] if f["kode"] == "63.03.05")
+    kosong = next(f for f in fitur_dari(_lapisan(spec)[0]["data"]) if f["kode"] == "63.03.05")
     assert kosong["kelas_label"] == "tidak ada data"
     assert rentang[:-1] == list(kelas.warna)  # darker = worse, as the classes say
 
@@ -87,7 +88,7 @@ def test_outlines_do_not_catch_clicks_and_names_are_written():
     garis = [la for la in _lapisan(spec)[1:] if la.get("mark", {}).get("type") == "geoshape"]
     assert len(garis) == 2  # pockets + selected place
     assert all(la["mark"]["fill"] is None for la in garis)
-    assert [f["kode"] for f in garis[0]["data"]["values"]] == ["63.03.04"]
+    assert [f["kode"] for f in fitur_dari(garis[0]["data"])] == ["63.03.04"]
     assert garis[1]["mark"]["stroke"] == cp.WARNA_TERPILIH
     teks = [la for la in _lapisan(spec) if "layer" in la]
     assert teks and teks[0]["layer"][1]["mark"]["type"] == "text"

@@ -7,6 +7,7 @@ import pandas as pd
 from shapely.geometry import box
 
 from tkpk import SAMPLE_SOURCE
+from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_TANPA_DATA
@@ -100,10 +101,10 @@ def test_map_marks_places_without_data_and_outlines_banjar():
     layers = spec["layer"]
     kosong = layers[1]
     assert kosong["encoding"]["fill"]["scale"] == {"domain": ["tidak ada data"], "range": [WARNA_TANPA_DATA]}
-    assert [f["label"] for f in kosong["data"]["values"]] == ["Hulu Sungai Selatan"]
+    assert [f["label"] for f in fitur_dari(kosong["data"])] == ["Hulu Sungai Selatan"]
     outline = layers[2]
     assert outline["mark"]["filled"] is False and outline["mark"]["strokeWidth"] >= 3
-    fitur = layers[0]["data"]["values"]
+    fitur = fitur_dari(layers[0]["data"])
     assert all("nilai" in f and "geometry" in f for f in fitur)  # properties lifted to the top level
     assert {t["field"] for t in layers[0]["encoding"]["tooltip"]} >= {"nilai_teks", "sumber_ringkas"}
 
@@ -112,7 +113,7 @@ def test_map_rings_are_clockwise_for_vega():
     from shapely.geometry import shape
 
     spec = peta_kalsel(_kalsel(), judul="P0", satuan="%").to_dict()
-    geom = shape(spec["layer"][0]["data"]["values"][0]["geometry"])
+    geom = shape(fitur_dari(spec["layer"][0]["data"])[0]["geometry"])
     assert not geom.exterior.is_ccw
 
 

@@ -13,6 +13,7 @@ def _seri() -> pd.DataFrame:
         (2024, "63.72", "kota", 1.50, math.nan),
         (2024, "63", "provinsi", 4.11, 183310.0),
         (2022, "63.01", "kabupaten", 3.9, math.nan),
+        (2024, "64.01", "kabupaten", 1.10, math.nan),  # another province (Kaltim): not a Kalsel comparison
     ]
     df = pd.DataFrame(rows, columns=["tahun", "kode_wilayah", "tingkat", "p0", "penduduk_miskin"])
     for c in ("garis_kemiskinan", "p1", "p2"):
@@ -26,7 +27,7 @@ def test_change_in_points_and_rank_among_kabkota_only():
     assert h.p0 == 2.36
     assert h.perubahan_poin == -0.08
     assert h.tahun_sebelumnya == 2023
-    assert h.peringkat == 2  # 63.72 is lower; the province row does not count
+    assert h.peringkat == 2  # 63.72 is lower; the province row and 64.01 (another province) do not count
     assert h.jumlah_pembanding == 3
     assert h.penduduk_miskin == 14461.0
 

@@ -15,6 +15,7 @@ import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
+from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapkan
 from tkpk.charts.tren import format_sumbu, judul_grafik, judul_sumbu
 
@@ -74,7 +75,7 @@ def peta_kalsel(
                alt.Tooltip("peringkat:Q", title="Peringkat (1 = terendah)"),
                alt.Tooltip("sumber_ringkas:N", title="Sumber")]
     skema = "orangered" if lebih_tinggi_lebih_buruk else "blues"
-    isi = alt.Chart(alt.Data(values=_fitur(ada, SIFAT))).mark_geoshape(stroke="white", strokeWidth=1).encode(
+    isi = alt.Chart(data_fitur(_fitur(ada, SIFAT))).mark_geoshape(stroke="white", strokeWidth=1).encode(
         color=alt.Color("nilai:Q", title=satuan, scale=alt.Scale(scheme=skema),
                         legend=alt.Legend(format=format_sumbu(satuan), orient="right", direction="vertical",
                                           gradientLength=160, titleFontSize=15)),
@@ -82,7 +83,7 @@ def peta_kalsel(
     )
     lapisan = [isi]
     if not kosong.empty:
-        lapisan.append(alt.Chart(alt.Data(values=_fitur(kosong, [*SIFAT, "status"]))).mark_geoshape(
+        lapisan.append(alt.Chart(data_fitur(_fitur(kosong, [*SIFAT, "status"]))).mark_geoshape(
             stroke="white", strokeWidth=1,
         ).encode(
             fill=alt.Fill("status:N", title=None, scale=alt.Scale(domain=[TIDAK_ADA_DATA], range=[WARNA_TANPA_DATA]),
@@ -90,7 +91,7 @@ def peta_kalsel(
             tooltip=tooltip,
         ))
     banjar = gdf[gdf["banjar"]]
-    lapisan.append(alt.Chart(alt.Data(values=_fitur(banjar, SIFAT))).mark_geoshape(
+    lapisan.append(alt.Chart(data_fitur(_fitur(banjar, SIFAT))).mark_geoshape(
         filled=False, stroke="#000000", strokeWidth=3.5,
     ))
     lapisan.append(alt.Chart(_titik_label(banjar)).mark_text(

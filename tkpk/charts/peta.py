@@ -2,7 +2,7 @@
 
 Why they are built this way:
 
-- features travel inline (``alt.Data(values=...)``) with their properties at the top level, because Streamlit
+- features travel inline as one JSON string (:mod:`tkpk.charts.geodata`), properties at the top level, because Streamlit
   turns a GeoDataFrame into WKT text and draws nothing; rings are already clockwise (:mod:`tkpk.geo_fitur`);
 - colours come from :class:`tkpk.klasifikasi.Kelas`, so the legend lists the same class ranges (id-ID text made
   on the server) the pocket rule uses, with "tidak ada data" in grey whenever a place has no value;
@@ -24,6 +24,7 @@ import altair as alt
 import pandas as pd
 
 from tkpk import fmt
+from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
 from tkpk.charts.tren import format_sumbu, judul_grafik
 from tkpk.klasifikasi import Kelas, klasifikasi
@@ -124,7 +125,7 @@ def peta_koroplet(
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
     pilihan = alt.selection_point(name=PILIH, fields=["kode"], on="click", clear="dblclick", empty=True)
-    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(
+    dasar = alt.Chart(data_fitur(fitur)).mark_geoshape(
         stroke="#ffffff", strokeWidth=0.5 if desa else 1.2, cursor="pointer",
     ).encode(
         color=alt.Color("kelas_label:N", title=judul_legenda, scale=alt.Scale(domain=domain, range=rentang),
@@ -137,15 +138,15 @@ def peta_koroplet(
         dasar = dasar.add_params(pilihan)  # no fading: the page redraws at once with a blue outline instead
     lapisan: list[Any] = [dasar]
     if garis_kecamatan:
-        lapisan.append(alt.Chart(alt.Data(values=garis_kecamatan)).mark_geoshape(
+        lapisan.append(alt.Chart(data_fitur(garis_kecamatan)).mark_geoshape(
             filled=False, fill=None, stroke="#4d4d4d", strokeWidth=1.3))
     kantong = [f for f in fitur if f.get("kantong")]
     if kantong:
-        lapisan.append(alt.Chart(alt.Data(values=kantong)).mark_geoshape(
+        lapisan.append(alt.Chart(data_fitur(kantong)).mark_geoshape(
             filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
     terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
     if terpilih:
-        lapisan.append(alt.Chart(alt.Data(values=terpilih)).mark_geoshape(
+        lapisan.append(alt.Chart(data_fitur(terpilih)).mark_geoshape(
             filled=False, fill=None, stroke=WARNA_TERPILIH, strokeWidth=4.5))
     if titik_label is not None and not titik_label.empty:
         ukuran = 16 if besar else 12

@@ -16,6 +16,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
+from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import terapkan
 from tkpk.geo_fitur import representative_points, to_features
 
@@ -62,14 +63,14 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
     desa = _sederhana(batas_desa)
     desa["kantong"] = desa["kode"].astype(str).isin(kantong).map({True: "kantong", False: "bukan kantong"})
     fitur = to_features(desa, ["kode", "nama", "kantong"])
-    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(stroke="#9a9a9a", strokeWidth=0.4).encode(
+    dasar = alt.Chart(data_fitur(fitur)).mark_geoshape(stroke="#9a9a9a", strokeWidth=0.4).encode(
         color=alt.Color("kantong:N", scale=alt.Scale(domain=["kantong", "bukan kantong"],
                                                      range=[WARNA_KANTONG, WARNA_BUKAN]), legend=None),
         tooltip=[alt.Tooltip("nama:N", title="Desa"), alt.Tooltip("kantong:N", title="Status")])
     hanya = [f for f in fitur if f["kantong"] == "kantong"]
-    garis_kantong = alt.Chart(alt.Data(values=hanya or [fitur[0]])).mark_geoshape(
+    garis_kantong = alt.Chart(data_fitur(hanya or [fitur[0]])).mark_geoshape(
         fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0)
-    kec = alt.Chart(alt.Data(values=to_features(_sederhana(batas_kec), ["kode", "nama"]))).mark_geoshape(
+    kec = alt.Chart(data_fitur(to_features(_sederhana(batas_kec), ["kode", "nama"]))).mark_geoshape(
         fillOpacity=0, stroke="#333333", strokeWidth=1.4)
     sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
                       "bukan kantong. Nama: kecamatan."
@@ -91,11 +92,11 @@ def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: st
     warna = alt.Color("nilai:Q", title=label_nilai, scale=alt.Scale(scheme=SKEMA_NILAI, domain=[0, maks]),
                       legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=220,
                                         titleLimit=400, format=",.0f"))
-    dasar = alt.Chart(alt.Data(values=fitur)).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(color=warna)
+    dasar = alt.Chart(data_fitur(fitur)).mark_geoshape(stroke="#555555", strokeWidth=0.6).encode(color=warna)
     lapis = [dasar]
     pilih = [f for f in fitur if f["sorot"]]
     if pilih:
-        lapis.append(alt.Chart(alt.Data(values=pilih)).mark_geoshape(fillOpacity=0, stroke="#000000",
+        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000",
                                                                      strokeWidth=3))
     if nama:
         lapis.append(_teks_label(batas, 11))

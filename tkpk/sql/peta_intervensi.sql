@@ -1,4 +1,4 @@
--- Program rows of one year located in one kabupaten (kode_wilayah inside it) plus kabupaten-wide rows
+-- Program rows of one year located in one kabupaten (kode_wilayah in its code range) plus kabupaten-wide rows
 -- (kode_wilayah NULL; the intervensi table has no kabupaten column, so on a multi-kabupaten store these
 -- belong to whoever loaded them), with pillar and OPD names, for targeting and the place profile.
 -- Quarterly rows are cumulative: callers pick one period with tkpk.skor.pilih_periode.
@@ -9,5 +9,5 @@ SELECT i.tahun, i.triwulan, i.pilar, p.nama_singkat AS nama_pilar, i.kode_opd,
 FROM v_intervensi i
 LEFT JOIN pilar p ON p.kode = i.pilar
 LEFT JOIN opd o ON o.kode = i.kode_opd
-WHERE i.tahun = $tahun AND (i.kode_wilayah IS NULL OR starts_with(i.kode_wilayah, $kode_kab || '.'))
+WHERE i.tahun = $tahun AND (i.kode_wilayah IS NULL OR (i.kode_wilayah >= $kode_kab || '.' AND i.kode_wilayah < $kode_kab || '/'))
 ORDER BY i.pilar, i.kode_opd, i.program, i.kode_wilayah;

@@ -5,5 +5,5 @@ SELECT w.kode AS kode_wilayah, w.nama, w.tingkat, $tahun::INTEGER AS tahun,
        k.p0, k.penduduk_miskin, k.garis_kemiskinan, k.p1, k.p2, k.sumber, coalesce(k.sampel, FALSE) AS sampel
 FROM wilayah w
 LEFT JOIN v_kemiskinan_kabupaten k ON k.kode_wilayah = w.kode AND k.tahun = $tahun
-WHERE w.tingkat IN ('kabupaten', 'kota')
+WHERE w.tingkat IN ('kabupaten', 'kota') AND w.kode_induk = '63'
 ORDER BY w.kode;

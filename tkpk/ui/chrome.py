@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 
 from tkpk import SAMPLE_SOURCE
+
+# Altair's debug mode validates every chart object again at each construction step (each .configure_*, each
+# layer): about 2 s per map rerun for 290 desa outlines. Streamlit still validates the finished spec once when it
+# draws it, and the chart builders' unit tests validate every spec, so the app skips only the repeats.
+alt.utils.schemapi.disable_debug_mode()
 
 LABEL_CONTOH = (
     f"⚠️ **{SAMPLE_SOURCE}**: angka tingkat kecamatan/desa dan data program di halaman ini adalah data contoh "

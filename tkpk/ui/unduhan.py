@@ -1,4 +1,8 @@
-"""The shared "unduh data" widget: CSV and XLSX of exactly the DataFrame a chart shows."""
+"""The shared "unduh data" widget: CSV and XLSX of exactly the DataFrame a chart shows.
+
+Why callables: the files are built when someone clicks (``st.download_button`` accepts a callable as ``data``),
+not on every rerun; writing an XLSX took a fifth of a page rerun (bench/RESULTS.md).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,12 @@ def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str) -> None:
     """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``)."""
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
-        "⬇️ Unduh data (CSV)", ke_csv(df), file_name=f"{nama_berkas}.csv", mime="text/csv",
-        key=f"{key}_csv", help="Untuk Excel berbahasa Indonesia: pemisah titik koma, desimal koma.",
+        "⬇️ Unduh data (CSV)", lambda: ke_csv(df), file_name=f"{nama_berkas}.csv", mime="text/csv",
+        key=f"{key}_csv", on_click="ignore", help="Untuk Excel berbahasa Indonesia: pemisah titik koma, desimal koma.",
     )
     c2.download_button(
-        "⬇️ Unduh data (XLSX)", ke_xlsx(df), key=f"{key}_xlsx", file_name=f"{nama_berkas}.xlsx",
+        "⬇️ Unduh data (XLSX)", lambda: ke_xlsx(df), key=f"{key}_xlsx", file_name=f"{nama_berkas}.xlsx",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 

@@ -1,5 +1,5 @@
--- A fingerprint of the store's contents (file, newest batch, active batches), so the map page may cache
--- boundaries and pocket results per store and reload them the moment a batch is loaded or rolled back.
+-- A fingerprint of the store's contents (file, newest batch, active batches), so pages may cache
+-- query results per store and reload them the moment a batch is loaded or rolled back.
 SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS berkas,
        coalesce(max(batch_id), 0) AS batch_terbaru,
        count(*) AS jumlah_batch,
