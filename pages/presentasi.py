@@ -30,6 +30,18 @@ CSS_SLIDE = """
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 </style>
 """
+# A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
+CSS_SLIDE_720 = """
+<style>
+.stApp h1 { font-size: 38px !important; }
+.stApp button p { font-size: 19px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricValue"] p { font-size: 64px !important; }
+[data-testid="stMetricLabel"] p { font-size: 22px !important; }
+.daftar-slide td, .daftar-slide th { font-size: 19px !important; padding: 1px 8px !important; }
+.kaki-slide, .kaki-slide p { font-size: 16px !important; }
+</style>
+"""
 
 st.markdown(CSS_PRESENTASI + CSS_SLIDE, unsafe_allow_html=True)
 TAHUN = baca(tahun_program)
@@ -73,8 +85,12 @@ def _slide_headline(a: ag.Agenda) -> None:
     # Streamlit reads the arrow's direction from a leading ASCII "-", not from "−".
     delta = fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None
     c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), delta, delta_color="inverse")
-    c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
-    c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
+    if a.layar >= 1080:
+        c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
+        c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
+    else:  # a 1280×720 column holds ~7 characters at 64 px: the unit moves into the label
+        c[1].metric("Penduduk miskin (jiwa)", fmt.angka(h.penduduk_miskin))
+        c[2].metric("Garis kemiskinan (Rp/kapita/bulan)", fmt.angka(h.garis_kemiskinan))
     c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
                 help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
     s = baca(tren.seri_bps, a.indikator)
@@ -114,12 +130,13 @@ def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
     st.markdown(f"**{r['nama_pilar']}** · status pilar: **{r['status_simbol']} {r['status_label']}**")
     c = st.columns(4)
-    c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"]))
+    c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"], pendek=a.layar < 1080))
     c[1].metric("Serapan anggaran", fmt.persen(r["serapan_pct"], 1))
     c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
     c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
-    tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True),
-                  lebar="content")
+    tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
+                       tinggi_maks=ag.tinggi_grafik(a, 0.3 if a.layar < 1080 else 0.42),
+                       lebar_panel=None if a.layar >= 1080 else 400), lebar="content")
     _kaki(b.sumber_program(), b.sampel)
 
 
@@ -177,7 +194,10 @@ def _slide() -> None:
     for k, v in ag.ke_query(a).items():
         if st.query_params.get(k) != v:
             st.query_params[k] = v
-    c = st.columns([5.2, 1, 1, 0.9, 1.3], vertical_alignment="center")
+    if a.layar < 1080:
+        st.markdown(CSS_SLIDE_720, unsafe_allow_html=True)
+    lebar = [5.2, 1, 1, 0.9, 1.3] if a.layar >= 1080 else [4.0, 1.45, 1.45, 0.7, 1.6]
+    c = st.columns(lebar, vertical_alignment="center")
     c[0].title(a.judul, anchor=False)
     c[1].button("◀ Sebelumnya", on_click=_mundur, disabled=a.pertama, key="slide_mundur", width="stretch")
     c[2].button("Berikutnya ▶", on_click=_maju, disabled=a.terakhir, key="slide_maju", width="stretch")

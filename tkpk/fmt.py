@@ -47,13 +47,14 @@ def rupiah(x: float | None, desimal: int = 0) -> str:
     return f"{tanda}Rp{angka(abs(x), desimal)}"
 
 
-def rupiah_ringkas(x: float | None) -> str:
-    """Large budgets in words officials use: ``Rp27,9 miliar``, ``Rp450 juta``."""
+def rupiah_ringkas(x: float | None, *, pendek: bool = False) -> str:
+    """Large budgets in words officials use: ``Rp27,9 miliar``, ``Rp450 juta``; ``pendek`` gives the budget-table
+    abbreviations ``Rp27,9 M`` / ``Rp450 jt`` for narrow places (a 1280×720 slide)."""
     if _missing(x):
         return TIDAK_ADA
-    for batas, nama in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
+    for batas, nama, singkat in ((1e12, "triliun", "T"), (1e9, "miliar", "M"), (1e6, "juta", "jt")):
         if abs(x) >= batas:
-            return f"Rp{angka(x / batas, 1)} {nama}"
+            return f"Rp{angka(x / batas, 1)} {singkat if pendek else nama}"
     return rupiah(x)
 
 

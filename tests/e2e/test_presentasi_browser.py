@@ -1,4 +1,5 @@
-"""Every rakor slide in a real browser at 1920×1080: rendered, screenshot taken, and no vertical scrolling."""
+"""Every rakor slide in a real browser at 1920×1080 and at 1280×720 (with the agenda's ``layar=720``): rendered,
+screenshot taken, and no vertical scrolling."""
 
 import pytest
 
@@ -14,14 +15,15 @@ UKUR = """() => {
 }"""
 
 
+@pytest.mark.parametrize("layar", [1080, 720])
 @pytest.mark.parametrize("nomor", range(1, len(ag.BAWAAN) + 1))
-def test_each_slide_fits_a_1080p_projector(browser, server, nomor):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-US")
+def test_each_slide_fits_the_projector(browser, server, nomor, layar):
+    context = browser.new_context(viewport={"width": round(layar * 16 / 9), "height": layar}, locale="en-US")
     page = context.new_page()
     external = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
     try:
-        page.goto(f"{server}/presentasi?slide={nomor}&tahun=2024")
+        page.goto(f"{server}/presentasi?slide={nomor}&tahun=2024&layar={layar}")
         wait_for_app(page)
         page.locator(".nomor-slide").first.wait_for(timeout=30_000)
         assert f"{nomor} / {len(ag.BAWAAN)}" in page.locator(".nomor-slide").first.inner_text()
@@ -31,7 +33,8 @@ def test_each_slide_fits_a_1080p_projector(browser, server, nomor):
         page.wait_for_timeout(800)
         assert page.locator("[data-testid=stSidebar]").is_hidden()
         assert "Sumber:" in page.inner_text("body")
-        page.screenshot(path=str(SHOTS / f"presentasi_{nomor}_{ag.BAWAAN[nomor - 1]}.png"))
+        akhiran = "" if layar == 1080 else f"_{layar}p"
+        page.screenshot(path=str(SHOTS / f"presentasi_{nomor}_{ag.BAWAAN[nomor - 1]}{akhiran}.png"))
         lebih = page.evaluate(UKUR)
         assert lebih["main"] <= 8 and lebih["doc"] <= 8, f"slide {nomor} scrolls: {lebih}"
         external = [u for u in external if not u.startswith(("data:", "blob:"))]

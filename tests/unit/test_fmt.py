@@ -49,3 +49,9 @@ def test_tanggal_in_indonesian():
     import datetime
 
     assert fmt.tanggal(datetime.date(2026, 11, 28)) == "28 November 2026"
+
+
+def test_rupiah_ringkas_pendek_for_narrow_slides():
+    assert fmt.rupiah_ringkas(3_312_000_000, pendek=True) == "Rp3,3 M"
+    assert fmt.rupiah_ringkas(450_000_000, pendek=True) == "Rp450,0 jt"
+    assert fmt.rupiah_ringkas(999_000, pendek=True) == "Rp999.000"

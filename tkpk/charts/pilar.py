@@ -54,7 +54,8 @@ def data_titik(opd: pd.DataFrame, kolom: str, hijau: float, merah: float) -> pd.
 
 
 def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: list[str], x_max: float,
-           tampil_y: bool, k: float = 1.0) -> alt.LayerChart:
+           tampil_y: bool, k: float = 1.0, tinggi_maks: int | None = None,
+           lebar: int | None = None) -> alt.LayerChart:
     d = data_titik(opd, kolom, hijau, merah)
     judul = UKURAN[kolom]
     x = alt.X("x:Q", title=f"{judul} (%)", scale=alt.Scale(domain=[0, x_max]), axis=alt.Axis(format=",.0f"))
@@ -80,19 +81,29 @@ def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: li
     label = alt.Chart(d).mark_text(align="left", dx=12, fontSize=round(15 * k), fontWeight="bold").encode(
         x=x, y=y, text="label:N", color=alt.value("#111111"), tooltip=tooltip)
     return alt.layer(garis, *teks_garis, titik, label).properties(
-        width=round(360 * k), height=max(120, round(44 * k) * len(urutan)),
+        width=lebar or round(360 * k), height=_tinggi_baris(len(urutan), round(44 * k), tinggi_maks),
         title=alt.Title(judul, fontSize=round(17 * k)))
 
 
+def _tinggi_baris(n: int, per_baris: int, tinggi_maks: int | None) -> int:
+    """Plot height: ``per_baris`` per row, squeezed to ``tinggi_maks`` (a projector slide must not scroll)."""
+    tinggi = max(120, per_baris * n)
+    return min(tinggi, max(120, tinggi_maks)) if tinggi_maks else tinggi
+
+
 def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
-              besar: bool = False) -> Any:
-    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``."""
+              besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None) -> Any:
+    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``.
+
+    ``tinggi_maks``/``lebar_panel`` fit the chart to a fixed screen (the 1280×720 rakor slide)."""
     urutan = list(opd["nama_singkat"])
     nilai = pd.concat([opd["serapan_pct"], opd["capaian_pct"]]).dropna()
     x_max = max(120.0, float(nilai.max()) + 25.0) if not nilai.empty else 120.0
     k = 1.4 if besar else 1.0
-    kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True, k)
-    kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False, k)
+    kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True, k,
+                  tinggi_maks, lebar_panel)
+    kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False, k,
+                   tinggi_maks, lebar_panel)
     chart = alt.hconcat(kiri, kanan, spacing=30).resolve_scale(y="shared").properties(
         title=alt.Title(judul or "Serapan anggaran dan capaian output per OPD",
                         subtitle="Garis putus-putus: ambang status. ● baik, ▲ perlu perhatian, ■ kritis, "

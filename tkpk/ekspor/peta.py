@@ -45,9 +45,14 @@ def _titik(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     return _CACHE[id(gdf)][2]
 
 
-def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int) -> alt.Chart:
-    """Names drawn twice (white halo, then black) so they read on dark and light fills alike."""
-    titik = _titik(batas_kec)
+def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int, lebar: int, tinggi: int) -> alt.Chart:
+    """Names drawn twice (white halo, then black) so they read on dark and light fills alike; crowded names are
+    moved apart as on the Peta page (:func:`tkpk.charts.peta.geser_label`)."""
+    from tkpk.charts.peta import geser_label
+
+    x0, y0, x1, y1 = batas_kec.total_bounds
+    px = 0.8 * min(lebar / (x1 - x0), tinggi / (y1 - y0))
+    titik = geser_label(_titik(batas_kec), px, ukuran)
     enc = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "nama:N"}
     halo = alt.Chart(titik).mark_text(fontSize=ukuran, fontWeight="bold", color="#ffffff", stroke="#ffffff",
                                       strokeWidth=4, strokeJoin="round").encode(**enc)
@@ -74,7 +79,8 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
         fillOpacity=0, stroke="#333333", strokeWidth=1.4)
     sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
                       "bukan kantong. Nama: kecamatan."
-    chart = alt.layer(dasar, garis_kantong, kec, _teks_label(batas_kec, 15 if besar else 11)).properties(
+    label = _teks_label(batas_kec, 15 if besar else 11, lebar, tinggi)
+    chart = alt.layer(dasar, garis_kantong, kec, label).properties(
         width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
     return terapkan(chart, besar=besar)
 
@@ -96,10 +102,9 @@ def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: st
     lapis = [dasar]
     pilih = [f for f in fitur if f["sorot"]]
     if pilih:
-        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000",
-                                                                     strokeWidth=3))
+        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000", strokeWidth=3))
     if nama:
-        lapis.append(_teks_label(batas, 11))
+        lapis.append(_teks_label(batas, 11, lebar, tinggi))
     chart = alt.layer(*lapis).properties(width=lebar, height=tinggi,
                                          title=alt.Title(judul, subtitle=keterangan) if keterangan else judul)
     return terapkan(chart.project("mercator"))
