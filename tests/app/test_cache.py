@@ -19,7 +19,7 @@ def _p0(at) -> tuple[str, str]:
 
 
 # A corrected 2024 figure for Banjar, as an analyst would upload it (test data, not a BPS number).
-KOREKSI = "Tahun;Kabupaten/Kota;P0 (%);Sumber\r\n2024;Kab. Banjar;2,50;uji cache\r\n".encode()
+KOREKSI = b"Tahun;Kabupaten/Kota;P0 (%);Sumber\r\n2024;Kab. Banjar;2,50;uji cache\r\n"
 
 
 def test_pages_show_a_new_batch_at_once(store_path: Path, tmp_path: Path, monkeypatch):
