@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.e2e import analis
 from tests.e2e.conftest import shot, start_server, wait_for_app
 from tkpk import auth
 
@@ -57,53 +58,14 @@ def test_unggah_simpan_lihat_batalkan(page, server_tulis):
     page.set_viewport_size({"width": 1600, "height": 2400})
     sebelum = _teks_pilar(page, url)
 
-    page.goto(url + "/unggah")
-    wait_for_app(page)
-    page.get_by_label("Nama akun").fill("analis_e2e")
-    page.get_by_label("Kata sandi").fill(SANDI)
-    page.get_by_role("button", name="Masuk").click()
-    page.get_by_text("Masuk sebagai").wait_for(timeout=30_000)
-    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(BERKAS))
-    page.get_by_text("Baris baru").first.wait_for(timeout=60_000)
-    wait_for_app(page)
-    shot(page, "unggah_pratinjau")
-    page.get_by_role("button", name="Simpan").click()
-    page.get_by_text("Tersimpan sebagai").wait_for(timeout=60_000)
-    wait_for_app(page)
-    teks = page.inner_text("[data-testid=stMain]")
-    assert "analis_e2e" in teks
-    bid = int(teks.split("Tersimpan sebagai batch ")[1].split()[0])
+    bid = analis.unggah(page, url, BERKAS, "analis_e2e", SANDI, shot=shot)
     shot(page, "unggah_tersimpan")
 
     sesudah = _teks_pilar(page, url)
     assert sesudah != sebelum, "the pillar page shows the uploaded numbers"
     shot(page, "unggah_pilar_sesudah")
 
-    page.goto(url + "/riwayat")
-    wait_for_app(page)
-    page.get_by_text("Lihat baris batch").wait_for(timeout=30_000)
-    wait_for_app(page)
-    shot(page, "riwayat_daftar")
-    page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=30_000)
-    # a fresh page load is a new Streamlit session, so the analyst logs in again here
-    pintu = page.get_by_text("Pembatalan batch hanya untuk analis")
-    pintu.wait_for(timeout=30_000)
-    pintu.click()
-    page.get_by_label("Nama akun").fill("analis_e2e")
-    page.get_by_label("Kata sandi").fill(SANDI)
-    page.get_by_role("button", name="Masuk").click()
-    page.get_by_text("Masuk sebagai").wait_for(timeout=30_000)
-    wait_for_app(page)
-    shot(page, "riwayat_masuk")
-    page.get_by_label("Alasan pembatalan (wajib)").fill("uji browser")
-    page.get_by_label("Alasan pembatalan (wajib)").press("Enter")
-    wait_for_app(page)
-    page.get_by_text(f"Ya, saya yakin ingin membatalkan batch {bid}.").click()
-    wait_for_app(page)
-    page.get_by_role("button", name=f"Batalkan batch {bid}").click()
-    page.get_by_text(f"Batch {bid} dibatalkan").wait_for(timeout=30_000)
-    page.get_by_text("berstatus").wait_for(timeout=30_000)
-    wait_for_app(page)
+    analis.batalkan(page, url, bid, "analis_e2e", SANDI, shot=shot)
     page.wait_for_timeout(500)
     shot(page, "riwayat_dibatalkan")
 

@@ -1,0 +1,62 @@
+"""What an analyst does in the browser, step by step: log in, upload and save a file, roll a batch back.
+
+Shared by the upload browser test and the concurrent-sessions resilience test. Each step opens its page with a
+fresh load, which is a new Streamlit session, so each logs in again (local accounts live in the session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.conftest import wait_for_app
+
+
+def masuk(page, nama: str, sandi: str) -> None:
+    page.get_by_label("Nama akun").fill(nama)
+    page.get_by_label("Kata sandi").fill(sandi)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text("Masuk sebagai").wait_for(timeout=60_000)
+    wait_for_app(page)
+
+
+def unggah(page, url: str, berkas: Path, nama: str, sandi: str, shot=None) -> int:
+    """Upload ``berkas`` as intervensi, wait for the preview, press Simpan; the new batch id."""
+    page.goto(url + "/unggah")
+    wait_for_app(page)
+    masuk(page, nama, sandi)
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(berkas))
+    page.get_by_text("Baris baru").first.wait_for(timeout=90_000)
+    wait_for_app(page)
+    if shot:
+        shot(page, "unggah_pratinjau")
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("Tersimpan sebagai").wait_for(timeout=90_000)
+    wait_for_app(page)
+    teks = page.inner_text("[data-testid=stMain]")
+    assert nama in teks
+    return int(teks.split("Tersimpan sebagai batch ")[1].split()[0])
+
+
+def batalkan(page, url: str, bid: int, nama: str, sandi: str, shot=None) -> None:
+    """Roll batch ``bid`` back on the history page, with a reason and the confirmation."""
+    page.goto(url + "/riwayat")
+    wait_for_app(page)
+    page.get_by_text("Lihat baris batch").wait_for(timeout=60_000)
+    wait_for_app(page)
+    if shot:
+        shot(page, "riwayat_daftar")
+    page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=60_000)
+    pintu = page.get_by_text("Pembatalan batch hanya untuk analis")
+    pintu.wait_for(timeout=60_000)
+    pintu.click()
+    masuk(page, nama, sandi)
+    if shot:
+        shot(page, "riwayat_masuk")
+    page.get_by_label("Alasan pembatalan (wajib)").fill("uji browser")
+    page.get_by_label("Alasan pembatalan (wajib)").press("Enter")
+    wait_for_app(page)
+    page.get_by_text(f"Ya, saya yakin ingin membatalkan batch {bid}.").click()
+    wait_for_app(page)
+    page.get_by_role("button", name=f"Batalkan batch {bid}").click()
+    page.get_by_text(f"Batch {bid} dibatalkan").wait_for(timeout=60_000)
+    page.get_by_text("berstatus").wait_for(timeout=60_000)
+    wait_for_app(page)
