@@ -16,7 +16,7 @@ from tkpk.ekspor.gambar import ke_png, ke_svg
 
 def tombol_gambar(chart: Any, nama: str, sumber: str | list[str], sampel: bool, key: str) -> None:
     """Two buttons side by side; ``nama`` without extension (e.g. ``tren_p0_banjar``)."""
-    c1, c2, _ = st.columns([1, 1, 4])
+    c1, c2, _ = st.columns([1.4, 1.4, 3.2])
     c1.download_button(
         "🖼️ Unduh gambar (PNG)", lambda: ke_png(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.png",
         mime="image/png", key=f"{key}_png", on_click="ignore",
