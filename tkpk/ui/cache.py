@@ -10,7 +10,7 @@ rollback, so a cached page never shows data older than the store. Results are pi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -18,7 +18,6 @@ from tkpk.config import db_path
 from tkpk.queries import versi_data
 from tkpk.ui.koneksi import conn
 
-P = ParamSpec("P")
 T = TypeVar("T")
 
 
@@ -35,4 +34,3 @@ def versi() -> tuple:
 def baca(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``fn(conn(), *args, **kwargs)``, computed once per store version and arguments."""
     return _panggil(f"{fn.__module__}.{fn.__qualname__}", versi(), args, kwargs, fn)
-
