@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tkpk import beranda, fmt
+from tkpk import beranda, fmt, tren
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
 from tkpk.ui.cache import baca
@@ -39,7 +39,9 @@ if h.perubahan_poin is not None:
 if h.peringkat is not None:
     urutan = "terendah" if h.peringkat == 1 else f"ke-{h.peringkat} terendah"
     st.markdown(f"**{urutan}** dari {h.jumlah_pembanding} kab/kota di Kalimantan Selatan yang datanya tersedia.")
-chrome.sumber(f"{h.sumber} (Susenas Maret {h.tahun})")
+chrome.sumber(f"{tren.sumber_ringkas(h.sumber)} (Susenas Maret {h.tahun}).")
+with st.expander("Sumber lengkap dan tautan"):
+    st.markdown(h.sumber)
 st.page_link("pages/tren.py", label="Lihat tren dan perbandingan kab/kota →", query_params={"tahun": str(tahun)})
 
 # --- per-pillar strip ---
