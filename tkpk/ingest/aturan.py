@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tkpk import katalog
 from tkpk.ingest import kolom as kol
 from tkpk.ingest.angka import baca_angka, baca_bulat
 from tkpk.ingest.pesan import Pesan, pesan_baris, pesan_sel
-from tkpk.ingest.reader import Sel
+from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
 from tkpk.ingest.validasi import Konteks, _kosong
 from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok, cari_opd, cari_pilar, kunci_nama
 
@@ -220,56 +223,239 @@ def _cek_pembilang(frame: pd.DataFrame) -> list[Pesan]:
     return pesan
 
 
-def intervensi(ktx: Konteks, data: list[list[Sel]], nomor: list[int], pencocok: Pencocok,
+ANGKA_INTERVENSI = ("pagu", "realisasi", "target_output", "capaian_output", "target_penerima", "penerima")
+TEKS_INTERVENSI = ("satuan_output", "sumber_dana", "keterangan")
+KOLOM_INTERVENSI = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu",
+                    "realisasi", "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima",
+                    "sumber_dana", "keterangan", "sumber", "_baris"]
+_TEMPAT_KODE = ("kode_wilayah", "kode_kec")
+_TEMPAT_NAMA = ("desa", "nama_wilayah", "kecamatan")
+
+
+def _pilar_opd(p: Periksa, row: list[Sel], n: int) -> tuple[object, object]:
+    """Pillar and OPD of a row, and whether the OPD belongs to that pillar."""
+    ktx = p.ktx
+    v = ktx.sel(row, "pilar")
+    pilar, alasan = cari_pilar(v) if not _kosong(v) else (None, "wajib diisi")
+    hasil_pilar = pilar if alasan is None else p.galat(n, "pilar", v, alasan)
+    v = ktx.sel(row, "opd")
+    opd = cari_opd(v) if not _kosong(v) else None
+    if opd is None or opd.kode is None:
+        return hasil_pilar, p.galat(n, "opd", v, "wajib diisi" if opd is None else opd.alasan or "tidak dikenal")
+    o = katalog.OPD_BY_KODE[opd.kode]
+    if isinstance(pilar, int) and o.pilar != pilar:
+        p.galat(n, "pilar", ktx.sel(row, "pilar"),
+                f"tidak sesuai: {o.nama_singkat} termasuk pilar {o.pilar} ({katalog.PILAR[o.pilar - 1].nama})")
+    return hasil_pilar, opd.kode
+
+
+def _tempat_intervensi(p: Periksa, row: list[Sel], n: int) -> object:
+    tempat = p.tempat(row, n, TINGKAT_BANJAR, _TEMPAT_KODE, _TEMPAT_NAMA)
+    return None if tempat == "63.03" else tempat  # the kabupaten itself = kabupaten-wide
+
+
+def _baris_intervensi(p: Periksa, row: list[Sel], n: int, nama_file: str) -> dict[str, object] | None:
+    """One row read cell by cell: its store values, or ``None`` when it has an error (the messages go to ``p``).
+
+    This is the reference reading of a row; the vectorised path in :func:`intervensi` only decides which rows
+    certainly pass it, and sends every other row here, so messages are worded and ordered as they always were.
+    """
+    ktx = p.ktx
+    awal = len(p.pesan)
+    r: dict[str, object] = {"tahun": p.tahun(row, n),
+                            "triwulan": p.angka(row, n, "triwulan", bawah=1, atas=4, bulat=True)}
+    r["pilar"], r["kode_opd"] = _pilar_opd(p, row, n)
+    r["program"] = p.teks(row, "program") or p.galat(n, "program", "", "wajib diisi")
+    r["kegiatan"] = p.teks(row, "kegiatan")
+    r["kode_wilayah"] = _tempat_intervensi(p, row, n)
+    for nama in ANGKA_INTERVENSI:
+        r[nama] = p.angka(row, n, nama)
+    for nama in TEKS_INTERVENSI:
+        r[nama] = p.teks(row, nama)
+    r["sumber"] = _sumber(p, row, nama_file)
+    r["_baris"] = n
+    if any(x.galat for x in p.pesan[awal:]) or any(x is GAGAL for x in r.values()):
+        return None
+    if _lebih(r["realisasi"], r["pagu"]):
+        p.peringatan(n, "realisasi", ktx.sel(row, "realisasi"), f"melebihi pagu ({ktx.sel(row, 'pagu')})")
+    if _lebih(r["capaian_output"], 2 * r["target_output"] if isinstance(r["target_output"], float) else None):
+        p.peringatan(n, "capaian_output", ktx.sel(row, "capaian_output"),
+                     f"lebih dari 2 × target ({ktx.sel(row, 'target_output')}); periksa satuan")
+    return r
+
+
+def _bersih(ktx: Konteks, pencocok: Pencocok, fungsi: Callable[[Periksa, list[Sel]], object]) -> \
+        Callable[[list[Sel]], object]:
+    """``fungsi`` run on a scratch checker: its value, or GAGAL when it would have said anything at all."""
+    def jalankan(row: list[Sel]) -> object:
+        q = Periksa(ktx, pencocok)
+        x = fungsi(q, row)
+        return GAGAL if q.pesan or x is GAGAL or (isinstance(x, tuple) and GAGAL in x) else x
+    return jalankan
+
+
+def _per_nilai(tabel: Tabel, mulai: int, ktx: Konteks, nama: tuple[str, ...],
+               fungsi: Callable[[list[Sel]], object]) -> tuple[np.ndarray, np.ndarray]:
+    """Run a row check once per distinct combination of the cells it reads instead of once per row.
+
+    Why: year, quarter, pillar, OPD and place repeat across a large file, so a million rows hold a few hundred
+    combinations. Returns (value per row, clean per row); a row whose cell is not text (an XLSX number) or whose
+    combination fails is not clean and is left to the row path.
+    """
+    n = tabel.jumlah - mulai
+    bersih = np.ones(n, dtype=bool)
+    kolom: list[tuple[int, np.ndarray, list[object]]] = []
+    kode = np.zeros(n, dtype=np.int64)
+    for k in nama:
+        j = ktx.peta.kolom.get(k)
+        if j is None:
+            continue
+        enc = tabel.teks(j, mulai).dictionary_encode()
+        idx = enc.indices
+        if idx.null_count:
+            bersih &= pc.is_valid(idx).to_numpy(zero_copy_only=False)
+            idx = idx.fill_null(0)
+        kamus = enc.dictionary.to_pylist() or [""]
+        idx_np = idx.to_numpy(zero_copy_only=False).astype(np.int64)
+        kolom.append((j, idx_np, kamus))
+        _, kode = np.unique(kode * len(kamus) + idx_np, return_inverse=True)
+        kode = kode.astype(np.int64)
+    if not kolom or n == 0:
+        nilai = fungsi([])
+        return np.full(n, None if nilai is GAGAL else nilai, dtype=object), np.full(n, nilai is not GAGAL)
+    _, wakil = np.unique(kode, return_index=True)
+    lebar = max(j for j, _, _ in kolom) + 1
+    hasil = np.empty(len(wakil), dtype=object)
+    lolos = np.zeros(len(wakil), dtype=bool)
+    for c, r in enumerate(wakil.tolist()):
+        row: list[Sel] = [""] * lebar
+        for j, idx_np, kamus in kolom:
+            row[j] = kamus[idx_np[r]]  # type: ignore[assignment]
+        x = fungsi(row)
+        lolos[c] = x is not GAGAL
+        hasil[c] = None if x is GAGAL else x
+    return hasil[kode], bersih & lolos[kode]
+
+
+# Cells that baca_angka reads to exactly what Arrow's cast gives: plain digits in any file, and in a file with a
+# decimal comma also dot-grouped thousands and a decimal comma. Anything else is read one distinct cell at a time.
+_ANGKA_POLOS = r"^[0-9]{1,15}$"
+_ANGKA_RIBUAN_TITIK = r"^[1-9][0-9]{0,2}(\.[0-9]{3}){1,4}$"
+_ANGKA_KOMA = r"^[0-9]{1,15},[0-9]{1,15}$"
+
+
+def _angka_lajur(tabel: Tabel, mulai: int, ktx: Konteks, pencocok: Pencocok, nama: str) -> tuple[np.ndarray,
+                                                                                                   np.ndarray]:
+    """(value per row as float, NaN = empty; clean per row) for an optional, non-negative number column."""
+    n = tabel.jumlah - mulai
+    nilai = np.full(n, np.nan)
+    j = ktx.peta.kolom.get(nama)
+    if j is None:
+        return nilai, np.ones(n, dtype=bool)
+    arr = tabel.teks(j, mulai)
+    bersih = pc.is_valid(arr).to_numpy(zero_copy_only=False)
+    sisa = bersih & pc.not_equal(arr, "").fill_null(False).to_numpy(zero_copy_only=False)
+    pola = [(_ANGKA_POLOS, None)]
+    if ktx.desimal_koma:
+        pola += [(_ANGKA_RIBUAN_TITIK, (".", "")), (_ANGKA_KOMA, (",", "."))]
+    for regex, ganti in pola:
+        if not sisa.any():
+            break
+        cocok = np.flatnonzero(sisa & pc.match_substring_regex(arr, regex).fill_null(False)
+                               .to_numpy(zero_copy_only=False))
+        if len(cocok) == 0:
+            continue
+        teks = arr.take(pa.array(cocok))
+        if ganti is not None:
+            teks = pc.replace_substring(teks, ganti[0], ganti[1])
+        nilai[cocok] = pc.cast(teks, pa.float64()).to_numpy(zero_copy_only=False)
+        sisa[cocok] = False
+    if sisa.any():
+        idx = np.flatnonzero(sisa)
+        enc = arr.take(pa.array(idx)).dictionary_encode()
+        baca = _bersih(ktx, pencocok, lambda q, row: q.angka(row, 0, nama, v=row[0]))
+        hasil = [baca([v]) for v in enc.dictionary.to_pylist()]
+        per = np.array([np.nan if x is GAGAL or x is None else x for x in hasil], dtype=float)
+        gagal = np.array([x is GAGAL for x in hasil], dtype=bool)
+        kode = enc.indices.to_numpy(zero_copy_only=False)
+        nilai[idx] = per[kode]
+        bersih[idx[gagal[kode]]] = False
+    return nilai, bersih
+
+
+def _teks_lajur(tabel: Tabel, mulai: int, ktx: Konteks, nama: str) -> tuple[pa.Array, np.ndarray]:
+    """(trimmed text per row, null = empty; clean per row) as :meth:`Periksa.teks` reads text cells."""
+    n = tabel.jumlah - mulai
+    j = ktx.peta.kolom.get(nama)
+    if j is None:
+        return pa.nulls(n, pa.string()), np.ones(n, dtype=bool)
+    arr = tabel.teks(j, mulai)
+    bersih = pc.is_valid(arr).to_numpy(zero_copy_only=False)
+    t = pc.utf8_trim(arr, characters=SPASI_PYTHON)
+    return pc.if_else(pc.equal(t, ""), pa.scalar(None, t.type), t), bersih
+
+
+def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
                nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
+    """Intervention rows: every column checked over the whole file at once; only rows that may carry a
+    message (an error, a warning, a note) are read again cell by cell by :func:`_baris_intervensi`."""
     p = Periksa(ktx, pencocok)
     for wajib in ("tahun", "pilar", "opd", "program"):
         if not ktx.ada(wajib):
             p.pesan.append(Pesan("galat", f'Kolom wajib "{wajib}" tidak ada.', None, wajib))
     if any(x.galat for x in p.pesan):
         return pd.DataFrame(), p.pesan
-    rows: list[dict[str, object]] = []
-    for row, n in zip(data, nomor, strict=True):
-        awal = len([x for x in p.pesan if x.galat])
-        r: dict[str, object] = {"tahun": p.tahun(row, n),
-                                "triwulan": p.angka(row, n, "triwulan", bawah=1, atas=4, bulat=True)}
-        v = ktx.sel(row, "pilar")
-        pilar, alasan = cari_pilar(v) if not _kosong(v) else (None, "wajib diisi")
-        r["pilar"] = pilar if alasan is None else p.galat(n, "pilar", v, alasan)
-        v = ktx.sel(row, "opd")
-        opd = cari_opd(v) if not _kosong(v) else None
-        if opd is None or opd.kode is None:
-            r["kode_opd"] = p.galat(n, "opd", v, "wajib diisi" if opd is None else opd.alasan or "tidak dikenal")
-        else:
-            r["kode_opd"] = opd.kode
-            o = katalog.OPD_BY_KODE[opd.kode]
-            if isinstance(pilar, int) and o.pilar != pilar:
-                p.galat(n, "pilar", ktx.sel(row, "pilar"),
-                        f"tidak sesuai: {o.nama_singkat} termasuk pilar {o.pilar} ({katalog.PILAR[o.pilar - 1].nama})")
-        r["program"] = p.teks(row, "program") or p.galat(n, "program", "", "wajib diisi")
-        r["kegiatan"] = p.teks(row, "kegiatan")
-        tempat = p.tempat(row, n, TINGKAT_BANJAR, ("kode_wilayah", "kode_kec"), ("desa", "nama_wilayah", "kecamatan"))
-        r["kode_wilayah"] = None if tempat == "63.03" else tempat
-        for nama in ("pagu", "realisasi", "target_output", "capaian_output", "target_penerima", "penerima"):
-            r[nama] = p.angka(row, n, nama)
-        for nama in ("satuan_output", "sumber_dana", "keterangan"):
-            r[nama] = p.teks(row, nama)
-        r["sumber"] = _sumber(p, row, nama_file)
-        r["_baris"] = n
-        if len([x for x in p.pesan if x.galat]) > awal or any(x is GAGAL for x in r.values()):
-            continue
-        if _lebih(r["realisasi"], r["pagu"]):
-            p.peringatan(n, "realisasi", ktx.sel(row, "realisasi"), f"melebihi pagu ({ktx.sel(row, 'pagu')})")
-        if _lebih(r["capaian_output"], 2 * r["target_output"] if isinstance(r["target_output"], float) else None):
-            p.peringatan(n, "capaian_output", ktx.sel(row, "capaian_output"),
-                         f"lebih dari 2 × target ({ktx.sel(row, 'target_output')}); periksa satuan")
-        rows.append(r)
-    kolom = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
-             "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana",
-             "keterangan", "sumber", "_baris"]
-    frame = pd.DataFrame(rows, columns=kolom)
+    n = tabel.jumlah - mulai
+    nomor = np.asarray(tabel.nomor[mulai:], dtype=np.int64)
+    tahun, bersih = _per_nilai(tabel, mulai, ktx, ("tahun",), _bersih(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
+    triwulan, b = _per_nilai(tabel, mulai, ktx, ("triwulan",), _bersih(
+        ktx, pencocok, lambda q, row: q.angka(row, 0, "triwulan", bawah=1, atas=4, bulat=True)))
+    bersih &= b
+    pilar_opd, b = _per_nilai(tabel, mulai, ktx, ("pilar", "opd"),
+                              _bersih(ktx, pencocok, lambda q, row: _pilar_opd(q, row, 0)))
+    bersih &= b
+    tempat, b = _per_nilai(tabel, mulai, ktx, (*_TEMPAT_KODE, *_TEMPAT_NAMA),
+                           _bersih(ktx, pencocok, lambda q, row: _tempat_intervensi(q, row, 0)))
+    bersih &= b
+    teks: dict[str, pa.Array] = {}
+    for nama in ("program", "kegiatan", *TEKS_INTERVENSI, "sumber"):
+        teks[nama], b = _teks_lajur(tabel, mulai, ktx, nama)
+        bersih &= b
+    bersih &= pc.is_valid(teks["program"]).to_numpy(zero_copy_only=False)
+    angka: dict[str, np.ndarray] = {}
+    for nama in ANGKA_INTERVENSI:
+        angka[nama], b = _angka_lajur(tabel, mulai, ktx, pencocok, nama)
+        bersih &= b
+    with np.errstate(invalid="ignore"):
+        bersih &= ~(angka["realisasi"] > angka["pagu"])  # these rows get a warning: the row path words it
+        bersih &= ~(angka["capaian_output"] > 2 * angka["target_output"])
+    cepat = np.flatnonzero(bersih)
+    ambil = pa.array(cepat)
+    po = pilar_opd[cepat]
+    sumber = teks["sumber"].take(ambil).fill_null(f"Unggahan berkas {nama_file}")
+    frame = pd.DataFrame({
+        "tahun": tahun[cepat].astype(np.int64),
+        "triwulan": triwulan[cepat],
+        "pilar": np.fromiter((x[0] for x in po), dtype=np.int64, count=len(po)),
+        "kode_opd": pd.array([x[1] for x in po], dtype="str"),
+        "program": teks["program"].take(ambil).to_pandas(),
+        "kegiatan": teks["kegiatan"].take(ambil).to_pandas(),
+        "kode_wilayah": pd.array(tempat[cepat], dtype="str"),
+        **{k: angka[k][cepat] for k in ("pagu", "realisasi")},
+        "satuan_output": teks["satuan_output"].take(ambil).to_pandas(),
+        **{k: angka[k][cepat] for k in ("target_output", "capaian_output", "target_penerima", "penerima")},
+        **{k: teks[k].take(ambil).to_pandas() for k in ("sumber_dana", "keterangan")},
+        "sumber": sumber.to_pandas(),
+        "_baris": nomor[cepat],
+    }, columns=KOLOM_INTERVENSI)
+    lambat = [r for i in np.flatnonzero(~bersih).tolist()
+              if (r := _baris_intervensi(p, tabel.baris_ke(mulai + i), int(nomor[i]), nama_file)) is not None]
+    if lambat:
+        frame = pd.concat([frame, pd.DataFrame(lambat, columns=KOLOM_INTERVENSI)], ignore_index=True)
+        frame = frame.sort_values("_baris", kind="stable", ignore_index=True)
     if not frame.empty:
         frame["triwulan"] = frame["triwulan"].astype("Int64")
+    assert len(frame) <= n
     kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
     p.pesan += _duplikat(frame, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']}")
     return frame, p.pesan
@@ -316,4 +502,14 @@ def bps(ktx: Konteks, data: list[list[Sel]], nomor: list[int], pencocok: Pencoco
     return frame, p.pesan
 
 
-ATURAN = {"indikator": indikator, "intervensi": intervensi, "bps": bps}
+def _per_baris(aturan: Callable[[Konteks, list[list[Sel]], list[int], Pencocok, str],
+                                tuple[pd.DataFrame, list[Pesan]]]) -> Aturan:
+    """A rule that reads a list of rows, fed from the table's row view."""
+    def jalankan(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
+                 nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
+        return aturan(ktx, tabel.baris[mulai:], tabel.nomor[mulai:], pencocok, nama_file)
+    return jalankan
+
+
+Aturan = Callable[[Konteks, Tabel, int, Pencocok, str], tuple[pd.DataFrame, list[Pesan]]]
+ATURAN: dict[str, Aturan] = {"indikator": _per_baris(indikator), "intervensi": intervensi, "bps": _per_baris(bps)}

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import zipfile
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from tkpk.ingest.kolom import kunci
 
@@ -26,26 +31,92 @@ PEMISAH_CALON = (";", "\t", ",")
 
 Sel = str | float | int
 
+# Exactly the characters Python's str.strip() removes, so the columnar reader trims cells as csv + strip() did.
+SPASI_PYTHON = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
 
 class BacaGagal(Exception):
     """The file cannot be read at all; the message is for the analyst."""
 
 
-@dataclass
 class Tabel:
-    """Cells by row, each row with its Excel row number; ``desimal_koma`` tells :mod:`angka` the file's locale."""
+    """Cells by row, each row with its Excel row number; ``desimal_koma`` tells :mod:`angka` the file's locale.
 
-    baris: list[list[Sel]]
-    nomor: list[int]
-    format: str  # "csv" | "xlsx"
-    pemisah: str | None = None
-    encoding: str | None = None
-    lembar: str | None = None
-    catatan: list[str] = field(default_factory=list)
+    A table is held either as rows (XLSX, odd CSVs, tests) or as Arrow text columns (the common CSV: a million
+    rows as Python lists cost seconds and gigabytes). Both views are available either way and built on demand:
+    :attr:`baris` for row rules, :meth:`teks` for vectorised checks. In the column view every row is padded to
+    the widest row with ``""``; :attr:`panjang` keeps each row's real cell count.
+    """
+
+    def __init__(self, baris: list[list[Sel]] | None = None, nomor: list[int] | None = None, format: str = "csv",
+                 pemisah: str | None = None, encoding: str | None = None, lembar: str | None = None,
+                 catatan: list[str] | None = None, *, lajur: list[pa.Array] | None = None,
+                 panjang: np.ndarray | None = None) -> None:
+        if baris is None and lajur is None:
+            baris = []
+        self._baris = baris
+        self._lajur = lajur
+        self._panjang = panjang
+        self.nomor: list[int] = list(nomor) if nomor is not None else []
+        self.format = format  # "csv" | "xlsx"
+        self.pemisah = pemisah
+        self.encoding = encoding
+        self.lembar = lembar
+        self.catatan: list[str] = catatan if catatan is not None else []
 
     @property
     def desimal_koma(self) -> bool:
         return self.pemisah != ","
+
+    @property
+    def jumlah(self) -> int:
+        return len(self.nomor)
+
+    @property
+    def baris(self) -> list[list[Sel]]:
+        """Every row as a list of cells (built once from the columns when the table was read columnwise)."""
+        if self._baris is None:
+            assert self._lajur is not None
+            kolom = [c.to_pylist() for c in self._lajur]
+            if not kolom:
+                self._baris = [[] for _ in self.nomor]
+            else:
+                baris = zip(*kolom, strict=True)
+                self._baris = [list(r[:n]) for r, n in zip(baris, self.panjang.tolist(), strict=True)]
+        return self._baris
+
+    @baris.setter
+    def baris(self, nilai: list[list[Sel]]) -> None:
+        self._baris, self._lajur, self._panjang = nilai, None, None
+
+    def baris_ke(self, i: int) -> list[Sel]:
+        """One row, without building all of them."""
+        if self._baris is not None:
+            return self._baris[i]
+        assert self._lajur is not None
+        return [self._lajur[j][i].as_py() for j in range(int(self.panjang[i]))]
+
+    @property
+    def panjang(self) -> np.ndarray:
+        """Cells per row (before padding)."""
+        if self._panjang is None:
+            self._panjang = np.fromiter((len(r) for r in self.baris), dtype=np.int64, count=len(self.baris))
+        return self._panjang
+
+    @property
+    def lebar(self) -> int:
+        return len(self._lajur) if self._lajur is not None else int(self.panjang.max(initial=0))
+
+    def teks(self, j: int, mulai: int = 0) -> pa.Array:
+        """Column ``j`` from row ``mulai`` on as Arrow text; a cell that is not text (an XLSX number) is null,
+        a missing cell is ``""`` (as :class:`~tkpk.ingest.validasi.Konteks` reads it)."""
+        n = self.jumlah - mulai
+        if self._lajur is not None:
+            if j >= len(self._lajur):
+                return pa.array([""] * n, pa.string())
+            return self._lajur[j].slice(mulai)
+        return pa.array([(r[j] if isinstance(r[j], str) else None) if j < len(r) else ""
+                         for r in self.baris[mulai:]], pa.string())
 
 
 def baca(data: bytes, nama_file: str, jenis: str | None = None) -> Tabel:
@@ -102,6 +173,9 @@ def baca_csv(data: bytes) -> Tabel:
     if "\x00" in teks:
         raise BacaGagal("Berkas ini bukan CSV teks (berisi data biner). Unggah CSV atau XLSX.")
     pemisah = _pilih_pemisah(teks)
+    cepat = _baca_csv_lajur(data, teks, encoding, pemisah)
+    if cepat is not None:
+        return cepat
     try:
         rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     except csv.Error as exc:
@@ -111,6 +185,69 @@ def baca_csv(data: bytes) -> Tabel:
         tabel.baris.append([c.strip() for c in row[:MAKS_KOLOM]])
         tabel.nomor.append(i)
     return _rapikan(tabel)
+
+
+# Python's csv module refuses longer fields; the columnar reader leaves such files to it so the message is the same.
+_BATAS_SEL = csv.field_size_limit()
+
+
+def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabel | None:
+    """The same table :func:`baca_csv` builds with the csv module, read by Arrow into columns; ``None`` when the
+    file is not one this path reads identically (quotes, rows of different widths, huge cells).
+
+    Why: without quote characters a CSV record is exactly a line split at the delimiter, which Arrow does in
+    C++ at disk speed, and a blank line is a row of empty cells that keeps its Excel row number.
+    """
+    if '"' in teks:
+        return None
+    if encoding == "UTF-8":
+        mentah = data
+    elif encoding == "UTF-8 (BOM)":
+        mentah = data[3:]
+    else:
+        mentah = teks.encode("utf-8")
+    if not mentah.strip(b"\r\n"):
+        return None
+    baris_pertama = teks.lstrip("\ufeff").split("\n", 1)[0].split("\r", 1)[0]
+    lebar = baris_pertama.count(pemisah) + 1
+    aneh: list[object] = []
+
+    def tandai(baris: object) -> str:
+        aneh.append(baris)
+        return "skip"
+
+    try:
+        hasil = pacsv.read_csv(
+            io.BytesIO(mentah),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=16 << 20),
+            parse_options=pacsv.ParseOptions(delimiter=pemisah, quote_char=False, double_quote=False,
+                                             escape_char=False, newlines_in_values=False, ignore_empty_lines=False,
+                                             invalid_row_handler=tandai),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{j}": pa.string() for j in range(lebar)}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False, check_utf8=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if aneh or hasil.num_columns != lebar:
+        return None
+    lajur: list[pa.Array] = []
+    for c in hasil.columns[:MAKS_KOLOM]:
+        c = c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
+        if not pa.types.is_string(c.type) or c.null_count:
+            return None
+        if len(c) and pc.max(pc.binary_length(c)).as_py() > _BATAS_SEL:
+            return None
+        lajur.append(pc.utf8_trim(c, characters=SPASI_PYTHON))
+    isi = np.zeros(hasil.num_rows, dtype=bool)
+    for c in lajur:
+        isi |= pc.not_equal(c, "").to_numpy(zero_copy_only=False)
+    simpan = np.flatnonzero(isi)
+    if len(simpan) < hasil.num_rows:
+        idx = pa.array(simpan)
+        lajur = [c.take(idx) for c in lajur]
+    return Tabel(nomor=(simpan + 1).tolist(), format="csv", pemisah=pemisah, encoding=encoding, lajur=lajur,
+                 panjang=np.full(len(simpan), len(lajur), dtype=np.int64))
 
 
 def _rapikan(tabel: Tabel) -> Tabel:

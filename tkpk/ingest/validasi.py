@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas
@@ -81,8 +83,12 @@ def _kosong(v: Sel) -> bool:
     return isinstance(v, str) and v.strip() == ""
 
 
+def _baris_awal(tabel: Tabel) -> list[list[Sel]]:
+    return [tabel.baris_ke(i) for i in range(min(BARIS_CARI_JUDUL, tabel.jumlah))]
+
+
 def cari_judul(tabel: Tabel, jenis: str) -> int | None:
-    for i, row in enumerate(tabel.baris[:BARIS_CARI_JUDUL]):
+    for i, row in enumerate(_baris_awal(tabel)):
         if kol.skor_judul(list(row), jenis) >= 2:
             return i
     return None
@@ -109,6 +115,43 @@ def cek_pribadi(judul: list[str], data: list[list[Sel]], nomor: list[int]) -> Pe
     return None
 
 
+# An ASCII character that is neither a digit, whitespace nor ' or `: a cell holding one cannot be a NIK, so only
+# the rest go through the exact Python check of _tampak_nik.
+_BUKAN_NIK = r"[\x21-\x26\x28-\x2f\x3a-\x5f\x61-\x7e]"
+
+
+def cek_pribadi_tabel(judul: list[str], tabel: Tabel, mulai: int) -> Pesan | None:
+    """:func:`cek_pribadi` over the data rows of a table, column by column: Arrow rules out the cells that
+    cannot be a 16-digit number and Python judges the rest, so a million-row file is checked in well under a
+    second and the first hit (in row order, then column order) is the one :func:`cek_pribadi` would report."""
+    if tabel.jumlah <= mulai:
+        return None
+    pertama: tuple[int, int] | None = None
+    for j in range(tabel.lebar):
+        arr = tabel.teks(j, mulai)
+        calon = pc.or_kleene(pc.is_null(arr), pc.and_(pc.greater_equal(pc.utf8_length(arr), 16),
+                                                      pc.invert(pc.match_substring_regex(arr, _BUKAN_NIK))))
+        idx = np.flatnonzero(calon.fill_null(True).to_numpy(zero_copy_only=False))
+        for i in idx.tolist():
+            if pertama is not None and i > pertama[0]:
+                break
+            v = arr[i].as_py()
+            if v is None:  # not text: the original cell (an XLSX number)
+                baris = tabel.baris_ke(mulai + i)
+                v = baris[j] if j < len(baris) else ""
+            if _tampak_nik(v):
+                if pertama is None or (i, j) < pertama:
+                    pertama = (i, j)
+                break
+    if pertama is None:
+        return None
+    i, j = pertama
+    n = tabel.nomor[mulai + i]
+    nama = judul[j] if j < len(judul) and judul[j] else f"ke-{j + 1}"
+    return Pesan("galat", f'Baris {n}, kolom "{nama}": berisi angka 16 digit seperti NIK/nomor KK. '
+                          f"{PESAN_PRIBADI}.", n, nama, "(disamarkan)")
+
+
 def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
     from tkpk.ingest import aturan
 
@@ -122,13 +165,13 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     else:
         hasil.keterangan_berkas.append(f"XLSX, lembar \"{tabel.lembar}\"")
     i_judul = cari_judul(tabel, jenis)
-    judul_awal = [str(v) for v in tabel.baris[i_judul or 0]] if tabel.baris else []
-    calon_judul = [str(v) for row in tabel.baris[:BARIS_CARI_JUDUL] for v in row]
-    pribadi = cek_pribadi(calon_judul, [], []) or cek_pribadi(
-        judul_awal, tabel.baris[(i_judul or 0) + 1:], tabel.nomor[(i_judul or 0) + 1:])
+    awal = _baris_awal(tabel)
+    judul_awal = [str(v) for v in awal[i_judul or 0]] if awal else []
+    calon_judul = [str(v) for row in awal for v in row]
+    pribadi = cek_pribadi(calon_judul, [], []) or cek_pribadi_tabel(judul_awal, tabel, (i_judul or 0) + 1)
     if pribadi is not None:
         hasil.pesan.append(pribadi)
-        hasil.jumlah_baris = hasil.baris_bermasalah = max(len(tabel.baris) - 1 - (i_judul or 0), 0)
+        hasil.jumlah_baris = hasil.baris_bermasalah = max(tabel.jumlah - 1 - (i_judul or 0), 0)
         return hasil
     if i_judul is None:
         wajib = ", ".join(k.nama for k in kol.KOLOM[jenis] if k.wajib)
@@ -136,11 +179,10 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
             "galat", f"Judul kolom untuk jenis {jenis} tidak ditemukan di {BARIS_CARI_JUDUL} baris pertama. "
                      f"Kolom wajib: {wajib}. Unduh templat untuk contoh"))
         return hasil
-    judul_sel = tabel.baris[i_judul]
+    judul_sel = awal[i_judul]
     peta = kol.petakan(list(judul_sel), jenis)
-    data = tabel.baris[i_judul + 1:]
-    nomor = tabel.nomor[i_judul + 1:]
-    hasil.jumlah_baris = len(data)
+    mulai = i_judul + 1
+    hasil.jumlah_baris = tabel.jumlah - mulai
     if i_judul > 0:
         hasil.keterangan_berkas.append(f"judul kolom di baris {tabel.nomor[i_judul]}")
     for nama, judul in peta.ganda:
@@ -150,14 +192,15 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     for _, judul in peta.tak_dikenal:
         hasil.pesan.append(pesan_berkas(
             "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
-    for row, n in zip(data, nomor, strict=True):
+    for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul)).tolist():
+        row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
         lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
         if lebih:
             hasil.pesan.append(pesan_baris(
                 "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {len(peta.judul)} (sel lebih: "
                             f"\"{lebih[0]}\"); mungkin angka berkoma tanpa tanda kutip di CSV berpemisah koma"))
     ktx = Konteks(peta, tabel.desimal_koma)
-    frame, pesan = aturan.ATURAN[jenis](ktx, data, nomor, pencocok, nama_file)
+    frame, pesan = aturan.ATURAN[jenis](ktx, tabel, mulai, pencocok, nama_file)
     hasil.pesan.extend(pesan)
     bermasalah = {p.baris for p in hasil.pesan if p.baris is not None and p.tingkat != "info"}
     hasil.baris_bermasalah = len(bermasalah)
