@@ -70,8 +70,12 @@ def sha256_hex(data: bytes) -> str:
 
 
 def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: str,
-            pencocok: Pencocok | None = None) -> Hasil:
-    """Read, validate and compare with the store; never writes and never raises for a bad file."""
+            pencocok: Pencocok | None = None, bandingkan: bool = True) -> Hasil:
+    """Read, validate and compare with the store; never writes and never raises for a bad file.
+
+    ``bandingkan=False`` skips the comparison for a caller that saves at once: :func:`simpan_hasil` compares
+    again inside its transaction anyway, and on a large file each comparison costs seconds.
+    """
     sha = sha256_hex(data)
     hasil = Hasil("ditolak", jenis, nama_file, sha)
     try:
@@ -92,6 +96,9 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
         return hasil
     hasil.pesan = list(hasil.validasi.pesan)
     if not hasil.validasi.diterima:
+        return hasil
+    if not bandingkan:
+        hasil.status = "pratinjau"
         return hasil
     hasil.pratinjau = sp.pratinjau(con, jenis, hasil.validasi.data, sha)
     hasil.status = "tanpa_perubahan" if hasil.pratinjau.tanpa_perubahan else "pratinjau"
@@ -115,7 +122,7 @@ def simpan_hasil(con: duckdb.DuckDBPyConnection, hasil: Hasil, oleh: str,
 
 def ingest_file(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, kind: str, user: str,
                 dry_run: bool = False, progres: sp.Progres | None = None) -> Hasil:
-    hasil = periksa(con, data, filename, kind)
+    hasil = periksa(con, data, filename, kind, bandingkan=dry_run)
     if dry_run or hasil.ditolak:
         return hasil
     return simpan_hasil(con, hasil, user, progres)

@@ -8,11 +8,14 @@ v_* views fall back to exactly the previous values.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tkpk.db import new_batch, transaction
 from tkpk.queries import execute, fetch, muat, sql
@@ -40,12 +43,24 @@ class BatalGagal(Exception):
 
 @dataclass
 class Pratinjau:
+    """The upload compared with the store. ``tabel`` is the comparison as DuckDB returned it (Arrow); the
+    pandas view :attr:`banding` is built only when a page shows it, since a million-row frame costs seconds."""
+
     jenis: str
-    banding: pd.DataFrame  # upload rows + status (baru/berubah/sama) + <kolom>_lama
+    tabel: pa.Table  # upload rows + status (baru/berubah/sama) + <kolom>_lama
     batch_sama: dict[str, Any] | None = None
+    _frame: pd.DataFrame | None = field(default=None, init=False, repr=False)
+
+    @property
+    def banding(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = self.tabel.to_pandas()
+        return self._frame
 
     def jumlah(self, status: str) -> int:
-        return int((self.banding["status"] == status).sum()) if not self.banding.empty else 0
+        if self.tabel.num_rows == 0:
+            return 0
+        return int(pc.sum(pc.equal(self.tabel.column("status"), status)).as_py() or 0)
 
     @property
     def baru(self) -> int:
@@ -96,16 +111,25 @@ def bingkai_simpan(frame: pd.DataFrame) -> pd.DataFrame:
         if k in _BULAT:
             out[k] = pd.array(out[k], dtype="Int64") if len(out) else out[k].astype("Int64")
         elif k in _TEKS:
-            out[k] = out[k].astype("object").where(out[k].notna(), None).astype("string")
+            if isinstance(out[k].dtype, pd.StringDtype):  # already text (Arrow-backed): only NaN -> NA
+                out[k] = out[k].astype("string")
+            else:
+                out[k] = out[k].astype("object").where(out[k].notna(), None).astype("string")
         else:
             out[k] = pd.to_numeric(out[k], errors="coerce").astype("Float64")
     return out
 
 
-def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pd.DataFrame:
-    cur.register("_unggah", bingkai_simpan(data))
+def tabel_simpan(frame: pd.DataFrame) -> pa.Table:
+    """:func:`bingkai_simpan` as an Arrow table: DuckDB scans it without converting a million Python objects."""
+    return pa.Table.from_pandas(bingkai_simpan(frame), preserve_index=False)
+
+
+def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:
+    cur.register("_unggah", tabel_simpan(data))
     try:
-        return cur.execute(sql(f"ingest_banding_{TABEL[jenis]}")).df()
+        # sql(): a relation streams its result to Arrow; execute() would copy it once more
+        return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}")).to_arrow_table()
     finally:
         cur.unregister("_unggah")
 
@@ -140,15 +164,16 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")
             return Tersimpan(None, pra, 0)
-        tulis = pra.banding[pra.banding["status"].isin(["baru", "berubah"])]
-        tulis = tulis[[c for c in data.columns if c != "_baris"]]
-        bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256, jumlah_baris=len(tulis),
-                        keterangan=f"Unggahan: {pra.ringkasan()}")
-        total = len(tulis)
+        tulis = pra.tabel.filter(pc.is_in(pra.tabel.column("status"), pa.array(["baru", "berubah"])))
+        tulis = tulis.select([c for c in data.columns if c != "_baris"])
+        bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
+                        jumlah_baris=tulis.num_rows, keterangan=f"Unggahan: {pra.ringkasan()}")
+        total = tulis.num_rows
         for mulai in range(0, total, UKURAN_POTONG):
-            potong = bingkai_simpan(tulis.iloc[mulai:mulai + UKURAN_POTONG]).assign(batch_id=bid)
-            muat(cur, TABEL[jenis], potong)
-            lapor(min(1.0, (mulai + len(potong)) / total), f"menulis {mulai + len(potong)} dari {total} baris")
+            potong = tulis.slice(mulai, UKURAN_POTONG)
+            potong = potong.append_column("batch_id", pa.array(np.full(potong.num_rows, bid, dtype=np.int64)))
+            muat(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
+            lapor(min(1.0, (mulai + potong.num_rows) / total), f"menulis {mulai + potong.num_rows} dari {total} baris")
         return Tersimpan(bid, pra, total)
 
 
