@@ -81,3 +81,14 @@ def test_total_unpacked_size_limit(monkeypatch: pytest.MonkeyPatch):
 def test_unreadable(data: bytes, nama: str, pesan: str):
     with pytest.raises(BacaGagal, match=pesan):
         baca(data, nama)
+
+
+def test_whitespace_set_is_what_str_strip_removes():
+    import sys
+
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == reader.SPASI_PYTHON
+
+
+@pytest.mark.parametrize("teks", ["a;b\n" * 5000, "x\r\n" * 30000 + "a,b", "\n".join(["", " ", "a;b"] * 40)])
+def test_first_lines_of_a_long_text(teks: str):
+    assert reader._baris_awal(teks, 20) == teks.splitlines()[:20]

@@ -7,6 +7,7 @@ out of the frame, which matters only for the preview of a refused file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -294,18 +295,42 @@ def _bersih(ktx: Konteks, pencocok: Pencocok, fungsi: Callable[[Periksa, list[Se
     return jalankan
 
 
+@dataclass
+class PerNilai:
+    """A row check evaluated once per distinct combination of its cells: ``kode`` (combination of each row),
+    ``hasil`` (value of each combination), ``bersih`` (row certainly passes the check)."""
+
+    kode: np.ndarray
+    hasil: list[object]
+    bersih: np.ndarray
+
+    def bulat(self, baris: np.ndarray, bagian: Callable[[object], object] = lambda x: x) -> np.ndarray:
+        """Whole numbers of the given rows (for clean rows only)."""
+        per = np.array([bagian(x) if x is not None else 0 for x in self.hasil], dtype=np.int64)
+        return per[self.kode[baris]]
+
+    def pecahan(self, baris: np.ndarray) -> np.ndarray:
+        per = np.array([np.nan if x is None else x for x in self.hasil], dtype=float)
+        return per[self.kode[baris]]
+
+    def teks(self, baris: np.ndarray, bagian: Callable[[object], object] = lambda x: x) -> pd.Series:
+        per = pa.array([bagian(x) if x is not None else None for x in self.hasil], pa.string())
+        return per.take(pa.array(self.kode[baris])).to_pandas()
+
+
 def _per_nilai(tabel: Tabel, mulai: int, ktx: Konteks, nama: tuple[str, ...],
-               fungsi: Callable[[list[Sel]], object]) -> tuple[np.ndarray, np.ndarray]:
+               fungsi: Callable[[list[Sel]], object]) -> PerNilai:
     """Run a row check once per distinct combination of the cells it reads instead of once per row.
 
     Why: year, quarter, pillar, OPD and place repeat across a large file, so a million rows hold a few hundred
-    combinations. Returns (value per row, clean per row); a row whose cell is not text (an XLSX number) or whose
-    combination fails is not clean and is left to the row path.
+    combinations. A row whose cell is not text (an XLSX number) or whose combination fails is not clean and is
+    left to the row path.
     """
     n = tabel.jumlah - mulai
     bersih = np.ones(n, dtype=bool)
     kolom: list[tuple[int, np.ndarray, list[object]]] = []
     kode = np.zeros(n, dtype=np.int64)
+    ruang = 1  # codes are < ruang
     for k in nama:
         j = ktx.peta.kolom.get(k)
         if j is None:
@@ -318,14 +343,23 @@ def _per_nilai(tabel: Tabel, mulai: int, ktx: Konteks, nama: tuple[str, ...],
         kamus = enc.dictionary.to_pylist() or [""]
         idx_np = idx.to_numpy(zero_copy_only=False).astype(np.int64)
         kolom.append((j, idx_np, kamus))
-        _, kode = np.unique(kode * len(kamus) + idx_np, return_inverse=True)
-        kode = kode.astype(np.int64)
+        kode, ruang = kode * len(kamus) + idx_np, ruang * len(kamus)
+        if ruang > max(4 * n, 1 << 20):  # keep codes small: renumber the combinations seen so far
+            _, kode = np.unique(kode, return_inverse=True)
+            kode = kode.astype(np.int64)
+            ruang = int(kode.max(initial=0)) + 1
     if not kolom or n == 0:
-        nilai = fungsi([])
-        return np.full(n, None if nilai is GAGAL else nilai, dtype=object), np.full(n, nilai is not GAGAL)
-    _, wakil = np.unique(kode, return_index=True)
+        x = fungsi([])
+        return PerNilai(np.zeros(n, dtype=np.int64), [None if x is GAGAL else x], np.full(n, x is not GAGAL))
+    # dense renumbering (codes are small); any row of a combination can stand for it, its cells are the same
+    ada = np.zeros(ruang, dtype=bool)
+    ada[kode] = True
+    baru = np.cumsum(ada) - 1
+    wakil = np.zeros(int(ada.sum()), dtype=np.int64)
+    wakil[baru[kode]] = np.arange(n)
+    kode = baru[kode]
     lebar = max(j for j, _, _ in kolom) + 1
-    hasil = np.empty(len(wakil), dtype=object)
+    hasil: list[object] = []
     lolos = np.zeros(len(wakil), dtype=bool)
     for c, r in enumerate(wakil.tolist()):
         row: list[Sel] = [""] * lebar
@@ -333,8 +367,8 @@ def _per_nilai(tabel: Tabel, mulai: int, ktx: Konteks, nama: tuple[str, ...],
             row[j] = kamus[idx_np[r]]  # type: ignore[assignment]
         x = fungsi(row)
         lolos[c] = x is not GAGAL
-        hasil[c] = None if x is GAGAL else x
-    return hasil[kode], bersih & lolos[kode]
+        hasil.append(None if x is GAGAL else x)
+    return PerNilai(kode, hasil, bersih & lolos[kode])
 
 
 # Cells that baca_angka reads to exactly what Arrow's cast gives: plain digits in any file, and in a file with a
@@ -407,16 +441,14 @@ def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         return pd.DataFrame(), p.pesan
     n = tabel.jumlah - mulai
     nomor = np.asarray(tabel.nomor[mulai:], dtype=np.int64)
-    tahun, bersih = _per_nilai(tabel, mulai, ktx, ("tahun",), _bersih(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
-    triwulan, b = _per_nilai(tabel, mulai, ktx, ("triwulan",), _bersih(
+    tahun = _per_nilai(tabel, mulai, ktx, ("tahun",), _bersih(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
+    triwulan = _per_nilai(tabel, mulai, ktx, ("triwulan",), _bersih(
         ktx, pencocok, lambda q, row: q.angka(row, 0, "triwulan", bawah=1, atas=4, bulat=True)))
-    bersih &= b
-    pilar_opd, b = _per_nilai(tabel, mulai, ktx, ("pilar", "opd"),
-                              _bersih(ktx, pencocok, lambda q, row: _pilar_opd(q, row, 0)))
-    bersih &= b
-    tempat, b = _per_nilai(tabel, mulai, ktx, (*_TEMPAT_KODE, *_TEMPAT_NAMA),
-                           _bersih(ktx, pencocok, lambda q, row: _tempat_intervensi(q, row, 0)))
-    bersih &= b
+    pilar_opd = _per_nilai(tabel, mulai, ktx, ("pilar", "opd"),
+                           _bersih(ktx, pencocok, lambda q, row: _pilar_opd(q, row, 0)))
+    tempat = _per_nilai(tabel, mulai, ktx, (*_TEMPAT_KODE, *_TEMPAT_NAMA),
+                        _bersih(ktx, pencocok, lambda q, row: _tempat_intervensi(q, row, 0)))
+    bersih = tahun.bersih & triwulan.bersih & pilar_opd.bersih & tempat.bersih
     teks: dict[str, pa.Array] = {}
     for nama in ("program", "kegiatan", *TEKS_INTERVENSI, "sumber"):
         teks[nama], b = _teks_lajur(tabel, mulai, ktx, nama)
@@ -431,16 +463,15 @@ def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         bersih &= ~(angka["capaian_output"] > 2 * angka["target_output"])
     cepat = np.flatnonzero(bersih)
     ambil = pa.array(cepat)
-    po = pilar_opd[cepat]
     sumber = teks["sumber"].take(ambil).fill_null(f"Unggahan berkas {nama_file}")
     frame = pd.DataFrame({
-        "tahun": tahun[cepat].astype(np.int64),
-        "triwulan": triwulan[cepat],
-        "pilar": np.fromiter((x[0] for x in po), dtype=np.int64, count=len(po)),
-        "kode_opd": pd.array([x[1] for x in po], dtype="str"),
+        "tahun": tahun.bulat(cepat),
+        "triwulan": triwulan.pecahan(cepat),
+        "pilar": pilar_opd.bulat(cepat, lambda x: x[0]),  # type: ignore[index]
+        "kode_opd": pilar_opd.teks(cepat, lambda x: x[1]),  # type: ignore[index]
         "program": teks["program"].take(ambil).to_pandas(),
         "kegiatan": teks["kegiatan"].take(ambil).to_pandas(),
-        "kode_wilayah": pd.array(tempat[cepat], dtype="str"),
+        "kode_wilayah": tempat.teks(cepat),
         **{k: angka[k][cepat] for k in ("pagu", "realisasi")},
         "satuan_output": teks["satuan_output"].take(ambil).to_pandas(),
         **{k: angka[k][cepat] for k in ("target_output", "capaian_output", "target_penerima", "penerima")},

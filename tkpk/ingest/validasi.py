@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
@@ -129,9 +130,14 @@ def cek_pribadi_tabel(judul: list[str], tabel: Tabel, mulai: int) -> Pesan | Non
     pertama: tuple[int, int] | None = None
     for j in range(tabel.lebar):
         arr = tabel.teks(j, mulai)
-        calon = pc.or_kleene(pc.is_null(arr), pc.and_(pc.greater_equal(pc.utf8_length(arr), 16),
-                                                      pc.invert(pc.match_substring_regex(arr, _BUKAN_NIK))))
-        idx = np.flatnonzero(calon.fill_null(True).to_numpy(zero_copy_only=False))
+        # a NIK has 16 characters at least; most columns never get there, and the regex runs on the rest only
+        panjang = pc.greater_equal(pc.utf8_length(arr), 16).fill_null(True).to_numpy(zero_copy_only=False)
+        idx = np.flatnonzero(panjang)
+        if len(idx) == 0:
+            continue
+        sub = arr.take(pa.array(idx))
+        bukan = pc.match_substring_regex(sub, _BUKAN_NIK).fill_null(False).to_numpy(zero_copy_only=False)
+        idx = idx[~bukan]
         for i in idx.tolist():
             if pertama is not None and i > pertama[0]:
                 break
