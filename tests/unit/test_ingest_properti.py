@@ -48,3 +48,40 @@ def test_arbitrary_tables(judul: list[str], isi: list[list[object]], jenis: str,
     assert isinstance(h.diterima, bool)
     for p in h.pesan:
         assert p.teks and "Traceback" not in p.teks
+
+
+def _baca_csv_modul(data: bytes) -> Tabel:
+    """The reference reading: Python's csv module, cells stripped, blank rows dropped (Excel numbers kept)."""
+    import csv
+    import io
+
+    from tkpk.ingest import reader
+
+    teks, encoding = reader._dekode(data)
+    pemisah = reader._pilih_pemisah(teks)
+    rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+    tabel = Tabel(baris=[[c.strip() for c in r[:reader.MAKS_KOLOM]] for r in rows], nomor=list(range(1, len(rows) + 1)),
+                  format="csv", pemisah=pemisah, encoding=encoding)
+    return reader._rapikan(tabel)
+
+
+TEKS_CSV = st.lists(st.sampled_from(["a", "7", " ", "\t", ";", ",", "\n", "\r", "\r\n", "\xa0", "\x1c", "é", "\u2028",
+                                     "\x85", "\ufeff", "\x0b", "1.234"]), min_size=1, max_size=40).map("".join)
+
+
+@CEPAT
+@given(teks=TEKS_CSV, bom=st.sampled_from([b"", b"\xef\xbb\xbf"]))
+def test_columnar_csv_reader_matches_csv_module(teks: str, bom: bytes):
+    """The Arrow reader must give exactly the table the csv module gives, or leave the file to it."""
+    from tkpk.ingest.reader import baca_csv
+
+    data = bom + teks.encode("utf-8")
+    try:
+        acuan = _baca_csv_modul(data)
+    except BacaGagal:
+        return
+    hasil = baca_csv(data)
+    assert (hasil.baris, hasil.nomor, hasil.pemisah, hasil.encoding) == \
+        (acuan.baris, acuan.nomor, acuan.pemisah, acuan.encoding)
+    for j in range(hasil.lebar):
+        assert hasil.teks(j).to_pylist() == [r[j] if j < len(r) else "" for r in acuan.baris]

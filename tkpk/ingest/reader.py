@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, datetime, time
 
@@ -202,6 +203,7 @@ def baca_csv(data: bytes) -> Tabel:
 
 # Python's csv module refuses longer fields; the columnar reader leaves such files to it so the message is the same.
 _BATAS_SEL = csv.field_size_limit()
+_BUKAN_BARIS_BARU = re.compile(r"[^\r\n]")
 
 
 def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabel | None:
@@ -211,7 +213,8 @@ def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabe
     Why: without quote characters a CSV record is exactly a line split at the delimiter, which Arrow does in
     C++ at disk speed, and a blank line is a row of empty cells that keeps its Excel row number.
     """
-    if '"' in teks:
+    # a BOM left in the text (a doubled one) would be dropped by Arrow but kept by csv; only newlines: csv's case
+    if '"' in teks or teks.startswith("\ufeff") or _BUKAN_BARIS_BARU.search(teks) is None:
         return None
     if encoding == "UTF-8":
         mentah = data
@@ -219,10 +222,8 @@ def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabe
         mentah = data[3:]
     else:
         mentah = teks.encode("utf-8")
-    if not mentah.strip(b"\r\n"):
-        return None
-    baris_pertama = teks.lstrip("\ufeff").split("\n", 1)[0].split("\r", 1)[0]
-    lebar = baris_pertama.count(pemisah) + 1
+    ujung = [k for k in (teks.find("\n"), teks.find("\r")) if k >= 0]
+    lebar = teks.count(pemisah, 0, min(ujung) if ujung else len(teks)) + 1  # fields of the first line
     aneh: list[object] = []
 
     def tandai(baris: object) -> str:
@@ -254,7 +255,7 @@ def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabe
         lajur.append(pc.utf8_trim(c, characters=SPASI_PYTHON))
     isi = np.zeros(hasil.num_rows, dtype=bool)
     for c in lajur:
-        isi |= pc.not_equal(c, "").to_numpy(zero_copy_only=False)
+        isi |= pc.greater(pc.binary_length(c), 0).to_numpy(zero_copy_only=False)
     simpan = np.flatnonzero(isi)
     if len(simpan) < hasil.num_rows:
         idx = pa.array(simpan)
