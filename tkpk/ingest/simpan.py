@@ -50,6 +50,7 @@ class Pratinjau:
     tabel: pa.Table  # upload rows + status (baru/berubah/sama) + <kolom>_lama
     batch_sama: dict[str, Any] | None = None
     _frame: pd.DataFrame | None = field(default=None, init=False, repr=False)
+    _hitung: dict[str, int] | None = field(default=None, init=False, repr=False)
 
     @property
     def banding(self) -> pd.DataFrame:
@@ -58,9 +59,10 @@ class Pratinjau:
         return self._frame
 
     def jumlah(self, status: str) -> int:
-        if self.tabel.num_rows == 0:
-            return 0
-        return int(pc.sum(pc.equal(self.tabel.column("status"), status)).as_py() or 0)
+        if self._hitung is None:  # one hash pass for all three counts (comparing strings is the slow way)
+            hitung = pc.value_counts(self.tabel.column("status")) if self.tabel.num_rows else []
+            self._hitung = {str(x["values"]): int(x["counts"]) for x in hitung.to_pylist()} if len(hitung) else {}
+        return self._hitung.get(status, 0)
 
     @property
     def baru(self) -> int:
@@ -164,7 +166,9 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")
             return Tersimpan(None, pra, 0)
-        tulis = pra.tabel.filter(pc.is_in(pra.tabel.column("status"), pa.array(["baru", "berubah"])))
+        tulis = pra.tabel
+        if pra.sama:
+            tulis = tulis.filter(pc.is_in(tulis.column("status"), pa.array(["baru", "berubah"])))
         tulis = tulis.select([c for c in data.columns if c != "_baris"])
         bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
                         jumlah_baris=tulis.num_rows, keterangan=f"Unggahan: {pra.ringkasan()}")
