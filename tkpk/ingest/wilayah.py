@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -203,6 +204,16 @@ INDEKS_OPD = _indeks_opd()
 
 
 def cari_opd(teks: object) -> Cocok:
+    """The OPD a cell names (a pure function of the cell, so repeats are answered from a cache: a file that
+    misspells one OPD on every row would otherwise run the fuzzy suggestion once per row)."""
+    try:
+        return _cari_opd(teks)
+    except TypeError:  # an unhashable cell never comes from a reader, but stay total
+        return _cari_opd.__wrapped__(teks)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _cari_opd(teks: object) -> Cocok:
     k = kunci(teks)
     if k in INDEKS_OPD:
         return Cocok(INDEKS_OPD[k])
@@ -215,6 +226,15 @@ def cari_opd(teks: object) -> Cocok:
 
 
 def cari_pilar(teks: object) -> tuple[int | None, str | None]:
+    """Pillar number of a cell, or why not (cached like :func:`cari_opd`)."""
+    try:
+        return _cari_pilar(teks)
+    except TypeError:
+        return _cari_pilar.__wrapped__(teks)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _cari_pilar(teks: object) -> tuple[int | None, str | None]:
     angka = baca_bulat(teks)
     if angka.nilai is not None:
         n = int(angka.nilai)
