@@ -65,8 +65,9 @@ def _baca_csv_modul(data: bytes) -> Tabel:
     return reader._rapikan(tabel)
 
 
-TEKS_CSV = st.lists(st.sampled_from(["a", "7", " ", "\t", ";", ",", "\n", "\r", "\r\n", "\xa0", "\x1c", "é", "\u2028",
-                                     "\x85", "\ufeff", "\x0b", "1.234"]), min_size=1, max_size=40).map("".join)
+POTONGAN_CSV = ["a", "7", '"', " ", "\t", ";", ",", "\n", "\r", "\r\n", "\xa0", "\x1c", "é", "\u2028", "\x85", "\ufeff",
+                "\x0b", "1.234"]
+TEKS_CSV = st.lists(st.sampled_from(POTONGAN_CSV), min_size=1, max_size=40).map("".join)
 
 
 @CEPAT
