@@ -274,13 +274,14 @@ def _baca_csv_lajur(data: bytes, teks: str, encoding: str, pemisah: str) -> Tabe
     if aneh or hasil.num_columns != lebar:
         return None
     lajur: list[pa.Array] = []
-    for c in hasil.columns[:MAKS_KOLOM]:
+    for k, c in enumerate(hasil.columns):
         c = c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
         if not pa.types.is_string(c.type) or c.null_count:
             return None
-        if len(c) and pc.max(pc.binary_length(c)).as_py() > _BATAS_SEL:
+        if len(c) and pc.max(pc.binary_length(c)).as_py() > _BATAS_SEL:  # csv refuses it, in any column
             return None
-        lajur.append(c)
+        if k < MAKS_KOLOM:
+            lajur.append(c)
     return _tabel_lajur(lajur, hasil.num_rows, np.full(hasil.num_rows, len(lajur), dtype=np.int64), pemisah,
                         encoding)
 
