@@ -82,3 +82,24 @@ def test_personal_data_by_value_even_in_unknown_column(p: Pencocok):
     h = cek(p, "tahun;kode_wilayah;kk;catatan\n2025;63.03.01;1;6303 0112 3456 7890\n", "indikator")
     assert not h.diterima and "DTSEN/P3KE" in h.galat[0].teks and h.galat[0].baris == 2
     assert "6303" not in h.galat[0].teks  # the number itself is not echoed back
+
+
+def test_messages_follow_row_order_across_columns(p: Pencocok):
+    """Columns are checked over the whole file at once, yet messages come in row order, then column order."""
+    h = cek(p, "tahun;pilar;opd;program;pagu;kode_wilayah\n"
+               "2025;4;BPBD;A;1;63.03.01\n"
+               "2025;4;BPBD;B;x;63.03.01\n"
+               "2025;4;Dinsoss;C;1;63.03.01\n"
+               "1999;4;BPBD;D;1;99\n"
+               "2025;4;BPBD;E;Rp1.500.000;63.03.01\n", "intervensi")
+    assert [(g.baris, g.kolom) for g in h.galat] == [(3, "pagu"), (4, "opd"), (5, "tahun"), (5, "kode_wilayah")]
+    assert list(h.data["_baris"]) == [2, 6] and list(h.data["pagu"]) == [1.0, 1_500_000.0]
+
+
+def test_excel_number_cells_and_text_cells_in_one_column(p: Pencocok):
+    from tkpk.ingest.reader import Tabel
+
+    t = Tabel(baris=[["tahun", "pilar", "opd", "program", "pagu"], [2025, 4, "BPBD", "A", 1500000.0],
+                     ["2025", "4", "BPBD", "B", "Rp1.500.000"]], nomor=[1, 2, 3], format="xlsx")
+    h = validasi(t, "intervensi", p, "x.xlsx")
+    assert h.diterima and list(h.data["pagu"]) == [1_500_000.0, 1_500_000.0] and list(h.data["tahun"]) == [2025, 2025]

@@ -447,7 +447,6 @@ def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
             p.pesan.append(Pesan("galat", f'Kolom wajib "{wajib}" tidak ada.', None, wajib))
     if any(x.galat for x in p.pesan):
         return pd.DataFrame(), p.pesan
-    n = tabel.jumlah - mulai
     nomor = np.asarray(tabel.nomor[mulai:], dtype=np.int64)
     tahun = _per_nilai(tabel, mulai, ktx, ("tahun",), _bersih(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
     triwulan = _per_nilai(tabel, mulai, ktx, ("triwulan",), _bersih(
@@ -494,7 +493,6 @@ def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         frame = frame.sort_values("_baris", kind="stable", ignore_index=True)
     if not frame.empty:
         frame["triwulan"] = frame["triwulan"].astype("Int64")
-    assert len(frame) <= n
     kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
     p.pesan += _duplikat(frame, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']}")
     return frame, p.pesan
