@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas
-from tkpk.ingest.reader import Sel, Tabel
+from tkpk.ingest.reader import Sel, Tabel, per_lajur
 from tkpk.ingest.wilayah import Pencocok
 
 # The header may sit below a title block ("LAPORAN ... TAHUN 2025", merged cells): look this far down for it.
@@ -121,6 +121,18 @@ def cek_pribadi(judul: list[str], data: list[list[Sel]], nomor: list[int]) -> Pe
 _BUKAN_NIK = r"[\x21-\x26\x28-\x2f\x3a-\x5f\x61-\x7e]"
 
 
+def _calon_nik(arr: pa.Array) -> np.ndarray:
+    """Rows whose cell may be a NIK: not text, or 16+ characters none of which rules it out."""
+    # a NIK has 16 characters at least; most columns never get there, and the regex runs on the rest only
+    panjang = pc.greater_equal(pc.utf8_length(arr), 16).fill_null(True).to_numpy(zero_copy_only=False)
+    idx = np.flatnonzero(panjang)
+    if len(idx) == 0:
+        return idx
+    sub = arr.take(pa.array(idx))
+    bukan = pc.match_substring_regex(sub, _BUKAN_NIK).fill_null(False).to_numpy(zero_copy_only=False)
+    return idx[~bukan]
+
+
 def cek_pribadi_tabel(judul: list[str], tabel: Tabel, mulai: int) -> Pesan | None:
     """:func:`cek_pribadi` over the data rows of a table, column by column: Arrow rules out the cells that
     cannot be a 16-digit number and Python judges the rest, so a million-row file is checked in well under a
@@ -128,16 +140,8 @@ def cek_pribadi_tabel(judul: list[str], tabel: Tabel, mulai: int) -> Pesan | Non
     if tabel.jumlah <= mulai:
         return None
     pertama: tuple[int, int] | None = None
-    for j in range(tabel.lebar):
-        arr = tabel.teks(j, mulai)
-        # a NIK has 16 characters at least; most columns never get there, and the regex runs on the rest only
-        panjang = pc.greater_equal(pc.utf8_length(arr), 16).fill_null(True).to_numpy(zero_copy_only=False)
-        idx = np.flatnonzero(panjang)
-        if len(idx) == 0:
-            continue
-        sub = arr.take(pa.array(idx))
-        bukan = pc.match_substring_regex(sub, _BUKAN_NIK).fill_null(False).to_numpy(zero_copy_only=False)
-        idx = idx[~bukan]
+    lajur = [tabel.teks(j, mulai) for j in range(tabel.lebar)]
+    for j, (arr, idx) in enumerate(zip(lajur, per_lajur(_calon_nik, lajur, tabel.jumlah - mulai), strict=True)):
         for i in idx.tolist():
             if pertama is not None and i > pertama[0]:
                 break
