@@ -9,7 +9,7 @@ from tkpk.charts import peta as cp
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
 from tkpk.ui import chrome
-from tkpk.ui.cache import baca
+from tkpk.ui.cache import baca, baca_bersama
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import pilih_url
@@ -94,10 +94,10 @@ if indikator in ("persen_miskin", "penduduk_miskin"):
                "(DTSEN/P3KE)**, bukan angka kemiskinan BPS (BPS hanya sampai kabupaten).")
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
-geo = baca(peta.geometri, tingkat)
+geo = baca_bersama(peta.geometri, tingkat)
 props = cp.props_peta(nilai, kelas, hasil.kode_kantong, dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"],
                                                                  strict=True)))
-kec_geo = baca(peta.geometri, "kecamatan")
+kec_geo = baca_bersama(peta.geometri, "kecamatan")
 # Names only at kecamatan level (at desa level 290 names would be noise; tooltips name each desa, kecamatan
 # borders are drawn for orientation).
 label_kec = kec_geo.titik if tingkat == "kecamatan" else None

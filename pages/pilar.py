@@ -9,7 +9,7 @@ from tkpk.ui import chrome
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
-from tkpk.ui.unduhan import tombol_unduh
+from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang jelas, terukur dan tepat sasaran?")
@@ -18,12 +18,9 @@ besar = chrome.mode_presentasi()
 
 def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | None = None) -> None:
     """A table whose status column is coloured, with its source caption and CSV/XLSX buttons beneath."""
-    gaya = df.style.format(tabel.format_kolom(df), na_rep="–")
-    if tabel.STATUS in df.columns:
-        gaya = gaya.map(tabel.css_status, subset=[tabel.STATUS])
     konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
-    st.dataframe(gaya, hide_index=True, column_config=konfigurasi, placeholder="–",
-                 **({"height": tinggi} if tinggi else {}))
+    tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
+                else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
     chrome.sumber(kinerja.teks_sumber(kartu, periode))
     tombol_unduh(df, nama, key=key)
 

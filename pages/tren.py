@@ -1,5 +1,7 @@
 """Tren kemiskinan: is poverty in Banjar going down, how does it compare in Kalsel, and which kecamatan lag?"""
 
+from functools import partial
+
 import streamlit as st
 
 from tkpk import SAMPLE_SOURCE, tren
@@ -91,8 +93,8 @@ else:
                  subjudul=sub_kec, kolom=3, sorot=sorot or None, besar=besar)
     tampil_grafik(kecil, where=grafik, lebar="content")
     t = tren.tabel_kecamatan(tk)
-    fmt_nilai = (lambda x: tren.teks_nilai(x, tk.satuan))  # noqa: E731
-    fmt_ubah = (lambda x: tren.teks_perubahan(x, tk.satuan))  # noqa: E731
+    fmt_nilai = partial(tren.teks_nilai, satuan=tk.satuan)
+    fmt_ubah = partial(tren.teks_perubahan, satuan=tk.satuan)
     with tabel:
         st.markdown("**Nilai terakhir dan perubahan**  \nKlik judul kolom untuk mengurutkan.")
         tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=760)

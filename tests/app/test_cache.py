@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import partial
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -47,3 +48,61 @@ def test_pages_draw_charts_only_through_the_cached_helper():
     for page in [*sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]:
         assert not re.search(r"\baltair_chart\(", page.read_text(encoding="utf-8")), page.name
 
+
+
+def _tampilan(at, i: int = 0) -> list[str]:
+    """The id-ID text the browser shows in the first column of table ``i`` (the Styler display values)."""
+    import pyarrow as pa
+
+    s = at.dataframe[i].proto.arrow_data.styler
+    return pa.ipc.open_stream(s.display_values).read_all().to_pandas().iloc[:, 0].tolist()
+
+
+SKRIP_TABEL = """
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from tkpk import fmt, tren
+from tkpk.ui.unduhan import tabel_angka
+
+d = st.session_state.get("desimal", 0)
+satuan = st.session_state.get("satuan", "%")
+tabel_angka(pd.DataFrame({"Nilai": [1234.5, 2.25]}), {"Nilai": lambda x: fmt.angka(x, d)})
+tabel_angka(pd.DataFrame({"Nilai": [7.0]}), {"Nilai": lambda x: fmt.angka(x, 2)}, css=("Nilai", lambda v: "color: red"))
+tabel_angka(pd.DataFrame({"Nilai": [3.5]}), {"Nilai": partial(tren.teks_nilai, satuan=satuan)})
+"""
+
+
+def test_a_replayed_table_keeps_its_formats_and_follows_page_state():
+    """``tabel_angka`` replays a drawn table from the cache. A formatter reading a page variable (``d``) must
+    still follow it, a plain rerun must draw the same tables again, and a ``partial`` is keyed by its
+    arguments."""
+    at = AppTest.from_string(SKRIP_TABEL, default_timeout=60).run()
+    assert not at.exception
+    assert [_tampilan(at, i) for i in range(3)] == [["1.234", "2"], ["7,00"], ["3,50%"]]
+    at.run()
+    assert [_tampilan(at, i) for i in range(3)] == [["1.234", "2"], ["7,00"], ["3,50%"]]
+    assert "color: red" in at.dataframe[1].proto.arrow_data.styler.styles
+    at.session_state["desimal"] = 2
+    at.session_state["satuan"] = "jiwa"
+    at.run()
+    assert _tampilan(at, 0) == ["1.234,50", "2,25"]
+    assert _tampilan(at, 2) != ["3,50%"]
+
+
+def test_formatter_keys_tell_formatters_apart():
+    from tkpk import fmt
+    from tkpk.ui.unduhan import _tanda
+
+    dua, tiga = (lambda x: fmt.angka(x, 2)), (lambda x: fmt.angka(x, 3))
+    assert _tanda(dua) is not None and _tanda(dua) != _tanda(tiga)
+    assert _tanda(fmt.persen) != _tanda(fmt.angka)
+    assert _tanda(partial(fmt.angka, desimal=1)) != _tanda(partial(fmt.angka, desimal=2))
+    assert _tanda(partial(fmt.angka, desimal=[1])) is None  # an argument we cannot key by value
+
+    def dengan_sel(n: int):
+        return lambda x: fmt.angka(x, n)
+
+    assert _tanda(dengan_sel(1)) != _tanda(dengan_sel(2))
