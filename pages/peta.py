@@ -165,11 +165,11 @@ if n_k == 0:
     st.info(f"**Tidak ada {tingkat} yang memenuhi aturan ini pada {tahun}.** Tidak ada wilayah yang sekaligus "
             "berada di kelas teratas kedua ukuran. Coba kurangi jumlah kelas, pakai aturan Moran, atau lihat "
             "tingkat desa.")
-tk_tabel = pt.tabel_kantong(hasil, data.lebar, tingkat)
+tabel = baca(pt.tabel_kantong_halaman, tingkat, tahun, aturan)
 format_kantong = pt.format_kantong()
 if n_k:
-    tabel_angka(tk_tabel.drop(columns=["Kode"]), format_kantong)
-semua = pt.tabel_kantong(hasil, data.lebar, tingkat, semua=True)
+    tabel_angka(tabel.kantong.drop(columns=["Kode"]), format_kantong)
+semua = tabel.semua
 if isinstance(aturan, AturanMoran):
     with st.expander("Nilai p semua wilayah (Local Moran's I)", expanded=False):
         tabel_angka(semua.drop(columns=["Kode"]), format_kantong)
@@ -188,7 +188,7 @@ if ubah is None:
     st.caption(f"Tidak ada data {tahun - 1} untuk dibandingkan.")
 else:
     st.markdown(ubah.ringkasan())
-    tp = pt.tabel_perubahan(ubah, (tahun - 1, tahun))
+    tp = tabel.perubahan
     berubah = tp[~tp["Perubahan"].str.startswith("tetap")]
     if berubah.empty:
         st.caption("Daftar kantong sama dengan tahun sebelumnya.")
@@ -200,7 +200,8 @@ st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
 satuan = pilih_url("Kebutuhan diukur dalam", ["jiwa", "KK"], "satuan", format_func={
     "jiwa": "jiwa miskin (per 1.000 jiwa miskin)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
 s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
-belum = pt.tabel_tersentuh(s, data.lebar, tingkat)
+tabel_s = baca(pt.tabel_sasaran_halaman, tingkat, tahun, aturan, satuan)
+belum = tabel_s.tersentuh
 if n_k == 0:
     st.info("Tidak ada kantong menurut aturan ini, jadi tidak ada daftar kantong belum tersentuh.")
 elif belum.empty:
@@ -221,7 +222,7 @@ tampil_grafik(spek(
     subjudul="Lebih gelap = lebih sedikit intervensi per kebutuhan. Garis hitam: kantong.", desa=tingkat == "desa",
     titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False,
     besar=besar, tinggi=560))
-ts = pt.tabel_sasaran(s, data.lebar, tingkat)
+ts = tabel_s.sasaran
 tabel_angka(ts.drop(columns=["Kode"]), {c: (fmt.rupiah if "Rp" in c else (lambda x: fmt.angka(x, 2)) if "1.000"
                                             in c else fmt.angka) for c in ts.columns
                                         if ts[c].dtype.kind in "fi"})

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from tkpk import fmt
-from tkpk.kantong import AturanMoran, HasilKantong, PerubahanKantong
+from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong
 from tkpk.sasaran import HasilSasaran
 
 __all__ = ["ambang_awal", "baca_ambang", "format_kantong", "tabel_kantong", "tabel_perubahan", "tabel_sasaran",
@@ -128,3 +130,48 @@ def tabel_tersentuh(s: HasilSasaran, lebar: pd.DataFrame, tingkat: str) -> pd.Da
     out["Pagu"] = [fmt.rupiah(x) for x in b["pagu"]]
     out["Kode"] = b["kode"]
     return out
+
+
+@dataclass(frozen=True)
+class TabelKantong:
+    """The pocket tables of the map page for one level, year and pocket rule."""
+
+    kantong: pd.DataFrame            # the pockets, ranked
+    semua: pd.DataFrame              # every place with its pocket reasons (download, Moran p-values)
+    perubahan: pd.DataFrame | None   # entered / left against the year before; None without that year
+
+
+@dataclass(frozen=True)
+class TabelSasaran:
+    """The targeting tables of the map page, for the same choice plus the unit of need."""
+
+    tersentuh: pd.DataFrame          # pockets without (enough) intervention
+    sasaran: pd.DataFrame            # interventions per need, every place
+
+
+# Why these two: the page caches each as one call; rebuilding five tables with pandas was a fifth of every map
+# rerun (bench/RESULTS.md). Their inputs come from tkpk.peta, which caches the costly ones (Moran, the data).
+
+def tabel_kantong_halaman(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int,
+                          aturan: AturanKantong | AturanMoran) -> TabelKantong:
+    from tkpk import peta
+
+    data = peta.data_tingkat(con, tingkat, tahun)
+    hasil = peta.hitung_kantong(con, tingkat, tahun, aturan)
+    ubah = peta.perubahan(con, tingkat, tahun, aturan)
+    return TabelKantong(
+        kantong=tabel_kantong(hasil, data.lebar, tingkat),
+        semua=tabel_kantong(hasil, data.lebar, tingkat, semua=True),
+        perubahan=None if ubah is None else tabel_perubahan(ubah, (tahun - 1, tahun)),
+    )
+
+
+def tabel_sasaran_halaman(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int,
+                          aturan: AturanKantong | AturanMoran, satuan: str) -> TabelSasaran:
+    from tkpk import peta
+
+    data = peta.data_tingkat(con, tingkat, tahun)
+    hasil = peta.hitung_kantong(con, tingkat, tahun, aturan)
+    s = peta.sasaran(con, tingkat, tahun, satuan, hasil.kode_kantong)
+    return TabelSasaran(tersentuh=tabel_tersentuh(s, data.lebar, tingkat),
+                        sasaran=tabel_sasaran(s, data.lebar, tingkat))

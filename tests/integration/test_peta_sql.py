@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pandas.testing import assert_frame_equal
 
 from tkpk import beranda, kinerja, peta
 from tkpk import peta_profil as pp
@@ -112,3 +113,22 @@ def test_empty_store_gives_no_pockets_and_no_years(fresh_con):
     assert k.jumlah == 0 and not k.ada_data
     assert peta.geometri(fresh_con, "desa").fitur == []
     assert beranda.jumlah_kantong(fresh_con, 2024).jumlah is None
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_page_table_bundles_equal_the_tables_built_one_by_one(con, tingkat):
+    """The page caches its tables as two bundles; each must be exactly what the single builders give."""
+    from tkpk import peta_tabel as pt
+
+    aturan = peta.aturan_bawaan(tingkat)
+    data, hasil = peta.data_tingkat(con, tingkat, 2024), peta.hitung_kantong(con, tingkat, 2024, aturan)
+    k = pt.tabel_kantong_halaman(con, tingkat, 2024, aturan)
+    assert_frame_equal(k.kantong, pt.tabel_kantong(hasil, data.lebar, tingkat))
+    assert_frame_equal(k.semua, pt.tabel_kantong(hasil, data.lebar, tingkat, semua=True))
+    assert_frame_equal(k.perubahan, pt.tabel_perubahan(peta.perubahan(con, tingkat, 2024, aturan), (2023, 2024)))
+    assert pt.tabel_kantong_halaman(con, tingkat, 2018, aturan).perubahan is None  # no 2017 to compare with
+    for satuan in ("jiwa", "KK"):
+        s = peta.sasaran(con, tingkat, 2024, satuan, hasil.kode_kantong)
+        b = pt.tabel_sasaran_halaman(con, tingkat, 2024, aturan, satuan)
+        assert_frame_equal(b.tersentuh, pt.tabel_tersentuh(s, data.lebar, tingkat))
+        assert_frame_equal(b.sasaran, pt.tabel_sasaran(s, data.lebar, tingkat))

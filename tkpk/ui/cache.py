@@ -10,10 +10,13 @@ large read-only values (boundaries), whose unpickling would cost more than the q
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from tkpk.config import db_path
 from tkpk.queries import versi_data
@@ -23,8 +26,16 @@ T = TypeVar("T")
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _panggil(nama: str, versi: tuple, args: tuple, kwargs: dict[str, Any], _fn: Callable[..., Any]) -> Any:
-    return _fn(conn(), *args, **kwargs)
+def _panggil(kunci: str, _fn: Callable[..., Any], _args: tuple, _kwargs: dict[str, Any]) -> Any:
+    return _fn(conn(), *_args, **_kwargs)
+
+
+def _kunci(nama: str, versi: tuple, args: tuple, kwargs: dict[str, Any]) -> str:
+    """A digest of the pickled call. Why not Streamlit's hasher: it walks arguments such as a pocket rule or a
+    list of place codes element by element, which cost more per rerun than the pickle does."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(pickle.dumps((nama, versi, args, sorted(kwargs.items())), protocol=pickle.HIGHEST_PROTOCOL))
+    return h.hexdigest()
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -33,13 +44,28 @@ def _bersama(nama: str, versi: tuple, args: tuple, kwargs: dict[str, Any], _fn: 
 
 
 def versi() -> tuple:
-    """The store path plus its fingerprint: one cheap query on the tiny ``batch`` table."""
-    return (str(db_path()), *versi_data(conn()))
+    """The store path plus its fingerprint, read once per script run.
+
+    Why once: a page makes about ten cached calls, and one consistent version per run means a page never mixes
+    results from before and after another session's upload. A write in this session is followed by
+    ``st.rerun()`` (upload and rollback pages), which starts a new run and so reads the new fingerprint. The run
+    is told apart by the per-run ``cursors`` dict Streamlit's context replaces at the start of every run; outside
+    a run (or if that attribute ever goes away) the fingerprint is read every time.
+    """
+    ctx = get_script_run_ctx()
+    lari = id(getattr(ctx, "cursors", None)) if ctx is not None and hasattr(ctx, "cursors") else None
+    simpanan = getattr(ctx, "_tkpk_versi", None)
+    if lari is not None and simpanan is not None and simpanan[0] == lari:
+        return simpanan[1]
+    v = (str(db_path()), *versi_data(conn()))
+    if lari is not None:
+        ctx._tkpk_versi = (lari, v)  # type: ignore[union-attr]
+    return v
 
 
 def baca(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``fn(conn(), *args, **kwargs)``, computed once per store version and arguments."""
-    return _panggil(f"{fn.__module__}.{fn.__qualname__}", versi(), args, kwargs, fn)
+    return _panggil(_kunci(f"{fn.__module__}.{fn.__qualname__}", versi(), args, kwargs), fn, args, kwargs)
 
 
 def baca_bersama(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -16,6 +16,7 @@ import hashlib
 import pickle
 import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any, Literal
 
 import altair as alt
@@ -31,17 +32,30 @@ def _kunci(builder: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> 
     return h.hexdigest()
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# Shared, not copied per session: unpickling a map spec (inline GeoJSON of 290 desa) on every rerun cost more
+# than building it. Nothing mutates a spec: Streamlit copies its top level, image exports deep-copy it.
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _spek(kunci: str, _builder: Callable[..., Any], _args: tuple, _kwargs: dict[str, Any]) -> dict[str, Any]:
     chart = _builder(*_args, **_kwargs)
     # Streamlit's own conversion also switches the theme off ("none"): charts carry their full look (tema.py).
     with _ALTAIR_GLOBAL, alt.theme.enable("none"), alt.data_transformers.enable("default", max_rows=None):
-        return chart.to_dict(validate=True)
+        spec = chart.to_dict(validate=True)
+    # Vega-Lite ignores ``usermeta``; tampil_grafik reads the digest back to replay the drawn chart.
+    return {**spec, "usermeta": {**spec.get("usermeta", {}), KUNCI_META: kunci}}
+
+
+KUNCI_META = "tkpk_kunci"
 
 
 def spek(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """``builder(*args, **kwargs).to_dict()``, computed once per distinct input; pass it to :func:`tampil_grafik`."""
+    """``builder(*args, **kwargs).to_dict()``, computed once per distinct input; pass it to :func:`tampil_grafik`.
+    The dict is shared between sessions: do not change it (``copy.deepcopy`` first, as the image export does)."""
     return _spek(_kunci(builder, args, kwargs), builder, args, kwargs)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _gambar_tersimpan(kunci: str, lebar: str, key: str | None, _spec: dict[str, Any]) -> None:
+    st.vega_lite_chart(_spec, width=lebar, theme=None, key=key)
 
 
 def tampil_grafik(
@@ -57,4 +71,11 @@ def tampil_grafik(
     if pilihan:
         return tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key, on_select="rerun",
                                       selection_mode=pilihan)
-    return tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key)
+    kunci = spec.get("usermeta", {}).get(KUNCI_META)
+    if kunci is None:
+        return tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key)
+    # A chart without selections is replayed from the cache: Streamlit serialises a map spec to JSON and scans
+    # it for generated names on every draw otherwise. The digest in the spec names exactly its inputs.
+    with where if where is not None else nullcontext():
+        _gambar_tersimpan(kunci, lebar, key, spec)
+    return None

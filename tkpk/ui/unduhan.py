@@ -6,6 +6,8 @@ not on every rerun; writing an XLSX took a fifth of a page rerun (bench/RESULTS.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
 from functools import partial
 from types import ModuleType
@@ -85,9 +87,9 @@ def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _tabel_tersimpan(df: pd.DataFrame, tanda: tuple, opsi: dict[str, Any], _format: dict[str, Any],
+def _tabel_tersimpan(kunci: str, _df: pd.DataFrame, _opsi: dict[str, Any], _format: dict[str, Any],
                      _css: tuple[str, Callable[[object], str]] | None) -> None:
-    _gambar_tabel(df, opsi, _format, _css)
+    _gambar_tabel(_df, _opsi, _format, _css)
 
 
 def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Callable[[object], str]],
@@ -103,4 +105,9 @@ def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Callable[[object], str
     if any(t is None for t in tanda):
         _gambar_tabel(df, opsi, format_kolom, css)  # a formatter reads page state: draw it afresh
         return
-    _tabel_tersimpan(df, (tuple(format_kolom), tuple(tanda), css[0] if css else None), opsi, format_kolom, css)
+    # A digest of the pickled inputs, as in tkpk.ui.grafik: Streamlit's own hasher walked these tuples and the
+    # frame element by element, which cost more than half of what the replay saved.
+    h = hashlib.blake2b(digest_size=20)
+    h.update(pickle.dumps((df, tuple(format_kolom), tanda, css[0] if css else None, sorted(opsi.items())),
+                          protocol=pickle.HIGHEST_PROTOCOL))
+    _tabel_tersimpan(h.hexdigest(), df, opsi, format_kolom, css)
