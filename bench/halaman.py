@@ -2,7 +2,9 @@
 
 Why a separate process: AppTest runs the app in-process, so the cached DuckDB connection would keep the store
 locked for the browser measurement that follows, and one store's caches would leak into the other's figures.
-Prints one JSON object: page -> list of rerun milliseconds (the first run and the page switch are not timed).
+Prints one JSON object: page -> list of rerun milliseconds (the first run and the page switch are not timed),
+with the floor's reruns taken in turn with the page's (``lantai_ms``): this host's speed drifts in phases of a few
+seconds, and a floor measured minutes apart would turn that drift into the ratio.
 """
 
 from __future__ import annotations
@@ -50,8 +52,12 @@ def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
             at.switch_page(page)
             at.run()
         first = 1000 * (time.perf_counter() - t)
-        ms, err = _timed(at, runs)
-        result[page] = {"ms": ms, "error": err, "first_ms": first}
+        ms, lantai = [], []
+        for _ in range(runs):
+            lantai += _timed(floor, 1)[0]
+            ms += _timed(at, 1)[0]
+        err = str(at.exception[0].message)[:200] if at.exception else None
+        result[page] = {"ms": ms, "error": err, "first_ms": first, "lantai_ms": lantai}
     return result
 
 
