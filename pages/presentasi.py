@@ -28,6 +28,7 @@ CSS_SLIDE = """
   padding-top: 4px; margin-top: 4px; }
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
+.daftar-slide th { text-align: left !important; }
 </style>
 """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
@@ -107,7 +108,8 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         tinggi = ag.tinggi_grafik(a, 0.68)
         tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                            f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content")
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True,
+                           ukuran_label=None if a.layar >= 1080 else 12), lebar="content")
     with kanan:
         n = 9 if a.layar >= 1080 else 5
         kec = b.desa.set_index("kode")["nama_kecamatan"]
@@ -145,7 +147,7 @@ def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     t = s.belum_tersentuh()
     jumlah_kantong = len(b.kantong_desa.kode_kantong)
     kiri, kanan = st.columns([1, 2])
-    kiri.metric("Kantong belum tersentuh", f"{len(t)} dari {jumlah_kantong}")
+    kiri.metric(f"Desa kantong {b.tahun} tanpa intervensi cukup", f"{len(t)} dari {jumlah_kantong}")
     kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "
                   f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa miskin).")
     tabel = s.tabel[s.tabel["is_pocket"]].sort_values(["intervensi_per_1000", "kebutuhan"], ascending=[True, False])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -17,14 +18,23 @@ TAHUN = 2024
 
 
 @pytest.fixture(scope="module")
-def keluaran(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def salinan(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled store: the export opens its file read-only, which DuckDB refuses in a process that
+    already holds the same file open otherwise (as the app-layer tests' cached connection may)."""
+    p = tmp_path_factory.mktemp("ekspor_db") / "tkpk.duckdb"
+    shutil.copy(store_path, p)
+    return p
+
+
+@pytest.fixture(scope="module")
+def keluaran(salinan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ekspor")
-    assert cli.main(["--year", str(TAHUN), "--out", str(out), "--db", str(store_path)]) == 0
+    assert cli.main(["--year", str(TAHUN), "--out", str(out), "--db", str(salinan)]) == 0
     return out
 
 
-def _sql(store_path: Path, q: str) -> float:
-    con = duckdb.connect(str(store_path), read_only=True)
+def _sql(db: Path, q: str) -> float:
+    con = duckdb.connect(str(db), read_only=True)
     try:
         return float(con.execute(q).fetchone()[0])
     finally:
@@ -45,11 +55,11 @@ def test_workbook_sheets_in_chapter_order(keluaran: Path):
         assert ws["A1"].font.bold
 
 
-def test_program_and_opd_totals_equal_the_store(keluaran: Path, store_path: Path):
+def test_program_and_opd_totals_equal_the_store(keluaran: Path, salinan: Path):
     wb = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")
-    pagu = _sql(store_path, f"SELECT sum(pagu) FROM v_intervensi WHERE tahun = {TAHUN}")
-    realisasi = _sql(store_path, f"SELECT sum(realisasi) FROM v_intervensi WHERE tahun = {TAHUN}")
-    penerima = _sql(store_path, f"SELECT sum(penerima) FROM v_intervensi WHERE tahun = {TAHUN}")
+    pagu = _sql(salinan, f"SELECT sum(pagu) FROM v_intervensi WHERE tahun = {TAHUN}")
+    realisasi = _sql(salinan, f"SELECT sum(realisasi) FROM v_intervensi WHERE tahun = {TAHUN}")
+    penerima = _sql(salinan, f"SELECT sum(penerima) FROM v_intervensi WHERE tahun = {TAHUN}")
     for lembar in ("Program per pilar", "Capaian per OPD"):
         ws = wb[lembar]
         assert sum(v or 0 for v in _kolom(ws, "Pagu (Rp)")) == pytest.approx(pagu)
@@ -62,11 +72,11 @@ def test_program_and_opd_totals_equal_the_store(keluaran: Path, store_path: Path
     assert ws.cell(row=2, column=[c.value for c in ws[1]].index("Pagu (Rp)") + 1).number_format == '"Rp"#,##0'
 
 
-def test_profile_sheet_holds_the_bps_series(keluaran: Path, store_path: Path):
+def test_profile_sheet_holds_the_bps_series(keluaran: Path, salinan: Path):
     ws = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")["Profil kemiskinan"]
     rows = {(r[0], r[1]): r[3] for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows[(2024, "63.03")] == pytest.approx(2.36)
-    n = _sql(store_path, "SELECT count(*) FROM v_kemiskinan_kabupaten")
+    n = _sql(salinan, "SELECT count(*) FROM v_kemiskinan_kabupaten")
     assert ws.max_row - 1 == n
 
 
@@ -99,12 +109,12 @@ def test_chart_images_png_at_scale_two_and_svg(keluaran: Path):
         assert svg.lstrip().startswith("<svg") and "Sumber:" in svg
 
 
-def test_png_is_twice_the_chart_size(store_path: Path):
+def test_png_is_twice_the_chart_size(salinan: Path):
     from tkpk import tren
     from tkpk.charts.tren import grafik_tren
     from tkpk.db import connect
 
-    con = connect(store_path, read_only=True)
+    con = connect(salinan, read_only=True)
     try:
         seri = tren.seri_bps(con, "p0")
     finally:
@@ -118,20 +128,20 @@ def test_png_is_twice_the_chart_size(store_path: Path):
     assert "2,4" in svg or "2,6" in svg  # the Indonesian locale travels into the image
 
 
-def test_cli_exit_codes(store_path: Path, tmp_path: Path):
+def test_cli_exit_codes(salinan: Path, tmp_path: Path):
     assert cli.main(["--out", str(tmp_path / "a"), "--db", str(tmp_path / "tidak_ada.duckdb")]) == 2
-    assert cli.main(["--year", "1990", "--out", str(tmp_path / "b"), "--db", str(store_path)]) == 2
+    assert cli.main(["--year", "1990", "--out", str(tmp_path / "b"), "--db", str(salinan)]) == 2
     assert not (tmp_path / "b").exists()
     berkas = tmp_path / "berkas.txt"
     berkas.write_text("x")
-    assert cli.main(["--out", str(berkas), "--db", str(store_path)]) == 2
+    assert cli.main(["--out", str(berkas), "--db", str(salinan)]) == 2
     assert cli.main(["--year", "bukan-angka", "--out", str(tmp_path / "c")]) == 2
 
 
-def test_through_the_main_cli_without_images(store_path: Path, tmp_path: Path):
+def test_through_the_main_cli_without_images(salinan: Path, tmp_path: Path):
     from tkpk.cli import main
 
-    assert main(["export", "--out", str(tmp_path), "--db", str(store_path), "--tanpa-gambar"]) == 0
+    assert main(["export", "--out", str(tmp_path), "--db", str(salinan), "--tanpa-gambar"]) == 0
     assert (tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").exists()
     wb = openpyxl.load_workbook(io.BytesIO((tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").read_bytes()))
     assert wb.sheetnames[-1] == "Sumber"

@@ -62,34 +62,41 @@ def _batas_fitur(fitur: list[dict]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# Label shifts (half label widths sideways, label heights up/down), nearest first.
+_GESER = sorted({(dx, dy) for dx in (0, 0.5, -0.5, 1, -1) for dy in range(-3, 4)},
+                key=lambda p: ((2 * p[0]) ** 2 + p[1] ** 2, abs(p[0]), -p[1]))
+
+
 def geser_label(titik: pd.DataFrame, px_per_derajat: float, ukuran: int) -> pd.DataFrame:
-    """Move crowded names up or down (greedy, in label heights) so no two label boxes overlap.
+    """Move crowded names (greedy) so no two label boxes overlap.
 
     Why: in the west of Banjar six small kecamatan sit side by side and their names ran into each other. Boxes
-    are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree;
-    the label keeps its longitude, so it stays above its own place. Labels are placed longest-name-first; when every
-    position collides, the one with the fewest collisions wins.
+    are estimated from the font size (0,62 em per bold character, 1,3 em high) and the map's pixels per degree.
+    Candidate spots are tried nearest first: up to 3 label heights up or down and up to half a label width
+    sideways, so a name stays over or beside its own place (moving only up and down left names colliding on
+    the 1280×720 slide). Labels are placed longest-name-first; when every spot collides, the one with the fewest
+    collisions wins.
     """
     t = titik.dropna(subset=["lon", "lat"]).copy()
     lebar = t["nama"].astype("str").str.len() * ukuran * 0.62 / px_per_derajat / 2
     tinggi = ukuran * 1.3 / px_per_derajat
     kotak: list[tuple[float, float, float, float]] = []
-    lat_baru = {}
+    lon_baru, lat_baru = {}, {}
     for i in t.assign(_n=lebar).sort_values("_n", ascending=False).index:
         x, y, w = t.at[i, "lon"], t.at[i, "lat"], lebar[i]
-        terbaik: tuple[int, float, tuple[float, float, float, float]] | None = None
-        for langkah in (0, 1, -1, 2, -2, 3, -3):  # at most 3 label heights away from its place
-            yy = y + langkah * tinggi
-            b = (x - w, yy - tinggi / 2, x + w, yy + tinggi / 2)
+        terbaik: tuple[int, float, float, tuple[float, float, float, float]] | None = None
+        for dx, dy in _GESER:
+            xx, yy = x + dx * w, y + dy * tinggi
+            b = (xx - w, yy - tinggi / 2, xx + w, yy + tinggi / 2)
             tabrak = sum(b[0] < k[2] and k[0] < b[2] and b[1] < k[3] and k[1] < b[3] for k in kotak)
             if terbaik is None or tabrak < terbaik[0]:
-                terbaik = (tabrak, yy, b)
+                terbaik = (tabrak, xx, yy, b)
             if tabrak == 0:
                 break
         assert terbaik is not None
-        kotak.append(terbaik[2])
-        lat_baru[i] = terbaik[1]
-    return t.assign(lat=pd.Series(lat_baru))
+        kotak.append(terbaik[3])
+        lon_baru[i], lat_baru[i] = terbaik[1], terbaik[2]
+    return t.assign(lon=pd.Series(lon_baru), lat=pd.Series(lat_baru))
 
 
 def label_tempat(titik: pd.DataFrame, ukuran: int) -> alt.LayerChart:

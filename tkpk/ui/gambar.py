@@ -18,11 +18,12 @@ def tombol_gambar(chart: Any, nama: str, sumber: str | list[str], sampel: bool, 
     """Two buttons side by side; ``nama`` without extension (e.g. ``tren_p0_banjar``)."""
     c1, c2, _ = st.columns([1.4, 1.4, 3.2])
     c1.download_button(
-        "🖼️ Unduh gambar (PNG)", lambda: ke_png(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.png",
-        mime="image/png", key=f"{key}_png", on_click="ignore",
+        "Unduh gambar (PNG)", lambda: ke_png(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.png",
+        mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:",
         help="Resolusi 2×, dengan judul, sumber dan label data contoh di dalam gambar.",
     )
     c2.download_button(
-        "🖼️ Unduh gambar (SVG)", lambda: ke_svg(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.svg",
-        mime="image/svg+xml", key=f"{key}_svg", on_click="ignore", help="Vektor, untuk laporan dan cetak besar.",
+        "Unduh gambar (SVG)", lambda: ke_svg(chart, sumber=sumber, sampel=sampel), file_name=f"{nama}.svg",
+        mime="image/svg+xml", key=f"{key}_svg", on_click="ignore", icon=":material/image:",
+        help="Vektor, untuk laporan dan cetak besar.",
     )
