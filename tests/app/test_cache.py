@@ -106,3 +106,36 @@ def test_formatter_keys_tell_formatters_apart():
         return lambda x: fmt.angka(x, n)
 
     assert _tanda(dengan_sel(1)) != _tanda(dengan_sel(2))
+
+
+SKRIP_VERSI = """
+import streamlit as st
+
+from tkpk.ingest.proses import ingest_file
+from tkpk.ui.cache import versi
+from tkpk.ui.koneksi import conn
+
+sebelum = versi()
+if st.session_state.get("tulis"):
+    st.session_state["tulis"] = False
+    ingest_file(conn(), st.session_state["berkas"], "koreksi.csv", "bps", "uji")
+st.session_state.setdefault("catatan", []).append((sebelum, versi()))
+"""
+
+
+def test_the_store_fingerprint_is_read_once_per_run_and_afresh_on_the_next(store_path: Path, tmp_path: Path,
+                                                                          monkeypatch):
+    """Within one run every cached call sees one version (even across a write); the next run sees the write."""
+    db = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, db)
+    monkeypatch.setenv("TKPK_DB", str(db))
+    at = AppTest.from_string(SKRIP_VERSI, default_timeout=60)
+    at.session_state["berkas"] = KOREKSI
+    at.run()
+    at.session_state["tulis"] = True
+    at.run()
+    at.run()
+    assert not at.exception
+    (a0, a1), (b0, b1), (c0, c1) = at.session_state["catatan"]
+    assert a0 == a1 == b0 == b1  # the write in the second run is not seen within that run
+    assert c0 == c1 and c0 != b0  # the third run reads the new fingerprint

@@ -53,9 +53,11 @@ def versi() -> tuple:
     a run (or if that attribute ever goes away) the fingerprint is read every time.
     """
     ctx = get_script_run_ctx()
-    lari = id(getattr(ctx, "cursors", None)) if ctx is not None and hasattr(ctx, "cursors") else None
+    # The dict itself, compared by identity: keeping a reference means its address cannot be reused by a later
+    # run's dict, which an ``id()`` comparison would mistake for the same run.
+    lari = getattr(ctx, "cursors", None) if ctx is not None else None
     simpanan = getattr(ctx, "_tkpk_versi", None)
-    if lari is not None and simpanan is not None and simpanan[0] == lari:
+    if lari is not None and simpanan is not None and simpanan[0] is lari:
         return simpanan[1]
     v = (str(db_path()), *versi_data(conn()))
     if lari is not None:
