@@ -7,8 +7,6 @@ out of the frame, which matters only for the preview of a refused file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -17,105 +15,12 @@ import pyarrow.compute as pc
 
 from tkpk import katalog
 from tkpk.ingest import kolom as kol
-from tkpk.ingest.angka import baca_angka, baca_bulat
+from tkpk.ingest import lajur
+from tkpk.ingest.periksa import GAGAL, Periksa
 from tkpk.ingest.pesan import Pesan, pesan_baris, pesan_sel
-from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
+from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.validasi import Konteks, _kosong
-from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok, cari_opd, cari_pilar, kunci_nama
-
-GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
-
-
-def tahun_maks() -> int:
-    return date.today().year + 1
-
-
-class Periksa:
-    """Cell checks that append their own messages; returns GAGAL on error so the row can be dropped."""
-
-    def __init__(self, ktx: Konteks, pencocok: Pencocok) -> None:
-        self.ktx = ktx
-        self.pencocok = pencocok
-        self.pesan: list[Pesan] = []
-
-    def galat(self, n: int, nama: str, nilai: Sel, alasan: str) -> object:
-        self.pesan.append(pesan_sel("galat", n, self.ktx.judul(nama), nilai, alasan))
-        return GAGAL
-
-    def peringatan(self, n: int, nama: str, nilai: Sel, alasan: str) -> None:
-        self.pesan.append(pesan_sel("peringatan", n, self.ktx.judul(nama), nilai, alasan))
-
-    def angka(self, row: list[Sel], n: int, nama: str, *, bawah: float | None = 0, atas: float | None = None,
-              bulat: bool = False, wajib: bool = False, v: Sel | None = None) -> object:
-        v = self.ktx.sel(row, nama) if v is None else v
-        if _kosong(v):
-            return self.galat(n, nama, v, "wajib diisi") if wajib else None
-        hasil = (baca_bulat if bulat else baca_angka)(v, self.ktx.desimal_koma)
-        if hasil.alasan is not None:
-            return self.galat(n, nama, v, hasil.alasan)
-        x = hasil.nilai
-        if x is None:
-            return self.galat(n, nama, v, "wajib diisi") if wajib else None
-        if bawah is not None and x < bawah:
-            return self.galat(n, nama, v, "tidak boleh negatif" if bawah == 0 else f"tidak boleh kurang dari {bawah:g}")
-        if atas is not None and x > atas:
-            return self.galat(n, nama, v, f"di atas batas {atas:g}")
-        return x
-
-    def tahun(self, row: list[Sel], n: int) -> object:
-        v = self.ktx.sel(row, "tahun")
-        x = self.angka(row, n, "tahun", bawah=None, bulat=True, wajib=True)
-        if x is GAGAL or x is None:
-            return GAGAL
-        assert isinstance(x, float)
-        if not 2000 <= x <= tahun_maks():
-            return self.galat(n, "tahun", v, f"di luar rentang tahun 2000–{tahun_maks()}")
-        return int(x)
-
-    def teks(self, row: list[Sel], nama: str) -> str | None:
-        v = self.ktx.sel(row, nama)
-        if _kosong(v):
-            return None
-        s = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
-        return s or None
-
-    def tempat(self, row: list[Sel], n: int, tingkat: frozenset[str], kode_kol: tuple[str, ...],
-               nama_kol: tuple[str, ...]) -> object:
-        """Code first; names otherwise, with a kecamatan column narrowing a desa name."""
-        kode_nama = next((k for k in kode_kol if not _kosong(self.ktx.sel(row, k))), None)
-        nama_nama = next((k for k in nama_kol if not _kosong(self.ktx.sel(row, k))), None)
-        if kode_nama is not None:
-            v = self.ktx.sel(row, kode_nama)
-            cocok = self.pencocok.cari_kode(v, tingkat)
-            if cocok.kode is None:
-                return self.galat(n, kode_nama, v, cocok.alasan or "tidak dikenal")
-            if nama_nama is not None and nama_nama != "kecamatan":
-                nv = self.ktx.sel(row, nama_nama)
-                t = self.pencocok.tempat[cocok.kode]
-                alias = [a.kode for a in self.pencocok.alias.get(kunci_nama(nv), [])]
-                if kunci_nama(nv) != kunci_nama(t.nama) and cocok.kode not in alias:
-                    return self.galat(n, nama_nama, nv, f"tidak cocok dengan kode {cocok.kode} ({t.nama})")
-            return cocok.kode
-        if nama_nama is None:
-            return None
-        kode_kec = None
-        if nama_nama == "desa" and not _kosong(self.ktx.sel(row, "kecamatan")):
-            kv = self.ktx.sel(row, "kecamatan")
-            kec = self.pencocok.cari_nama(kv, frozenset({"kecamatan"}))
-            if kec.kode is None:
-                return self.galat(n, "kecamatan", kv, kec.alasan or "tidak dikenal")
-            kode_kec = kec.kode
-        v = self.ktx.sel(row, nama_nama)
-        utamakan = {"kecamatan": "kecamatan", "desa": "desa"}.get(nama_nama)
-        batas = frozenset({"kecamatan"}) if nama_nama == "kecamatan" else tingkat
-        if nama_nama == "desa":
-            batas = frozenset({"desa", "kelurahan"})
-        cocok = self.pencocok.cari_nama(v, batas, kode_kec=kode_kec, utamakan=utamakan)
-        if cocok.kode is None:
-            return self.galat(n, nama_nama, v, cocok.alasan or "tidak dikenal")
-        if cocok.catatan:
-            self.pesan.append(pesan_sel("info", n, self.ktx.judul(nama_nama), v, cocok.catatan))
-        return cocok.kode
+from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok, cari_opd, cari_pilar
 
 
 def _duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[dict[str, object]], str]) -> list[Pesan]:
@@ -285,158 +190,6 @@ def _baris_intervensi(p: Periksa, row: list[Sel], n: int, nama_file: str) -> dic
     return r
 
 
-def _bersih(ktx: Konteks, pencocok: Pencocok, fungsi: Callable[[Periksa, list[Sel]], object]) -> \
-        Callable[[list[Sel]], object]:
-    """``fungsi`` run on a scratch checker: its value, or GAGAL when it would have said anything at all."""
-    def jalankan(row: list[Sel]) -> object:
-        q = Periksa(ktx, pencocok)
-        x = fungsi(q, row)
-        return GAGAL if q.pesan or x is GAGAL or (isinstance(x, tuple) and GAGAL in x) else x
-    return jalankan
-
-
-@dataclass
-class PerNilai:
-    """A row check evaluated once per distinct combination of its cells: ``kode`` (combination of each row),
-    ``hasil`` (value of each combination), ``bersih`` (row certainly passes the check)."""
-
-    kode: np.ndarray
-    hasil: list[object]
-    bersih: np.ndarray
-
-    def bulat(self, baris: np.ndarray, bagian: Callable[[object], object] = lambda x: x) -> np.ndarray:
-        """Whole numbers of the given rows (for clean rows only)."""
-        per = np.array([bagian(x) if x is not None else 0 for x in self.hasil], dtype=np.int64)
-        return per[self.kode[baris]]
-
-    def pecahan(self, baris: np.ndarray) -> np.ndarray:
-        per = np.array([np.nan if x is None else x for x in self.hasil], dtype=float)
-        return per[self.kode[baris]]
-
-    def teks(self, baris: np.ndarray, bagian: Callable[[object], object] = lambda x: x) -> pd.Series:
-        per = pa.array([bagian(x) if x is not None else None for x in self.hasil], pa.string())
-        return per.take(pa.array(self.kode[baris])).to_pandas()
-
-
-def _per_nilai(tabel: Tabel, mulai: int, ktx: Konteks, nama: tuple[str, ...],
-               fungsi: Callable[[list[Sel]], object]) -> PerNilai:
-    """Run a row check once per distinct combination of the cells it reads instead of once per row.
-
-    Why: year, quarter, pillar, OPD and place repeat across a large file, so a million rows hold a few hundred
-    combinations. A row whose cell is not text (an XLSX number) or whose combination fails is not clean and is
-    left to the row path.
-    """
-    n = tabel.jumlah - mulai
-    bersih = np.ones(n, dtype=bool)
-    kolom: list[tuple[int, np.ndarray, list[object]]] = []
-    kode = np.zeros(n, dtype=np.int64)
-    ruang = 1  # codes are < ruang
-    for k in nama:
-        j = ktx.peta.kolom.get(k)
-        if j is None:
-            continue
-        enc = tabel.teks(j, mulai).dictionary_encode()
-        idx = enc.indices
-        if idx.null_count:
-            bersih &= pc.is_valid(idx).to_numpy(zero_copy_only=False)
-            idx = idx.fill_null(0)
-        kamus = enc.dictionary.to_pylist() or [""]
-        idx_np = idx.to_numpy(zero_copy_only=False).astype(np.int64)
-        kolom.append((j, idx_np, kamus))
-        kode, ruang = kode * len(kamus) + idx_np, ruang * len(kamus)
-        if ruang > max(4 * n, 1 << 20):  # keep codes small: renumber the combinations seen so far
-            _, kode = np.unique(kode, return_inverse=True)
-            kode = kode.astype(np.int64)
-            ruang = int(kode.max(initial=0)) + 1
-    if not kolom or n == 0:
-        x = fungsi([])
-        return PerNilai(np.zeros(n, dtype=np.int64), [None if x is GAGAL else x], np.full(n, x is not GAGAL))
-    # dense renumbering (codes are small); any row of a combination can stand for it, its cells are the same
-    ada = np.zeros(ruang, dtype=bool)
-    ada[kode] = True
-    baru = np.cumsum(ada) - 1
-    wakil = np.zeros(int(ada.sum()), dtype=np.int64)
-    wakil[baru[kode]] = np.arange(n)
-    kode = baru[kode]
-    lebar = max(j for j, _, _ in kolom) + 1
-    hasil: list[object] = []
-    lolos = np.zeros(len(wakil), dtype=bool)
-    for c, r in enumerate(wakil.tolist()):
-        row: list[Sel] = [""] * lebar
-        for j, idx_np, kamus in kolom:
-            row[j] = kamus[idx_np[r]]  # type: ignore[assignment]
-        x = fungsi(row)
-        lolos[c] = x is not GAGAL
-        hasil.append(None if x is GAGAL else x)
-    return PerNilai(kode, hasil, bersih & lolos[kode])
-
-
-# Cells that baca_angka reads to exactly what Arrow's cast gives: plain digits (up to 15) in any file, and in a
-# file with a decimal comma also dot-grouped thousands and a decimal comma. Anything else is read one distinct
-# cell at a time.
-_ANGKA_RIBUAN_TITIK = r"^[1-9][0-9]{0,2}(\.[0-9]{3}){1,4}$"
-_ANGKA_KOMA = r"^[0-9]{1,15},[0-9]{1,15}$"
-
-
-def _angka_lajur(tabel: Tabel, mulai: int, ktx: Konteks, pencocok: Pencocok, nama: str) -> tuple[np.ndarray,
-                                                                                                   np.ndarray]:
-    """(value per row as float, NaN = empty; clean per row) for an optional, non-negative number column."""
-    n = tabel.jumlah - mulai
-    nilai = np.full(n, np.nan)
-    j = ktx.peta.kolom.get(nama)
-    if j is None:
-        return nilai, np.ones(n, dtype=bool)
-    arr = tabel.teks(j, mulai)
-    bersih = pc.is_valid(arr).to_numpy(zero_copy_only=False)
-    panjang = pc.binary_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
-    sisa = bersih & (panjang > 0)
-    # plain digits (ascii_is_decimal is a plain loop, several times faster than the equivalent regex)
-    polos = sisa & (panjang <= 15) & pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
-    if polos.all():
-        nilai = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
-        sisa[:] = False
-    elif polos.any():
-        cocok = np.flatnonzero(polos)
-        nilai[cocok] = pc.cast(arr.take(pa.array(cocok)), pa.float64()).to_numpy(zero_copy_only=False)
-        sisa &= ~polos
-    if ktx.desimal_koma and sisa.any():
-        for regex, (lama, baru) in ((_ANGKA_RIBUAN_TITIK, (".", "")), (_ANGKA_KOMA, (",", "."))):
-            idx = np.flatnonzero(sisa)
-            if len(idx) == 0:
-                break
-            sub = arr.take(pa.array(idx))
-            m = pc.match_substring_regex(sub, regex).fill_null(False).to_numpy(zero_copy_only=False)
-            if not m.any():
-                continue
-            teks = pc.replace_substring(sub.filter(pa.array(m)), lama, baru)
-            nilai[idx[m]] = pc.cast(teks, pa.float64()).to_numpy(zero_copy_only=False)
-            sisa[idx[m]] = False
-    if sisa.any():
-        idx = np.flatnonzero(sisa)
-        enc = arr.take(pa.array(idx)).dictionary_encode()
-        baca = _bersih(ktx, pencocok, lambda q, row: q.angka(row, 0, nama, v=row[0]))
-        hasil = [baca([v]) for v in enc.dictionary.to_pylist()]
-        per = np.array([np.nan if x is GAGAL or x is None else x for x in hasil], dtype=float)
-        gagal = np.array([x is GAGAL for x in hasil], dtype=bool)
-        kode = enc.indices.to_numpy(zero_copy_only=False)
-        nilai[idx] = per[kode]
-        bersih[idx[gagal[kode]]] = False
-    return nilai, bersih
-
-
-def _teks_lajur(tabel: Tabel, mulai: int, ktx: Konteks, nama: str) -> tuple[pa.Array, np.ndarray]:
-    """(trimmed text per row, null = empty; clean per row) as :meth:`Periksa.teks` reads text cells."""
-    n = tabel.jumlah - mulai
-    j = ktx.peta.kolom.get(nama)
-    if j is None:
-        return pa.nulls(n, pa.string()), np.ones(n, dtype=bool)
-    arr = tabel.teks(j, mulai)
-    bersih = pc.is_valid(arr).to_numpy(zero_copy_only=False)
-    t = pc.utf8_trim(arr, characters=SPASI_PYTHON)
-    kosong = pc.equal(pc.binary_length(t), 0)  # cheaper than comparing with ""
-    return pc.if_else(kosong, pa.scalar(None, t.type), t), bersih
-
-
 def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
                nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
     """Intervention rows: every column checked over the whole file at once; only rows that may carry a
@@ -448,22 +201,23 @@ def intervensi(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     if any(x.galat for x in p.pesan):
         return pd.DataFrame(), p.pesan
     nomor = np.asarray(tabel.nomor[mulai:], dtype=np.int64)
-    tahun = _per_nilai(tabel, mulai, ktx, ("tahun",), _bersih(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
-    triwulan = _per_nilai(tabel, mulai, ktx, ("triwulan",), _bersih(
+    tahun = lajur.per_nilai(tabel, mulai, ktx, ("tahun",),
+                            lajur.senyap(ktx, pencocok, lambda q, row: q.tahun(row, 0)))
+    triwulan = lajur.per_nilai(tabel, mulai, ktx, ("triwulan",), lajur.senyap(
         ktx, pencocok, lambda q, row: q.angka(row, 0, "triwulan", bawah=1, atas=4, bulat=True)))
-    pilar_opd = _per_nilai(tabel, mulai, ktx, ("pilar", "opd"),
-                           _bersih(ktx, pencocok, lambda q, row: _pilar_opd(q, row, 0)))
-    tempat = _per_nilai(tabel, mulai, ktx, (*_TEMPAT_KODE, *_TEMPAT_NAMA),
-                        _bersih(ktx, pencocok, lambda q, row: _tempat_intervensi(q, row, 0)))
+    pilar_opd = lajur.per_nilai(tabel, mulai, ktx, ("pilar", "opd"),
+                                lajur.senyap(ktx, pencocok, lambda q, row: _pilar_opd(q, row, 0)))
+    tempat = lajur.per_nilai(tabel, mulai, ktx, (*_TEMPAT_KODE, *_TEMPAT_NAMA),
+                             lajur.senyap(ktx, pencocok, lambda q, row: _tempat_intervensi(q, row, 0)))
     bersih = tahun.bersih & triwulan.bersih & pilar_opd.bersih & tempat.bersih
     teks: dict[str, pa.Array] = {}
     for nama in ("program", "kegiatan", *TEKS_INTERVENSI, "sumber"):
-        teks[nama], b = _teks_lajur(tabel, mulai, ktx, nama)
+        teks[nama], b = lajur.teks(tabel, mulai, ktx, nama)
         bersih &= b
     bersih &= pc.is_valid(teks["program"]).to_numpy(zero_copy_only=False)
     angka: dict[str, np.ndarray] = {}
     for nama in ANGKA_INTERVENSI:
-        angka[nama], b = _angka_lajur(tabel, mulai, ktx, pencocok, nama)
+        angka[nama], b = lajur.angka(tabel, mulai, ktx, pencocok, nama)
         bersih &= b
     with np.errstate(invalid="ignore"):
         bersih &= ~(angka["realisasi"] > angka["pagu"])  # these rows get a warning: the row path words it
