@@ -10,8 +10,6 @@ large read-only values (boundaries), whose unpickling would cost more than the q
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,6 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from tkpk.config import db_path
 from tkpk.queries import versi_data
 from tkpk.ui.koneksi import conn
+from tkpk.ui.sidik import sidik
 
 T = TypeVar("T")
 
@@ -30,17 +29,14 @@ def _panggil(kunci: str, _fn: Callable[..., Any], _args: tuple, _kwargs: dict[st
     return _fn(conn(), *_args, **_kwargs)
 
 
-def _kunci(nama: str, versi: tuple, args: tuple, kwargs: dict[str, Any]) -> str:
-    """A digest of the pickled call. Why not Streamlit's hasher: it walks arguments such as a pocket rule or a
-    list of place codes element by element, which cost more per rerun than the pickle does."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(pickle.dumps((nama, versi, args, sorted(kwargs.items())), protocol=pickle.HIGHEST_PROTOCOL))
-    return h.hexdigest()
-
-
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _bersama(nama: str, versi: tuple, args: tuple, kwargs: dict[str, Any], _fn: Callable[..., Any]) -> Any:
-    return _fn(conn(), *args, **kwargs)
+def _bersama(kunci: str, _fn: Callable[..., Any], _args: tuple, _kwargs: dict[str, Any]) -> Any:
+    return _fn(conn(), *_args, **_kwargs)
+
+
+def _kunci(fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> str:
+    """The call under the store version of this run (:mod:`tkpk.ui.sidik`)."""
+    return sidik(f"{fn.__module__}.{fn.__qualname__}", versi(), args, sorted(kwargs.items()))
 
 
 def versi() -> tuple:
@@ -67,7 +63,7 @@ def versi() -> tuple:
 
 def baca(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``fn(conn(), *args, **kwargs)``, computed once per store version and arguments."""
-    return _panggil(_kunci(f"{fn.__module__}.{fn.__qualname__}", versi(), args, kwargs), fn, args, kwargs)
+    return _panggil(_kunci(fn, args, kwargs), fn, args, kwargs)
 
 
 def baca_bersama(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -76,4 +72,4 @@ def baca_bersama(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     Only for values nobody mutates, such as ``tkpk.peta.Geometri`` (a frozen dataclass of polygons): unpickling
     the 290 desa polygons took ~35 ms of every map rerun (bench/RESULTS.md).
     """
-    return _bersama(f"{fn.__module__}.{fn.__qualname__}", versi(), args, kwargs, fn)
+    return _bersama(_kunci(fn, args, kwargs), fn, args, kwargs)

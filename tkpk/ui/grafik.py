@@ -12,8 +12,6 @@ the Altair theme and data-transformer switches below are process-global.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import threading
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -22,14 +20,10 @@ from typing import Any, Literal
 import altair as alt
 import streamlit as st
 
+from tkpk.ui.sidik import sidik
+
 _ALTAIR_GLOBAL = threading.Lock()
-
-
-def _kunci(builder: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    h.update(f"{builder.__module__}.{builder.__qualname__}".encode())
-    h.update(pickle.dumps((args, sorted(kwargs.items())), protocol=pickle.HIGHEST_PROTOCOL))
-    return h.hexdigest()
+KUNCI_META = "tkpk_kunci"  # where a spec carries the digest of its inputs
 
 
 # Shared, not copied per session: unpickling a map spec (inline GeoJSON of 290 desa) on every rerun cost more
@@ -44,13 +38,11 @@ def _spek(kunci: str, _builder: Callable[..., Any], _args: tuple, _kwargs: dict[
     return {**spec, "usermeta": {**spec.get("usermeta", {}), KUNCI_META: kunci}}
 
 
-KUNCI_META = "tkpk_kunci"
-
-
 def spek(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
     """``builder(*args, **kwargs).to_dict()``, computed once per distinct input; pass it to :func:`tampil_grafik`.
     The dict is shared between sessions: do not change it (``copy.deepcopy`` first, as the image export does)."""
-    return _spek(_kunci(builder, args, kwargs), builder, args, kwargs)
+    kunci = sidik(f"{builder.__module__}.{builder.__qualname__}", args, sorted(kwargs.items()))
+    return _spek(kunci, builder, args, kwargs)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

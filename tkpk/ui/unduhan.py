@@ -6,8 +6,6 @@ not on every rerun; writing an XLSX took a fifth of a page rerun (bench/RESULTS.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Callable
 from functools import partial
 from types import ModuleType
@@ -16,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from tkpk.ui.sidik import sidik
 from tkpk.unduh import ke_csv, ke_xlsx
 
 
@@ -105,9 +104,5 @@ def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Callable[[object], str
     if any(t is None for t in tanda):
         _gambar_tabel(df, opsi, format_kolom, css)  # a formatter reads page state: draw it afresh
         return
-    # A digest of the pickled inputs, as in tkpk.ui.grafik: Streamlit's own hasher walked these tuples and the
-    # frame element by element, which cost more than half of what the replay saved.
-    h = hashlib.blake2b(digest_size=20)
-    h.update(pickle.dumps((df, tuple(format_kolom), tanda, css[0] if css else None, sorted(opsi.items())),
-                          protocol=pickle.HIGHEST_PROTOCOL))
-    _tabel_tersimpan(h.hexdigest(), df, opsi, format_kolom, css)
+    kunci = sidik(df, tuple(format_kolom), tanda, css[0] if css else None, sorted(opsi.items()))
+    _tabel_tersimpan(kunci, df, opsi, format_kolom, css)
