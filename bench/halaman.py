@@ -23,16 +23,17 @@ PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py
 FLOOR = "bench/lantai.py"
 
 
-def _timed(at: AppTest, runs: int) -> tuple[list[float], str | None]:
+def _timed(at: AppTest, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
         t = time.perf_counter()
         at.run()
         out.append(1000 * (time.perf_counter() - t))
-    err = None
-    if at.exception:
-        err = str(at.exception[0].message)[:200]
-    return out, err
+    return out
+
+
+def _galat(at: AppTest) -> str | None:
+    return str(at.exception[0].message)[:200] if at.exception else None
 
 
 def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
@@ -42,8 +43,7 @@ def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
     result: dict[str, dict[str, object]] = {}
     floor = AppTest.from_file(str(ROOT / "bench/lantai_app.py"), default_timeout=300)
     floor.run()
-    ms, err = _timed(floor, runs)
-    result[FLOOR] = {"ms": ms, "error": err, "first_ms": None}
+    result[FLOOR] = {"ms": _timed(floor, runs), "error": _galat(floor), "first_ms": None}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         t = time.perf_counter()
@@ -54,10 +54,9 @@ def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
         first = 1000 * (time.perf_counter() - t)
         ms, lantai = [], []
         for _ in range(runs):
-            lantai += _timed(floor, 1)[0]
-            ms += _timed(at, 1)[0]
-        err = str(at.exception[0].message)[:200] if at.exception else None
-        result[page] = {"ms": ms, "error": err, "first_ms": first, "lantai_ms": lantai}
+            lantai += _timed(floor, 1)
+            ms += _timed(at, 1)
+        result[page] = {"ms": ms, "error": _galat(at), "first_ms": first, "lantai_ms": lantai}
     return result
 
 
