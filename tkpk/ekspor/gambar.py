@@ -17,6 +17,8 @@ import struct
 import textwrap
 from typing import Any
 
+import altair as alt
+
 from tkpk import SAMPLE_SOURCE
 
 SKALA_BAKU = 2
@@ -66,7 +68,9 @@ def bingkai(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel
         spec["title"] = judul
     kaki = baris_kaki(sumber, sampel)
     luar: dict[str, Any] = {
-        "$schema": atas.get("$schema", "https://vega.github.io/schema/vega-lite/v5.json"),
+        # A label, never fetched: vl-convert reads the Vega-Lite version from it offline. Altair's own, as every
+        # chart built by tkpk.charts already carries it.
+        "$schema": atas.get("$schema", alt.SCHEMA_URL),
         "vconcat": [spec],
         "title": {"text": kaki, "orient": "bottom", "anchor": "start", "fontSize": 13, "fontWeight": "normal",
                   "color": "#222222", "offset": 14, "subtitle": "", "lineHeight": 17},
