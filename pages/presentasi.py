@@ -108,8 +108,7 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         tinggi = ag.tinggi_grafik(a, 0.68)
         tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                            f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True,
-                           ukuran_label=None if a.layar >= 1080 else 12), lebar="content")
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content")
     with kanan:
         n = 9 if a.layar >= 1080 else 5
         kec = b.desa.set_index("kode")["nama_kecamatan"]

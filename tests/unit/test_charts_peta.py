@@ -131,3 +131,39 @@ def test_trend_has_locale_and_source_tooltip():
     assert spec["config"]["locale"]["number"]["thousands"] == "."
     tip = [t["field"] for la in spec["layer"] for t in la.get("encoding", {}).get("tooltip", [])]
     assert "sumber" in tip
+
+
+def _ukuran_nama(spec: dict) -> set[int]:
+    """Font sizes of the text marks (the kecamatan names) anywhere in a layered spec."""
+    out: set[int] = set()
+
+    def jalan(node: object) -> None:
+        if isinstance(node, dict):
+            m = node.get("mark")
+            if isinstance(m, dict) and m.get("type") == "text":
+                out.add(m["fontSize"])
+            for v in node.values():
+                jalan(v)
+        elif isinstance(node, list):
+            for v in node:
+                jalan(v)
+
+    jalan(spec)
+    return out
+
+
+def test_slide_pocket_map_names_shrink_on_a_small_map():
+    """15 px names on a 1080p slide map (734 px tall), 12 px on a 720p one (490 px), 11 px when not large."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from tkpk.ekspor.peta import peta_kantong
+
+    kec = gpd.GeoDataFrame({"kode": ["63.03.01", "63.03.02"], "nama": ["Aluh Aluh", "Gambut"]},
+                           geometry=[box(114.6, -3.4, 114.7, -3.3), box(114.7, -3.4, 114.8, -3.3)], crs="EPSG:4326")
+    desa = gpd.GeoDataFrame({"kode": ["63.03.01.2001", "63.03.02.2001"], "nama": ["A", "B"]},
+                            geometry=list(kec.geometry), crs="EPSG:4326")
+    ukuran = {t: _ukuran_nama(peta_kantong(desa, kec, ["63.03.01.2001"], lebar=round(t * 1.05), tinggi=t,
+                                           besar=True).to_dict()) for t in (734, 490)}
+    assert ukuran == {734: {15}, 490: {12}}
+    assert _ukuran_nama(peta_kantong(desa, kec, [], tinggi=620).to_dict()) == {11}

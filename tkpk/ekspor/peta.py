@@ -62,10 +62,10 @@ def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int, lebar: int, tinggi: in
 
 def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode_kantong: Iterable[str], *,
                  judul: str = "Kantong kemiskinan", subjudul: str = "", lebar: int = 760, tinggi: int = 620,
-                 besar: bool = False, ukuran_label: int | None = None) -> Any:
+                 besar: bool = False) -> Any:
     """Desa pockets dark red with a black outline, other desa light grey, kecamatan borders and names on top.
-    ``ukuran_label`` overrides the name size (15 px large, 11 px otherwise): on a 1280×720 slide the map is too
-    small for 15 px names in the crowded west."""
+    Names are 11 px, or with ``besar`` 15 px on a map at least 600 px tall and 12 px on a smaller one (a
+    1280×720 slide), where 15 px names in the crowded west cannot be moved apart."""
     kantong = {str(k) for k in kode_kantong}
     desa = _sederhana(batas_desa)
     desa["kantong"] = desa["kode"].astype(str).isin(kantong).map({True: "kantong", False: "bukan kantong"})
@@ -81,7 +81,7 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
         fillOpacity=0, stroke="#333333", strokeWidth=1.4)
     sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
                       "bukan kantong. Nama: kecamatan."
-    label = _teks_label(batas_kec, ukuran_label or (15 if besar else 11), lebar, tinggi)
+    label = _teks_label(batas_kec, (15 if tinggi >= 600 else 12) if besar else 11, lebar, tinggi)
     chart = alt.layer(dasar, garis_kantong, kec, label).properties(
         width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
     return terapkan(chart, besar=besar)
