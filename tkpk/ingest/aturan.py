@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from tkpk import katalog
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import lajur
-from tkpk.ingest.periksa import GAGAL, Periksa
+from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import Pesan, pesan_baris, pesan_sel
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.validasi import Konteks, _kosong

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tkpk.ingest.periksa import GAGAL, Periksa
+from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
 from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import Pencocok

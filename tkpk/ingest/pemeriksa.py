@@ -1,5 +1,9 @@
 """The cell checker shared by the row rules and the column-wise checks: each check appends its own Indonesian
-message (row, column, value, reason) and returns GAGAL, so a rule can drop the row and go on."""
+message (row, column, value, reason) and returns GAGAL, so a rule can drop the row and go on.
+
+Not called ``periksa.py``: a submodule of that name would replace the package's ``tkpk.ingest.periksa``
+function once imported.
+"""
 
 from __future__ import annotations
 
