@@ -10,6 +10,20 @@ from dataclasses import dataclass
 
 SUMBER_REGISTER = "Register sosial (DTSEN/P3KE) per wilayah"
 
+# What kind of source a figure comes from (column ``jenis_sumber`` of the value tables). The UI says "BPS" only for
+# ``bps``; figures of the other kinds carry a visible marker and, where their row has one, the conflict note.
+JENIS_SUMBER: dict[str, str] = {
+    "bps": "BPS (tabel atau rilis BPS)",
+    "media_bps": "Media yang mengutip BPS",
+    "kutipan_pejabat": "Dikutip pejabat (tidak langsung dari BPS)",
+    "dokumen_resmi": "Dokumen perencanaan atau regulasi (RPJMD, RKPD, Inpres)",
+    "register": "Register kesejahteraan sosial (DTKS/DTSEN/P3KE/SIKS-NG, Satu Data)",
+    "instansi": "Data instansi lain (mis. IDM dari Dinas PMD)",
+    "unggahan": "Berkas unggahan analis",
+    "contoh": "DATA CONTOH (sintetis)",
+    "turunan": "Turunan dari beberapa sumber",
+}
+
 
 @dataclass(frozen=True)
 class Indikator:

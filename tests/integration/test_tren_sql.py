@@ -64,7 +64,8 @@ def test_a_loaded_target_comes_back_for_the_dashed_line(store_path: Path, tmp_pa
     shutil.copy(store_path, path)
     c = connect(path)
     c.execute("INSERT INTO batch (batch_id, jenis, oleh, waktu) VALUES (900, 'target', 'uji', ?)", [datetime.now()])
-    c.execute("INSERT INTO target_indikator VALUES (2026, '63.03', 'p0', 2.1, 'RPJMD 2025–2029', 900)")
+    c.execute("INSERT INTO target_indikator (tahun, kode_wilayah, indikator, nilai, dokumen, batch_id) "
+              "VALUES (2026, '63.03', 'p0', 2.1, 'RPJMD 2025–2029', 900)")
     seri = tren.seri_bps(c, "p0")
     c.close()
     assert seri.target[["tahun", "nilai", "nilai_teks", "dokumen"]].values.tolist() == [
