@@ -1,0 +1,87 @@
+"""Rakor and decisions on a real store: append-only events, current state, history, withdrawal."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tkpk.db import connect
+from tkpk.rakor import keputusan as kp
+
+
+@pytest.fixture
+def con(store_path: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = tmp_path / "rakor.duckdb"
+    shutil.copy(store_path, path)
+    c = connect(path)
+    yield c
+    c.close()
+
+
+def _jumlah(con: duckdb.DuckDBPyConnection, tabel: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0])
+
+
+def test_a_decision_is_recorded_edited_and_withdrawn_without_losing_any_state(con: duckdb.DuckDBPyConnection):
+    rakor = kp.buat_rakor(con, kp.IsiRakor(date(2024, 12, 18), "Rakor TKPK Desember 2024", "Aula Bappedalitbang"),
+                          oleh="analis1", waktu=datetime(2024, 12, 18, 10))
+    kid = kp.catat_keputusan(con, rakor, kp.IsiKeputusan(
+        "Bedah rumah 20 unit di Martapura", kode_opd="DISPERKIMLH", tenggat=date(2025, 6, 30),
+        kode_wilayah="63.03.05", program="Rehabilitasi RTLH", target=20.0), oleh="analis1",
+        waktu=datetime(2024, 12, 18, 11))
+    assert kp.ubah_keputusan(con, kid, oleh="analis2", status="berjalan", waktu=datetime(2025, 4, 2))
+    assert kp.ubah_keputusan(con, kid, oleh="analis1", teks="Bedah rumah 20 unit di Kecamatan Martapura",
+                             waktu=datetime(2025, 4, 3))
+    # The same state again writes nothing.
+    assert not kp.ubah_keputusan(con, kid, oleh="analis1", status="berjalan")
+
+    sekarang = kp.keputusan_rakor(con, rakor, date(2025, 7, 1))
+    assert len(sekarang) == 1
+    r = sekarang.iloc[0]
+    assert (r["status"], r["teks"], r["nama_opd"], r["nama_wilayah"]) == (
+        "berjalan", "Bedah rumah 20 unit di Kecamatan Martapura", "DisperkimLH", "Martapura")
+    assert (r["dibuat_oleh"], r["diubah_oleh"], r["jumlah_peristiwa"]) == ("analis1", "analis1", 3)
+    assert bool(r["terlambat"]) and r["status_tampil"] == "Berjalan · Terlambat"
+
+    log = kp.riwayat(con, kid)
+    assert log["berubah"].tolist() == ["dicatat", "status", "teks"]
+    assert log["oleh"].tolist() == ["analis1", "analis2", "analis1"]
+    assert log["teks"].iloc[0] == "Bedah rumah 20 unit di Martapura"  # the original wording is kept
+
+    kp.tarik_keputusan(con, kid, oleh="analis2")
+    assert kp.keputusan_rakor(con, rakor, date(2025, 7, 1)).empty
+    assert kp.riwayat(con, kid)["berubah"].iloc[-1] == "ditarik"
+    assert _jumlah(con, "keputusan_peristiwa") == 4
+    with pytest.raises(kp.IsianGagal, match="sudah ditarik"):
+        kp.ubah_keputusan(con, kid, oleh="analis1", status="selesai")
+
+
+def test_a_refused_decision_writes_nothing_and_says_why(con: duckdb.DuckDBPyConnection):
+    rakor = kp.buat_rakor(con, kp.IsiRakor(date(2025, 12, 17), "Rakor TKPK Desember 2025"), oleh="a")
+    before = _jumlah(con, "keputusan_peristiwa")
+    with pytest.raises(kp.IsianGagal) as e:
+        kp.catat_keputusan(con, rakor, kp.IsiKeputusan(" ", kode_opd="X", kode_wilayah="99.99"), oleh="a")
+    assert len(e.value.pesan) == 3
+    assert _jumlah(con, "keputusan_peristiwa") == before
+    with pytest.raises(kp.IsianGagal, match="tidak ada"):
+        kp.catat_keputusan(con, 9999, kp.IsiKeputusan("Teks"), oleh="a")
+
+
+def test_rakor_edits_and_withdrawal_are_events_and_the_latest_is_current(con: duckdb.DuckDBPyConnection):
+    a = kp.buat_rakor(con, kp.IsiRakor(date(2024, 12, 18), "Rakor A"), oleh="a")
+    b = kp.buat_rakor(con, kp.IsiRakor(date(2025, 6, 20), "Rakor B"), oleh="a")
+    assert kp.ubah_rakor(con, b, kp.IsiRakor(date(2025, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
+    assert not kp.ubah_rakor(con, b, kp.IsiRakor(date(2025, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
+    daftar = kp.daftar_rakor(con)
+    dipilih = kp.pilih_rakor(daftar)
+    assert dipilih.sekarang["judul"] == "Rakor B (revisi)" and dipilih.sebelumnya["rakor_id"] == a
+    kp.tarik_rakor(con, b, oleh="a")
+    assert kp.pilih_rakor(kp.daftar_rakor(con)).sekarang["rakor_id"] == a
+    assert _jumlah(con, f"rakor_peristiwa WHERE rakor_id = {b}") == 3
+    with pytest.raises(kp.IsianGagal, match="Judul"):
+        kp.buat_rakor(con, kp.IsiRakor(date(2025, 1, 1), "  "), oleh="a")

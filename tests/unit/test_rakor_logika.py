@@ -1,0 +1,103 @@
+"""Pure rules of the rakor loop: decision checks, overdue marking, choosing the current and previous rakor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tkpk.rakor import keputusan as kp
+from tkpk.rakor import penghargaan as ph
+
+WILAYAH = {"63.03.05": "Martapura", "63.03.05.2001": "Tambak Anyar"}
+RAKOR = date(2024, 12, 18)
+
+
+def _isi(**ubah: object) -> kp.IsiKeputusan:
+    dasar = {"teks": "Bedah rumah 20 unit di Tambak Anyar", "kode_opd": "DISPERKIMLH", "tenggat": date(2025, 6, 30),
+             "kode_wilayah": "63.03.05.2001", "program": "Rehabilitasi RTLH", "target": 20.0}
+    return kp.IsiKeputusan(**{**dasar, **ubah})  # type: ignore[arg-type]
+
+
+def test_a_complete_decision_passes():
+    assert kp.periksa_keputusan(_isi(), RAKOR, WILAYAH) == []
+
+
+@pytest.mark.parametrize(("ubah", "bagian_pesan"), [
+    ({"teks": "   "}, "Isi keputusan wajib"),
+    ({"teks": "x" * 1001}, "terlalu panjang"),
+    ({"kode_opd": "DINAS_FIKTIF"}, "OPD \"DINAS_FIKTIF\" tidak dikenal"),
+    ({"status": "tunda"}, "Status \"tunda\""),
+    ({"kode_wilayah": "63.01.01"}, "bukan kecamatan atau desa"),
+    ({"indikator": "rtlh"}, "program atau indikator"),
+    ({"program": None, "indikator": None}, "Target perlu acuan"),
+    ({"target": -1.0}, "0 atau lebih"),
+    ({"target": float("inf")}, "0 atau lebih"),
+    ({"program": None, "indikator": "bukan_indikator"}, "tidak ada di katalog"),
+    ({"tenggat": date(2024, 12, 1)}, "sebelum tanggal rakor"),
+])
+def test_each_wrong_field_is_named_in_indonesian(ubah: dict[str, object], bagian_pesan: str):
+    pesan = kp.periksa_keputusan(_isi(**ubah), RAKOR, WILAYAH)
+    assert any(bagian_pesan in p for p in pesan), pesan
+
+
+def test_blank_optional_fields_are_none_so_empty_and_missing_are_one_thing():
+    isi = kp.rapikan(kp.IsiKeputusan(teks=" Teks ", kode_opd="", program="  ", catatan=""))
+    assert (isi.teks, isi.kode_opd, isi.program, isi.catatan) == ("Teks", None, None, None)
+
+
+def test_overdue_is_derived_from_the_deadline_and_never_for_done_decisions():
+    k = pd.DataFrame({"status": ["baru", "berjalan", "selesai", "baru", "baru"],
+                      "tenggat": [date(2025, 3, 31), date(2025, 3, 31), date(2025, 3, 31), date(2025, 12, 31), None]})
+    out = kp.tandai_terlambat(k, date(2025, 7, 1))
+    assert out["terlambat"].tolist() == [True, True, False, False, False]
+    assert out["status_tampil"].tolist() == ["Baru · Terlambat", "Berjalan · Terlambat", "Selesai", "Baru", "Baru"]
+    # On the deadline day itself it is not late yet.
+    assert not kp.tandai_terlambat(k.iloc[[0]], date(2025, 3, 31))["terlambat"].iloc[0]
+
+
+def test_current_rakor_is_the_latest_by_date_and_previous_the_one_before():
+    daftar = pd.DataFrame({"rakor_id": [1, 2, 3], "tanggal": [date(2024, 12, 18), date(2025, 12, 17),
+                                                             date(2025, 6, 20)]})
+    p = kp.pilih_rakor(daftar)
+    assert (p.sekarang["rakor_id"], p.sebelumnya["rakor_id"]) == (2, 3)
+    p = kp.pilih_rakor(daftar, 3)
+    assert (p.sekarang["rakor_id"], p.sebelumnya["rakor_id"]) == (3, 1)
+    p = kp.pilih_rakor(daftar, 1)
+    assert (p.sekarang["rakor_id"], p.sebelumnya) == (1, None)
+    assert kp.pilih_rakor(daftar, 99).sekarang["rakor_id"] == 2  # a choice that is gone falls back to the latest
+    assert kp.pilih_rakor(daftar.iloc[0:0]) == kp.PasanganRakor(None, None)
+
+
+def test_report_deadlines_are_fifteen_days_after_the_period():
+    assert ph.batas_lapor(2025, 1) == date(2025, 4, 15)
+    assert ph.batas_lapor(2025, 3) == date(2025, 10, 15)
+    assert ph.batas_lapor(2025, 4) == date(2026, 1, 15)
+    assert ph.batas_lapor(2025, None) == date(2026, 1, 15)
+
+
+def test_reporting_on_time_is_a_share_of_periods():
+    w = pd.DataFrame({"kode_opd": ["A", "A", "B"], "tahun": [2025, 2025, 2025], "triwulan": [1, 2, 1],
+                      "pertama_lapor": pd.to_datetime(["2025-04-15 16:00", "2025-07-20 08:00", "2025-04-01 09:30"])})
+    out = ph.ketepatan_lapor(w).set_index("kode_opd")
+    assert out.loc["A", "tepat_waktu_pct"] == 50.0
+    assert out.loc["B", "tepat_waktu_pct"] == 100.0
+
+
+def test_award_ranking_uses_the_stated_weights_and_rescales_missing_parts():
+    opd = pd.DataFrame({
+        "pilar": [2, 2, 2, 2], "kode_opd": ["A", "B", "C", "D"], "melapor": [True, True, True, False],
+        "capaian_pct": [100.0, 80.0, 150.0, None], "serapan_pct": [100.0, 80.0, 100.0, None],
+        "tepat_sasaran_pct": [100.0, 80.0, None, None], "tepat_waktu_pct": [0.0, 80.0, 100.0, None],
+    })
+    out = ph.peringkat(opd).set_index("kode_opd")
+    assert out.loc["A", "skor"] == pytest.approx(85.0)          # 35 + 25 + 25 + 0
+    assert out.loc["B", "skor"] == pytest.approx(80.0)
+    # C has no targeting figure: its 0,75 of weight is scaled to 1; capaian 150% counts as 100.
+    assert out.loc["C", "skor"] == pytest.approx(100.0)
+    assert out.loc["C", "komponen_kosong"] == "Tepat sasaran"
+    assert out[["peringkat"]].loc[["C", "A", "B"]]["peringkat"].tolist() == [1, 2, 3]
+    assert pd.isna(out.loc["D", "skor"]) and pd.isna(out.loc["D", "peringkat"])
+    assert sum(ph.BOBOT.values()) == pytest.approx(1.0)
+    assert ph.teks_bobot().startswith("Capaian output 35%")

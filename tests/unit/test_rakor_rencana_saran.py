@@ -1,0 +1,130 @@
+"""Plans against delivery, and status suggestions from reports, on hand-made rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tkpk.rakor import rencana as rc
+from tkpk.rakor import saran as sr
+
+KOLOM_INTERVENSI = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah",
+                    "satuan_output", "capaian_output", "realisasi", "sampel"]
+KOLOM_RENCANA = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "satuan_output",
+                 "target_output", "pagu_rencana", "sampel"]
+
+
+def _intervensi(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=KOLOM_INTERVENSI)
+
+
+def _rencana(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=KOLOM_RENCANA)
+
+
+def test_cumulative_plans_and_reports_per_quarter_and_status():
+    rencana = _rencana(
+        (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 10.0, 500.0, True),
+        (2025, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 30.0, 1500.0, True),
+        (2025, 4, 2, "PUPRP", "Jalan lingkungan", None, None, "km", 5.0, 900.0, True),
+        (2025, 4, 2, "DISHUB", "Angkutan desa", None, None, "trayek", 2.0, 100.0, True),
+    )
+    # Two desa report RTLH cumulatively: Q1 3 + 4, Q2 6 + 5 (=11 by Q2), so the Q1 rows must not be added again.
+    lapor = _intervensi(
+        (2025, 1, 2, "DISPERKIMLH", "rehabilitasi  RTLH", "Bedah", "63.03.05.2001", "Unit", 3.0, 150.0, True),
+        (2025, 1, 2, "DISPERKIMLH", "Rehabilitasi RTLH", "Bedah", "63.03.05.2002", "unit", 4.0, 200.0, True),
+        (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", "Bedah", "63.03.05.2001", "unit", 6.0, 300.0, True),
+        (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", "Bedah", "63.03.05.2002", "unit", 5.0, 260.0, True),
+        (2025, 1, 2, "PUPRP", "Jalan lingkungan", None, "63.03.01", "km", 1.0, 100.0, True),
+        (2024, None, 2, "DISHUB", "Angkutan desa", None, None, "trayek", 2.0, 100.0, True),  # another year
+    )
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    rtlh = t.loc["DISPERKIMLH"]
+    assert [rtlh[f"rencana_q{q}"] for q in (1, 2, 3, 4)][1:] == [10.0, 10.0, 30.0]
+    assert np.isnan(rtlh["rencana_q1"])
+    assert [rtlh[f"capaian_q{q}"] for q in (1, 2, 3, 4)] == [7.0, 11.0, 11.0, 11.0]
+    assert rtlh["realisasi"] == 560.0 and rtlh["pagu_rencana"] == 1500.0
+    assert rtlh["triwulan_lapor"] == 2 and rtlh["status"] == rc.SESUAI  # 11 by Q2 against 10 planned
+    assert rtlh["program"] == "Rehabilitasi RTLH"   # the plan's spelling
+    assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
+    assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
+    assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
+    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0}
+
+
+def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
+    rencana = _rencana(
+        (2025, 1, 3, "DISTAN", "Bibit", None, None, "paket", 40.0, None, False),
+        (2025, None, 3, "DISTAN", "Bibit", None, None, "paket", 100.0, None, False),
+        (2025, None, 3, "DKPP", "Pangan", None, "63.03.02", "KK", 10.0, None, False),
+    )
+    lapor = _intervensi(
+        (2025, 1, 3, "DISTAN", "Bibit", None, "63.03.03", "paket", 30.0, None, False),
+        (2025, 3, 3, "DKPP", "Pangan", None, "63.03.02", "KK", 50.0, None, False),
+        (2025, None, 3, "DKPP", "Pangan", None, "63.03.02", "KK", 12.0, None, False),  # the year report
+    )
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    assert t.loc["DISTAN", "status"] == rc.TERTINGGAL  # 30 by Q1 against 40
+    assert t.loc["DKPP", "capaian_tahun"] == 12.0 and t.loc["DKPP", "status"] == rc.TERCAPAI
+    assert t.loc["DKPP", "capaian_pct"] == pytest.approx(120.0)
+    assert not t["sampel"].any()
+
+
+def test_no_plans_give_an_empty_table_with_the_columns():
+    t = rc.rencana_vs_realisasi(_rencana(), _intervensi(), 2025)
+    assert t.empty and "status" in t.columns
+
+
+def _keputusan(**ubah: object) -> pd.Series:
+    dasar = {"kode_opd": "DISPERKIMLH", "kode_wilayah": "63.03.05", "program": "Rehabilitasi RTLH",
+             "indikator": None, "target": 10.0, "status": "baru"}
+    return pd.Series({**dasar, **ubah})
+
+
+RAKOR = date(2024, 12, 18)
+LAPOR = _intervensi(
+    (2024, None, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 50.0, None, True),  # before
+    (2025, 1, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 4.0, None, True),
+    (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 8.0, None, True),
+    (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2002", "unit", 3.0, None, True),
+    (2025, 2, 2, "DISPERKIMLH", "Sanitasi", None, "63.03.05.2002", "unit", 99.0, None, True),
+    (2025, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.06.2001", "unit", 99.0, None, True),  # elsewhere
+)
+NILAI = pd.DataFrame({"tahun": [2024, 2025], "kode_wilayah": ["63.03.05", "63.03.05"], "indikator": ["rtlh", "rtlh"],
+                      "nilai": [300.0, 240.0], "sampel": [True, True]})
+
+
+def test_a_kecamatan_decision_counts_its_desa_after_the_meeting_with_cumulative_quarters():
+    s = sr.saran_satu(_keputusan(), LAPOR, NILAI, RAKOR)
+    # Desa 2001: latest 2025 report 8 (not 4 + 8); desa 2002: 3. The 2024 row is before the rakor.
+    assert s.capaian == 11.0 and s.status == "selesai" and s.sampel
+    assert "tercapai" in s.alasan
+    assert sr.saran_satu(_keputusan(target=20.0), LAPOR, NILAI, RAKOR).status == "berjalan"
+    assert sr.saran_satu(_keputusan(target=None), LAPOR, NILAI, RAKOR).status == "berjalan"
+    assert sr.saran_satu(_keputusan(kode_opd="PUPRP"), LAPOR, NILAI, RAKOR).status == "baru"
+    assert sr.saran_satu(_keputusan(kode_wilayah=None), LAPOR, NILAI, RAKOR).status is None
+
+
+def test_a_report_of_the_meetings_own_quarter_does_not_count():
+    lapor = _intervensi(
+        (2024, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 50.0, None, False))
+    assert sr.saran_satu(_keputusan(), lapor, NILAI, RAKOR).status == "baru"
+    assert sr.saran_satu(_keputusan(), lapor, NILAI, date(2024, 9, 1)).status == "selesai"
+
+
+def test_an_indicator_target_is_met_from_below_when_higher_is_worse():
+    k = _keputusan(program=None, indikator="rtlh", target=250.0)
+    assert sr.saran_satu(k, LAPOR, NILAI, RAKOR).status == "selesai"   # 240 <= 250
+    assert sr.saran_satu(_keputusan(program=None, indikator="rtlh", target=200.0), LAPOR, NILAI,
+                         RAKOR).status == "berjalan"
+    assert sr.saran_satu(k, LAPOR, NILAI.iloc[:1], RAKOR).status is None  # no value after the meeting
+
+
+def test_suggestions_flag_where_they_differ_from_the_record():
+    k = pd.DataFrame([_keputusan(status="selesai"), _keputusan(status="baru")])
+    out = sr.saran_status(k, LAPOR, NILAI, RAKOR)
+    assert out["saran"].tolist() == ["selesai", "selesai"]
+    assert out["saran_beda"].tolist() == [False, True]

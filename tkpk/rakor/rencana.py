@@ -1,0 +1,135 @@
+"""Action plans (rencana aksi) against reported delivery, per OPD, program and quarter.
+
+Both sides are read the way OPDs fill them in: cumulative to a quarter ("s.d. triwulan"). A report row of quarter
+q holds the output and spending so far that year (as :func:`tkpk.skor.pilih_periode` assumes); a plan row of quarter
+q holds what should be reached by the end of quarter q, and a plan or report without a quarter is the year's
+end. So for every place of a program the value at quarter q is the one of its latest row at or before q, and the
+program's value is the sum over its places. Places are not matched between plan and report (a plan is often made
+for the whole kabupaten and delivered in desa): the comparison is per program.
+
+Status per program, as of the latest quarter the OPD reported for it:
+
+- ``belum ada progres``: the plan has no report at all that year;
+- ``tercapai``: reported output reaches the year's planned output;
+- ``sesuai rencana``: reported output reaches what was planned by the latest reported quarter;
+- ``tertinggal``: it does not.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tkpk.nama import kunci_nama
+
+TRIWULAN = (1, 2, 3, 4)
+TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over quarterly rows of the same place
+
+BELUM, TERCAPAI, SESUAI, TERTINGGAL = "belum ada progres", "tercapai", "sesuai rencana", "tertinggal"
+LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "● Sesuai rencana",
+                TERTINGGAL: "▲ Tertinggal"}
+URUTAN_STATUS = {BELUM: 0, TERTINGGAL: 1, SESUAI: 2, TERCAPAI: 3}
+KUNCI = ["pilar", "kode_opd", "program_kunci", "satuan_kunci"]
+_TEMPAT = ["kegiatan", "kode_wilayah"]
+
+
+def _siapkan(df: pd.DataFrame, nilai: dict[str, str], tahun: int) -> pd.DataFrame:
+    """One year's rows with a sortable quarter, name keys and the value columns renamed to a common pair."""
+    d = df[pd.to_numeric(df["tahun"], errors="coerce") == tahun].copy()
+    tw = pd.to_numeric(d["triwulan"], errors="coerce")
+    d["q"] = tw.fillna(TAHUNAN).astype("int64")
+    d["pilar"] = pd.to_numeric(d["pilar"], errors="coerce").astype("int64")
+    d["program_kunci"] = d["program"].map(kunci_nama)
+    d["satuan_kunci"] = d["satuan_output"].fillna("").map(kunci_nama)
+    for c in _TEMPAT:
+        d[c] = d[c].astype("string").fillna("")
+    for asal, tujuan in nilai.items():
+        d[tujuan] = pd.to_numeric(d[asal], errors="coerce").astype("float64")
+    if "sampel" not in d.columns:
+        d["sampel"] = False
+    return d
+
+
+def _kumulatif(d: pd.DataFrame, kolom: list[str]) -> dict[int, pd.DataFrame]:
+    """Per quarter 1–4, per program: the sum over its places of each place's latest value at or before that quarter.
+
+    A row without a quarter counts from Q4 on (the year's end); a place that has one replaces its quarterly rows.
+    """
+    hasil = {}
+    for q in TRIWULAN:
+        sampai = d[(d["q"] <= q) | ((d["q"] == TAHUNAN) & (q == 4))]
+        terakhir = sampai.sort_values("q").groupby([*KUNCI, *_TEMPAT], dropna=False).tail(1)
+        hasil[q] = terakhir.groupby(KUNCI, dropna=False)[kolom].sum(min_count=1)
+    return hasil
+
+
+def _nama_asli(d: pd.DataFrame) -> pd.DataFrame:
+    """The spelling to show for each program key: the first one seen in the plan."""
+    return d.groupby(KUNCI, dropna=False).agg(program=("program", "first"), satuan_output=("satuan_output", "first"))
+
+
+def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """One row per planned program of ``tahun``: plan and delivery per quarter, the year, and a status.
+
+    Columns: ``pilar, kode_opd, program, satuan_output``; ``rencana_q1..4`` and ``capaian_q1..4`` (cumulative
+    output), ``target_tahun``, ``capaian_tahun``, ``capaian_pct``, ``pagu_rencana``, ``realisasi``,
+    ``serapan_rencana_pct``, ``triwulan_lapor`` (latest reported quarter, 4 for a year report, NaN when none),
+    ``status``, ``status_label``, ``sampel``.
+    """
+    r = _siapkan(rencana, {"target_output": "target", "pagu_rencana": "uang"}, tahun)
+    i = _siapkan(intervensi, {"capaian_output": "target", "realisasi": "uang"}, tahun)
+    kolom = [*KUNCI[:2], "program", "satuan_output", *(f"rencana_q{q}" for q in TRIWULAN),
+             *(f"capaian_q{q}" for q in TRIWULAN), "target_tahun", "capaian_tahun", "capaian_pct", "pagu_rencana",
+             "realisasi", "serapan_rencana_pct", "triwulan_lapor", "status", "status_label", "sampel"]
+    if r.empty:
+        return pd.DataFrame(columns=kolom)
+    i = i.merge(r[KUNCI].drop_duplicates(), on=KUNCI, how="inner")
+    plan = _kumulatif(r, ["target", "uang"])
+    lapor = _kumulatif(i, ["target", "uang"])
+    out = _nama_asli(r)
+    for q in TRIWULAN:
+        out[f"rencana_q{q}"] = plan[q]["target"].reindex(out.index)
+        out[f"capaian_q{q}"] = lapor[q]["target"].reindex(out.index)
+    out["target_tahun"] = out["rencana_q4"]
+    out["capaian_tahun"] = out["capaian_q4"]
+    out["pagu_rencana"] = plan[4]["uang"].reindex(out.index)
+    out["realisasi"] = lapor[4]["uang"].reindex(out.index)
+    q_lapor = i.groupby(KUNCI, dropna=False)["q"].max().clip(upper=4)
+    out["triwulan_lapor"] = q_lapor.reindex(out.index).astype("float64")
+    out["capaian_pct"] = _persen(out["capaian_tahun"], out["target_tahun"])
+    out["serapan_rencana_pct"] = _persen(out["realisasi"], out["pagu_rencana"])
+    out["status"] = [_status(row) for _, row in out.iterrows()]
+    out["status_label"] = out["status"].map(LABEL_STATUS)
+    sampel = pd.concat([r.groupby(KUNCI, dropna=False)["sampel"].any(),
+                        i.groupby(KUNCI, dropna=False)["sampel"].any()], axis=1).any(axis=1)
+    out["sampel"] = sampel.reindex(out.index).fillna(False).astype(bool)
+    out = out.reset_index()
+    out = out.sort_values(["pilar", "kode_opd", "program"], key=_urut).reset_index(drop=True)
+    return out[kolom]
+
+
+def _urut(s: pd.Series) -> pd.Series:
+    return s.map(kunci_nama) if s.dtype == object or str(s.dtype).startswith("string") else s
+
+
+def _persen(pembilang: pd.Series, penyebut: pd.Series) -> pd.Series:
+    p = pd.to_numeric(penyebut, errors="coerce")
+    return (100.0 * pd.to_numeric(pembilang, errors="coerce") / p.where(p > 0)).astype("float64")
+
+
+def _status(row: pd.Series) -> str:
+    q = row["triwulan_lapor"]
+    if pd.isna(q):
+        return BELUM
+    target, capaian = row["target_tahun"], row["capaian_tahun"]
+    if pd.notna(target) and pd.notna(capaian) and capaian >= target:
+        return TERCAPAI
+    rencana_q, capaian_q = row[f"rencana_q{int(q)}"], row[f"capaian_q{int(q)}"]
+    if pd.isna(rencana_q):
+        return SESUAI  # nothing planned by that quarter yet
+    return SESUAI if pd.notna(capaian_q) and capaian_q >= rencana_q else TERTINGGAL
+
+
+def ringkas_status(tabel: pd.DataFrame) -> dict[str, int]:
+    """How many planned programs are in each status: the line a pillar card can show."""
+    hitung = tabel["status"].value_counts()
+    return {s: int(hitung.get(s, 0)) for s in URUTAN_STATUS}

@@ -1,0 +1,3 @@
+-- tulis
+-- A fresh rakor id (advances the sequence, hence a write).
+SELECT nextval('rakor_seq');
