@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/peta.py", title="Peta kantong kemiskinan", icon=":material/map:", url_path="peta"),
     st.Page("pages/pilar.py", title="Kinerja pilar", icon=":material/task_alt:", url_path="pilar"),
     st.Page("pages/presentasi.py", title="Presentasi rakor", icon=":material/slideshow:", url_path="presentasi"),
+    st.Page("pages/tindak_lanjut.py", title="Tindak lanjut rakor", icon=":material/fact_check:",
+            url_path="tindak-lanjut"),
     st.Page("pages/unggah.py", title="Unggah data", icon=":material/upload_file:", url_path="unggah"),
     st.Page("pages/riwayat.py", title="Riwayat data", icon=":material/history:", url_path="riwayat"),
 ]

@@ -67,15 +67,15 @@ def muat(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> Non
         cur.unregister("_muat")
 
 
-def versi_data(con: duckdb.DuckDBPyConnection) -> tuple[str, int, int, float]:
+def versi_data(con: duckdb.DuckDBPyConnection) -> tuple[str, int, int, float, int]:
     """The store's fingerprint (file, newest batch, batch count, active batches).
 
-    Why: every load and every rollback changes it, so a cache keyed on it refreshes the moment the data changes,
-    and is never stale for a rakor audience looking at a just-uploaded file.
+    Why: every load, every rollback and every rakor decision event changes it, so a cache keyed on it refreshes
+    the moment the data changes, and is never stale for a rakor audience looking at a just-uploaded file.
     """
     cur = con.cursor()
     try:
-        berkas, terbaru, jumlah, aktif = cur.execute(sql("versi_data")).fetchone()  # type: ignore[misc]
+        berkas, terbaru, jumlah, aktif, peristiwa = cur.execute(sql("versi_data")).fetchone()  # type: ignore[misc]
     finally:
         cur.close()
-    return (str(berkas), int(terbaru), int(jumlah), float(aktif))
+    return (str(berkas), int(terbaru), int(jumlah), float(aktif), int(peristiwa))

@@ -265,6 +265,15 @@ def tarik_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: 
                          waktu=_sekarang(waktu))
 
 
+def pilihan_tempat(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Places a decision may name, by code: "Kec. Martapura", "Tambak Anyar — Martapura"; "" = the kabupaten."""
+    w = fetch(con, "wilayah_banjar")
+    out = {"": "— seluruh kabupaten —"}
+    for r in w.itertuples(index=False):
+        out[str(r.kode)] = f"Kec. {r.nama}" if r.tingkat == "kecamatan" else f"{r.nama} — {r.nama_kec}"
+    return out
+
+
 def daftar_rakor(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every rakor, newest meeting first."""
     return fetch(con, "rakor_daftar")

@@ -1,0 +1,157 @@
+"""Widgets of the rakor loop: decision lists, the forms analysts use during and after a meeting, the history.
+
+Shared by the Tindak lanjut page and the slideshow's Keputusan and Tindak lanjut slides, so a decision typed on
+the projector and one typed at a desk go through the same checks (:mod:`tkpk.rakor.keputusan`) and leave the
+same trace. Forms are only drawn for a logged-in analyst; everybody else sees the lists.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from tkpk import katalog
+from tkpk.rakor import keputusan as kp
+from tkpk.rakor import tabel
+from tkpk.rakor.bahan import BahanRakor, judul_rakor
+from tkpk.ui.cache import baca
+from tkpk.ui.koneksi import conn, hanya_baca
+
+_OPD = {"": "— tanpa OPD —", **{o.kode: f"{o.nama_singkat} (pilar {o.pilar})" for o in katalog.OPD}}
+_INDIKATOR = {i.kode: i.nama for i in katalog.INDIKATOR if not i.turunan}
+_ACUAN = {"": "tanpa target", "program": "program OPD", "indikator": "indikator wilayah"}
+
+# A form on the projector: labels and fields readable from the back of the room.
+CSS_FORM_BESAR = """
+<style>
+[data-testid="stForm"] label p, [data-testid="stForm"] input, [data-testid="stForm"] textarea,
+[data-testid="stForm"] [data-baseweb="select"] div { font-size: 24px !important; }
+[data-testid="stForm"] button p { font-size: 24px !important; font-weight: 700; }
+</style>
+"""
+
+
+def _pesan_gagal(e: kp.IsianGagal) -> None:
+    st.error("Belum dapat disimpan:\n\n" + "\n".join(f"- {p}" for p in e.pesan))
+
+
+def bisa_menulis(oleh: str | None) -> bool:
+    return oleh is not None and not hanya_baca()
+
+
+def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None) -> None:
+    """The decisions as a table (plain text cells: nothing typed by a user is read as Markdown)."""
+    if k.empty:
+        st.info("Belum ada keputusan tercatat.")
+        return
+    t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
+    opsi: dict[str, Any] = {"hide_index": True, "width": "stretch"}
+    if tinggi:
+        opsi["height"] = tinggi
+    st.dataframe(t, **opsi, column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+
+
+def form_rakor_baru(oleh: str, key: str = "rakor_baru") -> None:
+    """A new meeting: date, title, place."""
+    with st.form(key, clear_on_submit=True):
+        tanggal = st.date_input("Tanggal rakor", value=date.today(), format="DD/MM/YYYY")
+        judul = st.text_input("Judul", placeholder="Rakor TKPK Kabupaten Banjar Desember 2025")
+        tempat = st.text_input("Tempat", placeholder="Aula Bappedalitbang, Martapura")
+        kirim = st.form_submit_button("Simpan rakor")
+    if kirim:
+        try:
+            kp.buat_rakor(conn(), kp.IsiRakor(tanggal, judul, tempat), oleh=oleh)
+        except kp.IsianGagal as e:
+            _pesan_gagal(e)
+            return
+        st.success("Rakor tersimpan.")
+        st.rerun()
+
+
+def form_keputusan(rakor: dict[str, Any], oleh: str, key: str, besar: bool = False) -> None:
+    """Record a decision of ``rakor``; on the projector the form is drawn large."""
+    if besar:
+        st.markdown(CSS_FORM_BESAR, unsafe_allow_html=True)
+    tempat = baca(kp.pilihan_tempat)
+    with st.form(key, clear_on_submit=True):
+        teks = st.text_area("Keputusan", height=90 if besar else 110,
+                            placeholder="Contoh: Bedah rumah 20 unit di Desa Tambak Anyar sebelum Juni 2025")
+        c1, c2, c3 = st.columns(3)
+        opd = c1.selectbox("OPD penanggung jawab", list(_OPD), format_func=_OPD.get, key=f"{key}_opd")
+        tenggat = c2.date_input("Tenggat", value=None, format="DD/MM/YYYY", key=f"{key}_tenggat")
+        lokasi = c3.selectbox("Lokasi", list(tempat), format_func=tempat.get, key=f"{key}_lokasi")
+        c4, c5, c6 = st.columns(3)
+        acuan = c4.selectbox("Target atas", list(_ACUAN), format_func=_ACUAN.get, key=f"{key}_acuan")
+        program = c5.text_input("Program (bila target atas program)", key=f"{key}_program")
+        indikator = c5.selectbox("Indikator (bila target atas indikator)", list(_INDIKATOR),
+                                 format_func=_INDIKATOR.get, key=f"{key}_indikator")
+        target = c6.number_input("Target", min_value=0.0, value=None, step=1.0, key=f"{key}_target")
+        catatan = "" if besar else st.text_input("Catatan", key=f"{key}_catatan")
+        kirim = st.form_submit_button("Simpan keputusan", type="primary")
+    if not kirim:
+        return
+    isi = kp.IsiKeputusan(
+        teks=teks, kode_opd=opd or None, tenggat=tenggat, kode_wilayah=lokasi or None,
+        program=program if acuan == "program" else None, indikator=indikator if acuan == "indikator" else None,
+        target=target if acuan else None, catatan=catatan or None)
+    try:
+        kp.catat_keputusan(conn(), int(rakor["rakor_id"]), isi, oleh=oleh)
+    except kp.IsianGagal as e:
+        _pesan_gagal(e)
+        return
+    st.toast("Keputusan tersimpan.")
+    st.rerun()
+
+
+def _pilihan(k: pd.DataFrame) -> dict[int, str]:
+    return {int(r.keputusan_id): f"{i}. {str(r.teks)[:80]}" for i, r in enumerate(k.itertuples(index=False), 1)}
+
+
+def form_perbarui(k: pd.DataFrame, oleh: str, key: str, dengan_saran: bool = False) -> None:
+    """Change a decision's status (or accept the data's suggestion); each change is a new event."""
+    if k.empty:
+        return
+    pilihan = _pilihan(k)
+    kid = st.selectbox("Keputusan", list(pilihan), format_func=pilihan.get, key=f"{key}_pilih")
+    r = k[k["keputusan_id"] == kid].iloc[0]
+    if dengan_saran and isinstance(r.get("saran"), str) and r["saran"] != r["status"]:
+        st.markdown(f"Saran dari data: **{tabel.label_status(r['saran'])}**")
+        st.text(str(r["alasan_saran"]))
+        if st.button("Terima saran", key=f"{key}_terima"):
+            _simpan_status(kid, str(r["saran"]), f"status dari saran data: {r['alasan_saran']}", oleh)
+    with st.form(f"{key}_form"):
+        status = st.selectbox("Status baru", list(kp.STATUS), index=list(kp.STATUS).index(str(r["status"])),
+                              format_func=kp.LABEL_STATUS.get)
+        catatan = st.text_input("Catatan (mis. bukti atau kendala)", value="" if pd.isna(r["catatan"])
+                                else str(r["catatan"]))
+        kirim = st.form_submit_button("Simpan perubahan")
+    if kirim:
+        _simpan_status(kid, status, catatan, oleh)
+
+
+def _simpan_status(kid: int, status: str, catatan: str | None, oleh: str) -> None:
+    try:
+        berubah = kp.ubah_keputusan(conn(), kid, oleh=oleh, status=status, catatan=catatan or None)
+    except kp.IsianGagal as e:
+        _pesan_gagal(e)
+        return
+    if berubah:
+        st.toast("Perubahan tersimpan (riwayat keputusan bertambah satu).")
+        st.rerun()
+    st.info("Tidak ada yang berubah.")
+
+
+def riwayat(k: pd.DataFrame, key: str) -> None:
+    """Every event of one decision: who changed what, when."""
+    if k.empty:
+        return
+    pilihan = _pilihan(k)
+    kid = st.selectbox("Riwayat keputusan", list(pilihan), format_func=pilihan.get, key=f"{key}_riwayat")
+    st.dataframe(tabel.tabel_riwayat(kp.riwayat(conn(), int(kid))), hide_index=True, width="stretch")
+
+
+def judul(b: BahanRakor) -> str:
+    return judul_rakor(b.sekarang)
