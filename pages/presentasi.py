@@ -13,7 +13,11 @@ from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
+from tkpk.rakor import keputusan as kp
+from tkpk.rakor.bahan import judul_rakor
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ui import masuk
+from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -177,9 +181,16 @@ def _atur(a: ag.Agenda) -> None:
                             format_func=lambda j: "tidak" if j == 0 else f"setiap {j} detik", key="atur_jeda")
         layar = st.selectbox("Layar proyektor", ag.LAYAR, index=ag.LAYAR.index(a.layar),
                              format_func=lambda h: f"{round(h * 16 / 9)}×{h}", key="atur_layar")
-        baru = ag.Agenda(tuple(slide) or ag.BAWAAN, int(tahun), str(ind), int(jeda), int(layar), 0)
-        if (baru.slide, baru.tahun, baru.indikator, baru.jeda, baru.layar) != \
-                (a.slide, a.tahun, a.indikator, a.jeda, a.layar):
+        daftar = baca(kp.daftar_rakor)
+        nama_rakor = {0: "Rakor terbaru", **{int(r.rakor_id): judul_rakor(r._asdict())
+                                             for r in daftar.itertuples(index=False)}}
+        rakor = st.selectbox("Rakor ini (tindak lanjut: rakor sebelumnya)", list(nama_rakor),
+                             index=list(nama_rakor).index(a.rakor) if a.rakor in nama_rakor else 0,
+                             format_func=nama_rakor.get, key="atur_rakor")
+        baru = ag.Agenda(tuple(slide) or ag.BAWAAN, int(tahun), str(ind), int(jeda), int(layar), 0,
+                         rakor=int(rakor) or None)
+        if (baru.slide, baru.tahun, baru.indikator, baru.jeda, baru.layar, baru.rakor) != \
+                (a.slide, a.tahun, a.indikator, a.jeda, a.layar, a.rakor):
             _simpan(baru.ke(a.posisi))
             st.rerun()
         st.caption("Simpan agenda: salin alamat halaman ini (semua pilihan ada di tautannya).")
@@ -207,6 +218,11 @@ def _slide() -> None:
         _atur(a)
     if a.sekarang == ag.HEADLINE:
         _slide_headline(a)
+        return
+    if a.sekarang in (ag.TINDAK_LANJUT, ag.KEPUTUSAN):
+        tampil = ui_rakor.slide_tindak_lanjut if a.sekarang == ag.TINDAK_LANJUT else ui_rakor.slide_keputusan
+        bahan = tampil(a.rakor, a.layar, masuk.pengguna())
+        _kaki("keputusan rakor dicatat analis TKPK; saran status dari laporan intervensi OPD", bahan.sampel)
         return
     b = baca(muat, a.tahun)
     if a.sekarang == ag.PETA:

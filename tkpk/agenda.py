@@ -14,14 +14,18 @@ from dataclasses import dataclass, replace
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE
 
 HEADLINE, PETA, TERSENTUH = "headline", "peta", "tersentuh"
+TINDAK_LANJUT, KEPUTUSAN = "tindaklanjut", "keputusan"
 PILAR = ("pilar1", "pilar2", "pilar3", "pilar4")
 SLIDE: dict[str, str] = {
     HEADLINE: "Angka kemiskinan dan tren",
+    TINDAK_LANJUT: "Tindak lanjut rakor sebelumnya",
     PETA: "Peta kantong kemiskinan",
     **{p: f"Kinerja pilar {p[-1]}" for p in PILAR},
     TERSENTUH: "Kantong belum tersentuh",
+    KEPUTUSAN: "Keputusan rakor",
 }
-BAWAAN: tuple[str, ...] = (HEADLINE, PETA, *PILAR, TERSENTUH)
+# The meeting opens on what happened to the last one's decisions, and closes by recording its own.
+BAWAAN: tuple[str, ...] = (HEADLINE, TINDAK_LANJUT, PETA, *PILAR, TERSENTUH, KEPUTUSAN)
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"
@@ -35,6 +39,7 @@ class Agenda:
     jeda: int = 0
     layar: int = 1080
     posisi: int = 0  # 0-based index into ``slide``
+    rakor: int | None = None  # the rakor on the agenda; None = the latest by date
 
     @property
     def jumlah(self) -> int:
@@ -103,13 +108,17 @@ def dari_query(q: Mapping[str, object], tahun_tersedia: Sequence[int]) -> Agenda
     layar = _int(_satu(q.get("layar")), LAYAR[0])
     layar = layar if layar in LAYAR else LAYAR[0]
     posisi = _int(_satu(q.get("slide")), 1) - 1
-    return Agenda(slide, tahun, indikator, jeda, layar).ke(posisi)
+    rakor = _int(_satu(q.get("rakor")), 0) or None
+    return Agenda(slide, tahun, indikator, jeda, layar, rakor=rakor).ke(posisi)
 
 
 def ke_query(a: Agenda) -> dict[str, str]:
     """The agenda as query parameters (slide numbers 1-based, as people say them)."""
-    return {"agenda": ",".join(a.slide), "tahun": str(a.tahun), "indikator": a.indikator, "jeda": str(a.jeda),
-            "layar": str(a.layar), "slide": str(a.posisi + 1)}
+    q = {"agenda": ",".join(a.slide), "tahun": str(a.tahun), "indikator": a.indikator, "jeda": str(a.jeda),
+         "layar": str(a.layar), "slide": str(a.posisi + 1)}
+    if a.rakor is not None:
+        q["rakor"] = str(a.rakor)
+    return q
 
 
 def tautan(a: Agenda, dasar: str = "/presentasi") -> str:

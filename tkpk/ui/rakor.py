@@ -16,7 +16,7 @@ import streamlit as st
 from tkpk import katalog
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor import tabel
-from tkpk.rakor.bahan import BahanRakor, judul_rakor
+from tkpk.rakor.bahan import BahanRakor, bahan_rakor, judul_rakor
 from tkpk.ui.cache import baca
 from tkpk.ui.koneksi import conn, hanya_baca
 
@@ -155,3 +155,55 @@ def riwayat(k: pd.DataFrame, key: str) -> None:
 
 def judul(b: BahanRakor) -> str:
     return judul_rakor(b.sekarang)
+
+
+def _tabel_slide(t: pd.DataFrame, n: int) -> None:
+    """A slide table in the slides' own style; cells are escaped HTML, so typed text stays text."""
+    st.markdown('<div class="daftar-slide">' + t.head(n).to_html(index=False, border=0, escape=True) + "</div>",
+                unsafe_allow_html=True)
+    if len(t) > n:
+        st.markdown(f"… dan {len(t) - n} keputusan lainnya (daftar lengkap di halaman Tindak lanjut rakor).")
+
+
+def _masuk_slide(oleh: str | None, key: str) -> None:
+    if oleh is None and not hanya_baca():
+        from tkpk.ui import masuk
+
+        with st.expander("🔒 Analis: masuk untuk mencatat"):
+            masuk.gerbang(key)
+
+
+def slide_tindak_lanjut(rakor_id: int | None, layar: int, oleh: str | None) -> BahanRakor:
+    """Every decision of the previous rakor with its status (overdue marked) and the data's suggestion."""
+    b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
+    if b.sebelumnya is None:
+        st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
+        return b
+    st.markdown(f"**{judul_rakor(b.sebelumnya)}** — {tabel.ringkas(b.tindak_lanjut)}")
+    t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
+    kolom = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
+    _tabel_slide(t[kolom], 7 if layar >= 1080 else 4)
+    if bisa_menulis(oleh):
+        with st.expander("Perbarui status atau terima saran"):
+            form_perbarui(b.tindak_lanjut, oleh, key="slide_tl", dengan_saran=True)  # type: ignore[arg-type]
+    _masuk_slide(oleh, "slide_tl")
+    return b
+
+
+def slide_keputusan(rakor_id: int | None, layar: int, oleh: str | None) -> BahanRakor:
+    """The decisions of this rakor so far, and (for a logged-in analyst) the form to record the next one."""
+    b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
+    if b.sekarang is None:
+        st.info("Belum ada rakor tercatat. Catat rakor ini di halaman Tindak lanjut rakor.")
+        return b
+    st.markdown(f"**{judul_rakor(b.sekarang)}** — {tabel.ringkas(b.keputusan)}")
+    if not b.keputusan.empty:
+        t = tabel.tabel_keputusan(b.keputusan)
+        _tabel_slide(t[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]],
+                     4 if layar >= 1080 else 2)
+    if bisa_menulis(oleh):
+        with st.expander("➕ Catat keputusan", expanded=b.keputusan.empty):
+            form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]
+    _masuk_slide(oleh, "slide_kep")
+    return b
+
