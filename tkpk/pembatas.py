@@ -52,12 +52,12 @@ class Izin:
     def pesan(self) -> str:
         """The visitor's message, in Indonesian."""
         if self.keadaan == "kunci":
-            menit = max(1, math.ceil(self.detik / 60))
+            menit = max(1, math.ceil(self.detik / 60 - 1e-6))  # 900.0000001 s is still "15 menit"
             return (f"🔒 Akun ini dikunci sementara untuk perangkat Anda karena {BATAS_KUNCI} kali gagal masuk. "
                     f"Coba lagi dalam {menit} menit. Lupa kata sandi? Minta pengelola server menjalankan "
                     "python -m tkpk reset-password NAMA.")
         if self.keadaan == "tunda":
-            return (f"Terlalu banyak percobaan gagal. Tunggu {max(1, math.ceil(self.detik))} detik, lalu coba "
+            return (f"Terlalu banyak percobaan gagal. Tunggu {max(1, math.ceil(self.detik - 1e-6))} detik, lalu coba "
                     f"lagi. Setelah {BATAS_KUNCI} kali gagal, akun dikunci {LAMA_KUNCI // 60} menit untuk "
                     "perangkat ini.")
         return ""
