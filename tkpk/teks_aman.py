@@ -23,6 +23,8 @@ _TANDA_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 # Control characters and bidi overrides (a file name "gpj.exe" shown as "exe.jpg") are replaced.
 _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _BARIS = re.compile(r"\s*[\r\n]+\s*")
+WJ = "\u2060"  # WORD JOINER: zero width, no line break
+_AUTOLINK = re.compile(r"://|@.|(?i:www)\.")
 
 
 def bersih(teks: object) -> str:
@@ -32,8 +34,13 @@ def bersih(teks: object) -> str:
 
 
 def md(teks: object) -> str:
-    """Text to embed in a Markdown string (``st.markdown``, ``st.error``, captions, widget labels) literally."""
-    return _TANDA_MD.sub(r"\\\1", bersih(teks))
+    """Text to embed in a Markdown string (``st.markdown``, ``st.error``, captions, widget labels) literally.
+
+    Backslash escapes stop links, images, emphasis, HTML and Streamlit's directives. GFM's autolink literals
+    ("http://…", "www.…", "a@b.co") are found in the parsed text, after escapes are gone, so an invisible word
+    joiner is put inside each such marker; the text reads the same."""
+    polos = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + WJ + m.group(0)[-1], bersih(teks))
+    return _TANDA_MD.sub(r"\\\1", polos)
 
 
 def html(teks: object) -> str:

@@ -122,22 +122,24 @@ def keluar_tombol(key: str = "keluar") -> None:
         st.rerun()
 
 
-def _form_lokal(key: str) -> None:
+def _form_lokal(key: str) -> str | None:
+    """The login form; on success the account name. The browser is then sent to ``/api/sesi`` for its cookie
+    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser)."""
     with st.form(f"form_masuk_{key}"):
         nama = st.text_input("Nama akun", key=f"masuk_nama_{key}")
         sandi = st.text_input("Kata sandi", type="password", key=f"masuk_sandi_{key}")
         kirim = st.form_submit_button("Masuk")
     if not kirim:
-        return
+        return None
     hasil = masuk_lokal.coba_masuk(auth.secrets_path(), nama, sandi, klien())
     if not hasil.berhasil or hasil.token is None:
         st.error(hasil.pesan)
-        return
+        return None
     st.session_state[KUNCI_TOKEN] = hasil.token
     st.session_state[KUNCI_PENGGUNA] = nama.strip()
     tiket = DAFTAR.tiket(hasil.token)
     _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
-    st.rerun()
+    return nama.strip()
 
 
 def _oidc_ditolak(key: str, u: Mapping[str, Any]) -> None:
@@ -194,6 +196,12 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
         st.code("python -m tkpk add-user NAMA", language="bash")
         st.caption("Tidak ada akun atau kata sandi bawaan. Setelah akun dibuat, muat ulang halaman ini.")
         return None
-    st.info("Fitur ini hanya untuk analis. Silakan masuk.")
-    _form_lokal(key)
-    return None
+    slot = st.empty()
+    with slot.container():
+        st.info("Fitur ini hanya untuk analis. Silakan masuk.")
+        nama = _form_lokal(key)
+    if nama is None:
+        return None
+    slot.empty()
+    keluar_tombol(key=f"keluar_{key}")
+    return nama
