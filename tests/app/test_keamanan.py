@@ -310,3 +310,16 @@ def test_unexpected_save_failure_is_galat_internal_with_reference(tulis_env: Pat
     ref = teks.split("kode rujukan **")[1].split("**")[0]
     assert len(ref) == 8
     assert any(f"ref={ref}" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_uncaught_page_error_goes_to_the_log_under_a_reference(caplog: pytest.LogCaptureFixture) -> None:
+    """st.App's on_script_error hook: the traceback to the server log, only the reference id to the visitor."""
+    from tkpk.ui.serve import saat_galat
+
+    caplog.set_level(logging.ERROR, logger="tkpk.galat")
+    try:
+        raise FileNotFoundError("/srv/rahasia/tkpk.duckdb")
+    except FileNotFoundError as exc:
+        assert saat_galat(exc) is True, "Streamlit's own traceback display is suppressed"
+    rec = [r for r in caplog.records if r.name == "tkpk.galat"]
+    assert len(rec) == 1 and re.search(r"ref=[0-9A-F]{8}", rec[0].getMessage()) and rec[0].exc_info
