@@ -17,9 +17,10 @@ import pandas as pd
 
 from tkpk.unduh import aman as _netral
 
-# Every ASCII punctuation character can be backslash-escaped in CommonMark; escaping them all also breaks GFM
-# autolinks ("http\://"), Streamlit's :red[…] / :material/…: / emoji shortcodes and $…$ math.
-_TANDA_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+# Characters that start Markdown, HTML or Streamlit syntax get a backslash (CommonMark allows it before any ASCII
+# punctuation): links and images need "[", raw HTML and <autolinks> "<", directives ":red[…]" / ":material/…:" ":",
+# math "$". Parentheses are left alone: without an unescaped "]" before them they cannot form a link.
+_TANDA_MD = re.compile(r"([\\`*_{}\[\]#+\-.!|<>~$:&])")
 # Control characters and bidi overrides (a file name "gpj.exe" shown as "exe.jpg") are replaced.
 _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _BARIS = re.compile(r"\s*[\r\n]+\s*")

@@ -117,9 +117,10 @@ def keluar_tombol(key: str = "keluar") -> None:
         st.session_state.pop(KUNCI_PENGGUNA, None)
         if _oidc():
             st.logout()
-        else:
-            _arahkan(f"/api/keluar?lanjut={quote(HALAMAN.get(key.removeprefix('keluar_'), '/'))}")
-        st.rerun()
+            st.rerun()
+        # the browser goes to /api/keluar to drop the cookie; st.stop, not st.rerun, which would drop the redirect
+        _arahkan(f"/api/keluar?lanjut={quote(HALAMAN.get(key.removeprefix('keluar_'), '/'))}")
+        st.stop()
 
 
 def _form_lokal(key: str) -> str | None:
