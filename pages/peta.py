@@ -9,6 +9,7 @@ from tkpk.charts import peta as cp
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
 from tkpk.ui import chrome
+from tkpk.ui.aman import tabel as tabel_aman
 from tkpk.ui.cache import baca, baca_bersama
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -139,7 +140,7 @@ with kanan:
                            satuan=ind.satuan, besar=besar))
         if prof.desa is not None:
             st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama.lower()}, {tahun}; terburuk di atas)")
-            st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
+            tabel_aman(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
                 "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"}),
                 hide_index=True, height=min(420, 40 + 36 * len(prof.desa)))
         st.markdown(f"**Intervensi OPD {tahun} di sini**, per pilar dan OPD")
@@ -193,7 +194,7 @@ else:
     if berubah.empty:
         st.caption("Daftar kantong sama dengan tahun sebelumnya.")
     else:
-        st.dataframe(berubah.drop(columns=["Kode"]), hide_index=True)
+        tabel_aman(berubah.drop(columns=["Kode"]), hide_index=True)
 
 # --- 4. tepat sasaran ---
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
@@ -209,7 +210,7 @@ elif belum.empty:
 else:
     st.error(f"### 🚩 {len(belum)} dari {n_k} kantong belum tersentuh\nKantong tanpa intervensi, atau dengan "
              f"intervensi di bawah ambang ({fmt.angka(s.ambang_rasio, 2)} {s.label_rasio.lower()}).")
-    st.dataframe(belum.drop(columns=["Kode"]), hide_index=True)
+    tabel_aman(belum.drop(columns=["Kode"]), hide_index=True)
 with st.expander("Cara menghitung", expanded=False):
     st.markdown(s.deskripsi())
 rasio = s.tabel.set_index("kode")["intervensi_per_1000"].reindex(nilai["kode"]).to_numpy()

@@ -6,6 +6,7 @@ from tkpk import katalog, kinerja
 from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -96,7 +97,7 @@ if program:
                       key=f"url_program_{pilar}_{tahun}_{opd}")
     lokasi = tabel.tabel_lokasi(kartu, pilih)
     n_kec = lokasi["Kecamatan"].nunique()
-    st.markdown(f"**{program[pilih]}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
+    st.markdown(f"**{md(program[pilih])}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
                 f"{int((lokasi.get('Di kantong kemiskinan') == 'Ya').sum())} di kantong kemiskinan. "
                 "Klik *Buka profil* untuk profil tempat di halaman peta.")
     tampil(lokasi, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))

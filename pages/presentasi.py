@@ -14,6 +14,7 @@ from tkpk.charts.tren import grafik_tren
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ui.aman import html
 from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -75,7 +76,7 @@ def _mundur() -> None:
 
 def _kaki(teks: str, sampel: bool) -> None:
     label = f" ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if sampel else ""
-    st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}.{label}</p></div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="kaki-slide"><p>Sumber: {html(teks)}.{label}</p></div>', unsafe_allow_html=True)
 
 
 def _slide_headline(a: ag.Agenda) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 from tkpk import beranda, fmt, tren
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
+from tkpk.ui.aman import md, tabel
 from tkpk.ui.cache import baca
 from tkpk.ui.widgets import pilih_url
 
@@ -41,7 +42,7 @@ if h.peringkat is not None:
     st.markdown(f"**{urutan}** dari {h.jumlah_pembanding} kab/kota di Kalimantan Selatan yang datanya tersedia.")
 chrome.sumber(f"{tren.sumber_ringkas(h.sumber)} (Susenas Maret {h.tahun}).")
 with st.expander("Sumber lengkap dan tautan"):
-    st.markdown(h.sumber)
+    st.markdown(md(h.sumber))
 st.page_link("pages/tren.py", label="Lihat tren dan perbandingan kab/kota →", query_params={"tahun": str(tahun)})
 
 # --- per-pillar strip ---
@@ -79,4 +80,4 @@ st.page_link("pages/peta.py", label="Buka peta kantong kemiskinan →", query_pa
 
 # --- data freshness ---
 st.subheader("Data terakhir diperbarui")
-st.dataframe(baca(beranda.pembaruan), hide_index=True)
+tabel(baca(beranda.pembaruan), hide_index=True)

@@ -9,6 +9,7 @@ from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
 from tkpk.ui import chrome
+from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -43,7 +44,7 @@ else:
                   + ("Target: " + "; ".join(sorted(set(seri.target["dokumen"]))) if not seri.target.empty
                      else "Belum ada tabel target RPJMD/RPKD di basis data."))
     with st.expander("Sumber lengkap tiap angka"):
-        st.markdown("\n".join(f"- {s}" for s in seri.sumber))
+        st.markdown("\n".join(f"- {md(s)}" for s in seri.sumber))
     tombol_unduh(seri.unduhan(), f"tren_{indikator}", key="unduh_tren")
     tombol_gambar(chart_tren, f"tren_{indikator}", "BPS (Susenas Maret)", False, key="gambar_tren")
 

@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from tkpk import SAMPLE_SOURCE
+from tkpk.teks_aman import md
 
 # Altair's debug mode validates every chart object again at each construction step (each .configure_*, each
 # layer): about 2 s per map rerun for 290 desa outlines. Streamlit still validates the finished spec once when it
@@ -76,7 +77,7 @@ def label_contoh(ada_contoh: bool = True) -> None:
 
 
 def sumber(teks: str) -> None:
-    st.caption(f"Sumber: {teks}")
+    st.caption(f"Sumber: {md(teks)}")  # sources may come from uploaded files: text, never Markdown
 
 
 def belum_tersedia(fitur: str) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from tkpk.ui.sidik import sidik
-from tkpk.unduh import ke_csv, ke_xlsx
+from tkpk.unduh import aman, ke_csv, ke_xlsx
 
 
 def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str) -> None:
@@ -79,7 +79,8 @@ def _nilai_kunci(v: object) -> tuple | None:
 
 def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str, Any],
                   css: tuple[str, Callable[[object], str]] | None) -> None:
-    gaya = df.style.format(format_kolom, na_rep="–")
+    # text cells neutralised as the exports are: the toolbar's "Download as CSV" must not carry formulas
+    gaya = aman(df).style.format(format_kolom, na_rep="–")
     if css:
         gaya = gaya.map(css[1], subset=[css[0]])
     st.dataframe(gaya, hide_index=True, **opsi)
