@@ -52,8 +52,9 @@ sb.markdown("**Aturan kantong kemiskinan**")
 jenis_aturan = pilih_url("Aturan", ["jp", "moran"], "aturan", where=sb, format_func={
     "jp": "Jumlah × persentase (bawaan)", "moran": "Klaster spasial (Local Moran's I)"}.get)
 ukuran = pilih_url("Ukuran kemiskinan", ["jiwa", "KK"], "ukuran", where=sb,
-                   format_func={"jiwa": "Penduduk miskin (jiwa)", "KK": "KK desil 1"}.get)
-kolom_p, kolom_j = ("persen_miskin", "penduduk_miskin") if ukuran == "jiwa" else ("persen_kk_desil_1", "kk_desil_1")
+                   format_func={"jiwa": "Penduduk desil 1–4 (jiwa)", "KK": "KK desil 1"}.get)
+kolom_p, kolom_j = (("persen_jiwa_desil_1_4", "jiwa_desil_1_4") if ukuran == "jiwa"
+                    else ("persen_kk_desil_1", "kk_desil_1"))
 if jenis_aturan == "moran":
     alpha = pilih_url("Ambang nilai p (α)", [0.01, 0.05, 0.1], "alpha", default=0.05, parse=float, where=sb,
                       format_func=lambda a: fmt.angka(a, 2))
@@ -89,9 +90,8 @@ tempat = st.session_state[KEY_TEMPAT]
 # --- 1. the map ---
 st.header(f"{ind.nama} per {tingkat}, {tahun}")
 chrome.label_contoh(data.sampel)
-if indikator in ("persen_miskin", "penduduk_miskin"):
-    st.caption("Persentase/jumlah penduduk miskin per kecamatan dan desa adalah **proksi dari data sasaran "
-               "(DTSEN/P3KE)**, bukan angka kemiskinan BPS (BPS hanya sampai kabupaten).")
+if indikator in katalog.KODE_REGISTER:
+    st.caption(f"**{ind.nama}**: {ind.deskripsi} {katalog.DEFINISI_REGISTER}.")
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
 geo = baca_bersama(peta.geometri, tingkat)
@@ -105,7 +105,7 @@ garis_kec = kec_geo.fitur if tingkat == "desa" else None
 n_k = len(hasil.kode_kantong)
 grafik = spek(
     cp.peta_koroplet, geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}",
-    judul_legenda=f"{ind.nama} ({ind.satuan})",
+    judul_legenda=katalog.judul_legenda(indikator),
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
               "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
@@ -198,7 +198,7 @@ else:
 # --- 4. tepat sasaran ---
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
 satuan = pilih_url("Kebutuhan diukur dalam", ["jiwa", "KK"], "satuan", format_func={
-    "jiwa": "jiwa miskin (per 1.000 jiwa miskin)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
+    "jiwa": "jiwa desil 1–4 (per 1.000 jiwa desil 1–4)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
 s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
 tabel_s = baca(pt.tabel_sasaran_halaman, tingkat, tahun, aturan, satuan)
 belum = tabel_s.tersentuh

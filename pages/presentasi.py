@@ -114,13 +114,13 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         kec = b.desa.set_index("kode")["nama_kecamatan"]
         daftar = pd.DataFrame({"#": k["rank"].head(n).astype(int), "Desa": k["nama"].head(n),
                                "Kecamatan": k["kode"].head(n).map(kec),
-                               "Persen miskin": k["persen"].head(n).map(lambda x: fmt.persen(x, 1)),
-                               "Jiwa miskin": k["jumlah"].head(n).map(fmt.angka)})
+                               "% desil 1–4": k["persen"].head(n).map(lambda x: fmt.persen(x, 1)),
+                               "Jiwa desil 1–4": k["jumlah"].head(n).map(fmt.angka)})
         st.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
                     unsafe_allow_html=True)
         if len(k) > n:
             st.markdown(f"… dan {len(k) - n} desa lainnya (daftar lengkap di halaman Peta dan buku kerja).")
-        st.markdown(f"**Aturan:** kelas teratas persen miskin **dan** kelas teratas jumlah jiwa miskin "
+        st.markdown(f"**Aturan:** kelas teratas % penduduk desil 1–4 **dan** kelas teratas jumlah jiwa desil 1–4 "
                     f"(di atas {fmt.persen(b.kantong_desa.ambang_persen, 1)} dan "
                     f"{fmt.angka(b.kantong_desa.ambang_jumlah)} jiwa).")
     _kaki("indikator desa dari data sasaran (DTSEN/P3KE), proksi, bukan angka BPS", b.sampel)
@@ -148,13 +148,13 @@ def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     kiri, kanan = st.columns([1, 2])
     kiri.metric(f"Desa kantong {b.tahun} tanpa intervensi cukup", f"{len(t)} dari {jumlah_kantong}")
     kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "
-                  f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa miskin).")
+                  f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa desil 1–4).")
     tabel = s.tabel[s.tabel["is_pocket"]].sort_values(["intervensi_per_1000", "kebutuhan"], ascending=[True, False])
     n = 10 if a.layar >= 1080 else 6
     kec = b.desa.set_index("kode")["nama_kecamatan"]
     daftar = pd.DataFrame({
         "Desa kantong": tabel["nama"].head(n), "Kecamatan": tabel["kode"].head(n).map(kec),
-        "Jiwa miskin": tabel["kebutuhan"].head(n).map(fmt.angka),
+        "Jiwa desil 1–4": tabel["kebutuhan"].head(n).map(fmt.angka),
         "Intervensi": tabel["jumlah_intervensi"].head(n).map(fmt.angka),
         "Per 1.000 jiwa": tabel["intervensi_per_1000"].head(n).map(lambda x: fmt.angka(x, 1)),
         "Status": tabel["belum_tersentuh"].head(n).map(lambda x: "■ BELUM TERSENTUH" if x else "tersentuh"),
@@ -162,7 +162,7 @@ def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     kanan.markdown("**Kantong dengan intervensi paling sedikit**")
     kanan.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
                    unsafe_allow_html=True)
-    _kaki("intervensi OPD tahun " + str(b.tahun) + " dibanding jiwa miskin (data sasaran)", b.sampel)
+    _kaki("intervensi OPD tahun " + str(b.tahun) + " dibanding jiwa desil 1–4 (register DTSEN, bukan BPS)", b.sampel)
 
 
 def _atur(a: ag.Agenda) -> None:

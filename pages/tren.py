@@ -70,7 +70,7 @@ tombol_gambar(chart_kalsel, f"peta_kalsel_{indikator}_{tahun}", f"BPS, angka {ta
 # --- 3. kecamatan small multiples ---
 st.header("Tren per kecamatan")
 ind_kec = tren.pilihan_indikator_kecamatan()
-ind = pilih_url("Indikator kecamatan", list(ind_kec), "ind_kec", default="persen_miskin",
+ind = pilih_url("Indikator kecamatan", list(ind_kec), "ind_kec", default="persen_jiwa_desil_1_4",
                 format_func=ind_kec.get, where=st.sidebar)
 tk = baca(tren.tren_kecamatan, ind)
 chrome.label_contoh(tk.sampel)

@@ -46,7 +46,7 @@ __all__ = [
 TINGKAT: dict[str, tuple[str, ...]] = {"kecamatan": ("kecamatan",), "desa": ("desa", "kelurahan")}
 NAMA_TINGKAT = {"kecamatan": "Kecamatan", "desa": "Desa/kelurahan"}
 K_BAWAAN = {"kecamatan": 3, "desa": 5}
-INDIKATOR_BAWAAN = "persen_miskin"
+INDIKATOR_BAWAAN = "persen_jiwa_desil_1_4"
 PANJANG_KODE_KEC = 8
 _SATUAN_HITUNG = ("jiwa", "KK", "unit")
 _MAKS_CACHE = 48
@@ -268,7 +268,7 @@ def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str =
 
 def sasaran(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int, satuan: str, kantong: list[str],
             kode_kab: str = KODE_BANJAR) -> HasilSasaran:
-    """Targeting at one level: interventions per 1.000 jiwa miskin or per 1.000 KK desil 1 (never mixed)."""
+    """Targeting at one level: interventions per 1.000 jiwa desil 1–4 or per 1.000 KK desil 1 (never mixed)."""
     data = data_tingkat(con, tingkat, tahun, kode_kab)
     return tepat_sasaran(data.lebar, intervensi_tahun(con, tahun, kode_kab), satuan=satuan, tingkat=tingkat,
                          kantong=kantong)

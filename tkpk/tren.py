@@ -16,7 +16,7 @@ import pandas as pd
 
 from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt
 from tkpk.geo import batas
-from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE
+from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE, KODE_REGISTER
 from tkpk.queries import fetch
 
 TIDAK_ADA_DATA = "tidak ada data"
@@ -240,7 +240,7 @@ def tren_kecamatan(con: duckdb.DuckDBPyConnection, indikator: str) -> TrenKecama
         ringkasan["panel"] = [f"{n}: {teks_nilai(v, info.satuan)}" for n, v in zip(ringkasan["nama"],
                                                                                    ringkasan["terakhir"], strict=False)]
         data = data.merge(ringkasan[["kode_wilayah", "panel"]], on="kode_wilayah")
-    proksi = indikator in ("penduduk_miskin", "persen_miskin")
+    proksi = indikator in KODE_REGISTER
     return TrenKecamatan(indikator, info.nama, info.satuan, proksi, sampel, data, ringkasan,
                          sorted(set(data["sumber"].dropna())))
 

@@ -113,7 +113,7 @@ def peta_koroplet(
     kelas: Kelas,
     *,
     judul: str,
-    judul_legenda: str,
+    judul_legenda: str | list[str],
     subjudul: str | list[str] = "",
     desa: bool = False,
     titik_label: pd.DataFrame | None = None,
@@ -126,6 +126,7 @@ def peta_koroplet(
 ) -> Any:
     """Choropleth of ``fitur`` (features with :data:`PROPS` at the top level plus ``kantong`` True/False).
 
+    ``judul_legenda`` may be several lines: the indicator, then what it is (a register share is not a BPS rate).
     ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
     ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa.
     """
@@ -139,7 +140,7 @@ def peta_koroplet(
                         sort=domain, legend=alt.Legend(orient="top-left", symbolType="square", fillColor="#ffffffdd",
                                                        padding=6, symbolSize=400 if besar else 260, labelLimit=300,
                                                        titleLimit=320)),
-        tooltip=_tooltip(desa, judul_legenda),
+        tooltip=_tooltip(desa, judul_legenda if isinstance(judul_legenda, str) else judul_legenda[0]),
     )
     if pilih:
         dasar = dasar.add_params(pilihan)  # no fading: the page redraws at once with a blue outline instead

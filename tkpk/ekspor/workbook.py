@@ -71,15 +71,15 @@ def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
             iv = per_tempat.loc[r.kode] if r.kode in per_tempat.index else None
             baris.append({
                 "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.rank), "Kode wilayah": r.kode,
-                "Nama": r.nama, "Kecamatan": kec or r.nama, "Persen miskin (%)": _sel(r.persen),
-                "Penduduk miskin (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
+                "Nama": r.nama, "Kecamatan": kec or r.nama, "% penduduk desil 1–4 (%)": _sel(r.persen),
+                "Penduduk desil 1–4 (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
                 "Alasan": r.alasan,
                 "Intervensi tahun ini": _sel(iv["jumlah_intervensi"]) if iv is not None else None,
                 "Pagu intervensi (Rp)": _sel(iv["pagu"]) if iv is not None else None,
                 "Belum tersentuh": ("ya" if bool(iv["belum_tersentuh"]) else "tidak") if iv is not None else "",
             })
-    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "Persen miskin (%)",
-             "Penduduk miskin (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
+    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "% penduduk desil 1–4 (%)",
+             "Penduduk desil 1–4 (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
              "Pagu intervensi (Rp)", "Belum tersentuh"]
     return pd.DataFrame(baris, columns=kolom)
 
@@ -134,8 +134,8 @@ def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
         baris.append(("PERHATIAN", f"{SAMPLE_SOURCE}: data kecamatan/desa dan data program di berkas ini adalah "
                                    "data contoh buatan untuk uji coba, bukan data resmi."))
     baris += [("Profil kemiskinan", s) for s in sorted({str(x) for x in b.bps["sumber"].dropna()})]
-    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari data sasaran (DTSEN/P3KE); persen miskin "
-                                      "adalah proksi, bukan angka BPS. " + b.sumber_program()))
+    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari register DTSEN; % penduduk desil 1–4 "
+                                      "adalah pangsa register penargetan, bukan angka BPS. " + b.sumber_program()))
     baris += [("Aturan kantong", x.removeprefix("- ")) for x in
               deskripsi_aturan(hasil=b.kantong_desa).splitlines()]
     baris += [("Kantong belum tersentuh", x.removeprefix("- ")) for x in b.sasaran.deskripsi().splitlines()]
