@@ -138,7 +138,7 @@ with kanan:
         tampil_grafik(spek(cp.tren_tempat, prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama,
                            satuan=ind.satuan, besar=besar))
         if prof.desa is not None:
-            st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama.lower()}, {tahun}; terburuk di atas)")
+            st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama}, {tahun}; terburuk di atas)")
             st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
                 "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"}),
                 hide_index=True, height=min(420, 40 + 36 * len(prof.desa)))

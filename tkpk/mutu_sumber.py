@@ -59,6 +59,12 @@ def label(jenis: object) -> str:
     return LABEL[j] if j else TIDAK_DIKETAHUI
 
 
+def label_target(jenis: object) -> str:
+    """The kind of a target's source, said without BPS words (a target is not a BPS figure)."""
+    j = _jenis(jenis)
+    return {"kutipan_pejabat": "dikutip pejabat", "media_bps": "dikutip media"}.get(j or "", label(j))
+
+
 def penanda(jenis: object) -> str:
     """The marker shown beside a figure ("" for BPS itself, "⚠" where nothing is known)."""
     j = _jenis(jenis)

@@ -20,7 +20,6 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -37,7 +36,6 @@ KOLOM_TEMPAT = {
 KOLOM_PARTISI = "provinsi"
 TANPA_TEMPAT = "semua"
 MANIFEST = "_manifest.json"
-TAMPILAN = "0002_tampilan_terkini.sql"
 
 
 class ParketError(RuntimeError):
@@ -125,6 +123,22 @@ def _manifest(folder: Path) -> list[dict[str, object]]:
     return list(json.loads(path.read_text(encoding="utf-8"))["tabel"])
 
 
+def tampilan() -> list[str]:
+    """The ``CREATE OR REPLACE VIEW`` statements of every migration, in order, so the newest definition wins.
+
+    Why not one migration file: later migrations redefine the views (0003 adds the kind of source), and the
+    Parquet set already holds the migrated tables; only the views must be built over it.
+    """
+    from tkpk.db import migrations
+
+    out = []
+    for _versi, _nama, teks in migrations():
+        for st in duckdb.extract_statements(teks):
+            if st.type == duckdb.StatementType.CREATE and "CREATE OR REPLACE VIEW" in st.query.upper():
+                out.append(st.query)
+    return out
+
+
 def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB whose tables are views over the Parquet set, plus the ``v_*`` views of the store.
 
@@ -143,7 +157,8 @@ def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
             else:
                 src = f"read_parquet({_lit(folder / f'{table}.parquet')})"
                 con.execute(f"CREATE VIEW {_ident(table)} AS SELECT * FROM {src}")
-        con.execute((resources.files("tkpk.migrations") / TAMPILAN).read_text(encoding="utf-8"))
+        for perintah in tampilan():
+            con.execute(perintah)
     except BaseException:
         con.close()
         raise

@@ -213,16 +213,21 @@ def perubahan(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int,
     return bandingkan_kantong(lama, baru)
 
 
+def _kecil(nama: str) -> str:
+    """A catalogue name inside a sentence: first letter small, acronyms such as DTSEN kept."""
+    return nama[:1].lower() + nama[1:]
+
+
 def teks_aturan(aturan: AturanKantong | AturanMoran, tingkat: str) -> str:
     """The rule in one line, for other pages' captions ("aturan kantong halaman peta: …")."""
     tempat = "desa/kelurahan" if tingkat == "desa" else "kecamatan"
     if isinstance(aturan, AturanMoran):
         return (f"{tempat} dalam klaster Tinggi-Tinggi atau Tinggi-Rendah Local Moran's I atas "
-                f"{katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama.lower()}, p < {fmt.angka(aturan.alpha, 2)}")
+                f"{_kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama)}, p < {fmt.angka(aturan.alpha, 2)}")
     from tkpk.klasifikasi import SKEMA, nama_skema
 
-    p = katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama.lower()
-    j = katalog.INDIKATOR_BY_KODE[aturan.kolom_jumlah].nama.lower()
+    p = _kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama)
+    j = _kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_jumlah].nama)
     return (f"{tempat} di kelas teratas {p} DAN kelas teratas {j} "
             f"({SKEMA[nama_skema(aturan.skema)].split(' (')[0].lower()}, {aturan.k} kelas; halaman peta)")
 

@@ -83,7 +83,7 @@ def test_profile_sheet_holds_the_bps_series(keluaran: Path, salinan: Path):
 def test_pockets_sheet_lists_reasons(keluaran: Path):
     ws = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")["Lokasi prioritas"]
     alasan = _kolom(ws, "Alasan")
-    assert alasan and all("persen miskin" in a for a in alasan)
+    assert alasan and all("% penduduk desil 1–4" in a for a in alasan)
     assert _kolom(ws, "Peringkat")[0] == 1
 
 

@@ -244,14 +244,21 @@ def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
 
 def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, subjudul: str = "", besar: bool = False,
                 lebar: int | str = "container", tinggi: int = 260) -> Any:
-    """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps."""
+    """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps.
+
+    With a ``sampel`` column, real years are filled points and sample years hollow ones (a line may splice both).
+    """
     enc = {"x": alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
            "y": alt.Y("nilai:Q", title=satuan, axis=alt.Axis(format=format_sumbu(satuan)),
                       scale=alt.Scale(zero=satuan != "%"))}
     tip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("nilai_teks:N", title="Nilai"),
            alt.Tooltip("sumber:N", title="Sumber")]
     garis = alt.Chart(df).mark_line(color=OKABE_ITO[3], strokeWidth=3).encode(**enc)
-    titik = alt.Chart(df).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
+    titik = alt.Chart(df).mark_point(size=80, color=OKABE_ITO[3], strokeWidth=2, opacity=1).encode(**enc, tooltip=tip)
+    if "sampel" in df.columns:
+        titik = titik.encode(fill=alt.condition("datum.sampel", alt.value("#ffffff"), alt.value(OKABE_ITO[3])))
+    else:
+        titik = titik.encode(fill=alt.value(OKABE_ITO[3]))
     teks = alt.Chart(df).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
     chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)
