@@ -7,15 +7,18 @@ import time
 import pandas as pd
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, fmt, tren
+from tkpk import SAMPLE_SOURCE, fmt, target, tren
 from tkpk import agenda as ag
 from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
+from tkpk.dua_angka import dua_angka
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
+from tkpk.mutu_sumber import legenda
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
+from tkpk.ui.dua_angka import panel as panel_dua_angka
 from tkpk.ui.grafik import spek, tampil_grafik
 
 # On top of the shared projector CSS: tighter page, a slim control row, no gaps that push the footer down.
@@ -85,20 +88,32 @@ def _slide_headline(a: ag.Agenda) -> None:
     c = st.columns(4)
     # Streamlit reads the arrow's direction from a leading ASCII "-", not from "−".
     delta = fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None
-    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), delta, delta_color="inverse")
+    c[0].metric(f"{h.penanda} P0 {h.tahun}".strip(), fmt.persen(h.p0), delta, delta_color="inverse")
     if a.layar >= 1080:
         c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
         c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
     else:  # a 1280×720 column holds ~7 characters at 64 px: the unit moves into the label
         c[1].metric("Penduduk miskin (jiwa)", fmt.angka(h.penduduk_miskin))
         c[2].metric("Garis kemiskinan (Rp/kapita/bulan)", fmt.angka(h.garis_kemiskinan))
-    c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
-                help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
+    # A rank with fewer than 5 kab/kota to compare says nothing: the tile then says so instead of "1 dari 1".
+    c[3].metric("Peringkat Kalsel", h.peringkat_singkat if h.peringkat is not None else "–",
+                help="1 = P0 terendah di antara kab/kota yang datanya tersedia (minimal 5)")
+    t_p0 = target.status_target(baca(target.target_semua), "p0", h.tahun, h.p0)
+    st.markdown(f"**{h.peringkat_teks[:1].upper() + h.peringkat_teks[1:]}** di Kalimantan Selatan · "
+                f"{t_p0.teks}")
     s = baca(tren.seri_bps, a.indikator)
     tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
-                       satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.47)))
-    _kaki("BPS, angka resmi tingkat kabupaten/provinsi (Susenas Maret); rincian sumber per tahun di halaman Tren",
+                       satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)))
+    tanda = s.legenda_sumber
+    _kaki(f"{h.sumber_teks} ({h.tahun}); {tanda + '; ' if tanda else ''}sumber tiap tahun di halaman Tren",
           False)
+
+
+def _slide_dua_angka(a: ag.Agenda) -> None:
+    d = baca(dua_angka, a.tahun)
+    panel_dua_angka(d, slide=True, ringkas=a.layar < 1080)
+    _kaki(f"BPS (Susenas) {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
+          f"(dikutip media); {legenda({d.bps.jenis_sumber, 'register'})}", False)
 
 
 def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
@@ -207,6 +222,9 @@ def _slide() -> None:
         _atur(a)
     if a.sekarang == ag.HEADLINE:
         _slide_headline(a)
+        return
+    if a.sekarang == ag.DUA_ANGKA:
+        _slide_dua_angka(a)
         return
     b = baca(muat, a.tahun)
     if a.sekarang == ag.PETA:

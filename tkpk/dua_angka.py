@@ -38,6 +38,8 @@ REGISTER_APA = ("Register kesejahteraan sosial (DTKS/DTSEN, P3KE, PPKS di SIKS-N
                 "kemiskinan.")
 REGISTER_UNTUK = ("Menjawab: siapa dan di mana sasaran bantuan (per desa, per keluarga)? Tidak dipakai untuk "
                   "mengukur naik-turunnya kemiskinan: angkanya berubah juga karena pendataan dan verifikasi.")
+BPS_UNTUK_SINGKAT = "Menjawab: apakah kemiskinan turun, dan di mana posisi Banjar di Kalsel?"
+REGISTER_UNTUK_SINGKAT = "Menjawab: siapa dan di mana sasaran bantuan? Bukan ukuran naik-turunnya kemiskinan."
 JANGAN = "Keduanya benar untuk pertanyaannya masing-masing; jangan dijumlahkan atau dibandingkan sebagai satu ukuran."
 
 
@@ -101,6 +103,14 @@ class DuaAngka:
         return ("Beda ukuran, bukan salah hitung: BPS memperkirakan orang di bawah garis kemiskinan" + gk
                 + " dari survei; register mendaftar semua keluarga di kelompok kesejahteraan terbawah yang terdata, "
                 "termasuk yang hampir miskin dan rentan." + kali + " " + JANGAN)
+
+
+    @property
+    def mengapa_singkat(self) -> str:
+        """The reason in two lines, for a projector."""
+        kali = f" Register ≈ {fmt.angka(self.rasio, 0)}× angka BPS." if self.rasio is not None else ""
+        return ("Beda ukuran: BPS menghitung orang di bawah garis kemiskinan dari survei; register mendaftar semua "
+                "sasaran bantuan, termasuk hampir miskin dan rentan." + kali + " Jangan dijumlahkan.")
 
 
 def _register(con: duckdb.DuckDBPyConnection, kode: str) -> list[AngkaRegister]:

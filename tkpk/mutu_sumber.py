@@ -31,10 +31,10 @@ LABEL: dict[str, str] = {
 PENANDA: dict[str, str] = {
     "bps": "",
     "media_bps": "◆",
-    "kutipan_pejabat": "⚠",
+    "kutipan_pejabat": "▲",
     "dokumen_resmi": "§",
     "register": "■",
-    "instansi": "▲",
+    "instansi": "□",
     "unggahan": "●",
     "contoh": "⚠",
     "turunan": "◇",

@@ -74,9 +74,9 @@ def test_target_met_or_not_for_a_year_with_a_target(run_page):
 def test_quoted_figure_carries_its_marker_and_conflict_note(run_page):
     at = run_page(query={"tahun": "2014"})
     p0 = _metric(at, "P0 ")
-    assert p0.value == "2,74%" and p0.label.startswith("⚠ P0 2014")
+    assert p0.value == "2,74%" and p0.label.startswith("▲ P0 2014")
     captions = " ".join(c.value for c in at.caption)
-    assert "⚠ Dikutip pejabat (tidak langsung dari BPS)" in captions
+    assert "▲ Dikutip pejabat (tidak langsung dari BPS)" in captions
     assert "Catatan: Dikutip Bupati (LKPJ 2010–2015) tanpa menyebut BPS" in captions
 
 

@@ -54,7 +54,7 @@ def test_rank_text_rule():
 
 def test_quoted_figure_is_not_called_bps_and_keeps_its_note():
     h = headline(_seri(), 2024)
-    assert not h.sumber_teks.startswith("BPS") and h.penanda == "⚠"
+    assert not h.sumber_teks.startswith("BPS") and h.penanda == "▲"
     assert "dikutip pejabat" in h.sumber_teks
     assert "Catatan: dikutip dalam pidato" in h.keterangan_sumber
 

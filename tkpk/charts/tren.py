@@ -128,12 +128,15 @@ def grafik_tren(
         t = target.assign(keterangan="Target " + target["dokumen"].astype(str) + jenis)
         tt = [alt.Tooltip("keterangan:N", title="Target"), alt.Tooltip("tahun:O", title="Tahun"),
               alt.Tooltip("nilai_teks:N", title="Nilai")]
+        # a single target year is a point, so the point must read on its own: a large cross, not a dot
         lapisan.append(alt.Chart(t).mark_line(strokeDash=[8, 5], strokeWidth=2.5, color=WARNA_TARGET,
-                                              point=alt.OverlayMarkDef(color=WARNA_TARGET, size=50))
+                                              point=alt.OverlayMarkDef(color=WARNA_TARGET, shape="cross", filled=True,
+                                                                       size=260 if besar else 180))
                        .encode(x=x, y=y, tooltip=tt, detail="kode_wilayah:N"))
-        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1)).mark_text(
-            align="left", dx=9, dy=14, fontSize=14, color=WARNA_TARGET, fontStyle="italic",
-        ).encode(x=x, y=y, text=alt.value("target")))
+        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1).assign(
+            teks_target="target " + t.sort_values("tahun").tail(1)["nilai_teks"])).mark_text(
+            align="left", dx=12, dy=16, fontSize=15 if not besar else 20, color=WARNA_TARGET, fontWeight="bold",
+        ).encode(x=x, y=y, text="teks_target:N"))
     chart = alt.layer(*lapisan).properties(
         title=judul_grafik(judul, subjudul), width=lebar, height=tinggi,
         # room on the right for the direct labels

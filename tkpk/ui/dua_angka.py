@@ -15,8 +15,9 @@ from tkpk.mutu_sumber import legenda
 from tkpk.ui.unduhan import tabel_angka
 
 
-def panel(d: da.DuaAngka, *, slide: bool = False) -> None:
-    """Draw both numbers; ``slide`` keeps only what a projector can carry (no expander, shorter texts)."""
+def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None:
+    """Draw both numbers. ``slide``: what a projector carries (sources move to the slide's footer, short texts);
+    ``ringkas``: a 1280×720 projector (one conflict line, no figures beside the main ones)."""
     b = d.bps
     kiri, kanan = st.columns(2)
     with kiri.container(border=True):
@@ -26,8 +27,9 @@ def panel(d: da.DuaAngka, *, slide: bool = False) -> None:
         st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks} di Kalimantan Selatan")
         if not slide:
             st.caption(da.BPS_APA)
-        st.markdown(f"*{da.BPS_UNTUK}*")
-        st.caption(f"Sumber: {b.sumber_teks}")
+        st.markdown(f"*{da.BPS_UNTUK_SINGKAT if slide else da.BPS_UNTUK}*")
+        if not slide:
+            st.caption(f"Sumber: {b.sumber_teks}")
     with kanan.container(border=True):
         st.markdown("#### Register kesejahteraan sosial — sasaran bantuan")
         utama = d.register_utama
@@ -44,19 +46,22 @@ def panel(d: da.DuaAngka, *, slide: bool = False) -> None:
                 st.markdown(" · ".join(teks))
             if not slide:
                 st.caption(da.REGISTER_APA)
-            st.markdown(f"*{da.REGISTER_UNTUK}*")
-            st.caption(f"Sumber: {utama.sumber_teks}")
-    st.info(f"**Mengapa berbeda?** {d.mengapa_beda}")
+            st.markdown(f"*{da.REGISTER_UNTUK_SINGKAT if slide else da.REGISTER_UNTUK}*")
+            if not slide:
+                st.caption(f"Sumber: {utama.sumber_teks}")
+    st.info(f"**Mengapa berbeda?** {d.mengapa_singkat if ringkas else d.mengapa_beda}")
     if d.konflik:
-        batas = 2 if slide else len(d.konflik)
+        batas = 1 if ringkas else (2 if slide else len(d.konflik))
         st.warning("**Konflik di angka register (apa adanya, belum diselesaikan sumbernya):**\n\n"
                    + "\n".join(f"- {k}" for k in d.konflik[:batas])
                    + (f"\n- … dan {len(d.konflik) - batas} lainnya di halaman Ringkasan." if len(d.konflik) > batas
                       else ""))
+    if slide:
+        return
     tanda = legenda({b.jenis_sumber, *(r.jenis_sumber for r in d.register)})
     if tanda:
         st.caption(f"Tanda sumber: {tanda}.")
-    if not slide and d.register:
+    if d.register:
         with st.expander("Semua angka register dengan sumbernya"):
             tabel_angka(da.tabel(d), {"Nilai": lambda x: fmt.angka(x, 2) if isinstance(x, float) and x % 1 else
                                       fmt.angka(x)})
