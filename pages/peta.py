@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from tkpk import fmt, katalog, peta
+from tkpk import fmt, idm, katalog, peta
 from tkpk import peta_profil as pp
 from tkpk import peta_tabel as pt
 from tkpk.charts import peta as cp
+from tkpk.charts.idm import LABEL_IDM
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
+from tkpk.seri_campuran import keterangan_campuran
 from tkpk.ui import chrome
 from tkpk.ui.cache import baca, baca_bersama
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -30,6 +32,13 @@ indikator = pilih_url("Indikator", list(nama_ind), "indikator", default=peta.IND
                       format_func=nama_ind.get, where=sb)
 tahun = pilih_url("Tahun", semua_tahun, "tahun", parse=int, where=sb)
 skema = pilih_url("Klasifikasi peta", list(SKEMA), "skema", format_func=SKEMA.get, where=sb)
+# Real village status over any indicator; kept in the link like every other choice.
+idm_aktif = sb.toggle(f"Tandai desa Tertinggal IDM {idm.TAHUN_DESA} (data nyata, Dinas PMD)",
+                      value=st.query_params.get("idm") == "1", key="toggle_idm")
+if idm_aktif:
+    st.query_params["idm"] = "1"
+elif "idm" in st.query_params:
+    del st.query_params["idm"]
 data = baca(peta.data_tingkat, tingkat, tahun)
 nilai = peta.nilai_peta(data, indikator)
 ind = katalog.INDIKATOR_BY_KODE[indikator]
@@ -103,12 +112,19 @@ kec_geo = baca_bersama(peta.geometri, "kecamatan")
 label_kec = kec_geo.titik if tingkat == "kecamatan" else None
 garis_kec = kec_geo.fitur if tingkat == "desa" else None
 n_k = len(hasil.kode_kantong)
+lapisan_idm, data_idm = None, None
+if idm_aktif:
+    data_idm = baca(idm.desa_tertinggal)
+    desa_geo = baca_bersama(peta.geometri, "desa")
+    lapisan_idm = idm.overlay(desa_geo.fitur, desa_geo.titik, data_idm)
 grafik = spek(
     cp.peta_koroplet, geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}",
     judul_legenda=katalog.judul_legenda(indikator),
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
-              "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
-    desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
+              "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."]
+    + ([f"{LABEL_IDM} {idm.TAHUN_DESA} ({data_idm.jumlah_dikenal} dari {data_idm.jumlah_sumber} disebut sumber)"]
+       if data_idm is not None else []),
+    desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
     kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
@@ -117,6 +133,8 @@ with kiri:
                   f"Klasifikasi: {SKEMA[kelas.skema]}, {kelas.k} kelas. Batas wilayah: Kepmendagri 2025.")
     if kelas.catatan:
         st.caption(kelas.catatan)
+    if data_idm is not None:
+        st.caption(data_idm.keterangan)
 
 # --- 2. profile of the selected place ---
 with kanan:
@@ -134,9 +152,14 @@ with kanan:
             peta.hitung_kantong, tk, tahun, aturan if isinstance(aturan, AturanMoran) else peta.aturan_bawaan(tk))
         prof = baca(pp.profil, tempat, tahun, indikator, h_tempat)
         st.markdown(f"### {prof.judul}")
+        for baris in baca(idm.status_tempat, tempat):
+            st.markdown(f"**{baris}**")
         (st.error if prof.is_pocket else st.info)(pp.teks_status(prof))
         tampil_grafik(spek(cp.tren_tempat, prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama,
                            satuan=ind.satuan, besar=besar))
+        campuran = keterangan_campuran(prof.tren)
+        if campuran:
+            st.caption(campuran)
         if prof.desa is not None:
             st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama}, {tahun}; terburuk di atas)")
             st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
@@ -173,7 +196,7 @@ semua = tabel.semua
 if isinstance(aturan, AturanMoran):
     with st.expander("Nilai p semua wilayah (Local Moran's I)", expanded=False):
         tabel_angka(semua.drop(columns=["Kode"]), format_kantong)
-chrome.sumber("register sosial per wilayah (proksi, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
+chrome.sumber("register DTSEN per wilayah (pangsa register, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
                                                                       else ""))
 tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong")
 tampil_grafik(spek(cp.kuadran, hasil.tabel if "jumlah" in hasil.tabel.columns else hasil.tabel.merge(

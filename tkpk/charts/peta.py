@@ -119,6 +119,7 @@ def peta_koroplet(
     titik_label: pd.DataFrame | None = None,
     garis_kecamatan: list[dict] | None = None,
     kode_terpilih: str | None = None,
+    idm: tuple[list[dict], pd.DataFrame] | None = None,
     pilih: bool = True,
     besar: bool = False,
     lebar: int | str = "container",
@@ -128,7 +129,9 @@ def peta_koroplet(
 
     ``judul_legenda`` may be several lines: the indicator, then what it is (a register share is not a BPS rate).
     ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
-    ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa.
+    ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa;
+    ``idm`` (desa features, their label points) marks the IDM "Tertinggal" desa above the pockets
+    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level.
     """
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
@@ -152,6 +155,10 @@ def peta_koroplet(
     if kantong:
         lapisan.append(alt.Chart(data_fitur(kantong)).mark_geoshape(
             filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
+    if idm is not None:
+        from tkpk.charts.idm import lapisan_idm
+
+        lapisan += lapisan_idm(idm[0], idm[1], besar=besar)
     terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
     if terpilih:
         lapisan.append(alt.Chart(data_fitur(terpilih)).mark_geoshape(
