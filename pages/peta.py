@@ -100,7 +100,8 @@ tempat = st.session_state[KEY_TEMPAT]
 st.header(f"{ind.nama} per {tingkat}, {tahun}")
 chrome.label_contoh(data.sampel)
 if indikator in katalog.KODE_REGISTER:
-    st.caption(f"**{ind.nama}**: {ind.deskripsi} {katalog.DEFINISI_REGISTER}.")
+    st.caption(f"**{ind.nama}**: {ind.deskripsi}" + ("" if "BPS" in ind.deskripsi else
+                                                        f" {katalog.DEFINISI_REGISTER}."))
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
 geo = baca_bersama(peta.geometri, tingkat)
@@ -122,7 +123,7 @@ grafik = spek(
     judul_legenda=katalog.judul_legenda(indikator),
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
               "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."]
-    + ([f"{LABEL_IDM} {idm.TAHUN_DESA} ({data_idm.jumlah_dikenal} dari {data_idm.jumlah_sumber} disebut sumber)"]
+    + ([f"{LABEL_IDM} {idm.TAHUN_DESA} ({data_idm.jumlah_dikenal} dari {data_idm.jumlah_sumber} bernama)"]
        if data_idm is not None else []),
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
     kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")

@@ -143,7 +143,7 @@ def judul_legenda(kode: str) -> list[str]:
     ind = INDIKATOR_BY_KODE[kode]
     baris = [f"{ind.nama} ({ind.satuan})"]
     if kode in KODE_REGISTER:
-        baris += ["Register DTSEN (penargetan bantuan),", "bukan angka kemiskinan BPS"]
+        baris += ["register penargetan, bukan angka kemiskinan BPS"]
     return baris
 
 

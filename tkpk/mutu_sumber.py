@@ -93,15 +93,16 @@ def inti(sumber: object, batas: int = 90) -> str:
     return pertama if len(pertama) <= batas else pertama[: batas - 1].rstrip() + "…"
 
 
-def sebut(sumber: object, jenis: object, batas: int = 90) -> str:
-    """One source line: ``BPS: …`` for BPS, otherwise ``◆ angka BPS dikutip media: …`` (marker, kind, source)."""
+def sebut(sumber: object, jenis: object, batas: int = 90, *, dengan_penanda: bool = True) -> str:
+    """One source line: ``BPS: …`` for BPS, otherwise ``◆ angka BPS dikutip media: …`` (marker, kind, source);
+    ``dengan_penanda=False`` for print in a core font that has no such symbols (the kind is then said in words)."""
     j = _jenis(jenis)
     asal = inti(sumber, batas)
     if j == "contoh" or asal == SAMPLE_SOURCE:
         return SAMPLE_SOURCE
     if j == "bps":
         return f"BPS: {asal}" if asal else "BPS"
-    kepala = f"{penanda(j)} {label(j)}".strip()
+    kepala = f"{penanda(j) if dengan_penanda else ''} {label(j)}".strip()
     return f"{kepala}: {asal}" if asal else kepala
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from tkpk.charts.geodata import data_fitur
 
 WARNA_IDM = "#CC79A7"
-LABEL_IDM = "✕ / garis ungu putus-putus: desa Tertinggal IDM"
+LABEL_IDM = "✕ ungu: desa Tertinggal IDM"
 
 
 def lapisan_idm(fitur: list[dict], titik: pd.DataFrame, *, besar: bool = False) -> list[Any]:
