@@ -109,8 +109,8 @@ class DuaAngka:
     def mengapa_singkat(self) -> str:
         """The reason in two lines, for a projector."""
         kali = f" Register ≈ {fmt.angka(self.rasio, 0)}× angka BPS." if self.rasio is not None else ""
-        return ("Beda ukuran: BPS menghitung orang di bawah garis kemiskinan dari survei; register mendaftar semua "
-                "sasaran bantuan, termasuk hampir miskin dan rentan." + kali + " Jangan dijumlahkan.")
+        return ("BPS mengukur kemiskinan (survei, garis kemiskinan); register mendaftar sasaran bantuan, termasuk "
+                "hampir miskin dan rentan." + kali + " Jangan dijumlahkan.")
 
 
 def _register(con: duckdb.DuckDBPyConnection, kode: str) -> list[AngkaRegister]:

@@ -21,17 +21,21 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
     b = d.bps
     kiri, kanan = st.columns(2)
     with kiri.container(border=True):
-        st.markdown("#### Angka BPS (Susenas) — kemiskinan kabupaten")
+        st.markdown("**Angka BPS (Susenas) — menjawab: apakah kemiskinan turun?**" if ringkas else
+                    "#### Angka BPS (Susenas) — kemiskinan kabupaten")
         st.metric(f"{b.penanda} BPS {d.tahun}: penduduk miskin".strip(), fmt.jiwa(b.penduduk_miskin),
                   help="Perkiraan BPS dari Survei Sosial Ekonomi Nasional (Maret).")
-        st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks} di Kalimantan Selatan")
+        st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
+                    + ("" if ringkas else " di Kalimantan Selatan"))
         if not slide:
             st.caption(da.BPS_APA)
-        st.markdown(f"*{da.BPS_UNTUK_SINGKAT if slide else da.BPS_UNTUK}*")
+        if not ringkas:
+            st.markdown(f"*{da.BPS_UNTUK_SINGKAT if slide else da.BPS_UNTUK}*")
         if not slide:
             st.caption(f"Sumber: {b.sumber_teks}")
     with kanan.container(border=True):
-        st.markdown("#### Register kesejahteraan sosial — sasaran bantuan")
+        st.markdown("**Register sosial — menjawab: siapa dan di mana sasaran bantuan?**" if ringkas else
+                    "#### Register kesejahteraan sosial — sasaran bantuan")
         utama = d.register_utama
         if utama is None:
             st.info("Belum ada angka register tingkat kabupaten di basis data.")
@@ -46,12 +50,16 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
                 st.markdown(" · ".join(teks))
             if not slide:
                 st.caption(da.REGISTER_APA)
-            st.markdown(f"*{da.REGISTER_UNTUK_SINGKAT if slide else da.REGISTER_UNTUK}*")
+            if not ringkas:
+                st.markdown(f"*{da.REGISTER_UNTUK_SINGKAT if slide else da.REGISTER_UNTUK}*")
             if not slide:
                 st.caption(f"Sumber: {utama.sumber_teks}")
     st.info(f"**Mengapa berbeda?** {d.mengapa_singkat if ringkas else d.mengapa_beda}")
-    if d.konflik:
-        batas = 1 if ringkas else (2 if slide else len(d.konflik))
+    if d.konflik and ringkas:
+        st.warning(f"**Register: {len(d.konflik)} konflik antar sumber** (label tahun, angka yang dikutip Dinsos), "
+                   "ditampilkan apa adanya di halaman Ringkasan.")
+    elif d.konflik:
+        batas = 2 if slide else len(d.konflik)
         st.warning("**Konflik di angka register (apa adanya, belum diselesaikan sumbernya):**\n\n"
                    + "\n".join(f"- {k}" for k in d.konflik[:batas])
                    + (f"\n- … dan {len(d.konflik) - batas} lainnya di halaman Ringkasan." if len(d.konflik) > batas
