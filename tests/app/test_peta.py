@@ -42,7 +42,7 @@ def test_every_level_and_classification_runs(run_page, store_path, tingkat, skem
     at = run_page("pages/peta.py", q)
     _ok(at)
     teks = _teks(at)
-    assert "DATA CONTOH (sintetis)" in teks and "bukan angka kemiskinan BPS" in teks
+    assert "DATA CONTOH (sintetis)" in teks and "bukan persentase penduduk miskin (P0) BPS" in teks
     assert "persen miskin" not in teks.lower()  # a register share is never called "persen miskin" here
     specs = _specs(at)
     assert len(specs) == 3  # map, quadrant, ratio map (no place chosen yet)

@@ -60,7 +60,7 @@ def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
             if pdf.get_y() > BAWAH_ISI - 10:
                 break
             pdf.paragraf(f"- {k}", 8.6, 4.1)
-    sumber = [f"BPS {d.tahun}: {_sumber(b.jenis_sumber, b.sumber)}"]
+    sumber = [f"Susenas {d.tahun}: {_sumber(b.jenis_sumber, b.sumber)}"]
     sumber += sorted({f"{r.nama}: {mutu_sumber.inti(r.sumber, 110)}" for r in d.register})
     pdf.kaki(sumber)
     return pdf.ke_bytes()
