@@ -226,7 +226,10 @@ satuan = pilih_url("Kebutuhan diukur dalam", ["jiwa", "KK"], "satuan", format_fu
 s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
 tabel_s = baca(pt.tabel_sasaran_halaman, tingkat, tahun, aturan, satuan)
 belum = tabel_s.tersentuh
-if n_k == 0:
+if not peta.ada_laporan(s):
+    st.info(f"Belum ada laporan program OPD untuk {tahun}, jadi tepat sasaran {tahun} belum dapat dinilai "
+            "(kantong tanpa laporan bukan berarti belum tersentuh).")
+elif n_k == 0:
     st.info("Tidak ada kantong menurut aturan ini, jadi tidak ada daftar kantong belum tersentuh.")
 elif belum.empty:
     st.success(f"Semua {n_k} kantong menerima intervensi di atas ambang pada {tahun}.")

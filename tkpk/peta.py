@@ -38,7 +38,8 @@ from tkpk.queries import fetch, versi_data
 from tkpk.sasaran import HasilSasaran, tepat_sasaran
 
 __all__ = [
-    "INDIKATOR_BAWAAN", "K_BAWAAN", "TINGKAT", "DataTingkat", "Geometri", "KantongTahun", "aturan_bawaan",
+    "INDIKATOR_BAWAAN", "K_BAWAAN", "TINGKAT", "DataTingkat", "Geometri", "KantongTahun", "ada_laporan",
+    "aturan_bawaan",
     "data_tingkat", "geometri", "hitung_kantong", "kantong_kode_tahun", "nilai_peta", "perubahan",
     "ringkasan_kantong", "sasaran", "tahun_tersedia", "teks_aturan", "tingkat_kode", "wilayah",
 ]
@@ -269,6 +270,15 @@ def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str =
     """Program rows of one reporting period (yearly, or the latest cumulative quarter: never both)."""
     rows = fetch(con, "peta_intervensi", {"tahun": tahun, "kode_kab": kode_kab})
     return skor.pilih_periode(rows, tahun).reset_index(drop=True) if not rows.empty else rows
+
+
+def ada_laporan(s: HasilSasaran) -> bool:
+    """Whether any program row was reported for the year: without reports "belum tersentuh" would say nothing
+    about the pockets (register data can reach a year whose program reports are not in yet)."""
+    n = int(s.tabel["jumlah_intervensi"].fillna(0).sum())
+    if not s.tidak_terpetakan.empty:
+        n += int(s.tidak_terpetakan["jumlah_intervensi"].fillna(0).sum())
+    return n > 0
 
 
 def sasaran(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int, satuan: str, kantong: list[str],

@@ -200,3 +200,12 @@ def test_population_profile_marks_where_real_and_sample_years_meet(run_page):
     teks = _teks(at)
     assert "Garis ini menyambung angka nyata dan data contoh" in teks
     assert "angka nyata 2020–2021, DATA CONTOH (sintetis) 2018–2019, 2022–2025" in teks
+
+
+def test_a_register_year_without_program_reports_is_not_called_untouched(run_page):
+    """2025 has register-shaped figures but no program report yet: no pocket may be called "belum tersentuh"."""
+    at = run_page("pages/peta.py")
+    at.selectbox(key="url_tahun").set_value(2025).run()
+    _ok(at)
+    assert not any("belum tersentuh" in e.value for e in at.error)
+    assert any("Belum ada laporan program OPD untuk 2025" in i.value for i in at.info)
