@@ -143,7 +143,7 @@ def judul_legenda(kode: str) -> list[str]:
     ind = INDIKATOR_BY_KODE[kode]
     baris = [f"{ind.nama} ({ind.satuan})"]
     if kode in KODE_REGISTER:
-        baris += ["register penargetan, bukan angka kemiskinan BPS"]
+        baris += ["register penargetan, bukan angka BPS"]
     return baris
 
 

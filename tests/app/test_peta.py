@@ -191,7 +191,7 @@ def test_default_indicator_is_named_for_what_it_is_with_its_definition_in_the_le
     _ok(at)
     assert any(h.value.startswith("Persentase penduduk desil 1–4 (DTSEN) per kecamatan") for h in at.header)
     judul = _specs(at)[0]["layer"][0]["encoding"]["color"]["title"]
-    assert judul[0] == "Persentase penduduk desil 1–4 (DTSEN) (%)" and "bukan angka kemiskinan BPS" in judul[-1]
+    assert judul[0] == "Persentase penduduk desil 1–4 (DTSEN) (%)" and "bukan angka BPS" in judul[-1]
 
 
 def test_population_profile_marks_where_real_and_sample_years_meet(run_page):
