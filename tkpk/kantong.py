@@ -36,11 +36,13 @@ TERISOLASI = "kantong terisolasi"
 DEPRIVASI = ("rtlh", "kk_tanpa_air_layak", "kk_tanpa_sanitasi_layak", "anak_tidak_sekolah")
 KUADRAN = {1: "Tinggi-Tinggi", 2: "Rendah-Tinggi", 3: "Rendah-Rendah", 4: "Tinggi-Rendah"}
 
-# How a count reads inside a sentence: "612 jiwa miskin", "140 RTLH".
-_FRASA_JUMLAH = {"penduduk_miskin": "jiwa miskin", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4",
+# How a count reads inside a sentence: "612 jiwa desil 1–4", "140 RTLH".
+_FRASA_JUMLAH = {"jiwa_desil_1_4": "jiwa desil 1–4", "jiwa_desil_1": "jiwa desil 1", "kk_desil_1": "KK desil 1",
+                 "kk_desil_1_4": "KK desil 1–4",
                  "rtlh": "RTLH", "kk_tanpa_air_layak": "KK tanpa air minum layak",
                  "kk_tanpa_sanitasi_layak": "KK tanpa sanitasi layak", "anak_tidak_sekolah": "anak tidak sekolah"}
-_FRASA_PERSEN = {"persen_miskin": "persen miskin", "persen_kk_desil_1": "persen KK desil 1",
+_FRASA_PERSEN = {"persen_jiwa_desil_1_4": "% penduduk desil 1–4", "persen_jiwa_desil_1": "% penduduk desil 1",
+                 "persen_kk_desil_1": "persen KK desil 1",
                  "persen_kk_desil_1_4": "persen KK desil 1–4"}
 
 
@@ -48,8 +50,8 @@ _FRASA_PERSEN = {"persen_miskin": "persen miskin", "persen_kk_desil_1": "persen 
 class AturanKantong:
     """The count × share rule with every knob the page exposes (defaults = the rule shown by default)."""
 
-    kolom_persen: str = "persen_miskin"
-    kolom_jumlah: str = "penduduk_miskin"
+    kolom_persen: str = "persen_jiwa_desil_1_4"
+    kolom_jumlah: str = "jiwa_desil_1_4"
     skema: str = "quantile"
     k: int = 5
     bobot: Mapping[str, float] = field(default_factory=dict)  # deprivation weights, e.g. {"rtlh": 1.0}
@@ -62,7 +64,7 @@ class AturanKantong:
 class AturanMoran:
     """The Local Moran's I rule; the seed is fixed so permutation p-values repeat exactly."""
 
-    kolom_persen: str = "persen_miskin"
+    kolom_persen: str = "persen_jiwa_desil_1_4"
     alpha: float = 0.05
     permutasi: int = 999
     seed: int = 12345
@@ -155,9 +157,9 @@ def kantong_jumlah_persen(
     df : pd.DataFrame
         One row per place of one level and one year: ``kode``, ``nama``, ``aturan.kolom_persen``,
         ``aturan.kolom_jumlah``, every deprivation column named in ``aturan.bobot``; optionally the
-        numerator/denominator of the share (``penduduk_miskin``, ``penduduk``) to compute the kabupaten figure.
+        numerator/denominator of the share (``jiwa_desil_1_4``, ``penduduk``) to compute the kabupaten figure.
     aturan : AturanKantong, optional
-        Defaults: persen_miskin and penduduk_miskin, quantiles, 5 classes, no deprivations.
+        Defaults: persen_jiwa_desil_1_4 and jiwa_desil_1_4, quantiles, 5 classes, no deprivations.
     nilai_kabupaten : float, optional
         Kabupaten share quoted in the reasons; computed as a pooled share when None and possible.
 
@@ -243,7 +245,7 @@ def kantong_moran(
         One polygon per place: ``kode``, ``nama``, ``aturan.kolom_persen`` and geometry. Places without a
         value are left out of the statistic (they would otherwise be read as 0) and marked "tidak ada data".
     aturan : AturanMoran, optional
-        Defaults: persen_miskin, p < 0,05, 999 permutations, seed 12345.
+        Defaults: persen_jiwa_desil_1_4, p < 0,05, 999 permutations, seed 12345.
     nilai_kabupaten : float, optional
         Kabupaten share quoted in the reasons (pooled share computed when None and possible).
 

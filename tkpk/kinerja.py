@@ -17,7 +17,7 @@ from tkpk import SAMPLE_SOURCE, katalog, skor
 from tkpk.queries import fetch
 from tkpk.status import ATURAN_BAKU, AturanStatus, Status
 
-# Fallback pocket rule: the top 20% of kecamatan and of desa by persen_miskin (see skor.kantong_kuantil_atas).
+# Fallback pocket rule: the top 20% of kecamatan and of desa by persen_jiwa_desil_1_4 (see skor.kantong_kuantil_atas).
 Q_KANTONG = 0.8
 NAMA_TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -50,7 +50,7 @@ def _kantong_peta(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong | None:
 def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
     """Pockets (kecamatan and desa codes) for ``tahun``: THE switch between the map's rule and the fallback.
 
-    Uses the map page's rule when :mod:`tkpk.kantong` provides it, else the top quantile of persen_miskin, so
+    Uses the map page's rule when :mod:`tkpk.kantong` provides it, else the top quantile of persen_jiwa_desil_1_4, so
     the pillar page never waits for the map and both pages agree once the rule exists.
     """
     dari_peta = _kantong_peta(con, tahun)
@@ -59,7 +59,7 @@ def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
     df = fetch(con, "pilar_persen_miskin", {"tahun": tahun})
     kode = frozenset(skor.kantong_kuantil_atas(df, q=Q_KANTONG)) if not df.empty else frozenset()
     atas = round((1 - Q_KANTONG) * 100)
-    aturan = (f"aturan sementara: {atas}% kecamatan dan {atas}% desa teratas menurut persentase penduduk miskin "
+    aturan = (f"aturan sementara: {atas}% kecamatan dan {atas}% desa teratas menurut % penduduk desil 1–4 "
               "(proksi data sasaran), sampai aturan kantong halaman peta tersedia")
     return Kantong(tahun, kode, aturan, skor.deskripsi_tepat_sasaran(Q_KANTONG),
                    bool(df["sampel"].any()) if not df.empty else False)

@@ -38,7 +38,8 @@ from tkpk.queries import fetch, versi_data
 from tkpk.sasaran import HasilSasaran, tepat_sasaran
 
 __all__ = [
-    "INDIKATOR_BAWAAN", "K_BAWAAN", "TINGKAT", "DataTingkat", "Geometri", "KantongTahun", "aturan_bawaan",
+    "INDIKATOR_BAWAAN", "K_BAWAAN", "TINGKAT", "DataTingkat", "Geometri", "KantongTahun", "ada_laporan",
+    "aturan_bawaan",
     "data_tingkat", "geometri", "hitung_kantong", "kantong_kode_tahun", "nilai_peta", "perubahan",
     "ringkasan_kantong", "sasaran", "tahun_tersedia", "teks_aturan", "tingkat_kode", "wilayah",
 ]
@@ -46,7 +47,7 @@ __all__ = [
 TINGKAT: dict[str, tuple[str, ...]] = {"kecamatan": ("kecamatan",), "desa": ("desa", "kelurahan")}
 NAMA_TINGKAT = {"kecamatan": "Kecamatan", "desa": "Desa/kelurahan"}
 K_BAWAAN = {"kecamatan": 3, "desa": 5}
-INDIKATOR_BAWAAN = "persen_miskin"
+INDIKATOR_BAWAAN = "persen_jiwa_desil_1_4"
 PANJANG_KODE_KEC = 8
 _SATUAN_HITUNG = ("jiwa", "KK", "unit")
 _MAKS_CACHE = 48
@@ -213,16 +214,21 @@ def perubahan(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int,
     return bandingkan_kantong(lama, baru)
 
 
+def _kecil(nama: str) -> str:
+    """A catalogue name inside a sentence: first letter small, acronyms such as DTSEN kept."""
+    return nama[:1].lower() + nama[1:]
+
+
 def teks_aturan(aturan: AturanKantong | AturanMoran, tingkat: str) -> str:
     """The rule in one line, for other pages' captions ("aturan kantong halaman peta: …")."""
     tempat = "desa/kelurahan" if tingkat == "desa" else "kecamatan"
     if isinstance(aturan, AturanMoran):
         return (f"{tempat} dalam klaster Tinggi-Tinggi atau Tinggi-Rendah Local Moran's I atas "
-                f"{katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama.lower()}, p < {fmt.angka(aturan.alpha, 2)}")
+                f"{_kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama)}, p < {fmt.angka(aturan.alpha, 2)}")
     from tkpk.klasifikasi import SKEMA, nama_skema
 
-    p = katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama.lower()
-    j = katalog.INDIKATOR_BY_KODE[aturan.kolom_jumlah].nama.lower()
+    p = _kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_persen].nama)
+    j = _kecil(katalog.INDIKATOR_BY_KODE[aturan.kolom_jumlah].nama)
     return (f"{tempat} di kelas teratas {p} DAN kelas teratas {j} "
             f"({SKEMA[nama_skema(aturan.skema)].split(' (')[0].lower()}, {aturan.k} kelas; halaman peta)")
 
@@ -266,9 +272,18 @@ def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str =
     return skor.pilih_periode(rows, tahun).reset_index(drop=True) if not rows.empty else rows
 
 
+def ada_laporan(s: HasilSasaran) -> bool:
+    """Whether any program row was reported for the year: without reports "belum tersentuh" would say nothing
+    about the pockets (register data can reach a year whose program reports are not in yet)."""
+    n = int(s.tabel["jumlah_intervensi"].fillna(0).sum())
+    if not s.tidak_terpetakan.empty:
+        n += int(s.tidak_terpetakan["jumlah_intervensi"].fillna(0).sum())
+    return n > 0
+
+
 def sasaran(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int, satuan: str, kantong: list[str],
             kode_kab: str = KODE_BANJAR) -> HasilSasaran:
-    """Targeting at one level: interventions per 1.000 jiwa miskin or per 1.000 KK desil 1 (never mixed)."""
+    """Targeting at one level: interventions per 1.000 jiwa desil 1–4 or per 1.000 KK desil 1 (never mixed)."""
     data = data_tingkat(con, tingkat, tahun, kode_kab)
     return tepat_sasaran(data.lebar, intervensi_tahun(con, tahun, kode_kab), satuan=satuan, tingkat=tingkat,
                          kantong=kantong)

@@ -1,9 +1,9 @@
 """Tepat sasaran: are interventions where the need is? Ratios of interventions and budget to need, per place.
 
-Why it is strict about units: the need is either poor persons (``penduduk_miskin``, jiwa) or desil-1 households
-(``kk_desil_1``, KK). A ratio per person and a ratio per household differ about fourfold, so mixing them would
-make a place look better or worse targeted than it is. The caller picks one ``satuan``; the need column must
-carry that unit in the catalogue, and every label says which one it is.
+Why it is strict about units: the need is either persons in register desil 1–4 (``jiwa_desil_1_4``, jiwa) or
+desil-1 households (``kk_desil_1``, KK). A ratio per person and a ratio per household differ about fourfold, so
+mixing them would make a place look better or worse targeted than it is. The caller picks one ``satuan``; the
+need column must carry that unit in the catalogue, and every label says which one it is.
 
 Rules, written down here because the page repeats them (:meth:`HasilSasaran.deskripsi`):
 
@@ -32,8 +32,8 @@ from tkpk import fmt, katalog
 __all__ = ["KEBUTUHAN_BAKU", "PANJANG_KODE_KEC", "HasilSasaran", "kode_kecamatan", "tepat_sasaran"]
 
 PANJANG_KODE_KEC = 8  # "63.03.05"
-KEBUTUHAN_BAKU = {"jiwa": "penduduk_miskin", "KK": "kk_desil_1"}
-_NAMA_KEBUTUHAN = {"penduduk_miskin": "jiwa miskin", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4"}
+KEBUTUHAN_BAKU = {"jiwa": "jiwa_desil_1_4", "KK": "kk_desil_1"}
+_NAMA_KEBUTUHAN = {"jiwa_desil_1_4": "jiwa desil 1–4", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4"}
 
 
 def kode_kecamatan(kode: pd.Series) -> pd.Series:
@@ -55,7 +55,7 @@ class HasilSasaran:
     satuan : str
         ``'jiwa'`` or ``'KK'``.
     label_kebutuhan, label_rasio, label_pagu : str
-        E.g. "jiwa miskin", "Intervensi per 1.000 jiwa miskin", "Pagu per jiwa miskin (Rp)".
+        E.g. "jiwa desil 1–4", "Intervensi per 1.000 jiwa desil 1–4", "Pagu per jiwa desil 1–4 (Rp)".
     median_rasio, ambang_rasio : float
         Median interventions per 1.000 over places with need, and the "little" threshold derived from it.
     tidak_terpetakan : pd.DataFrame
@@ -139,7 +139,7 @@ def tepat_sasaran(
     Parameters
     ----------
     kebutuhan : pd.DataFrame
-        One row per place of the level: ``kode``, ``nama`` and the need column (``penduduk_miskin`` for jiwa,
+        One row per place of the level: ``kode``, ``nama`` and the need column (``jiwa_desil_1_4`` for jiwa,
         ``kk_desil_1`` for KK, or ``kolom_kebutuhan``).
     intervensi : pd.DataFrame
         Rows of ``intervensi`` for one period: ``kode_wilayah`` (desa, kecamatan or NULL), ``pagu``,

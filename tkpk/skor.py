@@ -208,13 +208,14 @@ def kantong_tanpa_intervensi(df: pd.DataFrame, kantong_kode: Iterable[str]) -> l
     return sorted(kantong - set(diri.dropna()) - set(induk.dropna()))
 
 
-def kantong_kuantil_atas(df_persen_miskin: pd.DataFrame, q: float = 0.8, kolom: str = "persen_miskin") -> set[str]:
+def kantong_kuantil_atas(df_persen_jiwa_desil_1_4: pd.DataFrame, q: float = 0.8,
+                         kolom: str = "persen_jiwa_desil_1_4") -> set[str]:
     """Fallback pocket rule until the map's rule is plugged in: the top ``1 - q`` of places by ``kolom``.
 
     Kecamatan and desa are ranked separately (by code length), since a desa share and a kecamatan share are
     not comparable; places without a value are never pockets. Ties at the threshold are included.
     """
-    d = df_persen_miskin[["kode_wilayah", kolom]].dropna()
+    d = df_persen_jiwa_desil_1_4[["kode_wilayah", kolom]].dropna()
     d = d.assign(_nilai=pd.to_numeric(d[kolom], errors="coerce").astype("float64"),
                  _tingkat=d["kode_wilayah"].astype("str").str.len() > _PANJANG_KODE_KEC)
     ambang = d.groupby("_tingkat")["_nilai"].transform(lambda s: s.quantile(q))
@@ -237,7 +238,7 @@ def deskripsi_tepat_sasaran(q: float | None = 0.8) -> str:
     ]
     if q is not None:
         atas = format_decimal(round((1 - q) * 100, 6), locale="id_ID")
-        baris.append(f"Kantong sementara: {atas}% wilayah teratas menurut persentase penduduk miskin (proksi data "
+        baris.append(f"Kantong sementara: {atas}% wilayah teratas menurut % penduduk desil 1–4 (register "
                      "sasaran, bukan angka BPS), kecamatan dan desa diurutkan terpisah.")
     return "\n".join(f"- {b}" for b in baris)
 

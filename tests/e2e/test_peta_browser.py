@@ -42,7 +42,7 @@ def test_desa_map_click_opens_profile(page, server):
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
     page.set_viewport_size({"width": 1600, "height": 1300})
     _open(page, server, "/peta?tingkat=desa&tahun=2024")
-    page.get_by_text("Persentase penduduk miskin per desa, 2024").wait_for(timeout=30_000)
+    page.get_by_text("Persentase penduduk desil 1–4 (DTSEN) per desa, 2024").wait_for(timeout=30_000)
     page.get_by_text("DATA CONTOH (sintetis)").first.wait_for(timeout=30_000)
     n_paths = page.locator(f"{CHART} svg g.mark-shape path").count()
     assert n_paths >= 290, n_paths

@@ -23,8 +23,8 @@ def _tempat() -> pd.DataFrame:
     return pd.DataFrame({
         "kode": [f"63.03.{i:02d}" for i in range(1, 11)],
         "nama": ["Kecil Miskin", "Besar Miskin", "Besar Sedang", "A", "B", "C", "D", "E", "F", "Besar Miskin 2"],
-        "persen_miskin": [12.0, 9.8, 3.0, 1.0, 1.5, 2.0, 2.5, 3.5, 4.0, 9.0],
-        "penduduk_miskin": [40, 612, 900, 50, 60, 70, 80, 90, 100, 500],
+        "persen_jiwa_desil_1_4": [12.0, 9.8, 3.0, 1.0, 1.5, 2.0, 2.5, 3.5, 4.0, 9.0],
+        "jiwa_desil_1_4": [40, 612, 900, 50, 60, 70, 80, 90, 100, 500],
         "penduduk": [333, 6245, 30000, 5000, 4000, 3500, 3200, 2571, 2500, 5556],
         "rtlh": [5, 140, 30, 1, 2, 3, 4, 5, 6, 200],
     })
@@ -47,7 +47,7 @@ def test_top_in_both_is_a_pocket_with_plain_reasons():
     assert baris["jenis"] == "kantong" and baris["rank"] == 1
     # Kabupaten share pooled from the same register counts (2.502 / 62.905), not the BPS P0.
     assert h.nilai_kabupaten == pytest.approx(100 * 2502 / 62905)
-    assert baris["alasan"] == "persen miskin 9,8% (kabupaten 4,0%); 612 jiwa miskin"
+    assert baris["alasan"] == "% penduduk desil 1–4 9,8% (kabupaten 4,0%); 612 jiwa desil 1–4"
     # Quantile breaks at the 66,7th percentile of each column: pocket iff persen > 4 and jumlah > 100.
     assert h.ambang_persen == pytest.approx(4.0) and h.ambang_jumlah == pytest.approx(100)
     assert h.tabel["rank"].isna().sum() == 8
@@ -71,7 +71,7 @@ def test_deprivation_weights_rank_and_optionally_qualify():
 
 def test_missing_values_are_never_pockets():
     d = _tempat()
-    d.loc[1, "persen_miskin"] = np.nan
+    d.loc[1, "persen_jiwa_desil_1_4"] = np.nan
     t = kantong_jumlah_persen(d).tabel.set_index("kode")
     assert not t.loc["63.03.02", "is_pocket"] and t.loc["63.03.02", "alasan"].startswith("tidak ada data")
 
@@ -83,7 +83,7 @@ def test_same_inputs_same_pockets_regardless_of_row_order():
 
 
 def test_kk_desil_count_and_description_quote_thresholds():
-    d = _tempat().assign(kk_desil_1=lambda x: x["penduduk_miskin"] // 4)
+    d = _tempat().assign(kk_desil_1=lambda x: x["jiwa_desil_1_4"] // 4)
     h = kantong_jumlah_persen(d, AturanKantong(kolom_jumlah="kk_desil_1", skema="natural_breaks", k=3))
     teks = deskripsi_aturan(hasil=h)
     assert "kelas teratas" in teks and "KK" in teks and "natural breaks" in teks
@@ -99,7 +99,7 @@ def _grid() -> gpd.GeoDataFrame:
     v[4, 4] = 10.0
     for r, c in [(3, 3), (3, 4), (4, 3)]:
         v[r, c] = 0.5 + 0.1 * r
-    rows = [{"kode": f"63.03.{r}{c}", "nama": f"B{r}K{c}", "persen_miskin": v[r, c],
+    rows = [{"kode": f"63.03.{r}{c}", "nama": f"B{r}K{c}", "persen_jiwa_desil_1_4": v[r, c],
              "geometry": box(c, -r, c + 1, -r + 1)} for r in range(5) for c in range(5)]
     return gpd.GeoDataFrame(rows, crs="EPSG:4326")
 
@@ -129,8 +129,8 @@ def test_moran_is_reproducible_and_threshold_matters():
 
 def test_moran_islands_and_missing_values():
     g = _grid()
-    g.loc[g["kode"] == "63.03.22", "persen_miskin"] = np.nan
-    pulau = gpd.GeoDataFrame([{"kode": "63.03.99", "nama": "Pulau", "persen_miskin": 30.0,
+    g.loc[g["kode"] == "63.03.22", "persen_jiwa_desil_1_4"] = np.nan
+    pulau = gpd.GeoDataFrame([{"kode": "63.03.99", "nama": "Pulau", "persen_jiwa_desil_1_4": 30.0,
                                "geometry": box(20, 20, 21, 21)}], crs="EPSG:4326")
     h = kantong_moran(pd.concat([g, pulau], ignore_index=True))
     t = h.tabel.set_index("kode")
@@ -143,8 +143,8 @@ def test_moran_islands_and_missing_values():
 def test_entered_and_left_between_years():
     lama = kantong_jumlah_persen(_tempat(), K3)
     d = _tempat()
-    d.loc[d["kode"] == "63.03.10", "persen_miskin"] = 2.0  # no longer a pocket
-    d.loc[d["kode"] == "63.03.03", "persen_miskin"] = 15.0  # becomes one
+    d.loc[d["kode"] == "63.03.10", "persen_jiwa_desil_1_4"] = 2.0  # no longer a pocket
+    d.loc[d["kode"] == "63.03.03", "persen_jiwa_desil_1_4"] = 15.0  # becomes one
     baru = kantong_jumlah_persen(d, K3)
     p = bandingkan_kantong(lama, baru)
     assert p.masuk == ["63.03.03"] and p.keluar == ["63.03.10"] and p.tetap == ["63.03.02"]

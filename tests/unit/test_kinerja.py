@@ -34,7 +34,7 @@ INTERVENSI = pd.DataFrame([
     baris(tahun=2023, pagu=50.0, realisasi=50.0),
 ])
 PERSEN = pd.DataFrame({
-    "kode_wilayah": [KEC_A, KEC_B, DESA_A1, DESA_B1], "persen_miskin": [9.0, 1.0, 12.0, 2.0],
+    "kode_wilayah": [KEC_A, KEC_B, DESA_A1, DESA_B1], "persen_jiwa_desil_1_4": [9.0, 1.0, 12.0, 2.0],
     "tingkat": ["kecamatan", "kecamatan", "desa", "desa"], "sumber": "x", "sampel": True,
 })
 WILAYAH = pd.DataFrame({

@@ -285,7 +285,7 @@ def test_kantong_kuantil_atas_ranks_levels_separately():
     df = pd.DataFrame({
         "kode_wilayah": ["63.03.01", "63.03.02", "63.03.03", "63.03.04", "63.03.05", "63.03.06",
                          "63.03.01.2001", "63.03.01.2002"],
-        "persen_miskin": [1.0, 2.0, 3.0, 4.0, 5.0, None, 10.0, 20.0],
+        "persen_jiwa_desil_1_4": [1.0, 2.0, 3.0, 4.0, 5.0, None, 10.0, 20.0],
     })
     # kecamatan: 80th percentile of 1..5 is 4,2 → only 5; desa: of 10, 20 it is 18 → only 20
     assert skor.kantong_kuantil_atas(df) == {"63.03.05", "63.03.01.2002"}

@@ -20,7 +20,7 @@ from tkpk.status import ATURAN_BAKU, Status
 
 _NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
-INDIKATOR_KECAMATAN = ["persen_miskin", "penduduk_miskin", "kk_desil_1", "persen_kk_desil_1", "rtlh",
+INDIKATOR_KECAMATAN = ["persen_jiwa_desil_1_4", "jiwa_desil_1_4", "kk_desil_1", "persen_kk_desil_1", "rtlh",
                        "kk_tanpa_air_layak", "kk_tanpa_sanitasi_layak", "anak_tidak_sekolah"]
 
 
@@ -136,15 +136,15 @@ def brief_opd(b: BahanTahun, kode_opd: str) -> bytes:
 
 
 def _tren_kecamatan(b: BahanTahun, kode: str) -> bytes | None:
-    d = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["indikator"] == "persen_miskin")]
+    d = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["indikator"] == "persen_jiwa_desil_1_4")]
     if d.empty:
         return None
     d = d[["tahun", "nilai"]].sort_values("tahun")
     x = alt.X("tahun:O", title=None, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("nilai:Q", title="Persen miskin (%)", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.1f"))
+    y = alt.Y("nilai:Q", title="% desil 1-4 (%)", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.1f"))
     chart = alt.Chart(d).mark_line(color=WARNA_BANJAR, strokeWidth=3, point=alt.OverlayMarkDef(
         color="#000000", size=40)).encode(x=x, y=y).properties(width=380, height=150,
-                                                                 title="Tren persen miskin (proksi data sasaran)")
+                                                                 title="Tren % desil 1-4 (register, bukan BPS)")
     return png_polos(terapkan(chart), skala=2, lebar=380)
 
 
@@ -156,10 +156,10 @@ def brief_kecamatan(b: BahanTahun, kode: str) -> bytes:
     if not kec.empty:
         r = kec.iloc[0]
         lalu = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["tahun"] == b.tahun - 1)]
-        lalu_p = lalu.loc[lalu["indikator"] == "persen_miskin", "nilai"]
-        ubah = f" ({fmt.poin(float(r['persen_miskin'] - lalu_p.iloc[0]))})" if len(lalu_p) else ""
-        pdf.kotak_angka([("Persen miskin (proksi)", persen(r["persen_miskin"], 2) + ubah),
-                         ("Penduduk miskin", f"{angka(r['penduduk_miskin'])} jiwa"),
+        lalu_p = lalu.loc[lalu["indikator"] == "persen_jiwa_desil_1_4", "nilai"]
+        ubah = f" ({fmt.poin(float(r['persen_jiwa_desil_1_4'] - lalu_p.iloc[0]))})" if len(lalu_p) else ""
+        pdf.kotak_angka([("% penduduk desil 1-4 (register)", persen(r["persen_jiwa_desil_1_4"], 2) + ubah),
+                         ("Penduduk desil 1-4", f"{angka(r['jiwa_desil_1_4'])} jiwa"),
                          ("KK desil 1", angka(r["kk_desil_1"])), ("RTLH", angka(r["rtlh"]))])
     y = pdf.get_y()
     tren = _tren_kecamatan(b, kode)

@@ -20,13 +20,14 @@ from typing import Any
 
 import pandas as pd
 
-from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, katalog
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, katalog, mutu_sumber
 from tkpk.ekspor.data import BahanTahun
 from tkpk.kantong import deskripsi_aturan
 from tkpk.status import ATURAN_BAKU
 from tkpk.unduh import aman
 
-LEMBAR = ["Profil kemiskinan", "Lokasi prioritas", "Program per pilar", "Capaian per OPD", "Sumber"]
+LEMBAR = ["Dua angka", "Profil kemiskinan", "Target dan realisasi", "Lokasi prioritas", "Program per pilar",
+          "Capaian per OPD", "Sumber"]
 F_BULAT = "#,##0"
 F_RUPIAH = '"Rp"#,##0'
 F_PERSEN = '0.00"%"'
@@ -46,7 +47,8 @@ def _sel(x: Any) -> Any:
 
 
 def profil(b: BahanTahun) -> pd.DataFrame:
-    """BPS series of Banjar, the province and every kab/kota: the real figures, each with its source."""
+    """Poverty series of Banjar, the province and every kab/kota: the real figures, each with its kind of source
+    ("BPS" only for BPS's own release), its conflict note and its source."""
     d = b.bps.copy()
     d["urut"] = d["kode_wilayah"].map(lambda k: 0 if k == KODE_BANJAR else 1 if k == KODE_PROVINSI else 2)
     d = d.sort_values(["urut", "kode_wilayah", "tahun"])
@@ -54,7 +56,10 @@ def profil(b: BahanTahun) -> pd.DataFrame:
         "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Wilayah": d["nama"],
         "P0 (%)": d["p0"], "Penduduk miskin (jiwa)": d["penduduk_miskin"],
         "Garis kemiskinan (Rp/kapita/bulan)": d["garis_kemiskinan"], "P1": d["p1"], "P2": d["p2"],
-        "Sumber": d["sumber"],
+        "P0 ekstrem (%)": d["p0_ekstrem"] if "p0_ekstrem" in d.columns else None,
+        "Jenis sumber": mutu_sumber.kolom_jenis(d),
+        "Catatan": d["sumber"].map(lambda s: " ".join(mutu_sumber.catatan(s))),
+        "Sumber": d["sumber"].map(mutu_sumber.tanpa_catatan),
     }).reset_index(drop=True)
 
 
@@ -71,15 +76,15 @@ def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
             iv = per_tempat.loc[r.kode] if r.kode in per_tempat.index else None
             baris.append({
                 "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.rank), "Kode wilayah": r.kode,
-                "Nama": r.nama, "Kecamatan": kec or r.nama, "Persen miskin (%)": _sel(r.persen),
-                "Penduduk miskin (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
+                "Nama": r.nama, "Kecamatan": kec or r.nama, "% penduduk desil 1–4 (%)": _sel(r.persen),
+                "Penduduk desil 1–4 (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
                 "Alasan": r.alasan,
                 "Intervensi tahun ini": _sel(iv["jumlah_intervensi"]) if iv is not None else None,
                 "Pagu intervensi (Rp)": _sel(iv["pagu"]) if iv is not None else None,
                 "Belum tersentuh": ("ya" if bool(iv["belum_tersentuh"]) else "tidak") if iv is not None else "",
             })
-    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "Persen miskin (%)",
-             "Penduduk miskin (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
+    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "% penduduk desil 1–4 (%)",
+             "Penduduk desil 1–4 (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
              "Pagu intervensi (Rp)", "Belum tersentuh"]
     return pd.DataFrame(baris, columns=kolom)
 
@@ -133,9 +138,12 @@ def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
     if b.sampel:
         baris.append(("PERHATIAN", f"{SAMPLE_SOURCE}: data kecamatan/desa dan data program di berkas ini adalah "
                                    "data contoh buatan untuk uji coba, bukan data resmi."))
-    baris += [("Profil kemiskinan", s) for s in sorted({str(x) for x in b.bps["sumber"].dropna()})]
-    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari data sasaran (DTSEN/P3KE); persen miskin "
-                                      "adalah proksi, bukan angka BPS. " + b.sumber_program()))
+    baris.append(("Profil kemiskinan", "Kolom Jenis sumber: hanya 'BPS' yang dibaca dari rilis BPS sendiri; angka "
+                                       "lain dikutip media atau pejabat (lihat Catatan)."))
+    asal = {mutu_sumber.tanpa_catatan(x) for x in b.bps["sumber"].dropna()}
+    baris += [("Profil kemiskinan", s) for s in sorted(asal)]
+    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari register DTSEN; % penduduk desil 1–4 "
+                                      "adalah pangsa register penargetan, bukan angka BPS. " + b.sumber_program()))
     baris += [("Aturan kantong", x.removeprefix("- ")) for x in
               deskripsi_aturan(hasil=b.kantong_desa).splitlines()]
     baris += [("Kantong belum tersentuh", x.removeprefix("- ")) for x in b.sasaran.deskripsi().splitlines()]
@@ -193,15 +201,21 @@ def _tulis_lembar(wb: Any, judul: str, df: pd.DataFrame, lebar_maks: int = 70) -
     ws.row_dimensions[1].height = 32
 
 
-def buku_kerja(b: BahanTahun, dibuat: datetime | None = None) -> bytes:
-    """The workbook's bytes; sheets in :data:`LEMBAR` order."""
+def buku_kerja(b: BahanTahun, dibuat: datetime | None = None, dua: pd.DataFrame | None = None,
+               target: pd.DataFrame | None = None) -> bytes:
+    """The workbook's bytes; sheets in :data:`LEMBAR` order. ``dua`` and ``target`` are the finished "Dua angka"
+    and "Target dan realisasi" sheets (:mod:`tkpk.ekspor.dua_angka_lembar`); without them those sheets say so."""
     from openpyxl import Workbook
+
+    from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
 
     wb = Workbook()
     wb.remove(wb.active)
-    isi = [profil(b), lokasi_prioritas(b), program_per_pilar(b), capaian_opd(b), sumber(b, dibuat)]
+    isi = [dua if dua is not None else lembar_dua_angka(None), profil(b),
+           target if target is not None else lembar_target(None, b.bps), lokasi_prioritas(b), program_per_pilar(b),
+           capaian_opd(b), sumber(b, dibuat)]
     for judul, df in zip(LEMBAR, isi, strict=True):
-        _tulis_lembar(wb, judul, df, lebar_maks=120 if judul == "Sumber" else 70)
+        _tulis_lembar(wb, judul, df, lebar_maks=120 if judul in ("Sumber", "Dua angka") else 70)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
