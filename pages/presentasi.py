@@ -7,12 +7,14 @@ import time
 import pandas as pd
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, fmt, tren
 from tkpk import agenda as ag
+from tkpk import fmt, tren
 from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
+from tkpk.data_tahun import keadaan_data
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
+from tkpk.label import LABEL_SAMPEL
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
@@ -29,6 +31,8 @@ CSS_SLIDE = """
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
+.label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; background: #fff3e0;
+  border: 3px solid #a04000; padding: 2px 12px; margin: 0 !important; }
 </style>
 """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
@@ -41,6 +45,7 @@ CSS_SLIDE_720 = """
 [data-testid="stMetricLabel"] p { font-size: 22px !important; }
 .daftar-slide td, .daftar-slide th { font-size: 19px !important; padding: 1px 8px !important; }
 .kaki-slide, .kaki-slide p { font-size: 16px !important; }
+.label-contoh p { font-size: 24px !important; }
 </style>
 """
 
@@ -74,8 +79,15 @@ def _mundur() -> None:
 
 
 def _kaki(teks: str, sampel: bool) -> None:
-    label = f" ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if sampel else ""
-    st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}.{label}</p></div>', unsafe_allow_html=True)
+    label = f" ⚠️ {LABEL_SAMPEL}." if sampel else ""
+    keadaan = baca(keadaan_data).teks
+    st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}; {keadaan}.{label}</p></div>', unsafe_allow_html=True)
+
+
+def _label_contoh(sampel: bool) -> None:
+    """The sample label in the slide body, at projector size (24–26 px, bold, boxed), not only in the footer."""
+    if sampel:
+        st.markdown(f'<div class="label-contoh"><p>⚠ {LABEL_SAMPEL}</p></div>', unsafe_allow_html=True)
 
 
 def _slide_headline(a: ag.Agenda) -> None:
@@ -102,6 +114,7 @@ def _slide_headline(a: ag.Agenda) -> None:
 
 
 def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1.15, 1])
     k = b.kantong_desa.kantong()
     with kiri:
@@ -129,6 +142,7 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
 def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     r = b.skor_pilar[b.skor_pilar["pilar"] == pilar].iloc[0]
     opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
+    _label_contoh(b.sampel)
     st.markdown(f"**{r['nama_pilar']}** · status pilar: **{r['status_simbol']} {r['status_label']}**")
     c = st.columns(4)
     c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"], pendek=a.layar < 1080))
@@ -145,6 +159,7 @@ def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     s = b.sasaran
     t = s.belum_tersentuh()
     jumlah_kantong = len(b.kantong_desa.kode_kantong)
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1, 2])
     kiri.metric(f"Desa kantong {b.tahun} tanpa intervensi cukup", f"{len(t)} dari {jumlah_kantong}")
     kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "

@@ -23,13 +23,14 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from tkpk import fmt
+from tkpk import fmt, sel_kecil
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
 from tkpk.charts.tren import format_sumbu, judul_grafik
 from tkpk.klasifikasi import Kelas, klasifikasi
 
 PILIH = "pilih"
+WARNA_SAMAR = "#8c8c8c"  # hidden small cells: a grey darker than "tidak ada data", outside the class palette
 WARNA_KANTONG = "#000000"
 WARNA_TERPILIH = "#0072B2"
 PROPS = ["kode", "nama", "nama_kecamatan", "nilai_teks", "kelas_label", "peringkat_teks", "sumber", "status"]
@@ -131,6 +132,8 @@ def peta_koroplet(
     """
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
+    if any(f.get("kelas_label") == sel_kecil.LABEL_KELAS for f in fitur):
+        domain, rentang = [*domain, sel_kecil.LABEL_KELAS], [*rentang, WARNA_SAMAR]
     pilihan = alt.selection_point(name=PILIH, fields=["kode"], on="click", clear="dblclick", empty=True)
     dasar = alt.Chart(data_fitur(fitur)).mark_geoshape(
         stroke="#ffffff", strokeWidth=0.5 if desa else 1.2, cursor="pointer",
@@ -173,6 +176,9 @@ def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = 
     kantong = {str(k) for k in kode_kantong}
     jenis = jenis or {}
     d = nilai.assign(kelas_label=kelas.label_per_baris().to_numpy())
+    if "samar" in d.columns:
+        # A hidden small cell is never classed (its class range would narrow "< 5" down): a legend entry of its own.
+        d["kelas_label"] = d["kelas_label"].where(d["samar"].fillna("").eq(""), sel_kecil.LABEL_KELAS)
     d["kantong"] = d["kode"].astype("str").isin(kantong)
     d["status"] = [jenis.get(k, "kantong kemiskinan") if p else "bukan kantong"
                    for k, p in zip(d["kode"], d["kantong"], strict=True)]
