@@ -102,7 +102,37 @@ def ke_png(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel:
     if skala < 1:
         raise ValueError("skala PNG minimal 1")
     spec = bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar, keadaan=keadaan)
-    return bytes(vlc.vegalite_to_png(spec, scale=skala))
+    png = bytes(vlc.vegalite_to_png(spec, scale=skala))
+    return dengan_keterangan(png, "\n".join(baris_kaki(sumber, sampel, keadaan)))
+
+
+def dengan_keterangan(png: bytes, teks: str) -> bytes:
+    """The PNG with its source lines (and the sample label) also as a text chunk ("Description"), so a program
+    reading the file, not only a person looking at it, finds them. An iTXt chunk (UTF-8), right after the header."""
+    import zlib
+
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("bukan berkas PNG")
+    data = b"Description\x00\x00\x00id\x00\x00" + teks.encode("utf-8")
+    chunk = struct.pack(">I", len(data)) + b"iTXt" + data + struct.pack(">I", zlib.crc32(b"iTXt" + data))
+    ihdr_akhir = 8 + 4 + 4 + 13 + 4
+    return png[:ihdr_akhir] + chunk + png[ihdr_akhir:]
+
+
+def keterangan_png(png: bytes) -> dict[str, str]:
+    """The text chunks of a PNG (keyword → text), for tests and for checking a downloaded file."""
+    out, i = {}, 8
+    while i < len(png):
+        (n,) = struct.unpack(">I", png[i:i + 4])
+        jenis, isi = png[i + 4:i + 8], png[i + 8:i + 8 + n]
+        if jenis == b"tEXt":
+            kunci, _, teks = isi.partition(b"\x00")
+            out[kunci.decode("latin-1")] = teks.decode("latin-1")
+        elif jenis == b"iTXt":
+            kunci, _, sisa = isi.partition(b"\x00")
+            out[kunci.decode("latin-1")] = sisa[2:].split(b"\x00", 2)[2].decode("utf-8")
+        i += 12 + n
+    return out
 
 
 def ke_svg(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
