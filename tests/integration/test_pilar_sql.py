@@ -9,8 +9,8 @@ import pytest
 
 from tkpk import fmt, kinerja, peta
 from tkpk import kinerja_tabel as tabel
-from tkpk.penerima import SEKAB, TANPA, satuan_efektif
 from tkpk.db import connect
+from tkpk.penerima import SEKAB, TANPA, satuan_efektif
 from tkpk.queries import fetch
 
 

@@ -65,7 +65,7 @@ def _data() -> DataTingkat:
 
 
 def test_sizes_get_no_rank_and_need_is_ranked_worst_first():
-    assert TANPA_PERINGKAT == {"penduduk", "kk"}
+    assert {"penduduk", "kk"} == TANPA_PERINGKAT
     for ind in TANPA_PERINGKAT:
         n = nilai_peta(_data(), ind)
         assert n["peringkat"].isna().all() and (n["peringkat_teks"] == "tidak diperingkat (ukuran wilayah)").all()
