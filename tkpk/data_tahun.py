@@ -32,7 +32,7 @@ from tkpk.bawaan import TINGKAT
 from tkpk.queries import fetch, versi_data
 
 __all__ = ["DataTingkat", "KeadaanData", "data_tingkat", "intervensi_tahun", "keadaan_data", "lindungi_wilayah",
-           "perlindungan", "simpan", "teks_sel", "wilayah"]
+           "perlindungan", "samarkan_panjang", "simpan", "teks_sel", "wilayah"]
 
 T = TypeVar("T")
 _MAKS_CACHE = 64
@@ -186,6 +186,22 @@ def data_tingkat(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int,
     if tingkat not in TINGKAT:
         raise ValueError(f"tingkat harus 'kecamatan' atau 'desa', bukan {tingkat!r}.")
     return _tahun(con, tahun, kode_kab)[tingkat]
+
+
+def samarkan_panjang(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, indikator: str, tingkat: str = "kecamatan",
+                     kode_kab: str = KODE_BANJAR) -> pd.DataFrame:
+    """Long rows (``tahun``, ``kode_wilayah``, ``nilai``) read straight from the store, with the cells this module
+    hides set to NaN (and ``samar`` giving the status), so a series over the years hides what the map hides."""
+    if df.empty:
+        return df.assign(samar="")
+    status = {}
+    for th in sorted({int(t) for t in df["tahun"]}):
+        s = data_tingkat(con, tingkat, th, kode_kab).samar
+        status.update({(th, k): v for k, v in zip(s["kode"], s[indikator], strict=True) if v})
+    samar = [status.get((int(t), str(k)), "") for t, k in zip(df["tahun"], df["kode_wilayah"], strict=True)]
+    out = df.assign(samar=samar)
+    out["nilai"] = out["nilai"].mask(out["samar"].ne(""))
+    return out
 
 
 def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str = KODE_BANJAR,
