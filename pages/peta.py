@@ -92,7 +92,7 @@ tempat = st.session_state[KEY_TEMPAT]
 # --- 1. the map ---
 st.header(f"{ind.nama} per {tingkat}, {tahun}")
 chrome.label_contoh(data.sampel)
-if (data.samar.drop(columns="kode") != "").to_numpy().any():
+if nilai["samar"].ne("").any():
     st.caption(f"Sel kecil dilindungi: jumlah rumah tangga atau orang 1–4 ditulis \"< {sel_kecil.AMBANG}\"; sel "
                f"pelengkap (agar total kecamatan tidak membukanya) dan persentase dari sel tersembunyi ditulis "
                f"\"{sel_kecil.TEKS_SAMAR}\" dan diberi warna abu-abu tua di peta.")

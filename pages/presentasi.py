@@ -31,8 +31,9 @@ CSS_SLIDE = """
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
-.label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; background: #fff3e0;
-  border: 3px solid #a04000; padding: 2px 12px; margin: 0 !important; }
+.label-contoh { background: #fff3e0; border: 3px solid #a04000; padding: 2px 12px; margin-bottom: 0.5rem; }
+.label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; margin: 0 !important;
+  line-height: 1.3; }
 </style>
 """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
@@ -79,7 +80,9 @@ def _mundur() -> None:
 
 
 def _kaki(teks: str, sampel: bool) -> None:
-    label = f" ⚠️ {LABEL_SAMPEL}." if sampel else ""
+    """Source and store state; a sample slide already carries the label in its body (:func:`_label_contoh`), so
+    the footer names it once, briefly."""
+    label = " ⚠️ DATA CONTOH." if sampel else ""
     keadaan = baca(keadaan_data).teks
     st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}; {keadaan}.{label}</p></div>', unsafe_allow_html=True)
 
@@ -150,9 +153,9 @@ def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
     c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
     tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
-                       tinggi_maks=ag.tinggi_grafik(a, 0.3 if a.layar < 1080 else 0.42),
+                       tinggi_maks=ag.tinggi_grafik(a, (0.22 if b.sampel else 0.3) if a.layar < 1080 else 0.42),
                        lebar_panel=None if a.layar >= 1080 else 400), lebar="content")
-    _kaki(b.sumber_program(), b.sampel)
+    _kaki("laporan program/intervensi OPD" if b.sampel else b.sumber_program(), b.sampel)
 
 
 def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:

@@ -255,8 +255,16 @@ def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, subjudul: str = ""
                       scale=alt.Scale(zero=satuan != "%"))}
     tip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("nilai_teks:N", title="Nilai"),
            alt.Tooltip("sumber:N", title="Sumber")]
+    ada = df[df["nilai"].notna()]  # a NaN position makes Vega squeeze the plot: missing years are left out
     garis = alt.Chart(df).mark_line(color=OKABE_ITO[3], strokeWidth=3).encode(**enc)
-    titik = alt.Chart(df).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
-    teks = alt.Chart(df).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
-    chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+    titik = alt.Chart(ada).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
+    teks = alt.Chart(ada).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
+    lapisan = [garis, titik, teks]
+    # A hidden small cell has no position on the axis: its label ("< 5", "disamarkan") sits on the axis at 0.
+    samar = df[df["nilai"].isna() & df["nilai_teks"].ne(fmt.TIDAK_ADA)] if "nilai_teks" in df.columns else df.iloc[0:0]
+    if not samar.empty:
+        lapisan.append(alt.Chart(samar.assign(dasar=0.0)).mark_text(
+            fontSize=13 if besar else 11, color="#555555", fontStyle="italic", dy=-10).encode(
+            x=enc["x"], y=alt.Y("dasar:Q", title=satuan), text="nilai_teks:N", tooltip=tip))
+    chart = alt.layer(*lapisan).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)
