@@ -30,7 +30,8 @@ def main() -> None:
     p.add_argument("--tahun", type=int, default=2024)
     a = p.parse_args()
     con = connect(a.db, read_only=True)
-    print("| tingkat | laju | bobot (s, median) | total (s, median) | total maks (s) | diuji | sig. mentah | sig. FDR |")
+    print("| tingkat | laju | bobot (s, median) | total (s, median) | total maks (s) | diuji | sig. mentah "
+          "| sig. FDR |")
     print("|---|---|---|---|---|---|---|---|")
     try:
         for tingkat in ("kecamatan", "desa"):
