@@ -99,5 +99,6 @@ def test_moran_explanation_counts_before_and_after_correction(page, server):
     page.get_by_text("Signifikan sebelum koreksi").first.wait_for(timeout=60_000)
     badan = page.inner_text("[data-testid=stMain]")
     assert "setelah koreksi FDR (Benjamini–Hochberg)" in badan and "9.999 permutasi" in badan
+    page.get_by_text("Signifikan sebelum koreksi").first.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     shot(page, "peta_desa_moran_fdr")
