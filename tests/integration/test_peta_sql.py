@@ -133,3 +133,17 @@ def test_page_table_bundles_equal_the_tables_built_one_by_one(con, tingkat):
         b = pt.tabel_sasaran_halaman(con, tingkat, 2024, aturan, satuan)
         assert_frame_equal(b.tersentuh, pt.tabel_tersentuh(s, data.lebar, tingkat))
         assert_frame_equal(b.sasaran, pt.tabel_sasaran(s, data.lebar, tingkat))
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_map_downloads_hold_exactly_the_precision_the_table_shows(con, tingkat):
+    from tkpk import peta_tabel as pt
+
+    for aturan in (peta.aturan_bawaan(tingkat), AturanMoran()):
+        t = pt.tabel_kantong_halaman(con, tingkat, 2024, aturan).semua
+        for kolom, f in pt.format_kantong().items():
+            if kolom in t.columns:
+                for x in t[kolom].dropna():
+                    teks = f(x).replace("%", "")
+                    assert float(teks.replace(".", "").replace(",", ".")) == pytest.approx(float(x), abs=1e-9), \
+                        (kolom, x)

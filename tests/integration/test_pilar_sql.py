@@ -86,3 +86,21 @@ def test_empty_store_gives_an_empty_scorecard(fresh_con):
     k = kinerja.kartu_skor(fresh_con, 2, 2024)
     assert not k.ada_data and len(k.belum_melapor) == 5 and k.perbandingan.empty
     assert tabel.teks_ringkasan(k)["opd"] == "0 dari 5"
+
+
+def _baca(teks: str) -> float | None:
+    """Screen text back to a number: "Rp1.234", "78,1%", "−1,3 poin", "12.345" (None for "–")."""
+    s = teks.replace("Rp", "").replace("%", "").replace(" poin", "").replace("−", "-").strip()
+    return None if s in ("–", "") else float(s.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("pilar", [1, 2, 3, 4])
+def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
+    """Every number a pillar table holds (and so every CSV/XLSX cell) reads back from its own screen text."""
+    k = kinerja.kartu_skor(con, pilar, 2024)
+    tabel_semua = [tabel.tabel_opd(k), tabel.tabel_program(k), tabel.tabel_perbandingan(k)]
+    tabel_semua += [tabel.tabel_lokasi(k, i) for i in list(tabel.pilihan_program(k))[:3]]
+    for df in tabel_semua:
+        for kolom, f in tabel.format_kolom(df).items():
+            for x in df[kolom].dropna():
+                assert _baca(f(x)) == pytest.approx(float(x), abs=1e-9), (kolom, x, f(x))
