@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from tkpk import fmt, idm, katalog, peta
+from tkpk import bawaan, fmt, idm, katalog, peta, sel_kecil
 from tkpk import peta_profil as pp
 from tkpk import peta_tabel as pt
 from tkpk.charts import peta as cp
 from tkpk.charts.idm import LABEL_IDM
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
+from tkpk.kantong_moran import KOREKSI, LAJU
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
 from tkpk.seri_campuran import keterangan_campuran
 from tkpk.ui import chrome
@@ -68,7 +69,9 @@ kolom_p, kolom_j = (("persen_jiwa_desil_1_4", "jiwa_desil_1_4") if ukuran == "ji
 if jenis_aturan == "moran":
     alpha = pilih_url("Ambang nilai p (α)", [0.01, 0.05, 0.1], "alpha", default=0.05, parse=float, where=sb,
                       format_func=lambda a: fmt.angka(a, 2))
-    aturan = AturanMoran(kolom_persen=kolom_p, alpha=alpha)
+    koreksi = pilih_url("Koreksi uji berganda", list(KOREKSI), "koreksi", where=sb, format_func=KOREKSI.get)
+    laju = pilih_url("Nilai yang diuji", list(LAJU), "laju", where=sb, format_func=LAJU.get)
+    aturan = AturanMoran(kolom_persen=kolom_p, alpha=alpha, koreksi=koreksi, laju=laju)
 else:
     k_kantong = pilih_url("Kelas untuk aturan kantong", list(range(K_MIN, K_MAKS + 1)), "kk",
                           default=peta.K_BAWAAN[tingkat], parse=int, where=sb, key=f"url_kk_{tingkat}")
@@ -103,6 +106,12 @@ chrome.label_contoh(data.sampel)
 if indikator in katalog.KODE_REGISTER:
     st.caption(f"**{ind.nama}**: {ind.deskripsi}" + ("" if "BPS" in ind.deskripsi else
                                                         f" {katalog.DEFINISI_REGISTER}."))
+if nilai["samar"].ne("").any():
+    st.caption(f"Sel kecil dilindungi: jumlah rumah tangga atau orang 1–4 ditulis \"< {sel_kecil.AMBANG}\"; sel "
+               f"pelengkap (agar total kecamatan tidak membukanya) dan persentase dari sel tersembunyi ditulis "
+               f"\"{sel_kecil.TEKS_SAMAR}\" dan diberi warna abu-abu tua di peta.")
+if indikator in peta.TANPA_PERINGKAT:
+    st.caption(f"{ind.nama} adalah ukuran wilayah, bukan kebutuhan: tidak diberi peringkat.")
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
 geo = baca_bersama(peta.geometri, tingkat)
@@ -168,8 +177,7 @@ with kanan:
                 "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"}),
                 hide_index=True, height=min(420, 40 + 36 * len(prof.desa)))
         st.markdown(f"**Intervensi OPD {tahun} di sini**, per pilar dan OPD")
-        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas,
-                                      "Penerima": fmt.angka})
+        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas})
         st.caption("Pilar: " + "; ".join(f"{p.kode} = {p.nama_singkat}" for p in katalog.PILAR))
         st.caption(pp.ringkas_intervensi(prof) + (f" Ditambah {prof.intervensi_kec} kegiatan untuk kecamatannya "
                                                   "secara keseluruhan." if prof.intervensi_kec else ""))
@@ -181,9 +189,16 @@ with kanan:
 
 # --- 3. pockets ---
 st.header(f"Kantong kemiskinan {tahun}: {n_k} {peta.NAMA_TINGKAT[tingkat].lower()}")
+if isinstance(aturan, AturanMoran) and hasil.uji is not None:
+    u = hasil.uji
+    st.markdown(f"**Signifikan sebelum koreksi: {u.signifikan_mentah} dari {u.jumlah_diuji} "
+                f"{peta.NAMA_TINGKAT[tingkat].lower()}; "
+                + (f"setelah koreksi {KOREKSI['fdr']}: {u.signifikan}.**" if u.koreksi == "fdr" else
+                   "tanpa koreksi uji berganda.**"))
 st.markdown(deskripsi_aturan(aturan, hasil))
-st.caption(f"Bawaan: jumlah × persentase, kuantil, {peta.K_BAWAAN['kecamatan']} kelas di tingkat kecamatan "
-           f"(20 wilayah) dan {peta.K_BAWAAN['desa']} kelas di tingkat desa (290 wilayah).")
+st.caption(f"Bawaan: jumlah × persentase, kuantil, {bawaan.K_KELAS['kecamatan']} kelas di tingkat kecamatan "
+           f"(20 wilayah) dan {bawaan.K_KELAS['desa']} kelas di tingkat desa (290 wilayah); halaman lain, slide "
+           "rakor, buku kerja dan PDF memakai aturan bawaan yang sama.")
 if hasil.catatan:
     st.caption(hasil.catatan)
 if n_k == 0:
@@ -200,7 +215,8 @@ if isinstance(aturan, AturanMoran):
         tabel_angka(semua.drop(columns=["Kode"]), format_kantong)
 chrome.sumber("register DTSEN per wilayah (pangsa register, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
                                                                       else ""))
-tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong")
+tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sampel=data.sampel,
+             asal="register DTSEN per wilayah (pangsa register, bukan BPS)")
 tampil_grafik(spek(cp.kuadran, hasil.tabel if "jumlah" in hasil.tabel.columns else hasil.tabel.merge(
     data.lebar[["kode", kolom_j]].rename(columns={kolom_j: "jumlah"}), on="kode", how="left"),
     ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
@@ -242,7 +258,7 @@ with st.expander("Cara menghitung", expanded=False):
     st.markdown(s.deskripsi())
 rasio = s.tabel.set_index("kode")["intervensi_per_1000"].reindex(nilai["kode"]).to_numpy()
 nilai_r = nilai.assign(nilai=rasio, nilai_teks=[fmt.TIDAK_ADA if x != x else fmt.angka(x, 2) for x in rasio],
-                       sumber="laporan program OPD ÷ register sosial")
+                       sumber="laporan program OPD ÷ register sosial", samar="")
 kelas_r = cp.kelas_rasio(nilai_r["nilai"])
 props_r = cp.props_peta(nilai_r.assign(peringkat_teks=fmt.TIDAK_ADA), kelas_r, hasil.kode_kantong)
 tampil_grafik(spek(
@@ -259,4 +275,5 @@ if not s.tidak_terpetakan.empty:
         f"{r.alasan}: {r.jumlah_intervensi} kegiatan ({fmt.rupiah(r.pagu)})" for r in s.tidak_terpetakan.itertuples()))
 chrome.sumber("laporan program OPD (periode tahunan atau triwulan terakhir) dan register sosial per wilayah"
               + (" — DATA CONTOH (sintetis)" if data.sampel else ""))
-tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran")
+tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran", sampel=data.sampel,
+             asal="laporan program OPD dan register sosial per wilayah")

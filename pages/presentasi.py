@@ -7,13 +7,15 @@ import time
 import pandas as pd
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, fmt, target, tren
 from tkpk import agenda as ag
+from tkpk import fmt, target, tren
 from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
+from tkpk.data_tahun import keadaan_data
 from tkpk.dua_angka import dua_angka
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
+from tkpk.label import LABEL_SAMPEL
 from tkpk.mutu_sumber import legenda
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui.aman import html
@@ -33,6 +35,9 @@ CSS_SLIDE = """
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
+.label-contoh { background: #fff3e0; border: 3px solid #a04000; padding: 2px 12px; margin-bottom: 0.5rem; }
+.label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; margin: 0 !important;
+  line-height: 1.3; }
 </style>
 """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
@@ -45,6 +50,7 @@ CSS_SLIDE_720 = """
 [data-testid="stMetricLabel"] p { font-size: 22px !important; }
 .daftar-slide td, .daftar-slide th { font-size: 19px !important; padding: 1px 8px !important; }
 .kaki-slide, .kaki-slide p { font-size: 16px !important; }
+.label-contoh p { font-size: 24px !important; }
 </style>
 """
 
@@ -78,8 +84,18 @@ def _mundur() -> None:
 
 
 def _kaki(teks: str, sampel: bool) -> None:
-    label = f" ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if sampel else ""
-    st.markdown(f'<div class="kaki-slide"><p>Sumber: {html(teks)}.{label}</p></div>', unsafe_allow_html=True)
+    """Source and store state; a sample slide already carries the label in its body (:func:`_label_contoh`), so
+    the footer names it once, briefly."""
+    label = " ⚠️ DATA CONTOH." if sampel else ""
+    keadaan = baca(keadaan_data).teks
+    st.markdown(f'<div class="kaki-slide"><p>Sumber: {html(teks)}; {html(keadaan)}.{label}</p></div>',
+                unsafe_allow_html=True)
+
+
+def _label_contoh(sampel: bool) -> None:
+    """The sample label in the slide body, at projector size (24–26 px, bold, boxed), not only in the footer."""
+    if sampel:
+        st.markdown(f'<div class="label-contoh"><p>⚠ {LABEL_SAMPEL}</p></div>', unsafe_allow_html=True)
 
 
 def _slide_headline(a: ag.Agenda) -> None:
@@ -118,6 +134,7 @@ def _slide_dua_angka(a: ag.Agenda) -> None:
 
 
 def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1.15, 1])
     k = b.kantong_desa.kantong()
     with kiri:
@@ -145,6 +162,7 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
 def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     r = b.skor_pilar[b.skor_pilar["pilar"] == pilar].iloc[0]
     opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
+    _label_contoh(b.sampel)
     st.markdown(f"**{r['nama_pilar']}** · status pilar: **{r['status_simbol']} {r['status_label']}**")
     c = st.columns(4)
     c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"], pendek=a.layar < 1080))
@@ -152,15 +170,16 @@ def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
     c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
     tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
-                       tinggi_maks=ag.tinggi_grafik(a, 0.3 if a.layar < 1080 else 0.42),
+                       tinggi_maks=ag.tinggi_grafik(a, (0.22 if b.sampel else 0.3) if a.layar < 1080 else 0.42),
                        lebar_panel=None if a.layar >= 1080 else 400), lebar="content")
-    _kaki(b.sumber_program(), b.sampel)
+    _kaki("laporan program/intervensi OPD" if b.sampel else b.sumber_program(), b.sampel)
 
 
 def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     s = b.sasaran
     t = s.belum_tersentuh()
     jumlah_kantong = len(b.kantong_desa.kode_kantong)
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1, 2])
     kiri.metric(f"Desa kantong {b.tahun} tanpa intervensi cukup", f"{len(t)} dari {jumlah_kantong}")
     kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "

@@ -13,8 +13,8 @@ Rules, written down here because the page repeats them (:meth:`HasilSasaran.desk
   at desa level a kecamatan row cannot be placed in one desa, so it is reported as not mappable, as are
   kabupaten-wide rows (no ``kode_wilayah``) and codes outside the list of places;
 - a ratio whose need is 0 or missing is NaN ("–"), never 0 or infinity;
-- ``penerima`` is summed but not divided by the need: programs count beneficiaries in persons or households,
-  and we cannot tell which;
+- ``penerima`` is not divided by the need: programs count beneficiaries in their own units
+  (:mod:`tkpk.penerima`), and it is not shown in the targeting table;
 - a pocket is "belum tersentuh" when it got no intervention, or fewer interventions per 1.000 than
   ``fraksi_median`` × the median of places with need.
 """
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkpk import fmt, katalog
+from tkpk.bawaan import FRAKSI_MEDIAN
 
 __all__ = ["KEBUTUHAN_BAKU", "PANJANG_KODE_KEC", "HasilSasaran", "kode_kecamatan", "tepat_sasaran"]
 
@@ -91,12 +92,17 @@ class HasilSasaran:
             f"Kantong belum tersentuh: kantong tanpa intervensi, atau di bawah {fmt.angka(self.fraksi_median * 100)}% "
             f"median ({fmt.angka(self.median_rasio, 2)} → ambang {fmt.angka(self.ambang_rasio, 2)}).",
         ]
+        lepas = dict(zip(self.tidak_terpetakan["alasan"], self.tidak_terpetakan["jumlah_intervensi"], strict=True))
         if self.tingkat == "kecamatan":
             baris.append("Intervensi tingkat desa dijumlahkan ke kecamatannya.")
         else:
-            baris.append("Intervensi tingkat kecamatan tidak dapat dibagi ke desa dan dilaporkan terpisah.")
-        baris.append("Intervensi se-kabupaten tanpa lokasi dilaporkan terpisah. Penerima dijumlahkan apa adanya, "
-                     "tidak dibagi kebutuhan, karena program menghitung penerima dalam jiwa atau KK.")
+            n = sum(v for k, v in lepas.items() if k.startswith("tingkat kecamatan"))
+            baris.append(f"Intervensi untuk satu kecamatan utuh ({fmt.angka(n)} kegiatan) tidak dapat dibagi ke desa: "
+                         "tidak dihitung di tingkat desa (bukan dianggap meleset), dan diukur di tingkat kecamatan.")
+        n = sum(v for k, v in lepas.items() if k.startswith("se-kabupaten"))
+        baris.append(f"Intervensi se-kabupaten tanpa lokasi ({fmt.angka(n)} kegiatan) dilaporkan terpisah. Penerima "
+                     "tidak dibagi kebutuhan: program menghitung penerima dalam satuannya sendiri (KK, jiwa, unit "
+                     "rumah, dokumen …).")
         return "\n".join(f"- {b}" for b in baris)
 
 
@@ -132,7 +138,7 @@ def tepat_sasaran(
     tingkat: str = "kecamatan",
     kolom_kebutuhan: str | None = None,
     kantong: Iterable[str] | None = None,
-    fraksi_median: float = 0.25,
+    fraksi_median: float = FRAKSI_MEDIAN,
 ) -> HasilSasaran:
     """Interventions and budget against need, per place of one level and one year.
 

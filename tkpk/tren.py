@@ -15,6 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt, mutu_sumber
+from tkpk.data_tahun import samarkan_panjang
 from tkpk.geo import batas
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE, KODE_REGISTER
 from tkpk.queries import fetch
@@ -278,7 +279,8 @@ def _ringkas_kecamatan(data: pd.DataFrame) -> pd.DataFrame:
 def tren_kecamatan(con: duckdb.DuckDBPyConnection, indikator: str) -> TrenKecamatan:
     """One catalogue indicator (or derived share) for the 20 kecamatan, with a summary row per kecamatan."""
     info = INDIKATOR_BY_KODE[indikator]
-    raw = fetch(con, "tren_kecamatan", {"indikator": indikator})
+    # Small cells hidden as on the map (tkpk.data_tahun): a kecamatan count of 1–4, or a complement, is never shown.
+    raw = samarkan_panjang(con, fetch(con, "tren_kecamatan", {"indikator": indikator}), indikator)
     sampel = bool(raw["sampel"].any()) if not raw.empty else False
     raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber", "sampel"]]
     if raw.empty:

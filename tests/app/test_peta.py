@@ -52,11 +52,10 @@ def test_every_level_and_classification_runs(run_page, store_path, tingkat, skem
         assert domain[:4] == ["≤ 2,0", "2,0 – 3,5", "3,5 – 6,0", "> 6,0"]
     assert len(fitur_dari(peta["layer"][0]["data"])) == (20 if tingkat == "kecamatan" else 290)
     assert peta["params"][0]["name"] == PILIH
-    if tingkat == "desa":
-        con = connect(store_path)
-        n = tp.kantong_kode_tahun(con, 2024).jumlah
-        con.close()
-        assert n > 0 and f"Kantong kemiskinan 2024: {n} desa/kelurahan" in teks
+    nama = "desa/kelurahan" if tingkat == "desa" else "kecamatan"
+    n = int(re.search(rf"Kantong kemiskinan 2024: (\d+) {nama}", teks).group(1))
+    if n:  # the header's count is the pocket table's rows
+        assert len(at.dataframe[0].value) == n
     assert "kantong belum tersentuh" in teks or "Semua" in teks or "Tidak ada kantong" in teks
     assert len(at.get("download_button")) >= 4  # pocket table + targeting table, CSV and XLSX
 
@@ -66,8 +65,21 @@ def test_moran_rule_shows_p_values(run_page, tingkat):
     at = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "aturan": "moran", "alpha": "0.05"})
     _ok(at)
     teks = _teks(at)
-    assert "Local Moran" in teks and "p < 0,05" in teks
-    assert any("Nilai p" in str(df.value.columns.tolist()) for df in at.dataframe)
+    assert "Local Moran" in teks and "9.999 permutasi" in teks and "EPSG:32750" in teks
+    # the explanation says how many places are significant before and after the correction
+    m = re.search(r"Signifikan sebelum koreksi: (\d+) dari (\d+) .*setelah koreksi FDR \(Benjamini–Hochberg\): "
+                  r"(\d+)", teks)
+    assert m and int(m.group(3)) <= int(m.group(1)) <= int(m.group(2)) == (20 if tingkat == "kecamatan" else 290)
+    kolom = [str(df.value.columns.tolist()) for df in at.dataframe]
+    assert any("Nilai p" in k and "Signifikan setelah koreksi" in k for k in kolom)
+
+
+def test_moran_without_correction_and_with_empirical_bayes(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "tahun": "2024", "aturan": "moran", "koreksi": "tanpa",
+                                    "laju": "eb"})
+    _ok(at)
+    teks = _teks(at)
+    assert "tanpa koreksi uji berganda" in teks and "empiris Bayes" in teks
 
 
 def test_empty_pocket_list_is_said_plainly(run_page):

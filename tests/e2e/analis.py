@@ -50,19 +50,19 @@ def batalkan(page, url: str, bid: int, nama: str, sandi: str, shot=None) -> None
     """Roll batch ``bid`` back on the history page, with a reason and the confirmation."""
     page.goto(url + "/riwayat")
     wait_for_app(page)
-    page.get_by_text("Lihat baris batch").wait_for(timeout=60_000)
+    baris, pintu = page.get_by_text("Lihat baris batch"), page.get_by_text("Analis: masuk di sini")
+    baris.or_(pintu).first.wait_for(timeout=60_000)
     wait_for_app(page)
     if shot:
         shot(page, "riwayat_daftar")
-    page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=60_000)
-    pintu = page.get_by_text("Pembatalan batch hanya untuk analis").or_(page.get_by_text("Masuk sebagai")).first
-    pintu.wait_for(timeout=60_000)
-    if page.get_by_text("Masuk sebagai").count() == 0:
+    if pintu.count():
+        # Raw batch rows and rollback are for logged-in analysts only.
         pintu.click()
         masuk(page, nama, sandi)
-        page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=60_000)
-    if shot:
-        shot(page, "riwayat_masuk")
+        if shot:
+            shot(page, "riwayat_masuk")
+    baris.wait_for(timeout=60_000)
+    page.get_by_text(f"baris pertama dari batch {bid}.").wait_for(timeout=60_000)
     page.get_by_label("Alasan pembatalan (wajib)").fill("uji browser")
     page.get_by_label("Alasan pembatalan (wajib)").press("Enter")
     wait_for_app(page)

@@ -43,17 +43,20 @@ def _sql(db: Path, q: str) -> float:
 
 
 def _kolom(ws, nama: str) -> list:
-    kepala = [c.value for c in ws[1]]
+    """A column by its header (row 2; row 1 is the sheet's title row)."""
+    kepala = [c.value for c in ws[2]]
     i = kepala.index(nama)
-    return [r[i] for r in ws.iter_rows(min_row=2, values_only=True)]
+    return [r[i] for r in ws.iter_rows(min_row=3, values_only=True)]
 
 
 def test_workbook_sheets_in_chapter_order(keluaran: Path):
     wb = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")
     assert wb.sheetnames == LEMBAR
     for ws in wb:
-        assert ws.freeze_panes == "A2"
-        assert ws["A1"].font.bold
+        assert ws.freeze_panes == "A3"
+        assert ws["A1"].font.bold and ws["A2"].font.bold
+        assert ws["A1"].value.startswith(f"{ws.title} — Kabupaten Banjar {TAHUN}")
+        assert "data per batch" in ws["A1"].value
 
 
 def test_program_and_opd_totals_equal_the_store(keluaran: Path, salinan: Path):
@@ -65,20 +68,25 @@ def test_program_and_opd_totals_equal_the_store(keluaran: Path, salinan: Path):
         ws = wb[lembar]
         assert sum(v or 0 for v in _kolom(ws, "Pagu (Rp)")) == pytest.approx(pagu)
         assert sum(v or 0 for v in _kolom(ws, "Realisasi (Rp)")) == pytest.approx(realisasi)
-        assert sum(v or 0 for v in _kolom(ws, "Penerima")) == pytest.approx(penerima)
+    # beneficiaries: each program in its own unit (no program of the sample is all small places)
     ws = wb["Program per pilar"]
+    assert sum(v or 0 for v in _kolom(ws, "Penerima")) == pytest.approx(penerima)
+    assert set(_kolom(ws, "Satuan penerima")) >= {"KK", "jiwa", "tanpa satuan"}
+    # an OPD adds beneficiaries only within a unit: a text per unit, no cross-unit number
+    opd = _kolom(wb["Capaian per OPD"], "Penerima/target (per satuan)")
+    assert any(" KK" in t for t in opd) and "Penerima" not in [c.value for c in wb["Capaian per OPD"][2]]
     assert all(isinstance(v, (int, float)) for v in _kolom(ws, "Pagu (Rp)"))
-    i = [c.value for c in ws[1]].index("Serapan (%)")
-    assert ws.cell(row=2, column=i + 1).number_format == '0.00"%"'
-    assert ws.cell(row=2, column=[c.value for c in ws[1]].index("Pagu (Rp)") + 1).number_format == '"Rp"#,##0'
+    i = [c.value for c in ws[2]].index("Serapan (%)")
+    assert ws.cell(row=3, column=i + 1).number_format == '0.00"%"'
+    assert ws.cell(row=3, column=[c.value for c in ws[2]].index("Pagu (Rp)") + 1).number_format == '"Rp"#,##0'
 
 
 def test_profile_sheet_holds_the_bps_series(keluaran: Path, salinan: Path):
     ws = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")["Profil kemiskinan"]
-    rows = {(r[0], r[1]): r[3] for r in ws.iter_rows(min_row=2, values_only=True)}
+    rows = {(r[0], r[1]): r[3] for r in ws.iter_rows(min_row=3, values_only=True)}
     assert rows[(2024, "63.03")] == pytest.approx(2.36)
     n = _sql(salinan, "SELECT count(*) FROM v_kemiskinan_kabupaten")
-    assert ws.max_row - 1 == n
+    assert ws.max_row - 2 == n
 
 
 def test_pockets_sheet_lists_reasons(keluaran: Path):

@@ -90,6 +90,13 @@ def test_kk_desil_count_and_description_quote_thresholds():
     assert "bukan angka BPS" in teks
 
 
+X0, Y0, SISI = 115.0, -3.3, 0.01  # a 5 × 5 grid of ~1,1 km cells in Banjar (UTM 50S is where distances are metres)
+
+
+def _kotak(r: float, c: float, sisi: float = SISI):
+    return box(X0 + c * sisi, Y0 - r * sisi, X0 + (c + 1) * sisi, Y0 - (r - 1) * sisi)
+
+
 def _grid() -> gpd.GeoDataFrame:
     """5 × 5 boxes. High block in the top-left corner; one high cell (4, 4) among the lowest values."""
     rng = np.random.default_rng(1)
@@ -99,16 +106,17 @@ def _grid() -> gpd.GeoDataFrame:
     v[4, 4] = 10.0
     for r, c in [(3, 3), (3, 4), (4, 3)]:
         v[r, c] = 0.5 + 0.1 * r
-    rows = [{"kode": f"63.03.{r}{c}", "nama": f"B{r}K{c}", "persen_jiwa_desil_1_4": v[r, c],
-             "geometry": box(c, -r, c + 1, -r + 1)} for r in range(5) for c in range(5)]
+    rows = [{"kode": f"63.03.{r}{c}", "nama": f"B{r}K{c}", "persen_jiwa_desil_1_4": v[r, c], "geometry": _kotak(r, c)}
+            for r in range(5) for c in range(5)]
     return gpd.GeoDataFrame(rows, crs="EPSG:4326")
 
 
 BLOK = {"63.03.00", "63.03.01", "63.03.02", "63.03.10", "63.03.11", "63.03.12", "63.03.20", "63.03.21"}
+TANPA_KOREKSI = AturanMoran(koreksi="tanpa")
 
 
 def test_moran_finds_the_known_high_high_cluster_and_the_isolated_cell():
-    h = kantong_moran(_grid())
+    h = kantong_moran(_grid(), TANPA_KOREKSI)
     t = h.tabel.set_index("kode")
     hh = set(t.index[t["jenis"] == "kantong"])
     assert {"63.03.00", "63.03.01", "63.03.10", "63.03.11"} <= hh <= BLOK
@@ -120,18 +128,55 @@ def test_moran_finds_the_known_high_high_cluster_and_the_isolated_cell():
     assert t["rank"].notna().sum() == len(hh) + 1
 
 
+def test_fdr_correction_is_on_by_default_and_only_removes_places():
+    mentah, fdr = kantong_moran(_grid(), TANPA_KOREKSI), kantong_moran(_grid())
+    assert fdr.aturan.koreksi == "fdr" and fdr.aturan.permutasi >= 9999
+    assert set(fdr.kode_kantong) <= set(mentah.kode_kantong)
+    u = fdr.uji
+    assert u is not None and u.jumlah_diuji == 25 and u.signifikan <= u.signifikan_mentah
+    assert u.signifikan_mentah == mentah.uji.signifikan_mentah == int((mentah.tabel["p_sim"] < 0.05).sum())
+    # the Benjamini–Hochberg cut-off, worked by hand from the p-values: largest k with p_(k) < k·α/n
+    p = np.sort(fdr.tabel["p_sim"].to_numpy())
+    k = max([i + 1 for i in range(len(p)) if p[i] < (i + 1) * 0.05 / len(p)], default=0)
+    assert u.signifikan == k and int(fdr.tabel["signifikan"].sum()) == k
+    teks = deskripsi_aturan(hasil=fdr)
+    assert f"{u.signifikan_mentah} dari 25 wilayah signifikan sebelum koreksi, {u.signifikan} setelah" in teks
+    assert "9.999 permutasi" in teks and "1,0 m" in teks and "EPSG:32750" in teks
+
+
 def test_moran_is_reproducible_and_threshold_matters():
-    a, b = kantong_moran(_grid()), kantong_moran(_grid().iloc[::-1])
+    a, b = kantong_moran(_grid(), TANPA_KOREKSI), kantong_moran(_grid().iloc[::-1], TANPA_KOREKSI)
     pd.testing.assert_frame_equal(a.tabel, b.tabel)
-    ketat = kantong_moran(_grid(), AturanMoran(alpha=0.001))
+    ketat = kantong_moran(_grid(), AturanMoran(alpha=0.001, koreksi="tanpa"))
     assert set(ketat.kode_kantong) < set(a.kode_kantong)
+
+
+def test_fuzzy_contiguity_joins_outlines_that_leave_a_sliver():
+    """Two cells 0,5 m apart (a digitising gap) are neighbours within the 1 m tolerance, not with Queen."""
+    from tkpk.kantong_moran import tetangga
+
+    celah = 0.5 / 111_000  # about half a metre in degrees
+    g = gpd.GeoDataFrame(geometry=[box(X0, Y0, X0 + SISI, Y0 + SISI),
+                                   box(X0 + SISI + celah, Y0, X0 + 2 * SISI, Y0 + SISI)], crs="EPSG:4326")
+    assert tetangga(g, AturanMoran()).neighbors[0] == [1]
+    assert tetangga(g, AturanMoran(toleransi_m=0)).neighbors[0] == []
+
+
+def test_empirical_bayes_option_uses_counts():
+    g = _grid().assign(penduduk=1000)
+    g["jiwa_desil_1_4"] = (g["persen_jiwa_desil_1_4"] * 10).round()
+    g["persen_jiwa_desil_1_4"] = 100 * g["jiwa_desil_1_4"] / g["penduduk"]
+    eb = kantong_moran(g, AturanMoran(laju="eb", koreksi="tanpa"))
+    assert "63.03.00" in eb.kode_kantong and "empiris Bayes" in deskripsi_aturan(eb.aturan)
+    with pytest.raises(ValueError):
+        kantong_moran(g, AturanMoran(kolom_persen="jiwa_desil_1_4", laju="eb"))
 
 
 def test_moran_islands_and_missing_values():
     g = _grid()
     g.loc[g["kode"] == "63.03.22", "persen_jiwa_desil_1_4"] = np.nan
     pulau = gpd.GeoDataFrame([{"kode": "63.03.99", "nama": "Pulau", "persen_jiwa_desil_1_4": 30.0,
-                               "geometry": box(20, 20, 21, 21)}], crs="EPSG:4326")
+                               "geometry": _kotak(-20, 20)}], crs="EPSG:4326")
     h = kantong_moran(pd.concat([g, pulau], ignore_index=True))
     t = h.tabel.set_index("kode")
     assert t.loc["63.03.99", "kuadran"] == "tanpa tetangga" and not t.loc["63.03.99", "is_pocket"]

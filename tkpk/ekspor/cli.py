@@ -100,8 +100,8 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
         if gambar:
             (keluar / "gambar").mkdir(exist_ok=True)
             for nama, (chart, sumber, sampel) in grafik_tahun(con, b).items():
-                tulis(f"gambar/{nama}_{tahun}.png", gb.ke_png(chart, sumber=sumber, sampel=sampel))
-                tulis(f"gambar/{nama}_{tahun}.svg", gb.ke_svg(chart, sumber=sumber, sampel=sampel))
+                tulis(f"gambar/{nama}_{tahun}.png", gb.ke_png(chart, sumber=sumber, sampel=sampel, keadaan=b.keadaan))
+                tulis(f"gambar/{nama}_{tahun}.svg", gb.ke_svg(chart, sumber=sumber, sampel=sampel, keadaan=b.keadaan))
         return ditulis
     finally:
         con.close()

@@ -68,6 +68,19 @@ def halaman(judul: str, pertanyaan: str) -> None:
             st.rerun()
     st.title(judul)
     st.markdown(f"*{pertanyaan}*")
+    keadaan_data()
+
+
+def keadaan_data() -> None:
+    """Which state of the store the page reflects (newest batch and its date), under every page title."""
+    from tkpk.data_tahun import keadaan_data as baca_keadaan
+    from tkpk.ui.cache import baca
+
+    try:
+        teks = baca(baca_keadaan).teks
+    except Exception:  # a page that cannot read the store says so itself; the header never breaks it
+        return
+    st.caption(f"Keadaan data: {teks}.")
 
 
 def label_contoh(ada_contoh: bool = True) -> None:

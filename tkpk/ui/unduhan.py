@@ -14,12 +14,21 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from tkpk.data_tahun import keadaan_data
+from tkpk.label import dengan_sumber
+from tkpk.ui.cache import baca
 from tkpk.ui.sidik import sidik
 from tkpk.unduh import aman, ke_csv, ke_xlsx
 
 
-def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str) -> None:
-    """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``)."""
+def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str, *, sampel: bool | None = None,
+                 asal: str = "") -> None:
+    """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``).
+
+    Every file carries a ``Sumber data`` column (:func:`tkpk.label.dengan_sumber`): the DATA CONTOH label when
+    ``sampel`` (None = read it from the frame), ``asal`` and the store state (newest batch and its date).
+    """
+    df = dengan_sumber(df, sampel, baca(keadaan_data), asal)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
         "⬇️ Unduh data (CSV)", lambda: ke_csv(df), file_name=f"{nama_berkas}.csv", mime="text/csv",
