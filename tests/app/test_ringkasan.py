@@ -1,5 +1,7 @@
 """Home page: the real 2024 headline, its source, and the year choice kept in the URL."""
 
+from tests.app.conftest import teks_tampil
+
 
 def _metric(at, label_start):
     return next(m for m in at.metric if m.label.lstrip("◆⚠§■▲●◇ ").startswith(label_start))
@@ -12,14 +14,14 @@ def test_home_shows_the_2024_headline_with_source(run_page):
     assert p0.value == "2,36%"
     assert p0.label == "◆ P0 2024 · persentase penduduk miskin"
     assert p0.delta == "-0,08 poin"
-    assert "turun 0,08 poin" in " ".join(m.value for m in at.markdown)
+    assert "turun 0,08 poin" in teks_tampil(at.markdown)
     assert _metric(at, "Jumlah penduduk miskin").value == "14.461 jiwa"
     assert _metric(at, "Garis kemiskinan").value == "Rp589.164"
-    captions = " ".join(c.value for c in at.caption)
+    captions = teks_tampil(at.caption)
     # 2024 is the BPS Banjar head quoted by the media: said so, with its marker, never "BPS:" as if a release
     assert "Sumber: ◆ Media yang mengutip BPS: riceknews.id" in captions
     assert "Sumber: BPS:" not in captions and "Susenas Maret 2024)" not in captions
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "**terendah dari 12 kab/kota**" in text
     assert "Belum ada target untuk 2024" in text  # the bundled P0 target is for 2021
 
@@ -43,7 +45,7 @@ def test_home_shows_pillar_strip_freshness_and_map_link(run_page):
     assert len([m for m in at.metric if m.label == "Serapan anggaran"]) == 4
     assert all("%" in m.value for m in at.metric if m.label == "Serapan anggaran")
     assert any("DATA CONTOH" in w.value for w in at.warning)
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "OPD melapor" in text and "miliar" in text
     assert any(s.value == "Data terakhir diperbarui" for s in at.subheader)
     assert len(at.dataframe) >= 1
@@ -58,14 +60,14 @@ def test_home_shows_p1_and_p2_when_published(run_page):
 def test_few_comparators_give_no_rank(run_page):
     """2021: only Banjar has a P0 among the kab/kota; 'terendah dari 1' would say nothing."""
     at = run_page(query={"tahun": "2021"})
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "belum cukup pembanding (1 kab/kota)" in text
     assert "dari 1 kab/kota" not in text
 
 
 def test_target_met_or_not_for_a_year_with_a_target(run_page):
     at = run_page(query={"tahun": "2021"})
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     # RPJMD target 2,93% (quoted) against the 3,04% realised: not met, and the target's own source is named
     assert "Target 2021: 2,93% (RPJMD Kabupaten Banjar) — belum tercapai (realisasi 3,04%)" in text
     assert "Sumber target: dikutip pejabat" in text
@@ -75,14 +77,14 @@ def test_quoted_figure_carries_its_marker_and_conflict_note(run_page):
     at = run_page(query={"tahun": "2014"})
     p0 = _metric(at, "P0 ")
     assert p0.value == "2,74%" and p0.label.startswith("▲ P0 2014")
-    captions = " ".join(c.value for c in at.caption)
+    captions = teks_tampil(at.caption)
     assert "▲ Dikutip pejabat (tidak langsung dari BPS)" in captions
     assert "Catatan: Dikutip Bupati (LKPJ 2010–2015) tanpa menyebut BPS" in captions
 
 
 def test_extreme_poverty_line_says_nothing_is_stored_and_names_the_target(run_page):
     at = run_page()
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "Kemiskinan ekstrem 2024: **belum ada angka tersimpan**" in text
     assert "target 2024: 0,00% (Inpres 4/2022) — belum ada angka realisasi 2024" in text
 
@@ -95,9 +97,9 @@ def test_two_numbers_panel_shows_both_real_figures_with_sources(run_page):
     reg = _metric(at, "Satu Data 2024: penduduk miskin (register)")
     assert bps.label.startswith("◆") and reg.label.startswith("■")  # BPS figure via media; register
     assert bps.value == "14.461 jiwa" and reg.value == "161.726 jiwa"
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "Satu Data 2025: **172.697 jiwa**" in text and "P3KE 2022: **151.276 jiwa**" in text
-    captions = " ".join(c.value for c in at.caption)
+    captions = teks_tampil(at.caption)
     assert "riceknews.id" in captions and "notelineupdate.com" in captions
     assert "■ register sosial, bukan angka BPS" in captions
     info = " ".join(i.value for i in at.info)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import teks_tampil
 from tests.conftest import ROOT
 from tkpk.db import connect
 
@@ -20,7 +21,7 @@ def test_tren_page_draws_trend_map_bars_and_small_multiples(run_page):
     specs = _specs(at)
     assert len(specs) == 4
     assert all(s["config"]["locale"]["number"]["decimal"] == "," for s in specs)
-    text = " ".join(m.value for m in at.markdown)
+    text = teks_tampil(at.markdown)
     assert "pangsa register DTSEN" in text and "bukan persentase penduduk miskin (P0) BPS" in text
     assert any("DATA CONTOH" in w.value for w in at.warning)
     assert any("Sumber:" in c.value for c in at.caption)
@@ -58,7 +59,7 @@ def test_p0_trend_draws_its_target_and_names_source_kinds(run_page):
     assert len(_garis_target(tren_p0)) == 1  # the bundled RPJMD target, drawn on the P0 trend
     # the shape of each point says its kind of source; the legend lists the kinds drawn
     assert any("shape" in lap.get("encoding", {}) for lap in tren_p0["layer"])
-    captions = " ".join(c.value for c in at.caption)
+    captions = teks_tampil(at.caption)
     assert "Belum ada tabel target" not in captions
     assert "Target: 2021 2,93% (RPJMD Kabupaten Banjar, dikutip pejabat)" in captions
     assert "◆ = angka BPS dikutip media" in captions and "▲ = dikutip pejabat" in captions
