@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR, fmt, katalog, penerima
+from tkpk import KODE_BANJAR, SAMPLE_SOURCE, fmt, katalog, penerima
 from tkpk.data_tahun import perlindungan
 from tkpk.kantong import HasilKantong
 from tkpk.peta import data_tingkat, intervensi_tahun, nilai_peta, tahun_tersedia, teks_nilai, tingkat_kode, wilayah
@@ -83,8 +83,11 @@ def _tren(con: duckdb.DuckDBPyConnection, kode: str, indikator: str, kode_kab: s
         if pd.isna(nilai) and not status:
             continue
         sumber = data.sumber.loc[pilih.to_numpy(), indikator].iloc[0]
+        # Sample per cell, not per level: a kecamatan's real census years sit between sample years
+        # (tkpk.seri_campuran marks the join), and a share is sample when either of its parts is.
+        contoh = SAMPLE_SOURCE in str(sumber) if not pd.isna(sumber) else data.sampel
         baris.append({"tahun": th, "nilai": nilai, "nilai_teks": teks_nilai(nilai, ind.satuan, status),
-                      "sumber": fmt.TIDAK_ADA if pd.isna(sumber) else str(sumber), "sampel": data.sampel})
+                      "sumber": fmt.TIDAK_ADA if pd.isna(sumber) else str(sumber), "sampel": contoh})
     return pd.DataFrame(baris, columns=["tahun", "nilai", "nilai_teks", "sumber", "sampel"])
 
 

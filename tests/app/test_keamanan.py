@@ -60,9 +60,9 @@ def buka(page: str) -> AppTest:
     return at
 
 
-def masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
-    at.text_input(key="masuk_nama_unggah").set_value(nama)
-    at.text_input(key="masuk_sandi_unggah").set_value(sandi)
+def masuk(at: AppTest, nama: str, sandi: str, gerbang: str = "unggah") -> AppTest:
+    at.text_input(key=f"masuk_nama_{gerbang}").set_value(nama)
+    at.text_input(key=f"masuk_sandi_{gerbang}").set_value(sandi)
     next(b for b in at.button if b.label == "Masuk").click().run()
     assert not at.exception, at.exception
     return at
@@ -254,16 +254,21 @@ def test_markdown_cell_shown_literally(tulis_env: Path, tmp_path: Path) -> None:
         assert "http://" not in polos(body, wj=False), "no autolink literal either"
 
 
-def test_riwayat_tables_are_neutralised(tulis_env: Path) -> None:
+def test_riwayat_tables_are_neutralised(tulis_env: Path, tmp_path: Path) -> None:
+    """The public batch list for any visitor, and a batch's raw rows (analysts only) for a logged-in analyst."""
     st.cache_resource.clear()
+    _akun(tmp_path)
     con = connect(tulis_env)
     teks = (UPLOAD / "baik_intervensi_koma.csv").read_text().replace("PBI JK", '"=HYPERLINK(""http://x"",""a"")"')
     hasil = ingest_file(con, teks.encode(), "=DDE(cmd).csv", "intervensi", "@uji")
     con.close()
-    at = buka("pages/riwayat.py")
+    tamu = buka("pages/riwayat.py")
+    daftar = [str(v) for df in tamu.dataframe for v in df.value.astype(str).to_numpy().ravel()]
+    assert "'=DDE(cmd).csv" in daftar and "'@uji" in daftar
+    assert not [v for v in daftar if v.startswith(("=", "+", "@"))]
+    at = masuk(buka("pages/riwayat.py"), "analis1", SANDI, gerbang="riwayat")
     at.selectbox(key="riwayat_batch").set_value(hasil.batch_id).run()
     nilai = [str(v) for df in at.dataframe for v in df.value.astype(str).to_numpy().ravel()]
-    assert "'=DDE(cmd).csv" in nilai and "'@uji" in nilai
     assert "'=HYPERLINK(\"http://x\",\"a\")" in nilai
     assert not [v for v in nilai if v.startswith(("=", "+", "@"))]
 

@@ -94,7 +94,7 @@ def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
             badan = [m.value for m in at.markdown if 'class="label-contoh"' in m.value]
             kaki = next(m.value for m in at.markdown if 'class="kaki-slide"' in m.value)
             assert KEADAAN.search(kaki), slide
-            if slide == ag.HEADLINE:   # BPS figures only: real data
+            if slide in (ag.HEADLINE, ag.DUA_ANGKA):   # BPS and register figures only: real data
                 assert not badan and SAMPLE_SOURCE not in kaki
             else:
                 assert badan and SAMPLE_SOURCE in badan[0], slide
@@ -132,12 +132,15 @@ def test_every_exported_file_carries_the_label(ekspor: Path):
     for ws in wb:
         judul = ws["A1"].value
         assert KEADAAN.search(judul), ws.title
-        assert (SAMPLE_SOURCE in judul) == (ws.title != "Profil kemiskinan"), ws.title   # BPS sheet: real
+        # BPS, register and target sheets hold real figures only
+        nyata = ws.title in ("Dua angka", "Profil kemiskinan", "Target dan realisasi")
+        assert (SAMPLE_SOURCE in judul) == (not nyata), ws.title
     pdfs = sorted((ekspor / "pdf").glob("*.pdf"))
     assert len(pdfs) > 20
     for p in pdfs:
         teks = _teks_pdf(p.read_bytes())
-        assert SAMPLE_SOURCE in teks and "data per batch" in teks, p.name
+        assert "data per batch" in teks, p.name
+        assert (SAMPLE_SOURCE in teks) == (not p.name.startswith("dua_angka_")), p.name  # real figures only
     for p in sorted((ekspor / "gambar").glob("*.png")):
         ket = keterangan_png(p.read_bytes())["Description"]
         assert KEADAAN.search(ket), p.name

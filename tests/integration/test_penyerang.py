@@ -128,13 +128,14 @@ def _fakta_wilayah(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, Penye
     ws = openpyxl.load_workbook(out / f"lp2kd_rpkd_{TAHUN}.xlsx")["Lokasi prioritas"]
     kepala = [c.value for c in ws[2]]
     for r in ws.iter_rows(min_row=3, values_only=True):
-        v = r[kepala.index("Penduduk miskin (jiwa)")]
+        v = r[kepala.index("Penduduk desil 1–4 (jiwa)")]
         if isinstance(v, (int, float)):
             model["jiwa_desil_1_4"].tahu(("jiwa_desil_1_4", r[kepala.index("Kode wilayah")]), v)
     for pdf in (out / "pdf").glob("kecamatan_*.pdf"):
         kode = pdf.stem.removeprefix("kecamatan_").removesuffix(f"_{TAHUN}").replace("_", ".")
         token = teks_pdf(pdf.read_bytes())
-        for label, c in (("Penduduk desil 1–4", "jiwa_desil_1_4"), ("KK desil 1", "kk_desil_1"), ("RTLH", "rtlh")):
+        for label, c in (("Penduduk desil 1-4 (jiwa)", "jiwa_desil_1_4"), ("KK desil 1", "kk_desil_1"),
+                         ("RTLH", "rtlh")):
             i = token.index(label)
             _sel_wilayah(model[c], c, kode, token[i + 1])
     return model

@@ -90,7 +90,8 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
         t_ekstrem = status_target(targets, "p0_ekstrem", d.tahun, d.bps.p0_ekstrem)
         tulis(f"lp2kd_rpkd_{tahun}.xlsx", buku_kerja(b, dua=lembar_dua_angka(d, t_p0, t_ekstrem),
                                                      target=lembar_target(targets, b.bps)))
-        tulis(f"pdf/dua_angka_{tahun}.pdf", brief_dua_angka(d, t_p0, t_ekstrem))
+        tulis(f"pdf/dua_angka_{tahun}.pdf", brief_dua_angka(d, t_p0, t_ekstrem,
+                                                         keadaan=b.keadaan.teks if b.keadaan else None))
         for pilar in sorted(int(p) for p in b.skor_pilar["pilar"]):
             tulis(f"pdf/pilar_{pilar}_{tahun}.pdf", brief_pilar(b, pilar))
         for kode in b.skor_opd["kode_opd"]:

@@ -21,7 +21,8 @@ def _sumber(jenis: object, sumber: str) -> str:
 
 
 def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
-                    target_ekstrem: StatusTarget | None = None) -> bytes:
+                    target_ekstrem: StatusTarget | None = None, keadaan: str | None = None) -> bytes:
+    """The one-page brief; ``keadaan`` names the store state it reflects (:func:`tkpk.data_tahun.keadaan_data`)."""
     b = d.bps
     pdf = Brief("Dua angka kemiskinan Kabupaten Banjar",
                 f"Angka BPS (Susenas Maret {d.tahun}) dan register kesejahteraan sosial: beda ukuran, beda guna",
@@ -60,7 +61,7 @@ def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
             if pdf.get_y() > BAWAH_ISI - 10:
                 break
             pdf.paragraf(f"- {k}", 8.6, 4.1)
-    sumber = [f"Susenas {d.tahun}: {_sumber(b.jenis_sumber, b.sumber)}"]
+    sumber = ([keadaan] if keadaan else []) + [f"Susenas {d.tahun}: {_sumber(b.jenis_sumber, b.sumber)}"]
     sumber += sorted({f"{r.nama}: {mutu_sumber.inti(r.sumber, 110)}" for r in d.register})
     pdf.kaki(sumber)
     return pdf.ke_bytes()

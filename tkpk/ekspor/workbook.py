@@ -170,6 +170,8 @@ def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
 
 def _format_kolom(nama: str) -> str | None:
     n = nama.lower()
+    if n in ("target", "realisasi", "nilai"):
+        return None  # sheets that mix units row by row (the Satuan column): each value as published, unrounded
     if "(%)" in n:
         return F_PERSEN
     if "(rp" in n or n.startswith("garis kemiskinan"):
