@@ -8,6 +8,7 @@ from tkpk.rakor import keputusan as kp
 from tkpk.rakor import saran, tabel
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
 from tkpk.ui import chrome, masuk
+from tkpk.ui.aman import md
 from tkpk.ui import rakor as ui
 from tkpk.ui.cache import baca
 from tkpk.ui.widgets import pilih_url
@@ -26,7 +27,7 @@ else:
     b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
     chrome.label_contoh(b.sampel)
 
-    st.header(f"Tindak lanjut rakor sebelumnya: {judul_rakor(b.sebelumnya)}" if b.sebelumnya is not None
+    st.header(f"Tindak lanjut rakor sebelumnya: {md(judul_rakor(b.sebelumnya))}" if b.sebelumnya is not None
               else "Tindak lanjut rakor sebelumnya")
     if b.sebelumnya is None:
         st.info("Rakor ini adalah rakor pertama yang tercatat; belum ada keputusan sebelumnya untuk ditindaklanjuti.")
@@ -40,7 +41,7 @@ else:
         with st.expander("Riwayat perubahan"):
             ui.riwayat(b.tindak_lanjut, key="tl_sebelum")
 
-    st.header(f"Keputusan {judul_rakor(b.sekarang)}")
+    st.header(f"Keputusan {md(judul_rakor(b.sekarang))}")
     st.markdown(f"**{tabel.ringkas(b.keputusan)}**")
     ui.daftar_keputusan(b.keputusan)
     if menulis:

@@ -13,19 +13,20 @@ from dataclasses import dataclass, replace
 
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE
 
-HEADLINE, PETA, TERSENTUH = "headline", "peta", "tersentuh"
+HEADLINE, DUA_ANGKA, PETA, TERSENTUH = "headline", "dua_angka", "peta", "tersentuh"
 TINDAK_LANJUT, KEPUTUSAN = "tindaklanjut", "keputusan"
 PILAR = ("pilar1", "pilar2", "pilar3", "pilar4")
 SLIDE: dict[str, str] = {
     HEADLINE: "Angka kemiskinan dan tren",
     TINDAK_LANJUT: "Tindak lanjut rakor sebelumnya",
+    DUA_ANGKA: "Dua angka kemiskinan",
     PETA: "Peta kantong kemiskinan",
     **{p: f"Kinerja pilar {p[-1]}" for p in PILAR},
     TERSENTUH: "Kantong belum tersentuh",
     KEPUTUSAN: "Keputusan rakor",
 }
 # The meeting opens on what happened to the last one's decisions, and closes by recording its own.
-BAWAAN: tuple[str, ...] = (HEADLINE, TINDAK_LANJUT, PETA, *PILAR, TERSENTUH, KEPUTUSAN)
+BAWAAN: tuple[str, ...] = (HEADLINE, TINDAK_LANJUT, DUA_ANGKA, PETA, *PILAR, TERSENTUH, KEPUTUSAN)
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"

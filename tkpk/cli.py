@@ -40,6 +40,8 @@ def _delegate(module: str, func: str) -> Callable[[list[str]], int]:
 DELEGATED: dict[str, tuple[str, str]] = {
     "ingest": ("tkpk.ingest.cli", "main"),
     "add-user": ("tkpk.ingest.cli", "add_user_main"),
+    "remove-user": ("tkpk.akun_cli", "remove_user_main"),
+    "reset-password": ("tkpk.akun_cli", "reset_password_main"),
     "export": ("tkpk.ekspor.cli", "main"),
     "export-parquet": ("tkpk.parket", "main"),
 }

@@ -20,6 +20,14 @@ import pandas as pd
 from tkpk.ingest.keamanan import netralkan_teks as _netralkan
 
 
+def bulat(nilai: pd.Series, desimal: int = 0) -> pd.Series:
+    """A number column at the precision the screen shows: whole numbers become ``Int64`` (``29867``, not
+    ``29867,0``), the rest is rounded, so a download never carries ``4,255532862356447`` where the table said
+    ``4,3%``."""
+    x = pd.to_numeric(nilai, errors="coerce").astype("float64").round(desimal)
+    return x.astype("Int64") if desimal == 0 else x
+
+
 def aman(df: pd.DataFrame) -> pd.DataFrame:
     """A copy with dangerous text cells neutralised; numeric columns untouched."""
     out = df.copy()

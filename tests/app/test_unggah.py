@@ -177,3 +177,6 @@ def test_riwayat_publik_tanpa_tombol_batal(tulis_env: Path) -> None:
     at = buka("pages/riwayat.py")
     assert at.dataframe, "history is visible without login"
     assert not [b for b in at.button if b.label.startswith("Batalkan batch")]
+    # the batch list is public, a batch's raw rows (unprotected desa counts) are not
+    assert len(at.dataframe) == 1 and not [s for s in at.selectbox if s.label == "Lihat baris batch"]
+    assert "hanya untuk analis" in " ".join(i.value for i in at.info)

@@ -13,6 +13,8 @@ def test_home_shows_headline_and_navigation(page, server):
     page.goto(server + "/")
     wait_for_app(page)
     page.get_by_text("2,36%").first.wait_for(timeout=30_000)
+    page.get_by_text("14.461 jiwa").first.wait_for(timeout=30_000)  # the page fills in as it runs
+    page.get_by_text("161.726 jiwa").first.wait_for(timeout=30_000)  # and the register beside it
     body = page.inner_text("body")
     assert "14.461 jiwa" in body
     assert "Sumber:" in body

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from tkpk.ingest.kolom import kunci
+from tkpk.ingest.penyandian import PESAN_UTF16_RUSAK, pesan_csv, utf16_tanpa_bom
 
 # A CSV of a million rows is about 100 MB; anything larger is not an OPD report.
 MAKS_BYTES = 150 * 1024 * 1024
@@ -187,6 +188,11 @@ def _dekode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as exc:
             raise BacaGagal("Berkas bertanda UTF-16 tetapi isinya rusak.") from exc
+    if (utf16 := utf16_tanpa_bom(data)) is not None:
+        try:
+            return data.decode(utf16), "UTF-16 (tanpa BOM)"
+        except UnicodeDecodeError as exc:
+            raise BacaGagal(PESAN_UTF16_RUSAK) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "UTF-8 (BOM)"
@@ -237,9 +243,9 @@ def baca_csv(data: bytes) -> Tabel:
         return cepat
     try:
         with tanpa_gc():
-            rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+            rows = list(pembaca := csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     except csv.Error as exc:
-        raise BacaGagal(f"CSV tidak dapat dibaca: {exc}.") from exc
+        raise BacaGagal(pesan_csv(str(exc), pembaca.line_num, _BATAS_SEL)) from exc
     # the csv module's records, stripped and cleaned column by column in Arrow (no Python loop per cell)
     panjang = np.minimum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), MAKS_KOLOM)
     if len(rows) and int(panjang.max()) == MAKS_KOLOM:

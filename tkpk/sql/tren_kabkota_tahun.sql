@@ -2,8 +2,10 @@
 -- so the map and the ranked bars always show all 13 places.
 -- params: {"tahun": 2024}
 SELECT w.kode AS kode_wilayah, w.nama, w.tingkat, $tahun::INTEGER AS tahun,
-       k.p0, k.penduduk_miskin, k.garis_kemiskinan, k.p1, k.p2, k.sumber, coalesce(k.sampel, FALSE) AS sampel
+       k.p0, k.penduduk_miskin, k.garis_kemiskinan, k.p1, k.p2, k.p0_ekstrem, k.penduduk_miskin_ekstrem, k.sumber,
+       k.jenis_sumber, coalesce(k.sampel, FALSE) AS sampel
 FROM wilayah w
 LEFT JOIN v_kemiskinan_kabupaten k ON k.kode_wilayah = w.kode AND k.tahun = $tahun
+  AND NOT k.sampel AND coalesce(k.jenis_sumber, '') NOT IN ('contoh', 'register')
 WHERE w.tingkat IN ('kabupaten', 'kota') AND w.kode_induk = '63'
 ORDER BY w.kode;

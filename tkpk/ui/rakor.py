@@ -16,7 +16,8 @@ import streamlit as st
 from tkpk import katalog
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor import tabel
-from tkpk.rakor.bahan import BahanRakor, bahan_rakor, judul_rakor
+from tkpk.rakor.bahan import BahanRakor, judul_rakor
+from tkpk.ui import aman
 from tkpk.ui.cache import baca
 from tkpk.ui.koneksi import conn, hanya_baca
 
@@ -35,7 +36,7 @@ CSS_FORM_BESAR = """
 
 
 def _pesan_gagal(e: kp.IsianGagal) -> None:
-    st.error("Belum dapat disimpan:\n\n" + "\n".join(f"- {p}" for p in e.pesan))
+    st.error("Belum dapat disimpan:\n\n" + "\n".join(f"- {aman.md(p)}" for p in e.pesan))
 
 
 def bisa_menulis(oleh: str | None) -> bool:
@@ -51,7 +52,7 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int
     opsi: dict[str, Any] = {"hide_index": True, "width": "stretch"}
     if tinggi:
         opsi["height"] = tinggi
-    st.dataframe(t, **opsi, column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    aman.tabel(t, **opsi, column_config={"Keputusan": st.column_config.TextColumn(width="large")})
 
 
 def form_rakor_baru(oleh: str, key: str = "rakor_baru") -> None:
@@ -119,7 +120,7 @@ def form_perbarui(k: pd.DataFrame, oleh: str, key: str, dengan_saran: bool = Fal
     r = k[k["keputusan_id"] == kid].iloc[0]
     if dengan_saran and isinstance(r.get("saran"), str) and r["saran"] != r["status"]:
         st.markdown(f"Saran dari data: **{tabel.label_status(r['saran'])}**")
-        st.text(str(r["alasan_saran"]))
+        st.markdown(aman.md(str(r["alasan_saran"])))
         if st.button("Terima saran", key=f"{key}_terima"):
             _simpan_status(kid, str(r["saran"]), f"status dari saran data: {r['alasan_saran']}", oleh)
     with st.form(f"{key}_form"):
@@ -150,7 +151,7 @@ def riwayat(k: pd.DataFrame, key: str) -> None:
         return
     pilihan = _pilihan(k)
     kid = st.selectbox("Riwayat keputusan", list(pilihan), format_func=pilihan.get, key=f"{key}_riwayat")
-    st.dataframe(tabel.tabel_riwayat(kp.riwayat(conn(), int(kid))), hide_index=True, width="stretch")
+    aman.tabel(tabel.tabel_riwayat(kp.riwayat(conn(), int(kid))), hide_index=True, width="stretch")
 
 
 def judul(b: BahanRakor) -> str:
@@ -173,13 +174,12 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
             masuk.gerbang(key)
 
 
-def slide_tindak_lanjut(rakor_id: int | None, layar: int, oleh: str | None) -> BahanRakor:
+def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None) -> None:
     """Every decision of the previous rakor with its status (overdue marked) and the data's suggestion."""
-    b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
-        return b
-    st.markdown(f"**{judul_rakor(b.sebelumnya)}** — {tabel.ringkas(b.tindak_lanjut)}")
+        return
+    st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
     t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
     kolom = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
     _tabel_slide(t[kolom], 7 if layar >= 1080 else 4)
@@ -187,16 +187,14 @@ def slide_tindak_lanjut(rakor_id: int | None, layar: int, oleh: str | None) -> B
         with st.expander("Perbarui status atau terima saran"):
             form_perbarui(b.tindak_lanjut, oleh, key="slide_tl", dengan_saran=True)  # type: ignore[arg-type]
     _masuk_slide(oleh, "slide_tl")
-    return b
 
 
-def slide_keputusan(rakor_id: int | None, layar: int, oleh: str | None) -> BahanRakor:
+def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
     """The decisions of this rakor so far, and (for a logged-in analyst) the form to record the next one."""
-    b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
     if b.sekarang is None:
         st.info("Belum ada rakor tercatat. Catat rakor ini di halaman Tindak lanjut rakor.")
-        return b
-    st.markdown(f"**{judul_rakor(b.sekarang)}** — {tabel.ringkas(b.keputusan)}")
+        return
+    st.markdown(f"**{aman.md(judul_rakor(b.sekarang))}** — {tabel.ringkas(b.keputusan)}")
     if not b.keputusan.empty:
         t = tabel.tabel_keputusan(b.keputusan)
         _tabel_slide(t[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]],
@@ -205,5 +203,4 @@ def slide_keputusan(rakor_id: int | None, layar: int, oleh: str | None) -> Bahan
         with st.expander("➕ Catat keputusan", expanded=b.keputusan.empty):
             form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]
     _masuk_slide(oleh, "slide_kep")
-    return b
 

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from tkpk.ingest import BatalGagal, baris_batch, batalkan, riwayat
+from tkpk.ui.aman import galat_internal, md, tabel
 
 KOLOM = {"batch_id": "Batch", "jenis": "Jenis", "nama_file": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
          "jumlah_baris": "Baris", "status": "Status", "keterangan": "Keterangan"}
@@ -26,7 +27,7 @@ def daftar(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if df.empty:
         st.info("Belum ada batch data di basis data.")
         return df
-    st.dataframe(tabel_batch(df), hide_index=True, width="stretch")
+    tabel(tabel_batch(df), hide_index=True, width="stretch")
     return df
 
 
@@ -41,7 +42,7 @@ def lihat_baris(con: duckdb.DuckDBPyConnection, df: pd.DataFrame) -> int | None:
         st.caption("Batch ini tidak membawa baris data (misalnya catatan pembatalan).")
     else:
         st.caption(f"{len(rows):n} baris pertama dari batch {bid}.")
-        st.dataframe(kosongkan(rows), hide_index=True, width="stretch")
+        tabel(kosongkan(rows), hide_index=True, width="stretch")
     return int(bid)
 
 
@@ -68,8 +69,8 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
     if b["jenis"] not in JENIS_DATA:
         st.info(f"Batch {bid} berjenis {b['jenis']} dan tidak dapat dibatalkan.")
         return
-    st.markdown(f"Membatalkan **{b['nama_file']}** ({int(b['jumlah_baris']):n} baris, {b['jenis']}, oleh "
-                f"{b['oleh']}) mengembalikan data persis seperti sebelum batch ini dimuat. Pembatalan dicatat.")
+    st.markdown(f"Membatalkan **{md(b['nama_file'])}** ({int(b['jumlah_baris']):n} baris, {b['jenis']}, oleh "
+                f"{md(b['oleh'])}) mengembalikan data persis seperti sebelum batch ini dimuat. Pembatalan dicatat.")
     alasan = st.text_input("Alasan pembatalan (wajib)", key=f"alasan_{bid}")
     yakin = st.checkbox(f"Ya, saya yakin ingin membatalkan batch {bid}.", key=f"yakin_{bid}")
     if st.button(f"Batalkan batch {bid}", type="primary", key=f"batal_{bid}",
@@ -77,10 +78,10 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
         try:
             rid = batalkan(con, bid, oleh, alasan.strip())
         except BatalGagal as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
             return
         except Exception as exc:  # never a traceback
-            st.error(f"Pembatalan gagal; tidak ada yang berubah ({type(exc).__name__}: {exc}).")
+            galat_internal(exc, f"membatalkan batch {bid}", "Pembatalan gagal; tidak ada yang berubah.")
             return
         st.session_state[KUNCI_BATAL] = (bid, rid)
         st.rerun()
@@ -95,4 +96,4 @@ def catatan_batal(con: duckdb.DuckDBPyConnection) -> None:
     df = riwayat(con)
     rec = df[df["batch_id"] == rid]
     if not rec.empty:
-        st.dataframe(tabel_batch(rec), hide_index=True, width="stretch")
+        tabel(tabel_batch(rec), hide_index=True, width="stretch")

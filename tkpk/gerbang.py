@@ -1,0 +1,70 @@
+"""One local login attempt: throttle, bounded argon2 check, log line, and on success a server-side session.
+
+The log line (logger ``tkpk.masuk``) holds the time (from the log format), the account name as typed, the client
+address and the outcome; never the password. Outcomes: ``berhasil``, ``gagal`` (wrong password or no such
+account: one answer for both), ``nonaktif`` (the account's hash is empty or malformed), ``tunda``/``kunci``
+(refused unchecked by the throttle), ``sibuk`` (no argon2 slot free).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from tkpk import auth
+from tkpk.pembatas import PEMBATAS, SEMAFOR, TUNGGU_SLOT, Pembatas
+from tkpk.sesi import DAFTAR, Daftar, sidik
+
+LOG = logging.getLogger("tkpk.masuk")
+PESAN_SALAH = "Nama akun atau kata sandi salah."
+PESAN_SIBUK = "Server sedang sibuk memeriksa kata sandi lain. Tunggu sebentar, lalu coba lagi."
+
+
+@dataclass(frozen=True)
+class HasilMasuk:
+    token: str | None  # the new session's token on success
+    pesan: str  # what the visitor is told (empty on success)
+    hasil: str  # the outcome as logged
+
+    @property
+    def berhasil(self) -> bool:
+        return self.token is not None
+
+
+def _jejak(nama: str) -> str:
+    """The typed name as one short log-safe token (no newlines to forge log lines)."""
+    return repr(nama[:64])
+
+
+def sidik_akun(path: Path, nama: str) -> str | None:
+    """Fingerprint of the account's usable hash, or None when it is gone or disabled (ends its sessions)."""
+    h = auth.hash_akun(path, nama)
+    return sidik(h) if h else None
+
+
+def coba_masuk(path: Path, nama: str, sandi: str, klien: str, *, pembatas: Pembatas = PEMBATAS,
+               daftar: Daftar = DAFTAR) -> HasilMasuk:
+    nama = nama.strip()
+    izin = pembatas.izin(nama, klien)
+    if izin.keadaan != "boleh":
+        LOG.warning("masuk akun=%s klien=%s hasil=%s", _jejak(nama), klien, izin.keadaan)
+        return HasilMasuk(None, izin.pesan(), izin.keadaan)
+    if not SEMAFOR.acquire(timeout=TUNGGU_SLOT):
+        LOG.warning("masuk akun=%s klien=%s hasil=sibuk", _jejak(nama), klien)
+        return HasilMasuk(None, PESAN_SIBUK, "sibuk")
+    try:
+        cek = auth.periksa_sandi(path, nama, sandi) if nama and sandi else "gagal"
+    finally:
+        SEMAFOR.release()
+    if cek == "ok":
+        h = auth.hash_akun(path, nama)
+        if h:
+            pembatas.berhasil(nama, klien)
+            LOG.info("masuk akun=%s klien=%s hasil=berhasil", _jejak(nama), klien)
+            return HasilMasuk(daftar.buat(nama, sidik(h)), "", "berhasil")
+        cek = "gagal"  # the account vanished between the check and now
+    lanjut = pembatas.gagal(nama, klien)
+    LOG.warning("masuk akun=%s klien=%s hasil=%s", _jejak(nama), klien, cek)
+    pesan = PESAN_SALAH if lanjut.keadaan == "boleh" else f"{PESAN_SALAH} {lanjut.pesan()}"
+    return HasilMasuk(None, pesan, cek)

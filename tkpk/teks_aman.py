@@ -1,0 +1,54 @@
+"""Text from files and users, made safe to show: never Markdown or HTML, never a spreadsheet formula.
+
+Why: an OPD's cell, a file name, a batch note or an account name travels into messages, captions and tables. In
+Streamlit's Markdown a cell ``[Klik](http://…)`` would become a live link and ``![](http://…/x.png)`` a request
+from every visitor's browser; in a table, ``=HYPERLINK(…)`` would run as a formula in Excel after the toolbar's
+"Download as CSV". So text is escaped where it meets Markdown (:func:`md`) or HTML (:func:`html`), and tables are
+neutralised exactly as the project's own exports are (:func:`tabel`, which is :func:`tkpk.unduh.aman`).
+Nothing here imports Streamlit; :mod:`tkpk.ui.aman` draws with these.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+import pandas as pd
+
+from tkpk.unduh import aman as _netral
+
+# Characters that start Markdown, HTML or Streamlit syntax get a backslash (CommonMark allows it before any ASCII
+# punctuation): links and images need "[", raw HTML and <autolinks> "<", directives ":red[…]" / ":material/…:" ":",
+# math "$". Parentheses are left alone: without an unescaped "]" before them they cannot form a link.
+_TANDA_MD = re.compile(r"([\\`*_{}\[\]#+\-.!|<>~$:&])")
+# Control characters and bidi overrides (a file name "gpj.exe" shown as "exe.jpg") are replaced.
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_BARIS = re.compile(r"\s*[\r\n]+\s*")
+WJ = "\u2060"  # WORD JOINER: zero width, no line break
+_AUTOLINK = re.compile(r"://|@.|(?i:www)\.")
+
+
+def bersih(teks: object) -> str:
+    """One line of plain text: control and direction characters replaced, line breaks folded to spaces."""
+    s = "" if teks is None else str(teks)
+    return _BARIS.sub(" ", _KENDALI.sub("\ufffd", s))
+
+
+def md(teks: object) -> str:
+    """Text to embed in a Markdown string (``st.markdown``, ``st.error``, captions, widget labels) literally.
+
+    Backslash escapes stop links, images, emphasis, HTML and Streamlit's directives. GFM's autolink literals
+    ("http://…", "www.…", "a@b.co") are found in the parsed text, after escapes are gone, so an invisible word
+    joiner is put inside each such marker; the text reads the same."""
+    polos = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + WJ + m.group(0)[-1], bersih(teks))
+    return _TANDA_MD.sub(r"\\\1", polos)
+
+
+def html(teks: object) -> str:
+    """Text to embed in our own HTML (``unsafe_allow_html``) literally."""
+    return _html.escape(bersih(teks), quote=True)
+
+
+def tabel(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and headers cannot run as formulas when downloaded (numbers stay numbers)."""
+    return _netral(df)
