@@ -8,8 +8,8 @@ from tkpk.rakor import keputusan as kp
 from tkpk.rakor import saran, tabel
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
 from tkpk.ui import chrome, masuk
-from tkpk.ui.aman import md
 from tkpk.ui import rakor as ui
+from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.widgets import pilih_url
 
