@@ -6,6 +6,7 @@ from tkpk import katalog, kinerja
 from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
@@ -90,6 +91,9 @@ tombol_gambar(chart_opd, f"{berkas}_opd", kinerja.teks_sumber(kartu), kartu.samp
 tampil(tabel.tabel_opd(kartu), f"{berkas}_opd", key="unduh_opd")
 tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
 
+# --- plans against delivery (rencana aksi) ---
+ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
+
 # --- programs and where they went ---
 judul_opd = nama_opd[opd] if opd else "semua OPD"
 st.subheader(f"Program ({judul_opd})")
@@ -122,3 +126,6 @@ else:
     tahun_ada = kartu.perbandingan["tahun"]
     tampil(tabel.tabel_perbandingan(kartu), f"pilar{pilar}_antartahun", key="unduh_tahunan",
            periode=f"laporan tahunan {tahun_ada.min()}–{tahun_ada.max()}")
+
+# --- the rakor's view: award candidates of the pillar ---
+ui_rakor.bagian_penghargaan(pilar, tahun)

@@ -67,9 +67,14 @@ def _desimal(kolom: str) -> int | None:
         return None
     if "(Rp)" in kolom:
         return 0
-    if "(poin)" in kolom or "(%)" in kolom:
+    if "(poin)" in kolom or "(%)" in kolom or kolom.startswith("Skor"):
         return 1
     return 2 if kolom.startswith(("Target output", "Capaian output")) else 0
+
+
+def _angka1(x: object) -> str:
+    """A score: one decimal, so two OPDs a tenth apart do not look tied."""
+    return fmt.angka(None if x is None or pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
 
 
 def _angka2(x: object) -> str:
@@ -92,6 +97,8 @@ def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
             out[c] = _poin
         elif "(%)" in c:
             out[c] = _persen1
+        elif c.startswith("Skor"):
+            out[c] = _angka1
         elif _desimal(c) == 2:
             out[c] = _angka2
         else:

@@ -302,46 +302,58 @@ def _choose(rng: np.random.Generator, kandidat: pd.DataFrame, jumlah: int, sasar
     return kandidat.iloc[np.sort(idx)]
 
 
-def generate_intervensi(indikator: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
-    """Intervention rows for every OPD and sample year, with locations, budgets and outputs."""
-    rng = np.random.default_rng(seed + 1)
+def baris_program(rng: np.random.Generator, year: int, indikator: pd.DataFrame,
+                  tidak_melapor: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    """One year's whole-year rows for every program of :data:`PROGRAM` (OPDs in ``tidak_melapor`` left out)."""
     opd = katalog.OPD_BY_KODE
-    rows = []
-    for year in TAHUN_PROGRAM:
-        ind = indikator[indikator["tahun"] == year]
-        places = {
-            "desa": ind[ind["kode_wilayah"].str.len() > 8],
-            "kecamatan": ind[ind["kode_wilayah"].str.len() == 8],
-        }
-        for prog in PROGRAM:
-            if prog.opd in TIDAK_MELAPOR.get(year, ()):
-                continue
-            if prog.tingkat == "kabupaten":
-                lokasi = pd.DataFrame({"kode_wilayah": [None], "nama_wilayah": ["Kabupaten Banjar"]})
-            else:
-                jumlah = int(rng.integers(prog.lokasi[0], prog.lokasi[1] + 1))
-                lokasi = _choose(rng, places[prog.tingkat], jumlah, prog.sasaran)
-            kinerja = rng.uniform(0.55, 1.08)
-            for place in lokasi.itertuples(index=False):
-                target = int(rng.integers(prog.output_per_lokasi[0], prog.output_per_lokasi[1] + 1))
-                capaian = int(min(round(target * kinerja * rng.uniform(0.85, 1.1)), round(target * 1.3)))
-                pagu = round(target * prog.biaya_satuan / 1000) * 1000
-                realisasi = round(pagu * min(kinerja * rng.uniform(0.9, 1.05), 1.0) / 1000) * 1000
-                t_penerima = round(target * prog.penerima_per_output)
-                rows.append({
-                    "tahun": year, "triwulan": None, "pilar": opd[prog.opd].pilar,
-                    "opd": opd[prog.opd].nama_singkat, "program": prog.program, "kegiatan": prog.kegiatan,
-                    "kode_wilayah": place.kode_wilayah, "nama_wilayah": place.nama_wilayah,
-                    "pagu": pagu, "realisasi": realisasi, "satuan_output": prog.satuan,
-                    "target_output": target, "capaian_output": capaian,
-                    "target_penerima": t_penerima or None,
-                    "penerima": round(capaian * prog.penerima_per_output) or None,
-                    "sumber_dana": prog.sumber_dana, "keterangan": None, "sumber": SAMPLE_SOURCE,
-                })
+    rows: list[dict[str, object]] = []
+    ind = indikator[indikator["tahun"] == year]
+    places = {
+        "desa": ind[ind["kode_wilayah"].str.len() > 8],
+        "kecamatan": ind[ind["kode_wilayah"].str.len() == 8],
+    }
+    for prog in PROGRAM:
+        if prog.opd in tidak_melapor:
+            continue
+        if prog.tingkat == "kabupaten":
+            lokasi = pd.DataFrame({"kode_wilayah": [None], "nama_wilayah": ["Kabupaten Banjar"]})
+        else:
+            jumlah = int(rng.integers(prog.lokasi[0], prog.lokasi[1] + 1))
+            lokasi = _choose(rng, places[prog.tingkat], jumlah, prog.sasaran)
+        kinerja = rng.uniform(0.55, 1.08)
+        for place in lokasi.itertuples(index=False):
+            target = int(rng.integers(prog.output_per_lokasi[0], prog.output_per_lokasi[1] + 1))
+            capaian = int(min(round(target * kinerja * rng.uniform(0.85, 1.1)), round(target * 1.3)))
+            pagu = round(target * prog.biaya_satuan / 1000) * 1000
+            realisasi = round(pagu * min(kinerja * rng.uniform(0.9, 1.05), 1.0) / 1000) * 1000
+            t_penerima = round(target * prog.penerima_per_output)
+            rows.append({
+                "tahun": year, "triwulan": None, "pilar": opd[prog.opd].pilar,
+                "opd": opd[prog.opd].nama_singkat, "program": prog.program, "kegiatan": prog.kegiatan,
+                "kode_wilayah": place.kode_wilayah, "nama_wilayah": place.nama_wilayah,
+                "pagu": pagu, "realisasi": realisasi, "satuan_output": prog.satuan,
+                "target_output": target, "capaian_output": capaian,
+                "target_penerima": t_penerima or None,
+                "penerima": round(capaian * prog.penerima_per_output) or None,
+                "sumber_dana": prog.sumber_dana, "keterangan": None, "sumber": SAMPLE_SOURCE,
+            })
+    return rows
+
+
+def bingkai_intervensi(rows: list[dict[str, object]]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=KOLOM_INTERVENSI)
     for col in ("triwulan", "target_penerima", "penerima"):
         out[col] = out[col].astype("Int64")
     return out
+
+
+def generate_intervensi(indikator: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
+    """Intervention rows for every OPD and sample year, with locations, budgets and outputs."""
+    rng = np.random.default_rng(seed + 1)
+    rows = []
+    for year in TAHUN_PROGRAM:
+        rows += baris_program(rng, year, indikator, TIDAK_MELAPOR.get(year, ()))
+    return bingkai_intervensi(rows)
 
 
 def generate(files: BundledFiles = BUNDLED, seed: int = SEED) -> Contoh:

@@ -126,8 +126,10 @@ def test_real_kecamatan_populations_are_used_and_not_overwritten(store_path: Pat
 def test_generator_reproduces_the_committed_files_exactly(tmp_path: Path):
     from tkpk.sample_store import write_sample
 
-    write_sample(tmp_path)
-    for name in (FILE_INDIKATOR, FILE_INTERVENSI):
+    ditulis = {p.name for p in write_sample(tmp_path)}
+    assert {FILE_INDIKATOR, FILE_INTERVENSI} <= ditulis
+    assert ditulis == {p.name for p in SAMPLE_DIR.glob("*.csv")}, "every committed sample file, and no other"
+    for name in sorted(ditulis):
         assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), name
 
 

@@ -52,7 +52,7 @@ def test_cumulative_plans_and_reports_per_quarter_and_status():
     assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
     assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
     assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
-    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0}
+    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0}
 
 
 def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
@@ -128,3 +128,10 @@ def test_suggestions_flag_where_they_differ_from_the_record():
     out = sr.saran_status(k, LAPOR, NILAI, RAKOR)
     assert out["saran"].tolist() == ["selesai", "selesai"]
     assert out["saran_beda"].tolist() == [False, True]
+
+
+def test_a_year_reported_to_its_end_below_plan_is_not_met_rather_than_behind():
+    rencana = _rencana((2025, 4, 3, "DISTAN", "Bibit", None, None, "paket", 40.0, None, False))
+    lapor = _intervensi((2025, 4, 3, "DISTAN", "Bibit", None, "63.03.03", "paket", 30.0, None, False))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025)
+    assert t["status"].tolist() == [rc.TIDAK_TERCAPAI] and t["status_label"].iloc[0] == "■ Tidak tercapai"

@@ -78,3 +78,12 @@ FROM terakhir t
 JOIN pertama p USING (keputusan_id)
 JOIN v_rakor r USING (rakor_id)
 WHERE NOT t.dihapus;
+
+CREATE OR REPLACE VIEW v_rencana_aksi AS
+SELECT r.*, b.sampel
+FROM rencana_aksi r
+JOIN batch b USING (batch_id)
+WHERE b.status = 'aktif'
+QUALIFY row_number() OVER (
+    PARTITION BY r.tahun, r.triwulan, r.kode_opd, r.program, r.kegiatan, r.kode_wilayah
+    ORDER BY r.batch_id DESC) = 1;

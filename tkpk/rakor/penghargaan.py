@@ -38,8 +38,15 @@ def batas_lapor(tahun: int, triwulan: float | None) -> date:
     return akhir - timedelta(days=1) + timedelta(days=BATAS_LAPOR_HARI)
 
 
+def sekaligus(waktu_lapor: pd.DataFrame) -> bool:
+    """True when every report of the year came in one load (a back-fill): then no OPD reported "on time" or
+    "late" in any meaningful sense, and the component is left out rather than scoring everybody 0."""
+    return "batch_id" in waktu_lapor and len(waktu_lapor) > 1 and waktu_lapor["batch_id"].nunique() == 1
+
+
 def ketepatan_lapor(waktu_lapor: pd.DataFrame) -> pd.DataFrame:
-    """Per OPD: periods reported, periods reported by their deadline, and the share (``tepat_waktu_pct``)."""
+    """Per OPD: periods reported, periods reported by their deadline, and the share (``tepat_waktu_pct``; NaN for
+    everyone when the year was loaded at once, see :func:`sekaligus`)."""
     if waktu_lapor.empty:
         return pd.DataFrame(columns=["kode_opd", "periode_lapor", "periode_tepat_waktu", "tepat_waktu_pct"])
     batas = [batas_lapor(int(t), q) for t, q in zip(waktu_lapor["tahun"], waktu_lapor["triwulan"], strict=True)]
@@ -47,7 +54,8 @@ def ketepatan_lapor(waktu_lapor: pd.DataFrame) -> pd.DataFrame:
     tepat = pd.Series([_tgl(p) <= b for p, b in zip(pertama, batas, strict=True)], index=waktu_lapor.index)
     g = waktu_lapor.assign(tepat=tepat).groupby("kode_opd")
     out = pd.DataFrame({"periode_lapor": g.size(), "periode_tepat_waktu": g["tepat"].sum()}).reset_index()
-    return out.assign(tepat_waktu_pct=100.0 * out["periode_tepat_waktu"] / out["periode_lapor"])
+    pct = 100.0 * out["periode_tepat_waktu"] / out["periode_lapor"]
+    return out.assign(tepat_waktu_pct=float("nan") if sekaligus(waktu_lapor) else pct)
 
 
 def _tgl(x: object) -> date:

@@ -12,7 +12,8 @@ Status per program, as of the latest quarter the OPD reported for it:
 - ``belum ada progres``: the plan has no report at all that year;
 - ``tercapai``: reported output reaches the year's planned output;
 - ``sesuai rencana``: reported output reaches what was planned by the latest reported quarter;
-- ``tertinggal``: it does not.
+- ``tertinggal``: it does not, and the year is not reported to its end yet;
+- ``tidak tercapai``: the year's last report (Q4, or a year report) falls short of the year's plan.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from tkpk.nama import kunci_nama
 TRIWULAN = (1, 2, 3, 4)
 TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over quarterly rows of the same place
 
-BELUM, TERCAPAI, SESUAI, TERTINGGAL = "belum ada progres", "tercapai", "sesuai rencana", "tertinggal"
-LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "● Sesuai rencana",
-                TERTINGGAL: "▲ Tertinggal"}
-URUTAN_STATUS = {BELUM: 0, TERTINGGAL: 1, SESUAI: 2, TERCAPAI: 3}
+BELUM, TERCAPAI, SESUAI = "belum ada progres", "tercapai", "sesuai rencana"
+TERTINGGAL, TIDAK_TERCAPAI = "tertinggal", "tidak tercapai"
+LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "◐ Sesuai rencana",
+                TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai"}
+URUTAN_STATUS = {BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4}
 KUNCI = ["pilar", "kode_opd", "program_kunci", "satuan_kunci"]
 _TEMPAT = ["kegiatan", "kode_wilayah"]
 
@@ -123,6 +125,8 @@ def _status(row: pd.Series) -> str:
     target, capaian = row["target_tahun"], row["capaian_tahun"]
     if pd.notna(target) and pd.notna(capaian) and capaian >= target:
         return TERCAPAI
+    if int(q) == 4:
+        return TIDAK_TERCAPAI
     rencana_q, capaian_q = row[f"rencana_q{int(q)}"], row[f"capaian_q{int(q)}"]
     if pd.isna(rencana_q):
         return SESUAI  # nothing planned by that quarter yet

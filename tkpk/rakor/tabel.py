@@ -87,3 +87,48 @@ def ringkas(k: pd.DataFrame) -> str:
     bagian = ", ".join(f"{int(n.get(s, 0))} {s}" for s in ("selesai", "berjalan", "baru"))
     terlambat = int(k["terlambat"].sum()) if "terlambat" in k else 0
     return f"{len(k)} keputusan: {bagian}; {terlambat} terlambat."
+
+
+def tabel_rencana(t: pd.DataFrame, nama_opd: dict[str, str]) -> pd.DataFrame:
+    """Plans against delivery as the page shows them: one row per program, quarters as "capaian / rencana"."""
+    kolom = ["Status", "OPD", "Program", "Satuan", "Triwulan 1", "Triwulan 2", "Triwulan 3", "Triwulan 4",
+             "Rencana tahun", "Capaian tahun", "Capaian (%)", "Pagu rencana (Rp)", "Realisasi (Rp)",
+             "Serapan rencana (%)"]
+    if t.empty:
+        return pd.DataFrame(columns=kolom)
+
+    def sel(c: object, r: object) -> str:
+        if pd.isna(r) and pd.isna(c):
+            return "–"
+        return f"{fmt.angka(c) if pd.notna(c) else '–'} / {fmt.angka(r) if pd.notna(r) else '–'}"
+
+    out = pd.DataFrame({
+        "Status": t["status_label"].to_numpy(),
+        "OPD": t["kode_opd"].map(nama_opd).fillna(t["kode_opd"]).to_numpy(),
+        "Program": t["program"].to_numpy(), "Satuan": t["satuan_output"].fillna("").to_numpy(),
+        **{f"Triwulan {q}": [sel(c, r) for c, r in zip(t[f"capaian_q{q}"], t[f"rencana_q{q}"], strict=True)]
+           for q in (1, 2, 3, 4)},
+        "Rencana tahun": t["target_tahun"].to_numpy(), "Capaian tahun": t["capaian_tahun"].to_numpy(),
+        "Capaian (%)": t["capaian_pct"].round(1).to_numpy(), "Pagu rencana (Rp)": t["pagu_rencana"].to_numpy(),
+        "Realisasi (Rp)": t["realisasi"].to_numpy(),
+        "Serapan rencana (%)": t["serapan_rencana_pct"].round(1).to_numpy(),
+    })
+    return out[kolom]
+
+
+def tabel_penghargaan(p: pd.DataFrame) -> pd.DataFrame:
+    """The award ranking: rank, OPD, score, each component (what the weights multiply), what was left out."""
+    kolom = ["Peringkat", "OPD", "Skor (0–100)", "Capaian output (%)", "Serapan anggaran (%)", "Tepat sasaran (%)",
+             "Ketepatan lapor (%)", "Tidak dinilai"]
+    if p.empty:
+        return pd.DataFrame(columns=kolom)
+    return pd.DataFrame({
+        "Peringkat": [str(int(x)) if pd.notna(x) else "belum melapor" for x in p["peringkat"]],
+        "OPD": p["nama_singkat"].to_numpy(), "Skor (0–100)": p["skor"].round(1).to_numpy(),
+        "Capaian output (%)": p["capaian_pct"].round(1).to_numpy(),
+        "Serapan anggaran (%)": p["serapan_pct"].round(1).to_numpy(),
+        "Tepat sasaran (%)": p["tepat_sasaran_pct"].round(1).to_numpy(),
+        "Ketepatan lapor (%)": p["tepat_waktu_pct"].round(1).to_numpy(),
+        "Tidak dinilai": ["semua (belum melapor)" if pd.isna(r) else (k or "–")
+                          for r, k in zip(p["peringkat"], p["komponen_kosong"], strict=True)],
+    })[kolom]

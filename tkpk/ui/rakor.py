@@ -204,3 +204,62 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
             form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]
     _masuk_slide(oleh, "slide_kep")
 
+
+
+def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None:
+    """Kinerja pilar's "Rencana aksi dan laporan": plans of the pillar against reports, per quarter, and for a
+    chosen OPD the chart of plan against delivery."""
+    from tkpk import katalog
+    from tkpk import kinerja_tabel as kt
+    from tkpk.charts.rencana import rencana_vs_laporan
+    from tkpk.rakor.pilar import rencana_pilar
+    from tkpk.ui.grafik import spek, tampil_grafik
+    from tkpk.ui.unduhan import tabel_angka, tombol_unduh
+
+    r = baca(rencana_pilar, pilar, tahun, opd)
+    st.subheader(f"Rencana aksi dan laporan {tahun}")
+    st.markdown(f"**{r.teks()}** Sel triwulan: *capaian laporan / rencana*, kumulatif s.d. triwulan itu.")
+    if not r.ada:
+        st.caption("Rencana aksi diunggah analis dengan jenis data `rencana` (halaman Unggah data).")
+        return
+    t = tabel.tabel_rencana(r.tabel, {o.kode: o.nama_singkat for o in katalog.OPD})
+    tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
+    st.caption(f"Sumber: rencana aksi OPD dan laporan intervensi OPD {tahun} (batch aktif terbaru). "
+               + rencana_aturan())
+    tombol_unduh(kt.bulatkan(t), f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
+                 asal="rencana aksi dan laporan intervensi OPD")
+    if opd:
+        nama = katalog.OPD_BY_KODE[opd].nama_singkat
+        tampil_grafik(spek(rencana_vs_laporan, r.tabel, judul=f"{nama}: rencana aksi dan laporan {tahun}",
+                           besar=besar))
+
+
+def rencana_aturan() -> str:
+    from tkpk.rakor import rencana as rc
+
+    return ("Status: tercapai = capaian tahun ≥ rencana tahun; sesuai rencana / tertinggal = dibanding rencana s.d. "
+            "triwulan terakhir yang dilaporkan; tidak tercapai = laporan akhir tahun di bawah rencana; "
+            f"{rc.LABEL_STATUS[rc.BELUM]} = rencana tanpa laporan sama sekali.")
+
+
+def bagian_penghargaan(pilar: int, tahun: int) -> None:
+    """Kinerja pilar's "Kandidat penghargaan": the OPDs of the pillar ranked, the weights beside the table."""
+    from tkpk import kinerja_tabel as kt
+    from tkpk.rakor import penghargaan as ph
+    from tkpk.rakor.pilar import kandidat_penghargaan
+    from tkpk.ui.unduhan import tabel_angka, tombol_unduh
+
+    p = baca(kandidat_penghargaan, pilar, tahun)
+    st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
+    if p.sampel:
+        st.warning("⚠️ **DATA CONTOH (sintetis)**: peringkat ini dihitung dari data contoh, bukan data resmi.")
+    st.markdown(f"**Bobot:** {ph.teks_bobot()}. Setiap komponen persen dibatasi 100. Komponen yang tidak ada "
+                "angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor tidak "
+                f"diperingkat. Ketepatan lapor: laporan triwulan masuk paling lambat {ph.BATAS_LAPOR_HARI} hari "
+                "setelah periode berakhir.")
+    if p.sekaligus:
+        st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
+    t = tabel.tabel_penghargaan(p.tabel)
+    tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
+    tombol_unduh(kt.bulatkan(t), f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
+                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot())

@@ -1,0 +1,50 @@
+"""Plan against delivery for one OPD: per program, the planned cumulative output by quarter and what was reported.
+
+Why bars for delivery and a dashed line with points for the plan: the question at the rakor is "did the reports
+reach the plan each quarter?", read as the bar meeting the line; shape and dash (not colour alone) tell them apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from tkpk import fmt
+from tkpk.charts.tema import OKABE_ITO, terapkan
+
+
+def data_rencana(t: pd.DataFrame) -> pd.DataFrame:
+    """Long rows (program, triwulan, jenis, nilai, teks) from :func:`tkpk.rakor.rencana.rencana_vs_realisasi`."""
+    rows = []
+    for r in t.itertuples(index=False):
+        nama = f"{r.program} ({r.satuan_output})" if isinstance(r.satuan_output, str) else str(r.program)
+        for q in (1, 2, 3, 4):
+            for jenis, kolom in (("Rencana (kumulatif)", f"rencana_q{q}"), ("Laporan (kumulatif)", f"capaian_q{q}")):
+                x = getattr(r, kolom)
+                if pd.notna(x):
+                    rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": jenis, "nilai": float(x),
+                                 "teks": fmt.angka(x)})
+    return pd.DataFrame(rows, columns=["program", "triwulan", "jenis", "nilai", "teks"])
+
+
+def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False, lebar: int = 260) -> Any:
+    """Small multiples, one panel per program (each in its own unit, so y scales are independent)."""
+    d = data_rencana(t)
+    dasar = alt.Chart(d).encode(x=alt.X("triwulan:O", title=None, sort=["TW 1", "TW 2", "TW 3", "TW 4"],
+                                        axis=alt.Axis(labelAngle=0)))
+    tip = [alt.Tooltip("program:N", title="Program"), alt.Tooltip("triwulan:O", title="Triwulan"),
+           alt.Tooltip("jenis:N", title="Jenis"), alt.Tooltip("teks:N", title="Nilai")]
+    batang = dasar.transform_filter(alt.datum.jenis == "Laporan (kumulatif)").mark_bar(
+        color=OKABE_ITO[0], opacity=0.85, width={"band": 0.6}).encode(
+        y=alt.Y("nilai:Q", title=None), tooltip=tip)
+    garis = dasar.transform_filter(alt.datum.jenis == "Rencana (kumulatif)").mark_line(
+        color="#111111", strokeDash=[6, 4], strokeWidth=2.5, point=alt.OverlayMarkDef(
+            shape="diamond", size=90, filled=True, color="#111111")).encode(y="nilai:Q", tooltip=tip)
+    chart = alt.layer(batang, garis).properties(width=lebar, height=170).facet(
+        facet=alt.Facet("program:N", title=None), columns=3).resolve_scale(y="independent").properties(
+        title=alt.TitleParams(judul or "Rencana dan laporan per triwulan",
+                              subtitle="Batang = laporan OPD (kumulatif s.d. triwulan); garis putus-putus dengan "
+                                       "belah ketupat = rencana aksi (kumulatif)"))
+    return terapkan(chart, besar=besar)

@@ -1,0 +1,75 @@
+"""The rakor's view of one pillar and year: action plans against delivery, and the award candidates.
+
+Both read the same year the Kinerja pilar page reads (:func:`tkpk.kinerja.kartu_skor` for the scores), so a rank
+or a plan status never disagrees with the scorecard beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from tkpk import kinerja
+from tkpk.queries import fetch
+from tkpk.rakor import penghargaan as ph
+from tkpk.rakor import rencana as rc
+
+
+@dataclass(frozen=True)
+class RencanaPilar:
+    pilar: int
+    tahun: int
+    tabel: pd.DataFrame          # rows of :func:`tkpk.rakor.rencana.rencana_vs_realisasi` for the pillar (and OPD)
+    ringkas: dict[str, int]      # plans per status
+    sampel: bool
+
+    @property
+    def ada(self) -> bool:
+        return not self.tabel.empty
+
+    def teks(self) -> str:
+        """"12 program direncanakan: 6 tercapai, 1 sesuai rencana, 3 tertinggal, 2 belum ada progres"."""
+        if not self.ada:
+            return f"Belum ada rencana aksi tersimpan untuk {self.tahun}."
+        urut = (rc.TERCAPAI, rc.SESUAI, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM)
+        bagian = ", ".join(f"{self.ringkas[s]} {s}" for s in urut if self.ringkas.get(s))
+        return f"{len(self.tabel)} program direncanakan: {bagian}."
+
+
+def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: str | None = None) -> RencanaPilar:
+    """Plans of one pillar (one OPD when given) against the year's reports."""
+    rencana = fetch(con, "rakor_rencana_tahun", {"tahun": tahun})
+    lapor = fetch(con, "rakor_intervensi_tahun", {"tahun": tahun})
+    t = rc.rencana_vs_realisasi(rencana, lapor, tahun)
+    t = t[t["pilar"] == pilar]
+    if opd:
+        t = t[t["kode_opd"] == opd]
+    t = t.reset_index(drop=True)
+    return RencanaPilar(pilar, tahun, t, rc.ringkas_status(t), bool(t["sampel"].any()) if len(t) else False)
+
+
+@dataclass(frozen=True)
+class Penghargaan:
+    pilar: int
+    tahun: int
+    tabel: pd.DataFrame   # ph.peringkat rows: nama_singkat, components, skor, peringkat, komponen_kosong
+    sekaligus: bool       # the year's reports came in one load: timeliness not assessed
+    sampel: bool
+
+
+def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int) -> Penghargaan:
+    """The OPDs of a pillar ranked by :data:`tkpk.rakor.penghargaan.BOBOT` for ``tahun`` (year view)."""
+    k = kinerja.kartu_skor(con, pilar, tahun)
+    opd = k.opd[["pilar", "kode_opd", "nama_singkat", "belum_melapor", "capaian_pct", "serapan_pct", "sampel"]]
+    opd = opd.assign(melapor=~opd["belum_melapor"].fillna(True).astype(bool))
+    tepat = pd.DataFrame(columns=["kode_opd", "tepat_sasaran_pct"])
+    if k.tepat_opd is not None and not k.tepat_opd.empty:
+        tepat = k.tepat_opd[["kode_opd", "kantong_jumlah_pct"]].rename(
+            columns={"kantong_jumlah_pct": "tepat_sasaran_pct"})
+    waktu = fetch(con, "rakor_waktu_lapor", {"tahun": tahun})
+    lapor = ph.ketepatan_lapor(waktu)[["kode_opd", "periode_lapor", "periode_tepat_waktu", "tepat_waktu_pct"]]
+    d = opd.merge(tepat, on="kode_opd", how="left").merge(lapor, on="kode_opd", how="left")
+    sampel = bool(d["sampel"].fillna(False).astype(bool).any())
+    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel)
