@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import oidc_app
 from tests.conftest import ROOT
 from tkpk import auth
 from tkpk.db import connect
@@ -28,8 +27,6 @@ from tkpk.pembatas import BATAS_KUNCI, PEMBATAS
 from tkpk.sesi import DAFTAR
 from tkpk.ui import masuk as ui_masuk
 
-OIDC = {"client_id": "dasbor-tkpk", "client_secret": "rahasia-uji", "redirect_uri": "http://localhost:8501/oauth2callback",
-        "cookie_secret": "kue-rahasia-uji-panjang", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 MD_TAUTAN = "[Klik untuk verifikasi ulang](http://contoh.invalid/)"
 MD_GAMBAR = "![](http://contoh.invalid/beacon.png)"
 
@@ -38,19 +35,6 @@ UPLOAD = ROOT / "tests" / "data" / "upload"
 SANDI = "sandi-rahasia-uji-123"
 
 
-@pytest.fixture
-def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the store and an empty secrets location; returns the store copy."""
-    store = tmp_path / "tkpk.duckdb"
-    shutil.copy(store_path, store)
-    monkeypatch.setenv("TKPK_DB", str(store))
-    monkeypatch.setenv(auth.ENV_SECRETS, str(tmp_path / "secrets.toml"))
-    monkeypatch.chdir(ROOT)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield store
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def buka(page: str) -> AppTest:
@@ -86,22 +70,6 @@ def _pembatas_kosong() -> Iterator[None]:
     PEMBATAS.kosongkan()
     yield
     PEMBATAS.kosongkan()
-
-
-def oidc_app(page: str, email: str | None, analis: object = None, verified: object = True,
-             iat: int | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.secrets["auth"] = OIDC
-    if analis is not None:
-        at.secrets["tkpk"] = {"analis": analis}
-    if email is not None:
-        at.user = {"is_logged_in": True, "email": email, "email_verified": verified,
-                   "iat": int(time.time()) if iat is None else iat}
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 # --- OIDC: the allow-list decides -----------------------------------------------------------------------------

@@ -302,7 +302,7 @@ def pilih_rakor(daftar: pd.DataFrame, rakor_id: int | None = None) -> PasanganRa
 def tandai_terlambat(keputusan: pd.DataFrame, hari_ini: date) -> pd.DataFrame:
     """Add ``terlambat`` (deadline passed, not done) and ``status_tampil`` (the label a list shows)."""
     tenggat = pd.to_datetime(keputusan["tenggat"], errors="coerce")
-    terlambat = tenggat.notna() & (tenggat.dt.date < hari_ini) & (keputusan["status"] != "selesai")
+    terlambat = tenggat.notna() & (tenggat < pd.Timestamp(hari_ini)) & (keputusan["status"] != "selesai")
     label = keputusan["status"].map(LABEL_STATUS).fillna(keputusan["status"])
     tampil = label.where(~terlambat, label + " · " + LABEL_TERLAMBAT)
     return keputusan.assign(terlambat=terlambat.astype(bool), status_tampil=tampil)

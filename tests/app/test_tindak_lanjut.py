@@ -1,0 +1,112 @@
+"""The rakor loop through AppTest: the follow-up of the previous rakor for everyone, decisions recorded and
+updated by an analyst (on the page and on the projector's Keputusan slide), each change kept in the history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import oidc_app, teks_tampil
+from tkpk.db import connect
+from tkpk.rakor import keputusan as kp
+
+ANALIS = "analis@banjarkab.go.id"
+DAFTAR = ["@banjarkab.go.id"]
+
+
+def _peristiwa(store: Path) -> int:
+    con = connect(store)
+    try:
+        return int(con.execute("SELECT count(*) FROM keputusan_peristiwa").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_visitor_sees_the_follow_up_with_statuses_and_suggestions_but_no_forms(run_page):
+    at = run_page("pages/tindak_lanjut.py")
+    assert not at.exception, at.exception
+    teks = teks_tampil([*at.header, *at.markdown])
+    assert "Tindak lanjut rakor sebelumnya: Rakor TKPK Kabupaten Banjar Desember 2024" in teks
+    assert "6 keputusan:" in teks and "terlambat" in teks
+    tabel = at.dataframe[0].value
+    assert list(tabel.columns[:3]) == ["No", "Keputusan", "OPD"]
+    assert {"Saran dari data", "Dasar saran"} <= set(tabel.columns)
+    status = " ".join(tabel["Status"])
+    assert "▲" in status and "terlambat" in status and "●" in status   # shape and word, never colour alone
+    assert "Tanpa OPD dan lokasi" in " ".join(tabel["Dasar saran"])
+    assert any("DATA CONTOH" in w.value for w in at.warning)
+    assert not at.text_area and not [b for b in at.button if b.label == "Simpan keputusan"]
+
+
+def test_an_analyst_records_a_decision_and_updates_its_status_each_as_an_event(tulis_env: Path):
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    awal = _peristiwa(tulis_env)
+    at.text_area[0].set_value("Verifikasi data DTSEN di Desa Tambak Anyar sebelum Maret 2026")
+    at.selectbox(key="kep_baru_opd").set_value("PEM_KEC")
+    at.selectbox(key="kep_baru_lokasi").set_value("63.03.05")
+    next(b for b in at.button if b.label == "Simpan keputusan").click().run()
+    assert not at.exception, at.exception
+    assert _peristiwa(tulis_env) == awal + 1
+    teks_baru = "Verifikasi data DTSEN di Desa Tambak Anyar sebelum Maret 2026"
+    assert any(teks_baru in set(d.value.get("Keputusan", [])) for d in at.dataframe if "No" in d.value.columns)
+    # the status changes by a new event, with who and when
+    con = connect(tulis_env)
+    kid = int(con.execute("SELECT max(keputusan_id) FROM keputusan_peristiwa").fetchone()[0])
+    con.close()
+    at.selectbox(key="kep_ini_pilih").set_value(kid).run()
+    [s for s in at.selectbox if s.label == "Status baru"][-1].set_value("berjalan")
+    next(b for b in reversed(at.button) if b.label == "Simpan perubahan").click().run()
+    assert not at.exception, at.exception
+    con = connect(tulis_env)
+    log = kp.riwayat(con, kid)
+    con.close()
+    assert log["status"].tolist() == ["baru", "berjalan"] and log["oleh"].tolist() == [ANALIS, ANALIS]
+
+
+def test_a_refused_decision_says_why_and_writes_nothing(tulis_env: Path):
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    awal = _peristiwa(tulis_env)
+    next(b for b in at.button if b.label == "Simpan keputusan").click().run()   # empty text
+    assert "Isi keputusan wajib diisi" in " ".join(e.value for e in at.error)
+    assert _peristiwa(tulis_env) == awal
+
+
+def test_the_keputusan_slide_takes_a_decision_at_projector_size(tulis_env: Path):
+    at = oidc_app("pages/presentasi.py", ANALIS, DAFTAR, query={"agenda": "headline,keputusan", "slide": "2",
+                                                                 "layar": "720"})
+    assert any(t.value == "Keputusan rakor" for t in at.title)
+    assert any('class="label-contoh"' in m.value for m in at.markdown)
+    assert any("font-size: 24px" in m.value for m in at.markdown if "stForm" in m.value)
+    awal = _peristiwa(tulis_env)
+    at.text_area[0].set_value("Dinas PUPRP memprioritaskan jalan lingkungan di Paramasan pada 2026")
+    at.selectbox(key="slide_kep_opd").set_value("PUPRP")
+    next(b for b in at.button if b.label == "Simpan keputusan").click().run()
+    assert not at.exception, at.exception
+    assert _peristiwa(tulis_env) == awal + 1
+    assert "Dinas PUPRP memprioritaskan jalan lingkungan di Paramasan pada 2026" in " ".join(
+        m.value for m in at.markdown)
+
+
+def test_the_follow_up_slide_opens_the_agenda_after_the_headline(run_page):
+    at = run_page("pages/presentasi.py", {"slide": "2"})
+    assert not at.exception, at.exception
+    assert any(t.value == "Tindak lanjut rakor sebelumnya" for t in at.title)
+    slide = " ".join(m.value for m in at.markdown)
+    assert "Rakor TKPK Kabupaten Banjar Desember 2024" in teks_tampil(at.markdown)
+    assert "terlambat" in slide and "Saran dari data" in slide
+    assert any('class="label-contoh"' in m.value for m in at.markdown)
+
+
+def test_kinerja_pilar_shows_plans_against_delivery_and_award_candidates(run_page):
+    at = run_page("pages/pilar.py")
+    at.selectbox(key="url_pilar").set_value(2).run()
+    at.selectbox(key="url_tahun").set_value(2025).run()
+    at.selectbox(key="url_opd_2").set_value("DISPERKIMLH").run()
+    assert not at.exception, at.exception
+    assert any(s.value == "Rencana aksi dan laporan 2025" for s in at.subheader)
+    assert any(s.value.startswith("Kandidat penghargaan pilar 2, 2025") for s in at.subheader)
+    teks = teks_tampil(at.markdown)
+    assert "program direncanakan" in teks and "Bobot:" in teks and "Capaian output 35%" in teks
+    rencana = next(d.value for d in at.dataframe if "Triwulan 1" in d.value.columns)
+    assert set(rencana["OPD"]) == {"DisperkimLH"} and rencana["Triwulan 4"].str.contains(" / ").all()
+    peringkat = next(d.value for d in at.dataframe if "Skor (0–100)" in d.value.columns)
+    assert "1" in set(peringkat["Peringkat"])
