@@ -1,6 +1,7 @@
 """``python -m tkpk export --year 2024 --out DIR [--db PATH]``: the year-end files without opening the dashboard.
 
-Writes ``DIR/lp2kd_rpkd_<tahun>.xlsx``, ``DIR/pdf/{pilar,opd,kecamatan}_*.pdf`` (one page each) and
+Writes ``DIR/lp2kd_rpkd_<tahun>.xlsx``, ``DIR/pdf/{pilar,opd,kecamatan}_*.pdf`` (one page each), the minutes of
+the latest rakor ``DIR/pdf/notulen_tindak_lanjut.pdf``, and
 ``DIR/gambar/*.png|svg`` (the rakor charts, PNG at scale 2). Exit codes as the rest of the CLI: 0 success,
 2 invalid input (no store, unknown year, store locked, output not writable; nothing written), 1 internal error.
 The store is opened read-only, so an export can never change the data it reports.
@@ -61,8 +62,11 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
     from tkpk.ekspor.data import muat, tahun_program
     from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
     from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
+    from tkpk.ekspor.notulen import notulen
+    from tkpk.ekspor.rakor_lembar import lembar_rakor
     from tkpk.ekspor.ringkasan_pdf import brief_kecamatan, brief_opd, brief_pilar
     from tkpk.ekspor.workbook import buku_kerja
+    from tkpk.rakor.bahan import bahan_rakor
     from tkpk.target import status_target, target_semua
 
     if not db.exists():
@@ -89,7 +93,11 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
         t_p0 = status_target(targets, "p0", d.tahun, d.bps.p0)
         t_ekstrem = status_target(targets, "p0_ekstrem", d.tahun, d.bps.p0_ekstrem)
         tulis(f"lp2kd_rpkd_{tahun}.xlsx", buku_kerja(b, dua=lembar_dua_angka(d, t_p0, t_ekstrem),
-                                                     target=lembar_target(targets, b.bps)))
+                                                     target=lembar_target(targets, b.bps),
+                                                     rakor=lembar_rakor(con, tahun)))
+        rakor = bahan_rakor(con)
+        if rakor.sekarang is not None:
+            tulis("pdf/notulen_tindak_lanjut.pdf", notulen(rakor, keadaan=b.keadaan.teks if b.keadaan else None))
         tulis(f"pdf/dua_angka_{tahun}.pdf", brief_dua_angka(d, t_p0, t_ekstrem,
                                                          keadaan=b.keadaan.teks if b.keadaan else None))
         for pilar in sorted(int(p) for p in b.skor_pilar["pilar"]):

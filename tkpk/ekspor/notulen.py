@@ -65,8 +65,9 @@ def _tabel(pdf: Brief, kolom: list[str], lebar: list[float], baris: list[list[st
     pdf.ln(2)
 
 
-def notulen(b: BahanRakor) -> bytes:
-    """The minutes of ``b.sekarang`` with the follow-up of ``b.sebelumnya``, on one A4 page."""
+def notulen(b: BahanRakor, keadaan: str | None = None) -> bytes:
+    """The minutes of ``b.sekarang`` with the follow-up of ``b.sebelumnya``, on one A4 page; ``keadaan`` names the
+    store state the suggestions reflect (:func:`tkpk.data_tahun.keadaan_data`)."""
     if b.sekarang is None:
         raise ValueError("Belum ada rakor tercatat; notulen tidak dapat dibuat.")
     pdf = Brief("Notulen dan tindak lanjut rakor TKPK", judul_rakor(b.sekarang), b.sampel)
@@ -76,18 +77,17 @@ def notulen(b: BahanRakor) -> bytes:
     else:
         _tabel(pdf, ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status"], [8, 78, 24, 32, 18, 26],
                _baris(b.keputusan, False), batas_y=BAWAH_ISI / 2 + 20)
-    judul = f"Tindak lanjut {judul_rakor(b.sebelumnya)}" if b.sebelumnya is not None \
-        else "Tindak lanjut rakor sebelumnya"
-    pdf.subjudul(judul)
+    pdf.subjudul("Tindak lanjut rakor sebelumnya")
     if b.sebelumnya is None:
         pdf.paragraf("Belum ada rakor sebelumnya yang tercatat.")
     else:
-        pdf.paragraf(tabel.ringkas(b.tindak_lanjut))
+        pdf.paragraf(f"{judul_rakor(b.sebelumnya)} - {tabel.ringkas(b.tindak_lanjut)}")
         if not b.tindak_lanjut.empty:
             _tabel(pdf, ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran"],
                    [8, 64, 22, 30, 18, 26, 18], _baris(b.tindak_lanjut, True), batas_y=BAWAH_ISI - 14)
         pdf.paragraf(ATURAN_SARAN, ukuran=7, tinggi=3.2)
-    pdf.kaki([f"keputusan dicatat analis TKPK (riwayat setiap perubahan di dasbor, halaman Tindak lanjut rakor); "
+    pdf.kaki([*([keadaan] if keadaan else []),
+              "keputusan dicatat analis TKPK (riwayat setiap perubahan di dasbor, halaman Tindak lanjut rakor); "
               f"status per {b.hari_ini:%d-%m-%Y}: terlambat = tenggat lewat dan belum selesai",
               "saran status dari laporan intervensi OPD (batch aktif terbaru)"])
     return pdf.ke_bytes()

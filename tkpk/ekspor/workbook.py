@@ -25,12 +25,13 @@ import pandas as pd
 
 from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, bawaan, katalog, mutu_sumber, sel_kecil
 from tkpk.ekspor.data import BahanTahun
+from tkpk.ekspor.rakor_lembar import LembarRakor
 from tkpk.kantong import deskripsi_aturan
 from tkpk.label import judul_lembar
 from tkpk.unduh import aman
 
 LEMBAR = ["Dua angka", "Profil kemiskinan", "Target dan realisasi", "Lokasi prioritas", "Program per pilar",
-          "Capaian per OPD", "Sumber"]
+          "Capaian per OPD", "Rencana aksi", "Tindak lanjut rakor", "Sumber"]
 F_BULAT = "#,##0"
 F_RUPIAH = '"Rp"#,##0'
 F_PERSEN = '0.00"%"'
@@ -236,22 +237,26 @@ def _sampel_bps(b: BahanTahun) -> bool:
 
 
 def buku_kerja(b: BahanTahun, dibuat: datetime | None = None, dua: pd.DataFrame | None = None,
-               target: pd.DataFrame | None = None) -> bytes:
+               target: pd.DataFrame | None = None, rakor: LembarRakor | None = None) -> bytes:
     """The workbook's bytes; sheets in :data:`LEMBAR` order, each with its title row. ``dua`` and ``target`` are
-    the finished "Dua angka" and "Target dan realisasi" sheets (:mod:`tkpk.ekspor.dua_angka_lembar`); without
-    them those sheets say so."""
+    the finished "Dua angka" and "Target dan realisasi" sheets (:mod:`tkpk.ekspor.dua_angka_lembar`), ``rakor``
+    the "Rencana aksi" and "Tindak lanjut rakor" sheets (:mod:`tkpk.ekspor.rakor_lembar`); without them those
+    sheets say so."""
     from openpyxl import Workbook
 
     from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
 
     wb = Workbook()
     wb.remove(wb.active)
+    kosong = pd.DataFrame({"Keterangan": ["Tidak disertakan dalam ekspor ini."]})
     isi = [dua if dua is not None else lembar_dua_angka(None), profil(b),
            target if target is not None else lembar_target(None, b.bps), lokasi_prioritas(b), program_per_pilar(b),
-           capaian_opd(b), sumber(b, dibuat)]
+           capaian_opd(b), rakor.rencana if rakor else kosong, rakor.tindak_lanjut if rakor else kosong,
+           sumber(b, dibuat)]
     # The two-numbers and target sheets hold real figures only (BPS, register, documents); the rest show sample
     # rows whenever the store holds them.
-    sampel = [False, _sampel_bps(b), _sampel_bps(b), b.sampel, b.sampel, b.sampel, b.sampel]
+    sampel = [False, _sampel_bps(b), _sampel_bps(b), b.sampel, b.sampel, b.sampel,
+              bool(rakor and rakor.sampel_rencana), bool(rakor and rakor.sampel_rakor), b.sampel]
     for judul, df, contoh in zip(LEMBAR, isi, sampel, strict=True):
         tulis_lembar(wb, judul, df, judul_baris=judul_lembar(judul, b.tahun, contoh, b.keadaan),
                      lebar_maks=120 if judul in ("Sumber", "Dua angka") else 70)
