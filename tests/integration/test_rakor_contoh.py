@@ -1,0 +1,111 @@
+"""The rakor loop on the bundled store: the sample plans, reports and rakor, their statuses, and the exports."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zlib
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tkpk import SAMPLE_SOURCE
+from tkpk.db import connect
+from tkpk.ekspor.pdf import satu_halaman
+from tkpk.queries import fetch
+from tkpk.rakor import penghargaan as ph
+from tkpk.rakor import rencana as rc
+from tkpk.rakor.bahan import bahan_rakor
+from tkpk.rakor.pilar import kandidat_penghargaan, rencana_pilar
+from tkpk.store import init_store
+
+HARI_INI = date(2026, 12, 1)
+
+
+def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_path: Path):
+    con = connect(store_path, read_only=True)
+    try:
+        b = bahan_rakor(con, hari_ini=HARI_INI)
+    finally:
+        con.close()
+    assert b.sekarang["judul"].endswith("Desember 2025") and b.sebelumnya["judul"].endswith("Desember 2024")
+    t = b.tindak_lanjut.set_index("kode_opd", drop=False)
+    assert len(b.tindak_lanjut) == 6 and b.sampel
+    assert t.loc["DISPERKIMLH", "saran"] == "selesai" and t.loc["DISPERKIMLH", "status"] == "baru"   # to confirm
+    assert t.loc["BPBD", "saran"] == "baru" and bool(t.loc["BPBD", "terlambat"])   # never reported
+    assert t.loc["DISDUKCAPIL", "saran"] == "berjalan"
+    assert b.tindak_lanjut["saran_beda"].sum() >= 2
+    assert b.terlambat >= 2
+
+
+def test_the_sample_rakor_is_loaded_once(store_path: Path, tmp_path: Path):
+    path = tmp_path / "ulang.duckdb"
+    shutil.copy(store_path, path)
+    con = connect(path)
+    try:
+        sebelum = con.execute("SELECT count(*) FROM keputusan_peristiwa").fetchone()[0]
+        init_store(con)
+        assert con.execute("SELECT count(*) FROM keputusan_peristiwa").fetchone()[0] == sebelum
+        assert con.execute("SELECT count(*) FROM v_rakor WHERE sampel").fetchone()[0] == 2
+    finally:
+        con.close()
+
+
+def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(store_path: Path):
+    con = connect(store_path, read_only=True)
+    try:
+        t = rc.rencana_vs_realisasi(fetch(con, "rakor_rencana_tahun", {"tahun": 2025}),
+                                    fetch(con, "rakor_intervensi_tahun", {"tahun": 2025}), 2025)
+        waktu = fetch(con, "rakor_waktu_lapor", {"tahun": 2025})
+        p2024 = kandidat_penghargaan(con, 2, 2024)
+        p2025 = kandidat_penghargaan(con, 2, 2025)
+        r = rencana_pilar(con, 4, 2025)
+    finally:
+        con.close()
+    status = rc.ringkas_status(t)
+    assert status[rc.BELUM] >= 1 and status[rc.TERCAPAI] >= 1 and status[rc.TIDAK_TERCAPAI] >= 1
+    assert set(t.loc[t["status"] == rc.BELUM, "kode_opd"]) == {"BPBD"}
+    lapor = ph.ketepatan_lapor(waktu).set_index("kode_opd")
+    assert lapor.loc["DISHUB", "tepat_waktu_pct"] == pytest.approx(50.0)   # late in Q2 and Q3
+    assert lapor.loc["PUPRP", "tepat_waktu_pct"] == pytest.approx(100.0)
+    assert p2024.sekaligus and p2024.tabel["tepat_waktu_pct"].isna().all()  # 2024 came in one load
+    assert not p2025.sekaligus and p2025.tabel["peringkat"].notna().sum() == 5
+    assert "BPBD" in set(r.tabel["kode_opd"]) and r.ringkas[rc.BELUM] == 1
+
+
+def _teks_pdf(data: bytes) -> str:
+    teks = b""
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            teks += zlib.decompress(m.group(1))
+        except zlib.error:
+            teks += m.group(1)
+    return re.sub(r"\\(.)", r"\1", b" ".join(re.findall(rb"\(((?:[^()\\]|\\.)*)\) ?Tj", teks)).decode("latin-1"))
+
+
+def test_export_has_the_rakor_sheets_and_the_minutes(store_path: Path, tmp_path: Path):
+    from tkpk.ekspor import cli
+
+    salinan = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, salinan)
+    out = tmp_path / "ekspor"
+    assert cli.main(["--year", "2025", "--out", str(out), "--db", str(salinan), "--tanpa-gambar"]) == 0
+    wb = openpyxl.load_workbook(out / "lp2kd_rpkd_2025.xlsx")
+    rencana, tl = wb["Rencana aksi"], wb["Tindak lanjut rakor"]
+    assert SAMPLE_SOURCE in rencana["A1"].value and SAMPLE_SOURCE in tl["A1"].value
+    kepala = [c.value for c in rencana[2]]
+    baris = list(rencana.iter_rows(min_row=3, values_only=True))
+    assert {"Rencana s.d. TW1", "Laporan s.d. TW4", "Status"} <= set(kepala) and len(baris) == 25
+    assert {r[kepala.index("Status")] for r in baris} >= {rc.TERCAPAI, rc.BELUM}
+    kepala = [c.value for c in tl[2]]
+    keputusan = [r for r in tl.iter_rows(min_row=3, values_only=True)]
+    assert len(keputusan) == 6 and all("terlambat" in r[kepala.index("Status")] or "Selesai" in
+                                       r[kepala.index("Status")] or "Berjalan" in r[kepala.index("Status")]
+                                       for r in keputusan)
+    pdf = (out / "pdf" / "notulen_tindak_lanjut.pdf").read_bytes()
+    assert satu_halaman(pdf) == 1
+    teks = _teks_pdf(pdf)
+    assert "Rakor TKPK Kabupaten Banjar Desember 2025" in teks and "TERLAMBAT" in teks
+    assert "Siapkan paket logistik banjir" in teks and SAMPLE_SOURCE in teks and "data per batch" in teks
