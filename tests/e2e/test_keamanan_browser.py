@@ -15,6 +15,7 @@ import csv
 import io
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,8 +36,27 @@ pytestmark = pytest.mark.e2e
 SANDI = "sandi-browser-aman-42"
 BAIK = ROOT / "tests" / "data" / "upload" / "baik_intervensi_koma.csv"
 RUMUS = ['=HYPERLINK("http://contoh.invalid/","klik")', "+cmd|' /C calc'!A0"]
+# finding 1 of the review: a BOM or zero-width space before "=", and a bare CR that starts a new cell in Streamlit's
+# toolbar CSV (it quotes only cells holding ",", '"' or "\n")
+BERKAS_BOM = "\ufeff=DDE(cmd).csv"
+RUMUS_BOM = '\u200b=HYPERLINK("http://contoh.invalid/bom","klik")'
+RUMUS_CR = "Bantuan\r=cmd|' /C calc'!A0"
+PEMICU = ("=", "+", "-", "@", "\uff1d")
 MD_TAUTAN = "[Klik untuk verifikasi ulang](http://contoh.invalid/)"
 MD_GAMBAR = "![](http://contoh.invalid/beacon.png)"
+
+
+def _csv(teks: str) -> str:
+    return '"' + teks.replace('"', '""') + '"'
+
+
+def _awal_terlihat(sel: str) -> str:
+    """The cell as Excel or a reader starts it: leading spaces and invisible (control, format: BOM, zero-width)
+    characters gone."""
+    i = 0
+    while i < len(sel) and (sel[i].isspace() or unicodedata.category(sel[i]) in ("Cc", "Cf", "Zs", "Zl", "Zp")):
+        i += 1
+    return sel[i:]
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -119,12 +139,13 @@ def lokal(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium: 
     work = tmp_path_factory.mktemp("lokal")
     store = work / "tkpk.duckdb"
     shutil.copy(store_path, store)
-    teks = BAIK.read_text().replace("PBI JK", '"' + RUMUS[0].replace('"', '""') + '"')
-    teks = teks.replace("Pelatihan UMKM", RUMUS[1])
+    teks = BAIK.read_text().replace("PBI JK,,", "PBI JK," + _csv(RUMUS_BOM) + ",")
+    teks = teks.replace(",Pelatihan,", "," + _csv(RUMUS_CR) + ",")
+    teks = teks.replace("PBI JK", _csv(RUMUS[0])).replace("Pelatihan UMKM", RUMUS[1])
     con = connect(store)
-    hasil = ingest_file(con, teks.encode(), "=DDE(cmd).csv", "intervensi", "@penyusup")
+    hasil = ingest_file(con, teks.encode(), BERKAS_BOM, "intervensi", "@penyusup")
     con.close()
-    assert hasil.status == "diterima"
+    assert hasil.status == "diterima", hasil
     rahasia = work / "secrets.toml"
     auth.add_user(rahasia, "analis_aman", SANDI)
     auth.add_user(rahasia, "korban", SANDI)
@@ -228,6 +249,14 @@ def test_markdown_cells_shown_literally(browser, lokal, tmp_path: Path) -> None:
         ctx.close()
 
 
+def _angka(teks: str) -> bool:
+    try:
+        float(teks)
+    except ValueError:
+        return False
+    return True
+
+
 def test_toolbar_download_of_injected_batch_is_neutralised(browser, lokal) -> None:
     url, _ = lokal
     ctx = browser.new_context(viewport={"width": 1600, "height": 1400}, accept_downloads=True)
@@ -248,11 +277,17 @@ def test_toolbar_download_of_injected_batch_is_neutralised(browser, lokal) -> No
             with page.expect_download(timeout=30_000) as dl:
                 tombol.click()
             unduhan.append(Path(dl.value.path()).read_text(encoding="utf-8-sig"))
-        sel = [c for isi in unduhan for baris in csv.reader(io.StringIO(isi)) for c in baris]
+        for pemisah in (",", ";"):  # as Excel reads it on an en-US PC and on an id-ID PC
+            sel = [_awal_terlihat(c) for isi in unduhan
+                   for baris in csv.reader(io.StringIO(isi, newline=""), delimiter=pemisah) for c in baris]
+            bahaya = [c for c in sel if c.startswith(PEMICU) and not _angka(c)]
+            assert bahaya == [], (pemisah, bahaya)
+        sel = [_awal_terlihat(c) for isi in unduhan
+               for baris in csv.reader(io.StringIO(isi, newline="")) for c in baris]
         assert "'=DDE(cmd).csv" in sel and "'@penyusup" in sel
         assert "'" + RUMUS[0] in sel and "'" + RUMUS[1] in sel
-        bahaya = [c for c in sel if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
-        assert bahaya == [], bahaya
+        assert "'" + RUMUS_BOM.lstrip("\u200b") in sel, "the zero-width space does not hide the formula"
+        assert [c for c in sel if c.startswith("Bantuan")] == ["Bantuan =cmd|' /C calc'!A0"], "the CR became a space"
         tabel.nth(1).scroll_into_view_if_needed()
         shot(page, "rumus_tampil_sebagai_teks")
     finally:
