@@ -3,7 +3,8 @@
 The log line (logger ``tkpk.masuk``) holds the time (from the log format), the account name as typed, the client
 address and the outcome; never the password. Outcomes: ``berhasil``, ``gagal`` (wrong password or no such
 account: one answer for both), ``nonaktif`` (the account's hash is empty or malformed), ``tunda``/``kunci``
-(refused unchecked by the throttle), ``sibuk`` (no argon2 slot free).
+(refused unchecked by the throttle for this account and client), ``klien`` (refused unchecked: too many
+failures from this client across all account names), ``sibuk`` (no argon2 slot free).
 """
 
 from __future__ import annotations
@@ -46,25 +47,32 @@ def sidik_akun(path: Path, nama: str) -> str | None:
 def coba_masuk(path: Path, nama: str, sandi: str, klien: str, *, pembatas: Pembatas = PEMBATAS,
                daftar: Daftar = DAFTAR) -> HasilMasuk:
     nama = nama.strip()
-    izin = pembatas.izin(nama, klien)
+    izin = pembatas.izin(nama, klien)  # a "boleh" reserves the pair until the outcome is recorded below
     if izin.keadaan != "boleh":
         LOG.warning("masuk akun=%s klien=%s hasil=%s", _jejak(nama), klien, izin.keadaan)
         return HasilMasuk(None, izin.pesan(), izin.keadaan)
-    if not SEMAFOR.acquire(timeout=TUNGGU_SLOT):
-        LOG.warning("masuk akun=%s klien=%s hasil=sibuk", _jejak(nama), klien)
-        return HasilMasuk(None, PESAN_SIBUK, "sibuk")
+    tercatat = False
     try:
-        cek = auth.periksa_sandi(path, nama, sandi) if nama and sandi else "gagal"
+        if not SEMAFOR.acquire(timeout=TUNGGU_SLOT):
+            LOG.warning("masuk akun=%s klien=%s hasil=sibuk", _jejak(nama), klien)
+            return HasilMasuk(None, PESAN_SIBUK, "sibuk")
+        try:
+            cek = auth.periksa_sandi(path, nama, sandi) if nama and sandi else "gagal"
+        finally:
+            SEMAFOR.release()
+        if cek == "ok":
+            h = auth.hash_akun(path, nama)
+            if h:
+                pembatas.berhasil(nama, klien)
+                tercatat = True
+                LOG.info("masuk akun=%s klien=%s hasil=berhasil", _jejak(nama), klien)
+                return HasilMasuk(daftar.buat(nama, sidik(h)), "", "berhasil")
+            cek = "gagal"  # the account vanished between the check and now
+        lanjut = pembatas.gagal(nama, klien)
+        tercatat = True
     finally:
-        SEMAFOR.release()
-    if cek == "ok":
-        h = auth.hash_akun(path, nama)
-        if h:
-            pembatas.berhasil(nama, klien)
-            LOG.info("masuk akun=%s klien=%s hasil=berhasil", _jejak(nama), klien)
-            return HasilMasuk(daftar.buat(nama, sidik(h)), "", "berhasil")
-        cek = "gagal"  # the account vanished between the check and now
-    lanjut = pembatas.gagal(nama, klien)
+        if not tercatat:
+            pembatas.lepas(nama, klien)  # busy, or the check itself raised: the pair is free, nothing counted
     LOG.warning("masuk akun=%s klien=%s hasil=%s", _jejak(nama), klien, cek)
     pesan = PESAN_SALAH if lanjut.keadaan == "boleh" else f"{PESAN_SALAH} {lanjut.pesan()}"
     return HasilMasuk(None, pesan, cek)
