@@ -149,6 +149,7 @@ def lokal(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium: 
     rahasia = work / "secrets.toml"
     auth.add_user(rahasia, "analis_aman", SANDI)
     auth.add_user(rahasia, "korban", SANDI)
+    auth.add_user(rahasia, "saksi", SANDI)
     proc, url = start_server(store, work / "streamlit.log", {auth.ENV_SECRETS: str(rahasia)})
     yield url, work / "streamlit.log"
     _stop(proc)
@@ -190,6 +191,26 @@ def test_lockout_after_ten_failures_in_the_browser(browser, lokal) -> None:
     teks = log.read_text()
     assert teks.count("akun='korban' klien=127.0.0.1 hasil=kunci") >= 2, "the 10th wrong try and the right one"
     assert "tebakan-" not in teks and SANDI not in teks, "no password in the server log"
+
+
+def test_forwarded_for_is_not_believed_without_tkpk_proxy(browser, lokal) -> None:
+    """Finding 3 of the review: uvicorn believed X-Forwarded-For from loopback, so the throttle counted the
+    address the browser claimed. Without TKPK_PROXY the login is attributed to the real peer."""
+    url, log = lokal
+    ctx = browser.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.7"})
+    page = ctx.new_page()
+    try:
+        page.goto(url + "/unggah")
+        wait_for_app(page)
+        page.get_by_label("Nama akun").fill("saksi")
+        page.get_by_label("Kata sandi").fill("bukan-sandi-saksi")
+        page.get_by_role("button", name="Masuk").click()
+        _tunggu_log(page, log, "akun='saksi'", 1)
+    finally:
+        ctx.close()
+    baris = [b for b in log.read_text().splitlines() if "akun='saksi'" in b]
+    assert baris and all("klien=127.0.0.1 " in b for b in baris), baris
+    assert "203.0.113.7" not in log.read_text()
 
 
 def test_login_survives_reload_and_logout_ends_it_elsewhere(browser, lokal) -> None:
