@@ -131,6 +131,29 @@ def test_oidc_allow_listed_verified_admitted(browser, oidc, email: str) -> None:
         ctx.close()
 
 
+def test_oidc_named_provider_logs_in(browser, store_path: Path, tmp_path: Path) -> None:
+    """Finding 8 of the review: with the provider under ``[auth.banjar]`` the button must call
+    ``st.login("banjar")``; the nameless call ended in "galat internal"."""
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    with PenyediaPalsu() as penyedia:
+        port = port_bebas()
+        rahasia = tmp_path / "secrets.toml"
+        rahasia.write_text(secrets_toml(penyedia, port, ["analis@banjarkab.go.id"], nama="banjar"))
+        proc, url = start_server(store, tmp_path / "streamlit.log", {auth.ENV_SECRETS: str(rahasia)}, port=port)
+        try:
+            ctx, page = _login_oidc(browser, url, penyedia, {"email": "analis@banjarkab.go.id",
+                                                            "email_verified": True})
+            try:
+                page.get_by_text("Masuk sebagai").wait_for(timeout=30_000)
+                page.locator("[data-testid=stFileUploader]").wait_for(timeout=30_000)
+                assert "galat internal" not in page.inner_text("[data-testid=stMain]")
+            finally:
+                ctx.close()
+        finally:
+            _stop(proc)
+
+
 # --- local accounts ------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -36,14 +36,28 @@ def _rahasia(bagian: str) -> Any:
         return None
 
 
-def _oidc() -> bool:
-    """True when ``[auth]`` in Streamlit's secrets names an OIDC client (directly or per provider)."""
+def penyedia_oidc() -> list[str | None]:
+    """The OIDC providers ``[auth]`` configures: ``None`` for one given directly in ``[auth]`` (``st.login()``),
+    a name for each ``[auth.<name>]`` section (``st.login("<name>")``; Streamlit refuses the nameless call then)."""
     cfg = _rahasia("auth")
     if not isinstance(cfg, Mapping):
-        return False
-    if "client_id" in cfg:
-        return True
-    return any(isinstance(v, Mapping) and "client_id" in v for k, v in cfg.items() if k != "users")
+        return []
+    hasil: list[str | None] = [None] if "client_id" in cfg else []
+    return hasil + [str(k) for k, v in cfg.items() if k != "users" and isinstance(v, Mapping) and "client_id" in v]
+
+
+def _oidc() -> bool:
+    """True when ``[auth]`` in Streamlit's secrets names an OIDC client (directly or per provider)."""
+    return bool(penyedia_oidc())
+
+
+def _tombol_login(key: str, label: str = "Masuk") -> None:
+    """One login button, or one per provider when several are configured ("Masuk dengan google")."""
+    penyedia = penyedia_oidc()
+    for p in penyedia:
+        teks = label if len(penyedia) == 1 else f"{label} dengan {p or 'akun organisasi'}"
+        if st.button(teks, key=f"{key}_{p or ''}"):
+            st.login(p) if p else st.login()
 
 
 def daftar_analis() -> akses.DaftarAnalis:
@@ -164,8 +178,7 @@ def _oidc_ditolak(key: str, u: Mapping[str, Any]) -> None:
                  "daftar `analis` di `.streamlit/secrets.toml`.")
     else:
         st.info("Sesi login Anda sudah berakhir. Silakan masuk lagi.")
-        if st.button("Masuk lagi", key=f"oidc_lagi_{key}"):
-            st.login()
+        _tombol_login(f"oidc_lagi_{key}", "Masuk lagi")
         return
     if st.button("Keluar", key=f"oidc_keluar_{key}"):
         st.logout()
@@ -185,8 +198,7 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
             _oidc_ditolak(key, u)
             return None
         st.info("Fitur ini hanya untuk analis Bappedalitbang. Silakan masuk dengan akun organisasi.")
-        if st.button("Masuk", key=f"oidc_{key}"):
-            st.login()
+        _tombol_login(f"oidc_{key}")
         return None
     if not auth.ada_akun(auth.secrets_path()):
         st.warning(
