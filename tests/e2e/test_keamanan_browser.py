@@ -44,6 +44,7 @@ RUMUS_CR = "Bantuan\r=cmd|' /C calc'!A0"
 PEMICU = ("=", "+", "-", "@", "\uff1d")
 MD_TAUTAN = "[Klik untuk verifikasi ulang](http://contoh.invalid/)"
 MD_GAMBAR = "![](http://contoh.invalid/beacon.png)"
+KODE_PENDEK = "Rp :material/verified: :smile: :streamlit: a -> b"  # finding 10: icons, emoji, logo, arrows
 
 
 def _csv(teks: str) -> str:
@@ -268,7 +269,8 @@ def test_markdown_cells_shown_literally(browser, lokal, tmp_path: Path) -> None:
     url, _ = lokal
     berkas = tmp_path / "md.csv"
     berkas.write_text(BAIK.read_text().replace('"Rp1.250.000.000"', f'"{MD_TAUTAN}"')
-                      .replace('"Rp150.000.000"', f'"{MD_GAMBAR}"'))
+                      .replace('"Rp150.000.000"', f'"{MD_GAMBAR}"')
+                      .replace('"Rp 1.100.000.000,50"', f'"{KODE_PENDEK}"'))
     ctx = browser.new_context(viewport={"width": 1400, "height": 1400})
     page = ctx.new_page()
     diminta: list[str] = []
@@ -284,6 +286,7 @@ def test_markdown_cells_shown_literally(browser, lokal, tmp_path: Path) -> None:
         utama = page.locator("[data-testid=stMain]")
         teks = utama.inner_text().replace("\u2060", "")  # invisible word joiners that stop autolinks
         assert MD_TAUTAN in teks and MD_GAMBAR in teks, "the cells read exactly as typed"
+        assert KODE_PENDEK in teks, "no icon, emoji, logo or arrow made of the shortcodes"
         assert utama.locator("a[href*='contoh.invalid']").count() == 0, "no live link"
         assert utama.locator("img[src*='contoh.invalid']").count() == 0, "no image"
         assert diminta == [], "the browser fetched nothing from the cell's address"
