@@ -254,7 +254,7 @@ def test_login_survives_a_reload_and_logout_ends_it_everywhere(tulis_env: Path, 
     tab1 = masuk(buka("pages/unggah.py"), "analis1", SANDI)
     assert tab1.file_uploader
     token = tab1.session_state[ui_masuk.KUNCI_TOKEN]
-    kuki = DAFTAR.tukar_tiket(DAFTAR.tiket(token))  # what /api/sesi puts in the browser
+    kuki = DAFTAR.tukar_tiket(DAFTAR.tiket(token, "ikatan"), "ikatan")  # what /api/sesi puts in the browser
     monkeypatch.setattr(ui_masuk, "_kuki", lambda: kuki)
     tab2 = buka("pages/unggah.py")  # a reload: a new Streamlit session, the cookie only
     assert tab2.file_uploader and not tab2.text_input

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -263,6 +264,47 @@ def test_login_survives_reload_and_logout_ends_it_elsewhere(browser, lokal) -> N
     finally:
         a.close()
         b.close()
+
+
+def test_login_ticket_does_not_log_in_another_browser(browser, lokal) -> None:
+    """Finding 11 of the review (login CSRF): the one-time ticket URL a login makes, opened in another browser
+    (sent in a chat, or planted by an attacker who logged in with their own account), must not log that
+    browser in. The ticket is tied to the browser that submitted the form."""
+    url, _ = lokal
+    penyerang = browser.new_context(viewport={"width": 1400, "height": 1000})
+    korban = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        pa = penyerang.new_page()
+        tiket: list[str] = []
+
+        def tangkap(route) -> None:
+            tiket.append(route.request.url)
+            route.abort()
+
+        pa.route(re.compile(r".*/api/sesi\?.*"), tangkap)
+        pa.goto(url + "/unggah")
+        wait_for_app(pa)
+        pa.get_by_label("Nama akun").fill("analis_aman")
+        pa.get_by_label("Kata sandi").fill(SANDI)
+        pa.get_by_role("button", name="Masuk").click()
+        for _ in range(600):
+            if tiket:
+                break
+            pa.wait_for_timeout(100)
+        assert tiket, "the login sent the browser to /api/sesi"
+        pv = korban.new_page()
+        pv.goto(url + "/riwayat")  # the victim has the dashboard open
+        wait_for_app(pv)
+        pv.goto(tiket[0])
+        wait_for_app(pv)
+        assert not [k for k in korban.cookies() if k["name"] == NAMA_KUKI], "no session cookie for the victim"
+        pv.goto(url + "/unggah")
+        wait_for_app(pv)
+        assert not analis.sudah_masuk(pv)
+        assert not [k for k in penyerang.cookies() if k["name"] == NAMA_KUKI]
+    finally:
+        penyerang.close()
+        korban.close()
 
 
 def test_markdown_cells_shown_literally(browser, lokal, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import streamlit as st
 from tkpk import akses, auth
 from tkpk import gerbang as masuk_lokal
 from tkpk.pembatas import alamat_klien, proxy_tepercaya
-from tkpk.sesi import DAFTAR, NAMA_KUKI
+from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT
 from tkpk.teks_aman import md
 
 KUNCI_PENGGUNA = "analis"  # the name, for display; never trusted on its own
@@ -80,11 +80,21 @@ def klien() -> str:
         return "127.0.0.1"
 
 
-def _kuki() -> str | None:
+def _baca_kuki(nama: str) -> str | None:
     try:
-        return st.context.cookies.get(NAMA_KUKI)
+        nilai = st.context.cookies.get(nama)
     except Exception:
         return None
+    return nilai if isinstance(nilai, str) and nilai else None
+
+
+def _kuki() -> str | None:
+    return _baca_kuki(NAMA_KUKI)
+
+
+def _kuki_ikat() -> str | None:
+    """This browser's binding cookie (set by our middleware at page load), which the login ticket is tied to."""
+    return _baca_kuki(NAMA_KUKI_IKAT)
 
 
 def _token() -> str | None:
@@ -139,7 +149,8 @@ def keluar_tombol(key: str = "keluar") -> None:
 
 def _form_lokal(key: str) -> str | None:
     """The login form; on success the account name. The browser is then sent to ``/api/sesi`` for its cookie
-    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser)."""
+    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser), with a ticket tied to
+    this browser's binding cookie. Without that cookie (cookies blocked) the login lasts for this tab only."""
     with st.form(f"form_masuk_{key}"):
         nama = st.text_input("Nama akun", key=f"masuk_nama_{key}")
         sandi = st.text_input("Kata sandi", type="password", key=f"masuk_sandi_{key}")
@@ -152,8 +163,10 @@ def _form_lokal(key: str) -> str | None:
         return None
     st.session_state[KUNCI_TOKEN] = hasil.token
     st.session_state[KUNCI_PENGGUNA] = nama.strip()
-    tiket = DAFTAR.tiket(hasil.token)
-    _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
+    ikat = _kuki_ikat()
+    if ikat:
+        tiket = DAFTAR.tiket(hasil.token, ikat)
+        _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
     return nama.strip()
 
 
