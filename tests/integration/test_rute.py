@@ -122,3 +122,10 @@ def test_every_page_load_gives_the_browser_a_binding_cookie(daftar: Daftar) -> N
     assert "max-age" not in kuki.lower() and "expires" not in kuki.lower(), "ends with the browser session"
     assert "set-cookie" not in k.get("/unggah", cookies={NAMA_KUKI_IKAT: "sudah"}).headers, "kept, not replaced"
     assert NAMA_KUKI_IKAT not in k.get("/api/keluar").headers.get("set-cookie", ""), "only page loads"
+
+
+@pytest.mark.parametrize(("alamat", "ke"), [("/ringkasan", "/"), ("/ringkasan?tahun=2024&mode=presentasi",
+                                                                    "/?tahun=2024&mode=presentasi")])
+def test_ringkasan_goes_to_the_home_page_with_its_query(klien: TestClient, alamat: str, ke: str) -> None:
+    r = klien.get(alamat)
+    assert r.status_code == 307 and r.headers["location"] == ke

@@ -5,8 +5,10 @@
   back to the page. Why a route: a Streamlit script cannot set an HttpOnly cookie.
   The ticket is swapped only for the browser that logged in: its binding cookie must match (:mod:`tkpk.sesi`).
 - ``GET /api/keluar?lanjut=…``: deletes that cookie (the session itself was already ended server-side).
-- Both refuse a request another site started (``Sec-Fetch-Site``, else ``Origin``/``Referer``): our pages reach
-  them only by a same-origin navigation.
+- ``GET /ringkasan?…``: the home page's own name in shared links; Streamlit serves the default page only at
+  "/" and answered this address with its English "Page not found" dialog, so it is sent to "/" with its query.
+- Both login routes refuse a request another site started (``Sec-Fetch-Site``, else ``Origin``/``Referer``):
+  our pages reach them only by a same-origin navigation.
 - A middleware adds headers every response should carry (no framing by other sites, no MIME sniffing, no
   referrer leaking the query string), and gives every browser that loads a page its random binding cookie
   (``tkpk_ikat``: HttpOnly, SameSite=Strict, for this browser session).
@@ -31,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tkpk.pembatas import alamat_klien, proxy_tepercaya
 from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
 
+HALAMAN_UTAMA = "/ringkasan"  # url_path of the default page in app.py, which Streamlit serves at "/"
 _LANJUT = re.compile(r"^/[a-z_]{0,40}$")
 HEADER_AMAN = {
     b"x-content-type-options": b"nosniff",
@@ -89,7 +92,12 @@ def buat_rute(daftar: Daftar = DAFTAR) -> list[Route]:
         resp.delete_cookie(NAMA_KUKI, path="/", httponly=True, samesite="strict")
         return resp
 
-    return [Route("/api/sesi", sesi, methods=["GET"]), Route("/api/keluar", keluar, methods=["GET"])]
+    async def beranda(request: Request) -> Response:
+        query = request.url.query
+        return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
+
+    return [Route("/api/sesi", sesi, methods=["GET"]), Route("/api/keluar", keluar, methods=["GET"]),
+            Route(HALAMAN_UTAMA, beranda, methods=["GET"])]
 
 
 def kuki_ikat_baru(https: bool) -> bytes:
