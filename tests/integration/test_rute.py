@@ -122,6 +122,8 @@ def test_every_page_load_gives_the_browser_a_binding_cookie(daftar: Daftar) -> N
     assert "max-age" not in kuki.lower() and "expires" not in kuki.lower(), "ends with the browser session"
     assert "set-cookie" not in k.get("/unggah", cookies={NAMA_KUKI_IKAT: "sudah"}).headers, "kept, not replaced"
     assert NAMA_KUKI_IKAT not in k.get("/api/keluar").headers.get("set-cookie", ""), "only page loads"
+    dari_cache = k.get("/api/keluar", headers={"Sec-Fetch-Dest": "document"})  # e.g. index.html answered 304
+    assert any(k.startswith(f"{NAMA_KUKI_IKAT}=") for k in dari_cache.headers.get_list("set-cookie"))
 
 
 @pytest.mark.parametrize(("alamat", "ke"), [("/ringkasan", "/"), ("/ringkasan?tahun=2024&mode=presentasi",

@@ -121,13 +121,14 @@ class HeaderAman:
 
         koneksi = HTTPConnection(scope)
         perlu_ikat = NAMA_KUKI_IKAT not in koneksi.cookies
+        dokumen = koneksi.headers.get("sec-fetch-dest") == "document"  # a page load, even answered "304"
 
         async def kirim(message: Message) -> None:
             if message["type"] == "http.response.start":
                 ada = {k.lower() for k, _ in message.get("headers", [])}
                 tambahan = [(k, v) for k, v in HEADER_AMAN.items() if k not in ada]
                 jenis = Headers(raw=message.get("headers", [])).get("content-type", "")
-                if perlu_ikat and jenis.startswith("text/html"):  # a page load: the browser's binding cookie
+                if perlu_ikat and (dokumen or jenis.startswith("text/html")):  # the browser's binding cookie
                     tambahan.append((b"set-cookie", kuki_ikat_baru(_https(koneksi))))
                 message = {**message, "headers": [*message.get("headers", []), *tambahan]}
             await send(message)
