@@ -64,14 +64,14 @@ class _Catatan:
 @dataclass
 class _Klien:
     gagal: deque[float] = field(default_factory=lambda: deque(maxlen=BATAS_KLIEN))  # times of failed checks
-    berjalan: dict[str, float] = field(default_factory=dict)  # account -> start of its check in flight
+    berjalan: dict[tuple[str, str], float] = field(default_factory=dict)  # pair -> start of its check in flight
     terakhir: float = 0.0
 
     def rapikan(self, sekarang: float) -> None:
         while self.gagal and self.gagal[0] <= sekarang - JENDELA_KLIEN:
             self.gagal.popleft()
-        for akun in [a for a, t in self.berjalan.items() if sekarang - t >= BATAS_BERJALAN]:
-            del self.berjalan[akun]
+        for pasangan in [p for p, t in self.berjalan.items() if sekarang - t >= BATAS_BERJALAN]:
+            del self.berjalan[pasangan]
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class Pembatas:
                 c.berjalan = None
             if c.berjalan is None and c.boleh_lagi <= sekarang:
                 c.berjalan = sekarang
-                k.berjalan[akun] = sekarang
+                k.berjalan[(akun, klien)] = sekarang
                 return Izin("boleh")
             terkunci = c.gagal >= BATAS_KUNCI and c.boleh_lagi > sekarang
             if not terkunci:
@@ -141,7 +141,7 @@ class Pembatas:
         with self._kunci:
             self._rapikan_bila_penuh(sekarang)
             k = self._klien.setdefault(kunci_klien(klien), _Klien())
-            k.berjalan.pop(akun, None)
+            k.berjalan.pop((akun, klien), None)
             k.gagal.append(sekarang)
             k.terakhir = sekarang
             c = self._catatan.setdefault((akun, klien), _Catatan())
@@ -167,7 +167,7 @@ class Pembatas:
     def _lepas_klien(self, akun: str, klien: str) -> None:
         k = self._klien.get(kunci_klien(klien))
         if k is not None:
-            k.berjalan.pop(akun, None)
+            k.berjalan.pop((akun, klien), None)
 
     def _gagal(self, c: _Catatan, sekarang: float) -> None:
         if c.gagal >= BATAS_KUNCI and c.boleh_lagi <= sekarang:
