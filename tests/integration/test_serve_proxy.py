@@ -9,6 +9,7 @@ then driven as ASGI with a fake peer."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 import uvicorn
@@ -38,7 +39,10 @@ def _peer_as_the_app_sees_it(kwargs: dict, peer: str, xff: str) -> tuple[str, st
     async def send(message: dict) -> None:
         return None
 
-    asyncio.run(cfg.loaded_app(scope, receive, send))
+    # in a thread of its own: Playwright's sync API may hold a running event loop in this one (e2e tests)
+    benang = threading.Thread(target=lambda: asyncio.run(cfg.loaded_app(scope, receive, send)))
+    benang.start()
+    benang.join(timeout=30)
     client = seen["client"]
     assert isinstance(client, tuple)
     return str(client[0]), seen["headers"][b"x-forwarded-for"].decode()  # type: ignore[index]
