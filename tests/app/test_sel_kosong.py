@@ -50,14 +50,19 @@ def _kosong_tampil_sebagai_strip(at: AppTest, kolom: str) -> None:
     assert any(kolom in df.value.columns and df.value[kolom].isna().any() for df in at.dataframe)
 
 
-def test_riwayat_batch_rows_show_a_dash_for_a_missing_triwulan(tulis_env: Path) -> None:
+def test_riwayat_batch_rows_show_a_dash_for_a_missing_triwulan(tulis_env: Path, tmp_path: Path) -> None:
     st.cache_resource.clear()
+    auth.add_user(tmp_path / "secrets.toml", "analis1", SANDI)
     teks = (UPLOAD / "baik_intervensi_koma.csv").read_text().replace("2025,2,4,", "2025,,4,")
     con = connect(tulis_env)
     hasil = ingest_file(con, teks.encode(), "tahunan.csv", "intervensi", "uji")
     con.close()
     assert hasil.status == "diterima"
     at = _buka("pages/riwayat.py")
+    # a batch's raw rows are for a logged-in analyst only
+    at.text_input(key="masuk_nama_riwayat").set_value("analis1")
+    at.text_input(key="masuk_sandi_riwayat").set_value(SANDI)
+    next(b for b in at.button if b.label == "Masuk").click().run()
     at.selectbox(key="riwayat_batch").set_value(hasil.batch_id).run()
     _kosong_tampil_sebagai_strip(at, "triwulan")
 
