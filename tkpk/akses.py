@@ -7,6 +7,9 @@ Gmail account unknown to Bappedalitbang must not get the uploader. Rules:
 - ``"@banjarkab.go.id"`` admits every address whose part after the last "@" is exactly that domain; a subdomain
   (``bappeda.banjarkab.go.id``) is admitted only if listed itself;
 - only an address the provider marks verified (``email_verified`` true) counts;
+- addresses and entries are compared as ASCII only: anything that is not pure ASCII after trimming ASCII spaces
+  is refused (``str.lower()`` would fold look-alikes such as the KELVIN SIGN U+212A into "k", so
+  ``analis@banjarKab.go.id`` with that sign would pass for ``@banjarkab.go.id``); only A–Z are lowercased;
 - no list, an empty one, or one without a valid entry: nobody is an analyst.
 Nothing here imports Streamlit.
 """
@@ -33,8 +36,21 @@ class DaftarAnalis:
         return not self.email and not self.domain
 
 
+_SPASI_ASCII = " \t\r\n"
+
+
+def _ascii(teks: str) -> str | None:
+    """``teks`` trimmed of ASCII spaces and lowercased (A–Z only), or None when any other character is not
+    ASCII: no Unicode case folding, so no look-alike can turn into a listed address."""
+    t = teks.strip(_SPASI_ASCII)
+    return t.lower() if t.isascii() else None
+
+
 def _pisah(alamat: str) -> tuple[str, str] | None:
-    lokal, at, domain = alamat.strip().lower().rpartition("@")
+    teks = _ascii(alamat)
+    if teks is None:
+        return None
+    lokal, at, domain = teks.rpartition("@")
     if not at or not _LOKAL.match(lokal) or not _DOMAIN.match(domain):
         return None
     return lokal, domain
@@ -50,7 +66,7 @@ def baca_daftar(nilai: object) -> DaftarAnalis:
         entri = []
     email, domain, abai = set(), set(), []
     for e in entri:
-        teks = str(e).strip().lower() if isinstance(e, str) else ""
+        teks = (_ascii(e) or "") if isinstance(e, str) else ""
         if teks.startswith("@") and _DOMAIN.match(teks[1:]):
             domain.add(teks[1:])
         elif _pisah(teks):
@@ -72,7 +88,7 @@ def cocok(email: object, daftar: DaftarAnalis) -> bool:
     bagian = _pisah(email)
     if bagian is None:
         return False
-    return email.strip().lower() in daftar.email or bagian[1] in daftar.domain
+    return f"{bagian[0]}@{bagian[1]}" in daftar.email or bagian[1] in daftar.domain
 
 
 def boleh_unggah(pengguna: Mapping[str, object], daftar: DaftarAnalis) -> bool:

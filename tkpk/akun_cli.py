@@ -1,4 +1,9 @@
-"""``python -m tkpk remove-user NAME`` and ``python -m tkpk reset-password NAME`` (wired by :mod:`tkpk.cli`).
+"""``python -m tkpk add-user NAME``, ``remove-user NAME`` and ``reset-password NAME`` (wired by :mod:`tkpk.cli`).
+
+All three work on the same file as the server: ``$TKPK_SECRETS`` when set, else ``.streamlit/secrets.toml``
+(:func:`tkpk.auth.secrets_path`). ``add-user`` only creates: an existing account (even a disabled one) is left
+alone and the operator is pointed to ``reset-password``, so a typo in a name cannot silently replace a colleague's
+password.
 
 Both end the account's logins: a running server compares each session's hash fingerprint with the secrets file
 at every check (:mod:`tkpk.sesi`), so a removed account or a changed password stops working at the next click.
@@ -27,6 +32,44 @@ def _parser(prog: str, teks: str) -> argparse.ArgumentParser:
     return p
 
 
+def _sandi_baru(gagal: str) -> str | None:
+    """The new password: ``$TKPK_PASSWORD`` (tests, scripts) or asked twice at the terminal; None if they differ."""
+    password = os.environ.get("TKPK_PASSWORD")
+    if password is None:
+        password = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi: ") != password:
+            print(f"Kata sandi tidak sama; {gagal}.")
+            return None
+    return password
+
+
+def add_user_main(argv: Sequence[str] | None = None) -> int:
+    args = _parser("add-user", "Buat akun analis lokal baru.").parse_args(list(sys.argv[1:] if argv is None else argv))
+    path = Path(args.secrets)
+    try:
+        ada = args.name in auth.baca_users(path)
+    except Exception as exc:
+        print(f"Berkas {path} tidak dapat dibaca: {type(exc).__name__}: {exc}")
+        return EXIT_INVALID
+    if ada:
+        print(f"Akun {args.name} sudah ada di {path}; tidak ada yang diubah. Untuk mengganti kata sandinya: "
+              f"python -m tkpk reset-password {args.name}")
+        return EXIT_INVALID
+    password = _sandi_baru("akun tidak dibuat")
+    if password is None:
+        return EXIT_INVALID
+    try:
+        auth.buat_user(path, args.name, password)
+    except auth.AkunGagal as exc:
+        print(str(exc))
+        return EXIT_INVALID
+    except Exception as exc:
+        print(f"Kesalahan internal: {type(exc).__name__}: {exc}")
+        return EXIT_ERROR
+    print(f"Akun {args.name} dibuat di {path} (hanya hash argon2 yang disimpan).")
+    return EXIT_OK
+
+
 def remove_user_main(argv: Sequence[str] | None = None) -> int:
     args = _parser("remove-user", "Hapus akun analis lokal.").parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -53,12 +96,9 @@ def reset_password_main(argv: Sequence[str] | None = None) -> int:
     if not ada:
         print(f"Akun {args.name} tidak ada; buat dengan python -m tkpk add-user {args.name}.")
         return EXIT_INVALID
-    password = os.environ.get("TKPK_PASSWORD")
+    password = _sandi_baru("tidak ada yang diubah")
     if password is None:
-        password = getpass.getpass("Kata sandi baru: ")
-        if getpass.getpass("Ulangi kata sandi: ") != password:
-            print("Kata sandi tidak sama; tidak ada yang diubah.")
-            return EXIT_INVALID
+        return EXIT_INVALID
     try:
         auth.add_user(path, args.name, password)
     except auth.AkunGagal as exc:

@@ -107,6 +107,13 @@ def add_user(path: Path, name: str, password: str) -> None:
     _tulis(path, _tulis_seksi(teks, users))
 
 
+def buat_user(path: Path, name: str, password: str) -> None:
+    """Create an account; an existing one (even disabled) is refused, never replaced (that is reset-password)."""
+    if name in baca_users(path):
+        raise AkunGagal(f"Akun {name} sudah ada; gunakan python -m tkpk reset-password {name}.")
+    add_user(path, name, password)
+
+
 def _tulis(path: Path, baru: str) -> None:
     """Atomic 0600 write of the whole secrets file."""
     tomllib.loads(baru)  # never write a file Streamlit cannot read

@@ -12,12 +12,17 @@ signed with a key made at start. So:
 
 The browser gets its cookie through a one-time ticket: the login form (a Streamlit widget) cannot set an
 HttpOnly cookie, so it sends the browser to ``/api/sesi?tiket=…`` (:mod:`tkpk.ui.rute`), which swaps the
-ticket for the cookie. Nothing here imports Streamlit.
+ticket for the cookie. The ticket is tied to the browser that submitted the form (double submit): every page
+load gives the browser a random binding cookie (:data:`NAMA_KUKI_IKAT`, HttpOnly, SameSite=Strict), the form
+reads it when the login succeeds, and the ticket is swapped only for a request carrying the same cookie. A
+ticket URL opened in another browser (sent in a chat, or planted by someone who logged in with their own
+account: login CSRF) logs nobody in. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import threading
 import time
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner
 
 NAMA_KUKI = "tkpk_sesi"
+NAMA_KUKI_IKAT = "tkpk_ikat"  # the browser binding a ticket is tied to
 UMUR_DETIK = 8 * 3600  # one working day; then log in again
 UMUR_TIKET_DETIK = 60
 MAKS_SESI = 1000  # a bound on memory; the oldest logins go first
@@ -51,7 +57,7 @@ class Daftar:
         self._jam = jam
         self._kunci = threading.Lock()
         self._sesi: dict[str, Sesi] = {}
-        self._tiket: dict[str, tuple[str, float]] = {}
+        self._tiket: dict[str, tuple[str, float, str]] = {}  # ticket -> (token, expiry, binding fingerprint)
         self._cabut_oidc: dict[str, float] = {}
         self.mulai = jam()
         self._penanda = TimestampSigner(secrets.token_bytes(32), salt="tkpk-sesi")
@@ -96,20 +102,26 @@ class Daftar:
             self._cabut_oidc[nama.lower()] = self._jam()
         return len(mati)
 
-    def tiket(self, token: str) -> str:
-        """A one-time ticket for ``token``, valid :data:`UMUR_TIKET_DETIK` seconds (it travels in a URL)."""
+    def tiket(self, token: str, ikat: str) -> str:
+        """A one-time ticket for ``token``, valid :data:`UMUR_TIKET_DETIK` seconds (it travels in a URL), that
+        only the browser holding the binding cookie ``ikat`` can swap."""
+        if not ikat:
+            raise ValueError("a ticket needs the browser's binding cookie")
         t = secrets.token_urlsafe(24)
         with self._kunci:
             sekarang = self._jam()
             self._tiket = {k: v for k, v in self._tiket.items() if v[1] > sekarang}
-            self._tiket[t] = (token, sekarang + UMUR_TIKET_DETIK)
+            self._tiket[t] = (token, sekarang + UMUR_TIKET_DETIK, self._kunci_token(ikat))
         return t
 
-    def tukar_tiket(self, tiket: str) -> str | None:
-        """The signed cookie value for a ticket, once; None when unknown, used or stale."""
+    def tukar_tiket(self, tiket: str, ikat: str | None) -> str | None:
+        """The signed cookie value for a ticket, once, to the browser it was made for; None when unknown, used,
+        stale, or presented with another binding cookie (or none)."""
         with self._kunci:
             isi = self._tiket.pop(tiket, None)
             if isi is None or isi[1] <= self._jam():
+                return None
+            if not ikat or not hmac.compare_digest(isi[2], self._kunci_token(ikat)):
                 return None
             if self._kunci_token(isi[0]) not in self._sesi:
                 return None

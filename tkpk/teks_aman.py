@@ -26,6 +26,13 @@ _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 _BARIS = re.compile(r"\s*[\r\n]+\s*")
 WJ = "\u2060"  # WORD JOINER: zero width, no line break
 _AUTOLINK = re.compile(r"://|@.|(?i:www)\.")
+# Streamlit's Markdown (1.67, StreamlitMarkdown.js) rewrites text that backslash escapes cannot protect, because
+# it works on the raw source or on the text after escapes are resolved: ":material/" -> ":material_" in the
+# source, then ":material_x:" -> an icon, ":streamlit:" -> its logo, ":smile:" / ":+1:" -> an emoji
+# (remark-emoji), and "->", "<-", "<->", "--", ">=", "<=", "~=" between spaces -> arrows and signs. A word
+# joiner after the opening ":" of anything shaped like a shortcode, and inside each such pair, breaks them all.
+_KODE_PENDEK = re.compile(r":(?=[\w+\-][\w/+\-]*:)")
+_TIPOGRAFI = re.compile(r"(?<!\S)(?:<->|->|<-|--|>=|<=|~=)(?!\S)")
 
 
 def bersih(teks: object) -> str:
@@ -34,19 +41,28 @@ def bersih(teks: object) -> str:
     return _BARIS.sub(" ", _KENDALI.sub("\ufffd", s))
 
 
+def _polos(teks: object) -> str:
+    """:func:`bersih`, with an invisible word joiner inside every pattern Streamlit's Markdown rewrites after
+    escapes are resolved (autolink literals, icon/emoji/logo shortcodes, typographic arrows)."""
+    polos = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + WJ + m.group(0)[-1], bersih(teks))
+    polos = _KODE_PENDEK.sub(":" + WJ, polos)
+    return _TIPOGRAFI.sub(lambda m: m.group(0)[0] + WJ + m.group(0)[1:], polos)
+
+
 def md(teks: object) -> str:
     """Text to embed in a Markdown string (``st.markdown``, ``st.error``, captions, widget labels) literally.
 
     Backslash escapes stop links, images, emphasis, HTML and Streamlit's directives. GFM's autolink literals
-    ("http://…", "www.…", "a@b.co") are found in the parsed text, after escapes are gone, so an invisible word
-    joiner is put inside each such marker; the text reads the same."""
-    polos = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + WJ + m.group(0)[-1], bersih(teks))
-    return _TANDA_MD.sub(r"\\\1", polos)
+    ("http://…", "www.…", "a@b.co"), Streamlit's shortcodes (":material/x:", ":streamlit:", ":smile:") and its
+    typographic arrows ("->") are found in the source or in the parsed text, after escapes are gone, so an
+    invisible word joiner is put inside each; the text reads the same."""
+    return _TANDA_MD.sub(r"\\\1", _polos(teks))
 
 
 def html(teks: object) -> str:
-    """Text to embed in our own HTML (``unsafe_allow_html``) literally."""
-    return _html.escape(bersih(teks), quote=True)
+    """Text to embed in our own HTML (``unsafe_allow_html``) literally, whether it lands in an HTML block or
+    between inline tags of a Markdown paragraph (where the shortcode and arrow rewrites still run)."""
+    return _html.escape(_polos(teks), quote=True)
 
 
 def tabel(df: pd.DataFrame) -> pd.DataFrame:

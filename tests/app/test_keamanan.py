@@ -147,6 +147,37 @@ def test_oidc_batch_records_the_email(tulis_env: Path) -> None:
         con.close()
 
 
+# finding 8 of the review: a provider configured per name ([auth.banjar]) needs st.login("banjar")
+
+OIDC_UMUM = {k: OIDC[k] for k in ("redirect_uri", "cookie_secret")}
+OIDC_PENYEDIA = {k: OIDC[k] for k in ("client_id", "client_secret", "server_metadata_url")}
+
+
+@pytest.mark.parametrize(("auth_cfg", "tombol", "diminta"), [
+    ({**OIDC_UMUM, "banjar": OIDC_PENYEDIA}, ["Masuk"], ["banjar"]),
+    (OIDC, ["Masuk"], [None]),
+    ({**OIDC_UMUM, "banjar": OIDC_PENYEDIA, "google": OIDC_PENYEDIA},
+     ["Masuk dengan banjar", "Masuk dengan google"], ["banjar", "google"]),
+])
+def test_oidc_login_button_names_the_configured_provider(tulis_env: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          auth_cfg: dict, tombol: list[str],
+                                                          diminta: list[str | None]) -> None:
+    dipanggil: list[str | None] = []
+    monkeypatch.setattr(st, "login", lambda provider=None: dipanggil.append(provider))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.secrets["auth"] = auth_cfg
+    at.secrets["tkpk"] = {"analis": ["@banjarkab.go.id"]}
+    at.run()
+    at.switch_page("pages/unggah.py").run()
+    assert not at.exception, at.exception
+    masuk_tombol = [b for b in at.button if b.label.startswith("Masuk")]
+    assert [b.label for b in masuk_tombol] == tombol
+    for label in tombol:
+        next(b for b in at.button if b.label == label).click().run()
+        assert not at.exception, at.exception
+    assert dipanggil == diminta
+
+
 # --- local accounts ------------------------------------------------------------------------------------------
 
 def _akun(tmp_path: Path, **rusak: str) -> Path:
@@ -191,7 +222,7 @@ def test_login_survives_a_reload_and_logout_ends_it_everywhere(tulis_env: Path, 
     tab1 = masuk(buka("pages/unggah.py"), "analis1", SANDI)
     assert tab1.file_uploader
     token = tab1.session_state[ui_masuk.KUNCI_TOKEN]
-    kuki = DAFTAR.tukar_tiket(DAFTAR.tiket(token))  # what /api/sesi puts in the browser
+    kuki = DAFTAR.tukar_tiket(DAFTAR.tiket(token, "ikatan"), "ikatan")  # what /api/sesi puts in the browser
     monkeypatch.setattr(ui_masuk, "_kuki", lambda: kuki)
     tab2 = buka("pages/unggah.py")  # a reload: a new Streamlit session, the cookie only
     assert tab2.file_uploader and not tab2.text_input

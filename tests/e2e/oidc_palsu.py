@@ -120,14 +120,16 @@ class PenyediaPalsu:
                              "id_token": id_token, "scope": "openid email profile"})
 
 
-def secrets_toml(penyedia: PenyediaPalsu, port_app: int, analis: list[str]) -> str:
-    """The ``secrets.toml`` an operator would write for this provider, with the allow-list."""
+def secrets_toml(penyedia: PenyediaPalsu, port_app: int, analis: list[str], nama: str | None = None) -> str:
+    """The ``secrets.toml`` an operator would write for this provider, with the allow-list; with ``nama`` the
+    provider gets its own section ``[auth.<nama>]`` (Streamlit's per-provider layout)."""
     daftar = ", ".join(f'"{a}"' for a in analis)
     return (
         "[auth]\n"
         f'redirect_uri = "http://127.0.0.1:{port_app}/oauth2callback"\n'
         f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
-        f'client_id = "{CLIENT_ID}"\n'
+        + (f"\n[auth.{nama}]\n" if nama else "")
+        + f'client_id = "{CLIENT_ID}"\n'
         f'client_secret = "{CLIENT_SECRET}"\n'
         f'server_metadata_url = "{penyedia.metadata_url}"\n'
         "\n[tkpk]\n"

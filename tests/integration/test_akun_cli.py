@@ -51,3 +51,35 @@ def test_remove_user_ends_sessions(berkas: Path, capsys) -> None:
     assert _masuk(berkas, daftar, "kata-sandi-lama-1") is None
     assert main(["remove-user", "ani"]) == 2
     assert "tidak ada" in capsys.readouterr().out
+
+
+# --- finding 5 of the review: add-user followed a different file than the others, and replaced accounts ---------
+
+@pytest.fixture
+def bawaan_lain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the project's own secrets file would be: never the repository's during a test."""
+    lain = tmp_path / "bawaan" / "secrets.toml"
+    monkeypatch.setattr(auth, "SECRETS", lain)
+    return lain
+
+
+def test_add_user_writes_where_tkpk_secrets_points(berkas: Path, bawaan_lain: Path,
+                                                   monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("TKPK_PASSWORD", "kata-sandi-budi-1")
+    assert main(["add-user", "budi"]) == 0
+    assert "budi" in auth.baca_users(berkas) and auth.verify(berkas, "budi", "kata-sandi-budi-1")
+    assert not bawaan_lain.exists(), "the same file remove-user, reset-password and the server read"
+    assert str(berkas) in capsys.readouterr().out
+
+
+def test_add_user_refuses_an_existing_account(berkas: Path, bawaan_lain: Path,
+                                              monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    sebelum = berkas.read_text()
+    monkeypatch.setenv("TKPK_PASSWORD", "sandi-penyusup-99")
+    assert main(["add-user", "ani"]) == 2
+    keluar = capsys.readouterr().out
+    assert "sudah ada" in keluar and "reset-password ani" in keluar, keluar
+    assert berkas.read_text() == sebelum, "nothing changed"
+    assert auth.verify(berkas, "ani", "kata-sandi-lama-1")
+    berkas.write_text(berkas.read_text().replace(auth.baca_users(berkas)["ani"], ""))  # a disabled account
+    assert main(["add-user", "ani"]) == 2, "a disabled account is re-enabled with reset-password, not add-user"

@@ -55,3 +55,25 @@ def test_email_verified_required(nilai: object, sah: bool) -> None:
     assert terverifikasi(u) is sah
     assert boleh_unggah(u, DAFTAR) is sah
     assert not boleh_unggah({"email": "nama@banjarkab.go.id"}, DAFTAR)
+
+
+# finding 9 of the review: str.lower() folds look-alikes (KELVIN SIGN U+212A -> "k", U+0130 -> "i̇") into ASCII
+@pytest.mark.parametrize("email", [
+    "analis@banjar\u212aab.go.id",        # KELVIN SIGN in the domain
+    "nama@banjar\u212aab.go.id",
+    "n\u0430ma@banjarkab.go.id",          # Cyrillic a in the local part of a listed address
+    "siapa@banjarkab.go.\u0130d",         # LATIN CAPITAL I WITH DOT ABOVE
+    "siapa@ba\u0578jarkab.go.id",         # Armenian look-alike of n
+    "\u3000nama@banjarkab.go.id",         # ideographic space: not trimmed, refused
+    "siapa@banjarkab.go.id\u200b",        # zero-width space
+    "ｎａｍａ@banjarkab.go.id",            # full-width letters
+])
+def test_non_ascii_look_alikes_are_refused(email: str) -> None:
+    assert cocok(email, DAFTAR) is False
+    assert not boleh_unggah({"email": email, "email_verified": True}, DAFTAR)
+
+
+def test_non_ascii_allow_list_entries_are_ignored() -> None:
+    daftar = baca_daftar(["@banjar\u212aab.go.id", "nama@banjar\u212aab.go.id"])
+    assert daftar.kosong and len(daftar.diabaikan) == 2
+    assert not cocok("nama@banjarkab.go.id", daftar)

@@ -47,24 +47,36 @@ def test_ticket_is_single_use_and_short_lived() -> None:
     jam = Jam()
     d = Daftar(jam)
     tok = d.buat("ani", "s")
-    t = d.tiket(tok)
-    kuki = d.tukar_tiket(t)
+    t = d.tiket(tok, "ikat")
+    kuki = d.tukar_tiket(t, "ikat")
     assert kuki is not None and tok not in kuki.split(".")[1:]  # the cookie is the token signed
     assert d.dari_kuki(kuki) == tok
-    assert d.tukar_tiket(t) is None, "a ticket works once"
-    t2 = d.tiket(tok)
+    assert d.tukar_tiket(t, "ikat") is None, "a ticket works once"
+    t2 = d.tiket(tok, "ikat")
     jam.t += UMUR_TIKET_DETIK + 1
-    assert d.tukar_tiket(t2) is None, "a stale ticket is refused"
-    assert d.tukar_tiket("tebakan") is None
-    t3 = d.tiket(tok)
+    assert d.tukar_tiket(t2, "ikat") is None, "a stale ticket is refused"
+    assert d.tukar_tiket("tebakan", "ikat") is None
+    t3 = d.tiket(tok, "ikat")
     d.akhiri_akun("ani")
-    assert d.tukar_tiket(t3) is None, "no cookie for an ended session"
+    assert d.tukar_tiket(t3, "ikat") is None, "no cookie for an ended session"
+
+
+def test_ticket_is_swapped_only_with_the_binding_it_was_made_for() -> None:
+    d = Daftar(Jam())
+    tok = d.buat("ani", "s")
+    assert d.tukar_tiket(d.tiket(tok, "browser-analis"), "browser-lain") is None
+    assert d.tukar_tiket(d.tiket(tok, "browser-analis"), None) is None
+    assert d.tukar_tiket(d.tiket(tok, "browser-analis"), "") is None
+    t = d.tiket(tok, "browser-analis")
+    assert d.tukar_tiket(t, "browser-lain") is None
+    assert d.tukar_tiket(t, "browser-analis") is None, "a ticket presented by the wrong browser is spent"
+    assert d.tukar_tiket(d.tiket(tok, "browser-analis"), "browser-analis") is not None
 
 
 def test_cookie_signature_and_key_per_process() -> None:
     d = Daftar()
     tok = d.buat("ani", "s")
-    kuki = d.tukar_tiket(d.tiket(tok))
+    kuki = d.tukar_tiket(d.tiket(tok, "ikat"), "ikat")
     assert kuki is not None
     assert d.dari_kuki(kuki) == tok
     assert d.dari_kuki(kuki[:-2] + "xx") is None, "a forged signature is refused"

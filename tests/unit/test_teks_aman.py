@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_mod
 import re
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +52,49 @@ def test_tables_are_neutralised_like_the_exports() -> None:
     assert all(not v.startswith(("=", "+", "-", "@")) for v in out["program"])
     assert out["program"].iloc[4] == "PBI JK"
     assert out["pagu"].tolist() == [-1.5, 2.0, 3.0, 4.0, 5.0], "numbers stay numbers"
+
+
+# --- finding 10 of the review: Streamlit's Markdown turns shortcodes into icons, emoji, a logo and arrows ----------
+# What StreamlitMarkdown.js (1.67) does, in order: on the raw source ":material/" -> ":material_"; then, on the text
+# nodes (escapes resolved): /:material_(\w+):/ -> a Material icon, /:streamlit:/ -> the logo, remark-emoji's
+# /:\+1:|:-1:|:[\w-]+:/ -> an emoji, and the typographic pairs "->", "<-", "<->", "--", ">=", "<=", "~=" between
+# spaces -> arrows and signs.
+
+KODE_PENDEK = [":material/verified:", ":material_verified:", ":streamlit:", ":smile:", ":+1:", ":-1:",
+               "Program :material/home: bantuan :tada: :streamlit:", "a -> b", "x <- y", "a <-> b", "ya -- tidak",
+               "nilai >= 5", "nilai <= 5", "kira ~= 3", "Bantuan:material/x:", "a:b:c:"]
+_ESC = re.compile(r"\\([!-/:-@\[-`{-~])")
+_TIPOGRAFI = re.compile(r"(^|\s)(<->|->|<-|--|>=|<=|~=)(\s|$)")
+
+
+def _streamlit_teks(sumber: str, konteks: str = "md") -> str:
+    """The text Streamlit's Markdown renderer produces from ``sumber``, with each substitution it would make
+    marked as [IKON]/[LOGO]/[EMOJI]/[PANAH]. ``konteks``: "md" (Markdown text), "html_blok" (inside a raw HTML
+    block: only the source rewrite runs, the browser decodes the entities) or "html_inline" (text between inline
+    tags: entities decoded into the text nodes, then every plugin)."""
+    mentah = sumber.replace(":material/", ":material_")
+    teks = _ESC.sub(r"\1", mentah) if konteks == "md" else html_mod.unescape(mentah)
+    if konteks == "html_blok":
+        return teks
+    teks = re.sub(r":material_(\w+):", "[IKON]", teks, flags=re.ASCII)
+    teks = teks.replace(":streamlit:", "[LOGO]")
+    teks = re.sub(r":\+1:|:-1:|:[\w-]+:", "[EMOJI]", teks, flags=re.ASCII)
+    return _TIPOGRAFI.sub(r"\1[PANAH]\3", teks)
+
+
+@pytest.mark.parametrize("teks", KODE_PENDEK)
+def test_md_shows_shortcodes_and_arrows_as_typed(teks: str) -> None:
+    tampil = _streamlit_teks(md(teks))
+    assert tampil.replace(WJ, "") == teks, (md(teks), tampil)
+
+
+@pytest.mark.parametrize("teks", KODE_PENDEK)
+def test_html_shows_shortcodes_as_typed(teks: str) -> None:
+    """Slide footers: a raw HTML block (only the source rewrite applies) or inline HTML (all of it)."""
+    assert _streamlit_teks(html(teks), "html_blok").replace(WJ, "") == teks
+    assert _streamlit_teks(html(teks), "html_inline").replace(WJ, "") == teks
+
+
+@given(st.text(alphabet=st.sampled_from(list(":material/smile_+-<>=~ streamlit\n")), max_size=40))
+def test_md_never_makes_an_icon_emoji_or_arrow(s: str) -> None:
+    assert _streamlit_teks(md(s)).replace(WJ, "") == bersih(s).replace(WJ, "")

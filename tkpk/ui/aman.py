@@ -1,7 +1,8 @@
 """Drawing text and tables from files and users safely, and failures without internals.
 
 - :func:`tabel`: ``st.dataframe`` of a frame neutralised like the exports, so the toolbar's "Download as CSV"
-  never hands Excel a formula (:func:`tkpk.teks_aman.tabel`).
+  never hands Excel a formula (:func:`tkpk.teks_aman.tabel`); a missing value reads "–" (:data:`KOSONG`), not
+  the "None" Streamlit's grid draws by default.
 - :func:`md`: re-exported Markdown escaping for messages that quote a cell, a file name or a user.
 - :func:`galat_internal`: the one message for a failure we did not foresee: "galat internal" with a short
   reference id, the same id beside the full traceback in the server log. Never a path or an English library
@@ -23,10 +24,11 @@ from tkpk.teks_aman import tabel as netral
 __all__ = ["galat_internal", "html", "md", "rujukan", "tabel"]
 
 LOG = logging.getLogger("tkpk.galat")
+KOSONG = "–"  # what a missing value reads in every table
 
 
 def tabel(df: pd.DataFrame, **opsi: Any) -> None:
-    st.dataframe(netral(df), **opsi)
+    st.dataframe(netral(df), **{"placeholder": KOSONG, **opsi})
 
 
 def rujukan(exc: BaseException | None, konteks: str) -> str:

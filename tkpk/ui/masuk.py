@@ -21,7 +21,7 @@ import streamlit as st
 from tkpk import akses, auth
 from tkpk import gerbang as masuk_lokal
 from tkpk.pembatas import alamat_klien, proxy_tepercaya
-from tkpk.sesi import DAFTAR, NAMA_KUKI
+from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT
 from tkpk.teks_aman import md
 
 KUNCI_PENGGUNA = "analis"  # the name, for display; never trusted on its own
@@ -36,14 +36,28 @@ def _rahasia(bagian: str) -> Any:
         return None
 
 
-def _oidc() -> bool:
-    """True when ``[auth]`` in Streamlit's secrets names an OIDC client (directly or per provider)."""
+def penyedia_oidc() -> list[str | None]:
+    """The OIDC providers ``[auth]`` configures: ``None`` for one given directly in ``[auth]`` (``st.login()``),
+    a name for each ``[auth.<name>]`` section (``st.login("<name>")``; Streamlit refuses the nameless call then)."""
     cfg = _rahasia("auth")
     if not isinstance(cfg, Mapping):
-        return False
-    if "client_id" in cfg:
-        return True
-    return any(isinstance(v, Mapping) and "client_id" in v for k, v in cfg.items() if k != "users")
+        return []
+    hasil: list[str | None] = [None] if "client_id" in cfg else []
+    return hasil + [str(k) for k, v in cfg.items() if k != "users" and isinstance(v, Mapping) and "client_id" in v]
+
+
+def _oidc() -> bool:
+    """True when ``[auth]`` in Streamlit's secrets names an OIDC client (directly or per provider)."""
+    return bool(penyedia_oidc())
+
+
+def _tombol_login(key: str, label: str = "Masuk") -> None:
+    """One login button, or one per provider when several are configured ("Masuk dengan google")."""
+    penyedia = penyedia_oidc()
+    for p in penyedia:
+        teks = label if len(penyedia) == 1 else f"{label} dengan {p or 'akun organisasi'}"
+        if st.button(teks, key=f"{key}_{p or ''}"):
+            st.login(p) if p else st.login()
 
 
 def daftar_analis() -> akses.DaftarAnalis:
@@ -66,11 +80,21 @@ def klien() -> str:
         return "127.0.0.1"
 
 
-def _kuki() -> str | None:
+def _baca_kuki(nama: str) -> str | None:
     try:
-        return st.context.cookies.get(NAMA_KUKI)
+        nilai = st.context.cookies.get(nama)
     except Exception:
         return None
+    return nilai if isinstance(nilai, str) and nilai else None
+
+
+def _kuki() -> str | None:
+    return _baca_kuki(NAMA_KUKI)
+
+
+def _kuki_ikat() -> str | None:
+    """This browser's binding cookie (set by our middleware at page load), which the login ticket is tied to."""
+    return _baca_kuki(NAMA_KUKI_IKAT)
 
 
 def _token() -> str | None:
@@ -125,7 +149,8 @@ def keluar_tombol(key: str = "keluar") -> None:
 
 def _form_lokal(key: str) -> str | None:
     """The login form; on success the account name. The browser is then sent to ``/api/sesi`` for its cookie
-    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser)."""
+    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser), with a ticket tied to
+    this browser's binding cookie. Without that cookie (cookies blocked) the login lasts for this tab only."""
     with st.form(f"form_masuk_{key}"):
         nama = st.text_input("Nama akun", key=f"masuk_nama_{key}")
         sandi = st.text_input("Kata sandi", type="password", key=f"masuk_sandi_{key}")
@@ -138,8 +163,10 @@ def _form_lokal(key: str) -> str | None:
         return None
     st.session_state[KUNCI_TOKEN] = hasil.token
     st.session_state[KUNCI_PENGGUNA] = nama.strip()
-    tiket = DAFTAR.tiket(hasil.token)
-    _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
+    ikat = _kuki_ikat()
+    if ikat:
+        tiket = DAFTAR.tiket(hasil.token, ikat)
+        _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
     return nama.strip()
 
 
@@ -164,8 +191,7 @@ def _oidc_ditolak(key: str, u: Mapping[str, Any]) -> None:
                  "daftar `analis` di `.streamlit/secrets.toml`.")
     else:
         st.info("Sesi login Anda sudah berakhir. Silakan masuk lagi.")
-        if st.button("Masuk lagi", key=f"oidc_lagi_{key}"):
-            st.login()
+        _tombol_login(f"oidc_lagi_{key}", "Masuk lagi")
         return
     if st.button("Keluar", key=f"oidc_keluar_{key}"):
         st.logout()
@@ -185,8 +211,7 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
             _oidc_ditolak(key, u)
             return None
         st.info("Fitur ini hanya untuk analis Bappedalitbang. Silakan masuk dengan akun organisasi.")
-        if st.button("Masuk", key=f"oidc_{key}"):
-            st.login()
+        _tombol_login(f"oidc_{key}")
         return None
     if not auth.ada_akun(auth.secrets_path()):
         st.warning(

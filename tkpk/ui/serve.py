@@ -8,6 +8,11 @@ Why ``st.App`` (Streamlit 1.67 on Starlette/uvicorn) rather than the ``streamlit
 - the accounts file named by ``TKPK_SECRETS`` (tests, odd deployments) is handed to ``st.secrets`` too, so the
   ``[auth]`` OIDC settings and the ``[tkpk]`` allow-list come from the same file as the local accounts.
 
+uvicorn's own reading of ``X-Forwarded-For``/``X-Forwarded-Proto`` is switched off (:func:`abaikan_header_proxy`):
+by default it believes them from 127.0.0.1, so a visitor on the server itself, or behind any local proxy, could
+claim any client address and step around the login throttle. The app sees the real peer, and only our own rule
+(``TKPK_PROXY``, :func:`tkpk.pembatas.alamat_klien`) decides when the header counts.
+
 One relic is switched off: Streamlit treats a ``pages/`` folder beside the entry script as the old (v1)
 multipage layout until the first script run calls ``st.navigation``, so a shared link such as ``/tren`` opened
 as the very first request after a restart would run ``pages/tren.py`` alone, without ``app.py``'s page config
@@ -76,8 +81,29 @@ async def _hayat(_app: Any) -> AsyncIterator[None]:
     LOG.info("server berhenti; semua sesi login berakhir")
 
 
+def abaikan_header_proxy() -> None:
+    """Start uvicorn with ``proxy_headers=False`` through ``st.App``'s serving path (Streamlit 1.67 builds its
+    ``uvicorn.Config`` from ``starlette_server._get_uvicorn_config_kwargs``; there is no public option). If a
+    later Streamlit moves that function, refuse to start rather than silently trust the header."""
+    from streamlit.web.server.starlette import starlette_server
+
+    asli = getattr(starlette_server, "_get_uvicorn_config_kwargs", None)
+    if asli is None:
+        raise RuntimeError("Streamlit tidak lagi menyediakan _get_uvicorn_config_kwargs; periksa tkpk/ui/serve.py "
+                           "agar X-Forwarded-For tidak dipercaya begitu saja.")
+    if getattr(asli, "tanpa_header_proxy", False):
+        return
+
+    def opsi() -> dict[str, Any]:
+        return {**asli(), "proxy_headers": False, "forwarded_allow_ips": ""}
+
+    opsi.tanpa_header_proxy = True  # type: ignore[attr-defined]
+    starlette_server._get_uvicorn_config_kwargs = opsi
+
+
 def buat_app() -> st.App:
     PagesManager.uses_pages_directory = False
+    abaikan_header_proxy()
     opsi: dict[str, Any] = {"routes": buat_rute(), "middleware": [Middleware(HeaderAman)], "lifespan": _hayat,
                             "on_script_error": saat_galat}
     try:

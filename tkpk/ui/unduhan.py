@@ -92,7 +92,7 @@ def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str
     gaya = aman(df).style.format(format_kolom, na_rep="–")
     if css:
         gaya = gaya.map(css[1], subset=[css[0]])
-    st.dataframe(gaya, hide_index=True, **opsi)
+    st.dataframe(gaya, hide_index=True, **{"placeholder": "–", **opsi})
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
