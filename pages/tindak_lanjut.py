@@ -59,5 +59,5 @@ if menulis:
     with st.expander("Catat rakor baru"):
         ui.form_rakor_baru(oleh)
 elif oleh is None:
-    with st.expander("🔒 Mencatat rakor dan keputusan hanya untuk analis — masuk di sini"):
+    with st.expander("Mencatat rakor dan keputusan hanya untuk analis — masuk di sini", icon=":material/lock:"):
         masuk.gerbang("tindak_lanjut")

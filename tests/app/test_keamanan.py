@@ -18,7 +18,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import oidc_app
+from tests.app.conftest import OIDC, oidc_app
 from tests.conftest import ROOT
 from tkpk import auth
 from tkpk.db import connect

@@ -56,11 +56,19 @@ def test_secure_flag_over_https_and_behind_a_trusted_proxy(daftar: Daftar, monke
 
 
 @pytest.mark.parametrize("lanjut", ["//evil.example", "https://evil.example", "/unggah/../../x", "/%2F%2Fevil",
-                                    "javascript:alert(1)", "/Unggah"])
+                                    "javascript:alert(1)", "/Unggah", "/presentasi?x=//evil.example",
+                                    "/presentasi?x=a\r\nLocation: //evil", "/-/evil?", "/presentasi#x"])
 def test_redirect_never_leaves_our_pages(klien: TestClient, lanjut: str) -> None:
     r = klien.get("/api/sesi", params={"tiket": "x", "lanjut": lanjut})
     assert r.status_code == 303 and r.headers["location"] == "/"
     assert "set-cookie" not in r.headers
+
+
+@pytest.mark.parametrize("lanjut", ["/presentasi?agenda=headline,keputusan&slide=2&layar=720", "/tindak-lanjut",
+                                    "/tindak-lanjut?rakor=2"])
+def test_redirect_returns_to_the_page_and_its_choices(klien: TestClient, lanjut: str) -> None:
+    r = klien.get("/api/sesi", params={"tiket": "x", "lanjut": lanjut})
+    assert r.status_code == 303 and r.headers["location"] == lanjut
 
 
 def test_logout_route_deletes_the_cookie(klien: TestClient) -> None:

@@ -12,9 +12,10 @@ cookie it fetches once from ``/api/sesi`` right after the login (:mod:`tkpk.ui.r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
@@ -147,6 +148,21 @@ def keluar_tombol(key: str = "keluar") -> None:
         st.stop()
 
 
+def kembali(key: str) -> str:
+    """Where the browser returns after the cookie step: the page the login was made on, with its choices (a
+    slideshow continues at its slide). The route accepts only our own paths (:data:`tkpk.ui.rute._LANJUT`)."""
+    jalur = HALAMAN.get(key)
+    if jalur is None:
+        try:
+            jalur = urlsplit(st.context.url or "").path or "/"
+        except Exception:  # no browser context (AppTest): the home page
+            jalur = "/"
+    if not re.fullmatch(r"/[a-z_-]{0,40}", jalur):
+        jalur = "/"
+    kueri = urlencode(st.query_params.to_dict())
+    return jalur + (f"?{kueri}" if kueri else "")
+
+
 def _form_lokal(key: str) -> str | None:
     """The login form; on success the account name. The browser is then sent to ``/api/sesi`` for its cookie
     (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser), with a ticket tied to
@@ -166,7 +182,7 @@ def _form_lokal(key: str) -> str | None:
     ikat = _kuki_ikat()
     if ikat:
         tiket = DAFTAR.tiket(hasil.token, ikat)
-        _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
+        _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(kembali(key))}")
     return nama.strip()
 
 

@@ -170,7 +170,7 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
     if oleh is None and not hanya_baca():
         from tkpk.ui import masuk
 
-        with st.expander("🔒 Analis: masuk untuk mencatat"):
+        with st.expander("Analis: masuk untuk mencatat", icon=":material/lock:"):
             masuk.gerbang(key)
 
 
@@ -200,7 +200,7 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
         _tabel_slide(t[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]],
                      4 if layar >= 1080 else 2)
     if bisa_menulis(oleh):
-        with st.expander("➕ Catat keputusan", expanded=b.keputusan.empty):
+        with st.expander("Catat keputusan", expanded=b.keputusan.empty, icon=":material/add_circle:"):
             form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]
     _masuk_slide(oleh, "slide_kep")
 

@@ -13,7 +13,7 @@
   referrer leaking the query string), and gives every browser that loads a page its random binding cookie
   (``tkpk_ikat``: HttpOnly, SameSite=Strict, for this browser session).
 
-``lanjut`` is only ever one of our page paths, so these routes cannot redirect anywhere else.
+``lanjut`` is only ever one of our page paths (with its query), so these routes cannot redirect anywhere else.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from tkpk.pembatas import alamat_klien, proxy_tepercaya
 from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
 
 HALAMAN_UTAMA = "/ringkasan"  # url_path of the default page in app.py, which Streamlit serves at "/"
-_LANJUT = re.compile(r"^/[a-z_]{0,40}$")
+# One of our page paths, optionally with its query (a slideshow returns to its agenda and slide): a single "/"
+# then lowercase letters, "_" or "-", and a query of URL-safe characters only, so no host can be named.
+_LANJUT = re.compile(r"^/[a-z_-]{0,40}(\?[A-Za-z0-9_=&,.%+-]{0,400})?$")
 HEADER_AMAN = {
     b"x-content-type-options": b"nosniff",
     b"x-frame-options": b"SAMEORIGIN",
