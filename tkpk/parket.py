@@ -37,7 +37,7 @@ KOLOM_TEMPAT = {
 KOLOM_PARTISI = "provinsi"
 TANPA_TEMPAT = "semua"
 MANIFEST = "_manifest.json"
-TAMPILAN = "0002_tampilan_terkini.sql"
+TAMPILAN = "0004_versi_per_sel.sql"  # the newest view definitions (macros and views only)
 
 
 class ParketError(RuntimeError):

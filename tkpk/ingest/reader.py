@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from tkpk.ingest.kolom import kunci
+from tkpk.ingest.pesan import Pesan
 
 # A CSV of a million rows is about 100 MB; anything larger is not an OPD report.
 MAKS_BYTES = 150 * 1024 * 1024
@@ -101,6 +102,7 @@ class Tabel:
         self.encoding = encoding
         self.lembar = lembar
         self.catatan: list[str] = catatan if catatan is not None else []
+        self.pesan: list[Pesan] = []  # what reading found (mixed encodings, formulas without values ...)
 
     @property
     def desimal_koma(self) -> bool:
@@ -127,6 +129,16 @@ class Tabel:
     @baris.setter
     def baris(self, nilai: list[list[Sel]]) -> None:
         self._baris, self._lajur, self._panjang = nilai, None, None
+
+    def potong(self, akhir: int) -> Tabel:
+        """The first ``akhir`` rows (the table without its footnotes)."""
+        out = Tabel(None if self._baris is None else self._baris[:akhir], self.nomor[:akhir], self.format,
+                    self.pemisah, self.encoding, self.lembar, self.catatan,
+                    lajur=None if self._lajur is None or self._baris is not None
+                    else [c.slice(0, akhir) for c in self._lajur],
+                    panjang=None if self._panjang is None else self._panjang[:akhir])
+        out.pesan = self.pesan
+        return out
 
     def baris_ke(self, i: int) -> list[Sel]:
         """One row, without building all of them."""

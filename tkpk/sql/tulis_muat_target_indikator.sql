@@ -1,0 +1,3 @@
+-- tulis
+-- Bulk insert from the DataFrame registered as _muat, matching columns by name.
+INSERT INTO target_indikator BY NAME SELECT * FROM _muat;
