@@ -39,6 +39,7 @@ def _delegate(module: str, func: str) -> Callable[[list[str]], int]:
 
 DELEGATED: dict[str, tuple[str, str]] = {
     "ingest": ("tkpk.ingest.cli", "main"),
+    "rollback": ("tkpk.ingest.cli", "rollback_main"),
     "add-user": ("tkpk.ingest.cli", "add_user_main"),
     "export": ("tkpk.ekspor.cli", "main"),
     "export-parquet": ("tkpk.parket", "main"),
@@ -77,9 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Exception as exc:
-        from tkpk.db import StoreLockedError
+        from tkpk.db import StoreTidakTersedia
 
-        if isinstance(exc, StoreLockedError):
+        if isinstance(exc, StoreTidakTersedia):
             print(str(exc), file=sys.stderr)
             return EXIT_INVALID
         print(f"Kesalahan internal: {exc}", file=sys.stderr)

@@ -153,7 +153,7 @@ def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m tkpk export-parquet [--db PATH] --out DIR``; exit 0 ok, 2 store unavailable, 1 internal."""
     from tkpk.config import db_path
-    from tkpk.db import StoreLockedError
+    from tkpk.db import StoreTidakTersedia
 
     p = argparse.ArgumentParser(prog="python -m tkpk export-parquet",
                                 description="Tulis basis data sebagai set Parquet yang dipartisi per provinsi.")
@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         written = export_path(db, Path(args.out))
-    except StoreLockedError as exc:
+    except StoreTidakTersedia as exc:
         print(f"GALAT: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:

@@ -64,7 +64,7 @@ def masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
 
 def semua_teks(at: AppTest) -> str:
     bagian: list[str] = []
-    for kind in ("markdown", "error", "warning", "info", "success", "caption", "code"):
+    for kind in ("markdown", "error", "warning", "info", "success", "caption", "code", "text"):
         bagian += [str(e.value) for e in getattr(at, kind)]
     for df in at.dataframe:
         bagian.append(df.value.to_string())
@@ -161,6 +161,11 @@ def test_pratinjau_simpan_riwayat_batal(akun: str, tulis_env: Path) -> None:
     at.run()
     tombol = next(b for b in at.button if b.label == f"Batalkan batch {bid}")
     assert tombol.disabled, "needs a reason and the confirmation"
+    # the preview of what the rollback changes, cell by cell, before anything is confirmed
+    teks = semua_teks(at)
+    assert f"Membatalkan batch {bid}" in teks and "sel" in teks
+    pratinjau = [df.value for df in at.dataframe if "Lama → baru" in df.value.columns]
+    assert pratinjau and len(pratinjau[0]) > 0 and any("→ (kosong)" in x for x in pratinjau[0]["Lama → baru"])
     at.text_input(key=f"alasan_{bid}").set_value("uji pembatalan")
     at.checkbox(key=f"yakin_{bid}").check()
     at.run()

@@ -91,10 +91,8 @@ class Model:
                 r[f"sumber_{c}"] = None if v is None else v[2]["sumber"]
                 r[f"jenis_sumber_{c}"] = None if v is None else v[2].get("jenis_sumber")
                 r[f"batch_id_{c}"] = None if v is None else v[1].batch_id
-            if "p0" in s:
-                utama = s["p0"]
-            else:  # the newest batch that reported any figure of the row
-                utama = max(s.values(), key=lambda x: x[1].batch_id)
+            # P0's batch, else the newest batch that reported any figure of the row
+            utama = s["p0"] if "p0" in s else max(s.values(), key=lambda x: x[1].batch_id)
             r["sumber"], r["jenis_sumber"], r["batch_id"] = (utama[2]["sumber"], utama[2].get("jenis_sumber"),
                                                             utama[1].batch_id)
             r["sampel"] = any(v[1].sampel for v in s.values())
@@ -181,7 +179,7 @@ def rincian_kunci(jenis: str, k: tuple) -> str | None:
     if jenis in ("indikator", "target"):
         return k[2]
     if jenis == "intervensi":
-        tahun, triwulan, opd, program, kegiatan, _ = k
+        _, triwulan, opd, program, kegiatan, _ = k
         return " · ".join(x for x in (opd, program, kegiatan, None if triwulan is None else f"triwulan {triwulan}")
                           if x is not None)
     return None

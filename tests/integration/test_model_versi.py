@@ -18,8 +18,14 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, \
-    run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from tests.integration import test_ingest_corpus as korpus
 from tests.integration.model_versi import KUNCI, NILAI, TABEL, Batch, Model
@@ -78,7 +84,8 @@ def berkas_bps(draw: st.DrawFn) -> dict[str, Any]:
              "p0_ekstrem", "penduduk_miskin_ekstrem"]
     baris = []
     for t, w in kunci:
-        v = {"p0": draw(st.none() | st.integers(200, 999)), "penduduk_miskin": draw(st.none() | st.integers(10_000, 20_000)),
+        v = {"p0": draw(st.none() | st.integers(200, 999)),
+             "penduduk_miskin": draw(st.none() | st.integers(10_000, 20_000)),
              "garis_kemiskinan": draw(st.none() | st.integers(400_000, 700_000)),
              "p1": draw(st.none() | st.integers(100, 900)), "p2": draw(st.none() | st.integers(10, 200)),
              "p0_ekstrem": draw(st.none() | st.integers(0, 100)),
@@ -95,7 +102,8 @@ def berkas_bps(draw: st.DrawFn) -> dict[str, Any]:
                  "garis_kemiskinan": None if v["garis_kemiskinan"] is None else float(v["garis_kemiskinan"]),
                  "p1": None if v["p1"] is None else float(_koma(v["p1"] / 1000, 3).replace(",", ".")),
                  "p2": None if v["p2"] is None else float(_koma(v["p2"] / 1000, 3).replace(",", ".")),
-                 "p0_ekstrem": None if v["p0_ekstrem"] is None else float(_koma(v["p0_ekstrem"] / 100, 2).replace(",", ".")),
+                 "p0_ekstrem": None if v["p0_ekstrem"] is None
+                 else float(_koma(v["p0_ekstrem"] / 100, 2).replace(",", ".")),
                  "penduduk_miskin_ekstrem": None if v["penduduk_miskin_ekstrem"] is None
                  else float(v["penduduk_miskin_ekstrem"])}
         baris.append((sel, {"tahun": t, "kode_wilayah": w, **nilai}))
@@ -113,7 +121,8 @@ def berkas_intervensi(draw: st.DrawFn) -> dict[str, Any]:
 
     kunci = draw(st.lists(st.tuples(
         st.sampled_from([2024, 2025]), st.sampled_from([None, 1, 2]), st.sampled_from(list(PROGRAM)),
-        st.integers(0, 2), st.sampled_from([None, "Tahap 1", "tahap 1"]), st.sampled_from([None, "63.03.01", "63.03.05"])),
+        st.integers(0, 2), st.sampled_from([None, "Tahap 1", "tahap 1"]),
+        st.sampled_from([None, "63.03.01", "63.03.05"])),
         min_size=1, max_size=4).map(lambda xs: [(t, tw, o, PROGRAM[o][1][p % len(PROGRAM[o][1])], k, w)
                                                 for t, tw, o, p, k, w in xs]).filter(
         lambda xs: len({kunci_lipat(x) for x in xs}) == len(xs)))
@@ -125,7 +134,8 @@ def berkas_intervensi(draw: st.DrawFn) -> dict[str, Any]:
         v = {"pagu": draw(st.none() | st.integers(1, 9).map(lambda x: x * 100_000_000)),
              "realisasi": draw(st.none() | st.integers(0, 9).map(lambda x: x * 50_000_000)),
              "satuan_output": draw(st.sampled_from([None, "unit", "paket"])),
-             "target_output": draw(st.none() | st.integers(1, 50)), "capaian_output": draw(st.none() | st.integers(0, 50)),
+             "target_output": draw(st.none() | st.integers(1, 50)),
+             "capaian_output": draw(st.none() | st.integers(0, 50)),
              "target_penerima": draw(st.none() | st.integers(1, 90)), "penerima": draw(st.none() | st.integers(0, 90)),
              "sumber_dana": draw(st.sampled_from([None, "APBD", "DAK"])),
              "keterangan": draw(st.sampled_from([None, "tahap awal"])),
@@ -191,7 +201,7 @@ class MesinVersi(RuleBasedStateMachine):
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _baris_tabel(self, tabel: str) -> list[dict[str, Any]]:
-        cur = self.con.execute(f"SELECT * FROM {tabel}")  # noqa: S608 - fixed table names
+        cur = self.con.execute(f"SELECT * FROM {tabel}")  # fixed table names
         nama = [d[0] for d in cur.description]
         return [dict(zip(nama, r, strict=True)) for r in cur.fetchall()]
 
@@ -311,7 +321,7 @@ def _nilai(angka: Any, teks: Any) -> Any:
 
 
 def _baca(con: duckdb.DuckDBPyConnection, view: str, kunci: tuple[str, ...], kolom: tuple[str, ...]) -> dict:
-    cur = con.execute(f"SELECT {', '.join(kunci + kolom)} FROM {view}")  # noqa: S608 - fixed names
+    cur = con.execute(f"SELECT {', '.join(kunci + kolom)} FROM {view}")  # fixed names
     return {r[:len(kunci)]: r[len(kunci):] for r in cur.fetchall()}
 
 

@@ -8,7 +8,7 @@ The preview computes the same thing before anything changes: the views' own macr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -48,6 +48,7 @@ class PratinjauBatal:
     batch: dict[str, Any]
     sel: pd.DataFrame
     jumlah: int
+    nama_wilayah: dict[str, str] = field(default_factory=dict)
 
     def ringkasan(self) -> str:
         b = self.batch
@@ -65,9 +66,11 @@ def pratinjau_batal(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = 
     try:
         b = _periksa_batch(cur, batch_id)
         sel = cur.execute(sql(f"batal_pratinjau_{TABEL[b['jenis']]}"), {"batch_id": batch_id}).df()
+        kode = sorted({str(k) for k in sel["kode_wilayah"].head(batas).dropna()})
+        nama = dict(cur.execute(sql("batal_nama_wilayah"), {"kode": kode}).fetchall()) if kode else {}
     finally:
         cur.close()
-    return PratinjauBatal(b, sel.head(batas).reset_index(drop=True), len(sel))
+    return PratinjauBatal(b, sel.head(batas).reset_index(drop=True), len(sel), nama)
 
 
 def batalkan(con: duckdb.DuckDBPyConnection, batch_id: int, oleh: str, alasan: str | None = None) -> int:
@@ -90,3 +93,45 @@ def baris_batch(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = 10_0
     if df.empty or df.iloc[0]["jenis"] not in TABEL:
         return pd.DataFrame()
     return fetch(con, f"batch_baris_{TABEL[df.iloc[0]['jenis']]}", {"batch_id": batch_id, "batas": batas})
+
+
+def teks_sel(nilai: object) -> str:
+    """A cell for a person to read: Indonesian number format, "(kosong)" for an empty cell."""
+    from tkpk import fmt
+
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+        return "(kosong)"
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        x = float(nilai)
+        desimal = 0 if x.is_integer() else min(6, len(f"{x:.6f}".rstrip("0").split(".")[1]))
+        return fmt.angka(x, desimal)
+    return str(nilai)
+
+
+def sel_dibaca(pra: PratinjauBatal) -> pd.DataFrame:
+    """The preview's cells as text (Indonesian numbers, "(kosong)"), for the page and the CLI."""
+    s = pra.sel
+    lama = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["lama"], s["lama_teks"], strict=True)]
+    baru = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["baru"], s["baru_teks"], strict=True)]
+    return pd.DataFrame({
+        "Tahun": s["tahun"].astype("Int64"),
+        "Wilayah": [f"{pra.nama_wilayah.get(k, '')} ({k})".strip() if isinstance(k, str) else "(seluruh kabupaten)"
+                    for k in s["kode_wilayah"]],
+        "Rincian": s["rincian_kunci"].astype(object).where(s["rincian_kunci"].notna(), ""),
+        "Kolom": s["kolom"], "Lama": lama, "Baru": baru,
+        "Lama → baru": [f"{a} → {b}" for a, b in zip(lama, baru, strict=True)],
+    })
+
+
+def baris_pratinjau(pra: PratinjauBatal, batas: int) -> list[str]:
+    """The CLI's lines: one per cell, old → new."""
+    if pra.sel.empty:
+        return []
+    d = sel_dibaca(pra)
+    out = []
+    for r in d.head(batas).to_dict("records"):
+        rincian = f" · {r['Rincian']}" if r["Rincian"] else ""
+        out.append(f"  {r['Tahun']} · {r['Wilayah']}{rincian} · {r['Kolom']}: {r['Lama → baru']}")
+    if pra.jumlah > batas:
+        out.append(f"  … dan {pra.jumlah - batas} sel lain")
+    return out

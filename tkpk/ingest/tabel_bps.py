@@ -66,7 +66,7 @@ def tahun_ke_baris(tabel: Tabel, i_judul: int) -> tuple[Tabel, str] | None:
             baris.append([*sel, t, *[nilai.get(n, "") for n in nama_ind]])
             nomor.append(tabel.nomor[i])
     out = Tabel(baris, nomor, tabel.format, tabel.pemisah, tabel.encoding, tabel.lembar, tabel.catatan)
-    out.pesan = tabel.pesan
+    out.pesan, out.rumus_kosong, out.tautan_luar = tabel.pesan, tabel.rumus_kosong, tabel.tautan_luar
     teks_tahun = ", ".join(str(t) for t in daftar_tahun)
     return out, (f"Tabel BPS dengan satu kolom per tahun ({teks_tahun}) di bawah judul indikator dibaca sebagai satu "
                  "baris per wilayah dan tahun; nomor baris tetap nomor baris di Excel")

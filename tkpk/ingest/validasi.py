@@ -155,6 +155,29 @@ def _cek_satuan(peta: kol.Peta, jenis: str) -> list[Pesan]:
     return pesan
 
 
+# Cells named one by one; beyond that they are counted.
+MAKS_SEL_RUMUS = 10
+
+
+def _cek_rumus(tabel: Tabel, peta: kol.Peta, baris_judul: int) -> list[Pesan]:
+    """Formulas Excel never calculated refuse the file (their cells would read as "not reported"); values linked
+    from another workbook are a warning (they are as old as that workbook's last opening)."""
+    pesan = []
+    for sel, tingkat, alasan in (
+        (tabel.rumus_kosong, "galat", "berisi rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel (agar "
+                                      "rumusnya dihitung), lalu unggah lagi"),
+        (tabel.tautan_luar, "peringatan", "berisi nilai dari tautan ke berkas Excel lain; angkanya hanya sebaru saat "
+                                          "berkas itu terakhir dibuka, pastikan sudah mutakhir"),
+    ):
+        data = sorted((r, c) for r, c in sel if r > baris_judul)
+        for r, c in data[:MAKS_SEL_RUMUS]:
+            nama = peta.judul[c] if c < len(peta.judul) and peta.judul[c] else f"ke-{c + 1}"
+            pesan.append(pesan_baris(tingkat, r, alasan, kolom=nama))  # type: ignore[arg-type]
+        if len(data) > MAKS_SEL_RUMUS:
+            pesan.append(pesan_berkas(tingkat, f"... dan {len(data) - MAKS_SEL_RUMUS} sel lain yang sama"))  # type: ignore[arg-type]
+    return pesan
+
+
 def _pesan_pribadi(tabel: Tabel, i_judul: int | None) -> list[Pesan]:
     """Personal data in the header row (the first row when no header is found) or in any cell below it."""
     i = i_judul or 0
@@ -210,6 +233,7 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
         hasil.pesan.append(pesan_berkas(
             "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
     hasil.pesan.extend(_cek_satuan(peta, jenis))
+    hasil.pesan.extend(_cek_rumus(tabel, peta, tabel.nomor[i_judul]))
     for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul)).tolist():
         row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
         lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
