@@ -50,6 +50,8 @@ def dekode(data: bytes) -> tuple[str, str, list[Pesan]]:
             raise BacaGagal("Berkas bertanda UTF-16 tetapi isinya rusak.") from exc
     bom = data.startswith(b"\xef\xbb\xbf")
     badan = data[3:] if bom else data
+    if b"\x00" in badan:  # no text encoding but UTF-16 (handled above) puts NUL bytes in a CSV
+        raise BacaGagal("Berkas ini bukan CSV teks (berisi data biner). Unggah CSV atau XLSX.")
     try:
         teks, label = badan.decode("utf-8"), "UTF-8 (BOM)" if bom else "UTF-8"
     except UnicodeDecodeError:

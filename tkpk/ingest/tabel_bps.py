@@ -60,9 +60,8 @@ def tahun_ke_baris(tabel: Tabel, i_judul: int) -> tuple[Tabel, str] | None:
             for j, tj in tahun_kolom.items():
                 if tj == t:
                     nilai[indikator[j]] = row[j] if j < len(row) else ""
-            if all(isinstance(v, str) and not v.strip() for v in nilai.values()) and \
-                    all(isinstance(v, str) and not v.strip() for v in sel):
-                continue
+            if all(isinstance(v, str) and not v.strip() for v in nilai.values()):
+                continue  # no figure for this year: BPS leaves the cell empty, nothing to report
             baris.append([*sel, t, *[nilai.get(n, "") for n in nama_ind]])
             nomor.append(tabel.nomor[i])
     out = Tabel(baris, nomor, tabel.format, tabel.pemisah, tabel.encoding, tabel.lembar, tabel.catatan)

@@ -10,7 +10,8 @@ import zipfile
 from datetime import date, datetime, time
 
 from tkpk.ingest.kolom import kunci
-from tkpk.ingest.reader import MAKS_KOLOM, MAKS_RASIO_ZIP, MAKS_XLSX_TERURAI, BacaGagal, Sel, Tabel, _rapikan, tanpa_gc
+from tkpk.ingest import reader
+from tkpk.ingest.reader import BacaGagal, Sel, Tabel, _rapikan, tanpa_gc
 
 
 def periksa_zip(data: bytes) -> None:
@@ -24,14 +25,14 @@ def periksa_zip(data: bytes) -> None:
     for info in infos:
         total += info.file_size
         rasio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and rasio > MAKS_RASIO_ZIP:
+        if info.file_size > 1024 * 1024 and rasio > reader.MAKS_RASIO_ZIP:
             raise BacaGagal(
                 f"Berkas XLSX ditolak: bagian {info.filename} memuai {rasio:.0f} kali saat dibuka "
                 "(ciri berkas jebakan/zip bomb)."
             )
-    if total > MAKS_XLSX_TERURAI:
+    if total > reader.MAKS_XLSX_TERURAI:
         raise BacaGagal(
-            f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka (batas {MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
+            f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka (batas {reader.MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
         )
 
 
@@ -110,7 +111,7 @@ def baca_xlsx(data: bytes, jenis: str | None = None) -> Tabel:
         tabel = Tabel(baris=[], nomor=[], format="xlsx", lembar=lembar.title)
         with tanpa_gc():
             for i, row in enumerate(lembar.iter_rows(min_row=1, values_only=True), start=1):
-                tabel.baris.append([_sel(v) for v in row[:MAKS_KOLOM]])
+                tabel.baris.append([_sel(v) for v in row[:reader.MAKS_KOLOM]])
                 tabel.nomor.append(i)
         tabel.rumus_kosong, tabel.tautan_luar = _rumus(data, getattr(lembar, "_worksheet_path", None))
         return _rapikan(tabel)
