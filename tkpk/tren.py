@@ -109,6 +109,7 @@ def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[st
     info = INDIKATOR_BPS_BY_KODE[indikator]
     kode = [KODE_BANJAR, KODE_PROVINSI, *[k for k in (pembanding or []) if k not in (KODE_BANJAR, KODE_PROVINSI)]]
     raw = fetch(con, "tren_bps", {"kode": kode})
+    raw["sumber"] = raw[f"sumber_{indikator}"]  # the source of this figure (versioning is per cell)
     raw = raw.rename(columns={indikator: "nilai"})[["tahun", "kode_wilayah", "nama", "nilai", "sumber"]]
     raw.loc[raw["nilai"].isna(), "sumber"] = None  # a row without this indicator has no source for it
     berisi = raw[raw["nilai"].notna()]
@@ -161,6 +162,7 @@ def peta_kalsel(con: duckdb.DuckDBPyConnection, indikator: str, tahun: int) -> P
     """The 13 kab/kota with one BPS figure for one year, joined to their outlines by Kemendagri code."""
     info = INDIKATOR_BPS_BY_KODE[indikator]
     angka = fetch(con, "tren_kabkota_tahun", {"tahun": tahun})
+    angka["sumber"] = angka[f"sumber_{indikator}"]  # the source of this figure (versioning is per cell)
     angka = angka.rename(columns={indikator: "nilai"})[["kode_wilayah", "nama", "nilai", "sumber"]]
     angka.loc[angka["nilai"].isna(), "sumber"] = None
     geo = batas(con, "kabupaten")[["kode", "geometry"]].rename(columns={"kode": "kode_wilayah"})

@@ -1,6 +1,10 @@
+-- tulis
+-- Writes only a temporary table on the caller's cursor (the upload's keys are registered there as _kunci,
+-- so this cannot run on its own).
 -- The current BPS figures for the places and years of an upload (registered as _kunci: tahun, kode_wilayah), one
 -- row per figure with the batch that gave it, plus the stored population of the same place and year, for the
 -- plausibility checks against the store.
+CREATE OR REPLACE TEMP TABLE _tersimpan AS
 WITH s AS (
     SELECT x.* FROM kemiskinan_per_sel(NULL) x
     SEMI JOIN _kunci k ON k.tahun = x.tahun AND k.kode_wilayah = x.kode_wilayah
@@ -21,3 +25,4 @@ FROM v_nilai_tersimpan n
 JOIN batch b USING (batch_id)
 SEMI JOIN _kunci k ON k.tahun = n.tahun AND k.kode_wilayah = n.kode_wilayah
 WHERE n.indikator = 'penduduk';
+SELECT * FROM _tersimpan;
