@@ -51,7 +51,8 @@ def test_1_rollback_does_not_leave_a_value_a_later_file_left_empty(con: duckdb.D
     assert (row["p0"], row["p1"]) == (9.99, 0.5)
     # each figure names the batch that gave it; the row's source is P0's (the headline)
     assert (row["batch_id_p0"], row["batch_id_p1"], row["batch_id"]) == (a, b, a)
-    assert row["sumber"] == "Unggahan berkas bps_p0_9_99.csv" and row["sumber_p1"] == "Unggahan berkas bps_p1_tanpa_p0.csv"
+    assert row["sumber"] == "Unggahan berkas bps_p0_9_99.csv"
+    assert row["sumber_p1"] == "Unggahan berkas bps_p1_tanpa_p0.csv"
     # the empty p0 of the second file was stored as empty, not copied
     assert con.execute("SELECT p0 FROM kemiskinan_kabupaten WHERE batch_id = ?", [b]).fetchone() == (None,)
     pra = pratinjau_batal(con, a)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
 from tkpk import katalog
@@ -27,22 +29,49 @@ from tkpk.queries import sql
 BATAS_MIRIP = 85.0
 
 
-def _lipat(teks: str) -> str:
-    """The same folding as ingest_ejaan_intervensi.sql (lower case, letters and digits only)."""
-    return "".join(c for c in teks.lower() if c.isalnum())
+_BUKAN_HURUF = r"[^\p{L}\p{N}]+"
+
+
+def lipat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Names folded for comparison: lower case, letters and digits only ("Zakat  Produktif." -> "zakatproduktif").
+    Most names hold only letters, digits and single spaces, which a plain replace folds; the regular expression
+    (several times slower on a million names) runs on the others only."""
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    kecil = pc.utf8_lower(arr)
+    lain = pc.match_substring_regex(kecil, r"[^\p{L}\p{N} ]").fill_null(False)
+    out = pc.replace_substring(kecil, " ", "")
+    if pc.any(lain).as_py():
+        idx = pc.indices_nonzero(lain)
+        out = pc.replace_with_mask(out, lain, pc.replace_substring_regex(kecil.take(idx), _BUKAN_HURUF, ""))
+    return out
 
 
 def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
-    """The upload with program and kegiatan names in their stored (or first) spelling."""
+    """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
+    name changes (the common case, found without rewriting a million names)."""
     if data.empty:
         return data
-    nama = pd.DataFrame({"_i": np.arange(len(data)), "kode_opd": data["kode_opd"].astype("string"),
-                         "program": data["program"].astype("string"), "kegiatan": data["kegiatan"].astype("string")})
+    program = pa.array(data["program"].astype("string"), pa.string())
+    kegiatan = pa.array(data["kegiatan"].astype("string"), pa.string())
+    opd = pa.array(data["kode_opd"].astype("string"), pa.string())
+    nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
+                     "np": lipat(program), "nk": lipat(kegiatan)})
+    s = cur.execute(sql("ingest_nama_tersimpan"), {"opd": sorted(set(opd.unique().to_pylist()))}).df()
+    teks = {k: pa.array(s[k].astype(object).where(s[k].notna(), None).tolist(), pa.string())
+            for k in ("kode_opd", "program", "kegiatan")}
+    simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
+                       "nk": lipat(teks["kegiatan"])})
     cur.register("_ejaan", nama)
+    cur.register("_simpan", simpan)
     try:
+        perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
+        if not perlu or not perlu[0][0]:
+            return data
         ganti = cur.execute(sql("ingest_ejaan_intervensi")).df()
     finally:
         cur.unregister("_ejaan")
+        cur.unregister("_simpan")
     if ganti.empty:
         return data
     out = data.copy()
@@ -58,17 +87,22 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
     """A warning for each new program name that is close to, but not the same as, a stored one of its OPD."""
     if data.empty:
         return []
-    pertama = data.drop_duplicates(["kode_opd", "program"])[["kode_opd", "program", "_baris"]]
+    pertama = pa.table({"kode_opd": pa.array(data["kode_opd"].astype("string"), pa.string()),
+                        "program": pa.array(data["program"].astype("string"), pa.string()),
+                        "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
+        ["kode_opd", "program"], use_threads=False).aggregate([("_baris", "min")]).rename_columns(
+        ["kode_opd", "program", "_baris"]).to_pandas()
     opd = sorted(set(pertama["kode_opd"].astype(str)))
     tersimpan = cur.execute(sql("ingest_program_opd"), {"opd": opd}).df()
-    per_opd = {k: {_lipat(p): p for p in g["program"]} for k, g in tersimpan.groupby("kode_opd")}
+    per_opd = {k: dict(zip(lipat(pa.array(g["program"].astype(str).tolist(), pa.string())).to_pylist(), g["program"],
+                           strict=True)) for k, g in tersimpan.groupby("kode_opd")}
     pesan = []
-    for kode, program, n in pertama.itertuples(index=False, name=None):
+    dilipat = lipat(pa.array(pertama["program"].astype(str).tolist(), pa.string())).to_pylist()
+    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), dilipat, strict=True):
         pilihan = per_opd.get(kode, {})
-        lipat = _lipat(str(program))
-        if not pilihan or lipat in pilihan:
+        if not pilihan or kunci in pilihan:
             continue
-        hasil = process.extractOne(lipat, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
+        hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
         if hasil is not None:
             lain = pilihan[hasil[0]]
             nama_opd = katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
@@ -162,11 +196,13 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
 
     pesan: list[Pesan] = []
     if jenis == "intervensi" and not data.empty:
-        data = ejaan(cur, data)
-        kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
-        pesan += duplikat(data, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']} "
-                                                 "(nama yang sama setelah huruf besar/kecil, spasi dan tanda baca "
-                                                 "disamakan)")
+        baku = ejaan(cur, data)
+        if baku is not data:  # a spelling changed: two rows of the file may now be the same program row
+            kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
+            pesan += duplikat(baku, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun "
+                                                     f"{r['tahun']} (nama yang sama setelah huruf besar/kecil, spasi "
+                                                     "dan tanda baca disamakan)")
+        data = baku
         pesan += mirip(cur, data, judul)
         pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:

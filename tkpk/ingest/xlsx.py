@@ -9,8 +9,8 @@ import re
 import zipfile
 from datetime import date, datetime, time
 
-from tkpk.ingest.kolom import kunci
 from tkpk.ingest import reader
+from tkpk.ingest.kolom import kunci
 from tkpk.ingest.reader import BacaGagal, Sel, Tabel, _rapikan, tanpa_gc
 
 
@@ -32,7 +32,8 @@ def periksa_zip(data: bytes) -> None:
             )
     if total > reader.MAKS_XLSX_TERURAI:
         raise BacaGagal(
-            f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka (batas {reader.MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
+            f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka "
+            f"(batas {reader.MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
         )
 
 

@@ -188,7 +188,8 @@ def kasus_13() -> None:
     tulis("salah_realisasi_persen.csv", csv([
         "tahun;pilar;opd;program;pagu;Realisasi (%)", "2025;4;BPBD;Logistik bencana;100.000.000;85"]))
     tulis("baik_pagu_juta.csv", csv([
-        "tahun;pilar;opd;program;Pagu (juta rupiah);Realisasi (juta rupiah)", "2025;4;BPBD;Logistik bencana;1.250;1.100,5"]))
+        "tahun;pilar;opd;program;Pagu (juta rupiah);Realisasi (juta rupiah)",
+        "2025;4;BPBD;Logistik bencana;1.250;1.100,5"]))
     tulis("salah_persen_di_jumlah.csv", csv(["tahun;kode_wilayah;penduduk;kk", "2025;63.03.01;10.000;12%"]))
     # 4. plausibility against the store: Aluh Aluh's stored (real) population in 2020 is 28.363
     tulis("salah_miskin_lebih_dari_tersimpan.csv", csv(["tahun;kode_wilayah;penduduk_miskin", "2020;63.03.01;48.400"]))
@@ -199,7 +200,8 @@ def kasus_13() -> None:
     tulis("salah_kode_kecamatan_beda.csv", csv(["tahun;kode_wilayah;kecamatan;kk", "2025;63.03.05;Aluh Aluh;10"]))
     tulis("salah_kode_desa_kec_lain.csv", csv(["tahun;kode_wilayah;kode_kec;kk", "2025;63.03.05.1001;63.03.01;10"]))
     tulis("baik_kode_kec_kecamatan_desa.csv", csv([
-        "Kode Kecamatan;Kecamatan;Desa;tahun;kk", "63.03.05;Martapura;Keraton;2025;410", "63.03.05;Martapura;Jawa;2025;380"]))
+        "Kode Kecamatan;Kecamatan;Desa;tahun;kk", "63.03.05;Martapura;Keraton;2025;410",
+        "63.03.05;Martapura;Jawa;2025;380"]))
     tulis("baik_nama_ganda_kecamatan.csv", csv([
         "tahun;nama_wilayah;kk", "2025;Aluh Aluh;9.870", "2025;Gambut;12.400", "2025;Martapura;36.211"]))
     # 6. personal data: a keterangan with a name, a NIK and an address; columns of names and addresses; NIB is fine
@@ -228,7 +230,8 @@ def kasus_13() -> None:
     (kasus / "bps_p1_tanpa_p0.csv").write_bytes(csv(["tahun;kode_kab;p0;p1", "2024;63.03;;0,5"]))
     (kasus / "rtlh_a.csv").write_bytes(csv(["tahun;kode_wilayah;rtlh", "2025;63.03.05;1000"]))
     (kasus / "rtlh_b.csv").write_bytes(csv(["tahun;kode_wilayah;rtlh;kk_desil_1", "2025;63.03.05;1000;750"]))
-    (kasus / "zakat_a.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu", "2025;1;Baznas;Zakat produktif;500.000.000"]))
+    (kasus / "zakat_a.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu",
+                                            "2025;1;Baznas;Zakat produktif;500.000.000"]))
     (kasus / "zakat_b.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu;realisasi",
                                             "2025;1;Baznas;Zakat Produktif;500.000.000;250.000.000"]))
     (kasus / "zakat_mirip.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu",
