@@ -182,3 +182,21 @@ def test_riwayat_publik_tanpa_tombol_batal(tulis_env: Path) -> None:
     at = buka("pages/riwayat.py")
     assert at.dataframe, "history is visible without login"
     assert not [b for b in at.button if b.label.startswith("Batalkan batch")]
+
+
+def test_pratinjau_menyebut_kolom_berskala_dan_nama_mirip(akun: str, tulis_env: Path) -> None:
+    """Issue 13: the preview says which columns were read in another unit, and names programs close to stored ones
+    (as plain text: the names come from the file)."""
+    at = masuk(buka("pages/unggah.py"), akun, SANDI)
+    unggah(at, "bps", "baik_bps_tabel_ribu_jiwa.csv")
+    teks = semua_teks(at)
+    assert 'Kolom "Jumlah Penduduk Miskin (Ribu Jiwa)" dibaca dalam ribu jiwa, dikali 1.000' in \
+        "\n".join(str(t.value) for t in at.text)
+    ubah = next(df.value for df in at.dataframe if "Lama → baru" in df.value.columns)
+    assert "14.461 → 14.460" in list(ubah["Lama → baru"]), teks
+    unggah(at, "intervensi", "kasus/zakat_a.csv")
+    next(b for b in at.button if "Simpan" in b.label).click()
+    at.run()
+    unggah(at, "intervensi", "kasus/zakat_mirip.csv")
+    mirip = [str(t.value) for t in at.text if "mirip dengan" in str(t.value)]
+    assert mirip and '"Zakat produktif"' in mirip[0]

@@ -9,6 +9,7 @@ cell differs from the current state is not stored at all (there is nothing to re
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,7 +154,8 @@ def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> 
         # sql(): a relation streams its result to Arrow; execute() would copy it once more
         return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}")).to_arrow_table()
     finally:
-        cur.unregister("_unggah")
+        with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
+            cur.unregister("_unggah")
 
 
 def _batch_sama(cur: duckdb.DuckDBPyConnection, jenis: str, sha256: str) -> dict[str, Any] | None:

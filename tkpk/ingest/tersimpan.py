@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import duckdb
@@ -30,6 +31,14 @@ BATAS_MIRIP = 85.0
 
 
 _BUKAN_HURUF = r"[^\p{L}\p{N}]+"
+
+
+def _lepas(cur: duckdb.DuckDBPyConnection, *nama: str) -> None:
+    """Unregister the upload's tables; after a failed statement the transaction is aborted and unregistering
+    fails too, which must not hide the first error."""
+    for n in nama:
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister(n)
 
 
 def lipat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
@@ -70,8 +79,7 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
             return data
         ganti = cur.execute(sql("ingest_ejaan_intervensi")).df()
     finally:
-        cur.unregister("_ejaan")
-        cur.unregister("_simpan")
+        _lepas(cur, "_ejaan", "_simpan")
     if ganti.empty:
         return data
     out = data.copy()
@@ -126,7 +134,7 @@ def kewajaran(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
         simpan = cur.execute(sql("ingest_tersimpan_nilai" if jenis == "indikator"
                                  else "ingest_tersimpan_kemiskinan")).df()
     finally:
-        cur.unregister("_kunci")
+        _lepas(cur, "_kunci")
     if simpan.empty:
         return []
     s = simpan.drop_duplicates(["tahun", "kode_wilayah", "indikator"]).set_index(
@@ -173,7 +181,7 @@ def kewajaran_intervensi(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame,
     try:
         simpan = cur.execute(sql("ingest_tersimpan_intervensi")).df().set_index("_i")
     finally:
-        cur.unregister("_kunci")
+        _lepas(cur, "_kunci")
     pesan = []
     for i, s in simpan.iterrows():
         r = data.iloc[int(i)]
