@@ -40,11 +40,13 @@ _WILAYAH = (
           "Kode Kemendagri kecamatan (63.03.05) atau desa/kelurahan (63.03.05.2001). Isi kode atau nama.",
           contoh="63.03.05"),
     Kolom("kode_kec", ("kodekec", "kodekecamatan"),
-          "Kode Kemendagri kecamatan; dipakai bila kolom kode_wilayah tidak ada.", contoh=""),
+          "Kode Kemendagri kecamatan; bila diisi bersama kolom wilayah lain, semuanya harus menunjuk wilayah yang "
+          "sama (desa dicari di dalam kecamatan ini).", contoh=""),
     Kolom("nama_wilayah", ("namawilayah", "wilayah", "lokasi", "namalokasi"),
           "Nama kecamatan atau desa/kelurahan bila kode tidak diisi.", contoh="Martapura"),
     Kolom("kecamatan", ("kecamatan", "namakecamatan", "kec"),
-          "Nama kecamatan; bila ada kolom desa, dipakai untuk membedakan desa yang namanya sama.", contoh=""),
+          "Nama kecamatan; bila ada kolom desa, desa dicari di dalam kecamatan ini (nama desa yang sama di kecamatan "
+          "lain tidak tertukar).", contoh=""),
     Kolom("desa", ("desa", "namadesa", "kelurahan", "namakelurahan", "desakelurahan", "namadesakelurahan",
                    "desakel"),
           "Nama desa/kelurahan (isi juga kolom kecamatan bila nama desa ada di lebih dari satu kecamatan).",
