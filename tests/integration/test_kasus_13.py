@@ -163,3 +163,16 @@ def test_new_kind_target_and_new_columns(con: duckdb.DuckDBPyConnection, tmp_pat
                   "2025;2;DisperkimLH;Bedah rumah;45;unit;unit rumah\n")
     muat(con, "iv.csv", "intervensi", tmp_path)
     assert con.execute("SELECT satuan_output, satuan_penerima FROM v_intervensi").fetchall() == [("unit", "unit rumah")]
+
+
+def test_the_same_file_again_restores_what_a_later_file_changed(con: duckdb.DuckDBPyConnection, tmp_path: Path):
+    """A file stored before is not "no change" when a later batch changed some of its cells: loading it again
+    brings its values back (and says why)."""
+    a = muat(con, "bps_p0_9_99.csv", "bps")
+    f = tmp_path / "p0_lain.csv"
+    f.write_text("tahun;kode_kab;p0\n2024;63.03;3,01\n")
+    muat(con, "p0_lain.csv", "bps", tmp_path)
+    lagi = ingest_file(con, (KASUS / "bps_p0_9_99.csv").read_bytes(), "bps_p0_9_99.csv", "bps", "penguji")
+    assert lagi.status == "diterima" and lagi.batch_id is not None and lagi.batch_id > a
+    assert f"pernah disimpan sebagai batch {a}" in lagi.ringkasan()
+    assert bps_banjar_2024(con)["p0"] == 9.99
