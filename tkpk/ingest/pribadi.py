@@ -84,10 +84,20 @@ def cek_judul(judul: list[str]) -> list[Pesan]:
 
 
 def _calon(arr: pa.Array) -> np.ndarray:
-    """Rows whose cell may hold personal data: not text (an Excel number), or text matching a pattern."""
+    """Rows whose cell may hold personal data: not text (an Excel number), or text matching a pattern. Cells of
+    digits only (most cells of number columns) can only be a NIK, so only those 16 long or more go further; the
+    regular expression runs on the other cells."""
     bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
-    cocok = pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
-    return np.flatnonzero(bukan_teks | cocok)
+    angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
+    panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
+    calon = bukan_teks | (angka & (panjang >= 16))
+    teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
+    if len(teks) == len(arr):
+        calon |= pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    elif len(teks):
+        cocok = pc.match_substring_regex(arr.take(pa.array(teks)), _CALON_RE2).fill_null(False)
+        calon[teks[cocok.to_numpy(zero_copy_only=False)]] = True
+    return np.flatnonzero(calon)
 
 
 def cek_isi(judul: list[str], tabel: Tabel, mulai: int) -> list[Pesan]:
