@@ -83,10 +83,10 @@ def cek_judul(judul: list[str]) -> list[Pesan]:
                                   f"orang). {PESAN_PRIBADI}", kolom=j) for j in judul if j and tampak_pribadi(j)]
 
 
-def _calon(arr: pa.Array) -> np.ndarray:
-    """Rows whose cell may hold personal data: not text (an Excel number), or text matching a pattern. Cells of
-    digits only (most cells of number columns) can only be a NIK, so only those 16 long or more go further; the
-    regular expression runs on the other cells."""
+def _calon_sel(arr: pa.Array) -> np.ndarray:
+    """Mask of the cells that may hold personal data: not text (an Excel number), or text matching a pattern.
+    Cells of digits only (most cells of number columns) can only be a NIK, so only those 16 long or more count;
+    the regular expression runs on the other cells."""
     bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
     angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
     panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
@@ -97,7 +97,24 @@ def _calon(arr: pa.Array) -> np.ndarray:
     elif len(teks):
         cocok = pc.match_substring_regex(arr.take(pa.array(teks)), _CALON_RE2).fill_null(False)
         calon[teks[cocok.to_numpy(zero_copy_only=False)]] = True
-    return np.flatnonzero(calon)
+    return calon
+
+
+# A large column whose first rows repeat (OPD, program, unit, source of funds) is checked once per distinct value.
+BARIS_KAMUS, CONTOH_KAMUS = 50_000, 20_000
+
+
+def _calon(arr: pa.Array) -> np.ndarray:
+    """Rows whose cell may hold personal data (:func:`_calon_sel`), per distinct value when values repeat."""
+    if len(arr) >= BARIS_KAMUS and pc.count_distinct(arr.slice(0, CONTOH_KAMUS)).as_py() < CONTOH_KAMUS // 10:
+        enc = arr.dictionary_encode()
+        per_nilai = _calon_sel(enc.dictionary)
+        idx = enc.indices
+        mask = per_nilai[idx.fill_null(0).to_numpy(zero_copy_only=False)]
+        if idx.null_count:
+            mask |= pc.is_null(idx).to_numpy(zero_copy_only=False)
+        return np.flatnonzero(mask)
+    return np.flatnonzero(_calon_sel(arr))
 
 
 def cek_isi(judul: list[str], tabel: Tabel, mulai: int) -> list[Pesan]:

@@ -56,27 +56,48 @@ def lipat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
     return out
 
 
+def _teks(kolom: pd.Series) -> pa.Array:
+    arr = pa.array(kolom.astype("string"), pa.string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def _lipat_berulang(arr: pa.Array) -> pa.Array:
+    """:func:`lipat`, once per distinct value when the values repeat (a program name on thousands of rows)."""
+    if len(arr) >= 50_000 and pc.count_distinct(arr.slice(0, 20_000)).as_py() < 2_000:
+        enc = arr.dictionary_encode()
+        return lipat(enc.dictionary).take(enc.indices)
+    return lipat(arr)
+
+
+def _satu_ejaan(asli: pa.Array, dilipat: pa.Array) -> bool:
+    """Does the upload spell every folded name one way only? (Two spellings of one name anywhere in the file is
+    a superset of two spellings within one OPD and program, which is what would need a rewrite.)"""
+    return pc.count_distinct(asli).as_py() == pc.count_distinct(dilipat).as_py()
+
+
 def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
     name changes (the common case, found without rewriting a million names)."""
     if data.empty:
         return data
-    program = pa.array(data["program"].astype("string"), pa.string())
-    kegiatan = pa.array(data["kegiatan"].astype("string"), pa.string())
-    opd = pa.array(data["kode_opd"].astype("string"), pa.string())
+    program, kegiatan, opd = (_teks(data[k]) for k in ("program", "kegiatan", "kode_opd"))
     nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
-                     "np": lipat(program), "nk": lipat(kegiatan)})
+                     "np": _lipat_berulang(program), "nk": _lipat_berulang(kegiatan)})
     s = cur.execute(sql("ingest_nama_tersimpan"), {"opd": sorted(set(opd.unique().to_pylist()))}).df()
     teks = {k: pa.array(s[k].astype(object).where(s[k].notna(), None).tolist(), pa.string())
             for k in ("kode_opd", "program", "kegiatan")}
     simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
                        "nk": lipat(teks["kegiatan"])})
+    dalam_berkas = not (_satu_ejaan(program, nama.column("np")) and _satu_ejaan(kegiatan, nama.column("nk")))
+    if not dalam_berkas and simpan.num_rows == 0:
+        return data
     cur.register("_ejaan", nama)
     cur.register("_simpan", simpan)
     try:
-        perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
-        if not perlu or not perlu[0][0]:
-            return data
+        if not dalam_berkas:
+            perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
+            if not perlu or not perlu[0][0]:
+                return data
         ganti = cur.execute(sql("ingest_ejaan_intervensi")).df()
     finally:
         _lepas(cur, "_ejaan", "_simpan")
