@@ -69,12 +69,6 @@ def _lipat_berulang(arr: pa.Array) -> pa.Array:
     return lipat(arr)
 
 
-def _satu_ejaan(asli: pa.Array, dilipat: pa.Array) -> bool:
-    """Does the upload spell every folded name one way only? (Two spellings of one name anywhere in the file is
-    a superset of two spellings within one OPD and program, which is what would need a rewrite.)"""
-    return pc.count_distinct(asli).as_py() == pc.count_distinct(dilipat).as_py()
-
-
 def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
     name changes (the common case, found without rewriting a million names)."""
@@ -88,16 +82,12 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
             for k in ("kode_opd", "program", "kegiatan")}
     simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
                        "nk": lipat(teks["kegiatan"])})
-    dalam_berkas = not (_satu_ejaan(program, nama.column("np")) and _satu_ejaan(kegiatan, nama.column("nk")))
-    if not dalam_berkas and simpan.num_rows == 0:
-        return data
     cur.register("_ejaan", nama)
     cur.register("_simpan", simpan)
     try:
-        if not dalam_berkas:
-            perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
-            if not perlu or not perlu[0][0]:
-                return data
+        perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
+        if not perlu or not perlu[0][0]:
+            return data
         ganti = cur.execute(sql("ingest_ejaan_intervensi")).df()
     finally:
         _lepas(cur, "_ejaan", "_simpan")
