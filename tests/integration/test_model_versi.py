@@ -185,6 +185,11 @@ class MesinVersi(RuleBasedStateMachine):
     """The store and the model side by side."""
 
     ref: Path
+    # how much was exercised (printed at the end: run with -s to see it)
+    jumlah_contoh = 0
+    jumlah_langkah = 0
+    jumlah_unggah = 0
+    jumlah_batal = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -197,6 +202,7 @@ class MesinVersi(RuleBasedStateMachine):
         self.nomor = 0
 
     def teardown(self) -> None:
+        MesinVersi.jumlah_contoh += 1
         self.con.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -251,6 +257,7 @@ class MesinVersi(RuleBasedStateMachine):
 
     def _muat(self, spec: dict[str, Any], data: bytes, nama_file: str) -> None:
         jenis = spec["jenis"]
+        MesinVersi.jumlah_langkah += 1
         rows = self._harapan(spec, nama_file)
         hasil = ingest_file(self.con, data, nama_file, jenis, "model")
         teks = "\n".join(hasil.baris_teks())
@@ -261,6 +268,7 @@ class MesinVersi(RuleBasedStateMachine):
         assert hasil.status == harap, teks
         assert not any(p.galat for p in hasil.pesan), teks
         if hasil.status == "diterima":
+            MesinVersi.jumlah_unggah += 1
             assert hasil.batch_id is not None and hasil.batch_id > max(self.model.batches)
             self.model.batches[hasil.batch_id] = Batch(hasil.batch_id, jenis, False, rows)
 
@@ -291,6 +299,8 @@ class MesinVersi(RuleBasedStateMachine):
         assert dari_store == self.model.pratinjau_batal(bid)
         batalkan(self.con, bid, "model", "uji model")
         self.model.batches[bid].aktif = False
+        MesinVersi.jumlah_langkah += 1
+        MesinVersi.jumlah_batal += 1
 
     @invariant()
     def tampilan_sama_dengan_model(self) -> None:
@@ -327,6 +337,10 @@ def _baca(con: duckdb.DuckDBPyConnection, view: str, kunci: tuple[str, ...], kol
 
 def test_versi_per_sel_sama_dengan_model(ref_store: Path):
     MesinVersi.ref = ref_store
+    MesinVersi.jumlah_contoh = MesinVersi.jumlah_langkah = MesinVersi.jumlah_unggah = MesinVersi.jumlah_batal = 0
     run_state_machine_as_test(MesinVersi, settings=settings(
         max_examples=CONTOH, stateful_step_count=LANGKAH, deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large]))
+    print(f"\nmodel versi: {MesinVersi.jumlah_contoh} contoh (max_examples={CONTOH}), {MesinVersi.jumlah_langkah} "
+          f"unggahan dan pembatalan, {MesinVersi.jumlah_unggah} batch tersimpan, {MesinVersi.jumlah_batal} dibatalkan")
+    assert MesinVersi.jumlah_contoh >= CONTOH
