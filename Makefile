@@ -23,7 +23,7 @@ db: $(BIN)/.installed
 	$(BIN)/python -m tkpk init --db $(TKPK_DB)
 
 run: $(BIN)/.installed $(TKPK_DB)
-	$(BIN)/python -m tkpk.ui.serve run app.py --server.port $(PORT)
+	$(BIN)/python -m tkpk.ui.serve --port $(PORT)
 
 # Resilience tests run in their own process: each layer starts its own Playwright loop.
 test: $(BIN)/.installed

@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from tkpk import fmt, katalog, peta
+from tkpk import bawaan, fmt, idm, katalog, peta, sel_kecil
 from tkpk import peta_profil as pp
 from tkpk import peta_tabel as pt
 from tkpk.charts import peta as cp
+from tkpk.charts.idm import LABEL_IDM
 from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, deskripsi_aturan
+from tkpk.kantong_moran import KOREKSI, LAJU
 from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA, klasifikasi
+from tkpk.seri_campuran import keterangan_campuran
 from tkpk.ui import chrome
+from tkpk.ui.aman import tabel as tabel_aman
 from tkpk.ui.cache import baca, baca_bersama
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -30,6 +34,13 @@ indikator = pilih_url("Indikator", list(nama_ind), "indikator", default=peta.IND
                       format_func=nama_ind.get, where=sb)
 tahun = pilih_url("Tahun", semua_tahun, "tahun", parse=int, where=sb)
 skema = pilih_url("Klasifikasi peta", list(SKEMA), "skema", format_func=SKEMA.get, where=sb)
+# Real village status over any indicator; kept in the link like every other choice.
+idm_aktif = sb.toggle(f"Tandai desa Tertinggal IDM {idm.TAHUN_DESA} (data nyata, Dinas PMD)",
+                      value=st.query_params.get("idm") == "1", key="toggle_idm")
+if idm_aktif:
+    st.query_params["idm"] = "1"
+elif "idm" in st.query_params:
+    del st.query_params["idm"]
 data = baca(peta.data_tingkat, tingkat, tahun)
 nilai = peta.nilai_peta(data, indikator)
 ind = katalog.INDIKATOR_BY_KODE[indikator]
@@ -52,12 +63,15 @@ sb.markdown("**Aturan kantong kemiskinan**")
 jenis_aturan = pilih_url("Aturan", ["jp", "moran"], "aturan", where=sb, format_func={
     "jp": "Jumlah × persentase (bawaan)", "moran": "Klaster spasial (Local Moran's I)"}.get)
 ukuran = pilih_url("Ukuran kemiskinan", ["jiwa", "KK"], "ukuran", where=sb,
-                   format_func={"jiwa": "Penduduk miskin (jiwa)", "KK": "KK desil 1"}.get)
-kolom_p, kolom_j = ("persen_miskin", "penduduk_miskin") if ukuran == "jiwa" else ("persen_kk_desil_1", "kk_desil_1")
+                   format_func={"jiwa": "Penduduk desil 1–4 (jiwa)", "KK": "KK desil 1"}.get)
+kolom_p, kolom_j = (("persen_jiwa_desil_1_4", "jiwa_desil_1_4") if ukuran == "jiwa"
+                    else ("persen_kk_desil_1", "kk_desil_1"))
 if jenis_aturan == "moran":
     alpha = pilih_url("Ambang nilai p (α)", [0.01, 0.05, 0.1], "alpha", default=0.05, parse=float, where=sb,
                       format_func=lambda a: fmt.angka(a, 2))
-    aturan = AturanMoran(kolom_persen=kolom_p, alpha=alpha)
+    koreksi = pilih_url("Koreksi uji berganda", list(KOREKSI), "koreksi", where=sb, format_func=KOREKSI.get)
+    laju = pilih_url("Nilai yang diuji", list(LAJU), "laju", where=sb, format_func=LAJU.get)
+    aturan = AturanMoran(kolom_persen=kolom_p, alpha=alpha, koreksi=koreksi, laju=laju)
 else:
     k_kantong = pilih_url("Kelas untuk aturan kantong", list(range(K_MIN, K_MAKS + 1)), "kk",
                           default=peta.K_BAWAAN[tingkat], parse=int, where=sb, key=f"url_kk_{tingkat}")
@@ -89,9 +103,15 @@ tempat = st.session_state[KEY_TEMPAT]
 # --- 1. the map ---
 st.header(f"{ind.nama} per {tingkat}, {tahun}")
 chrome.label_contoh(data.sampel)
-if indikator in ("persen_miskin", "penduduk_miskin"):
-    st.caption("Persentase/jumlah penduduk miskin per kecamatan dan desa adalah **proksi dari data sasaran "
-               "(DTSEN/P3KE)**, bukan angka kemiskinan BPS (BPS hanya sampai kabupaten).")
+if indikator in katalog.KODE_REGISTER:
+    st.caption(f"**{ind.nama}**: {ind.deskripsi}" + ("" if "BPS" in ind.deskripsi else
+                                                        f" {katalog.DEFINISI_REGISTER}."))
+if nilai["samar"].ne("").any():
+    st.caption(f"Sel kecil dilindungi: jumlah rumah tangga atau orang 1–4 ditulis \"< {sel_kecil.AMBANG}\"; sel "
+               f"pelengkap (agar total kecamatan tidak membukanya) dan persentase dari sel tersembunyi ditulis "
+               f"\"{sel_kecil.TEKS_SAMAR}\" dan diberi warna abu-abu tua di peta.")
+if indikator in peta.TANPA_PERINGKAT:
+    st.caption(f"{ind.nama} adalah ukuran wilayah, bukan kebutuhan: tidak diberi peringkat.")
 if galat_ambang:
     st.error(f"Ambang tidak dapat dipakai: {galat_ambang} Peta memakai kuantil sampai ambang diperbaiki.")
 geo = baca_bersama(peta.geometri, tingkat)
@@ -103,12 +123,19 @@ kec_geo = baca_bersama(peta.geometri, "kecamatan")
 label_kec = kec_geo.titik if tingkat == "kecamatan" else None
 garis_kec = kec_geo.fitur if tingkat == "desa" else None
 n_k = len(hasil.kode_kantong)
+lapisan_idm, data_idm = None, None
+if idm_aktif:
+    data_idm = baca(idm.desa_tertinggal)
+    desa_geo = baca_bersama(peta.geometri, "desa")
+    lapisan_idm = idm.overlay(desa_geo.fitur, desa_geo.titik, data_idm)
 grafik = spek(
     cp.peta_koroplet, geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}",
-    judul_legenda=f"{ind.nama} ({ind.satuan})",
+    judul_legenda=katalog.judul_legenda(indikator),
     subjudul=[f"Lebih gelap = lebih buruk. Garis hitam tebal: {n_k} kantong. Klik wilayah untuk profilnya.",
-              "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."],
-    desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec,
+              "Celah kosong di barat = Kota Banjarbaru (bukan bagian Kabupaten Banjar)."]
+    + ([f"{LABEL_IDM} {idm.TAHUN_DESA} ({data_idm.jumlah_dikenal} dari {data_idm.jumlah_sumber} bernama)"]
+       if data_idm is not None else []),
+    desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
     kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
@@ -117,6 +144,8 @@ with kiri:
                   f"Klasifikasi: {SKEMA[kelas.skema]}, {kelas.k} kelas. Batas wilayah: Kepmendagri 2025.")
     if kelas.catatan:
         st.caption(kelas.catatan)
+    if data_idm is not None:
+        st.caption(data_idm.keterangan)
 
 # --- 2. profile of the selected place ---
 with kanan:
@@ -134,17 +163,21 @@ with kanan:
             peta.hitung_kantong, tk, tahun, aturan if isinstance(aturan, AturanMoran) else peta.aturan_bawaan(tk))
         prof = baca(pp.profil, tempat, tahun, indikator, h_tempat)
         st.markdown(f"### {prof.judul}")
+        for baris in baca(idm.status_tempat, tempat):
+            st.markdown(f"**{baris}**")
         (st.error if prof.is_pocket else st.info)(pp.teks_status(prof))
         tampil_grafik(spek(cp.tren_tempat, prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama,
                            satuan=ind.satuan, besar=besar))
+        campuran = keterangan_campuran(prof.tren)
+        if campuran:
+            st.caption(campuran)
         if prof.desa is not None:
-            st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama.lower()}, {tahun}; terburuk di atas)")
-            st.dataframe(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
+            st.markdown(f"**Desa/kelurahan di {prof.nama}** ({ind.nama}, {tahun}; terburuk di atas)")
+            tabel_aman(prof.desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
                 "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"}),
                 hide_index=True, height=min(420, 40 + 36 * len(prof.desa)))
         st.markdown(f"**Intervensi OPD {tahun} di sini**, per pilar dan OPD")
-        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas,
-                                      "Penerima": fmt.angka})
+        tabel_angka(prof.intervensi, {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas})
         st.caption("Pilar: " + "; ".join(f"{p.kode} = {p.nama_singkat}" for p in katalog.PILAR))
         st.caption(pp.ringkas_intervensi(prof) + (f" Ditambah {prof.intervensi_kec} kegiatan untuk kecamatannya "
                                                   "secara keseluruhan." if prof.intervensi_kec else ""))
@@ -156,9 +189,16 @@ with kanan:
 
 # --- 3. pockets ---
 st.header(f"Kantong kemiskinan {tahun}: {n_k} {peta.NAMA_TINGKAT[tingkat].lower()}")
+if isinstance(aturan, AturanMoran) and hasil.uji is not None:
+    u = hasil.uji
+    st.markdown(f"**Signifikan sebelum koreksi: {u.signifikan_mentah} dari {u.jumlah_diuji} "
+                f"{peta.NAMA_TINGKAT[tingkat].lower()}; "
+                + (f"setelah koreksi {KOREKSI['fdr']}: {u.signifikan}.**" if u.koreksi == "fdr" else
+                   "tanpa koreksi uji berganda.**"))
 st.markdown(deskripsi_aturan(aturan, hasil))
-st.caption(f"Bawaan: jumlah × persentase, kuantil, {peta.K_BAWAAN['kecamatan']} kelas di tingkat kecamatan "
-           f"(20 wilayah) dan {peta.K_BAWAAN['desa']} kelas di tingkat desa (290 wilayah).")
+st.caption(f"Bawaan: jumlah × persentase, kuantil, {bawaan.K_KELAS['kecamatan']} kelas di tingkat kecamatan "
+           f"(20 wilayah) dan {bawaan.K_KELAS['desa']} kelas di tingkat desa (290 wilayah); halaman lain, slide "
+           "rakor, buku kerja dan PDF memakai aturan bawaan yang sama.")
 if hasil.catatan:
     st.caption(hasil.catatan)
 if n_k == 0:
@@ -173,9 +213,10 @@ semua = tabel.semua
 if isinstance(aturan, AturanMoran):
     with st.expander("Nilai p semua wilayah (Local Moran's I)", expanded=False):
         tabel_angka(semua.drop(columns=["Kode"]), format_kantong)
-chrome.sumber("register sosial per wilayah (proksi, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
+chrome.sumber("register DTSEN per wilayah (pangsa register, bukan BPS)" + (" — DATA CONTOH (sintetis)" if data.sampel
                                                                       else ""))
-tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong")
+tombol_unduh(semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sampel=data.sampel,
+             asal="register DTSEN per wilayah (pangsa register, bukan BPS)")
 tampil_grafik(spek(cp.kuadran, hasil.tabel if "jumlah" in hasil.tabel.columns else hasil.tabel.merge(
     data.lebar[["kode", kolom_j]].rename(columns={kolom_j: "jumlah"}), on="kode", how="left"),
     ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
@@ -193,28 +234,31 @@ else:
     if berubah.empty:
         st.caption("Daftar kantong sama dengan tahun sebelumnya.")
     else:
-        st.dataframe(berubah.drop(columns=["Kode"]), hide_index=True)
+        tabel_aman(berubah.drop(columns=["Kode"]), hide_index=True)
 
 # --- 4. tepat sasaran ---
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
 satuan = pilih_url("Kebutuhan diukur dalam", ["jiwa", "KK"], "satuan", format_func={
-    "jiwa": "jiwa miskin (per 1.000 jiwa miskin)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
+    "jiwa": "jiwa desil 1–4 (per 1.000 jiwa desil 1–4)", "KK": "KK desil 1 (per 1.000 KK desil 1)"}.get)
 s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
 tabel_s = baca(pt.tabel_sasaran_halaman, tingkat, tahun, aturan, satuan)
 belum = tabel_s.tersentuh
-if n_k == 0:
+if not peta.ada_laporan(s):
+    st.info(f"Belum ada laporan program OPD untuk {tahun}, jadi tepat sasaran {tahun} belum dapat dinilai "
+            "(kantong tanpa laporan bukan berarti belum tersentuh).")
+elif n_k == 0:
     st.info("Tidak ada kantong menurut aturan ini, jadi tidak ada daftar kantong belum tersentuh.")
 elif belum.empty:
     st.success(f"Semua {n_k} kantong menerima intervensi di atas ambang pada {tahun}.")
 else:
     st.error(f"### 🚩 {len(belum)} dari {n_k} kantong belum tersentuh\nKantong tanpa intervensi, atau dengan "
              f"intervensi di bawah ambang ({fmt.angka(s.ambang_rasio, 2)} {s.label_rasio.lower()}).")
-    st.dataframe(belum.drop(columns=["Kode"]), hide_index=True)
+    tabel_aman(belum.drop(columns=["Kode"]), hide_index=True)
 with st.expander("Cara menghitung", expanded=False):
     st.markdown(s.deskripsi())
 rasio = s.tabel.set_index("kode")["intervensi_per_1000"].reindex(nilai["kode"]).to_numpy()
 nilai_r = nilai.assign(nilai=rasio, nilai_teks=[fmt.TIDAK_ADA if x != x else fmt.angka(x, 2) for x in rasio],
-                       sumber="laporan program OPD ÷ register sosial")
+                       sumber="laporan program OPD ÷ register sosial", samar="")
 kelas_r = cp.kelas_rasio(nilai_r["nilai"])
 props_r = cp.props_peta(nilai_r.assign(peringkat_teks=fmt.TIDAK_ADA), kelas_r, hasil.kode_kantong)
 tampil_grafik(spek(
@@ -231,4 +275,5 @@ if not s.tidak_terpetakan.empty:
         f"{r.alasan}: {r.jumlah_intervensi} kegiatan ({fmt.rupiah(r.pagu)})" for r in s.tidak_terpetakan.itertuples()))
 chrome.sumber("laporan program OPD (periode tahunan atau triwulan terakhir) dan register sosial per wilayah"
               + (" — DATA CONTOH (sintetis)" if data.sampel else ""))
-tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran")
+tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran", sampel=data.sampel,
+             asal="laporan program OPD dan register sosial per wilayah")

@@ -6,6 +6,7 @@ from tkpk import katalog, kinerja
 from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
+from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -22,7 +23,7 @@ def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | No
     tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
                 else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
     chrome.sumber(kinerja.teks_sumber(kartu, periode))
-    tombol_unduh(df, nama, key=key)
+    tombol_unduh(df, nama, key=key, sampel=kartu.sampel, asal=kinerja.teks_sumber(kartu, periode))
 
 
 # --- widgets (state in the URL) ---
@@ -60,8 +61,9 @@ k2.caption(t["realisasi_penuh"])
 k3.metric("Serapan anggaran", t["serapan"], help="Realisasi ÷ pagu.")
 k4, k5, k6, k7 = st.columns(4)
 k4.metric("Capaian output", t["capaian"], help="Rata-rata capaian program dibobot pagu (lihat aturan status).")
-k5.metric("Penerima manfaat", t["penerima"], help="Dijumlahkan antarprogram.")
-k5.caption(f"dari target {t['target_penerima']} ({t['penerima_pct']})")
+k5.markdown("**Penerima manfaat / target**")
+k5.markdown(t["penerima"], help="Dijumlahkan per satuan (KK, jiwa, unit, dokumen …), tidak pernah antarsatuan; "
+            "kegiatan se-kabupaten dihitung terpisah. Program tanpa satuan penerima tidak dijumlahkan.")
 k6.metric("OPD melapor", t["opd"])
 k7.metric("Tepat sasaran", t["tepat"], help="Bagian lokasi intervensi yang berada di kantong kemiskinan.")
 k7.caption(f"{t['tepat_lokasi']}; {t['tepat_pagu']} dari pagu berlokasi; menjangkau {t['cakupan']}")
@@ -69,6 +71,8 @@ k7.caption(f"{t['tepat_lokasi']}; {t['tepat_pagu']} dari pagu berlokasi; menjang
 if not kartu.belum_melapor.empty:
     st.error(f"**Belum melapor untuk {kartu.periode}:** {tabel.teks_belum_melapor(kartu)}. Laporan yang tidak "
              "masuk adalah temuan tersendiri.")
+st.caption("Penerima dan capaian output dalam satuan orang/KK sebesar 1–4 per desa/kecamatan ditulis \"< 5\"; "
+           "sel pelengkap ditulis \"disamarkan\", agar total dikurangi bagian lain tidak membukanya.")
 with st.expander("Aturan status (lampu) dan tepat sasaran", expanded=not besar):
     st.markdown(kartu.aturan.deskripsi())
     st.markdown(f"**Tepat sasaran** — kantong kemiskinan {kartu.tahun}: {kartu.kantong.aturan}.")
@@ -96,7 +100,7 @@ if program:
                       key=f"url_program_{pilar}_{tahun}_{opd}")
     lokasi = tabel.tabel_lokasi(kartu, pilih)
     n_kec = lokasi["Kecamatan"].nunique()
-    st.markdown(f"**{program[pilih]}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
+    st.markdown(f"**{md(program[pilih])}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
                 f"{int((lokasi.get('Di kantong kemiskinan') == 'Ya').sum())} di kantong kemiskinan. "
                 "Klik *Buka profil* untuk profil tempat di halaman peta.")
     tampil(lokasi, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))

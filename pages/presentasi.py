@@ -7,15 +7,21 @@ import time
 import pandas as pd
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, fmt, tren
 from tkpk import agenda as ag
+from tkpk import fmt, target, tren
 from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
+from tkpk.data_tahun import keadaan_data
+from tkpk.dua_angka import dua_angka
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
+from tkpk.label import LABEL_SAMPEL
+from tkpk.mutu_sumber import legenda
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ui.aman import html
 from tkpk.ui.cache import baca
 from tkpk.ui.chrome import CSS_PRESENTASI
+from tkpk.ui.dua_angka import panel as panel_dua_angka
 from tkpk.ui.grafik import spek, tampil_grafik
 
 # On top of the shared projector CSS: tighter page, a slim control row, no gaps that push the footer down.
@@ -29,6 +35,9 @@ CSS_SLIDE = """
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
+.label-contoh { background: #fff3e0; border: 3px solid #a04000; padding: 2px 12px; margin-bottom: 0.5rem; }
+.label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; margin: 0 !important;
+  line-height: 1.3; }
 </style>
 """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
@@ -41,6 +50,7 @@ CSS_SLIDE_720 = """
 [data-testid="stMetricLabel"] p { font-size: 22px !important; }
 .daftar-slide td, .daftar-slide th { font-size: 19px !important; padding: 1px 8px !important; }
 .kaki-slide, .kaki-slide p { font-size: 16px !important; }
+.label-contoh p { font-size: 24px !important; }
 </style>
 """
 
@@ -74,8 +84,18 @@ def _mundur() -> None:
 
 
 def _kaki(teks: str, sampel: bool) -> None:
-    label = f" ⚠️ {SAMPLE_SOURCE}: bukan data resmi." if sampel else ""
-    st.markdown(f'<div class="kaki-slide"><p>Sumber: {teks}.{label}</p></div>', unsafe_allow_html=True)
+    """Source and store state; a sample slide already carries the label in its body (:func:`_label_contoh`), so
+    the footer names it once, briefly."""
+    label = " ⚠️ DATA CONTOH." if sampel else ""
+    keadaan = baca(keadaan_data).teks
+    st.markdown(f'<div class="kaki-slide"><p>Sumber: {html(teks)}; {html(keadaan)}.{label}</p></div>',
+                unsafe_allow_html=True)
+
+
+def _label_contoh(sampel: bool) -> None:
+    """The sample label in the slide body, at projector size (24–26 px, bold, boxed), not only in the footer."""
+    if sampel:
+        st.markdown(f'<div class="label-contoh"><p>⚠ {LABEL_SAMPEL}</p></div>', unsafe_allow_html=True)
 
 
 def _slide_headline(a: ag.Agenda) -> None:
@@ -85,23 +105,36 @@ def _slide_headline(a: ag.Agenda) -> None:
     c = st.columns(4)
     # Streamlit reads the arrow's direction from a leading ASCII "-", not from "−".
     delta = fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None
-    c[0].metric(f"P0 {h.tahun}", fmt.persen(h.p0), delta, delta_color="inverse")
+    c[0].metric(f"{h.penanda} P0 {h.tahun}".strip(), fmt.persen(h.p0), delta, delta_color="inverse")
     if a.layar >= 1080:
         c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
         c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
     else:  # a 1280×720 column holds ~7 characters at 64 px: the unit moves into the label
         c[1].metric("Penduduk miskin (jiwa)", fmt.angka(h.penduduk_miskin))
         c[2].metric("Garis kemiskinan (Rp/kapita/bulan)", fmt.angka(h.garis_kemiskinan))
-    c[3].metric("Peringkat Kalsel", f"{h.peringkat or '–'} dari {h.jumlah_pembanding}",
-                help="1 = P0 terendah di antara kab/kota yang datanya tersedia")
+    # A rank with fewer than 5 kab/kota to compare says nothing: the tile then says so instead of "1 dari 1".
+    c[3].metric("Peringkat Kalsel", h.peringkat_singkat if h.peringkat is not None else "–",
+                help="1 = P0 terendah di antara kab/kota yang datanya tersedia (minimal 5)")
+    t_p0 = target.status_target(baca(target.target_semua), "p0", h.tahun, h.p0)
+    st.markdown(f"**{h.peringkat_teks[:1].upper() + h.peringkat_teks[1:]}** di Kalimantan Selatan · "
+                f"{t_p0.teks}")
     s = baca(tren.seri_bps, a.indikator)
     tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
-                       satuan=s.satuan, besar=True, tinggi=ag.tinggi_grafik(a, 0.47)))
-    _kaki("BPS, angka resmi tingkat kabupaten/provinsi (Susenas Maret); rincian sumber per tahun di halaman Tren",
+                       satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)))
+    tanda = s.legenda_sumber
+    _kaki(f"{h.sumber_teks} ({h.tahun}); {tanda + '; ' if tanda else ''}sumber tiap tahun di halaman Tren",
           False)
 
 
+def _slide_dua_angka(a: ag.Agenda) -> None:
+    d = baca(dua_angka, a.tahun)
+    panel_dua_angka(d, slide=True, ringkas=a.layar < 1080)
+    _kaki(f"BPS (Susenas) {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
+          f"(dikutip media); {legenda({d.bps.jenis_sumber, 'register'})}", False)
+
+
 def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1.15, 1])
     k = b.kantong_desa.kantong()
     with kiri:
@@ -114,13 +147,13 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         kec = b.desa.set_index("kode")["nama_kecamatan"]
         daftar = pd.DataFrame({"#": k["rank"].head(n).astype(int), "Desa": k["nama"].head(n),
                                "Kecamatan": k["kode"].head(n).map(kec),
-                               "Persen miskin": k["persen"].head(n).map(lambda x: fmt.persen(x, 1)),
-                               "Jiwa miskin": k["jumlah"].head(n).map(fmt.angka)})
+                               "% desil 1–4": k["persen"].head(n).map(lambda x: fmt.persen(x, 1)),
+                               "Jiwa desil 1–4": k["jumlah"].head(n).map(fmt.angka)})
         st.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
                     unsafe_allow_html=True)
         if len(k) > n:
             st.markdown(f"… dan {len(k) - n} desa lainnya (daftar lengkap di halaman Peta dan buku kerja).")
-        st.markdown(f"**Aturan:** kelas teratas persen miskin **dan** kelas teratas jumlah jiwa miskin "
+        st.markdown(f"**Aturan:** kelas teratas % penduduk desil 1–4 **dan** kelas teratas jumlah jiwa desil 1–4 "
                     f"(di atas {fmt.persen(b.kantong_desa.ambang_persen, 1)} dan "
                     f"{fmt.angka(b.kantong_desa.ambang_jumlah)} jiwa).")
     _kaki("indikator desa dari data sasaran (DTSEN/P3KE), proksi, bukan angka BPS", b.sampel)
@@ -129,6 +162,7 @@ def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
 def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     r = b.skor_pilar[b.skor_pilar["pilar"] == pilar].iloc[0]
     opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
+    _label_contoh(b.sampel)
     st.markdown(f"**{r['nama_pilar']}** · status pilar: **{r['status_simbol']} {r['status_label']}**")
     c = st.columns(4)
     c[0].metric("Pagu", fmt.rupiah_ringkas(r["pagu"], pendek=a.layar < 1080))
@@ -136,25 +170,26 @@ def _slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     c[2].metric("Capaian output", fmt.persen(r["capaian_pct"], 1))
     c[3].metric("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")
     tampil_grafik(spek(titik_opd, opd, judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
-                       tinggi_maks=ag.tinggi_grafik(a, 0.3 if a.layar < 1080 else 0.42),
+                       tinggi_maks=ag.tinggi_grafik(a, (0.22 if b.sampel else 0.3) if a.layar < 1080 else 0.42),
                        lebar_panel=None if a.layar >= 1080 else 400), lebar="content")
-    _kaki(b.sumber_program(), b.sampel)
+    _kaki("laporan program/intervensi OPD" if b.sampel else b.sumber_program(), b.sampel)
 
 
 def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     s = b.sasaran
     t = s.belum_tersentuh()
     jumlah_kantong = len(b.kantong_desa.kode_kantong)
+    _label_contoh(b.sampel)
     kiri, kanan = st.columns([1, 2])
     kiri.metric(f"Desa kantong {b.tahun} tanpa intervensi cukup", f"{len(t)} dari {jumlah_kantong}")
     kiri.markdown(f"Belum tersentuh = kantong tanpa intervensi, atau di bawah {fmt.angka(s.fraksi_median * 100)}% "
-                  f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa miskin).")
+                  f"median ({fmt.angka(s.ambang_rasio, 2)} intervensi per 1.000 jiwa desil 1–4).")
     tabel = s.tabel[s.tabel["is_pocket"]].sort_values(["intervensi_per_1000", "kebutuhan"], ascending=[True, False])
     n = 10 if a.layar >= 1080 else 6
     kec = b.desa.set_index("kode")["nama_kecamatan"]
     daftar = pd.DataFrame({
         "Desa kantong": tabel["nama"].head(n), "Kecamatan": tabel["kode"].head(n).map(kec),
-        "Jiwa miskin": tabel["kebutuhan"].head(n).map(fmt.angka),
+        "Jiwa desil 1–4": tabel["kebutuhan"].head(n).map(fmt.angka),
         "Intervensi": tabel["jumlah_intervensi"].head(n).map(fmt.angka),
         "Per 1.000 jiwa": tabel["intervensi_per_1000"].head(n).map(lambda x: fmt.angka(x, 1)),
         "Status": tabel["belum_tersentuh"].head(n).map(lambda x: "■ BELUM TERSENTUH" if x else "tersentuh"),
@@ -162,7 +197,7 @@ def _slide_tersentuh(a: ag.Agenda, b: BahanTahun) -> None:
     kanan.markdown("**Kantong dengan intervensi paling sedikit**")
     kanan.markdown('<div class="daftar-slide">' + daftar.to_html(index=False, border=0) + "</div>",
                    unsafe_allow_html=True)
-    _kaki("intervensi OPD tahun " + str(b.tahun) + " dibanding jiwa miskin (data sasaran)", b.sampel)
+    _kaki("intervensi OPD tahun " + str(b.tahun) + " dibanding jiwa desil 1–4 (register DTSEN, bukan BPS)", b.sampel)
 
 
 def _atur(a: ag.Agenda) -> None:
@@ -207,6 +242,9 @@ def _slide() -> None:
         _atur(a)
     if a.sekarang == ag.HEADLINE:
         _slide_headline(a)
+        return
+    if a.sekarang == ag.DUA_ANGKA:
+        _slide_dua_angka(a)
         return
     b = baca(muat, a.tahun)
     if a.sekarang == ag.PETA:

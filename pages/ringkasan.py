@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from tkpk import beranda, fmt, tren
+from tkpk import beranda, fmt, target
+from tkpk.dua_angka import dua_angka
 from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
+from tkpk.ui.aman import md, tabel
 from tkpk.ui.cache import baca
+from tkpk.ui.dua_angka import panel as panel_dua_angka
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kemiskinan Kabupaten Banjar", "Apakah kemiskinan di Banjar turun, dan bagaimana posisinya di Kalsel?")
@@ -15,10 +18,11 @@ years = tahun_tersedia(seri)
 tahun = pilih_url("Tahun", years, "tahun", parse=int, where=st.sidebar)
 h = headline(seri, tahun)
 
-# --- BPS headline ---
+# --- headline: Banjar's poverty rate, with the kind of its source, its rank and its target ---
 c1, c2, c3 = st.columns(3)
 c1.metric(
-    f"Persentase penduduk miskin (P0) {h.tahun}",
+    # the marker first: a narrow column cuts the end of a label, never the start
+    f"{h.penanda} P0 {h.tahun} · persentase penduduk miskin".strip(),
     fmt.persen(h.p0),
     # Streamlit reads the direction from a leading ASCII "-", so the delta is formatted for it here.
     delta=fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None,
@@ -36,13 +40,25 @@ if h.perubahan_poin is not None:
         f"Dibanding {h.tahun_sebelumnya} ({fmt.persen(h.p0_sebelumnya)}): "
         f"**{'turun' if h.perubahan_poin < 0 else 'naik'} {fmt.angka(abs(h.perubahan_poin), 2)} poin**."
     )
-if h.peringkat is not None:
-    urutan = "terendah" if h.peringkat == 1 else f"ke-{h.peringkat} terendah"
-    st.markdown(f"**{urutan}** dari {h.jumlah_pembanding} kab/kota di Kalimantan Selatan yang datanya tersedia.")
-chrome.sumber(f"{tren.sumber_ringkas(h.sumber)} (Susenas Maret {h.tahun}).")
+st.markdown(f"Posisi di Kalimantan Selatan: **{h.peringkat_teks}**"
+            + (" yang datanya tersedia." if h.peringkat is not None else
+               " punya angka tahun ini; peringkat baru berarti dengan sedikitnya 5 kab/kota."))
+targets = baca(target.target_semua)
+t_p0 = target.status_target(targets, "p0", h.tahun, h.p0)
+st.markdown(f"**{t_p0.teks[:1].upper() + t_p0.teks[1:]}**" + (f"  \n{md(t_p0.catatan_sumber)}" if t_p0.ada else ""))
+t_ekstrem = target.status_target(targets, "p0_ekstrem", h.tahun, h.p0_ekstrem)
+ekstrem = fmt.persen(h.p0_ekstrem) if h.p0_ekstrem is not None else "belum ada angka tersimpan"
+st.markdown(f"Kemiskinan ekstrem {h.tahun}: **{ekstrem}** · {t_ekstrem.teks}"
+            + ("" if t_ekstrem.ada else " (target nasional 0% pada 2024, Inpres 4/2022)"))
+chrome.sumber(h.keterangan_sumber or "tidak ada data")
 with st.expander("Sumber lengkap dan tautan"):
-    st.markdown(h.sumber)
-st.page_link("pages/tren.py", label="Lihat tren dan perbandingan kab/kota →", query_params={"tahun": str(tahun)})
+    st.markdown(md(h.sumber))
+st.page_link("pages/tren.py", label="Lihat tren, target dan perbandingan kab/kota →",
+             query_params={"tahun": str(tahun)})
+
+# --- two numbers: BPS's estimate beside the welfare register ---
+st.header("Dua angka kemiskinan: BPS dan register")
+panel_dua_angka(baca(dua_angka, tahun))
 
 # --- per-pillar strip ---
 st.header(f"Kinerja pilar {tahun}")
@@ -79,4 +95,4 @@ st.page_link("pages/peta.py", label="Buka peta kantong kemiskinan →", query_pa
 
 # --- data freshness ---
 st.subheader("Data terakhir diperbarui")
-st.dataframe(baca(beranda.pembaruan), hide_index=True)
+tabel(baca(beranda.pembaruan), hide_index=True)

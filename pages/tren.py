@@ -9,6 +9,7 @@ from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
 from tkpk.ui import chrome
+from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
@@ -31,21 +32,22 @@ pembanding = pilih_banyak_url("Bandingkan dengan kab/kota", list(nama_kab), "kab
 seri = baca(tren.seri_bps, indikator, pembanding)
 st.header(f"{seri.nama_indikator}: Banjar dan Kalimantan Selatan")
 if seri.data.empty:
-    st.info("Belum ada angka BPS untuk indikator ini.")
+    st.info(f"Belum ada angka {seri.nama_indikator.lower()} tersimpan di basis data. Indikator ini siap diunggah "
+            "(halaman Unggah data, jenis berkas bps)." + (f" {seri.teks_target}." if not seri.target.empty else ""))
 else:
-    subjudul = "Tahun tanpa angka BPS dibiarkan kosong (garis terputus), tidak diisi perkiraan."
+    subjudul = "Tahun tanpa angka dibiarkan kosong (garis terputus), tidak diisi perkiraan."
     if not seri.target.empty:
-        subjudul += " Garis putus-putus hijau: target."
+        subjudul += " Tanda silang hijau: target."
     chart_tren = spek(grafik_tren, seri.data, judul=seri.nama_indikator, satuan=seri.satuan, subjudul=subjudul,
                       target=seri.target, besar=besar)
     tampil_grafik(chart_tren)
-    chrome.sumber("BPS (Susenas Maret), dikutip per tahun; arahkan kursor ke titik untuk sumber tiap angka. "
-                  + ("Target: " + "; ".join(sorted(set(seri.target["dokumen"]))) if not seri.target.empty
-                     else "Belum ada tabel target RPJMD/RPKD di basis data."))
+    chrome.sumber("angka kemiskinan Susenas Maret per tahun, masing-masing dengan jenis sumbernya (bentuk titik; "
+                  f"arahkan kursor untuk sumbernya): {seri.legenda_sumber or 'BPS'}. {seri.teks_target}")
     with st.expander("Sumber lengkap tiap angka"):
-        st.markdown("\n".join(f"- {s}" for s in seri.sumber))
+        st.markdown("\n".join(f"- {md(s)}" for s in seri.sumber))
     tombol_unduh(seri.unduhan(), f"tren_{indikator}", key="unduh_tren")
-    tombol_gambar(chart_tren, f"tren_{indikator}", "BPS (Susenas Maret)", False, key="gambar_tren")
+    tombol_gambar(chart_tren, f"tren_{indikator}", "Susenas Maret, jenis sumber per titik"
+                  + (f" ({seri.legenda_sumber})" if seri.legenda_sumber else ""), False, key="gambar_tren")
 
 # --- 2. Kalsel map and ranking for one year ---
 semua_tahun = baca(tren.tahun_bps)
@@ -55,29 +57,32 @@ peta = baca(tren.peta_kalsel, indikator, tahun)
 st.header(f"Posisi Banjar di Kalimantan Selatan, {tahun}")
 n_ada = int(peta.wilayah["nilai"].notna().sum())
 sub = f"{n_ada} dari 13 kab/kota punya angka {tahun}; abu-abu = tidak ada data."
+judul_batang = "Peringkat (terendah di atas)" if peta.ada_peringkat else \
+    f"Belum cukup pembanding ({n_ada} kab/kota): urutan nilai, bukan peringkat"
 kiri, kanan = st.columns([6, 5])
 chart_kalsel = spek(peta_kalsel, peta.wilayah, judul=f"{seri.nama_indikator} {tahun}", satuan=peta.satuan,
                     subjudul=sub, lebih_tinggi_lebih_buruk=peta.lebih_tinggi_lebih_buruk, besar=besar)
 tampil_grafik(chart_kalsel, where=kiri)
-tampil_grafik(spek(batang_peringkat, peta.tabel, judul="Peringkat (terendah di atas)", satuan=peta.satuan,
+tampil_grafik(spek(batang_peringkat, peta.tabel, judul=judul_batang, satuan=peta.satuan,
                    subjudul="Banjar berwarna oranye.", besar=besar), where=kanan)
-chrome.sumber(f"BPS, angka {tahun} per kab/kota (sumber tiap angka di tooltip). Batas wilayah: Kepmendagri "
-              "300.2.2-2430/2025 via cahyadsn/wilayah_boundaries (MIT).")
+chrome.sumber(f"angka {tahun} per kab/kota, tiap angka dengan jenis sumbernya di tooltip. Peringkat hanya bila "
+              "sedikitnya 5 kab/kota punya angka. Batas wilayah: Kepmendagri 300.2.2-2430/2025 via "
+              "cahyadsn/wilayah_boundaries (MIT).")
 tombol_unduh(peta.unduhan(), f"kalsel_{indikator}_{tahun}", key="unduh_kalsel")
-tombol_gambar(chart_kalsel, f"peta_kalsel_{indikator}_{tahun}", f"BPS, angka {tahun} per kab/kota", False,
-              key="gambar_kalsel")
+tombol_gambar(chart_kalsel, f"peta_kalsel_{indikator}_{tahun}",
+              f"Angka {tahun} per kab/kota (jenis sumber di unduhan)", False, key="gambar_kalsel")
 
 # --- 3. kecamatan small multiples ---
 st.header("Tren per kecamatan")
 ind_kec = tren.pilihan_indikator_kecamatan()
-ind = pilih_url("Indikator kecamatan", list(ind_kec), "ind_kec", default="persen_miskin",
+ind = pilih_url("Indikator kecamatan", list(ind_kec), "ind_kec", default="persen_jiwa_desil_1_4",
                 format_func=ind_kec.get, where=st.sidebar)
 tk = baca(tren.tren_kecamatan, ind)
 chrome.label_contoh(tk.sampel)
 if tk.proksi:
-    st.markdown("**Catatan:** BPS tidak menerbitkan angka kemiskinan per kecamatan. Angka ini adalah **proksi dari "
-                "data sasaran** (register sosial DTSEN/P3KE), bukan persentase penduduk miskin (P0) BPS, dan "
-                "tidak dapat dibandingkan langsung dengan angka kabupaten di atas.")
+    st.markdown("**Catatan:** BPS tidak menerbitkan angka kemiskinan per kecamatan. Angka ini adalah **pangsa "
+                "register DTSEN** (desil kesejahteraan untuk penargetan bantuan), bukan persentase penduduk miskin "
+                "(P0) BPS, dan tidak dapat dibandingkan langsung dengan angka kabupaten di atas.")
 if tk.data.empty:
     st.info("Belum ada data kecamatan untuk indikator ini.")
 else:
@@ -87,7 +92,7 @@ else:
     asal = SAMPLE_SOURCE if tk.sampel else "; ".join(tren.sumber_ringkas(s) for s in tk.sumber)
     sub_kec = ["Skala sama untuk semua kecamatan; urut dari nilai terakhir tertinggi.", f"Sumber: {asal}."]
     if tk.proksi:
-        sub_kec.append("Proksi dari data sasaran (DTSEN/P3KE), bukan angka BPS.")
+        sub_kec.append("Register DTSEN (penargetan bantuan), bukan angka BPS.")
     grafik, tabel = st.columns([6, 5])
     kecil = spek(grafik_kecil, tk.data, tk.urutan_panel, judul=tk.nama_indikator, satuan=tk.satuan,
                  subjudul=sub_kec, kolom=3, sorot=sorot or None, besar=besar)
@@ -98,6 +103,8 @@ else:
     with tabel:
         st.markdown("**Nilai terakhir dan perubahan**  \nKlik judul kolom untuk mengurutkan.")
         tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=760)
+    if tk.campuran:
+        st.caption(tk.campuran)
     chrome.sumber(f"{asal}. Indikator: {tk.nama_indikator} ({tk.satuan}).")
     tombol_unduh(tk.unduhan(), f"kecamatan_{ind}", key="unduh_kecamatan")
     tombol_gambar(kecil, f"kecamatan_{ind}", asal, tk.sampel, key="gambar_kecamatan")

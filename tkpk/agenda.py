@@ -13,15 +13,16 @@ from dataclasses import dataclass, replace
 
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE
 
-HEADLINE, PETA, TERSENTUH = "headline", "peta", "tersentuh"
+HEADLINE, DUA_ANGKA, PETA, TERSENTUH = "headline", "dua_angka", "peta", "tersentuh"
 PILAR = ("pilar1", "pilar2", "pilar3", "pilar4")
 SLIDE: dict[str, str] = {
     HEADLINE: "Angka kemiskinan dan tren",
+    DUA_ANGKA: "Dua angka kemiskinan",
     PETA: "Peta kantong kemiskinan",
     **{p: f"Kinerja pilar {p[-1]}" for p in PILAR},
     TERSENTUH: "Kantong belum tersentuh",
 }
-BAWAAN: tuple[str, ...] = (HEADLINE, PETA, *PILAR, TERSENTUH)
+BAWAAN: tuple[str, ...] = (HEADLINE, DUA_ANGKA, PETA, *PILAR, TERSENTUH)
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"

@@ -40,7 +40,9 @@ def _delegate(module: str, func: str) -> Callable[[list[str]], int]:
 DELEGATED: dict[str, tuple[str, str]] = {
     "ingest": ("tkpk.ingest.cli", "main"),
     "rollback": ("tkpk.ingest.cli", "rollback_main"),
-    "add-user": ("tkpk.ingest.cli", "add_user_main"),
+    "add-user": ("tkpk.akun_cli", "add_user_main"),
+    "remove-user": ("tkpk.akun_cli", "remove_user_main"),
+    "reset-password": ("tkpk.akun_cli", "reset_password_main"),
     "export": ("tkpk.ekspor.cli", "main"),
     "export-parquet": ("tkpk.parket", "main"),
 }

@@ -5,8 +5,9 @@
   so map and table agree: a high share in a tiny hamlet, or many poor people in a big well-off town, is not a
   pocket on its own. Deprivation counts enter a visible weighted score that ranks pockets and, only when the
   user sets a threshold, can qualify a place too.
-- :func:`kantong_moran`: Local Moran's I on the share (Queen contiguity, row-standardised, 999 permutations,
-  fixed seed): significant High-High = pocket, High-Low = isolated pocket; every p-value is returned.
+- :func:`kantong_moran` (in :mod:`tkpk.kantong_moran`): Local Moran's I on the share (fuzzy contiguity in
+  metres, 9.999 permutations, fixed seed, FDR correction): significant High-High = pocket, High-Low = isolated
+  pocket; every p-value is returned.
 
 Both sort by ``kode`` first and break ties by ``kode``: the same inputs give the same pockets, so a change
 between years is a change in the data, not in the code.
@@ -15,19 +16,17 @@ between years is a change in the data, not in the code.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from tkpk import fmt, katalog
+from tkpk import fmt, katalog, sel_kecil
 from tkpk.klasifikasi import SKEMA, Kelas, klasifikasi, nama_skema
 
 __all__ = [
-    "DEPRIVASI", "AturanKantong", "AturanMoran", "HasilKantong", "PerubahanKantong", "bandingkan_kantong",
+    "DEPRIVASI", "AturanKantong", "AturanMoran", "HasilKantong", "PerubahanKantong", "UjiMoran", "bandingkan_kantong",
     "deskripsi_aturan", "kantong_jumlah_persen", "kantong_moran",
 ]
 
@@ -36,11 +35,13 @@ TERISOLASI = "kantong terisolasi"
 DEPRIVASI = ("rtlh", "kk_tanpa_air_layak", "kk_tanpa_sanitasi_layak", "anak_tidak_sekolah")
 KUADRAN = {1: "Tinggi-Tinggi", 2: "Rendah-Tinggi", 3: "Rendah-Rendah", 4: "Tinggi-Rendah"}
 
-# How a count reads inside a sentence: "612 jiwa miskin", "140 RTLH".
-_FRASA_JUMLAH = {"penduduk_miskin": "jiwa miskin", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4",
+# How a count reads inside a sentence: "612 jiwa desil 1–4", "140 RTLH".
+_FRASA_JUMLAH = {"jiwa_desil_1_4": "jiwa desil 1–4", "jiwa_desil_1": "jiwa desil 1", "kk_desil_1": "KK desil 1",
+                 "kk_desil_1_4": "KK desil 1–4",
                  "rtlh": "RTLH", "kk_tanpa_air_layak": "KK tanpa air minum layak",
                  "kk_tanpa_sanitasi_layak": "KK tanpa sanitasi layak", "anak_tidak_sekolah": "anak tidak sekolah"}
-_FRASA_PERSEN = {"persen_miskin": "persen miskin", "persen_kk_desil_1": "persen KK desil 1",
+_FRASA_PERSEN = {"persen_jiwa_desil_1_4": "% penduduk desil 1–4", "persen_jiwa_desil_1": "% penduduk desil 1",
+                 "persen_kk_desil_1": "persen KK desil 1",
                  "persen_kk_desil_1_4": "persen KK desil 1–4"}
 
 
@@ -48,8 +49,8 @@ _FRASA_PERSEN = {"persen_miskin": "persen miskin", "persen_kk_desil_1": "persen 
 class AturanKantong:
     """The count × share rule with every knob the page exposes (defaults = the rule shown by default)."""
 
-    kolom_persen: str = "persen_miskin"
-    kolom_jumlah: str = "penduduk_miskin"
+    kolom_persen: str = "persen_jiwa_desil_1_4"
+    kolom_jumlah: str = "jiwa_desil_1_4"
     skema: str = "quantile"
     k: int = 5
     bobot: Mapping[str, float] = field(default_factory=dict)  # deprivation weights, e.g. {"rtlh": 1.0}
@@ -60,12 +61,37 @@ class AturanKantong:
 
 @dataclass(frozen=True)
 class AturanMoran:
-    """The Local Moran's I rule; the seed is fixed so permutation p-values repeat exactly."""
+    """The Local Moran's I rule (computed in :mod:`tkpk.kantong_moran`).
 
-    kolom_persen: str = "persen_miskin"
+    Neighbours: fuzzy contiguity in a metric CRS (``crs_meter``, UTM 50S for South Kalimantan): two places are
+    neighbours when their borders touch or leave a gap of at most ``toleransi_m`` metres (digitised borders that
+    do not share vertices, slivers). p-values from ``permutasi`` conditional permutations with a fixed ``seed``,
+    so the counts repeat exactly; ``koreksi`` "fdr" (default) applies the Benjamini–Hochberg false discovery
+    rate over all places tested (esda.fdr), "tanpa" tests each place at ``alpha``. ``laju`` "eb" uses
+    empirical-Bayes standardised rates (esda.Moran_Local_Rate, Assunção–Reis) instead of the raw share, so a
+    tiny desa's unstable share does not make a cluster on its own.
+    """
+
+    kolom_persen: str = "persen_jiwa_desil_1_4"
     alpha: float = 0.05
-    permutasi: int = 999
+    permutasi: int = 9999
     seed: int = 12345
+    koreksi: str = "fdr"
+    laju: str = "mentah"
+    toleransi_m: float = 1.0
+    crs_meter: str = "EPSG:32750"
+
+
+@dataclass(frozen=True)
+class UjiMoran:
+    """How many places were tested and how many are significant before and after the correction."""
+
+    jumlah_diuji: int
+    signifikan_mentah: int       # p < alpha, one test per place
+    signifikan: int              # after the correction (= signifikan_mentah without one)
+    ambang_p: float              # the p cut-off actually used (alpha, or the FDR cut-off)
+    koreksi: str
+    detik: float                 # compute time (weights + permutations), for the page and the benchmark
 
 
 @dataclass(frozen=True)
@@ -80,6 +106,7 @@ class HasilKantong:
     kelas_persen: Kelas | None = None
     kelas_jumlah: Kelas | None = None
     catatan: str | None = None
+    uji: UjiMoran | None = None  # Moran only
 
     @property
     def kode_kantong(self) -> list[str]:
@@ -146,7 +173,8 @@ def _urut(d: pd.DataFrame) -> pd.DataFrame:
 
 
 def kantong_jumlah_persen(
-    df: pd.DataFrame, aturan: AturanKantong | None = None, nilai_kabupaten: float | None = None
+    df: pd.DataFrame, aturan: AturanKantong | None = None, nilai_kabupaten: float | None = None,
+    samar: pd.DataFrame | None = None,
 ) -> HasilKantong:
     """Pockets by the default count × share rule.
 
@@ -155,11 +183,15 @@ def kantong_jumlah_persen(
     df : pd.DataFrame
         One row per place of one level and one year: ``kode``, ``nama``, ``aturan.kolom_persen``,
         ``aturan.kolom_jumlah``, every deprivation column named in ``aturan.bobot``; optionally the
-        numerator/denominator of the share (``penduduk_miskin``, ``penduduk``) to compute the kabupaten figure.
+        numerator/denominator of the share (``jiwa_desil_1_4``, ``penduduk``) to compute the kabupaten figure.
     aturan : AturanKantong, optional
-        Defaults: persen_miskin and penduduk_miskin, quantiles, 5 classes, no deprivations.
+        Defaults: persen_jiwa_desil_1_4 and jiwa_desil_1_4, quantiles, 5 classes, no deprivations.
     nilai_kabupaten : float, optional
         Kabupaten share quoted in the reasons; computed as a pooled share when None and possible.
+    samar : pd.DataFrame, optional
+        Small-cell status per place and indicator (``kode`` + one column per indicator, "" = shown; see
+        :attr:`tkpk.data_tahun.DataTingkat.samar`). Hidden values are NaN in ``df`` and never enter a class, a
+        rank or a score; the reasons then say "< 5" or "disamarkan" instead of "tidak ada data".
 
     Returns
     -------
@@ -200,22 +232,45 @@ def kantong_jumlah_persen(
     out["jenis"] = pd.Series(np.where(out["is_pocket"], KANTONG, None), index=out.index, dtype="object")
     out["rank"] = _peringkat(out, ["skor", "persen", "jumlah"], [False, False, False])
     satuan_j = _satuan(a.kolom_jumlah)
-    out["alasan"] = [_alasan_jp(r, a, bobot, kab, ambang_p, ambang_j, satuan_j) for r in out.itertuples(index=False)]
+    st = _status(d, samar, [a.kolom_persen, a.kolom_jumlah, *bobot])
+    out["alasan"] = [_alasan_jp(r, a, bobot, kab, ambang_p, ambang_j, satuan_j, s)
+                     for r, s in zip(out.itertuples(index=False), st, strict=True)]
     catatan = "; ".join(c for c in (kp.catatan and f"Persen: {kp.catatan}",
                                      kj.catatan and f"Jumlah: {kj.catatan}") if c) or None
     return HasilKantong(tabel=_urut(out), aturan=a, nilai_kabupaten=kab, ambang_persen=ambang_p,
                         ambang_jumlah=ambang_j, kelas_persen=kp, kelas_jumlah=kj, catatan=catatan)
 
 
+def _status(d: pd.DataFrame, samar: pd.DataFrame | None, kolom: list[str]) -> list[dict[str, str]]:
+    """Per row of ``d`` (sorted by kode): the small-cell status of each column ("" = shown)."""
+    if samar is None:
+        return [{} for _ in range(len(d))]
+    s = samar.assign(kode=samar["kode"].astype("str")).set_index("kode").reindex(d["kode"])
+    s = s.reindex(columns=kolom).fillna("")
+    return s.to_dict("records")
+
+
+def _frasa_samar(kolom: str, status: str) -> str:
+    """A hidden figure in a reason: "< 5 RTLH", "jiwa miskin disamarkan"."""
+    frasa = _FRASA_JUMLAH.get(kolom) or _FRASA_PERSEN.get(kolom) or _nama(kolom).lower()
+    return f"< {fmt.AMBANG_SEL_KECIL} {frasa}" if status == sel_kecil.KECIL else f"{frasa} disamarkan"
+
+
 def _alasan_jp(r: tuple, a: AturanKantong, bobot: dict[str, float], kab: float | None,
-               ambang_p: float | None, ambang_j: float | None, satuan_j: str) -> str:
+               ambang_p: float | None, ambang_j: float | None, satuan_j: str, st: dict[str, str]) -> str:
     """Reasons in the words of the rule: what made it a pocket, or which condition it missed."""
     persen, jumlah = r.persen, r.jumlah
     if math.isnan(persen) or math.isnan(jumlah):
+        pasang = ((a.kolom_jumlah, jumlah), (a.kolom_persen, persen))
+        samar = [_frasa_samar(k, st[k]) for k, v in pasang if math.isnan(v) and st.get(k)]
+        if samar:
+            # Only the count's own status is named: the share is hidden because the count is.
+            return "bukan kantong: " + samar[0] + " (sel kecil dilindungi)"
         kurang = [_nama(k).lower() for k, v in ((a.kolom_persen, persen), (a.kolom_jumlah, jumlah)) if math.isnan(v)]
         return "tidak ada data " + " dan ".join(kurang)
     bagian = [_frasa_persen(a.kolom_persen, persen, kab), _frasa_jumlah(a.kolom_jumlah, jumlah)]
-    bagian += [_frasa_jumlah(c, getattr(r, c)) for c in bobot if not math.isnan(getattr(r, c))]
+    bagian += [_frasa_jumlah(c, getattr(r, c)) if not math.isnan(getattr(r, c)) else _frasa_samar(c, st[c])
+               for c in bobot if not math.isnan(getattr(r, c)) or st.get(c)]
     if bobot and not math.isnan(r.skor):
         bagian.append(f"skor komposit {fmt.angka(r.skor, 1)}")
     if r.is_pocket:
@@ -232,86 +287,6 @@ def _alasan_jp(r: tuple, a: AturanKantong, bobot: dict[str, float], kab: float |
     return "bukan kantong: " + " dan ".join(gagal) + " — " + "; ".join(bagian)
 
 
-def kantong_moran(
-    gdf: gpd.GeoDataFrame, aturan: AturanMoran | None = None, nilai_kabupaten: float | None = None
-) -> HasilKantong:
-    """Pockets as spatial clusters of the share (Local Moran's I).
-
-    Parameters
-    ----------
-    gdf : gpd.GeoDataFrame
-        One polygon per place: ``kode``, ``nama``, ``aturan.kolom_persen`` and geometry. Places without a
-        value are left out of the statistic (they would otherwise be read as 0) and marked "tidak ada data".
-    aturan : AturanMoran, optional
-        Defaults: persen_miskin, p < 0,05, 999 permutations, seed 12345.
-    nilai_kabupaten : float, optional
-        Kabupaten share quoted in the reasons (pooled share computed when None and possible).
-
-    Returns
-    -------
-    HasilKantong
-        ``tabel`` columns: kode, nama, persen, lag_persen (neighbours' average), jumlah_tetangga, moran_i,
-        kuadran ("Tinggi-Tinggi", …, "tanpa tetangga", "tidak ada data"), p_sim, is_pocket, jenis
-        ('kantong' for significant High-High, 'kantong terisolasi' for significant High-Low), rank, alasan.
-    """
-    import esda  # imported here: it costs a second, and only this rule needs it
-    from libpysal.weights import Queen, lag_spatial
-
-    a = aturan or AturanMoran()
-    d = _siapkan(gdf, [a.kolom_persen])
-    kab = nilai_kabupaten if nilai_kabupaten is not None else _nilai_kabupaten(d, a.kolom_persen)
-    out = pd.DataFrame({"kode": d["kode"], "nama": d["nama"], "persen": d[a.kolom_persen]})
-    out = out.assign(lag_persen=math.nan, jumlah_tetangga=pd.array([pd.NA] * len(d), dtype="Int64"),
-                     moran_i=math.nan, kuadran="tidak ada data", p_sim=math.nan)
-    ada = out["persen"].notna()
-    catatan = None
-    sub = d.loc[ada]
-    if len(sub) >= 3 and sub[a.kolom_persen].std() > 0:
-        y = sub[a.kolom_persen].to_numpy()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # islands are reported in the table, not as console warnings
-            w = Queen.from_dataframe(sub, use_index=False, silence_warnings=True)
-            w.transform = "r"
-            lm = esda.Moran_Local(y, w, transformation="r", permutations=a.permutasi, seed=a.seed)
-        tetangga = np.array([w.cardinalities[i] for i in w.id_order])
-        pulau, idx = tetangga == 0, sub.index.to_numpy()
-        out.loc[idx, "jumlah_tetangga"] = tetangga
-        out.loc[idx, "lag_persen"] = np.where(pulau, math.nan, lag_spatial(w, y))
-        out.loc[idx, "moran_i"] = np.where(pulau, math.nan, lm.Is)
-        out.loc[idx, "p_sim"] = np.where(pulau, math.nan, lm.p_sim)
-        out.loc[idx, "kuadran"] = np.where(pulau, "tanpa tetangga", [KUADRAN[int(q)] for q in lm.q])
-        if pulau.any():
-            catatan = f"{int(pulau.sum())} wilayah tanpa tetangga bersinggungan tidak diuji."
-    elif ada.any():
-        out.loc[ada, "kuadran"] = "tidak diuji"
-        catatan = "Terlalu sedikit wilayah berdata atau semua nilai sama: uji Moran tidak dijalankan."
-    sig = out["p_sim"] < a.alpha
-    jenis = np.select([sig & (out["kuadran"] == KUADRAN[1]), sig & (out["kuadran"] == KUADRAN[4])],
-                      [KANTONG, TERISOLASI], default="")
-    out["is_pocket"] = jenis != ""
-    out["jenis"] = pd.Series(jenis, index=out.index, dtype="object").replace("", None)
-    out["rank"] = _peringkat(out, ["persen", "p_sim"], [False, True])
-    out["alasan"] = [_alasan_moran(r, a, kab) for r in out.itertuples(index=False)]
-    return HasilKantong(tabel=_urut(out), aturan=a, nilai_kabupaten=kab, catatan=catatan)
-
-
-def _alasan_moran(r: tuple, a: AturanMoran, kab: float | None) -> str:
-    if math.isnan(r.persen):
-        return f"tidak ada data {_nama(a.kolom_persen).lower()}"
-    teks = _frasa_persen(a.kolom_persen, r.persen, kab)
-    if r.kuadran in ("tanpa tetangga", "tidak diuji"):
-        return f"{teks}; {r.kuadran}: tidak dapat diuji Moran"
-    ambang = fmt.angka(a.alpha, 2)
-    p = f"p = {fmt.angka(r.p_sim, 3)}"
-    tetangga = f"rata-rata tetangga {fmt.persen(r.lag_persen, 1)}"
-    if r.jenis == KANTONG:
-        return f"{teks}; {tetangga}; klaster Tinggi-Tinggi, {p} (< {ambang})"
-    if r.jenis == TERISOLASI:
-        return f"{teks}; {tetangga}; Tinggi-Rendah: miskin di antara tetangga yang lebih baik, {p} (< {ambang})"
-    return f"bukan kantong: {r.kuadran}, {p}" + (f" (≥ {ambang}, tidak signifikan)" if r.p_sim >= a.alpha else "") \
-        + f" — {teks}; {tetangga}"
-
-
 def deskripsi_aturan(aturan: AturanKantong | AturanMoran | None = None, hasil: HasilKantong | None = None) -> str:
     """The rule in Indonesian, printed under the map and the pocket table so nobody has to guess it.
 
@@ -325,16 +300,9 @@ def deskripsi_aturan(aturan: AturanKantong | AturanMoran | None = None, hasil: H
     a = aturan or (hasil.aturan if hasil else AturanKantong())
     nama_p = _nama(a.kolom_persen).lower()
     if isinstance(a, AturanMoran):
-        baris = [
-            f"Kantong menurut klaster spasial (Local Moran's I) atas {nama_p}: wilayah yang bersinggungan "
-            "(batas atau titik sudut, bobot dinormalkan per baris) dianggap tetangga.",
-            "Kantong: wilayah tinggi yang dikelilingi tetangga tinggi (Tinggi-Tinggi). Kantong terisolasi: wilayah "
-            f"tinggi di antara tetangga rendah (Tinggi-Rendah). Keduanya hanya bila p < {fmt.angka(a.alpha, 2)}.",
-            f"Nilai p dari {fmt.angka(a.permutasi)} permutasi acak dengan benih tetap {a.seed}, sehingga hasilnya "
-            "selalu sama untuk data yang sama. Nilai p setiap wilayah ditampilkan.",
-            "Wilayah tanpa data atau tanpa tetangga tidak diuji.",
-        ]
-        return "\n".join(f"- {b}" for b in baris)
+        from tkpk.kantong_moran import deskripsi_moran
+
+        return deskripsi_moran(a, hasil)
     nama_j = _nama(a.kolom_jumlah).lower()
     skema = SKEMA[nama_skema(a.skema)].lower()
     ap, aj = (hasil.ambang_persen, hasil.ambang_jumlah) if hasil is not None else (None, None)
@@ -394,3 +362,7 @@ def bandingkan_kantong(lama: HasilKantong | pd.DataFrame, baru: HasilKantong | p
         ["kode", "nama", "status", "jenis_lama", "jenis_baru", "rank_lama", "rank_baru"]].reset_index(drop=True)
     daftar = {s: sorted(tabel.loc[tabel["status"] == s, "kode"]) for s in ("masuk", "keluar", "tetap")}
     return PerubahanKantong(masuk=daftar["masuk"], keluar=daftar["keluar"], tetap=daftar["tetap"], tabel=tabel)
+
+
+# Re-exported so callers keep one import for both rules; defined in its own module (it needs geometry and esda).
+from tkpk.kantong_moran import kantong_moran  # noqa: E402

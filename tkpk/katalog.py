@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SUMBER_REGISTER = "Register sosial (DTSEN/P3KE) per wilayah"
+SUMBER_DTSEN = "Register DTSEN (desil kesejahteraan) per wilayah"
 
 # What kind of source a figure comes from (column ``jenis_sumber`` of the value tables). The UI says "BPS" only for
 # ``bps``; figures of the other kinds carry a visible marker and, where their row has one, the conflict note.
@@ -23,7 +24,6 @@ JENIS_SUMBER: dict[str, str] = {
     "contoh": "DATA CONTOH (sintetis)",
     "turunan": "Turunan dari beberapa sumber",
 }
-
 
 @dataclass(frozen=True)
 class Indikator:
@@ -45,15 +45,19 @@ class Indikator:
 INDIKATOR: tuple[Indikator, ...] = (
     Indikator("penduduk", "Jumlah penduduk", "jiwa", False,
               "Penduduk wilayah pada tahun itu.", "Disdukcapil / BPS"),
-    Indikator("penduduk_miskin", "Penduduk miskin", "jiwa", True,
-              "Perkiraan penduduk di bawah garis kemiskinan. Di bawah tingkat kabupaten tidak ada angka BPS; "
-              "angka kecamatan/desa adalah proksi dari data sasaran, bukan angka resmi BPS.", SUMBER_REGISTER),
+    Indikator("jiwa_desil_1_4", "Penduduk desil 1–4 (DTSEN)", "jiwa", True,
+              "Jiwa dalam keluarga desil 1–4 register DTSEN (sasaran umum bantuan sosial). Register untuk "
+              "penargetan, bukan angka kemiskinan BPS: di Banjar sekitar sebelas kali jumlah penduduk miskin BPS.",
+              SUMBER_DTSEN),
+    Indikator("jiwa_desil_1", "Penduduk desil 1 (DTSEN)", "jiwa", True,
+              "Jiwa dalam keluarga desil 1 register DTSEN (10% termiskin secara nasional). Register, bukan BPS.",
+              SUMBER_DTSEN),
     Indikator("kk", "Jumlah keluarga (KK)", "KK", False,
               "Kartu keluarga terdaftar.", "Disdukcapil"),
-    Indikator("kk_desil_1", "KK desil 1", "KK", True,
-              "Keluarga pada desil 1 DTSEN (10% termiskin secara nasional).", "DTSEN"),
-    Indikator("kk_desil_1_4", "KK desil 1–4", "KK", True,
-              "Keluarga pada desil 1 sampai 4 DTSEN (sasaran umum bantuan sosial).", "DTSEN"),
+    Indikator("kk_desil_1", "KK desil 1 (DTSEN)", "KK", True,
+              "Keluarga pada desil 1 DTSEN (10% termiskin secara nasional).", SUMBER_DTSEN),
+    Indikator("kk_desil_1_4", "KK desil 1–4 (DTSEN)", "KK", True,
+              "Keluarga pada desil 1 sampai 4 DTSEN (sasaran umum bantuan sosial).", SUMBER_DTSEN),
     Indikator("rtlh", "Rumah tidak layak huni (RTLH)", "unit", True,
               "Rumah yang belum memenuhi syarat layak huni.", "e-RTLH DisperkimLH"),
     Indikator("kk_tanpa_air_layak", "KK tanpa air minum layak", "KK", True,
@@ -63,12 +67,16 @@ INDIKATOR: tuple[Indikator, ...] = (
     Indikator("anak_tidak_sekolah", "Anak tidak sekolah", "jiwa", True,
               "Anak usia 7–18 tahun yang tidak bersekolah.", "Dapodik / Dinas Pendidikan"),
     # Derived shares: computed in SQL from the counts above, never stored twice.
-    Indikator("persen_miskin", "Persentase penduduk miskin", "%", True,
-              "penduduk_miskin / penduduk × 100. Proksi dari data sasaran, bukan P0 BPS.", "turunan",
-              "penduduk_miskin", "penduduk"),
-    Indikator("persen_kk_desil_1", "Persentase KK desil 1", "%", True,
+    Indikator("persen_jiwa_desil_1_4", "Persentase penduduk desil 1–4 (DTSEN)", "%", True,
+              "jiwa_desil_1_4 / penduduk × 100: bagian penduduk dalam keluarga desil 1–4 register DTSEN. Pangsa "
+              "register untuk penargetan, bukan persentase penduduk miskin (P0) BPS.", "turunan",
+              "jiwa_desil_1_4", "penduduk"),
+    Indikator("persen_jiwa_desil_1", "Persentase penduduk desil 1 (DTSEN)", "%", True,
+              "jiwa_desil_1 / penduduk × 100: pangsa register desil 1, bukan P0 BPS.", "turunan",
+              "jiwa_desil_1", "penduduk"),
+    Indikator("persen_kk_desil_1", "Persentase KK desil 1 (DTSEN)", "%", True,
               "kk_desil_1 / kk × 100.", "turunan", "kk_desil_1", "kk"),
-    Indikator("persen_kk_desil_1_4", "Persentase KK desil 1–4", "%", True,
+    Indikator("persen_kk_desil_1_4", "Persentase KK desil 1–4 (DTSEN)", "%", True,
               "kk_desil_1_4 / kk × 100.", "turunan", "kk_desil_1_4", "kk"),
     Indikator("persen_rtlh", "RTLH per 100 KK", "%", True,
               "rtlh / kk × 100.", "turunan", "rtlh", "kk"),
@@ -78,8 +86,65 @@ INDIKATOR: tuple[Indikator, ...] = (
               "kk_tanpa_sanitasi_layak / kk × 100.", "turunan", "kk_tanpa_sanitasi_layak", "kk"),
 )
 
+# Catalogue codes renamed when the sample was rebuilt as register data (migration 0005 renames stored rows).
+KODE_LAMA: dict[str, str] = {"penduduk_miskin": "jiwa_desil_1_4", "persen_miskin": "persen_jiwa_desil_1_4"}
+
+# Real facts below BPS's level, each its own indicator so they never mix with BPS rows or sample rows: register
+# counts quoted from Satu Data / SIKS-NG / BDT, P3KE verification, village status (IDM) from Dinas PMD. They are
+# not map indicators (too few places); the two-numbers panel, the IDM overlay and the desa profile read them.
+INDIKATOR_FAKTA: tuple[Indikator, ...] = (
+    Indikator("reg_miskin_satudata", "Penduduk miskin menurut register Satu Data Banjar (Dinsos P3AP2KB)", "jiwa",
+              True, "Jumlah orang dalam register kesejahteraan sosial yang diunggah Dinsos P3AP2KB ke "
+              "satudata.banjarkab.go.id. Register penargetan, bukan angka BPS.", "Satu Data Kabupaten Banjar",
+              tingkat="kecamatan"),
+    Indikator("reg_miskin_siksng", "Penduduk miskin menurut data PPKS/SIKS-NG Dinsos (dikutip Kabid Dinsos)",
+              "jiwa", True, "Rekap register PPKS di SIKS-NG Kemensos, seperti dikutip Kabid Dinsos P3AP2KB.",
+              "SIKS-NG (Dinsos P3AP2KB)", tingkat="kabupaten"),
+    Indikator("reg_fakir_miskin_satudata", "Fakir miskin menurut Satu Data Banjar (Dinsos P3AP2KB)", "jiwa", True,
+              "Jumlah fakir miskin di Satu Data Kabupaten Banjar.", "Satu Data Kabupaten Banjar", tingkat="kabupaten"),
+    Indikator("reg_fakir_miskin_siksng", "Fakir miskin menurut data PPKS/SIKS-NG Dinsos (dikutip Kabid Dinsos)",
+              "jiwa", True, "Fakir miskin menurut rekap PPKS/SIKS-NG, dikutip Kabid Dinsos P3AP2KB.",
+              "SIKS-NG (Dinsos P3AP2KB)", tingkat="kabupaten"),
+    Indikator("reg_miskin_bdt", "Penduduk miskin menurut Basis Data Terpadu (SK Kemensos 71/2018)", "jiwa", True,
+              "Register Basis Data Terpadu (40% berpendapatan terendah), Mei 2018.", "BDT Kemensos",
+              tingkat="kabupaten"),
+    Indikator("p3ke_kk", "Keluarga dalam data P3KE yang diverifikasi", "KK", True,
+              "Keluarga dalam data Pensasaran Percepatan Penghapusan Kemiskinan Ekstrem (P3KE) yang "
+              "diverifikasi/validasi kabupaten.", "P3KE (Bappedalitbang)", tingkat="kabupaten"),
+    Indikator("p3ke_jiwa", "Individu dalam data P3KE yang diverifikasi", "jiwa", True,
+              "Individu dalam data P3KE yang diverifikasi/validasi kabupaten.", "P3KE (Bappedalitbang)",
+              tingkat="kabupaten"),
+    Indikator("idm_tertinggal", "Desa berstatus Tertinggal (IDM)", "1 = ya", True,
+              "Status Indeks Desa Membangun (Kemendes) \"Tertinggal\" menurut Dinas PMD: 1 = desa itu disebut "
+              "Tertinggal. Indeks pembangunan desa, bukan ukuran kemiskinan.", "IDM (Dinas PMD)"),
+    Indikator("idm_jumlah_tertinggal", "Jumlah desa Tertinggal (IDM)", "desa", True,
+              "Jumlah desa berstatus Tertinggal menurut Indeks Desa Membangun.", "IDM (Dinas PMD)",
+              tingkat="kecamatan"),
+    Indikator("idm_kec_ada_tertinggal", "Kecamatan masih memiliki desa Tertinggal (IDM)", "1 = ya", True,
+              "1 = kecamatan disebut masih memiliki desa berstatus Tertinggal (jumlah per kecamatan tidak "
+              "disebut).", "IDM (Dinas PMD)", tingkat="kecamatan"),
+    Indikator("rtlh_belum_ditangani", "RTLH belum ditangani (e-RTLH)", "unit", True,
+              "Rumah tidak layak huni yang belum ditangani, terinput di e-RTLH (Kepala DPRKPLH).",
+              "e-RTLH (DPRKPLH)", tingkat="kabupaten"),
+)
+INDIKATOR_FAKTA_BY_KODE = {i.kode: i for i in INDIKATOR_FAKTA}
+
 INDIKATOR_BY_KODE = {i.kode: i for i in INDIKATOR}
 INDIKATOR_TERSIMPAN = tuple(i.kode for i in INDIKATOR if not i.turunan)
+# Register-based indicators (DTSEN deciles and their shares): never called "persen miskin" beside BPS's P0.
+KODE_REGISTER = frozenset(
+    i.kode for i in INDIKATOR
+    if i.sumber_baku == SUMBER_DTSEN or (i.pembilang and INDIKATOR_BY_KODE[i.pembilang].sumber_baku == SUMBER_DTSEN))
+DEFINISI_REGISTER = "Register DTSEN untuk penargetan bantuan, bukan angka kemiskinan BPS (P0 hanya ada per kabupaten)"
+
+
+def judul_legenda(kode: str) -> list[str]:
+    """A map legend title in lines: the indicator and unit, then, for register indicators, what the figure is."""
+    ind = INDIKATOR_BY_KODE[kode]
+    baris = [f"{ind.nama} ({ind.satuan})"]
+    if kode in KODE_REGISTER:
+        baris += ["register penargetan, bukan angka BPS"]
+    return baris
 
 
 @dataclass(frozen=True)
@@ -97,7 +162,11 @@ INDIKATOR_BPS: tuple[IndikatorBps, ...] = (
     IndikatorBps("garis_kemiskinan", "Garis kemiskinan", "Rp/kapita/bulan", False),
     IndikatorBps("p1", "Indeks kedalaman kemiskinan (P1)", "indeks", True),
     IndikatorBps("p2", "Indeks keparahan kemiskinan (P2)", "indeks", True),
+    IndikatorBps("p0_ekstrem", "Persentase penduduk miskin ekstrem", "%", True),
+    IndikatorBps("penduduk_miskin_ekstrem", "Jumlah penduduk miskin ekstrem", "jiwa", True),
 )
+# Extreme poverty: BPS's rate under the extreme line (USD 1,9 PPP a day); national target 0% by 2024 (Inpres 4/2022).
+INDIKATOR_EKSTREM = ("p0_ekstrem", "penduduk_miskin_ekstrem")
 INDIKATOR_BPS_BY_KODE = {i.kode: i for i in INDIKATOR_BPS}
 
 

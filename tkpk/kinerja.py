@@ -14,44 +14,47 @@ import duckdb
 import pandas as pd
 
 from tkpk import SAMPLE_SOURCE, katalog, skor
+from tkpk.data_tahun import intervensi_tahun, perlindungan
 from tkpk.queries import fetch
 from tkpk.status import ATURAN_BAKU, AturanStatus, Status
 
-# Fallback pocket rule: the top 20% of kecamatan and of desa by persen_miskin (see skor.kantong_kuantil_atas).
+# Fallback pocket rule: the top 20% of kecamatan and of desa by persen_jiwa_desil_1_4 (see skor.kantong_kuantil_atas).
 Q_KANTONG = 0.8
 NAMA_TRIWULAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @dataclass(frozen=True)
 class Kantong:
-    """The poverty pockets of one year and the words that explain how they were chosen."""
+    """The poverty pockets of one year (desa and kecamatan codes) and the words that explain how they were chosen."""
 
     tahun: int
     kode: frozenset[str]
     aturan: str          # one line: which rule
     deskripsi: str       # Markdown bullets: how tepat sasaran is computed with it
     sampel: bool
+    ukur_kecamatan: bool = True  # rows for a whole kecamatan are measured against kecamatan pockets
 
 
 def _kantong_peta(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong | None:
-    """The map page's default rule (:func:`tkpk.peta.kantong_kode_tahun`, desa level) when it can be computed."""
-    try:
-        from tkpk.peta import kantong_kode_tahun
-    except ImportError:
-        return None
-    hasil = kantong_kode_tahun(con, tahun)
-    if not hasil.ada_data:
-        return None  # no desa figures for this year: let the fallback say so
-    aturan = f"aturan halaman peta: {hasil.aturan}"
-    deskripsi = skor.deskripsi_tepat_sasaran(None) + f"\n- Kantong kemiskinan: {hasil.aturan}"
-    return Kantong(tahun, hasil.kode, aturan, deskripsi, hasil.sampel)
+    """The map page's default rule at both levels (:func:`tkpk.peta.kantong_bawaan`) when it can be computed."""
+    from tkpk.peta import kantong_bawaan
+
+    k = kantong_bawaan(con, tahun)
+    desa, kec = k["desa"], k["kecamatan"]
+    if not desa.ada_data and not kec.ada_data:
+        return None  # no figures for this year: let the fallback say so
+    aturan = (f"aturan halaman peta: {desa.aturan}; {kec.aturan} (untuk kegiatan satu kecamatan utuh)")
+    deskripsi = skor.deskripsi_tepat_sasaran(None) + f"\n- Kantong desa: {desa.aturan}\n- Kantong kecamatan: " \
+        f"{kec.aturan}"
+    return Kantong(tahun, desa.kode | kec.kode, aturan, deskripsi, desa.sampel or kec.sampel,
+                   ukur_kecamatan=kec.ada_data)
 
 
 def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
     """Pockets (kecamatan and desa codes) for ``tahun``: THE switch between the map's rule and the fallback.
 
-    Uses the map page's rule when :mod:`tkpk.kantong` provides it, else the top quantile of persen_miskin, so
-    the pillar page never waits for the map and both pages agree once the rule exists.
+    Uses the map page's default rule at both levels, else the top quantile of persen_jiwa_desil_1_4, so the pillar
+    page never waits for the map and both pages agree once the rule exists.
     """
     dari_peta = _kantong_peta(con, tahun)
     if dari_peta is not None:
@@ -59,7 +62,7 @@ def kantong_tahun(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
     df = fetch(con, "pilar_persen_miskin", {"tahun": tahun})
     kode = frozenset(skor.kantong_kuantil_atas(df, q=Q_KANTONG)) if not df.empty else frozenset()
     atas = round((1 - Q_KANTONG) * 100)
-    aturan = (f"aturan sementara: {atas}% kecamatan dan {atas}% desa teratas menurut persentase penduduk miskin "
+    aturan = (f"aturan sementara: {atas}% kecamatan dan {atas}% desa teratas menurut % penduduk desil 1–4 "
               "(proksi data sasaran), sampai aturan kantong halaman peta tersedia")
     return Kantong(tahun, kode, aturan, skor.deskripsi_tepat_sasaran(Q_KANTONG),
                    bool(df["sampel"].any()) if not df.empty else False)
@@ -172,45 +175,58 @@ def kartu_skor(
     opd_fokus: str | None = None,
     aturan: AturanStatus = ATURAN_BAKU,
 ) -> KartuSkor:
-    """The whole scorecard for one pillar and period: the single call the page makes after its widgets."""
-    semua = fetch(con, "pilar_intervensi", {"pilar": pilar})
+    """The whole scorecard for one pillar and period: the single call the page makes after its widgets.
+
+    Rows come from :func:`tkpk.data_tahun.intervensi_tahun` (the loader the map, the slides and the files use) and
+    beneficiaries are protected with the whole period's :func:`tkpk.data_tahun.perlindungan`, so this page hides
+    the same cells and shows the same totals as the workbook."""
+    semua_tahun = sorted(pilihan_periode(con))
+    baris = intervensi_tahun(con, tahun, triwulan=triwulan)
+    baris = baris[baris["pilar"] == pilar].reset_index(drop=True)
+    lindung = perlindungan(con, tahun, triwulan=triwulan)
     daftar_opd = opd_pilar(pilar)
-    baris = skor.pilih_periode(semua, tahun, triwulan).reset_index(drop=True)
     kantong = kantong_tahun(con, tahun)
     wilayah = nama_wilayah(con)
 
-    opd = skor.skor_opd(baris, daftar_opd, aturan)
+    opd = skor.skor_opd(baris, daftar_opd, aturan, lindung)
     opd = opd[opd["pilar"] == pilar].reset_index(drop=True)
-    ringkas_df = skor.skor_pilar(baris, daftar_opd, aturan)
+    ringkas_df = skor.skor_pilar(baris, daftar_opd, aturan, lindung)
     ringkas = ringkas_df[ringkas_df["pilar"] == pilar].iloc[0]
 
     if baris.empty:
         program = _kosong([*skor.KUNCI_PROGRAM, "id_program"])
         lokasi = _kosong([*skor.KUNCI_PROGRAM, "kode_wilayah", "id_program", "nama_wilayah", "nama_kecamatan"])
         tepat = pd.Series({"jumlah_terlokasi": 0, "jumlah_di_kantong": 0, "kantong_terjangkau": 0,
-                           "jumlah_kantong": len(kantong.kode), "kantong_jumlah_pct": float("nan"),
+                           "jumlah_kantong": len(kantong.kode), "jumlah_tingkat_kecamatan": 0,
+                           "jumlah_tidak_diukur": 0, "kantong_jumlah_pct": float("nan"),
                            "kantong_pagu_pct": float("nan"), "kantong_cakupan_pct": float("nan")})
         tepat_opd = _kosong(["kode_opd", "kantong_jumlah_pct", "kantong_pagu_pct"])
     else:
-        program = skor.skor_program(baris, aturan)
+        program = skor.skor_program(baris, aturan, lindung)
         program["id_program"] = [id_program(*r) for r in
                                  program[["kode_opd", "program", "satuan_output"]].itertuples(index=False)]
-        lokasi = skor.lokasi_program(baris, kantong.kode)
+        lokasi = skor.lokasi_program(baris, kantong.kode, lindung)
         lokasi["id_program"] = [id_program(*r) for r in
                                 lokasi[["kode_opd", "program", "satuan_output"]].itertuples(index=False)]
         lokasi = _beri_nama(lokasi, wilayah)
-        tepat = skor.tepat_sasaran(baris, kantong.kode).iloc[0]
-        tepat_opd = skor.tepat_sasaran(baris, kantong.kode, per=["kode_opd"])
+        tepat = skor.tepat_sasaran(baris, kantong.kode, ukur_kecamatan=kantong.ukur_kecamatan).iloc[0]
+        tepat_opd = skor.tepat_sasaran(baris, kantong.kode, per=["kode_opd"], ukur_kecamatan=kantong.ukur_kecamatan)
 
     tanpa = pd.DataFrame({"kode_wilayah": skor.kantong_tanpa_intervensi(baris, kantong.kode)}, dtype="str")
     tanpa = _beri_nama(tanpa, wilayah)
 
-    fokus = semua if opd_fokus is None else semua[semua["kode_opd"] == opd_fokus]
     perbandingan = pd.DataFrame()
-    if not fokus.empty:
-        per_tahun = pd.concat([skor.pilih_periode(fokus, int(th)) for th in sorted(fokus["tahun"].unique())])
-        peta = {int(th): kantong_tahun(con, int(th)).kode for th in per_tahun["tahun"].unique()}
-        perbandingan = skor.bandingkan_tahun(per_tahun, peta, aturan)
+    bagian, lindung_tahun, peta = [], {}, {}
+    for th in semua_tahun:
+        rows = intervensi_tahun(con, th)
+        rows = rows[(rows["pilar"] == pilar) & ((rows["kode_opd"] == opd_fokus) if opd_fokus else True)]
+        if rows.empty:
+            continue
+        bagian.append(rows)
+        lindung_tahun[th] = perlindungan(con, th)
+        peta[th] = kantong_tahun(con, th).kode
+    if bagian:
+        perbandingan = skor.bandingkan_tahun(pd.concat(bagian, ignore_index=True), peta, aturan, lindung_tahun)
 
     return KartuSkor(
         pilar=pilar_katalog(pilar), tahun=tahun, triwulan=triwulan, opd_fokus=opd_fokus, aturan=aturan,

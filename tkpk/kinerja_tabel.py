@@ -12,13 +12,15 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from tkpk import fmt
+from tkpk import fmt, sel_kecil
 from tkpk.kinerja import KartuSkor
 from tkpk.status import Status
+from tkpk.unduh import bulat
 
 WARNA_MARKDOWN = {"hijau": "green", "kuning": "orange", "merah": "red", "abu": "gray"}
 STATUS = "Status"
 PROFIL = "Profil di peta"
+PENERIMA = "Penerima/target (per satuan)"
 
 
 def tautan_peta(kode: object) -> str | None:
@@ -59,6 +61,25 @@ def _poin(x: object) -> str:
     return fmt.poin(None if pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
 
 
+def _desimal(kolom: str) -> int | None:
+    """Decimals a numeric column is shown with (and downloaded at), chosen by its name."""
+    if kolom == "Tahun":
+        return None
+    if "(Rp)" in kolom:
+        return 0
+    if "(poin)" in kolom or "(%)" in kolom:
+        return 1
+    return 2 if kolom.startswith(("Target output", "Capaian output")) else 0
+
+
+def _angka2(x: object) -> str:
+    """Outputs may be fractional (2,5 km): up to two decimals, none for whole numbers."""
+    if pd.isna(x):
+        return fmt.TIDAK_ADA
+    v = float(x)  # type: ignore[arg-type]
+    return fmt.angka(v, 0 if v.is_integer() else 2)
+
+
 def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
     """id-ID text for each numeric column of a table from this module, chosen by its name."""
     out: dict[str, Callable[[object], str]] = {}
@@ -71,9 +92,29 @@ def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
             out[c] = _poin
         elif "(%)" in c:
             out[c] = _persen1
+        elif _desimal(c) == 2:
+            out[c] = _angka2
         else:
             out[c] = _angka
     return out
+
+
+def bulatkan(df: pd.DataFrame) -> pd.DataFrame:
+    """Every numeric column at the precision :func:`format_kolom` shows it, so a download holds what the table
+    showed (``4,3``, not ``4,255532862356447``; ``29867``, not ``29867,0``)."""
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c]):
+            d = _desimal(str(c))
+            if d is not None:
+                out[c] = bulat(out[c], d)
+    return out
+
+
+def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[str]:
+    """A per-place count as the table shows it: the number, "< 5" or "disamarkan"."""
+    return [sel_kecil.teks(s or None, None if pd.isna(v) else float(v), desimal=0 if pd.isna(v) or
+                           float(v).is_integer() else 2) for v, s in zip(nilai, status, strict=True)]
 
 
 def tabel_opd(k: KartuSkor) -> pd.DataFrame:
@@ -89,13 +130,12 @@ def tabel_opd(k: KartuSkor) -> pd.DataFrame:
         "Realisasi (Rp)": o["realisasi"],
         "Serapan (%)": o["serapan_pct"],
         "Capaian output (%)": o["capaian_pct"],
-        "Target penerima": o["target_penerima"],
-        "Penerima": o["penerima"],
+        PENERIMA: o["penerima_teks"],
         "Lokasi": o["jumlah_lokasi"],
         "Lokasi di kantong (%)": o["kode_opd"].map(tepat).astype("float64"),
         "Nama lengkap": o["nama_lengkap"],
         "Kode OPD": o["kode_opd"],
-    })
+    }).pipe(bulatkan)
 
 
 def tabel_program(k: KartuSkor, kode_opd: str | None = None) -> pd.DataFrame:
@@ -115,10 +155,9 @@ def tabel_program(k: KartuSkor, kode_opd: str | None = None) -> pd.DataFrame:
         "Pagu (Rp)": p["pagu"],
         "Realisasi (Rp)": p["realisasi"],
         "Serapan (%)": p["serapan_pct"],
-        "Target penerima": p["target_penerima"],
-        "Penerima": p["penerima"],
+        PENERIMA: p["penerima_teks"],
         "Lokasi": p["jumlah_lokasi"],
-    }).reset_index(drop=True)
+    }).reset_index(drop=True).pipe(bulatkan)
 
 
 def pilihan_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, str]:
@@ -143,13 +182,14 @@ def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
         "Tingkat": d["tingkat"],
         "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
         "Target output": d["target_output"],
-        "Capaian output": d["capaian_output"],
+        "Capaian output": _teks_sel(d["capaian_output"], d["capaian_samar"]),
         "Capaian output (%)": d["capaian_pct"],
         "Pagu (Rp)": d["pagu"],
         "Realisasi (Rp)": d["realisasi"],
-        "Penerima": d["penerima"],
+        "Target penerima": d["target_penerima"],
+        "Penerima": _teks_sel(d["penerima"], d["penerima_samar"]),
         "Kode wilayah": d["kode_wilayah"],
-    }).reset_index(drop=True)
+    }).reset_index(drop=True).pipe(bulatkan)
 
 
 def tabel_kantong_tanpa(k: KartuSkor) -> pd.DataFrame:
@@ -173,13 +213,13 @@ def tabel_perbandingan(k: KartuSkor) -> pd.DataFrame:
         "tahun": "Tahun", "status": STATUS, "pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)",
         "serapan_pct": "Serapan (%)", "perubahan_serapan_poin": "Δ serapan (poin)",
         "capaian_pct": "Capaian output (%)", "perubahan_capaian_poin": "Δ capaian (poin)",
-        "target_penerima": "Target penerima", "penerima": "Penerima", "perubahan_penerima": "Δ penerima",
+        "penerima_teks": PENERIMA,
         "kantong_jumlah_pct": "Lokasi di kantong (%)", "perubahan_kantong_jumlah_poin": "Δ di kantong (poin)",
         "kantong_pagu_pct": "Pagu di kantong (%)", "kantong_cakupan_pct": "Cakupan kantong (%)",
     }
     out = b[[c for c in kol if c in b.columns]].rename(columns=kol)
     out[STATUS] = out[STATUS].map(teks_status)
-    return out.reset_index(drop=True)
+    return out.reset_index(drop=True).pipe(bulatkan)
 
 
 def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
@@ -191,19 +231,19 @@ def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
         return None if x is None or pd.isna(x) else float(x)
 
     pagu, realisasi = nilai("pagu"), nilai("realisasi")
-    penerima, target = nilai("penerima"), nilai("target_penerima")
     terjangkau, jumlah_kantong = int(t["kantong_terjangkau"]), int(t["jumlah_kantong"])
     return {
         "pagu": fmt.rupiah_ringkas(pagu), "pagu_penuh": fmt.rupiah(pagu),
         "realisasi": fmt.rupiah_ringkas(realisasi), "realisasi_penuh": fmt.rupiah(realisasi),
         "serapan": fmt.persen(nilai("serapan_pct"), 1),
         "capaian": fmt.persen(nilai("capaian_pct"), 1),
-        "penerima": fmt.angka(penerima), "target_penerima": fmt.angka(target),
-        "penerima_pct": fmt.persen(nilai("penerima_pct"), 1),
+        "penerima": str(r.get("penerima_teks", fmt.TIDAK_ADA)),
         "opd": f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}",
         "tepat": fmt.persen(None if pd.isna(t["kantong_jumlah_pct"]) else float(t["kantong_jumlah_pct"]), 1),
         "tepat_pagu": fmt.persen(None if pd.isna(t["kantong_pagu_pct"]) else float(t["kantong_pagu_pct"]), 1),
-        "tepat_lokasi": f"{int(t['jumlah_di_kantong'])} dari {int(t['jumlah_terlokasi'])} lokasi",
+        "tepat_lokasi": f"{int(t['jumlah_di_kantong'])} dari {int(t['jumlah_terlokasi'])} lokasi"
+                        + (f" ({int(t['jumlah_tidak_diukur'])} kegiatan tingkat kecamatan tidak diukur)"
+                           if int(t.get("jumlah_tidak_diukur", 0) or 0) else ""),
         "cakupan": f"{terjangkau} dari {jumlah_kantong} kantong",
         "status": status_markdown(k.status),
         "status_angka": f"capaian output {fmt.persen(nilai('capaian_pct'), 1)}, serapan "

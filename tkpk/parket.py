@@ -20,7 +20,6 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -37,7 +36,6 @@ KOLOM_TEMPAT = {
 KOLOM_PARTISI = "provinsi"
 TANPA_TEMPAT = "semua"
 MANIFEST = "_manifest.json"
-TAMPILAN = "0004_versi_per_sel.sql"  # the newest view definitions (macros and views only)
 
 
 class ParketError(RuntimeError):
@@ -125,6 +123,24 @@ def _manifest(folder: Path) -> list[dict[str, object]]:
     return list(json.loads(path.read_text(encoding="utf-8"))["tabel"])
 
 
+def view_statements() -> list[str]:
+    """Every ``CREATE OR REPLACE VIEW`` and ``MACRO`` of the migrations, in migration order (a later one replaces
+    an earlier; the views of migration 0004 read table macros).
+
+    Why from the migrations: the Parquet reader must show the same ``v_*`` views as the store that was exported,
+    and the migrations are where those views are defined; tables and ALTERs do not apply to files.
+    """
+    from tkpk.db import migrations
+
+    out = []
+    for _, _, text in migrations():
+        for statement in duckdb.extract_statements(text):
+            code = "\n".join(line for line in statement.query.splitlines() if not line.lstrip().startswith("--"))
+            if code.strip().upper().startswith(("CREATE OR REPLACE VIEW", "CREATE OR REPLACE MACRO")):
+                out.append(code.strip())
+    return out
+
+
 def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB whose tables are views over the Parquet set, plus the ``v_*`` views of the store.
 
@@ -143,7 +159,8 @@ def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
             else:
                 src = f"read_parquet({_lit(folder / f'{table}.parquet')})"
                 con.execute(f"CREATE VIEW {_ident(table)} AS SELECT * FROM {src}")
-        con.execute((resources.files("tkpk.migrations") / TAMPILAN).read_text(encoding="utf-8"))
+        for view in view_statements():
+            con.execute(view)
     except BaseException:
         con.close()
         raise

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR, fmt, katalog
+from tkpk import KODE_BANJAR, SAMPLE_SOURCE, fmt, katalog, penerima
+from tkpk.data_tahun import perlindungan
 from tkpk.kantong import HasilKantong
-from tkpk.peta import data_tingkat, intervensi_tahun, nilai_peta, teks_nilai, tingkat_kode, wilayah
-from tkpk.queries import fetch
+from tkpk.peta import data_tingkat, intervensi_tahun, nilai_peta, tahun_tersedia, teks_nilai, tingkat_kode, wilayah
 
 __all__ = ["Profil", "intervensi_di", "profil"]
 
@@ -29,14 +29,15 @@ class Profil:
     tingkat: str
     nama_kecamatan: str | None
     indikator: str
-    tren: pd.DataFrame          # tahun, nilai, nilai_teks, sumber, sampel
+    tren: pd.DataFrame          # tahun, nilai, nilai_teks, sumber, sampel (protected values of each year)
     desa: pd.DataFrame | None   # kecamatan only: nilai_peta rows of its desa (worst first)
-    intervensi: pd.DataFrame    # per pilar × OPD: Pilar, OPD, Kegiatan, Pagu, Realisasi, Penerima
+    intervensi: pd.DataFrame    # per pilar × OPD: Pilar, OPD, Kegiatan, Pagu, Realisasi, Penerima (per unit)
     intervensi_kec: int         # desa only: activities booked on its kecamatan as a whole (not in the table)
     is_pocket: bool
     jenis: str | None
     alasan: str | None
     sampel: bool
+    penerima: str = fmt.TIDAK_ADA  # every activity here: beneficiaries per unit, small cells hidden
 
     @property
     def judul(self) -> str:
@@ -45,8 +46,9 @@ class Profil:
         return f"{self.nama}, Kecamatan {self.nama_kecamatan}"
 
 
-def intervensi_di(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
-    """Activities located in ``kode``, grouped by pillar and OPD; for a kecamatan its desa rows are included."""
+def intervensi_di(rows: pd.DataFrame, kode: str, lindung: penerima.Perlindungan | None = None) -> pd.DataFrame:
+    """Activities located in ``kode``, grouped by pillar and OPD; for a kecamatan its desa rows are included.
+    Beneficiaries are a text per unit built from the protected cells (:func:`tkpk.penerima.ringkas_tempat`)."""
     lokasi = rows["kode_wilayah"].astype("string")
     if tingkat_kode(kode) == "kecamatan":
         di = (lokasi == kode) | lokasi.str.startswith(kode + ".").fillna(False)
@@ -56,17 +58,37 @@ def intervensi_di(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
     kolom = ["Pilar", "OPD", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Penerima"]
     if d.empty:
         return pd.DataFrame(columns=kolom)
-    g = d.groupby(["pilar", "nama_pilar", "nama_opd"], dropna=False, sort=True).agg(
-        kegiatan=("program", "size"), pagu=("pagu", lambda s: s.sum(min_count=1)),
-        realisasi=("realisasi", lambda s: s.sum(min_count=1)), penerima=("penerima", lambda s: s.sum(min_count=1)),
-    ).reset_index()
-    out = pd.DataFrame({
-        "Pilar": g["pilar"].astype("int64"),
-        "OPD": g["nama_opd"], "Kegiatan": g["kegiatan"].astype("int64"),
-        "Pagu (Rp)": g["pagu"].astype("float64"), "Realisasi (Rp)": g["realisasi"].astype("float64"),
-        "Penerima": g["penerima"].astype("float64"),
-    })
-    return out
+    lindung = lindung or penerima.lindungi(rows)
+    baris = []
+    for (pilar, _, opd), g in d.groupby(["pilar", "nama_pilar", "nama_opd"], dropna=False, sort=True):
+        baris.append({"Pilar": int(pilar), "OPD": opd, "Kegiatan": len(g),
+                      "Pagu (Rp)": float(g["pagu"].sum(min_count=1)),
+                      "Realisasi (Rp)": float(g["realisasi"].sum(min_count=1)),
+                      "Penerima": penerima.ringkas_tempat(g, lindung)})
+    return pd.DataFrame(baris, columns=kolom)
+
+
+def _tren(con: duckdb.DuckDBPyConnection, kode: str, indikator: str, kode_kab: str) -> pd.DataFrame:
+    """The place's protected value in every year with data (a small count stays "< 5" in every year)."""
+    tingkat = tingkat_kode(kode)
+    ind = katalog.INDIKATOR_BY_KODE[indikator]
+    baris = []
+    for th in sorted(tahun_tersedia(con, kode_kab)):
+        data = data_tingkat(con, tingkat, th, kode_kab)
+        pilih = data.lebar["kode"] == kode
+        if not pilih.any():
+            continue
+        nilai = float(data.lebar.loc[pilih, indikator].iloc[0])
+        status = str(data.samar.loc[pilih.to_numpy(), indikator].iloc[0])
+        if pd.isna(nilai) and not status:
+            continue
+        sumber = data.sumber.loc[pilih.to_numpy(), indikator].iloc[0]
+        # Sample per cell, not per level: a kecamatan's real census years sit between sample years
+        # (tkpk.seri_campuran marks the join), and a share is sample when either of its parts is.
+        contoh = SAMPLE_SOURCE in str(sumber) if not pd.isna(sumber) else data.sampel
+        baris.append({"tahun": th, "nilai": nilai, "nilai_teks": teks_nilai(nilai, ind.satuan, status),
+                      "sumber": fmt.TIDAK_ADA if pd.isna(sumber) else str(sumber), "sampel": contoh})
+    return pd.DataFrame(baris, columns=["tahun", "nilai", "nilai_teks", "sumber", "sampel"])
 
 
 def profil(con: duckdb.DuckDBPyConnection, kode: str, tahun: int, indikator: str,
@@ -81,16 +103,20 @@ def profil(con: duckdb.DuckDBPyConnection, kode: str, tahun: int, indikator: str
         return None
     r = baris.iloc[0]
     tingkat = tingkat_kode(kode)
-    ind = katalog.INDIKATOR_BY_KODE[indikator]
-    tren = fetch(con, "peta_tren_tempat", {"kode": kode, "indikator": indikator})
-    tren["nilai_teks"] = [teks_nilai(x, ind.satuan) for x in tren["nilai"]]
+    tren = _tren(con, kode, indikator, kode_kab)
     desa = None
     if tingkat == "kecamatan":
         semua = nilai_peta(data_tingkat(con, "desa", tahun, kode_kab), indikator)
         semua = semua[data_tingkat(con, "desa", tahun, kode_kab).lebar["kode_kec"].to_numpy() == kode]
-        desa = semua.sort_values(["peringkat", "kode"], na_position="last").reset_index(drop=True)
+        # Worst first by rank; sizes (no rank) largest first.
+        urut = ["peringkat", "kode"] if semua["peringkat"].notna().any() else ["nilai", "kode"]
+        desa = semua.sort_values(urut, ascending=[urut[0] == "peringkat", True],
+                                 na_position="last").reset_index(drop=True)
     rows = intervensi_tahun(con, tahun, kode_kab)
-    tabel = intervensi_di(rows, kode)
+    lindung = perlindungan(con, tahun, kode_kab)
+    tabel = intervensi_di(rows, kode, lindung)
+    lokasi = rows["kode_wilayah"].astype("string")
+    di_sini = (lokasi == kode) | (lokasi.str.startswith(kode + ".") if tingkat == "kecamatan" else False)
     kec = 0
     if tingkat == "desa" and not rows.empty:
         kec = int((rows["kode_wilayah"].astype("string") == str(r["kode_kec"])).fillna(False).sum())
@@ -106,6 +132,7 @@ def profil(con: duckdb.DuckDBPyConnection, kode: str, tahun: int, indikator: str
         nama_kecamatan=None if tingkat == "kecamatan" else str(r["nama_kecamatan"]), indikator=indikator,
         tren=tren, desa=desa, intervensi=tabel, intervensi_kec=kec, is_pocket=is_pocket, jenis=jenis,
         alasan=alasan, sampel=bool(tren["sampel"].fillna(False).astype(bool).any()) if not tren.empty else False,
+        penerima=penerima.ringkas_tempat(rows[di_sini.fillna(False)], lindung) if not rows.empty else fmt.TIDAK_ADA,
     )
 
 
@@ -125,5 +152,4 @@ def ringkas_intervensi(p: Profil) -> str:
     if t.empty:
         return "Tidak ada kegiatan OPD yang berlokasi di sini pada tahun ini."
     return (f"{fmt.angka(t['Kegiatan'].sum())} kegiatan, pagu {fmt.rupiah(t['Pagu (Rp)'].sum())}, realisasi "
-            f"{fmt.rupiah(t['Realisasi (Rp)'].sum())}, penerima {fmt.angka(t['Penerima'].sum())} "
-            "(jiwa atau KK menurut program).")
+            f"{fmt.rupiah(t['Realisasi (Rp)'].sum())}; penerima per satuan: {p.penerima}.")

@@ -15,7 +15,9 @@ import pandas as pd
 
 from tkpk import fmt
 from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong
+from tkpk.kantong_moran import teks_p
 from tkpk.sasaran import HasilSasaran
+from tkpk.unduh import bulat
 
 __all__ = ["ambang_awal", "baca_ambang", "format_kantong", "tabel_kantong", "tabel_perubahan", "tabel_sasaran",
            "tabel_tersentuh"]
@@ -69,14 +71,18 @@ def tabel_kantong(hasil: HasilKantong, lebar: pd.DataFrame, tingkat: str, semua:
     if tingkat == "desa":
         out["Kecamatan"] = t["nama_kecamatan"]
     out["Status"] = [str(j) if isinstance(j, str) else "bukan kantong" for j in t["jenis"]]
-    out["Persen (%)"] = t["persen"].round(2)
+    out["Persen (%)"] = bulat(t["persen"], 2)
     if isinstance(hasil.aturan, AturanMoran):
-        out["Rata-rata tetangga (%)"] = t["lag_persen"].round(2)
+        out["Rata-rata tetangga (%)"] = bulat(t["lag_persen"], 2)
         out["Kuadran"] = t["kuadran"]
-        out["Nilai p"] = t["p_sim"].round(3)
+        out["Nilai p"] = bulat(t["p_sim"], 4)
+        ya = {True: "ya", False: "tidak"}
+        out["Signifikan tanpa koreksi"] = t["signifikan_mentah"].map(ya).where(t["p_sim"].notna(), "")
+        if hasil.aturan.koreksi != "tanpa":
+            out["Signifikan setelah koreksi"] = t["signifikan"].map(ya).where(t["p_sim"].notna(), "")
     else:
-        out["Jumlah"] = t["jumlah"]
-        out["Skor (0–100)"] = t["skor"]
+        out["Jumlah"] = bulat(t["jumlah"])
+        out["Skor (0–100)"] = bulat(t["skor"], 1)
     out["Alasan"] = t["alasan"]
     return out.reset_index(drop=True)
 
@@ -84,7 +90,7 @@ def tabel_kantong(hasil: HasilKantong, lebar: pd.DataFrame, tingkat: str, semua:
 def format_kantong() -> dict[str, object]:
     """id-ID cell formats of :func:`tabel_kantong` columns (the numbers underneath stay sortable)."""
     return {"Persen (%)": lambda x: fmt.persen(x, 2), "Rata-rata tetangga (%)": lambda x: fmt.persen(x, 2),
-            "Nilai p": lambda x: fmt.angka(x, 3), "Jumlah": fmt.angka, "Skor (0–100)": lambda x: fmt.angka(x, 1)}
+            "Nilai p": teks_p, "Jumlah": fmt.angka, "Skor (0–100)": lambda x: fmt.angka(x, 1)}
 
 
 def tabel_perubahan(p: PerubahanKantong, nama_tahun: tuple[int, int]) -> pd.DataFrame:
@@ -106,12 +112,12 @@ def tabel_sasaran(s: HasilSasaran, lebar: pd.DataFrame, tingkat: str) -> pd.Data
     out = pd.DataFrame({"Kode": t["kode"], "Wilayah": t["nama"]})
     if tingkat == "desa":
         out["Kecamatan"] = t["kode"].map(kec)
-    out[f"Kebutuhan ({s.label_kebutuhan})"] = t["kebutuhan"]
+    out[f"Kebutuhan ({s.label_kebutuhan})"] = bulat(t["kebutuhan"])
     out["Jumlah intervensi"] = t["jumlah_intervensi"]
-    out[s.label_rasio] = t["intervensi_per_1000"].round(2)
-    out["Pagu (Rp)"] = t["pagu"]
-    out[s.label_pagu] = t["pagu_per_unit"].round(0)
-    out["Realisasi (Rp)"] = t["realisasi"]
+    out[s.label_rasio] = bulat(t["intervensi_per_1000"], 2)
+    out["Pagu (Rp)"] = bulat(t["pagu"])
+    out[s.label_pagu] = bulat(t["pagu_per_unit"])
+    out["Realisasi (Rp)"] = bulat(t["realisasi"])
     out["Kantong"] = t["is_pocket"].map({True: "ya", False: ""})
     out["Belum tersentuh"] = t["belum_tersentuh"].map({True: "YA", False: ""})
     return out

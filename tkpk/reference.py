@@ -34,6 +34,9 @@ SUMBER_KODE = "Kode wilayah: Kepmendagri 300.2.2-2430/2025 via cahyadsn/wilayah 
 WAKTU_BAWAAN = datetime(2026, 11, 1)
 # The dashboard's years: the sample series and the real figures kept from the population file start here.
 TAHUN_AWAL = 2018
+# How the bundled files are read: bumped when a reading changes, so an existing store loads the file again.
+VERSI_PENDUDUK = "jenis_sumber-1"
+VERSI_FAKTA = "1"
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,19 @@ class BundledFiles:
     kabkota: Path = DATA_DIR / "kalsel_kabkota.geojson"
     kemiskinan: Path = DATA_DIR / "kalsel_kemiskinan.csv"
     penduduk: Path = DATA_DIR / "banjar_kecamatan_penduduk.csv"
+    fakta: Path = DATA_DIR / "banjar_kecamatan_kemiskinan.csv"
+    target: Path = DATA_DIR / "banjar_target.csv"
 
 
 BUNDLED = BundledFiles()
 
 
-def sha256_of(*paths: Path) -> str:
+def sha256_of(*paths: Path, versi: str = "") -> str:
+    """Hash of the files; ``versi`` names how they are read, so a changed reading of an unchanged file loads anew."""
     h = hashlib.sha256()
     for p in paths:
         h.update(p.read_bytes())
+    h.update(versi.encode())
     return h.hexdigest()
 
 
@@ -105,11 +112,20 @@ def read_batas_table(files: BundledFiles = BUNDLED) -> pd.DataFrame:
     return table
 
 
+def _dengan_catatan(sumber: pd.Series, catatan: pd.Series) -> pd.Series:
+    """The row's source with its Indonesian conflict note appended as ``[catatan: …]`` (read by mutu_sumber)."""
+    cat = catatan.fillna("").str.strip()
+    return sumber.where(cat == "", sumber + " [catatan: " + cat + "]")
+
+
 def read_kemiskinan_table(files: BundledFiles = BUNDLED) -> pd.DataFrame:
-    """BPS series per kab/kota and province; the file's counts are in thousands and become persons."""
+    """Poverty series per kab/kota and province; the file's counts are in thousands and become persons.
+
+    Each row keeps its kind of source (``jenis_sumber``: only ``bps`` is BPS's own release) and its conflict note.
+    """
     raw = pd.read_csv(files.kemiskinan, dtype=str)
     num = {c: pd.to_numeric(raw[c]) for c in ("p0_persen", "penduduk_miskin_ribu", "garis_kemiskinan_rp",
-                                              "p1", "p2")}
+                                              "p1", "p2", "p0_ekstrem_persen", "penduduk_miskin_ekstrem_ribu")}
     return pd.DataFrame({
         "tahun": raw["tahun"].astype(int),
         "kode_wilayah": raw["kode_kab"],
@@ -118,7 +134,10 @@ def read_kemiskinan_table(files: BundledFiles = BUNDLED) -> pd.DataFrame:
         "garis_kemiskinan": num["garis_kemiskinan_rp"],
         "p1": num["p1"],
         "p2": num["p2"],
-        "sumber": "BPS: " + raw["sumber"],
+        "p0_ekstrem": num["p0_ekstrem_persen"],
+        "penduduk_miskin_ekstrem": (num["penduduk_miskin_ekstrem_ribu"] * 1000).round(0),
+        "sumber": _dengan_catatan(raw["sumber"], raw["catatan"]),
+        "jenis_sumber": raw["jenis_sumber"],
     })
 
 
@@ -136,7 +155,9 @@ def read_penduduk_kecamatan(files: BundledFiles = BUNDLED) -> pd.DataFrame:
         "kode_wilayah": keep["kode_kec"],
         "indikator": "penduduk",
         "nilai": pd.to_numeric(keep["penduduk_jiwa"]),
-        "sumber": "BPS (" + keep["jenis_data"] + "): " + keep["sumber"],
+        "sumber": keep["jenis_data"] + ": " + keep["sumber"],
+        # BPS census and projection figures read from a Wikipedia table: BPS's numbers, not BPS's page.
+        "jenis_sumber": "media_bps",
     }).reset_index(drop=True)
 
 
@@ -160,7 +181,7 @@ def read_penduduk_kabupaten(files: BundledFiles = BUNDLED) -> dict[int, int]:
 
 def load_catalogue(cur: duckdb.DuckDBPyConnection) -> None:
     """Catalogue, pillars and OPDs are upserted: they describe the app, not data with a history."""
-    for n, ind in enumerate(katalog.INDIKATOR):
+    for n, ind in enumerate((*katalog.INDIKATOR, *katalog.INDIKATOR_FAKTA)):
         execute(cur, "tulis_katalog_indikator", {**asdict(ind), "urutan": n})
     for p in katalog.PILAR:
         execute(cur, "tulis_katalog_pilar", asdict(p))
@@ -191,11 +212,12 @@ def load_reference(con: duckdb.DuckDBPyConnection, files: BundledFiles = BUNDLED
             kem = read_kemiskinan_table(files)
             bid = new_batch(cur, jenis="bps", oleh=PENGGUNA_SISTEM, nama_file=files.kemiskinan.name, sha256=sha,
                             jumlah_baris=len(kem), waktu=WAKTU_BAWAAN,
-                            keterangan="Angka kemiskinan BPS kab/kota dan provinsi; sumber per baris")
+                            keterangan="Angka kemiskinan kab/kota dan provinsi (BPS dan kutipannya); sumber dan "
+                                       "jenis sumber per baris")
             muat(cur, "kemiskinan_kabupaten", kem.assign(batch_id=bid))
             loaded.append(f"kemiskinan BPS: {len(kem)} baris")
 
-        sha = sha256_of(files.penduduk)
+        sha = sha256_of(files.penduduk, versi=VERSI_PENDUDUK)
         if not already_loaded(cur, "indikator", sha):
             pend = read_penduduk_kecamatan(files)
             bid = new_batch(cur, jenis="indikator", oleh=PENGGUNA_SISTEM, nama_file=files.penduduk.name,
@@ -203,4 +225,38 @@ def load_reference(con: duckdb.DuckDBPyConnection, files: BundledFiles = BUNDLED
                             keterangan="Penduduk kecamatan (BPS), hanya tahun yang tersedia")
             muat(cur, "nilai_indikator", pend.assign(batch_id=bid))
             loaded.append(f"penduduk kecamatan (riil): {len(pend)} baris")
+        loaded += load_fakta(cur, files)
+    return loaded
+
+
+def load_fakta(cur: duckdb.DuckDBPyConnection, files: BundledFiles = BUNDLED) -> list[str]:
+    """Register and P3KE counts, IDM village status and the targets, each in its own real (non-sample) batch."""
+    from tkpk import fakta
+
+    loaded = []
+    semua = fakta.read_fakta(files.fakta)
+    wil = pd.read_csv(files.wilayah, dtype=str)
+    idm = pd.concat([semua[semua["indikator"].isin(fakta.KODE_IDM)], fakta.desa_idm(files.fakta, wil)],
+                    ignore_index=True)
+    register = semua[~semua["indikator"].isin(fakta.KODE_IDM)]
+    for bagian, frame, ket in (
+        ("register", register, "Fakta nyata register (Satu Data, SIKS-NG, BDT), P3KE dan e-RTLH per kabupaten/"
+                               "kecamatan; bukan angka BPS, bukan data contoh"),
+        ("IDM", idm, "Status Indeks Desa Membangun (Dinas PMD): desa Tertinggal 2021 dan kecamatan 2022"),
+    ):
+        sha = sha256_of(files.fakta, versi=f"{VERSI_FAKTA}:{bagian}")
+        if already_loaded(cur, "indikator", sha):
+            continue
+        bid = new_batch(cur, jenis="indikator", oleh=PENGGUNA_SISTEM, nama_file=files.fakta.name, sha256=sha,
+                        jumlah_baris=len(frame), waktu=WAKTU_BAWAAN, keterangan=ket)
+        muat(cur, "nilai_indikator", frame.assign(batch_id=bid))
+        loaded.append(f"fakta {bagian}: {len(frame)} baris")
+    sha = sha256_of(files.target)
+    if not already_loaded(cur, "target", sha):
+        target = fakta.read_target(files.target)
+        bid = new_batch(cur, jenis="target", oleh=PENGGUNA_SISTEM, nama_file=files.target.name, sha256=sha,
+                        jumlah_baris=len(target), waktu=WAKTU_BAWAAN,
+                        keterangan="Target RPJMD dan target nasional kemiskinan ekstrem; sumber per baris")
+        muat(cur, "target_indikator", target.assign(batch_id=bid))
+        loaded.append(f"target: {len(target)} baris")
     return loaded

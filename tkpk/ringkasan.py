@@ -1,4 +1,10 @@
-"""The headline figures of the home page: Banjar's BPS poverty numbers for a year and how it ranks in Kalsel."""
+"""The headline figures of the home page: Banjar's poverty numbers for a year, how it ranks in Kalsel, and its target.
+
+Why the rank rule lives here: "terendah dari 1 kab/kota" is not a finding. A rank is shown only when at least
+:data:`MIN_PEMBANDING` kab/kota have a figure that year; otherwise every screen and file says "belum cukup
+pembanding (n kab/kota)", from :func:`teks_peringkat`. The headline also carries the kind of source of its row,
+so a figure quoted in a speech is never introduced as a BPS release.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,11 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR
+from tkpk import KODE_BANJAR, mutu_sumber
 from tkpk.queries import fetch
+
+# Fewer places than this and a rank says nothing ("1 dari 1").
+MIN_PEMBANDING = 5
 
 
 @dataclass(frozen=True)
@@ -23,9 +32,47 @@ class Headline:
     garis_kemiskinan: float | None
     p1: float | None
     p2: float | None
-    peringkat: int | None          # 1 = lowest P0 among kab/kota with a figure that year
-    jumlah_pembanding: int
+    peringkat: int | None          # 1 = lowest P0 among kab/kota with a figure that year (None below the minimum)
+    jumlah_pembanding: int         # kab/kota of the province with a P0 that year, Banjar included
     sumber: str
+    jenis_sumber: str | None = None
+    p0_ekstrem: float | None = None
+    penduduk_miskin_ekstrem: float | None = None
+
+    @property
+    def peringkat_teks(self) -> str:
+        """"terendah dari 12 kab/kota" / "ke-3 terendah dari 12 kab/kota" / "belum cukup pembanding (2 kab/kota)"."""
+        return teks_peringkat(self.peringkat, self.jumlah_pembanding)
+
+    @property
+    def peringkat_singkat(self) -> str:
+        """For a metric tile: "1 dari 12" or "belum cukup pembanding (2 kab/kota)"."""
+        if self.peringkat is None:
+            return teks_peringkat(None, self.jumlah_pembanding)
+        return f"{self.peringkat} dari {self.jumlah_pembanding}"
+
+    @property
+    def penanda(self) -> str:
+        """Marker of a figure not read from BPS's own release ("" for BPS)."""
+        return mutu_sumber.penanda(self.jenis_sumber) if self.p0 is not None else ""
+
+    @property
+    def sumber_teks(self) -> str:
+        """The source line: "BPS: …" only for BPS's own release; otherwise marker, kind and source."""
+        return mutu_sumber.sebut(self.sumber, self.jenis_sumber, 140) if self.sumber else "tidak ada data"
+
+    @property
+    def keterangan_sumber(self) -> str:
+        """Kind of source, source and the row's conflict note, in one sentence under the headline."""
+        return mutu_sumber.keterangan(self.jenis_sumber, self.sumber) if self.sumber else ""
+
+
+def teks_peringkat(peringkat: int | None, jumlah: int) -> str:
+    """The rank sentence, or "belum cukup pembanding (n kab/kota)" when fewer than :data:`MIN_PEMBANDING` compare."""
+    if peringkat is None or jumlah < MIN_PEMBANDING:
+        return f"belum cukup pembanding ({jumlah} kab/kota)"
+    urutan = "terendah" if peringkat == 1 else f"ke-{peringkat} terendah"
+    return f"{urutan} dari {jumlah} kab/kota"
 
 
 def _num(x: object) -> float | None:
@@ -42,6 +89,10 @@ def tahun_tersedia(seri: pd.DataFrame, kode: str = KODE_BANJAR) -> list[int]:
     return sorted(rows["tahun"].astype(int).unique().tolist(), reverse=True)
 
 
+def _kolom(row: pd.Series | None, nama: str) -> float | None:
+    return _num(row[nama]) if row is not None and nama in row.index else None
+
+
 def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headline:
     """Figures for ``tahun``; the change is against the previous year only when that year has a P0."""
     own = seri[seri["kode_wilayah"] == kode].set_index("tahun")
@@ -54,8 +105,9 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
     kab = seri[(seri["tahun"] == tahun) & seri["tingkat"].isin(["kabupaten", "kota"]) & seri["p0"].notna()
                & seri["kode_wilayah"].astype("str").str.startswith(provinsi)]
     rank = None
-    if p0 is not None and not kab.empty:
+    if p0 is not None and len(kab) >= MIN_PEMBANDING:
         rank = int((kab["p0"] < p0).sum()) + 1
+    jenis = row["jenis_sumber"] if row is not None and "jenis_sumber" in row.index else None
     return Headline(
         tahun=tahun,
         p0=p0,
@@ -69,4 +121,7 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
         peringkat=rank,
         jumlah_pembanding=len(kab),
         sumber=str(row["sumber"]) if row is not None else "",
+        jenis_sumber=jenis if isinstance(jenis, str) else None,
+        p0_ekstrem=_kolom(row, "p0_ekstrem"),
+        penduduk_miskin_ekstrem=_kolom(row, "penduduk_miskin_ekstrem"),
     )

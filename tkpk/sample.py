@@ -1,9 +1,20 @@
-"""Deterministic sample data, consistent with the real kabupaten figures, and labelled as sample everywhere.
+"""Deterministic sample data, shaped like register data and consistent with the real figures it is built around.
 
-Kecamatan- and desa-level poverty counts are not published openly, so the bundled store gets invented values.
-They are built so that the real numbers still hold: for each year with a BPS P0, the population-weighted desa
-(and kecamatan) rates reproduce the kabupaten P0; real kecamatan populations are used where known; the 2022
-RTLH and P3KE (desil 1–4) kabupaten totals match the figures quoted by the agencies. Every row carries the
+Below the kabupaten there is no BPS poverty rate; what a TKPK has per desa is a targeting register (DTSEN, before
+it P3KE/DTKS): people and households per welfare decile. So the sample models register counts (jiwa and KK in
+desil 1 and in desil 1–4) per desa and kecamatan, calibrated to the real register figures the kabupaten quoted
+(``data/banjar_kecamatan_kemiskinan.csv``, loaded as their own real indicators):
+
+- kabupaten jiwa desil 1–4 = the real register totals: BDT 132.248 (2018), P3KE 151.276 (2022), Satu Data
+  161.726 (2024) and 172.697 (2025); geometric interpolation for the years between (our modelling);
+- kabupaten KK desil 1–4 = 37.902 KK in 2022 (P3KE verification), the same persons per KK in other years;
+- Martapura and Aluh Aluh, the two kecamatan with real Satu Data counts, equal those counts in their years and
+  keep their share of the kabupaten in the other years (no jump between a calibrated and a modelled year);
+- population: real kabupaten totals, real kecamatan populations where known (left to their own real batch),
+  and kecamatan that have real figures keep their real share of the kabupaten in sample years;
+- RTLH adds up to 8.084 units in 2022 (e-RTLH backlog).
+
+The BPS P0 shapes only which desa are poorer (a latent level that is never written). Every row carries the
 source ``DATA CONTOH (sintetis)``.
 """
 
@@ -16,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from tkpk import KODE_BANJAR, SAMPLE_SOURCE, katalog
+from tkpk.fakta import read_fakta
 from tkpk.reference import (
     BUNDLED,
     CRS_LUAS,
@@ -29,10 +41,15 @@ from tkpk.reference import (
 from tkpk.sample_program import PROGRAM, TIDAK_MELAPOR
 
 SEED = 20241231
-TAHUN = tuple(range(TAHUN_AWAL, 2025))
-# Real kabupaten-wide anchors for 2022 (SOURCES.md §5): P3KE verification and e-RTLH backlog.
-KK_DESIL_1_4_2022 = 37_902
+TAHUN = tuple(range(TAHUN_AWAL, 2026))          # register-shaped indicators, to the newest register year
+TAHUN_PROGRAM = tuple(range(TAHUN_AWAL, 2025))  # sample interventions (a later issue extends them to 2025)
 RTLH_2022 = 8_084
+# Register anchors (indicator codes of the real facts) the sample's jiwa desil 1–4 is calibrated to.
+ANCHOR_REGISTER = ("reg_miskin_bdt", "p3ke_jiwa", "reg_miskin_satudata")
+# Persons per desil 1 household relative to desil 1–4 (poorer households are larger; our modelling).
+JIWA_PER_KK_DESIL_1 = 1.05
+# A desa's register count stays below this share of its people (registers never list everyone).
+PLAFON_DESIL = 0.9
 # Kecamatan the real sources single out as poorer (IDM 2022 tertinggal, Satu Data register); our tilt.
 KECAMATAN_RAWAN = {"63.03.01": 1.6, "63.03.17": 1.9, "63.03.18": 1.6, "63.03.11": 1.4, "63.03.10": 1.3,
                    "63.03.20": 1.4, "63.03.19": 1.3, "63.03.09": 1.2}
@@ -51,7 +68,7 @@ class Contoh:
 def bagi_bulat(total: int, bobot: np.ndarray) -> np.ndarray:
     """Split an integer total in proportion to weights so the parts are integers that add up exactly.
 
-    Largest-remainder rounding: this is what lets the weighted desa rates reproduce the BPS P0 exactly.
+    Largest-remainder rounding: this is what lets the desa counts reproduce a real kabupaten total exactly.
     """
     bobot = np.asarray(bobot, dtype=float)
     if total <= 0 or bobot.sum() <= 0:
@@ -64,24 +81,56 @@ def bagi_bulat(total: int, bobot: np.ndarray) -> np.ndarray:
     return base
 
 
-def _kabupaten_penduduk(anchor: dict[int, int]) -> dict[int, int]:
-    """Population per sample year: the real totals where known, geometric interpolation between them."""
-    known = sorted(anchor.items())
-    out = {}
-    for year in TAHUN:
-        if year in anchor:
-            out[year] = anchor[year]
-            continue
-        lo = max((k for k in known if k[0] < year), default=known[0])
-        hi = min((k for k in known if k[0] > year), default=known[-1])
-        if lo[0] == hi[0]:
-            out[year] = lo[1]
-        else:
-            growth = (hi[1] / lo[1]) ** (1 / (hi[0] - lo[0]))
-            out[year] = round(lo[1] * growth ** (year - lo[0]))
+def bagi_bulat_batas(total: int, bobot: np.ndarray, batas: np.ndarray) -> np.ndarray:
+    """:func:`bagi_bulat` where no part may exceed its ``batas``: full parts are fixed and the rest shared again.
+
+    Why: a kecamatan whose real register count is most of its people (Aluh Aluh) must not push one desa above
+    its own population. The total is kept whenever it fits under the sum of the caps.
+    """
+    batas = np.asarray(batas, dtype=np.int64)
+    total = int(min(total, batas.sum()))
+    out = np.zeros(len(batas), dtype=np.int64)
+    bebas = np.ones(len(batas), dtype=bool)
+    sisa = total
+    while sisa > 0 and bebas.any():
+        bagian = bagi_bulat(sisa, np.where(bebas, bobot, 0.0))
+        lebih = bebas & (out + bagian > batas)
+        if not lebih.any():
+            out += bagian
+            break
+        sisa -= int((batas[lebih] - out[lebih]).sum())
+        out[lebih] = batas[lebih]
+        bebas &= ~lebih
     return out
 
 
+def _geometris(anchor: dict[int, float], tahun: tuple[int, ...]) -> dict[int, float]:
+    """Values per year: anchors as they are, geometric steps between them, the nearest trend outside them."""
+    known = sorted(anchor.items())
+    out = {}
+    for year in tahun:
+        if year in anchor:
+            out[year] = float(anchor[year])
+            continue
+        lo = max((k for k in known if k[0] < year), default=None)
+        hi = min((k for k in known if k[0] > year), default=None)
+        if lo is None or hi is None:  # outside the anchors: continue the trend of the nearest two
+            a, b = (known[0], known[1]) if lo is None else (known[-2], known[-1])
+            if len(known) < 2:
+                out[year] = float(known[0][1])
+                continue
+            growth = (b[1] / a[1]) ** (1 / (b[0] - a[0]))
+            ref = a if lo is None else b
+            out[year] = ref[1] * growth ** (year - ref[0])
+        else:
+            growth = (hi[1] / lo[1]) ** (1 / (hi[0] - lo[0]))
+            out[year] = lo[1] * growth ** (year - lo[0])
+    return out
+
+
+def _kabupaten_penduduk(anchor: dict[int, int]) -> dict[int, int]:
+    """Population per sample year: the real totals where known, geometric steps between and beyond them."""
+    return {t: round(v) for t, v in _geometris({k: float(v) for k, v in anchor.items()}, TAHUN).items()}
 def _desa_frame(files: BundledFiles, rng: np.random.Generator) -> pd.DataFrame:
     desa = gpd.read_file(files.desa)
     kec = gpd.read_file(files.kecamatan).to_crs(CRS_LUAS)
@@ -117,12 +166,61 @@ def _bobot_kecamatan(desa: pd.DataFrame, files: BundledFiles) -> pd.Series:
     return sp2010.sort_index()
 
 
-def _kecamatan_penduduk(bobot: pd.Series, total: int, nyata: dict[str, int]) -> pd.Series:
-    """Kecamatan populations for one year: real figures where known, the rest split by SP2010 weights."""
-    sisa = bobot.drop(index=list(nyata))
-    bagian = bagi_bulat(total - sum(nyata.values()), sisa.to_numpy())
+def _kecamatan_penduduk(bobot: pd.Series, tahun: int, total: dict[int, int], nyata: pd.DataFrame) -> pd.Series:
+    """Kecamatan populations for one year: real figures where known; a kecamatan with real figures in other
+    years keeps its real share of the kabupaten (so its line does not jump where sample meets real); the rest is
+    split by SP2010 weights."""
+    tetap: dict[str, int] = {}
+    for kode, g in nyata.groupby("kode_wilayah"):
+        real = dict(zip(g["tahun"].astype(int), g["nilai"].astype(int), strict=True))
+        if tahun in real:
+            tetap[str(kode)] = real[tahun]
+        else:
+            a = min(real, key=lambda t: (abs(t - tahun), t))
+            tetap[str(kode)] = round(real[a] / total[a] * total[tahun])
+    sisa = bobot.drop(index=list(tetap))
+    out = pd.Series(bagi_bulat(total[tahun] - sum(tetap.values()), sisa.to_numpy()), index=sisa.index)
+    for kode, nilai in tetap.items():
+        out[kode] = nilai
+    return out.sort_index()
+
+
+@dataclass(frozen=True)
+class Register:
+    """The real register anchors the sample is calibrated to (read from the bundled facts file)."""
+
+    jiwa: dict[int, float]                # kabupaten jiwa desil 1–4 per sample year (anchors + interpolation)
+    kk_per_jiwa: float                    # P3KE 2022: KK / jiwa
+    kecamatan: dict[str, dict[int, int]]  # kecamatan code → {year: real Satu Data count}
+
+
+def register_anchor(files: BundledFiles = BUNDLED) -> Register:
+    fakta = read_fakta(files.fakta)
+    kab = fakta[(fakta["kode_wilayah"] == KODE_BANJAR) & fakta["indikator"].isin(ANCHOR_REGISTER)]
+    anchor = {int(t): float(v) for t, v in zip(kab["tahun"], kab["nilai"], strict=True)}
+    p3ke = fakta[fakta["kode_wilayah"] == KODE_BANJAR].set_index("indikator")["nilai"]
+    kec = fakta[(fakta["indikator"] == "reg_miskin_satudata") & (fakta["kode_wilayah"] != KODE_BANJAR)]
+    per_kec: dict[str, dict[int, int]] = {}
+    for r in kec.itertuples(index=False):
+        per_kec.setdefault(str(r.kode_wilayah), {})[int(r.tahun)] = int(r.nilai)
+    return Register(_geometris(anchor, TAHUN), float(p3ke["p3ke_kk"] / p3ke["p3ke_jiwa"]), per_kec)
+
+
+def _register_kecamatan(reg: Register, tahun: int, bobot: pd.Series, batas: pd.Series) -> pd.Series:
+    """Kabupaten jiwa desil 1–4 split over kecamatan: real counts where known, the real share of the nearest
+    year with a count for the same kecamatan otherwise, the rest by need-weighted population."""
+    total = round(reg.jiwa[tahun])
+    tetap = {}
+    for kode, real in reg.kecamatan.items():
+        if tahun in real:
+            tetap[kode] = real[tahun]
+        else:
+            a = min(real, key=lambda t: (abs(t - tahun), t))
+            tetap[kode] = round(real[a] / reg.jiwa[a] * total)
+    sisa = bobot.drop(index=list(tetap))
+    bagian = bagi_bulat_batas(total - sum(tetap.values()), sisa.to_numpy(), batas.drop(index=list(tetap)).to_numpy())
     out = pd.Series(bagian, index=sisa.index)
-    for kode, nilai in nyata.items():
+    for kode, nilai in tetap.items():
         out[kode] = nilai
     return out.sort_index()
 
@@ -132,29 +230,41 @@ def generate_indikator(files: BundledFiles = BUNDLED, seed: int = SEED) -> pd.Da
     rng = np.random.default_rng(seed)
     desa = _desa_frame(files, rng)
     bps = read_kemiskinan_table(files)
-    p0 = bps[bps["kode_wilayah"] == KODE_BANJAR].set_index("tahun")["p0"]
+    p0 = bps[(bps["kode_wilayah"] == KODE_BANJAR) & bps["p0"].notna()].set_index("tahun")["p0"]
     total = _kabupaten_penduduk(read_penduduk_kabupaten(files))
     nyata = read_penduduk_kecamatan(files)
+    reg = register_anchor(files)
     bobot_kec = _bobot_kecamatan(desa, files)
+    kode_kec = desa["kode_kec"].to_numpy()
     n = len(desa)
     drift = rng.normal(0, 0.06, (len(TAHUN), n)).cumsum(axis=0)
     rows = []
     for t, year in enumerate(TAHUN):
-        known = nyata[nyata["tahun"] == year].set_index("kode_wilayah")["nilai"].astype(int).to_dict()
-        kec_pop = _kecamatan_penduduk(bobot_kec, total[year], known)
+        kec_pop = _kecamatan_penduduk(bobot_kec, year, total, nyata)
         pop = np.zeros(n, dtype=np.int64)
         for kode, jumlah in kec_pop.items():
-            idx = np.flatnonzero(desa["kode_kec"].to_numpy() == kode)
+            idx = np.flatnonzero(kode_kec == kode)
             pop[idx] = bagi_bulat(int(jumlah), desa["bobot_penduduk"].to_numpy()[idx])
+        # Latent level of poverty per desa (never written): the year's BPS P0 spread by risk; a year without a
+        # Banjar P0 keeps the nearest year's level. It shapes registers and deprivations, not their totals.
+        tingkat = float(p0[min(p0.index, key=lambda y: (abs(y - year), -y))]) / 100
         risiko = desa["risiko"].to_numpy() * np.exp(drift[t])
-        miskin = bagi_bulat(round(p0[year] / 100 * pop.sum()), pop * risiko)
-        miskin = np.minimum(miskin, pop)
-        p = np.divide(miskin, pop, out=np.zeros(n), where=pop > 0)
+        laten = np.minimum(bagi_bulat(round(tingkat * pop.sum()), pop * risiko), pop)
+        p = np.divide(laten, pop, out=np.zeros(n), where=pop > 0)
         kk = np.round(pop / desa["ukuran_rt"].to_numpy()).astype(np.int64)
-        desil1 = np.minimum(np.round(kk * np.clip(2.2 * p + 0.01, 0, 0.4)), kk).astype(np.int64)
-        faktor = (p0[year] / p0[2022]) ** 0.5
-        desil14 = np.maximum(bagi_bulat(round(KK_DESIL_1_4_2022 * faktor), kk * (0.12 + 5 * p)), desil1)
-        desil14 = np.minimum(desil14, kk)
+        batas = np.floor(pop * PLAFON_DESIL).astype(np.int64)
+        berat = pop * (0.10 + 7 * p)
+        per_kec = pd.Series(berat).groupby(kode_kec).sum()
+        batas_kec = pd.Series(batas).groupby(kode_kec).sum()
+        reg_kec = _register_kecamatan(reg, year, per_kec, batas_kec)
+        jiwa14 = np.zeros(n, dtype=np.int64)
+        for kode, jumlah in reg_kec.items():
+            idx = np.flatnonzero(kode_kec == kode)
+            jiwa14[idx] = bagi_bulat_batas(int(jumlah), berat[idx], batas[idx])
+        jiwa1 = np.minimum(np.round(jiwa14 * np.clip(0.12 + 5 * p, 0.1, 0.55)), jiwa14).astype(np.int64)
+        kk14 = bagi_bulat_batas(round(jiwa14.sum() * reg.kk_per_jiwa), jiwa14.astype(float), kk)
+        per_kk = 1 / reg.kk_per_jiwa * JIWA_PER_KK_DESIL_1
+        kk1 = np.minimum(np.round(jiwa1 / per_kk), kk14).astype(np.int64)
         rtlh = bagi_bulat(round(RTLH_2022 * 1.06 ** (2022 - year)), kk * (0.01 + 2.5 * p) * desa["akses"])
         turun = 0.95 ** (year - TAHUN[0])
         air = np.minimum(np.round(kk * np.clip((0.04 + 2.5 * p) * desa["akses"] * turun, 0, 0.8)), kk)
@@ -162,8 +272,8 @@ def generate_indikator(files: BundledFiles = BUNDLED, seed: int = SEED) -> pd.Da
         ats = np.round(pop * 0.2 * np.clip((0.01 + 0.4 * p) * turun, 0, 0.3))
         rows.append(pd.DataFrame({
             "tahun": year, "kode_wilayah": desa["kode"], "nama_wilayah": desa["nama"], "kode_kec": desa["kode_kec"],
-            "penduduk": pop, "penduduk_miskin": miskin, "kk": kk, "kk_desil_1": desil1, "kk_desil_1_4": desil14,
-            "rtlh": rtlh, "kk_tanpa_air_layak": air.astype(np.int64),
+            "penduduk": pop, "jiwa_desil_1_4": jiwa14, "jiwa_desil_1": jiwa1, "kk": kk, "kk_desil_1": kk1,
+            "kk_desil_1_4": kk14, "rtlh": rtlh, "kk_tanpa_air_layak": air.astype(np.int64),
             "kk_tanpa_sanitasi_layak": sanitasi.astype(np.int64), "anak_tidak_sekolah": ats.astype(np.int64),
         }))
     desa_rows = pd.concat(rows, ignore_index=True)
@@ -184,8 +294,8 @@ def generate_indikator(files: BundledFiles = BUNDLED, seed: int = SEED) -> pd.Da
 
 
 def _choose(rng: np.random.Generator, kandidat: pd.DataFrame, jumlah: int, sasaran: float) -> pd.DataFrame:
-    """Pick locations; a high ``sasaran`` leans the choice towards places with more poor people."""
-    need = kandidat["penduduk_miskin"].to_numpy(dtype=float) + 1
+    """Pick locations; a high ``sasaran`` leans the choice towards places with more desil 1 people."""
+    need = kandidat["jiwa_desil_1"].to_numpy(dtype=float) + 1
     bobot = (1 - sasaran) + sasaran * (need / need.mean()) ** 2
     jumlah = min(jumlah, len(kandidat))
     idx = rng.choice(len(kandidat), size=jumlah, replace=False, p=bobot / bobot.sum())
@@ -197,7 +307,7 @@ def generate_intervensi(indikator: pd.DataFrame, seed: int = SEED) -> pd.DataFra
     rng = np.random.default_rng(seed + 1)
     opd = katalog.OPD_BY_KODE
     rows = []
-    for year in TAHUN:
+    for year in TAHUN_PROGRAM:
         ind = indikator[indikator["tahun"] == year]
         places = {
             "desa": ind[ind["kode_wilayah"].str.len() > 8],

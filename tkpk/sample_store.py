@@ -37,8 +37,8 @@ def read_indikator_long(path: Path) -> pd.DataFrame:
     wide = pd.read_csv(path, dtype={"kode_wilayah": str, "nama_wilayah": str, "sumber": str})
     long = wide.melt(id_vars=["tahun", "kode_wilayah", "sumber"], value_vars=list(katalog.INDIKATOR_TERSIMPAN),
                      var_name="indikator", value_name="nilai")
-    long = long.dropna(subset=["nilai"])
-    return long[["tahun", "kode_wilayah", "indikator", "nilai", "sumber"]].reset_index(drop=True)
+    long = long.dropna(subset=["nilai"]).assign(jenis_sumber="contoh")
+    return long[["tahun", "kode_wilayah", "indikator", "nilai", "sumber", "jenis_sumber"]].reset_index(drop=True)
 
 
 def read_intervensi(path: Path) -> pd.DataFrame:

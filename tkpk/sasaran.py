@@ -1,9 +1,9 @@
 """Tepat sasaran: are interventions where the need is? Ratios of interventions and budget to need, per place.
 
-Why it is strict about units: the need is either poor persons (``penduduk_miskin``, jiwa) or desil-1 households
-(``kk_desil_1``, KK). A ratio per person and a ratio per household differ about fourfold, so mixing them would
-make a place look better or worse targeted than it is. The caller picks one ``satuan``; the need column must
-carry that unit in the catalogue, and every label says which one it is.
+Why it is strict about units: the need is either persons in register desil 1–4 (``jiwa_desil_1_4``, jiwa) or
+desil-1 households (``kk_desil_1``, KK). A ratio per person and a ratio per household differ about fourfold, so
+mixing them would make a place look better or worse targeted than it is. The caller picks one ``satuan``; the
+need column must carry that unit in the catalogue, and every label says which one it is.
 
 Rules, written down here because the page repeats them (:meth:`HasilSasaran.deskripsi`):
 
@@ -13,8 +13,8 @@ Rules, written down here because the page repeats them (:meth:`HasilSasaran.desk
   at desa level a kecamatan row cannot be placed in one desa, so it is reported as not mappable, as are
   kabupaten-wide rows (no ``kode_wilayah``) and codes outside the list of places;
 - a ratio whose need is 0 or missing is NaN ("–"), never 0 or infinity;
-- ``penerima`` is summed but not divided by the need: programs count beneficiaries in persons or households,
-  and we cannot tell which;
+- ``penerima`` is not divided by the need: programs count beneficiaries in their own units
+  (:mod:`tkpk.penerima`), and it is not shown in the targeting table;
 - a pocket is "belum tersentuh" when it got no intervention, or fewer interventions per 1.000 than
   ``fraksi_median`` × the median of places with need.
 """
@@ -28,12 +28,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkpk import fmt, katalog
+from tkpk.bawaan import FRAKSI_MEDIAN
 
 __all__ = ["KEBUTUHAN_BAKU", "PANJANG_KODE_KEC", "HasilSasaran", "kode_kecamatan", "tepat_sasaran"]
 
 PANJANG_KODE_KEC = 8  # "63.03.05"
-KEBUTUHAN_BAKU = {"jiwa": "penduduk_miskin", "KK": "kk_desil_1"}
-_NAMA_KEBUTUHAN = {"penduduk_miskin": "jiwa miskin", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4"}
+KEBUTUHAN_BAKU = {"jiwa": "jiwa_desil_1_4", "KK": "kk_desil_1"}
+_NAMA_KEBUTUHAN = {"jiwa_desil_1_4": "jiwa desil 1–4", "kk_desil_1": "KK desil 1", "kk_desil_1_4": "KK desil 1–4"}
 
 
 def kode_kecamatan(kode: pd.Series) -> pd.Series:
@@ -55,7 +56,7 @@ class HasilSasaran:
     satuan : str
         ``'jiwa'`` or ``'KK'``.
     label_kebutuhan, label_rasio, label_pagu : str
-        E.g. "jiwa miskin", "Intervensi per 1.000 jiwa miskin", "Pagu per jiwa miskin (Rp)".
+        E.g. "jiwa desil 1–4", "Intervensi per 1.000 jiwa desil 1–4", "Pagu per jiwa desil 1–4 (Rp)".
     median_rasio, ambang_rasio : float
         Median interventions per 1.000 over places with need, and the "little" threshold derived from it.
     tidak_terpetakan : pd.DataFrame
@@ -91,12 +92,17 @@ class HasilSasaran:
             f"Kantong belum tersentuh: kantong tanpa intervensi, atau di bawah {fmt.angka(self.fraksi_median * 100)}% "
             f"median ({fmt.angka(self.median_rasio, 2)} → ambang {fmt.angka(self.ambang_rasio, 2)}).",
         ]
+        lepas = dict(zip(self.tidak_terpetakan["alasan"], self.tidak_terpetakan["jumlah_intervensi"], strict=True))
         if self.tingkat == "kecamatan":
             baris.append("Intervensi tingkat desa dijumlahkan ke kecamatannya.")
         else:
-            baris.append("Intervensi tingkat kecamatan tidak dapat dibagi ke desa dan dilaporkan terpisah.")
-        baris.append("Intervensi se-kabupaten tanpa lokasi dilaporkan terpisah. Penerima dijumlahkan apa adanya, "
-                     "tidak dibagi kebutuhan, karena program menghitung penerima dalam jiwa atau KK.")
+            n = sum(v for k, v in lepas.items() if k.startswith("tingkat kecamatan"))
+            baris.append(f"Intervensi untuk satu kecamatan utuh ({fmt.angka(n)} kegiatan) tidak dapat dibagi ke desa: "
+                         "tidak dihitung di tingkat desa (bukan dianggap meleset), dan diukur di tingkat kecamatan.")
+        n = sum(v for k, v in lepas.items() if k.startswith("se-kabupaten"))
+        baris.append(f"Intervensi se-kabupaten tanpa lokasi ({fmt.angka(n)} kegiatan) dilaporkan terpisah. Penerima "
+                     "tidak dibagi kebutuhan: program menghitung penerima dalam satuannya sendiri (KK, jiwa, unit "
+                     "rumah, dokumen …).")
         return "\n".join(f"- {b}" for b in baris)
 
 
@@ -132,14 +138,14 @@ def tepat_sasaran(
     tingkat: str = "kecamatan",
     kolom_kebutuhan: str | None = None,
     kantong: Iterable[str] | None = None,
-    fraksi_median: float = 0.25,
+    fraksi_median: float = FRAKSI_MEDIAN,
 ) -> HasilSasaran:
     """Interventions and budget against need, per place of one level and one year.
 
     Parameters
     ----------
     kebutuhan : pd.DataFrame
-        One row per place of the level: ``kode``, ``nama`` and the need column (``penduduk_miskin`` for jiwa,
+        One row per place of the level: ``kode``, ``nama`` and the need column (``jiwa_desil_1_4`` for jiwa,
         ``kk_desil_1`` for KK, or ``kolom_kebutuhan``).
     intervensi : pd.DataFrame
         Rows of ``intervensi`` for one period: ``kode_wilayah`` (desa, kecamatan or NULL), ``pagu``,

@@ -14,10 +14,14 @@ import duckdb
 import geopandas as gpd
 import pandas as pd
 
-from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt, mutu_sumber
+from tkpk.data_tahun import samarkan_panjang
 from tkpk.geo import batas
-from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE
+from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE, KODE_REGISTER
 from tkpk.queries import fetch
+from tkpk.ringkasan import MIN_PEMBANDING, teks_peringkat
+from tkpk.seri_campuran import keterangan_campuran
+from tkpk.target import dokumen_singkat
 
 TIDAK_ADA_DATA = "tidak ada data"
 PERAN_BANJAR, PERAN_PROVINSI, PERAN_LAIN = "banjar", "provinsi", "lain"
@@ -77,6 +81,17 @@ def tahun_bps(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(t) for t in fetch(con, "tren_tahun_bps")["tahun"]]
 
 
+def _sumber_figur(df: pd.DataFrame, indikator: str) -> pd.DataFrame:
+    """One figure with its own source: versioning is per cell, so the row's source (P0's) may not be this
+    figure's. A figure from sample or register data never reaches a BPS chart: it becomes a gap."""
+    df = df.rename(columns={indikator: "nilai"})
+    df["sumber"] = df[f"sumber_{indikator}"]
+    df["jenis_sumber"] = df[f"jenis_sumber_{indikator}"]
+    df.loc[df["jenis_sumber"].isin(["contoh", "register"]), "nilai"] = None
+    df.loc[df["nilai"].isna(), ["sumber", "jenis_sumber"]] = None  # no figure, no source for it
+    return df
+
+
 def _grid(df: pd.DataFrame, tahun: range, kunci: list[str]) -> pd.DataFrame:
     """Every place × every year, so a missing year is a NULL row (a gap), never silently absent."""
     tempat = df[kunci].drop_duplicates()
@@ -90,17 +105,35 @@ class SeriBps:
     indikator: str
     nama_indikator: str
     satuan: str
-    data: pd.DataFrame      # tahun, kode_wilayah, label, peran, nilai (NaN = gap), nilai_teks, sumber, sumber_ringkas
-    target: pd.DataFrame    # tahun, label, nilai, nilai_teks, dokumen (empty when no target table is loaded)
+    data: pd.DataFrame      # tahun, kode_wilayah, label, peran, nilai (NaN = gap), nilai_teks, sumber, jenis_sumber,
+    #                         sumber_ringkas (marker + kind + source: "BPS: …" only for BPS's own release)
+    target: pd.DataFrame    # tahun, label, nilai, nilai_teks, dokumen, sumber, jenis_sumber (empty: no target)
     sumber: list[str]       # distinct full source notes of the drawn values
+
+    @property
+    def legenda_sumber(self) -> str:
+        """Markers of the kinds of source drawn ("◆ = angka BPS dikutip media; ⚠ = …"), for under the chart."""
+        return mutu_sumber.legenda(set(self.data.loc[self.data["nilai"].notna(), "jenis_sumber"].dropna()))
+
+    @property
+    def teks_target(self) -> str:
+        """The targets drawn, with their documents and kinds of source, or a plain "no target" line."""
+        if self.target.empty:
+            return f"Belum ada target untuk {self.nama_indikator.lower()} di basis data."
+        return "Target: " + "; ".join(
+            f"{r.tahun} {r.nilai_teks} ({dokumen_singkat(r.dokumen)}, {mutu_sumber.label_target(r.jenis_sumber)})"
+            for r in self.target.itertuples(index=False))
 
     def unduhan(self) -> pd.DataFrame:
         """Exactly the rows the chart draws, with Indonesian column names, for the download button."""
         d = self.data.rename(columns={"tahun": "Tahun", "label": "Wilayah", "kode_wilayah": "Kode wilayah",
                                       "nilai": "Nilai", "sumber": "Sumber"})
+        jenis = [mutu_sumber.label(j) if pd.notna(n) else "" for j, n in zip(d["jenis_sumber"], d["Nilai"],
+                                                                              strict=True)]
         d = d[["Tahun", "Kode wilayah", "Wilayah", "Nilai", "Sumber"]].copy()
         d.insert(3, "Indikator", self.nama_indikator)
         d.insert(5, "Satuan", self.satuan)
+        d.insert(6, "Jenis sumber", jenis)
         return d
 
 
@@ -109,12 +142,11 @@ def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[st
     info = INDIKATOR_BPS_BY_KODE[indikator]
     kode = [KODE_BANJAR, KODE_PROVINSI, *[k for k in (pembanding or []) if k not in (KODE_BANJAR, KODE_PROVINSI)]]
     raw = fetch(con, "tren_bps", {"kode": kode})
-    raw["sumber"] = raw[f"sumber_{indikator}"]  # the source of this figure (versioning is per cell)
-    raw = raw.rename(columns={indikator: "nilai"})[["tahun", "kode_wilayah", "nama", "nilai", "sumber"]]
-    raw.loc[raw["nilai"].isna(), "sumber"] = None  # a row without this indicator has no source for it
+    raw = _sumber_figur(raw, indikator)
+    raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber", "jenis_sumber"]]
     berisi = raw[raw["nilai"].notna()]
     if berisi.empty:
-        data = raw.iloc[0:0].assign(label="", peran="", nilai_teks="", sumber_ringkas="")
+        data = raw.iloc[0:0].assign(label="", peran="", nilai_teks="", sumber_ringkas="", penanda="")
     else:
         tahun = range(int(berisi["tahun"].min()), int(berisi["tahun"].max()) + 1)
         data = _grid(raw, tahun, ["kode_wilayah", "nama"])
@@ -123,12 +155,17 @@ def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[st
         data["peran"] = data["kode_wilayah"].map(
             lambda k: PERAN_BANJAR if k == KODE_BANJAR else PERAN_PROVINSI if k == KODE_PROVINSI else PERAN_LAIN)
         data["nilai_teks"] = data["nilai"].map(lambda x: teks_nilai(x, info.satuan))
-        data["sumber_ringkas"] = data["sumber"].map(sumber_ringkas)
+        data["sumber_ringkas"] = [mutu_sumber.sebut(s, j) if isinstance(s, str) else TIDAK_ADA_DATA
+                                  for s, j in zip(data["sumber"], data["jenis_sumber"], strict=True)]
+        data["penanda"] = [mutu_sumber.penanda(j) if pd.notna(n) else ""
+                           for j, n in zip(data["jenis_sumber"], data["nilai"], strict=True)]
         data["_urut"] = data["kode_wilayah"].map({k: i for i, k in enumerate(kode)})
         data = data.sort_values(["_urut", "tahun"]).drop(columns="_urut").reset_index(drop=True)
     target = fetch(con, "tren_target", {"indikator": indikator, "kode": kode})
     target["label"] = target["nama"].fillna("").map(nama_pendek)
     target["nilai_teks"] = target["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+    target["dokumen_singkat"] = target["dokumen"].map(dokumen_singkat)
+    target["jenis_teks"] = target["jenis_sumber"].map(mutu_sumber.label_target)
     return SeriBps(indikator, info.nama, info.satuan, data, target,
                    sorted(set(data["sumber"].dropna())))
 
@@ -140,8 +177,18 @@ class PetaKalsel:
     satuan: str
     tahun: int
     lebih_tinggi_lebih_buruk: bool
-    wilayah: gpd.GeoDataFrame   # 13 kab/kota: kode_wilayah, nama, label, nilai, nilai_teks, peringkat, banjar, geometry
+    wilayah: gpd.GeoDataFrame   # 13 kab/kota: kode_wilayah, nama, label, nilai, nilai_teks, peringkat (NA below
+    #                             MIN_PEMBANDING places with a figure), peringkat_teks, banjar, geometry
     sumber: list[str]
+
+    @property
+    def jumlah_data(self) -> int:
+        return int(self.wilayah["nilai"].notna().sum())
+
+    @property
+    def ada_peringkat(self) -> bool:
+        """A rank means something only with at least MIN_PEMBANDING kab/kota having a figure that year."""
+        return self.jumlah_data >= MIN_PEMBANDING
 
     @property
     def tabel(self) -> pd.DataFrame:
@@ -154,23 +201,37 @@ class PetaKalsel:
         return pd.DataFrame({
             "Tahun": self.tahun, "Kode wilayah": d["kode_wilayah"], "Kab/kota": d["nama"],
             "Indikator": self.nama_indikator, "Nilai": d["nilai"], "Satuan": self.satuan,
-            "Peringkat (1 = terendah)": d["peringkat"], "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
+            "Peringkat (1 = terendah)": d["peringkat_teks"], "Jenis sumber": d["jenis_teks"],
+            "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
         })
+
+
+def _teks_peringkat_tempat(peringkat: object, nilai: object, n_data: int) -> str:
+    """One place's rank for the tooltip and the download: "3 dari 12", or why there is none."""
+    if pd.isna(nilai):
+        return fmt.TIDAK_ADA
+    if n_data < MIN_PEMBANDING or pd.isna(peringkat):
+        return teks_peringkat(None, n_data)
+    return f"{int(peringkat)} dari {n_data}"  # type: ignore[call-overload]
 
 
 def peta_kalsel(con: duckdb.DuckDBPyConnection, indikator: str, tahun: int) -> PetaKalsel:
     """The 13 kab/kota with one BPS figure for one year, joined to their outlines by Kemendagri code."""
     info = INDIKATOR_BPS_BY_KODE[indikator]
     angka = fetch(con, "tren_kabkota_tahun", {"tahun": tahun})
-    angka["sumber"] = angka[f"sumber_{indikator}"]  # the source of this figure (versioning is per cell)
-    angka = angka.rename(columns={indikator: "nilai"})[["kode_wilayah", "nama", "nilai", "sumber"]]
-    angka.loc[angka["nilai"].isna(), "sumber"] = None
+    angka = _sumber_figur(angka, indikator)[["kode_wilayah", "nama", "nilai", "sumber", "jenis_sumber"]]
     geo = batas(con, "kabupaten")[["kode", "geometry"]].rename(columns={"kode": "kode_wilayah"})
     gdf = geo.merge(angka, on="kode_wilayah", how="right")
     gdf["label"] = gdf["nama"].map(nama_pendek)
     gdf["nilai_teks"] = gdf["nilai"].map(lambda x: teks_nilai(x, info.satuan))
-    gdf["sumber_ringkas"] = gdf["sumber"].map(sumber_ringkas)
-    gdf["peringkat"] = gdf["nilai"].rank(method="min").astype("Int64")
+    gdf["sumber_ringkas"] = [mutu_sumber.sebut(s, j) if isinstance(s, str) else TIDAK_ADA_DATA
+                             for s, j in zip(gdf["sumber"], gdf["jenis_sumber"], strict=True)]
+    gdf["jenis_teks"] = [mutu_sumber.label(j) if isinstance(j, str) else "" for j in gdf["jenis_sumber"]]
+    n_data = int(gdf["nilai"].notna().sum())
+    peringkat = gdf["nilai"].rank(method="min").astype("Int64")
+    gdf["peringkat"] = peringkat if n_data >= MIN_PEMBANDING else pd.array([pd.NA] * len(gdf), dtype="Int64")
+    gdf["peringkat_teks"] = [_teks_peringkat_tempat(r, v, n_data) for r, v in zip(gdf["peringkat"], gdf["nilai"],
+                                                                                  strict=True)]
     gdf["banjar"] = gdf["kode_wilayah"] == KODE_BANJAR
     gdf = gpd.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
     return PetaKalsel(indikator, info.nama, info.satuan, tahun, info.lebih_tinggi_lebih_buruk, gdf,
@@ -184,9 +245,11 @@ class TrenKecamatan:
     satuan: str
     proksi: bool             # kecamatan poverty shares come from targeting registers, not BPS
     sampel: bool
-    data: pd.DataFrame       # tahun, kode_wilayah, nama, panel, nilai (NaN = gap), nilai_teks, sumber_ringkas
+    data: pd.DataFrame       # tahun, kode_wilayah, nama, panel, nilai (NaN = gap), nilai_teks, sumber_ringkas, sampel,
+    #                          asal ("nyata" / "contoh" per point)
     ringkasan: pd.DataFrame  # one row per kecamatan, ordered by latest value (highest first)
     sumber: list[str]
+    campuran: str = ""       # sentence naming the series that splice real and sample years ("" when none do)
 
     @property
     def urutan_panel(self) -> list[str]:
@@ -225,11 +288,12 @@ def _ringkas_kecamatan(data: pd.DataFrame) -> pd.DataFrame:
 def tren_kecamatan(con: duckdb.DuckDBPyConnection, indikator: str) -> TrenKecamatan:
     """One catalogue indicator (or derived share) for the 20 kecamatan, with a summary row per kecamatan."""
     info = INDIKATOR_BY_KODE[indikator]
-    raw = fetch(con, "tren_kecamatan", {"indikator": indikator})
+    # Small cells hidden as on the map (tkpk.data_tahun): a kecamatan count of 1–4, or a complement, is never shown.
+    raw = samarkan_panjang(con, fetch(con, "tren_kecamatan", {"indikator": indikator}), indikator)
     sampel = bool(raw["sampel"].any()) if not raw.empty else False
-    raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber"]]
+    raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber", "sampel"]]
     if raw.empty:
-        data = raw.assign(panel="", nilai_teks="", sumber_ringkas="")
+        data = raw.assign(panel="", nilai_teks="", sumber_ringkas="", asal="")
         ringkasan = pd.DataFrame(columns=["kode_wilayah", "nama", "panel", "terakhir", "ubah_1_tahun",
                                           "ubah_periode", "tahun_terakhir", "tahun_awal"])
     else:
@@ -237,14 +301,17 @@ def tren_kecamatan(con: duckdb.DuckDBPyConnection, indikator: str) -> TrenKecama
         data = _grid(raw, tahun, ["kode_wilayah", "nama"])
         data["nilai_teks"] = data["nilai"].map(lambda x: teks_nilai(x, info.satuan))
         data["sumber_ringkas"] = data["sumber"].map(sumber_ringkas)
+        data["asal"] = [("contoh" if bool(s) else "nyata") if pd.notna(n) else ""
+                        for s, n in zip(data["sampel"], data["nilai"], strict=True)]
         ringkasan = _ringkas_kecamatan(data)
         # The panel title carries the latest value: a direct label, so nobody reads values off a tiny axis.
         ringkasan["panel"] = [f"{n}: {teks_nilai(v, info.satuan)}" for n, v in zip(ringkasan["nama"],
                                                                                    ringkasan["terakhir"], strict=False)]
         data = data.merge(ringkasan[["kode_wilayah", "panel"]], on="kode_wilayah")
-    proksi = indikator in ("penduduk_miskin", "persen_miskin")
+    proksi = indikator in KODE_REGISTER
+    campuran = keterangan_campuran(data, kunci="nama") if not data.empty else ""
     return TrenKecamatan(indikator, info.nama, info.satuan, proksi, sampel, data, ringkasan,
-                         sorted(set(data["sumber"].dropna())))
+                         sorted(set(data["sumber"].dropna())), campuran)
 
 
 def pilihan_indikator_kecamatan() -> dict[str, str]:

@@ -5,28 +5,75 @@ Why these choices:
   code page; it is ``;``-separated with decimal commas, the format Excel expects on an id-ID PC (a ``,``-separated
   file would land in one column there). XLSX carries real numbers and opens the same in any locale.
 - Spreadsheet formula injection (CSV/XLSX injection): a text cell beginning with ``=``, ``+``, ``-`` or ``@``
-  (or a tab/carriage return) is executed as a formula by Excel. Uploaded program names and notes end up in these
-  files, so such text gets a leading apostrophe. Numbers stay numbers: a negative change is still ``-0,08``.
+  is executed as a formula by Excel. Uploaded program names and notes end up in these files and in every table
+  on screen (whose toolbar "Download as CSV" is Streamlit's, not ours), so :func:`netral_sel` makes each text
+  cell harmless for any exporter. Numbers stay numbers: a negative change is still ``-0,08``.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
+import unicodedata
 from typing import Any
 
 import pandas as pd
 
-from tkpk.ingest.keamanan import netralkan_teks as _netralkan
+# Signs that start a formula: ASCII, and the full-width forms an IME types (some spreadsheets fold them to ASCII).
+AWALAN_RUMUS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+# Control characters and line/paragraph separators: a bare CR or a vertical tab is a row break for some CSV
+# readers, and Streamlit's exporter quotes only cells holding ",", '"' or "\n". They become a space.
+_KENDALI = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# List separators (en-US Excel splits a CSV line at ",", id-ID Excel at ";"): an exporter that leaves them
+# unquoted turns the text after them into a new cell.
+_PEMISAH = frozenset(",;")
+
+
+def _tak_tampak(ch: str) -> bool:
+    """A character a reader of the cell does not see as its start: space, control, format (BOM, zero-width,
+    direction marks). A browser drops a leading BOM when decoding, Excel ignores it, and a person sees none."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def netral_sel(nilai: object) -> object:
+    """One text cell made harmless in any spreadsheet, whatever exporter writes it (ours, or Streamlit's toolbar).
+
+    Control characters and line breaks become spaces; then every place a spreadsheet could start reading a cell
+    (the start, and just after a "," or ";") is checked past invisible characters, and a formula sign found
+    there gets an apostrophe before it, so that piece reads as text. Ordinary text is unchanged; applying it
+    twice changes nothing. Non-text values are returned as they are."""
+    if not isinstance(nilai, str):
+        return nilai
+    teks = _KENDALI.sub(" ", nilai)
+    keluar: list[str] = []
+    awal = True  # at a place where a cell could begin, before its first visible character
+    for ch in teks:
+        if awal and not _tak_tampak(ch):
+            if ch in AWALAN_RUMUS:
+                keluar.append("'")
+            awal = False
+        keluar.append(ch)
+        if ch in _PEMISAH:
+            awal = True
+    return "".join(keluar)
+
+
+def bulat(nilai: pd.Series, desimal: int = 0) -> pd.Series:
+    """A number column at the precision the screen shows: whole numbers become ``Int64`` (``29867``, not
+    ``29867,0``), the rest is rounded, so a download never carries ``4,255532862356447`` where the table said
+    ``4,3%``."""
+    x = pd.to_numeric(nilai, errors="coerce").astype("float64").round(desimal)
+    return x.astype("Int64") if desimal == 0 else x
 
 
 def aman(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy with dangerous text cells neutralised; numeric columns untouched."""
+    """A copy with every text cell and header neutralised (:func:`netral_sel`); numeric columns untouched."""
     out = df.copy()
     for kol in out.columns:
         if not pd.api.types.is_numeric_dtype(out[kol]) and not pd.api.types.is_bool_dtype(out[kol]):
-            out[kol] = out[kol].map(_netralkan).astype(object)
-    out.columns = [_netralkan(str(c)) for c in out.columns]
+            out[kol] = out[kol].map(netral_sel).astype(object)
+    out.columns = [netral_sel(str(c)) for c in out.columns]
     return out
 
 

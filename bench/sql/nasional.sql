@@ -91,7 +91,7 @@ WITH base AS (
 SELECT tahun, kode, ind, round(val), $sumber, $batch
 FROM (
     SELECT tahun, kode,
-           unnest(['penduduk', 'penduduk_miskin', 'kk', 'kk_desil_1', 'kk_desil_1_4', 'rtlh', 'kk_tanpa_air_layak',
+           unnest(['penduduk', 'jiwa_desil_1_4', 'kk', 'kk_desil_1', 'kk_desil_1_4', 'rtlh', 'kk_tanpa_air_layak',
                    'kk_tanpa_sanitasi_layak', 'anak_tidak_sekolah']) AS ind,
            unnest([penduduk, penduduk * share, penduduk / 3.6, penduduk / 3.6 * share * 0.8,
                    penduduk / 3.6 * least(0.9, share * 3), penduduk / 3.6 * share * (0.3 + 0.4 * u),

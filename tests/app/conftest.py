@@ -35,3 +35,13 @@ def run_page(app_env: Path) -> Callable[..., AppTest]:
         return at
 
     return run
+
+
+def teks_tampil(elemen) -> str:
+    """What a reader sees of markdown/caption elements: their values joined, with the Markdown escapes and word
+    joiners of :func:`tkpk.teks_aman.md` taken out (text from data is escaped so it never becomes a link)."""
+    import re
+
+    from tkpk.teks_aman import WJ
+
+    return " ".join(re.sub(r"\\(.)", r"\1", e.value).replace(WJ, "") for e in elemen)

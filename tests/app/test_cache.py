@@ -15,8 +15,10 @@ from tkpk.ingest.proses import ingest_file
 
 
 def _p0(at) -> tuple[str, str]:
-    m = next(m for m in at.metric if m.label.startswith("Persentase penduduk miskin (P0)"))
-    return m.label[-4:], m.value
+    m = next(m for m in at.metric if m.label.endswith("persentase penduduk miskin"))
+    tahun = re.search(r"P0 (\d{4})", m.label)
+    assert tahun is not None, m.label
+    return tahun.group(1), m.value
 
 
 # A corrected 2024 figure for Banjar, as an analyst would upload it (test data, not a BPS number).

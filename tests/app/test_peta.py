@@ -4,12 +4,18 @@ injected into session_state) opens its profile; ?tempat= opens Paramasan; the UR
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 
 import pytest
 
+from tests.conftest import ROOT
+from tkpk import peta as tp
 from tkpk.charts.geodata import fitur_dari
+from tkpk.charts.idm import WARNA_IDM
 from tkpk.charts.peta import PILIH
+from tkpk.db import connect
 
 
 def _teks(at) -> str:
@@ -29,14 +35,15 @@ def _ok(at) -> None:
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
 @pytest.mark.parametrize("skema", ["quantile", "natural_breaks", "equal_interval", "fixed"])
-def test_every_level_and_classification_runs(run_page, tingkat, skema):
+def test_every_level_and_classification_runs(run_page, store_path, tingkat, skema):
     q = {"tingkat": tingkat, "tahun": "2024", "skema": skema}
     if skema == "fixed":
         q["ambang"] = "2; 3,5; 6"
     at = run_page("pages/peta.py", q)
     _ok(at)
     teks = _teks(at)
-    assert "DATA CONTOH (sintetis)" in teks and "proksi dari data sasaran" in teks
+    assert "DATA CONTOH (sintetis)" in teks and "bukan persentase penduduk miskin (P0) BPS" in teks
+    assert "persen miskin" not in teks.lower()  # a register share is never called "persen miskin" here
     specs = _specs(at)
     assert len(specs) == 3  # map, quadrant, ratio map (no place chosen yet)
     peta = specs[0]
@@ -45,9 +52,10 @@ def test_every_level_and_classification_runs(run_page, tingkat, skema):
         assert domain[:4] == ["≤ 2,0", "2,0 – 3,5", "3,5 – 6,0", "> 6,0"]
     assert len(fitur_dari(peta["layer"][0]["data"])) == (20 if tingkat == "kecamatan" else 290)
     assert peta["params"][0]["name"] == PILIH
-    n = 28 if tingkat == "desa" else None
-    if n:
-        assert f"Kantong kemiskinan 2024: {n} desa/kelurahan" in teks
+    nama = "desa/kelurahan" if tingkat == "desa" else "kecamatan"
+    n = int(re.search(rf"Kantong kemiskinan 2024: (\d+) {nama}", teks).group(1))
+    if n:  # the header's count is the pocket table's rows
+        assert len(at.dataframe[0].value) == n
     assert "kantong belum tersentuh" in teks or "Semua" in teks or "Tidak ada kantong" in teks
     assert len(at.get("download_button")) >= 4  # pocket table + targeting table, CSV and XLSX
 
@@ -57,8 +65,21 @@ def test_moran_rule_shows_p_values(run_page, tingkat):
     at = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "aturan": "moran", "alpha": "0.05"})
     _ok(at)
     teks = _teks(at)
-    assert "Local Moran" in teks and "p < 0,05" in teks
-    assert any("Nilai p" in str(df.value.columns.tolist()) for df in at.dataframe)
+    assert "Local Moran" in teks and "9.999 permutasi" in teks and "EPSG:32750" in teks
+    # the explanation says how many places are significant before and after the correction
+    m = re.search(r"Signifikan sebelum koreksi: (\d+) dari (\d+) .*setelah koreksi FDR \(Benjamini–Hochberg\): "
+                  r"(\d+)", teks)
+    assert m and int(m.group(3)) <= int(m.group(1)) <= int(m.group(2)) == (20 if tingkat == "kecamatan" else 290)
+    kolom = [str(df.value.columns.tolist()) for df in at.dataframe]
+    assert any("Nilai p" in k and "Signifikan setelah koreksi" in k for k in kolom)
+
+
+def test_moran_without_correction_and_with_empirical_bayes(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "tahun": "2024", "aturan": "moran", "koreksi": "tanpa",
+                                    "laju": "eb"})
+    _ok(at)
+    teks = _teks(at)
+    assert "tanpa koreksi uji berganda" in teks and "empiris Bayes" in teks
 
 
 def test_empty_pocket_list_is_said_plainly(run_page):
@@ -85,14 +106,19 @@ def test_tempat_link_opens_paramasan_profile(run_page):
     assert at.query_params["tempat"] == ["63.03.17"] or at.query_params["tempat"] == "63.03.17"
 
 
-def test_choosing_from_the_list_opens_profile_and_updates_url(run_page):
+def test_choosing_from_the_list_opens_profile_and_updates_url(run_page, store_path):
+    con = connect(store_path)
+    kode = sorted(tp.kantong_kode_tahun(con, 2024).kode)[0]
+    nama, kec = con.execute("SELECT d.nama, k.nama FROM wilayah d JOIN wilayah k ON k.kode = d.kode_kec "
+                            "WHERE d.kode = ?", [kode]).fetchone()
+    con.close()
     at = run_page("pages/peta.py", {"tingkat": "desa", "tahun": "2024"})
     _ok(at)
-    at.selectbox(key="pilih_tempat").set_value("63.03.17.2002").run()
+    at.selectbox(key="pilih_tempat").set_value(kode).run()
     _ok(at)
-    assert "### Paramasan Bawah, Kecamatan Paramasan" in [m.value for m in at.markdown]
+    assert f"### {nama}, Kecamatan {kec}" in [m.value for m in at.markdown]
     assert any("Kantong kemiskinan" in e.value for e in at.error)  # it is a pocket, said with its reasons
-    assert "63.03.17.2002" in str(at.query_params["tempat"])
+    assert kode in str(at.query_params["tempat"])
 
 
 def test_clicking_the_map_opens_profile(run_page):
@@ -120,5 +146,78 @@ def test_url_state_is_restored(run_page):
     assert at.selectbox(key="url_k_desa").value == 4
     assert at.selectbox(key="url_aturan").value == "moran"
     assert at.selectbox(key="url_satuan").value == "KK"
-    assert "KK desil 1 per desa, 2022" in _teks(at)
+    assert "KK desil 1 (DTSEN) per desa, 2022" in _teks(at)
     assert "Intervensi per 1.000 KK desil 1" in str([df.value.columns.tolist() for df in at.dataframe])
+
+
+def _desa_idm_dari_sumber() -> set[tuple[str, str]]:
+    """(kode_kec, name as written) of every desa the IDM 2021 rows of the source file name, read here directly."""
+    out = set()
+    with (ROOT / "data" / "banjar_kecamatan_kemiskinan.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["tahun"] == "2021" and r["level"] == "kecamatan" and r["rincian"].startswith("desa:"):
+                nama = r["rincian"].split("[")[0].removeprefix("desa:").split(";")
+                out |= {(r["kode_kec"], n.strip()) for n in nama if n.strip()}
+    return out
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_idm_overlay_marks_exactly_the_desa_the_source_names(run_page, store_path, tingkat):
+    sumber = _desa_idm_dari_sumber()
+    assert len(sumber) == 37
+    at = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "indikator": "rtlh", "idm": "1"})
+    _ok(at)
+    peta = _specs(at)[0]
+    garis = [la for la in peta["layer"] if isinstance(la.get("mark"), dict) and la["mark"].get("stroke") == WARNA_IDM]
+    assert len(garis) == 1
+    kode = {f["kode"] for f in fitur_dari(garis[0]["data"])}
+    con = connect(store_path)
+    nama = {k: (kk, n) for k, kk, n in con.execute("SELECT kode, kode_kec, nama FROM wilayah").fetchall()}
+    con.close()
+    ditandai = {nama[k] for k in kode}
+    # the same 37 desa, matched by kecamatan and name (the one spelling the source writes differently aside)
+    norm = {(kk, re.sub(r"[^a-z]", "", n.lower().replace("mengkauk", "mangkauk"))) for kk, n in sumber}
+    assert {(kk, re.sub(r"[^a-z]", "", n.lower())) for kk, n in ditandai} == norm
+    teks = _teks(at)
+    assert "40 desa Tertinggal; sumber menyebut nama 37, 3 lainnya tidak diketahui dan tidak ditandai" in teks
+    at2 = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "indikator": "rtlh"})
+    assert not [la for la in _specs(at2)[0]["layer"] if isinstance(la.get("mark"), dict)
+                and la["mark"].get("stroke") == WARNA_IDM]  # off unless asked
+
+
+def test_profile_says_idm_status_where_true(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "tempat": "63.03.17.2004", "tahun": "2024"})  # Angkipih
+    _ok(at)
+    md = [m.value for m in at.markdown]
+    assert "**IDM 2021: Tertinggal (Dinas PMD)**" in md
+    at = run_page("pages/peta.py", {"tempat": "63.03.17", "tahun": "2024"})  # Paramasan
+    md = [m.value for m in at.markdown]
+    assert "**IDM 2021: 3 desa Tertinggal (Dinas PMD)**" in md
+    assert "**IDM 2022: masih memiliki desa Tertinggal (Dinas PMD; jumlah tidak disebut)**" in md
+    at = run_page("pages/peta.py", {"tingkat": "desa", "tempat": "63.03.17.2002", "tahun": "2024"})
+    assert not any(m.value.startswith("**IDM") for m in at.markdown)  # not named: nothing is claimed
+
+
+def test_default_indicator_is_named_for_what_it_is_with_its_definition_in_the_legend(run_page):
+    at = run_page("pages/peta.py", {"tahun": "2024"})
+    _ok(at)
+    assert any(h.value.startswith("Persentase penduduk desil 1–4 (DTSEN) per kecamatan") for h in at.header)
+    judul = _specs(at)[0]["layer"][0]["encoding"]["color"]["title"]
+    assert judul[0] == "Persentase penduduk desil 1–4 (DTSEN) (%)" and "bukan angka BPS" in judul[-1]
+
+
+def test_population_profile_marks_where_real_and_sample_years_meet(run_page):
+    at = run_page("pages/peta.py", {"tempat": "63.03.01", "tahun": "2024", "indikator": "penduduk"})
+    _ok(at)
+    teks = _teks(at)
+    assert "Garis ini menyambung angka nyata dan data contoh" in teks
+    assert "angka nyata 2020–2021, DATA CONTOH (sintetis) 2018–2019, 2022–2025" in teks
+
+
+def test_a_register_year_without_program_reports_is_not_called_untouched(run_page):
+    """2025 has register-shaped figures but no program report yet: no pocket may be called "belum tersentuh"."""
+    at = run_page("pages/peta.py")
+    at.selectbox(key="url_tahun").set_value(2025).run()
+    _ok(at)
+    assert not any("belum tersentuh" in e.value for e in at.error)
+    assert any("Belum ada laporan program OPD untuk 2025" in i.value for i in at.info)

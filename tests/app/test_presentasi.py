@@ -1,5 +1,7 @@
 """Presentasi rakor: forced projector mode, the whole agenda walked with "next", links restore slide and agenda."""
 
+import json
+
 from tkpk import agenda as ag
 
 HALAMAN = "pages/presentasi.py"
@@ -71,3 +73,33 @@ def test_auto_advance_setting_is_kept_in_the_link(run_page):
     at = run_page(HALAMAN, query={"jeda": "30"})
     assert not at.exception
     assert _q(at, "jeda") == "30"
+
+
+def test_two_numbers_slide_shows_both_real_figures_and_why(run_page):
+    at = run_page(HALAMAN, query={"agenda": "dua_angka", "tahun": "2024"})
+    assert not at.exception
+    assert at.title[0].value == "Dua angka kemiskinan"
+    nilai = {m.label: m.value for m in at.metric}
+    assert nilai["◆ BPS 2024: penduduk miskin"] == "14.461 jiwa"
+    assert nilai["■ Satu Data 2024: penduduk miskin (register)"] == "161.726 jiwa"
+    assert "sekitar 11 kali angka BPS" in " ".join(i.value for i in at.info)
+    assert "hampir sama" in " ".join(w.value for w in at.warning)
+    kaki = next(m.value for m in at.markdown if "class=\"kaki-slide\"" in m.value)
+    assert "riceknews.id" in kaki and "Satu Data" in kaki
+
+
+def test_headline_slide_ranks_only_with_enough_comparators_and_names_its_source(run_page):
+    at = run_page(HALAMAN, query={"agenda": "headline", "tahun": "2019"})
+    assert not at.exception
+    rank = next(m for m in at.metric if m.label == "Peringkat Kalsel")
+    assert rank.value == "–"  # 2019: Banjar and HST only
+    text = " ".join(m.value for m in at.markdown)
+    assert "Belum cukup pembanding (2 kab/kota)" in text and "dari 2" not in rank.value
+    kaki = next(m.value for m in at.markdown if "class=\"kaki-slide\"" in m.value)
+    assert "angka resmi" not in kaki and "angka BPS dikutip media" in kaki
+    at2 = run_page(HALAMAN, query={"agenda": "headline", "tahun": "2024"})
+    assert next(m for m in at2.metric if m.label == "Peringkat Kalsel").value == "1 dari 12"
+    # the P0 trend on the slide draws the bundled 2021 target
+    specs = [json.loads(c.proto.spec) for c in at2.get("vega_lite_chart")]
+    garis = [lap for sp in specs for lap in sp.get("layer", []) if isinstance(lap.get("mark"), dict)]
+    assert any(lap["mark"].get("strokeDash") == [8, 5] for lap in garis)

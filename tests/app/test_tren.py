@@ -1,6 +1,14 @@
 """Tren page through AppTest: it runs, draws its charts, labels sample data, and restores its state from the URL."""
 
 import json
+import shutil
+from datetime import datetime
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import teks_tampil
+from tests.conftest import ROOT
+from tkpk.db import connect
 
 
 def _specs(at):
@@ -13,8 +21,8 @@ def test_tren_page_draws_trend_map_bars_and_small_multiples(run_page):
     specs = _specs(at)
     assert len(specs) == 4
     assert all(s["config"]["locale"]["number"]["decimal"] == "," for s in specs)
-    text = " ".join(m.value for m in at.markdown)
-    assert "proksi dari data sasaran" in text
+    text = teks_tampil(at.markdown)
+    assert "pangsa register DTSEN" in text and "bukan persentase penduduk miskin (P0) BPS" in text
     assert any("DATA CONTOH" in w.value for w in at.warning)
     assert any("Sumber:" in c.value for c in at.caption)
     assert len(at.get("download_button")) == 12  # CSV + XLSX + PNG + SVG for each of the 3 sections
@@ -37,3 +45,65 @@ def test_changing_the_indicator_writes_it_to_the_url(run_page):
     assert not at.exception
     assert at.query_params["indikator"] in ("garis_kemiskinan", ["garis_kemiskinan"])
     assert any(h.value.startswith("Garis kemiskinan") for h in at.header)
+
+
+def _garis_target(spec: dict) -> list[dict]:
+    return [lap for lap in spec.get("layer", []) if isinstance(lap.get("mark"), dict)
+            and lap["mark"].get("strokeDash") == [8, 5]]
+
+
+def test_p0_trend_draws_its_target_and_names_source_kinds(run_page):
+    at = run_page("pages/tren.py")
+    assert not at.exception
+    tren_p0 = _specs(at)[0]
+    assert len(_garis_target(tren_p0)) == 1  # the bundled RPJMD target, drawn on the P0 trend
+    # the shape of each point says its kind of source; the legend lists the kinds drawn
+    assert any("shape" in lap.get("encoding", {}) for lap in tren_p0["layer"])
+    captions = teks_tampil(at.caption)
+    assert "Belum ada tabel target" not in captions
+    assert "Target: 2021 2,93% (RPJMD Kabupaten Banjar, dikutip pejabat)" in captions
+    assert "◆ = angka BPS dikutip media" in captions and "▲ = dikutip pejabat" in captions
+
+
+def test_few_kabkota_give_values_but_no_ranking(run_page):
+    at = run_page("pages/tren.py", query={"tahun": "2019"})
+    assert not at.exception
+    specs = _specs(at)
+    assert any("Belum cukup pembanding (2 kab/kota)" in json.dumps(sp.get("title", "")) for sp in specs)
+
+
+def test_extreme_poverty_without_figures_says_so_and_names_the_target(run_page):
+    at = run_page("pages/tren.py", query={"indikator": "p0_ekstrem"})
+    assert not at.exception
+    info = " ".join(i.value for i in at.info)
+    assert "Belum ada angka persentase penduduk miskin ekstrem tersimpan" in info
+    assert "2024 0,00% (Inpres 4/2022, dokumen resmi)" in info
+
+
+def test_loading_an_extreme_poverty_figure_draws_it(store_path, tmp_path, monkeypatch):
+    """A batch with an extreme-poverty rate (test data, not a BPS figure) is drawn with its target line."""
+    db = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, db)
+    con = connect(db)
+    con.execute("INSERT INTO batch (batch_id, jenis, oleh, waktu) VALUES (990, 'bps', 'uji', ?)", [datetime.now()])
+    con.execute("INSERT INTO kemiskinan_kabupaten (tahun, kode_wilayah, p0_ekstrem, sumber, jenis_sumber, batch_id) "
+                "VALUES (2023, '63.03', 0.41, 'uji ekstrem', 'unggahan', 990), "
+                "(2024, '63.03', 0.12, 'uji ekstrem', 'unggahan', 990)")
+    con.close()
+    monkeypatch.setenv("TKPK_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["indikator"] = "p0_ekstrem"
+    at.run()
+    at.switch_page("pages/tren.py")
+    at.run()
+    assert not at.exception
+    assert not any("Belum ada angka" in i.value for i in at.info)
+    el = at.get("vega_lite_chart")[0]
+    import pyarrow as pa
+
+    rows = [r for ds in el.proto.datasets
+            for r in pa.ipc.open_stream(ds.data.data).read_all().to_pylist()]
+    teks = {r.get("nilai_teks") for r in rows}
+    assert {"0,41%", "0,12%"} <= teks  # the loaded figures, formatted id-ID in the drawn data
+    assert len(_garis_target(json.loads(el.proto.spec))) == 1  # with the national 0% target of 2024

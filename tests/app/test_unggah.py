@@ -182,6 +182,9 @@ def test_riwayat_publik_tanpa_tombol_batal(tulis_env: Path) -> None:
     at = buka("pages/riwayat.py")
     assert at.dataframe, "history is visible without login"
     assert not [b for b in at.button if b.label.startswith("Batalkan batch")]
+    # the batch list is public, a batch's raw rows (unprotected desa counts) are not
+    assert len(at.dataframe) == 1 and not [s for s in at.selectbox if s.label == "Lihat baris batch"]
+    assert "hanya untuk analis" in " ".join(i.value for i in at.info)
 
 
 def test_pratinjau_menyebut_kolom_berskala_dan_nama_mirip(akun: str, tulis_env: Path) -> None:

@@ -1,5 +1,5 @@
-"""Real-browser layer: `streamlit run` on a free port with its own copy of the store, driven by Playwright
-through Debian's chromium (``playwright install`` cannot download a browser here)."""
+"""Real-browser layer: the app server (``python -m tkpk.ui.serve``) on a free port with its own copy of the store,
+driven by Playwright through Debian's chromium (``playwright install`` cannot download a browser here)."""
 
 from __future__ import annotations
 
@@ -38,12 +38,13 @@ def chromium() -> str:
     return CHROMIUM
 
 
-def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None,
+                 port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """The app as ``make run`` starts it (``python -m tkpk.ui.serve``, st.App), on loopback."""
+    port = port or _free_port()
     env = {**os.environ, "TKPK_DB": str(store), **(extra_env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tkpk.ui.serve", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        [sys.executable, "-m", "tkpk.ui.serve", "--port", str(port), "--address", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

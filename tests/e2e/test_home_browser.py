@@ -13,6 +13,8 @@ def test_home_shows_headline_and_navigation(page, server):
     page.goto(server + "/")
     wait_for_app(page)
     page.get_by_text("2,36%").first.wait_for(timeout=30_000)
+    page.get_by_text("14.461 jiwa").first.wait_for(timeout=30_000)  # the page fills in as it runs
+    page.get_by_text("161.726 jiwa").first.wait_for(timeout=30_000)  # and the register beside it
     body = page.inner_text("body")
     assert "14.461 jiwa" in body
     assert "Sumber:" in body
@@ -53,3 +55,15 @@ def test_a_shared_link_works_as_the_first_request_after_a_restart(browser, store
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_ringkasan_has_its_own_address(page, server):
+    """Finding 13 of the review: /ringkasan (the home page's url_path, used in shared links) opened Streamlit's
+    English "Page not found" dialog, because the default page lives at "/". The query string is kept."""
+    page.goto(server + "/ringkasan?tahun=2024")
+    wait_for_app(page)
+    page.get_by_text("2,36%").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[role=dialog]").count() == 0
+    assert page.url == server + "/?tahun=2024"

@@ -42,7 +42,7 @@ def test_desa_map_click_opens_profile(page, server):
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
     page.set_viewport_size({"width": 1600, "height": 1300})
     _open(page, server, "/peta?tingkat=desa&tahun=2024")
-    page.get_by_text("Persentase penduduk miskin per desa, 2024").wait_for(timeout=30_000)
+    page.get_by_text("Persentase penduduk desil 1–4 (DTSEN) per desa, 2024").wait_for(timeout=30_000)
     page.get_by_text("DATA CONTOH (sintetis)").first.wait_for(timeout=30_000)
     n_paths = page.locator(f"{CHART} svg g.mark-shape path").count()
     assert n_paths >= 290, n_paths
@@ -75,3 +75,30 @@ def test_projector_mode_screenshot(page, server):
     _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&mode=presentasi")
     page.get_by_text("Kantong kemiskinan 2024").first.wait_for(timeout=30_000)
     shot(page, "peta_presentasi")
+
+
+def test_small_cells_read_less_than_five_on_the_map(page, server):
+    """RTLH per desa: hidden cells have their own grey legend entry, never a class of their own value; the place's
+    trend says "< 5" in the years it is hidden."""
+    page.set_viewport_size({"width": 1600, "height": 2000})
+    _open(page, server, "/peta?tingkat=desa&tahun=2024&indikator=rtlh&tempat=63.03.06.2015")
+    page.get_by_text("Sel kecil dilindungi").first.wait_for(timeout=30_000)
+    teks = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    assert "disamarkan (sel kecil)" in teks
+    page.locator("h3", has_text="Awang Bangkal Timur").wait_for(timeout=30_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{CHART} svg.marks').length >= 2", timeout=30_000)
+    page.wait_for_timeout(1500)
+    semua = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    assert "< 5 unit" in semua
+    shot(page, "peta_desa_rtlh_sel_kecil")
+
+
+def test_moran_explanation_counts_before_and_after_correction(page, server):
+    page.set_viewport_size({"width": 1600, "height": 1300})
+    _open(page, server, "/peta?tingkat=desa&tahun=2024&aturan=moran")
+    page.get_by_text("Signifikan sebelum koreksi").first.wait_for(timeout=60_000)
+    badan = page.inner_text("[data-testid=stMain]")
+    assert "setelah koreksi FDR (Benjamini–Hochberg)" in badan and "9.999 permutasi" in badan
+    page.get_by_text("Signifikan sebelum koreksi").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    shot(page, "peta_desa_moran_fdr")

@@ -31,7 +31,7 @@ def test_tren_page_renders_charts_with_indonesian_numbers(page, server):
     assert "2,5" in svg_text or "3,0" in svg_text, svg_text[:500]  # axis labels with a decimal comma
     assert "2,36%" in svg_text  # the ranked bar's direct label
     assert "Kota Banjarmasin" in svg_text and "tidak ada data" in svg_text
-    for teks in ("proksi dari data sasaran", "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
+    for teks in ("pangsa", "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
         page.get_by_text(teks).first.wait_for(timeout=30_000)
     assert page.get_by_role("link", name="Tren kemiskinan").count() >= 1  # the app's navigation, not the legacy one
     shot(page, "tren")

@@ -56,7 +56,7 @@ def test_preview_counts_new_changed_unchanged_and_writes_every_row(con: duckdb.D
     # the unchanged row is written too: v2 restated it, so it is reported by v2 (README, "Versi data")
     assert con.execute("SELECT batch_id FROM v_nilai_tersimpan WHERE kode_wilayah = '63.03.01' AND tahun = 2025 "
                        "AND indikator = 'penduduk'").fetchone() == (b2.batch_id,)
-    assert nilai(con)[("63.03.01", "penduduk_miskin")] == 90
+    assert nilai(con)[("63.03.01", "jiwa_desil_1_4")] == 90  # old header, new code
 
 
 def test_same_file_again_is_no_change_and_writes_nothing(con: duckdb.DuckDBPyConnection):

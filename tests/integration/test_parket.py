@@ -55,6 +55,23 @@ def test_layout_is_partitioned_by_province(parquet_dir: Path):
     assert (parquet_dir / "opd.parquet").is_file()
 
 
+def test_every_view_has_the_same_columns_and_rows(store_path: Path, parquet_dir: Path):
+    """The Parquet reader rebuilds the views from every migration, so a column added later is there too."""
+    con, pq = connect(store_path), connect_parquet(parquet_dir)
+    try:
+        views = [r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
+                                            "AND schema_name = 'main' ORDER BY 1").fetchall()]
+        assert "v_kemiskinan_kabupaten" in views
+        for v in views:
+            a = con.execute(f'SELECT * FROM "{v}"').df()
+            b = pq.execute(f'SELECT * FROM "{v}"').df()
+            assert list(a.columns) == list(b.columns), v
+            assert len(a) == len(b), v
+    finally:
+        con.close()
+        pq.close()
+
+
 def test_every_table_has_the_same_rows(store_path: Path, parquet_dir: Path):
     con, pq = connect(store_path), connect_parquet(parquet_dir)
     try:

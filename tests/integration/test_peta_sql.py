@@ -31,54 +31,55 @@ def test_boundaries_and_values_are_one_kabupaten(con):
     assert fetch(con, "peta_batas", {"tingkat": ["kecamatan"], "kode_kab": "63.71"}).empty
     n = fetch(con, "peta_nilai", {"tahun": 2024, "tingkat": ["kecamatan"], "kode_kab": "63.03"})
     assert set(n["kode"].str.slice(0, 5)) == {"63.03"} and n["kode"].nunique() == 20
-    assert "persen_miskin" in set(n["indikator"])  # derived shares come with the stored ones
-    assert peta.tahun_tersedia(con) == list(range(2024, 2017, -1))
+    assert "persen_jiwa_desil_1_4" in set(n["indikator"])  # derived shares come with the stored ones
+    assert peta.tahun_tersedia(con) == list(range(2025, 2017, -1))
 
 
 def test_intervention_rows_are_inside_the_kabupaten_or_kabupaten_wide(con):
-    rows = fetch(con, "peta_intervensi", {"tahun": 2024, "kode_kab": "63.03"})
+    rows = fetch(con, "intervensi_tahun", {"tahun": 2024, "kode_kab": "63.03"})
     kode = rows["kode_wilayah"].dropna()
     assert kode.str.startswith("63.03.").all()
     total = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024").fetchone()[0]
     assert len(rows) == total
 
 
-def test_default_pockets_match_the_core_authors_numbers(con):
-    assert len(peta.hitung_kantong(con, "desa", 2024).kode_kantong) == 28
+def test_default_pockets_are_one_answer_for_every_page(con):
+    desa = peta.hitung_kantong(con, "desa", 2024)
     kec = peta.hitung_kantong(con, "kecamatan", 2024)
-    assert peta.K_BAWAAN["kecamatan"] == 3 and len(kec.kode_kantong) >= 1
+    assert peta.K_BAWAAN == {"kecamatan": 3, "desa": 5} and len(kec.kode_kantong) >= 1 and desa.kode_kantong
     k = peta.kantong_kode_tahun(con, 2024)
-    assert k.jumlah == 28 and k.tingkat == "desa" and k.sampel and "kelas teratas" in k.aturan
-    # the other pages read the same answer
-    assert kinerja.kantong_tahun(con, 2024).kode == k.kode
-    assert beranda.jumlah_kantong(con, 2024).jumlah == 28
+    assert k.kode == set(desa.kode_kantong) and k.tingkat == "desa" and k.sampel and "kelas teratas" in k.aturan
+    # the other pages read the same answer: desa pockets plus kecamatan pockets for whole-kecamatan rows
+    assert kinerja.kantong_tahun(con, 2024).kode == k.kode | set(kec.kode_kantong)
+    assert beranda.jumlah_kantong(con, 2024).jumlah == k.jumlah
 
 
 def test_moran_pockets_show_p_values_and_are_cached(con):
     a = peta.hitung_kantong(con, "kecamatan", 2024, AturanMoran())
     b = peta.hitung_kantong(con, "kecamatan", 2024, AturanMoran())
-    assert a is b  # 999 permutations are computed once per store
+    assert a is b  # 9.999 permutations are computed once per store
     assert a.tabel["p_sim"].notna().sum() == 20
     assert set(a.kantong()["jenis"]) <= {"kantong", "kantong terisolasi"} and len(a.kantong()) >= 1
 
 
 def test_entered_and_left_against_previous_year(con):
     p = peta.perubahan(con, "desa", 2024)
-    assert p is not None and len(p.masuk) + len(p.tetap) == 28
+    assert p is not None and len(p.masuk) + len(p.tetap) == len(peta.hitung_kantong(con, "desa", 2024).kode_kantong)
     assert peta.perubahan(con, "desa", 2018) is None
 
 
 def test_paramasan_profile(con):
     h = peta.hitung_kantong(con, "kecamatan", 2024)
-    prof = pp.profil(con, "63.03.17", 2024, "persen_miskin", h)
+    prof = pp.profil(con, "63.03.17", 2024, "persen_jiwa_desil_1_4", h)
     assert prof is not None and prof.judul == "Kecamatan Paramasan"
-    assert prof.tren["tahun"].tolist() == list(range(2018, 2025))
-    assert len(prof.desa) == 4 and prof.desa["nama"].iloc[0] == "Paramasan Bawah"
+    assert prof.tren["tahun"].tolist() == list(range(2018, 2026))
+    assert len(prof.desa) == 4 and prof.desa["nilai"].is_monotonic_decreasing  # worst desa first
     n = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024 AND triwulan IS NULL AND "
                     "(kode_wilayah = '63.03.17' OR kode_wilayah LIKE '63.03.17.%')").fetchone()[0]
     assert prof.intervensi["Kegiatan"].sum() == n
-    assert prof.alasan and "persen miskin" in prof.alasan
-    assert pp.profil(con, "99.99.99", 2024, "persen_miskin", h) is None
+    assert prof.intervensi["Penerima"].map(lambda t: isinstance(t, str)).all()  # per unit, as text
+    assert prof.alasan and "% penduduk desil 1–4" in prof.alasan
+    assert pp.profil(con, "99.99.99", 2024, "persen_jiwa_desil_1_4", h) is None
 
 
 def test_targeting_counts_equal_sql(con):
@@ -87,7 +88,7 @@ def test_targeting_counts_equal_sql(con):
     n = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024 AND triwulan IS NULL "
                     "AND length(kode_wilayah) > 8").fetchone()[0]
     assert s.tabel["jumlah_intervensi"].sum() == n
-    assert s.tabel["is_pocket"].sum() == 28
+    assert s.tabel["is_pocket"].sum() == kantong.jumlah > 0
     kk = peta.sasaran(con, "kecamatan", 2024, "KK", [])
     assert kk.label_rasio == "Intervensi per 1.000 KK desil 1"
 
@@ -132,3 +133,17 @@ def test_page_table_bundles_equal_the_tables_built_one_by_one(con, tingkat):
         b = pt.tabel_sasaran_halaman(con, tingkat, 2024, aturan, satuan)
         assert_frame_equal(b.tersentuh, pt.tabel_tersentuh(s, data.lebar, tingkat))
         assert_frame_equal(b.sasaran, pt.tabel_sasaran(s, data.lebar, tingkat))
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_map_downloads_hold_exactly_the_precision_the_table_shows(con, tingkat):
+    from tkpk import peta_tabel as pt
+
+    for aturan in (peta.aturan_bawaan(tingkat), AturanMoran()):
+        t = pt.tabel_kantong_halaman(con, tingkat, 2024, aturan).semua
+        for kolom, f in pt.format_kantong().items():
+            if kolom in t.columns:
+                for x in t[kolom].dropna():
+                    teks = f(x).replace("%", "")
+                    assert float(teks.replace(".", "").replace(",", ".")) == pytest.approx(float(x), abs=1e-9), \
+                        (kolom, x)

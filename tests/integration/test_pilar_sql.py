@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import kinerja
+from tkpk import fmt, kinerja, peta
 from tkpk import kinerja_tabel as tabel
 from tkpk.db import connect
+from tkpk.penerima import SEKAB, TANPA, satuan_efektif
 from tkpk.queries import fetch
 
 
@@ -27,12 +28,24 @@ def test_periods_are_the_sample_years_without_quarters(con):
 @pytest.mark.parametrize("pilar", [1, 2, 3, 4])
 def test_scorecard_totals_equal_sql_sums(con, pilar: int):
     k = kinerja.kartu_skor(con, pilar, 2024)
-    pagu, realisasi, penerima, baris = con.execute(
-        "SELECT sum(pagu), sum(realisasi), sum(penerima), count(*) FROM v_intervensi WHERE pilar = ? AND tahun = 2024",
+    pagu, realisasi, baris = con.execute(
+        "SELECT sum(pagu), sum(realisasi), count(*) FROM v_intervensi WHERE pilar = ? AND tahun = 2024",
         [pilar]).fetchone()
     assert len(k.baris) == baris
     assert k.ringkas["pagu"] == pytest.approx(pagu) and k.ringkas["realisasi"] == pytest.approx(realisasi)
-    assert k.ringkas["penerima"] == pytest.approx(penerima)
+    # beneficiaries: one sum per unit (SQL sum of the rows of that unit), located and kabupaten-wide apart
+    rows = con.execute("SELECT satuan_penerima, satuan_output, kode_wilayah IS NULL, penerima, target_penerima "
+                       "FROM v_intervensi WHERE pilar = ? AND tahun = 2024", [pilar]).fetchall()
+    per: dict[tuple[str, bool], list[float]] = {}
+    for sp, so, sekab, pen, tgt in rows:
+        u = satuan_efektif(sp, so)
+        if u != TANPA:
+            a = per.setdefault((u, sekab), [0.0, 0.0])
+            a[0] += pen or 0
+            a[1] += tgt or 0
+    teks = k.ringkas["penerima_teks"]
+    for (u, sekab), (pen, tgt) in per.items():
+        assert f"{fmt.angka(pen)}/{fmt.angka(tgt)} {u}" + (f" ({SEKAB})" if sekab else "") in teks, teks
     assert tabel.tabel_opd(k)["Pagu (Rp)"].sum() == pytest.approx(pagu)
     assert tabel.tabel_program(k)["Pagu (Rp)"].sum() == pytest.approx(pagu)
     assert k.lokasi["pagu"].sum() == pytest.approx(pagu)
@@ -42,9 +55,14 @@ def test_pillar_2_2024_belum_melapor_and_pockets(con):
     k = kinerja.kartu_skor(con, 2, 2024)
     assert set(k.belum_melapor["nama_singkat"]) == {"Dishub", "DPMPTSP"}
     assert len(k.kantong.kode) > 0 and k.kantong.sampel
-    # the map page's default rule (tkpk.peta.kantong_kode_tahun): 28 desa pockets in 2024, no kecamatan codes
-    assert len(k.kantong.kode) == 28 and all(len(x) > 8 for x in k.kantong.kode)
+    # the map page's default rule at both levels: desa pockets, and kecamatan pockets for whole-kecamatan rows
+    bawaan = peta.kantong_bawaan(con, 2024)
+    assert k.kantong.kode == bawaan["desa"].kode | bawaan["kecamatan"].kode and k.kantong.ukur_kecamatan
+    assert bawaan["kecamatan"].kode and all(len(x) == 8 for x in bawaan["kecamatan"].kode)
     assert k.kantong.aturan.startswith("aturan halaman peta")
+    # kecamatan-wide rows are measured against kecamatan pockets, not counted as desa misses
+    t = k.tepat
+    assert t["jumlah_tidak_diukur"] == 0 and t["jumlah_terlokasi"] == (k.baris["kode_wilayah"].notna()).sum()
     assert k.lokasi["nama_wilayah"].notna().all()
 
 
@@ -68,3 +86,21 @@ def test_empty_store_gives_an_empty_scorecard(fresh_con):
     k = kinerja.kartu_skor(fresh_con, 2, 2024)
     assert not k.ada_data and len(k.belum_melapor) == 5 and k.perbandingan.empty
     assert tabel.teks_ringkasan(k)["opd"] == "0 dari 5"
+
+
+def _baca(teks: str) -> float | None:
+    """Screen text back to a number: "Rp1.234", "78,1%", "−1,3 poin", "12.345" (None for "–")."""
+    s = teks.replace("Rp", "").replace("%", "").replace(" poin", "").replace("−", "-").strip()
+    return None if s in ("–", "") else float(s.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("pilar", [1, 2, 3, 4])
+def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
+    """Every number a pillar table holds (and so every CSV/XLSX cell) reads back from its own screen text."""
+    k = kinerja.kartu_skor(con, pilar, 2024)
+    tabel_semua = [tabel.tabel_opd(k), tabel.tabel_program(k), tabel.tabel_perbandingan(k)]
+    tabel_semua += [tabel.tabel_lokasi(k, i) for i in list(tabel.pilihan_program(k))[:3]]
+    for df in tabel_semua:
+        for kolom, f in tabel.format_kolom(df).items():
+            for x in df[kolom].dropna():
+                assert _baca(f(x)) == pytest.approx(float(x), abs=1e-9), (kolom, x, f(x))

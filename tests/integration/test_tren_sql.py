@@ -27,14 +27,19 @@ def test_banjar_p0_series_has_a_null_row_for_2015(con):
     assert pd.isna(banjar.loc[2015, "nilai"]) and banjar.loc[2015, "nilai_teks"] == "tidak ada data"
     assert set(seri.data["label"]) == {"Banjar", "Kalsel (provinsi)", "Kota Banjarmasin"}
     assert seri.data.groupby("label")["tahun"].apply(lambda t: t.is_monotonic_increasing and t.diff().max() == 1).all()
-    assert seri.target.empty  # none is bundled
+    # the bundled RPJMD target (quoted, approximate) comes with its source and kind
+    assert seri.target[["tahun", "nilai", "jenis_sumber"]].values.tolist() == [[2021, 2.93, "kutipan_pejabat"]]
 
 
 def test_download_matches_the_chart_rows(con):
     seri = tren.seri_bps(con, "penduduk_miskin")
     unduh = seri.unduhan()
     assert len(unduh) == len(seri.data)
-    assert list(unduh.columns) == ["Tahun", "Kode wilayah", "Wilayah", "Indikator", "Nilai", "Satuan", "Sumber"]
+    assert list(unduh.columns) == ["Tahun", "Kode wilayah", "Wilayah", "Indikator", "Nilai", "Satuan", "Jenis sumber",
+                                   "Sumber"]
+    assert set(unduh.loc[unduh["Nilai"].notna(), "Jenis sumber"]) <= {"BPS", "angka BPS dikutip media",
+                                                                      "dikutip pejabat, bukan dari tabel BPS",
+                                                                      "data instansi"}
     assert unduh.loc[(unduh["Wilayah"] == "Banjar") & (unduh["Tahun"] == 2024), "Nilai"].iloc[0] == 14461
 
 
@@ -50,13 +55,13 @@ def test_kalsel_map_has_all_13_places_and_banjar_is_lowest_in_2024(con):
 
 
 def test_kecamatan_trends_cover_20_kecamatan_and_are_flagged_as_sample_proxy(con):
-    tk = tren.tren_kecamatan(con, "persen_miskin")
+    tk = tren.tren_kecamatan(con, "persen_jiwa_desil_1_4")
     assert tk.sampel and tk.proksi
     assert len(tk.ringkasan) == 20
     assert tk.ringkasan["terakhir"].is_monotonic_decreasing
     assert tk.urutan_panel[0].startswith(tk.ringkasan.iloc[0]["nama"] + ": ")
     assert len(tk.data) == 20 * tk.data["tahun"].nunique()
-    assert tren.tabel_kecamatan(tk).columns[1] == "Nilai 2024"
+    assert tren.tabel_kecamatan(tk).columns[1] == "Nilai 2025"
 
 
 def test_a_loaded_target_comes_back_for_the_dashed_line(store_path: Path, tmp_path: Path):
@@ -68,7 +73,8 @@ def test_a_loaded_target_comes_back_for_the_dashed_line(store_path: Path, tmp_pa
               "VALUES (2026, '63.03', 'p0', 2.1, 'RPJMD 2025–2029', 900)")
     seri = tren.seri_bps(c, "p0")
     c.close()
-    assert seri.target[["tahun", "nilai", "nilai_teks", "dokumen"]].values.tolist() == [
+    baru = seri.target[seri.target["tahun"] == 2026]
+    assert baru[["tahun", "nilai", "nilai_teks", "dokumen"]].values.tolist() == [
         [2026, 2.1, "2,10%", "RPJMD 2025–2029"]]
 
 

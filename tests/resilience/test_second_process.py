@@ -50,6 +50,7 @@ def test_second_server_on_the_same_file_says_why(browser, store_copy: Path, tmp_
         pg2.get_by_text(LOCK_TEXT).first.wait_for(timeout=30_000)
         body = pg2.inner_text("body")
         assert "Hanya satu proses aplikasi yang boleh memakai satu berkas basis data" in body
+        assert str(store_copy.parent) not in body and store_copy.name not in body, "no server path on screen"
         assert pg2.locator("[data-testid=stException]").count() == 0, "a traceback reached the user"
         assert "Traceback" not in body
         assert second.poll() is None, "the second server crashed"

@@ -48,3 +48,49 @@ def test_broken_file_means_locked_not_crash(tmp_path: Path):
 def test_no_default_password_in_source():
     src = Path(auth.__file__).read_text()
     assert "add_user(" not in src.split("def add_user")[0]
+
+
+@pytest.mark.parametrize("rusak", ["", "   ", "akun-tidak-ada", "$argon2id$",
+                                   "$argon2i$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaA",
+                                   "$2b$12$abcdefghijklmnopqrstuv", "plain"])
+def test_empty_or_malformed_hash_disables_the_account(tmp_path: Path, rusak: str):
+    """Regression: an empty hash used to be checked against a fixed hash whose password was in the source."""
+    path = tmp_path / "s.toml"
+    auth.add_user(path, "baik", "kata-sandi-panjang")
+    teks = path.read_text()
+    path.write_text(teks + f'"rusak" = "{rusak}"\n')
+    assert auth.baca_users(path)["rusak"] == rusak
+    for calon in ["akun-tidak-ada", "", rusak, "kata-sandi-panjang"]:
+        assert not auth.verify(path, "rusak", calon)
+    assert auth.periksa_sandi(path, "rusak", "apa-saja-panjang") == "nonaktif"
+    assert auth.periksa_sandi(path, "tidak-ada", "apa-saja-panjang") == "gagal"
+    assert auth.hash_akun(path, "rusak") is None and auth.hash_akun(path, "baik")
+    assert auth.verify(path, "baik", "kata-sandi-panjang")
+
+
+def test_only_disabled_accounts_keep_the_gate_locked(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    path.write_text('[auth.users]\n"ani" = ""\n')
+    assert not auth.ada_akun(path)
+
+
+def test_no_password_literal_anywhere_in_the_code():
+    """No module hashes or compares a literal string as a password (the old fallback hashed "akun-tidak-ada")."""
+    import re
+
+    root = Path(auth.__file__).parent
+    pola = re.compile(r"""\.(hash|verify)\(\s*[rbuf]?["']|_HASHER\.verify\([^)]*,\s*[rbuf]?["']""")
+    temuan = [f"{p.relative_to(root)}: {b.strip()}" for p in root.rglob("*.py")
+              for b in p.read_text(encoding="utf-8").splitlines() if pola.search(b)]
+    assert temuan == []
+
+
+def test_remove_user(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    path.write_text('[auth]\nredirect_uri = "x"\n')
+    auth.add_user(path, "ani", "kata-sandi-panjang")
+    auth.add_user(path, "budi", "kata-sandi-panjang")
+    assert auth.hapus_user(path, "ani") and not auth.hapus_user(path, "ani")
+    assert set(auth.baca_users(path)) == {"budi"}
+    assert tomllib.loads(path.read_text())["auth"]["redirect_uri"] == "x"
+    assert path.stat().st_mode & 0o077 == 0

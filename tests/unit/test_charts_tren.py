@@ -91,6 +91,7 @@ def _kalsel() -> gpd.GeoDataFrame:
         "nilai": [2.36, None, 4.58], "nilai_teks": ["2,36%", "tidak ada data", "4,58%"],
         "sumber_ringkas": ["BPS", "tidak ada data", "BPS"], "sumber": ["BPS", None, "BPS"],
         "peringkat": pd.array([1, None, 2], dtype="Int64"), "banjar": [True, False, False],
+        "peringkat_teks": ["belum cukup pembanding (2 kab/kota)", "–", "belum cukup pembanding (2 kab/kota)"],
     }, geometry=[box(114.5, -3.7, 115.5, -2.8), box(114.9, -2.9, 115.6, -2.5), box(114.5, -3.4, 114.7, -3.3)],
         crs="EPSG:4326")
 

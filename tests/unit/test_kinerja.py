@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tkpk import kinerja
+from tkpk import kinerja, penerima, skor
 from tkpk import kinerja_tabel as tabel
 from tkpk.status import Status
 
@@ -19,6 +19,7 @@ def baris(**kw: object) -> dict[str, object]:
         "tahun": 2024, "triwulan": None, "pilar": 2, "kode_opd": "DISPERKIMLH", "program": "Rehabilitasi RTLH",
         "kegiatan": None, "kode_wilayah": DESA_A1, "pagu": 100.0, "realisasi": 90.0, "satuan_output": "unit",
         "target_output": 10.0, "capaian_output": 10.0, "target_penerima": 40.0, "penerima": 30.0,
+        "satuan_penerima": "KK",
         "sumber_dana": "APBD", "keterangan": None, "sumber": "DATA CONTOH (sintetis)", "batch_id": 5,
         "sampel": True,
     }
@@ -30,11 +31,12 @@ INTERVENSI = pd.DataFrame([
     baris(),                                                                   # in pocket desa A1
     baris(kode_wilayah=DESA_B1, pagu=300.0, realisasi=150.0, capaian_output=4.0, penerima=10.0),  # not a pocket
     baris(kode_opd="PUPRP", program="SPAM perdesaan", satuan_output="SR", kode_wilayah=None, pagu=0.0,
-          realisasi=0.0, target_output=0.0, capaian_output=0.0, target_penerima=None, penerima=None),
+          realisasi=0.0, target_output=0.0, capaian_output=0.0, target_penerima=None, penerima=None,
+          satuan_penerima=None),
     baris(tahun=2023, pagu=50.0, realisasi=50.0),
 ])
 PERSEN = pd.DataFrame({
-    "kode_wilayah": [KEC_A, KEC_B, DESA_A1, DESA_B1], "persen_miskin": [9.0, 1.0, 12.0, 2.0],
+    "kode_wilayah": [KEC_A, KEC_B, DESA_A1, DESA_B1], "persen_jiwa_desil_1_4": [9.0, 1.0, 12.0, 2.0],
     "tingkat": ["kecamatan", "kecamatan", "desa", "desa"], "sumber": "x", "sampel": True,
 })
 WILAYAH = pd.DataFrame({
@@ -47,15 +49,21 @@ WILAYAH = pd.DataFrame({
 @pytest.fixture
 def kartu(monkeypatch: pytest.MonkeyPatch) -> kinerja.KartuSkor:
     def fake_fetch(con: object, name: str, params: dict | None = None) -> pd.DataFrame:
-        if name == "pilar_intervensi":
-            return INTERVENSI[INTERVENSI["pilar"] == params["pilar"]].copy()
+        if name == "pilar_periode":
+            return pd.DataFrame({"tahun": [2023, 2024], "triwulan": [None, None]})
         if name == "pilar_persen_miskin":
             return PERSEN.copy() if params["tahun"] in (2023, 2024) else PERSEN.iloc[0:0]
         if name == "pilar_wilayah":
             return WILAYAH.copy()
         raise AssertionError(name)
 
+    def fake_baris(con: object, tahun: int, kode_kab: str = "63.03", triwulan: int | None = None) -> pd.DataFrame:
+        return penerima.siapkan(skor.pilih_periode(INTERVENSI, tahun, triwulan).reset_index(drop=True))
+
     monkeypatch.setattr(kinerja, "fetch", fake_fetch)
+    monkeypatch.setattr(kinerja, "intervensi_tahun", fake_baris)
+    monkeypatch.setattr(kinerja, "perlindungan", lambda con, tahun, kode_kab="63.03", triwulan=None:
+                        penerima.lindungi(fake_baris(con, tahun, triwulan=triwulan)))
     monkeypatch.setattr(kinerja, "_kantong_peta", lambda con, tahun: None)
     return kinerja.kartu_skor(None, 2, 2024)  # type: ignore[arg-type]
 
@@ -64,9 +72,10 @@ def test_totals_are_plain_sums_of_the_period_rows(kartu):
     assert len(kartu.baris) == 3  # 2023 row left out
     assert kartu.ringkas["pagu"] == 400.0 and kartu.ringkas["realisasi"] == 240.0
     assert kartu.ringkas["serapan_pct"] == pytest.approx(60.0)
-    assert kartu.ringkas["penerima"] == 40.0 and kartu.ringkas["target_penerima"] == 80.0
+    # beneficiaries per unit: 40 of 80 KK; the SPAM row has no unit and is counted, not added
+    assert kartu.ringkas["penerima_teks"] == "40/80 KK; 1 program tanpa satuan penerima (tidak dijumlahkan)"
     t = tabel.teks_ringkasan(kartu)
-    assert t["pagu_penuh"] == "Rp400" and t["serapan"] == "60,0%" and t["penerima_pct"] == "50,0%"
+    assert t["pagu_penuh"] == "Rp400" and t["serapan"] == "60,0%" and t["penerima"].startswith("40/80 KK")
     assert t["opd"] == "2 dari 5"
 
 

@@ -35,7 +35,7 @@ def test_level_of_a_code():
 DESA = pd.DataFrame({
     "kode": [f"63.03.01.200{i}" for i in range(1, 7)], "nama": list("ABCDEF"),
     "nama_kecamatan": ["Aluh Aluh"] * 6,
-    "persen_miskin": [9.8, 9.0, 1.0, 2.0, 9.5, 1.5], "penduduk_miskin": [612, 500, 900, 30, 20, 40],
+    "persen_jiwa_desil_1_4": [9.8, 9.0, 1.0, 2.0, 9.5, 1.5], "jiwa_desil_1_4": [612, 500, 900, 30, 20, 40],
     "kk_desil_1": [150, 120, 200, 8, 5, 10],
 })
 
@@ -44,14 +44,14 @@ def test_pocket_table_has_reasons_and_ranks_only_pockets():
     hasil = kantong_jumlah_persen(DESA, AturanKantong(k=3))
     t = pt.tabel_kantong(hasil, DESA, "desa")
     assert list(t["Wilayah"]) == hasil.kantong()["nama"].tolist()
-    assert "Kecamatan" in t.columns and t["Alasan"].str.contains("persen miskin").all()
+    assert "Kecamatan" in t.columns and t["Alasan"].str.contains("% penduduk desil 1–4", regex=False).all()
     semua = pt.tabel_kantong(hasil, DESA, "desa", semua=True)
     assert len(semua) == 6 and semua["Status"].eq("bukan kantong").sum() == 6 - len(t)
 
 
 def test_targeting_table_names_its_unit_and_never_mixes():
     iv = pd.DataFrame({"kode_wilayah": ["63.03.01.2001", "63.03.01.2001", None], "pagu": [1e6, 2e6, 5e6]})
-    for satuan, kata in (("jiwa", "jiwa miskin"), ("KK", "KK desil 1")):
+    for satuan, kata in (("jiwa", "jiwa desil 1–4"), ("KK", "KK desil 1")):
         s = tepat_sasaran(DESA, iv, satuan=satuan, tingkat="desa", kantong=["63.03.01.2001", "63.03.01.2002"])
         t = pt.tabel_sasaran(s, DESA, "desa")
         rasio = [c for c in t.columns if "per 1.000" in c]

@@ -12,7 +12,7 @@ def _kebutuhan() -> pd.DataFrame:
     return pd.DataFrame({
         "kode": ["63.03.01", "63.03.02", "63.03.03", "63.03.04", "63.03.05"],
         "nama": ["Aluh Aluh", "Kertak Hanyar", "Gambut", "Sungai Tabuk", "Martapura"],
-        "penduduk_miskin": [2000.0, 500.0, 0.0, 1000.0, 4000.0],
+        "jiwa_desil_1_4": [2000.0, 500.0, 0.0, 1000.0, 4000.0],
         "kk_desil_1": [400.0, 100.0, 0.0, 250.0, 1000.0],
     })
 
@@ -35,15 +35,15 @@ def test_per_person_ratios_with_known_answers_and_rollup():
     assert t.loc["63.03.01", "pagu"] == 6_000_000
     assert t.loc["63.03.01", "intervensi_per_1000"] == pytest.approx(1.5)
     assert t.loc["63.03.01", "pagu_per_unit"] == pytest.approx(3000)
-    assert t.loc["63.03.01", "intervensi_per_1000_teks"] == "1,50 per 1.000 jiwa miskin"
-    assert t.loc["63.03.01", "pagu_per_unit_teks"] == "Rp3.000 per jiwa miskin"
+    assert t.loc["63.03.01", "intervensi_per_1000_teks"] == "1,50 per 1.000 jiwa desil 1–4"
+    assert t.loc["63.03.01", "pagu_per_unit_teks"] == "Rp3.000 per jiwa desil 1–4"
     # Martapura: a NULL pagu is not counted as 0 in the sum but the row still counts as an intervention.
     assert t.loc["63.03.05", "jumlah_intervensi"] == 4 and t.loc["63.03.05", "pagu"] == 6_000_000
     assert t.loc["63.03.05", "intervensi_per_1000"] == pytest.approx(1.0)
     assert t.loc["63.03.05", "realisasi_per_unit"] == pytest.approx(5.5e6 / 4000)
     assert t.loc["63.03.04", "jumlah_intervensi"] == 0 and t.loc["63.03.04", "pagu"] == 0
     assert (t["satuan"] == "jiwa").all()
-    assert h.label_rasio == "Intervensi per 1.000 jiwa miskin" and h.label_pagu == "Pagu per jiwa miskin (Rp)"
+    assert h.label_rasio == "Intervensi per 1.000 jiwa desil 1–4" and h.label_pagu == "Pagu per jiwa desil 1–4 (Rp)"
     # Kabupaten-wide rows and codes outside Banjar are reported, never spread over places.
     lepas = h.tidak_terpetakan.set_index("alasan")
     assert lepas.loc["se-kabupaten (tanpa lokasi)", "pagu"] == 9e9
@@ -65,7 +65,7 @@ def test_per_household_uses_households_only():
 
 def test_units_can_not_be_mixed():
     with pytest.raises(ValueError, match="satuan"):
-        tepat_sasaran(_kebutuhan(), _intervensi(), satuan="KK", kolom_kebutuhan="penduduk_miskin")
+        tepat_sasaran(_kebutuhan(), _intervensi(), satuan="KK", kolom_kebutuhan="jiwa_desil_1_4")
     with pytest.raises(ValueError, match="satuan"):
         tepat_sasaran(_kebutuhan(), _intervensi(), satuan="jiwa", kolom_kebutuhan="kk_desil_1")
     with pytest.raises(ValueError):
@@ -86,7 +86,7 @@ def test_zero_need_gives_no_ratio_not_infinity():
 
 def test_desa_level_keeps_kecamatan_rows_apart():
     keb = pd.DataFrame({"kode": ["63.03.01.2001", "63.03.01.2002", "63.03.02.2003"], "nama": ["A", "B", "C"],
-                        "penduduk_miskin": [100.0, 200.0, 50.0]})
+                        "jiwa_desil_1_4": [100.0, 200.0, 50.0]})
     h = tepat_sasaran(keb, _intervensi(), tingkat="desa")
     t = h.tabel.set_index("kode")
     assert t["jumlah_intervensi"].tolist() == [1, 1, 1]

@@ -241,7 +241,9 @@ def test_skor_pilar_totals_and_reporting_discipline():
     p2 = out.loc[2]
     assert (p2["pagu"], p2["realisasi"], p2["serapan_pct"]) == (400, 240, 60)
     assert (p2["opd_melapor"], p2["opd_diharapkan"]) == (2, 5)
-    assert p2["jumlah_lokasi"] == 1 and p2["penerima"] == 80
+    # "unit" is not a unit of people or households: counted per program, never added across programs
+    assert p2["jumlah_lokasi"] == 1 and p2["penerima_teks"] == "2 program tanpa satuan penerima (tidak dijumlahkan)"
+    assert "penerima" not in out.columns
     assert p2["status"] == "kuning"                                 # serapan exactly 60: not red
     assert out.loc[1, "status"] == "abu" and out.loc[1, "opd_melapor"] == 0
     assert out.loc[2, "nama_pilar"] == "Penurunan jumlah kantong kemiskinan"
@@ -285,7 +287,7 @@ def test_kantong_kuantil_atas_ranks_levels_separately():
     df = pd.DataFrame({
         "kode_wilayah": ["63.03.01", "63.03.02", "63.03.03", "63.03.04", "63.03.05", "63.03.06",
                          "63.03.01.2001", "63.03.01.2002"],
-        "persen_miskin": [1.0, 2.0, 3.0, 4.0, 5.0, None, 10.0, 20.0],
+        "persen_jiwa_desil_1_4": [1.0, 2.0, 3.0, 4.0, 5.0, None, 10.0, 20.0],
     })
     # kecamatan: 80th percentile of 1..5 is 4,2 → only 5; desa: of 10, 20 it is 18 → only 20
     assert skor.kantong_kuantil_atas(df) == {"63.03.05", "63.03.01.2002"}
@@ -331,11 +333,12 @@ def test_bandingkan_tahun_changes_in_poin():
     assert out.loc[2024, "serapan_pct"] == 85
     assert out.loc[2024, "perubahan_serapan_poin"] == pytest.approx(15.0)      # 85 − 70
     assert out.loc[2024, "perubahan_capaian_poin"] == pytest.approx(10.0)      # 90 − 80
-    assert out.loc[2024, "perubahan_penerima_poin"] == pytest.approx(15.0)     # 90 − 75
-    assert out.loc[2024, "perubahan_penerima"] == 6
+    assert "perubahan_penerima" not in out.columns      # beneficiaries are per unit: a text per year
+    assert out.loc[2024, "penerima_teks"] == "36/40 (tanpa satuan)"
     assert out.loc[2024, "perubahan_kantong_jumlah_poin"] == -100              # 0 % − 100 %
     assert math.isnan(out.loc[2023, "perubahan_serapan_poin"])                # 2022 missing: no change
-    assert out.loc[2021, "kantong_jumlah_pct"] == 0                             # no pockets known for 2021
+    # no pockets known for 2021, and its one row targets a whole kecamatan: not measured, not scored a miss
+    assert math.isnan(out.loc[2021, "kantong_jumlah_pct"])
     assert out.loc[2024, "status"] == "hijau"
     tanpa = skor.bandingkan_tahun(df)
     assert "kantong_jumlah_pct" not in tanpa.columns

@@ -20,7 +20,7 @@ from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapka
 from tkpk.charts.tren import format_sumbu, judul_grafik, judul_sumbu
 
 TIDAK_ADA_DATA = "tidak ada data"
-SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat", "banjar"]
+SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat_teks", "banjar"]
 
 
 def _orientasi(geom: Any) -> Any:
@@ -68,11 +68,12 @@ def peta_kalsel(
     lebar: int | str = "container",
     tinggi: int = 480,
 ) -> Any:
-    """Choropleth of ``gdf`` (kode_wilayah, label, nilai, nilai_teks, sumber_ringkas, peringkat, banjar)."""
+    """Choropleth of ``gdf`` (kode_wilayah, label, nilai, nilai_teks, sumber_ringkas, peringkat_teks, banjar);
+    the rank text says "belum cukup pembanding" when fewer than 5 kab/kota have a figure."""
     ada = gdf[gdf["nilai"].notna()]
     kosong = gdf[gdf["nilai"].isna()].assign(status=TIDAK_ADA_DATA)
     tooltip = [alt.Tooltip("label:N", title="Kab/kota"), alt.Tooltip("nilai_teks:N", title="Nilai"),
-               alt.Tooltip("peringkat:Q", title="Peringkat (1 = terendah)"),
+               alt.Tooltip("peringkat_teks:N", title="Peringkat (1 = terendah)"),
                alt.Tooltip("sumber_ringkas:N", title="Sumber")]
     skema = "orangered" if lebih_tinggi_lebih_buruk else "blues"
     isi = alt.Chart(data_fitur(_fitur(ada, SIFAT))).mark_geoshape(stroke="white", strokeWidth=1).encode(

@@ -44,7 +44,13 @@ def grafik_kecil(
     base = alt.Chart().encode(x=x, y=y)
     warna = alt.condition(f"datum.kode_wilayah === {sorot!r}", alt.value(WARNA_BANJAR), alt.value(WARNA_PROVINSI))
     garis = base.mark_line(strokeWidth=2.5).encode(color=warna if sorot else alt.value(WARNA_PROVINSI))
-    titik = base.mark_point(filled=True, size=28, color=WARNA_PROVINSI, opacity=1).encode(tooltip=tooltip)
+    titik = base.mark_point(size=28, color=WARNA_PROVINSI, opacity=1, strokeWidth=1.5).encode(tooltip=tooltip)
+    if "asal" in data.columns:  # a series splicing real and sample years: filled = real, hollow = sample
+        tooltip.append(alt.Tooltip("asal:N", title="Angka"))
+        titik = titik.encode(fill=alt.condition("datum.asal === 'contoh'", alt.value("#ffffff"),
+                                                alt.value(WARNA_PROVINSI)), tooltip=tooltip)
+    else:
+        titik = titik.encode(fill=alt.value(WARNA_PROVINSI))
     akhir = base.mark_point(filled=True, size=80, color="#000000", opacity=1).transform_filter(
         f"datum.tahun === {tahun[-1] if tahun else 0}")
     chart = alt.layer(garis, titik, akhir, data=data).properties(width=125, height=90).facet(

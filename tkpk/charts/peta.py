@@ -23,13 +23,14 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from tkpk import fmt
+from tkpk import fmt, sel_kecil
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
 from tkpk.charts.tren import format_sumbu, judul_grafik
 from tkpk.klasifikasi import Kelas, klasifikasi
 
 PILIH = "pilih"
+WARNA_SAMAR = "#8c8c8c"  # hidden small cells: a grey darker than "tidak ada data", outside the class palette
 WARNA_KANTONG = "#000000"
 WARNA_TERPILIH = "#0072B2"
 PROPS = ["kode", "nama", "nama_kecamatan", "nilai_teks", "kelas_label", "peringkat_teks", "sumber", "status"]
@@ -113,12 +114,13 @@ def peta_koroplet(
     kelas: Kelas,
     *,
     judul: str,
-    judul_legenda: str,
+    judul_legenda: str | list[str],
     subjudul: str | list[str] = "",
     desa: bool = False,
     titik_label: pd.DataFrame | None = None,
     garis_kecamatan: list[dict] | None = None,
     kode_terpilih: str | None = None,
+    idm: tuple[list[dict], pd.DataFrame] | None = None,
     pilih: bool = True,
     besar: bool = False,
     lebar: int | str = "container",
@@ -126,11 +128,16 @@ def peta_koroplet(
 ) -> Any:
     """Choropleth of ``fitur`` (features with :data:`PROPS` at the top level plus ``kantong`` True/False).
 
+    ``judul_legenda`` may be several lines: the indicator, then what it is (a register share is not a BPS rate).
     ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
-    ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa.
+    ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa;
+    ``idm`` (desa features, their label points) marks the IDM "Tertinggal" desa above the pockets
+    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level.
     """
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
+    if any(f.get("kelas_label") == sel_kecil.LABEL_KELAS for f in fitur):
+        domain, rentang = [*domain, sel_kecil.LABEL_KELAS], [*rentang, WARNA_SAMAR]
     pilihan = alt.selection_point(name=PILIH, fields=["kode"], on="click", clear="dblclick", empty=True)
     dasar = alt.Chart(data_fitur(fitur)).mark_geoshape(
         stroke="#ffffff", strokeWidth=0.5 if desa else 1.2, cursor="pointer",
@@ -139,7 +146,7 @@ def peta_koroplet(
                         sort=domain, legend=alt.Legend(orient="top-left", symbolType="square", fillColor="#ffffffdd",
                                                        padding=6, symbolSize=400 if besar else 260, labelLimit=300,
                                                        titleLimit=320)),
-        tooltip=_tooltip(desa, judul_legenda),
+        tooltip=_tooltip(desa, judul_legenda if isinstance(judul_legenda, str) else judul_legenda[0]),
     )
     if pilih:
         dasar = dasar.add_params(pilihan)  # no fading: the page redraws at once with a blue outline instead
@@ -151,6 +158,10 @@ def peta_koroplet(
     if kantong:
         lapisan.append(alt.Chart(data_fitur(kantong)).mark_geoshape(
             filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
+    if idm is not None:
+        from tkpk.charts.idm import lapisan_idm
+
+        lapisan += lapisan_idm(idm[0], idm[1], besar=besar)
     terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
     if terpilih:
         lapisan.append(alt.Chart(data_fitur(terpilih)).mark_geoshape(
@@ -173,6 +184,9 @@ def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = 
     kantong = {str(k) for k in kode_kantong}
     jenis = jenis or {}
     d = nilai.assign(kelas_label=kelas.label_per_baris().to_numpy())
+    if "samar" in d.columns:
+        # A hidden small cell is never classed (its class range would narrow "< 5" down): a legend entry of its own.
+        d["kelas_label"] = d["kelas_label"].where(d["samar"].fillna("").eq(""), sel_kecil.LABEL_KELAS)
     d["kantong"] = d["kode"].astype("str").isin(kantong)
     d["status"] = [jenis.get(k, "kantong kemiskinan") if p else "bukan kantong"
                    for k, p in zip(d["kode"], d["kantong"], strict=True)]
@@ -243,14 +257,29 @@ def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
 
 def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, subjudul: str = "", besar: bool = False,
                 lebar: int | str = "container", tinggi: int = 260) -> Any:
-    """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps."""
+    """One place's indicator over the years (``tahun``, ``nilai``, ``nilai_teks``, ``sumber``); gaps stay gaps.
+
+    With a ``sampel`` column, real years are filled points and sample years hollow ones (a line may splice both).
+    """
     enc = {"x": alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
            "y": alt.Y("nilai:Q", title=satuan, axis=alt.Axis(format=format_sumbu(satuan)),
                       scale=alt.Scale(zero=satuan != "%"))}
     tip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("nilai_teks:N", title="Nilai"),
            alt.Tooltip("sumber:N", title="Sumber")]
+    ada = df[df["nilai"].notna()]  # a NaN position makes Vega squeeze the plot: missing years are left out
     garis = alt.Chart(df).mark_line(color=OKABE_ITO[3], strokeWidth=3).encode(**enc)
-    titik = alt.Chart(df).mark_point(filled=True, size=80, color=OKABE_ITO[3]).encode(**enc, tooltip=tip)
-    teks = alt.Chart(df).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
-    chart = alt.layer(garis, titik, teks).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+    titik = alt.Chart(ada).mark_point(size=80, color=OKABE_ITO[3], strokeWidth=2, opacity=1).encode(**enc, tooltip=tip)
+    if "sampel" in ada.columns:
+        titik = titik.encode(fill=alt.condition("datum.sampel", alt.value("#ffffff"), alt.value(OKABE_ITO[3])))
+    else:
+        titik = titik.encode(fill=alt.value(OKABE_ITO[3]))
+    teks = alt.Chart(ada).mark_text(dy=-12, fontSize=13 if besar else 11).encode(**enc, text="nilai_teks:N")
+    lapisan = [garis, titik, teks]
+    # A hidden small cell has no position on the axis: its label ("< 5", "disamarkan") sits on the axis at 0.
+    samar = df[df["nilai"].isna() & df["nilai_teks"].ne(fmt.TIDAK_ADA)] if "nilai_teks" in df.columns else df.iloc[0:0]
+    if not samar.empty:
+        lapisan.append(alt.Chart(samar.assign(dasar=0.0)).mark_text(
+            fontSize=13 if besar else 11, color="#555555", fontStyle="italic", dy=-10).encode(
+            x=enc["x"], y=alt.Y("dasar:Q", title=satuan), text="nilai_teks:N", tooltip=tip))
+    chart = alt.layer(*lapisan).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)

@@ -6,7 +6,10 @@ Why it is built this way:
 - points are drawn too, so an isolated year between two gaps is still visible;
 - each line is labelled at its last point (direct labels), so nobody at the back of the room matches colours
   against a legend; Banjar is the thick orange line;
-- tooltips give the value already formatted in id-ID by the server, the year and the source.
+- tooltips give the value already formatted in id-ID by the server, the year and the source;
+- the point's shape says what kind of source it has (circle = BPS's own release, diamond = BPS figure quoted by
+  the media, triangle = quoted by an official, square = other), with a small legend, so a quoted figure never
+  passes for a BPS release; the target's tooltip names its document and its kind of source.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ import altair as alt
 import pandas as pd
 
 from tkpk.charts.tema import OKABE_ITO, WARNA_BANJAR, WARNA_PROVINSI, WARNA_TARGET, terapkan
+
+# Point shape per kind of source (tkpk.mutu_sumber): BPS's own release is the only circle.
+BENTUK_JENIS = {"bps": "circle", "media_bps": "diamond", "kutipan_pejabat": "triangle-up"}
+BENTUK_LAIN = "square"
 
 # Colours for the comparison kab/kota: Okabe–Ito without Banjar's orange and the province's blue.
 WARNA_PEMBANDING = [c for c in OKABE_ITO if c not in (WARNA_BANJAR, WARNA_PROVINSI, "#F0E442")]
@@ -56,6 +63,23 @@ def skala_warna(label_peran: pd.DataFrame) -> alt.Scale:
     return alt.Scale(domain=domain, range=rng)
 
 
+def _bentuk(data: pd.DataFrame, besar: bool) -> alt.Shape:
+    """Shape per kind of source, legend listing only the kinds drawn ("Jenis sumber: ● BPS, ◆ …")."""
+    from tkpk import mutu_sumber
+
+    ada = data.loc[data["nilai"].notna(), "jenis_sumber"].fillna("").unique().tolist()
+    urut = [j for j in [*BENTUK_JENIS, "instansi", "unggahan", ""] if j in ada] + \
+        sorted(j for j in ada if j not in [*BENTUK_JENIS, "instansi", "unggahan", ""])
+    label = {j: mutu_sumber.label(j) if j else "tidak dicatat" for j in urut}
+    expr = " : ".join(f"datum.value === {j!r} ? {label[j]!r}" for j in urut) + " : datum.value" if urut else \
+        "datum.value"
+    return alt.Shape("jenis_sumber:N", title="Jenis sumber", sort=urut,
+                     scale=alt.Scale(domain=urut, range=[BENTUK_JENIS.get(j, BENTUK_LAIN) for j in urut]),
+                     legend=alt.Legend(orient="bottom", direction="horizontal", labelExpr=expr,
+                                       labelFontSize=14 if not besar else 18, titleFontSize=14 if not besar else 18,
+                                       symbolFillColor="#333333", symbolStrokeColor="#333333", labelLimit=400))
+
+
 def _label_akhir(data: pd.DataFrame) -> pd.DataFrame:
     """The last year with a value of each line, where its direct label goes."""
     ada = data[data["nilai"].notna()]
@@ -91,21 +115,28 @@ def grafik_tren(
     tebal = alt.condition("datum.peran === 'banjar'", alt.value(4.5), alt.value(2.5))
     base = alt.Chart(data).encode(x=x, y=y, color=alt.Color("label:N", scale=warna, legend=None))
     garis = base.mark_line().encode(strokeWidth=tebal, detail="label:N")
-    titik = base.mark_point(filled=True, size=70, opacity=1).encode(tooltip=tooltip)
+    titik = base.mark_point(filled=True, size=90 if not besar else 130, opacity=1).encode(tooltip=tooltip)
+    if "jenis_sumber" in data.columns:
+        titik = titik.encode(shape=_bentuk(data, besar))
     label = alt.Chart(_label_akhir(data)).mark_text(
         align="left", dx=9, fontSize=16 if not besar else 22, fontWeight="bold",
     ).encode(x=x, y=y, text="label:N", color=alt.Color("label:N", scale=warna, legend=None))
     lapisan = [garis, titik, label]
     if target is not None and not target.empty:
-        t = target.assign(keterangan="Target " + target["dokumen"].astype(str))
+        jenis = target["jenis_teks"].fillna("").map(lambda j: f" — {j}" if j else "") \
+            if "jenis_teks" in target.columns else ""
+        t = target.assign(keterangan="Target " + target["dokumen"].astype(str) + jenis)
         tt = [alt.Tooltip("keterangan:N", title="Target"), alt.Tooltip("tahun:O", title="Tahun"),
               alt.Tooltip("nilai_teks:N", title="Nilai")]
+        # a single target year is a point, so the point must read on its own: a large cross, not a dot
         lapisan.append(alt.Chart(t).mark_line(strokeDash=[8, 5], strokeWidth=2.5, color=WARNA_TARGET,
-                                              point=alt.OverlayMarkDef(color=WARNA_TARGET, size=50))
+                                              point=alt.OverlayMarkDef(color=WARNA_TARGET, shape="cross", filled=True,
+                                                                       size=260 if besar else 180))
                        .encode(x=x, y=y, tooltip=tt, detail="kode_wilayah:N"))
-        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1)).mark_text(
-            align="left", dx=9, dy=14, fontSize=14, color=WARNA_TARGET, fontStyle="italic",
-        ).encode(x=x, y=y, text=alt.value("target")))
+        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1).assign(
+            teks_target="target " + t.sort_values("tahun").tail(1)["nilai_teks"])).mark_text(
+            align="left", dx=12, dy=16, fontSize=15 if not besar else 20, color=WARNA_TARGET, fontWeight="bold",
+        ).encode(x=x, y=y, text="teks_target:N"))
     chart = alt.layer(*lapisan).properties(
         title=judul_grafik(judul, subjudul), width=lebar, height=tinggi,
         # room on the right for the direct labels

@@ -38,8 +38,9 @@ def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
     seri = tren.seri_bps(con, "p0")  # type: ignore[arg-type]
     out: dict[str, tuple[object, str, bool]] = {
         "tren_p0": (grafik_tren(seri.data, judul="Persentase penduduk miskin (P0), Banjar dan Kalimantan Selatan",
-                                satuan=seri.satuan, lebar=900),
-                    "BPS (angka resmi tingkat kabupaten/provinsi; rincian sumber per tahun di buku kerja)", False),
+                                satuan=seri.satuan, target=seri.target, lebar=900),
+                    "Susenas Maret, jenis sumber per titik (" + (seri.legenda_sumber or "BPS")
+                    + "); sumber tiap tahun di buku kerja. " + seri.teks_target, False),
         "peta_kantong": (peta_kantong(b.batas_desa, b.batas_kec, b.kantong_desa.kode_kantong,  # type: ignore[attr-defined]
                                       judul=f"Desa kantong kemiskinan {b.tahun}"),  # type: ignore[attr-defined]
                          "indikator desa dari data sasaran (proksi, bukan BPS); aturan jumlah x persen",
@@ -55,10 +56,14 @@ def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
 def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> list[Path]:
     """Write every file; returns their paths. Raises ValueError subclasses for invalid input."""
     from tkpk.db import buka_cli
+    from tkpk.dua_angka import dua_angka
     from tkpk.ekspor import gambar as gb
     from tkpk.ekspor.data import muat, tahun_program
+    from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
+    from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
     from tkpk.ekspor.ringkasan_pdf import brief_kecamatan, brief_opd, brief_pilar
     from tkpk.ekspor.workbook import buku_kerja
+    from tkpk.target import status_target, target_semua
 
     con = buka_cli(db, baca_saja=True)  # refuses a missing file, a non-store and a locked store with one line
     try:
@@ -77,7 +82,14 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
             path.write_bytes(isi if isinstance(isi, bytes) else isi.encode("utf-8"))
             ditulis.append(path)
 
-        tulis(f"lp2kd_rpkd_{tahun}.xlsx", buku_kerja(b))
+        d = dua_angka(con, tahun)
+        targets = target_semua(con)
+        t_p0 = status_target(targets, "p0", d.tahun, d.bps.p0)
+        t_ekstrem = status_target(targets, "p0_ekstrem", d.tahun, d.bps.p0_ekstrem)
+        tulis(f"lp2kd_rpkd_{tahun}.xlsx", buku_kerja(b, dua=lembar_dua_angka(d, t_p0, t_ekstrem),
+                                                     target=lembar_target(targets, b.bps)))
+        tulis(f"pdf/dua_angka_{tahun}.pdf", brief_dua_angka(d, t_p0, t_ekstrem,
+                                                         keadaan=b.keadaan.teks if b.keadaan else None))
         for pilar in sorted(int(p) for p in b.skor_pilar["pilar"]):
             tulis(f"pdf/pilar_{pilar}_{tahun}.pdf", brief_pilar(b, pilar))
         for kode in b.skor_opd["kode_opd"]:
@@ -87,8 +99,8 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
         if gambar:
             (keluar / "gambar").mkdir(exist_ok=True)
             for nama, (chart, sumber, sampel) in grafik_tahun(con, b).items():
-                tulis(f"gambar/{nama}_{tahun}.png", gb.ke_png(chart, sumber=sumber, sampel=sampel))
-                tulis(f"gambar/{nama}_{tahun}.svg", gb.ke_svg(chart, sumber=sumber, sampel=sampel))
+                tulis(f"gambar/{nama}_{tahun}.png", gb.ke_png(chart, sumber=sumber, sampel=sampel, keadaan=b.keadaan))
+                tulis(f"gambar/{nama}_{tahun}.svg", gb.ke_svg(chart, sumber=sumber, sampel=sampel, keadaan=b.keadaan))
         return ditulis
     finally:
         con.close()

@@ -1,9 +1,11 @@
-"""Everything one year's exports show, read once from the store and computed by the same functions as the pages.
+"""Everything one year's exports show, read once from the store through the loaders every page uses.
 
-Why one bundle: the workbook, the PDFs and the chart images of a year must agree with each other and with the
-dashboard. So this module only reads named SQL and calls the domain functions the pages call
-(:mod:`tkpk.skor` for scorecards, :mod:`tkpk.kantong` for pockets, :mod:`tkpk.sasaran` for targeting); it adds
-no rule of its own. Pockets are computed at kecamatan level with the map page's default rule (count × share).
+Why one bundle: the workbook, the PDFs, the chart images and the rakor slides of a year must agree with each
+other and with the dashboard. So this module adds no rule and no query of its own for the year's figures: values
+come from :func:`tkpk.data_tahun.data_tingkat` (small cells protected), program rows from
+:func:`tkpk.data_tahun.intervensi_tahun`, pockets from :func:`tkpk.peta.hitung_kantong` with the default rule of
+each level (:mod:`tkpk.bawaan`), targeting from :func:`tkpk.peta.sasaran`, scorecards from :mod:`tkpk.skor` with
+the period's beneficiary protection. A test checks that the pockets here are the map page's and the slides'.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import duckdb
 import geopandas as gpd
 import pandas as pd
 
-from tkpk import KODE_BANJAR, SAMPLE_SOURCE, katalog, skor
-from tkpk.geo import batas
-from tkpk.kantong import AturanKantong, HasilKantong, kantong_jumlah_persen
+from tkpk import KODE_BANJAR, SAMPLE_SOURCE, bawaan, data_tahun, katalog, peta, skor
+from tkpk.data_tahun import DataTingkat, KeadaanData
+from tkpk.kantong import HasilKantong
+from tkpk.penerima import Perlindungan
 from tkpk.queries import fetch
-from tkpk.sasaran import HasilSasaran, tepat_sasaran
+from tkpk.sasaran import HasilSasaran
 
 
 class TahunTidakAda(ValueError):
@@ -31,12 +34,12 @@ class BahanTahun:
 
     tahun: int
     bps: pd.DataFrame            # bps_seri: every kab/kota and the province, all years
-    intervensi: pd.DataFrame     # program rows of the period (skor.pilih_periode)
-    nilai_kec: pd.DataFrame      # long: tahun, kode, nama, indikator, nilai, sumber, sampel (all years)
-    kecamatan: pd.DataFrame      # wide for ``tahun``: kode, nama, one column per indicator
+    intervensi: pd.DataFrame     # program rows of the period (skor.pilih_periode), effective beneficiary unit
+    nilai_kec: pd.DataFrame      # long: tahun, kode, nama, indikator, nilai, sampel (all years, protected)
+    kecamatan: pd.DataFrame      # wide for ``tahun``: kode, nama, one column per indicator (protected)
     kantong: HasilKantong        # pockets by the map's default rule, kecamatan level
-    desa: pd.DataFrame           # wide for ``tahun``: kode, nama, kode_kec, nama_kecamatan, indicators
-    kantong_desa: HasilKantong   # the same rule among the 290 desa/kelurahan
+    desa: pd.DataFrame           # wide for ``tahun``: kode, nama, kode_kec, nama_kecamatan, indicators (protected)
+    kantong_desa: HasilKantong   # the default rule among the 290 desa/kelurahan
     sasaran: HasilSasaran        # desa level: interventions per 1.000 poor persons, with "belum tersentuh"
     skor_pilar: pd.DataFrame
     skor_opd: pd.DataFrame
@@ -45,6 +48,11 @@ class BahanTahun:
     batas_kec: gpd.GeoDataFrame  # kecamatan outlines (EPSG:4326)
     batas_desa: gpd.GeoDataFrame  # desa/kelurahan outlines
     nama_wilayah: pd.DataFrame   # kode_wilayah, nama, tingkat, kode_kec, nama_kecamatan
+    data_kec: DataTingkat | None = None    # the protected kecamatan values with their small-cell status
+    data_desa: DataTingkat | None = None
+    sasaran_kec: HasilSasaran | None = None  # kecamatan level, for kecamatan pockets
+    lindung: Perlindungan | None = None      # the period's hidden beneficiary cells
+    keadaan: KeadaanData | None = None       # the store state every file names
 
     @property
     def sampel(self) -> bool:
@@ -71,18 +79,16 @@ def tahun_program(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(t) for t in fetch(con, "ekspor_tahun_intervensi")["tahun"]]
 
 
-def lebar(nilai: pd.DataFrame, tahun: int, kunci: tuple[str, ...] = ("kode", "nama")) -> pd.DataFrame:
-    """Wide table of one year: one row per place, one column per catalogue indicator."""
-    d = nilai[nilai["tahun"] == tahun]
-    if d.empty:
-        return pd.DataFrame(columns=[*kunci, *[i.kode for i in katalog.INDIKATOR]])
-    w = d.pivot_table(index=list(kunci), columns="indikator", values="nilai", aggfunc="first")
-    w = w.reset_index()
-    w.columns.name = None
-    for i in katalog.INDIKATOR:
-        if i.kode not in w.columns:
-            w[i.kode] = float("nan")
-    return w.sort_values("kode").reset_index(drop=True)
+def _panjang(con: duckdb.DuckDBPyConnection, tingkat: str) -> pd.DataFrame:
+    """Protected values of one level, every year, long: tahun, kode, nama, indikator, nilai, sampel."""
+    bagian = []
+    for th in peta.tahun_tersedia(con):
+        d = data_tahun.data_tingkat(con, tingkat, th)
+        lebar = d.lebar[["kode", "nama", *[i.kode for i in katalog.INDIKATOR]]]
+        p = lebar.melt(id_vars=["kode", "nama"], var_name="indikator", value_name="nilai")
+        bagian.append(p.assign(tahun=th, sampel=d.sampel))
+    kolom = ["tahun", "kode", "nama", "indikator", "nilai", "sampel"]
+    return pd.concat(bagian, ignore_index=True)[kolom] if bagian else pd.DataFrame(columns=kolom)
 
 
 def _beri_nama(df: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
@@ -95,30 +101,33 @@ def _beri_nama(df: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
 def muat(con: duckdb.DuckDBPyConnection, tahun: int) -> BahanTahun:
     """Read and score one year; raises :class:`TahunTidakAda` when the store has nothing for it."""
     bps = fetch(con, "bps_seri")
-    semua = fetch(con, "ekspor_intervensi_tahun", {"tahun": tahun})
+    baris = data_tahun.intervensi_tahun(con, tahun)
     ada_bps = bool(((bps["tahun"] == tahun) & (bps["kode_wilayah"] == KODE_BANJAR)).any())
-    if semua.empty and not ada_bps:
+    if baris.empty and not ada_bps:
         raise TahunTidakAda(f"Tahun {tahun} tidak punya data program maupun angka BPS di basis data ini.")
-    baris = skor.pilih_periode(semua, tahun).reset_index(drop=True) if not semua.empty else semua
-    nilai_kec = fetch(con, "ekspor_nilai_kecamatan")
-    kec = lebar(nilai_kec, tahun)
-    desa = lebar(fetch(con, "ekspor_nilai_desa", {"tahun": tahun}), tahun,
-                 ("kode", "nama", "kode_kec", "nama_kecamatan"))
-    hasil = kantong_jumlah_persen(kec, AturanKantong())
-    hasil_desa = kantong_jumlah_persen(desa.drop(columns=["kode_kec", "nama_kecamatan"]), AturanKantong())
-    sasaran = tepat_sasaran(desa, baris, satuan="jiwa", tingkat="desa", kantong=hasil_desa.kode_kantong)
+    dk, dd = data_tahun.data_tingkat(con, "kecamatan", tahun), data_tahun.data_tingkat(con, "desa", tahun)
+    hasil = peta.hitung_kantong(con, "kecamatan", tahun, bawaan.aturan_kantong("kecamatan"))
+    hasil_desa = peta.hitung_kantong(con, "desa", tahun, bawaan.aturan_kantong("desa"))
+    sasaran = peta.sasaran(con, "desa", tahun, bawaan.SATUAN_KEBUTUHAN, hasil_desa.kode_kantong)
+    sasaran_kec = peta.sasaran(con, "kecamatan", tahun, bawaan.SATUAN_KEBUTUHAN, hasil.kode_kantong)
+    lindung = data_tahun.perlindungan(con, tahun)
     semua_kantong = [*hasil.kode_kantong, *hasil_desa.kode_kantong]
     opd_list = list(katalog.OPD)
     wilayah = fetch(con, "pilar_wilayah")
     if baris.empty:
-        program = pd.DataFrame(columns=[*skor.KUNCI_PROGRAM, "pagu", "realisasi", "status"])
+        program = pd.DataFrame(columns=[*skor.KUNCI_PROGRAM, "pagu", "realisasi", "status", "penerima_teks"])
         lokasi = pd.DataFrame(columns=[*skor.KUNCI_PROGRAM, "kode_wilayah", "nama_wilayah", "di_kantong"])
     else:
-        program = skor.skor_program(baris)
-        lokasi = _beri_nama(skor.lokasi_program(baris, semua_kantong), wilayah)
+        program = skor.skor_program(baris, bawaan.ATURAN_STATUS, lindung)
+        lokasi = _beri_nama(skor.lokasi_program(baris, semua_kantong, lindung), wilayah)
+    kec = dk.lebar.drop(columns=["tingkat", "kode_kec", "nama_kecamatan"])
+    desa = dd.lebar.drop(columns=["tingkat"])
     return BahanTahun(
-        tahun=tahun, bps=bps, intervensi=baris, nilai_kec=nilai_kec, kecamatan=kec, kantong=hasil, desa=desa,
-        kantong_desa=hasil_desa, sasaran=sasaran, skor_pilar=skor.skor_pilar(baris, opd_list),
-        skor_opd=skor.skor_opd(baris, opd_list), skor_program=program, lokasi=lokasi,
-        batas_kec=batas(con, "kecamatan"), batas_desa=batas(con, "desa"), nama_wilayah=wilayah,
+        tahun=tahun, bps=bps, intervensi=baris, nilai_kec=_panjang(con, "kecamatan"), kecamatan=kec,
+        kantong=hasil, desa=desa, kantong_desa=hasil_desa, sasaran=sasaran,
+        skor_pilar=skor.skor_pilar(baris, opd_list, bawaan.ATURAN_STATUS, lindung),
+        skor_opd=skor.skor_opd(baris, opd_list, bawaan.ATURAN_STATUS, lindung), skor_program=program,
+        lokasi=lokasi, batas_kec=peta.geometri(con, "kecamatan").gdf, batas_desa=peta.geometri(con, "desa").gdf,
+        nama_wilayah=wilayah, data_kec=dk, data_desa=dd, sasaran_kec=sasaran_kec, lindung=lindung,
+        keadaan=data_tahun.keadaan_data(con),
     )

@@ -19,11 +19,11 @@ from typing import Any
 
 import altair as alt
 
-from tkpk import SAMPLE_SOURCE
+from tkpk.data_tahun import KeadaanData
+from tkpk.label import LABEL_SAMPEL
 
 SKALA_BAKU = 2
 LEBAR_BAKU = 900
-LABEL_SAMPEL = f"{SAMPLE_SOURCE} — bukan data resmi"
 _HURUF_PER_BARIS = 150
 
 
@@ -47,18 +47,20 @@ def _lebar_tetap(node: Any, lebar: int) -> None:
             _lebar_tetap(x, lebar)
 
 
-def baris_kaki(sumber: str | list[str], sampel: bool) -> list[str]:
-    """The footer lines: "Sumber: …" wrapped to a readable width, then the sample label when needed."""
+def baris_kaki(sumber: str | list[str], sampel: bool, keadaan: KeadaanData | None = None) -> list[str]:
+    """The footer lines: "Sumber: …" wrapped to a readable width, the store state, then the sample label."""
     daftar = [sumber] if isinstance(sumber, str) else list(sumber)
     teks = "; ".join(s for s in daftar if s) or "tidak disebutkan"
     baris = textwrap.wrap(f"Sumber: {teks}", _HURUF_PER_BARIS) or ["Sumber: –"]
+    if keadaan is not None:
+        baris.append(f"Keadaan data: {keadaan.teks}")
     if sampel:
         baris.append(LABEL_SAMPEL)
     return baris
 
 
 def bingkai(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
-            lebar: int = LEBAR_BAKU) -> dict[str, Any]:
+            lebar: int = LEBAR_BAKU, keadaan: KeadaanData | None = None) -> dict[str, Any]:
     """The chart's spec with title (kept, or ``judul`` when it has none), source footer and sample label."""
     spec = _spec(chart)
     _lebar_tetap(spec, lebar)
@@ -66,7 +68,7 @@ def bingkai(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel
             if k in spec}
     if judul and "title" not in spec:
         spec["title"] = judul
-    kaki = baris_kaki(sumber, sampel)
+    kaki = baris_kaki(sumber, sampel, keadaan)
     luar: dict[str, Any] = {
         # A label, never fetched: vl-convert reads the Vega-Lite version from it offline. Altair's own, as every
         # chart built by tkpk.charts already carries it.
@@ -93,22 +95,53 @@ def bingkai(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel
 
 
 def ke_png(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
-           skala: float = SKALA_BAKU, lebar: int = LEBAR_BAKU) -> bytes:
+           skala: float = SKALA_BAKU, lebar: int = LEBAR_BAKU, keadaan: KeadaanData | None = None) -> bytes:
     """PNG bytes at ``skala`` × the chart's pixel size (2 = sharp on paper and on a 4K projector)."""
     import vl_convert as vlc
 
     if skala < 1:
         raise ValueError("skala PNG minimal 1")
-    spec = bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar)
-    return bytes(vlc.vegalite_to_png(spec, scale=skala))
+    spec = bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar, keadaan=keadaan)
+    png = bytes(vlc.vegalite_to_png(spec, scale=skala))
+    return dengan_keterangan(png, "\n".join(baris_kaki(sumber, sampel, keadaan)))
+
+
+def dengan_keterangan(png: bytes, teks: str) -> bytes:
+    """The PNG with its source lines (and the sample label) also as a text chunk ("Description"), so a program
+    reading the file, not only a person looking at it, finds them. An iTXt chunk (UTF-8), right after the header."""
+    import zlib
+
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("bukan berkas PNG")
+    data = b"Description\x00\x00\x00id\x00\x00" + teks.encode("utf-8")
+    chunk = struct.pack(">I", len(data)) + b"iTXt" + data + struct.pack(">I", zlib.crc32(b"iTXt" + data))
+    ihdr_akhir = 8 + 4 + 4 + 13 + 4
+    return png[:ihdr_akhir] + chunk + png[ihdr_akhir:]
+
+
+def keterangan_png(png: bytes) -> dict[str, str]:
+    """The text chunks of a PNG (keyword → text), for tests and for checking a downloaded file."""
+    out, i = {}, 8
+    while i < len(png):
+        (n,) = struct.unpack(">I", png[i:i + 4])
+        jenis, isi = png[i + 4:i + 8], png[i + 8:i + 8 + n]
+        if jenis == b"tEXt":
+            kunci, _, teks = isi.partition(b"\x00")
+            out[kunci.decode("latin-1")] = teks.decode("latin-1")
+        elif jenis == b"iTXt":
+            kunci, _, sisa = isi.partition(b"\x00")
+            out[kunci.decode("latin-1")] = sisa[2:].split(b"\x00", 2)[2].decode("utf-8")
+        i += 12 + n
+    return out
 
 
 def ke_svg(chart: Any, *, judul: str = "", sumber: str | list[str] = "", sampel: bool = False,
-           lebar: int = LEBAR_BAKU) -> str:
+           lebar: int = LEBAR_BAKU, keadaan: KeadaanData | None = None) -> str:
     """SVG text (vector: for reports that are edited or printed large)."""
     import vl_convert as vlc
 
-    return str(vlc.vegalite_to_svg(bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar)))
+    return str(vlc.vegalite_to_svg(bingkai(chart, judul=judul, sumber=sumber, sampel=sampel, lebar=lebar,
+                                           keadaan=keadaan)))
 
 
 def ukuran_png(data: bytes) -> tuple[int, int]:

@@ -53,6 +53,8 @@ class Brief(FPDF):
         self.sampel = sampel
         self.set_title(latin1(judul))
         self.set_creator("Dasbor TKPK Kabupaten Banjar")
+        if sampel:
+            self.set_subject(f"{SAMPLE_SOURCE}: bukan data resmi")
         self.add_page()
         self.set_fill_color(31, 56, 100)
         self.rect(0, 0, LEBAR, 24, style="F")

@@ -10,7 +10,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
-from tkpk import fmt, katalog
+from tkpk import fmt, katalog, penerima, skor
 from tkpk.charts.tema import WARNA_BANJAR, terapkan
 from tkpk.ekspor import peta
 from tkpk.ekspor.data import BahanTahun
@@ -20,7 +20,7 @@ from tkpk.status import ATURAN_BAKU, Status
 
 _NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
-INDIKATOR_KECAMATAN = ["persen_miskin", "penduduk_miskin", "kk_desil_1", "persen_kk_desil_1", "rtlh",
+INDIKATOR_KECAMATAN = ["persen_jiwa_desil_1_4", "jiwa_desil_1_4", "kk_desil_1", "persen_kk_desil_1", "rtlh",
                        "kk_tanpa_air_layak", "kk_tanpa_sanitasi_layak", "anak_tidak_sekolah"]
 
 
@@ -35,13 +35,30 @@ def _peta_kecamatan(b: BahanTahun, rows: pd.DataFrame, judul: str) -> bytes:
     return png_polos(chart, skala=2, lebar=430)
 
 
+def _tepat(b: BahanTahun, rows: pd.DataFrame) -> str:
+    """Targeting of some rows against both levels' pockets: kecamatan-wide rows measured against kecamatan
+    pockets, never counted as misses at desa level."""
+    kantong = {*b.kantong_desa.kode_kantong, *b.kantong.kode_kantong}
+    if rows.empty:
+        return "Tidak ada baris intervensi."
+    t = skor.tepat_sasaran(rows, kantong, ukur_kecamatan=True).iloc[0]
+    kec = int(t["jumlah_tingkat_kecamatan"])
+    return (f"Intervensi berlokasi: {int(t['jumlah_terlokasi'])} baris; {int(t['jumlah_di_kantong'])} di kantong "
+            f"kemiskinan ({persen(t['kantong_jumlah_pct'])})"
+            + (f", termasuk {kec} baris untuk satu kecamatan utuh yang diukur terhadap kantong kecamatan" if kec
+               else "") + f". Se-kabupaten tanpa lokasi: {int(t['jumlah_tanpa_lokasi'])} baris.")
+
+
 def _sumber(b: BahanTahun) -> list[str]:
     a = ATURAN_BAKU
-    return [b.sumber_program(), f"aturan status: baik bila capaian >= {angka(a.hijau_capaian)}% dan serapan >= "
+    keadaan = [b.keadaan.teks] if b.keadaan is not None else []
+    return [*keadaan, b.sumber_program(),
+            f"aturan status: baik bila capaian >= {angka(a.hijau_capaian)}% dan serapan >= "
             f"{angka(a.hijau_serapan)}%; kritis bila capaian < {angka(a.merah_capaian)}% atau serapan < "
             f"{angka(a.merah_serapan)}%; selain itu perlu perhatian (lengkapnya di halaman Kinerja pilar)",
             f"kantong kemiskinan: {b.kantong_desa.aturan.kolom_persen} x {b.kantong_desa.aturan.kolom_jumlah}, "
-            "kelas teratas keduanya (aturan bawaan halaman peta)"]
+            "kelas teratas keduanya (aturan bawaan halaman peta)",
+            "penerima dijumlahkan per satuan; jumlah 1-4 per desa/kecamatan ditulis < 5 (sel kecil dilindungi)"]
 
 
 def _tabel_program(pdf: Brief, prog: pd.DataFrame, batas_y: float = BAWAH_ISI, dengan_opd: bool = True) -> None:
@@ -54,7 +71,7 @@ def _tabel_program(pdf: Brief, prog: pd.DataFrame, batas_y: float = BAWAH_ISI, d
         kedua = _NAMA_OPD.get(r.kode_opd, r.kode_opd) if dengan_opd else rupiah(r.pagu)
         ketiga = rupiah(r.pagu) if dengan_opd else rupiah(r.realisasi)
         baris.append([f"{r.program} ({r.status_label.lower()})", kedua, ketiga, persen(r.serapan_pct),
-                      persen(r.capaian_pct), f"{angka(r.penerima)}/{angka(r.target_penerima)}"])
+                      persen(r.capaian_pct), str(r.penerima_teks)])
     pdf.tabel(kolom, lebar, baris, status=list(prog["status"]), batas_y=batas_y)
 
 
@@ -65,28 +82,23 @@ def brief_pilar(b: BahanTahun, pilar: int) -> bytes:
                 b.sampel)
     pdf.kotak_angka([("Pagu", rupiah(r["pagu"])), ("Realisasi", rupiah(r["realisasi"])),
                      ("Serapan anggaran", persen(r["serapan_pct"])), ("Capaian output", persen(r["capaian_pct"])),
-                     ("Penerima manfaat", f"{angka(r['penerima'])} dari {angka(r['target_penerima'])}"),
                      ("OPD melapor", f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}")])
     pdf.baris_status(str(r["status"]), f"Status pilar: {r['status_label']}",
                      _status_angka(r["serapan_pct"], r["capaian_pct"]))
+    pdf.paragraf(f"Penerima manfaat / target, per satuan: {r['penerima_teks']}.", 8.5, 4)
     opd = b.skor_opd[b.skor_opd["pilar"] == pilar]
     pdf.subjudul("Capaian per OPD")
     baris = [[f"{o.nama_singkat} ({'belum melapor' if o.belum_melapor else o.status_label.lower()})",
               rupiah(o.pagu), rupiah(o.realisasi), persen(o.serapan_pct), persen(o.capaian_pct),
-              f"{angka(o.penerima)}/{angka(o.target_penerima)}"] for o in opd.itertuples(index=False)]
+              str(o.penerima_teks)] for o in opd.itertuples(index=False)]
     pdf.tabel(["OPD (status)", "Pagu", "Realisasi", "Serapan", "Capaian", "Penerima/target"],
-              [66, 24, 24, 20, 20, 32], baris, status=list(opd["status"]))
+              [56, 22, 22, 17, 17, 52], baris, status=list(opd["status"]))
     y = pdf.get_y()
     rows = b.intervensi[b.intervensi["pilar"] == pilar]
     pdf.gambar(_peta_kecamatan(b, rows, "Di mana pilar ini bekerja"), TEPI, y, 92)
     pdf.set_xy(TEPI + 96, y)
-    kantong = set(b.kantong_desa.kode_kantong)
-    terlokasi = rows["kode_wilayah"].notna()
-    di = rows["kode_wilayah"].isin(kantong)
     tanpa = b.sasaran.belum_tersentuh()
-    teks = (f"Intervensi berlokasi: {int(terlokasi.sum())} baris; {int(di.sum())} di desa kantong kemiskinan "
-            f"({persen(100 * di.sum() / terlokasi.sum() if terlokasi.sum() else None)}). "
-            f"Se-kabupaten tanpa lokasi: {int((~terlokasi).sum())} baris.\n\n"
+    teks = (f"{_tepat(b, rows)}\n\n"
             f"Kantong belum tersentuh (semua pilar): {len(tanpa)} desa"
             + (": " + ", ".join(tanpa["nama"].head(8)) if len(tanpa) else "") + ".\n\n"
             "Peta: warna makin gelap = makin banyak baris intervensi di kecamatan itu (putih = tidak ada).")
@@ -105,13 +117,13 @@ def brief_opd(b: BahanTahun, kode_opd: str) -> bytes:
                 f"{o['nama_lengkap']} - pilar {pilar}, tahun {b.tahun}", b.sampel)
     pdf.kotak_angka([("Pagu", rupiah(o["pagu"])), ("Realisasi", rupiah(o["realisasi"])),
                      ("Serapan anggaran", persen(o["serapan_pct"])), ("Capaian output", persen(o["capaian_pct"])),
-                     ("Penerima manfaat", f"{angka(o['penerima'])} dari {angka(o['target_penerima'])}"),
                      ("Program / lokasi", f"{int(o['jumlah_program'])} / {int(o['jumlah_lokasi'])}")])
     if bool(o["belum_melapor"]):
         pdf.baris_status(Status.ABU.kode, "Belum melapor", f"tidak ada laporan program untuk tahun {b.tahun}")
     else:
         pdf.baris_status(str(o["status"]), f"Status OPD: {o['status_label']}",
                          _status_angka(o["serapan_pct"], o["capaian_pct"]))
+        pdf.paragraf(f"Penerima manfaat / target, per satuan: {o['penerima_teks']}.", 8.5, 4)
     prog = b.skor_program[b.skor_program["kode_opd"] == kode_opd] if not b.skor_program.empty else b.skor_program
     pdf.subjudul("Program")
     if prog.empty:
@@ -122,13 +134,10 @@ def brief_opd(b: BahanTahun, kode_opd: str) -> bytes:
     rows = b.intervensi[b.intervensi["kode_opd"] == kode_opd]
     pdf.gambar(_peta_kecamatan(b, rows, "Di mana OPD ini bekerja"), TEPI, y, 92)
     pdf.set_xy(TEPI + 96, y)
-    terlokasi = rows["kode_wilayah"].notna()
-    di = rows["kode_wilayah"].isin(set(b.kantong_desa.kode_kantong))
     lok = b.lokasi[b.lokasi["kode_opd"] == kode_opd] if not b.lokasi.empty else b.lokasi
     nama = sorted({str(n) for n in lok.get("nama_wilayah", pd.Series(dtype=str)).dropna()})
     pdf.set_left_margin(TEPI + 96)
-    pdf.paragraf(f"Baris berlokasi: {int(terlokasi.sum())}; di desa kantong kemiskinan: {int(di.sum())} "
-                 f"({persen(100 * di.sum() / terlokasi.sum() if terlokasi.sum() else None)}).\n\n"
+    pdf.paragraf(f"{_tepat(b, rows)}\n\n"
                  f"Lokasi ({len(nama)}): " + ", ".join(nama[:40]) + (" ..." if len(nama) > 40 else ""))
     pdf.set_left_margin(TEPI)
     pdf.kaki(_sumber(b))
@@ -136,15 +145,15 @@ def brief_opd(b: BahanTahun, kode_opd: str) -> bytes:
 
 
 def _tren_kecamatan(b: BahanTahun, kode: str) -> bytes | None:
-    d = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["indikator"] == "persen_miskin")]
+    d = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["indikator"] == "persen_jiwa_desil_1_4")]
     if d.empty:
         return None
     d = d[["tahun", "nilai"]].sort_values("tahun")
     x = alt.X("tahun:O", title=None, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("nilai:Q", title="Persen miskin (%)", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.1f"))
+    y = alt.Y("nilai:Q", title="% desil 1-4 (%)", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.1f"))
     chart = alt.Chart(d).mark_line(color=WARNA_BANJAR, strokeWidth=3, point=alt.OverlayMarkDef(
         color="#000000", size=40)).encode(x=x, y=y).properties(width=380, height=150,
-                                                                 title="Tren persen miskin (proksi data sasaran)")
+                                                                 title="Tren % desil 1-4 (register, bukan BPS)")
     return png_polos(terapkan(chart), skala=2, lebar=380)
 
 
@@ -156,11 +165,19 @@ def brief_kecamatan(b: BahanTahun, kode: str) -> bytes:
     if not kec.empty:
         r = kec.iloc[0]
         lalu = b.nilai_kec[(b.nilai_kec["kode"] == kode) & (b.nilai_kec["tahun"] == b.tahun - 1)]
-        lalu_p = lalu.loc[lalu["indikator"] == "persen_miskin", "nilai"]
-        ubah = f" ({fmt.poin(float(r['persen_miskin'] - lalu_p.iloc[0]))})" if len(lalu_p) else ""
-        pdf.kotak_angka([("Persen miskin (proksi)", persen(r["persen_miskin"], 2) + ubah),
-                         ("Penduduk miskin", f"{angka(r['penduduk_miskin'])} jiwa"),
-                         ("KK desil 1", angka(r["kk_desil_1"])), ("RTLH", angka(r["rtlh"]))])
+        lalu_p = lalu.loc[lalu["indikator"] == "persen_jiwa_desil_1_4", "nilai"]
+        ubah = f" ({fmt.poin(float(r['persen_jiwa_desil_1_4'] - lalu_p.iloc[0]))})" \
+            if len(lalu_p) and not pd.isna(lalu_p.iloc[0]) and not pd.isna(r["persen_jiwa_desil_1_4"]) else ""
+
+        def sel(ind: str) -> str:
+            """The protected cell as every other artefact shows it ("< 5", "disamarkan")."""
+            if b.data_kec is not None:
+                return b.data_kec.teks(kode, ind)
+            return angka(r[ind])
+
+        pdf.kotak_angka([("% penduduk desil 1-4 (register)", sel("persen_jiwa_desil_1_4") + ubah),
+                         ("Penduduk desil 1-4 (jiwa)", sel("jiwa_desil_1_4")),
+                         ("KK desil 1", sel("kk_desil_1")), ("RTLH", sel("rtlh"))])
     y = pdf.get_y()
     tren = _tren_kecamatan(b, kode)
     if tren:
@@ -181,13 +198,16 @@ def brief_kecamatan(b: BahanTahun, kode: str) -> bytes:
     rows = b.intervensi[b.intervensi["kode_wilayah"].fillna("").str.startswith(kode)]
     pdf.subjudul(f"Intervensi di kecamatan ini per pilar ({len(rows)} baris)")
     per = rows.groupby("pilar").agg(n=("program", "size"), pagu=("pagu", "sum"), real=("realisasi", "sum"),
-                                    penerima=("penerima", "sum"), opd=("kode_opd", "nunique"))
+                                    opd=("kode_opd", "nunique"))
+    lindung = b.lindung or penerima.lindungi(b.intervensi)
     baris = [[f"{p}. {_NAMA_PILAR[p]}", angka(per.loc[p, "n"]) if p in per.index else "0",
               str(int(per.loc[p, "opd"])) if p in per.index else "0",
               rupiah(per.loc[p, "pagu"]) if p in per.index else "-",
               rupiah(per.loc[p, "real"]) if p in per.index else "-",
-              angka(per.loc[p, "penerima"]) if p in per.index else "-"] for p in sorted(_NAMA_PILAR)]
-    pdf.tabel(["Pilar", "Baris", "OPD", "Pagu", "Realisasi", "Penerima"], [86, 16, 14, 22, 22, 26], baris)
+              penerima.ringkas_tempat(rows[rows["pilar"] == p], lindung) if p in per.index else "-"]
+             for p in sorted(_NAMA_PILAR)]
+    pdf.tabel(["Pilar", "Baris", "OPD", "Pagu", "Realisasi", "Penerima (per satuan)"], [62, 12, 10, 20, 20, 62],
+              baris)
     y = pdf.get_y()
     desa_kec = _desa_kecamatan(b, kode)
     if desa_kec is not None:

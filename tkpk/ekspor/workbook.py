@@ -7,7 +7,10 @@ Why this layout:
   separators of the PC's locale, so an id-ID PC shows ``2,36%`` and ``1.250.000`` and sums still work;
 - every text cell passes :func:`tkpk.unduh.aman` (formula injection: OPD-typed program names end up here) and is
   written with data type "s", so openpyxl never turns a leading ``=`` into a formula;
-- bold header on a dark fill, frozen header row, autofilter and column widths, so it prints and sorts as is.
+- bold header on a dark fill, frozen header row, autofilter and column widths, so it prints and sorts as is;
+- row 1 of every sheet is its title row: sheet, year, the store state (newest batch and date) and, when the sheet
+  holds sample data, the DATA CONTOH label (:func:`tkpk.label.judul_lembar`), so a copied sheet keeps them;
+- numbers are rounded to the precision their format shows; hidden small cells read "< 5"/"disamarkan".
 """
 
 from __future__ import annotations
@@ -20,19 +23,21 @@ from typing import Any
 
 import pandas as pd
 
-from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, katalog
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, bawaan, katalog, mutu_sumber, sel_kecil
 from tkpk.ekspor.data import BahanTahun
 from tkpk.kantong import deskripsi_aturan
-from tkpk.status import ATURAN_BAKU
+from tkpk.label import judul_lembar
 from tkpk.unduh import aman
 
-LEMBAR = ["Profil kemiskinan", "Lokasi prioritas", "Program per pilar", "Capaian per OPD", "Sumber"]
+LEMBAR = ["Dua angka", "Profil kemiskinan", "Target dan realisasi", "Lokasi prioritas", "Program per pilar",
+          "Capaian per OPD", "Sumber"]
 F_BULAT = "#,##0"
 F_RUPIAH = '"Rp"#,##0'
 F_PERSEN = '0.00"%"'
 F_PERSEN_1 = '0.0"%"'
 F_INDEKS = "0.000"
 F_DESIMAL = "#,##0.00"
+_DESIMAL = {F_BULAT: 0, F_RUPIAH: 0, F_PERSEN: 2, F_PERSEN_1: 1, F_INDEKS: 3, F_DESIMAL: 2, "0.0": 1, "0": 0}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
 _NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 
@@ -46,7 +51,8 @@ def _sel(x: Any) -> Any:
 
 
 def profil(b: BahanTahun) -> pd.DataFrame:
-    """BPS series of Banjar, the province and every kab/kota: the real figures, each with its source."""
+    """Poverty series of Banjar, the province and every kab/kota: the real figures, each with its kind of source
+    ("BPS" only for BPS's own release), its conflict note and its source."""
     d = b.bps.copy()
     d["urut"] = d["kode_wilayah"].map(lambda k: 0 if k == KODE_BANJAR else 1 if k == KODE_PROVINSI else 2)
     d = d.sort_values(["urut", "kode_wilayah", "tahun"])
@@ -54,15 +60,20 @@ def profil(b: BahanTahun) -> pd.DataFrame:
         "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Wilayah": d["nama"],
         "P0 (%)": d["p0"], "Penduduk miskin (jiwa)": d["penduduk_miskin"],
         "Garis kemiskinan (Rp/kapita/bulan)": d["garis_kemiskinan"], "P1": d["p1"], "P2": d["p2"],
-        "Sumber": d["sumber"],
+        "P0 ekstrem (%)": d["p0_ekstrem"] if "p0_ekstrem" in d.columns else None,
+        "Jenis sumber": mutu_sumber.kolom_jenis(d),
+        "Catatan": d["sumber"].map(lambda s: " ".join(mutu_sumber.catatan(s))),
+        "Sumber": d["sumber"].map(mutu_sumber.tanpa_catatan),
     }).reset_index(drop=True)
 
 
 def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
-    """Pockets of the year at kecamatan and desa level, ranked, with their reasons and the year's interventions."""
-    per_tempat = b.sasaran.tabel.set_index("kode")
+    """Pockets of the year at kecamatan and desa level (the map's default rule of each level), ranked, with their
+    reasons and the year's interventions measured at the pocket's own level."""
     baris = []
-    for tingkat, hasil in (("kecamatan", b.kantong), ("desa/kelurahan", b.kantong_desa)):
+    for tingkat, hasil, sasaran in (("kecamatan", b.kantong, b.sasaran_kec or b.sasaran),
+                                    ("desa/kelurahan", b.kantong_desa, b.sasaran)):
+        per_tempat = sasaran.tabel.set_index("kode")
         for r in hasil.kantong().itertuples(index=False):
             kec = ""
             if tingkat != "kecamatan":
@@ -71,15 +82,15 @@ def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
             iv = per_tempat.loc[r.kode] if r.kode in per_tempat.index else None
             baris.append({
                 "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.rank), "Kode wilayah": r.kode,
-                "Nama": r.nama, "Kecamatan": kec or r.nama, "Persen miskin (%)": _sel(r.persen),
-                "Penduduk miskin (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
+                "Nama": r.nama, "Kecamatan": kec or r.nama, "% penduduk desil 1–4 (%)": _sel(r.persen),
+                "Penduduk desil 1–4 (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
                 "Alasan": r.alasan,
                 "Intervensi tahun ini": _sel(iv["jumlah_intervensi"]) if iv is not None else None,
                 "Pagu intervensi (Rp)": _sel(iv["pagu"]) if iv is not None else None,
                 "Belum tersentuh": ("ya" if bool(iv["belum_tersentuh"]) else "tidak") if iv is not None else "",
             })
-    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "Persen miskin (%)",
-             "Penduduk miskin (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
+    kolom = ["Tahun", "Tingkat", "Peringkat", "Kode wilayah", "Nama", "Kecamatan", "% penduduk desil 1–4 (%)",
+             "Penduduk desil 1–4 (jiwa)", "Skor komposit (0-100)", "Alasan", "Intervensi tahun ini",
              "Pagu intervensi (Rp)", "Belum tersentuh"]
     return pd.DataFrame(baris, columns=kolom)
 
@@ -107,7 +118,9 @@ def program_per_pilar(b: BahanTahun) -> pd.DataFrame:
         "Pagu (Rp)": p["pagu"], "Realisasi (Rp)": p["realisasi"], "Serapan (%)": p["serapan_pct"],
         "Satuan output": p["satuan_output"], "Target output": p["target_output"],
         "Capaian output": p["capaian_output"], "Capaian (%)": p["capaian_pct"],
-        "Target penerima": p["target_penerima"], "Penerima": p["penerima"],
+        "Satuan penerima": p["satuan_penerima"], "Target penerima": p["target_penerima"],
+        "Penerima": [sel_kecil.teks(s, None) if s else v for v, s in zip(p["penerima"], p["penerima_samar"],
+                                                                           strict=True)],
         "Jumlah lokasi": p["jumlah_lokasi"], "Status": p["status_simbol"] + " " + p["status_label"],
         "Lokasi": [lok.get((str(a), str(c), str(d)), "") for a, c, d in
                    zip(p["kode_opd"], p["program"], p["satuan_output"], strict=True)],
@@ -122,7 +135,7 @@ def capaian_opd(b: BahanTahun) -> pd.DataFrame:
         "Melapor": o["belum_melapor"].map(lambda x: "belum melapor" if x else "ya"),
         "Jumlah program": o["jumlah_program"], "Pagu (Rp)": o["pagu"], "Realisasi (Rp)": o["realisasi"],
         "Serapan (%)": o["serapan_pct"], "Capaian output (%)": o["capaian_pct"],
-        "Target penerima": o["target_penerima"], "Penerima": o["penerima"], "Jumlah lokasi": o["jumlah_lokasi"],
+        "Penerima/target (per satuan)": o["penerima_teks"], "Jumlah lokasi": o["jumlah_lokasi"],
         "Status": o["status_simbol"] + " " + o["status_label"],
     })
 
@@ -130,22 +143,35 @@ def capaian_opd(b: BahanTahun) -> pd.DataFrame:
 def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
     """Where each sheet's numbers come from and which rules made the pockets and the status lights."""
     baris = [("Dibuat", (dibuat or datetime.now()).strftime("%d-%m-%Y %H.%M")), ("Tahun laporan", str(b.tahun))]
+    if b.keadaan is not None:
+        baris.append(("Keadaan data", b.keadaan.teks))
     if b.sampel:
         baris.append(("PERHATIAN", f"{SAMPLE_SOURCE}: data kecamatan/desa dan data program di berkas ini adalah "
                                    "data contoh buatan untuk uji coba, bukan data resmi."))
-    baris += [("Profil kemiskinan", s) for s in sorted({str(x) for x in b.bps["sumber"].dropna()})]
-    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari data sasaran (DTSEN/P3KE); persen miskin "
-                                      "adalah proksi, bukan angka BPS. " + b.sumber_program()))
-    baris += [("Aturan kantong", x.removeprefix("- ")) for x in
-              deskripsi_aturan(hasil=b.kantong_desa).splitlines()]
+    baris.append(("Profil kemiskinan", "Kolom Jenis sumber: hanya 'BPS' yang dibaca dari rilis BPS sendiri; angka "
+                                       "lain dikutip media atau pejabat (lihat Catatan)."))
+    asal = {mutu_sumber.tanpa_catatan(x) for x in b.bps["sumber"].dropna()}
+    baris += [("Profil kemiskinan", s) for s in sorted(asal)]
+    baris.append(("Lokasi prioritas", "Indikator kecamatan/desa dari register DTSEN; % penduduk desil 1–4 "
+                                      "adalah pangsa register penargetan, bukan angka BPS. " + b.sumber_program()))
+    for tingkat, hasil in (("kecamatan", b.kantong), ("desa", b.kantong_desa)):
+        baris += [(f"Aturan kantong {tingkat}", x.removeprefix("- ")) for x in
+                  deskripsi_aturan(hasil=hasil).splitlines()]
     baris += [("Kantong belum tersentuh", x.removeprefix("- ")) for x in b.sasaran.deskripsi().splitlines()]
     baris.append(("Program per pilar", b.sumber_program()))
-    baris += [("Aturan status", x.removeprefix("- ")) for x in ATURAN_BAKU.deskripsi().splitlines()]
+    baris.append(("Penerima manfaat", "Dijumlahkan per satuan (KK, jiwa, unit rumah, dokumen …), tidak pernah "
+                                      "antarsatuan; kegiatan se-kabupaten dihitung terpisah."))
+    baris.append(("Sel kecil", f"Jumlah rumah tangga atau orang 1–4 per desa/kecamatan ditulis \"< "
+                               f"{sel_kecil.AMBANG}\"; sel pelengkap dan persentase dari sel tersembunyi ditulis "
+                               f"\"{sel_kecil.TEKS_SAMAR}\", agar total dikurangi bagian lain tidak membukanya."))
+    baris += [("Aturan status", x.removeprefix("- ")) for x in bawaan.ATURAN_STATUS.deskripsi().splitlines()]
     return pd.DataFrame(baris, columns=["Bagian", "Keterangan"])
 
 
 def _format_kolom(nama: str) -> str | None:
     n = nama.lower()
+    if n in ("target", "realisasi", "nilai"):
+        return None  # sheets that mix units row by row (the Satuan column): each value as published, unrounded
     if "(%)" in n:
         return F_PERSEN
     if "(rp" in n or n.startswith("garis kemiskinan"):
@@ -161,47 +187,74 @@ def _format_kolom(nama: str) -> str | None:
     return None
 
 
-def _tulis_lembar(wb: Any, judul: str, df: pd.DataFrame, lebar_maks: int = 70) -> None:
+def tulis_lembar(wb: Any, judul: str, df: pd.DataFrame, *, judul_baris: str, lebar_maks: int = 70) -> None:
+    """One sheet: title row (``judul_baris``, see :func:`tkpk.label.judul_lembar`), header row, data rows."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(judul[:31])
     data = aman(df)
+    ws.append([judul_baris])
+    ws["A1"].font = Font(bold=True, size=12, color="A04000" if SAMPLE_SOURCE in judul_baris else "1F3864")
+    ws["A1"].data_type = "s"
     ws.append(list(data.columns))
-    for sel in ws[1]:
+    for sel in ws[2]:
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = PatternFill("solid", fgColor="1F3864")
         sel.alignment = Alignment(wrap_text=True, vertical="center")
-    for baris in data.itertuples(index=False):
-        ws.append([_sel(x) for x in baris])
     format_per_kolom: Sequence[str | None] = [_format_kolom(str(c)) for c in df.columns]
-    for row in ws.iter_rows(min_row=2):
+    for baris in data.itertuples(index=False):
+        ws.append([_bulat(_sel(x), f) for x, f in zip(baris, format_per_kolom, strict=True)])
+    for row in ws.iter_rows(min_row=3):
         for sel, f in zip(row, format_per_kolom, strict=False):
             if isinstance(sel.value, str):
                 sel.data_type = "s"
             elif f and isinstance(sel.value, (int, float)):
                 sel.number_format = f
-    for sel in ws[1]:
+    for sel in ws[2]:
         sel.data_type = "s"
     for i, kol in enumerate(data.columns, start=1):
         isi = [len(str(v)) for v in data.iloc[:, i - 1].head(300) if v is not None]
         lebar = max([min(len(str(kol)), 24), *isi]) + 2
         ws.column_dimensions[get_column_letter(i)].width = max(8, min(lebar_maks, lebar))
-    ws.freeze_panes = "A2"
-    if ws.max_row > 1:
-        ws.auto_filter.ref = ws.dimensions
-    ws.row_dimensions[1].height = 32
+    ws.freeze_panes = "A3"
+    if ws.max_row > 2:
+        ws.auto_filter.ref = f"A2:{get_column_letter(ws.max_column)}{ws.max_row}"
+    ws.row_dimensions[2].height = 32
 
 
-def buku_kerja(b: BahanTahun, dibuat: datetime | None = None) -> bytes:
-    """The workbook's bytes; sheets in :data:`LEMBAR` order."""
+def _bulat(x: Any, f: str | None) -> Any:
+    """A number at the decimals its format shows (a download holds what the sheet shows)."""
+    if f in _DESIMAL and isinstance(x, float) and not isinstance(x, bool) and math.isfinite(x):
+        r = round(x, _DESIMAL[f])
+        return int(r) if _DESIMAL[f] == 0 else r
+    return x
+
+
+def _sampel_bps(b: BahanTahun) -> bool:
+    return bool(b.bps["sampel"].fillna(False).astype(bool).any()) if "sampel" in b.bps.columns else False
+
+
+def buku_kerja(b: BahanTahun, dibuat: datetime | None = None, dua: pd.DataFrame | None = None,
+               target: pd.DataFrame | None = None) -> bytes:
+    """The workbook's bytes; sheets in :data:`LEMBAR` order, each with its title row. ``dua`` and ``target`` are
+    the finished "Dua angka" and "Target dan realisasi" sheets (:mod:`tkpk.ekspor.dua_angka_lembar`); without
+    them those sheets say so."""
     from openpyxl import Workbook
+
+    from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
 
     wb = Workbook()
     wb.remove(wb.active)
-    isi = [profil(b), lokasi_prioritas(b), program_per_pilar(b), capaian_opd(b), sumber(b, dibuat)]
-    for judul, df in zip(LEMBAR, isi, strict=True):
-        _tulis_lembar(wb, judul, df, lebar_maks=120 if judul == "Sumber" else 70)
+    isi = [dua if dua is not None else lembar_dua_angka(None), profil(b),
+           target if target is not None else lembar_target(None, b.bps), lokasi_prioritas(b), program_per_pilar(b),
+           capaian_opd(b), sumber(b, dibuat)]
+    # The two-numbers and target sheets hold real figures only (BPS, register, documents); the rest show sample
+    # rows whenever the store holds them.
+    sampel = [False, _sampel_bps(b), _sampel_bps(b), b.sampel, b.sampel, b.sampel, b.sampel]
+    for judul, df, contoh in zip(LEMBAR, isi, sampel, strict=True):
+        tulis_lembar(wb, judul, df, judul_baris=judul_lembar(judul, b.tahun, contoh, b.keadaan),
+                     lebar_maks=120 if judul in ("Sumber", "Dua angka") else 70)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

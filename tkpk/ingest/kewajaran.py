@@ -26,9 +26,14 @@ class Pasangan:
 def _pasangan_indikator() -> tuple[Pasangan, ...]:
     out = [Pasangan(i.pembilang, i.penyebut, "peringatan" if i.pembilang == "rtlh" else "galat")
            for i in katalog.INDIKATOR if i.pembilang is not None and i.penyebut is not None]
-    # desil 1 is inside desil 1–4; a household has at least one member
-    out += [Pasangan("kk_desil_1", "kk_desil_1_4"), Pasangan("kk", "penduduk")]
-    return tuple(out)
+    # desil 1 is inside desil 1–4, desil 1–4 inside all households or persons; a household has at least one member
+    out += [Pasangan("kk_desil_1", "kk_desil_1_4"), Pasangan("kk_desil_1_4", "kk"),
+            Pasangan("jiwa_desil_1", "jiwa_desil_1_4"), Pasangan("jiwa_desil_1_4", "penduduk"),
+            Pasangan("kk", "penduduk")]
+    unik: dict[tuple[str, str], Pasangan] = {}
+    for p in out:
+        unik.setdefault((p.bagian, p.keseluruhan), p)  # a share's pair may repeat a nesting pair
+    return tuple(unik.values())
 
 
 PASANGAN: dict[str, tuple[Pasangan, ...]] = {

@@ -130,7 +130,7 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         _TAHUN, *_WILAYAH,
         Kolom("indikator", ("indikator", "kodeindikator", "namaindikator"),
               "Kode indikator: kolom BPS (p0, penduduk_miskin, garis_kemiskinan, p1, p2, p0_ekstrem, "
-              "penduduk_miskin_ekstrem) atau kode katalog (mis. persen_miskin, rtlh).", wajib=True, contoh="p0"),
+              "penduduk_miskin_ekstrem) atau kode katalog (mis. persen_jiwa_desil_1_4, rtlh).", wajib=True, contoh="p0"),
         Kolom("nilai", ("nilai", "nilaitarget", "target", "targetnilai"),
               "Nilai target dalam satuan indikatornya (p0 dalam persen).", wajib=True, contoh="2,10"),
         Kolom("dokumen", ("dokumen", "dokumenperencanaan", "namadokumen", "dokumenacuan"),
@@ -145,9 +145,22 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
 KODE_KABUPATEN = "63.03"
 
 
+# Indicator headers of older templates and office files, still accepted: the register counts were once called
+# "penduduk miskin" (katalog.KODE_LAMA); a file written for the old template must load unchanged.
+SINONIM_INDIKATOR: dict[str, str] = {
+    **katalog.KODE_LAMA,
+    "jumlah penduduk miskin": "jiwa_desil_1_4",
+    "penduduk desil 1-4": "jiwa_desil_1_4",
+    "jiwa desil 1-4": "jiwa_desil_1_4",
+    "penduduk desil 1": "jiwa_desil_1",
+    "jiwa desil 1": "jiwa_desil_1",
+    "persentase penduduk miskin": "persen_jiwa_desil_1_4",
+}
+
+
 def indikator_lebar() -> dict[str, str]:
     """Header key -> catalogue code, for the wide form (by code or by the catalogue's name)."""
-    out: dict[str, str] = {}
+    out: dict[str, str] = {kunci(lama): baru for lama, baru in SINONIM_INDIKATOR.items()}
     for ind in katalog.INDIKATOR:
         out[kunci(ind.kode)] = ind.kode
         out[kunci(ind.nama)] = ind.kode

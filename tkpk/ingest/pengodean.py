@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tkpk.ingest.penyandian import PESAN_UTF16_RUSAK, utf16_tanpa_bom
 from tkpk.ingest.pesan import Pesan
 
 
@@ -48,6 +49,11 @@ def dekode(data: bytes) -> tuple[str, str, list[Pesan]]:
             return data.decode("utf-16"), "UTF-16", pesan
         except UnicodeDecodeError as exc:
             raise BacaGagal("Berkas bertanda UTF-16 tetapi isinya rusak.") from exc
+    if (utf16 := utf16_tanpa_bom(data)) is not None:  # "Unicode text" some tools write without a BOM
+        try:
+            return data.decode(utf16), "UTF-16 (tanpa BOM)", pesan
+        except UnicodeDecodeError as exc:
+            raise BacaGagal(PESAN_UTF16_RUSAK) from exc
     bom = data.startswith(b"\xef\xbb\xbf")
     badan = data[3:] if bom else data
     if b"\x00" in badan:  # no text encoding but UTF-16 (handled above) puts NUL bytes in a CSV

@@ -23,7 +23,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from tkpk.ingest.kolom import kunci
 from tkpk.ingest.pengodean import BacaGagal, dekode
+from tkpk.ingest.penyandian import pesan_csv
 from tkpk.ingest.pesan import Pesan
 
 __all__ = ["MAKS_BYTES", "BacaGagal", "Sel", "Tabel", "baca", "baca_csv", "per_lajur", "tanpa_gc"]
@@ -229,9 +231,9 @@ def baca_csv(data: bytes) -> Tabel:
         return cepat
     try:
         with tanpa_gc():
-            rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+            rows = list(pembaca := csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     except csv.Error as exc:
-        raise BacaGagal(f"CSV tidak dapat dibaca: {exc}.") from exc
+        raise BacaGagal(pesan_csv(str(exc), pembaca.line_num, _BATAS_SEL)) from exc
     # the csv module's records, stripped and cleaned column by column in Arrow (no Python loop per cell)
     panjang = np.minimum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), MAKS_KOLOM)
     if len(rows) and int(panjang.max()) == MAKS_KOLOM:

@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from tkpk import SAMPLE_SOURCE
+from tkpk.teks_aman import md
 
 # Altair's debug mode validates every chart object again at each construction step (each .configure_*, each
 # layer): about 2 s per map rerun for 290 desa outlines. Streamlit still validates the finished spec once when it
@@ -67,6 +68,19 @@ def halaman(judul: str, pertanyaan: str) -> None:
             st.rerun()
     st.title(judul)
     st.markdown(f"*{pertanyaan}*")
+    keadaan_data()
+
+
+def keadaan_data() -> None:
+    """Which state of the store the page reflects (newest batch and its date), under every page title."""
+    from tkpk.data_tahun import keadaan_data as baca_keadaan
+    from tkpk.ui.cache import baca
+
+    try:
+        teks = baca(baca_keadaan).teks
+    except Exception:  # a page that cannot read the store says so itself; the header never breaks it
+        return
+    st.caption(f"Keadaan data: {teks}.")
 
 
 def label_contoh(ada_contoh: bool = True) -> None:
@@ -76,7 +90,7 @@ def label_contoh(ada_contoh: bool = True) -> None:
 
 
 def sumber(teks: str) -> None:
-    st.caption(f"Sumber: {teks}")
+    st.caption(f"Sumber: {md(teks)}")  # sources may come from uploaded files: text, never Markdown
 
 
 def belum_tersedia(fitur: str) -> None:

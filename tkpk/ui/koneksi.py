@@ -6,6 +6,8 @@ by ``python -m tkpk export-parquet`` (read-only, any number of app replicas; see
 
 from __future__ import annotations
 
+import logging
+
 import duckdb
 import streamlit as st
 
@@ -13,7 +15,15 @@ from tkpk.config import db_path, is_parquet_store
 from tkpk.db import StoreLockedError, connect, migrate
 from tkpk.queries import scalar
 from tkpk.store import init_store
+from tkpk.ui.aman import galat_internal
 
+LOG = logging.getLogger("tkpk.koneksi")
+
+PESAN_TERKUNCI = (
+    "🔒 Basis data sedang dipakai oleh proses lain (mis. aplikasi lain atau impor yang berjalan), sehingga dasbor "
+    "ini tidak dapat membukanya. Hanya satu proses aplikasi yang boleh memakai satu berkas basis data. Pengelola "
+    "server: nama berkasnya tercatat di log server."
+)
 PESAN_HANYA_BACA = (
     "Dasbor ini membaca salinan data (set Parquet) yang hanya-baca, sehingga unggah dan pembatalan batch "
     "tidak tersedia di sini. Unggah data melalui instans penulis yang memakai berkas basis data DuckDB."
@@ -47,16 +57,14 @@ def conn() -> duckdb.DuckDBPyConnection:
     if hanya_baca():
         try:
             return _open_parquet(str(db_path()))
-        except Exception as exc:
-            st.error(f"Set Parquet {db_path()} tidak dapat dibuka: {exc}")
+        except Exception as exc:  # the path and the library's words go to the log only
+            galat_internal(exc, f"membuka set Parquet {db_path()}", "Set data Parquet tidak dapat dibuka.")
             st.stop()
             raise
     try:
         return _open(str(db_path()))
     except StoreLockedError as exc:
-        st.error(
-            f"{exc}\n\nDasbor ini tidak dapat membuka basis data karena sedang dipakai oleh proses lain. "
-            "Hanya satu proses aplikasi yang boleh memakai satu berkas basis data."
-        )
+        LOG.warning("basis data terkunci: %s", exc)
+        st.error(PESAN_TERKUNCI)
         st.stop()
         raise

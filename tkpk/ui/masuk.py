@@ -1,46 +1,132 @@
 """Analyst login gate for the pages that write (upload, rollback).
 
-``st.login`` / ``st.user`` when an OIDC provider is configured in ``secrets.toml`` (``[auth]`` with
-``client_id``); otherwise local accounts (argon2 hashes under ``[auth.users]``, see :mod:`tkpk.auth`).
-With no account at all the gate stays shut and explains ``python -m tkpk add-user NAMA``. No default password.
+Two kinds of account, never both: with an OIDC provider configured in ``secrets.toml`` (``[auth]`` with
+``client_id``) ``st.login`` proves who someone is and the allow-list ``[tkpk] analis`` (:mod:`tkpk.akses`)
+decides who is an analyst; otherwise local accounts (argon2 hashes under ``[auth.users]``, see :mod:`tkpk.auth`)
+log in through a throttled form (:mod:`tkpk.gerbang`). With no account, or OIDC without an allow-list, the gate
+stays shut and says how to open it. No default password.
+
+A local login lives server-side (:mod:`tkpk.sesi`); the browser keeps it across a reload through an HttpOnly
+cookie it fetches once from ``/api/sesi`` right after the login (:mod:`tkpk.ui.rute`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 import streamlit as st
 
-from tkpk import auth
+from tkpk import akses, auth
+from tkpk import gerbang as masuk_lokal
+from tkpk.pembatas import alamat_klien, proxy_tepercaya
+from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT
+from tkpk.teks_aman import md
 
-KUNCI_PENGGUNA = "analis"
+KUNCI_PENGGUNA = "analis"  # the name, for display; never trusted on its own
+KUNCI_TOKEN = "analis_token"
+HALAMAN = {"unggah": "/unggah", "riwayat": "/riwayat"}
+
+
+def _rahasia(bagian: str) -> Any:
+    try:
+        return st.secrets.get(bagian)
+    except Exception:  # no secrets file, or a broken one: treat as "not configured"
+        return None
+
+
+def penyedia_oidc() -> list[str | None]:
+    """The OIDC providers ``[auth]`` configures: ``None`` for one given directly in ``[auth]`` (``st.login()``),
+    a name for each ``[auth.<name>]`` section (``st.login("<name>")``; Streamlit refuses the nameless call then)."""
+    cfg = _rahasia("auth")
+    if not isinstance(cfg, Mapping):
+        return []
+    hasil: list[str | None] = [None] if "client_id" in cfg else []
+    return hasil + [str(k) for k, v in cfg.items() if k != "users" and isinstance(v, Mapping) and "client_id" in v]
 
 
 def _oidc() -> bool:
     """True when ``[auth]`` in Streamlit's secrets names an OIDC client (directly or per provider)."""
+    return bool(penyedia_oidc())
+
+
+def _tombol_login(key: str, label: str = "Masuk") -> None:
+    """One login button, or one per provider when several are configured ("Masuk dengan google")."""
+    penyedia = penyedia_oidc()
+    for p in penyedia:
+        teks = label if len(penyedia) == 1 else f"{label} dengan {p or 'akun organisasi'}"
+        if st.button(teks, key=f"{key}_{p or ''}"):
+            st.login(p) if p else st.login()
+
+
+def daftar_analis() -> akses.DaftarAnalis:
+    cfg = _rahasia("tkpk")
+    return akses.baca_daftar(cfg.get("analis") if isinstance(cfg, Mapping) else None)
+
+
+def _user() -> dict[str, Any]:
     try:
-        cfg: Any = st.secrets.get("auth")
-    except Exception:  # no secrets file, or a broken one: treat as "not configured"
-        return False
-    if not isinstance(cfg, Mapping):
-        return False
-    if "client_id" in cfg:
-        return True
-    return any(isinstance(v, Mapping) and "client_id" in v for k, v in cfg.items() if k != "users")
+        return st.user.to_dict() if st.user.is_logged_in else {}
+    except Exception:
+        return {}
+
+
+def klien() -> str:
+    """The visitor's address for throttling (``X-Forwarded-For`` only behind a proxy named in TKPK_PROXY)."""
+    try:
+        return alamat_klien(st.context.ip_address, st.context.headers.get("X-Forwarded-For"), proxy_tepercaya())
+    except Exception:
+        return "127.0.0.1"
+
+
+def _baca_kuki(nama: str) -> str | None:
+    try:
+        nilai = st.context.cookies.get(nama)
+    except Exception:
+        return None
+    return nilai if isinstance(nilai, str) and nilai else None
+
+
+def _kuki() -> str | None:
+    return _baca_kuki(NAMA_KUKI)
+
+
+def _kuki_ikat() -> str | None:
+    """This browser's binding cookie (set by our middleware at page load), which the login ticket is tied to."""
+    return _baca_kuki(NAMA_KUKI_IKAT)
+
+
+def _token() -> str | None:
+    return st.session_state.get(KUNCI_TOKEN) or DAFTAR.dari_kuki(_kuki())
 
 
 def pengguna() -> str | None:
-    """The logged-in analyst's name, or None. Never shows anything."""
+    """The logged-in analyst's name (the email under OIDC), or None. Never shows anything."""
     if _oidc():
-        try:
-            if st.user.is_logged_in:
-                return str(st.user.get("email") or st.user.get("name") or "analis")
-        except Exception:
-            return None
+        u = _user()
+        email = u.get("email")
+        if u and akses.boleh_unggah(u, daftar_analis()) and DAFTAR.oidc_berlaku(str(email), u.get("iat")):
+            return str(email).strip()
         return None
-    nama = st.session_state.get(KUNCI_PENGGUNA)
-    return str(nama) if nama else None
+    nama = DAFTAR.periksa(_token(), lambda n: masuk_lokal.sidik_akun(auth.secrets_path(), n))
+    if nama is None:
+        st.session_state.pop(KUNCI_TOKEN, None)
+        st.session_state.pop(KUNCI_PENGGUNA, None)
+    return nama
+
+
+def _arahkan(url: str) -> None:
+    """Send the browser to one of our own routes: the message ``st.login`` uses to reach the provider."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    msg = ForwardMsg()
+    msg.auth_redirect.url = url
+    ctx.enqueue(msg)
 
 
 def keluar_tombol(key: str = "keluar") -> None:
@@ -48,25 +134,67 @@ def keluar_tombol(key: str = "keluar") -> None:
     if nama is None:
         return
     c1, c2 = st.columns([4, 1])
-    c1.caption(f"Masuk sebagai **{nama}**.")
+    c1.caption(f"Masuk sebagai **{md(nama)}**. Keluar mengakhiri login akun ini di semua perangkat.")
     if c2.button("Keluar", key=key):
+        DAFTAR.akhiri_akun(nama)
+        st.session_state.pop(KUNCI_TOKEN, None)
+        st.session_state.pop(KUNCI_PENGGUNA, None)
         if _oidc():
             st.logout()
-        st.session_state.pop(KUNCI_PENGGUNA, None)
-        st.rerun()
+            st.rerun()
+        # the browser goes to /api/keluar to drop the cookie; st.stop, not st.rerun, which would drop the redirect
+        _arahkan(f"/api/keluar?lanjut={quote(HALAMAN.get(key.removeprefix('keluar_'), '/'))}")
+        st.stop()
 
 
-def _form_lokal(key: str) -> None:
+def _form_lokal(key: str) -> str | None:
+    """The login form; on success the account name. The browser is then sent to ``/api/sesi`` for its cookie
+    (no ``st.rerun`` here: a rerun would drop that redirect before it reaches the browser), with a ticket tied to
+    this browser's binding cookie. Without that cookie (cookies blocked) the login lasts for this tab only."""
     with st.form(f"form_masuk_{key}"):
         nama = st.text_input("Nama akun", key=f"masuk_nama_{key}")
         sandi = st.text_input("Kata sandi", type="password", key=f"masuk_sandi_{key}")
         kirim = st.form_submit_button("Masuk")
-    if kirim:
-        if nama.strip() and sandi and auth.verify(auth.secrets_path(), nama.strip(), sandi):
-            st.session_state[KUNCI_PENGGUNA] = nama.strip()
-            st.rerun()
-        else:
-            st.error("Nama akun atau kata sandi salah.")
+    if not kirim:
+        return None
+    hasil = masuk_lokal.coba_masuk(auth.secrets_path(), nama, sandi, klien())
+    if not hasil.berhasil or hasil.token is None:
+        st.error(hasil.pesan)
+        return None
+    st.session_state[KUNCI_TOKEN] = hasil.token
+    st.session_state[KUNCI_PENGGUNA] = nama.strip()
+    ikat = _kuki_ikat()
+    if ikat:
+        tiket = DAFTAR.tiket(hasil.token, ikat)
+        _arahkan(f"/api/sesi?tiket={quote(tiket)}&lanjut={quote(HALAMAN.get(key, '/'))}")
+    return nama.strip()
+
+
+def _oidc_ditolak(key: str, u: Mapping[str, Any]) -> None:
+    """A signed-in identity that is not (or no longer) an analyst: say why, and how to fix it."""
+    email = str(u.get("email") or "(tanpa email)")
+    daftar = daftar_analis()
+    if daftar.kosong:
+        st.warning(
+            "🔒 **Terkunci: belum ada daftar analis.** Dengan login organisasi (OIDC), hanya alamat email yang "
+            "terdaftar yang boleh mengunggah atau membatalkan batch. Pengelola server menambahkan daftar ini ke "
+            "`.streamlit/secrets.toml`, lalu memulai ulang server:"
+        )
+        st.code(akses.CONTOH_DAFTAR, language="toml")
+        st.caption("Alamat lengkap untuk satu orang; `@domain` untuk semua alamat tepat di domain itu "
+                   "(subdomain hanya bila dicantumkan sendiri). Hanya email yang sudah diverifikasi penyedia login.")
+    elif not akses.terverifikasi(u):
+        st.error(f"Alamat email {md(email)} belum diverifikasi oleh penyedia login, sehingga tidak dapat dipakai "
+                 "sebagai akun analis.")
+    elif not akses.cocok(u.get("email"), daftar):
+        st.error(f"Akun {md(email)} tidak terdaftar sebagai analis. Minta pengelola server menambahkannya ke "
+                 "daftar `analis` di `.streamlit/secrets.toml`.")
+    else:
+        st.info("Sesi login Anda sudah berakhir. Silakan masuk lagi.")
+        _tombol_login(f"oidc_lagi_{key}", "Masuk lagi")
+        return
+    if st.button("Keluar", key=f"oidc_keluar_{key}"):
+        st.logout()
 
 
 def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
@@ -78,9 +206,12 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
     if not tampil_form:
         return None
     if _oidc():
+        u = _user()
+        if u:
+            _oidc_ditolak(key, u)
+            return None
         st.info("Fitur ini hanya untuk analis Bappedalitbang. Silakan masuk dengan akun organisasi.")
-        if st.button("Masuk", key=f"oidc_{key}"):
-            st.login()
+        _tombol_login(f"oidc_{key}")
         return None
     if not auth.ada_akun(auth.secrets_path()):
         st.warning(
@@ -91,6 +222,12 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
         st.code("python -m tkpk add-user NAMA", language="bash")
         st.caption("Tidak ada akun atau kata sandi bawaan. Setelah akun dibuat, muat ulang halaman ini.")
         return None
-    st.info("Fitur ini hanya untuk analis. Silakan masuk.")
-    _form_lokal(key)
-    return None
+    slot = st.empty()
+    with slot.container():
+        st.info("Fitur ini hanya untuk analis. Silakan masuk.")
+        nama = _form_lokal(key)
+    if nama is None:
+        return None
+    slot.empty()
+    keluar_tombol(key=f"keluar_{key}")
+    return nama

@@ -8,6 +8,7 @@ import streamlit as st
 
 from tkpk.ingest import BatalGagal, baris_batch, batalkan, pratinjau_batal, riwayat
 from tkpk.ingest.batal import sel_dibaca
+from tkpk.ui.aman import galat_internal, md, tabel
 from tkpk.ui.cache import baca
 
 KOLOM = {"batch_id": "Batch", "jenis": "Jenis", "nama_file": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
@@ -28,7 +29,7 @@ def daftar(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if df.empty:
         st.info("Belum ada batch data di basis data.")
         return df
-    st.dataframe(tabel_batch(df), hide_index=True, width="stretch")
+    tabel(tabel_batch(df), hide_index=True, width="stretch")
     return df
 
 
@@ -43,7 +44,7 @@ def lihat_baris(con: duckdb.DuckDBPyConnection, df: pd.DataFrame) -> int | None:
         st.caption("Batch ini tidak membawa baris data (misalnya catatan pembatalan).")
     else:
         st.caption(f"{len(rows):n} baris pertama dari batch {bid}.")
-        st.dataframe(kosongkan(rows), hide_index=True, width="stretch")
+        tabel(kosongkan(rows), hide_index=True, width="stretch")
     return int(bid)
 
 
@@ -70,8 +71,10 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
     if b["jenis"] not in JENIS_DATA:
         st.info(f"Batch {bid} berjenis {b['jenis']} dan tidak dapat dibatalkan.")
         return
-    st.caption("Membatalkan mengembalikan setiap sel persis seperti bila batch ini tidak pernah dimuat; sel yang juga "
-               "dilaporkan batch aktif yang lebih baru tetap. Pembatalan dicatat, dan berkasnya boleh dimuat lagi.")
+    st.markdown(f"Membatalkan **{md(b['nama_file'])}** ({int(b['jumlah_baris']):n} baris, {b['jenis']}, oleh "
+                f"{md(b['oleh'])}) mengembalikan setiap sel persis seperti bila batch ini tidak pernah dimuat; sel "
+                "yang juga dilaporkan batch aktif yang lebih baru tetap. Pembatalan dicatat, dan berkasnya boleh "
+                "dimuat lagi.")
     pratinjau_form(con, bid)
     alasan = st.text_input("Alasan pembatalan (wajib)", key=f"alasan_{bid}")
     yakin = st.checkbox(f"Ya, saya yakin ingin membatalkan batch {bid}.", key=f"yakin_{bid}")
@@ -80,10 +83,10 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
         try:
             rid = batalkan(con, bid, oleh, alasan.strip())
         except BatalGagal as exc:
-            st.error(str(exc))
+            st.error(md(str(exc)))
             return
         except Exception as exc:  # never a traceback
-            st.error(f"Pembatalan gagal; tidak ada yang berubah ({type(exc).__name__}: {exc}).")
+            galat_internal(exc, f"membatalkan batch {bid}", "Pembatalan gagal; tidak ada yang berubah.")
             return
         st.session_state[KUNCI_BATAL] = (bid, rid)
         st.rerun()
@@ -95,14 +98,14 @@ def pratinjau_form(con: duckdb.DuckDBPyConnection, bid: int) -> None:
     try:
         pra = baca(pratinjau_batal, bid)  # per store version: a large batch is compared once, not on every rerun
     except BatalGagal as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     st.text(pra.ringkasan())
     if pra.jumlah:
-        tabel = sel_dibaca(pra)[["Tahun", "Wilayah", "Rincian", "Kolom", "Lama → baru"]]
-        st.dataframe(tabel, hide_index=True, width="stretch")
-        if pra.jumlah > len(tabel):
-            st.caption(f"{len(tabel):n} sel pertama dari {pra.jumlah:n}.")
+        sel = sel_dibaca(pra)[["Tahun", "Wilayah", "Rincian", "Kolom", "Lama → baru"]]
+        tabel(sel, hide_index=True, width="stretch")  # cells hold uploaded text: the safe table
+        if pra.jumlah > len(sel):
+            st.caption(f"{len(sel):n} sel pertama dari {pra.jumlah:n}.")
 
 
 def catatan_batal(con: duckdb.DuckDBPyConnection) -> None:
@@ -114,4 +117,4 @@ def catatan_batal(con: duckdb.DuckDBPyConnection) -> None:
     df = riwayat(con)
     rec = df[df["batch_id"] == rid]
     if not rec.empty:
-        st.dataframe(tabel_batch(rec), hide_index=True, width="stretch")
+        tabel(tabel_batch(rec), hide_index=True, width="stretch")

@@ -14,12 +14,21 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from tkpk.data_tahun import keadaan_data
+from tkpk.label import dengan_sumber
+from tkpk.ui.cache import baca
 from tkpk.ui.sidik import sidik
-from tkpk.unduh import ke_csv, ke_xlsx
+from tkpk.unduh import aman, ke_csv, ke_xlsx
 
 
-def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str) -> None:
-    """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``)."""
+def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str, *, sampel: bool | None = None,
+                 asal: str = "") -> None:
+    """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``).
+
+    Every file carries a ``Sumber data`` column (:func:`tkpk.label.dengan_sumber`): the DATA CONTOH label when
+    ``sampel`` (None = read it from the frame), ``asal`` and the store state (newest batch and its date).
+    """
+    df = dengan_sumber(df, sampel, baca(keadaan_data), asal)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
         "⬇️ Unduh data (CSV)", lambda: ke_csv(df), file_name=f"{nama_berkas}.csv", mime="text/csv",
@@ -79,10 +88,11 @@ def _nilai_kunci(v: object) -> tuple | None:
 
 def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str, Any],
                   css: tuple[str, Callable[[object], str]] | None) -> None:
-    gaya = df.style.format(format_kolom, na_rep="–")
+    # text cells neutralised as the exports are: the toolbar's "Download as CSV" must not carry formulas
+    gaya = aman(df).style.format(format_kolom, na_rep="–")
     if css:
         gaya = gaya.map(css[1], subset=[css[0]])
-    st.dataframe(gaya, hide_index=True, **opsi)
+    st.dataframe(gaya, hide_index=True, **{"placeholder": "–", **opsi})
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

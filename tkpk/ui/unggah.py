@@ -9,6 +9,7 @@ import streamlit as st
 from tkpk.ingest import Hasil, periksa, simpan_hasil
 from tkpk.ingest.batal import teks_sel
 from tkpk.ingest.templat import templat_csv, templat_xlsx
+from tkpk.ui.aman import galat_internal, md, tabel
 from tkpk.ui.riwayat import kosongkan
 
 JENIS_LABEL = {
@@ -51,16 +52,16 @@ def periksa_berkas(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, 
 
 def tampil_pesan(hasil: Hasil) -> None:
     if hasil.ditolak:
-        st.error(f"**DITOLAK — tidak ada yang disimpan.** {hasil.ringkasan()}")
+        st.error(f"**DITOLAK — tidak ada yang disimpan.** {md(hasil.ringkasan())}")
         for p in [p for p in hasil.pesan if p.galat][:5]:
-            st.markdown(f"- {p.teks}")
+            st.markdown(f"- {md(p.teks)}")  # the message quotes the cell: shown as text, never as Markdown
     elif any(p.tingkat == "peringatan" for p in hasil.pesan):
-        st.warning(f"Berkas dapat diterima, dengan peringatan. {hasil.ringkasan()}")
+        st.warning(f"Berkas dapat diterima, dengan peringatan. {md(hasil.ringkasan())}")
     else:
-        st.info(hasil.ringkasan())
+        st.info(md(hasil.ringkasan()))
     if hasil.pesan:
         st.markdown("**Pesan pemeriksaan** (baris seperti di Excel; baris judul = baris 1)")
-        st.dataframe(tabel_pesan(hasil), hide_index=True, width="stretch")
+        tabel(tabel_pesan(hasil), hide_index=True, width="stretch")
 
 
 def tampil_catatan(hasil: Hasil) -> None:
@@ -92,20 +93,20 @@ def tampil_pratinjau(hasil: Hasil) -> None:
         ubah = pra.perubahan().rename(columns={"baris": "Baris", "kolom": "Kolom", "lama": "Lama", "baru": "Baru"})
         ubah["Lama → baru"] = [f"{teks_sel(a)} → {teks_sel(b)}" for a, b in zip(ubah["Lama"], ubah["Baru"],
                                                                                 strict=True)]
-        st.dataframe(ubah[["Baris", "Kolom", "Lama → baru"]].head(MAKS_TAMPIL), hide_index=True, width="stretch")
+        tabel(ubah[["Baris", "Kolom", "Lama → baru"]].head(MAKS_TAMPIL), hide_index=True, width="stretch")
     if pra.baru:
         baru = pra.banding[pra.banding["status"] == "baru"]
         baru = baru[[c for c in baru.columns if not c.endswith("_lama") and c != "status"]]
         with st.expander(f"Baris baru ({pra.baru:n})", expanded=pra.baru <= 20):
-            st.dataframe(kosongkan(baru.rename(columns={"_baris": "Baris"}).head(MAKS_TAMPIL)), hide_index=True,
-                         width="stretch")
+            tabel(kosongkan(baru.rename(columns={"_baris": "Baris"}).head(MAKS_TAMPIL)), hide_index=True,
+                  width="stretch")
 
 
 def alur(con: duckdb.DuckDBPyConnection, oleh: str, jenis: str, data: bytes, nama_file: str, kunci: str) -> None:
     """Everything after a file is chosen: verdict, messages, preview, and the commit."""
     hasil = periksa_berkas(con, data, nama_file, jenis, kunci)
     if hasil.status == "diterima":
-        st.success(f"✅ Tersimpan sebagai **batch {hasil.batch_id}** oleh {oleh}. {hasil.ringkasan()} "
+        st.success(f"✅ Tersimpan sebagai **batch {hasil.batch_id}** oleh {md(oleh)}. {md(hasil.ringkasan())} "
                    "Lihat atau batalkan di halaman Riwayat data.")
         return
     tampil_pesan(hasil)
@@ -114,7 +115,7 @@ def alur(con: duckdb.DuckDBPyConnection, oleh: str, jenis: str, data: bytes, nam
     tampil_catatan(hasil)
     tampil_pratinjau(hasil)
     if hasil.status == "tanpa_perubahan":
-        st.info("Tidak ada perubahan: " + (hasil.pratinjau.ringkasan() if hasil.pratinjau else "") +
+        st.info("Tidak ada perubahan: " + (md(hasil.pratinjau.ringkasan()) if hasil.pratinjau else "") +
                 " Tidak ada yang perlu disimpan.")
         return
     if st.button("💾 Simpan", type="primary", key="simpan_unggah"):
@@ -123,7 +124,7 @@ def alur(con: duckdb.DuckDBPyConnection, oleh: str, jenis: str, data: bytes, nam
             simpan_hasil(con, hasil, oleh, progres=lambda f, t: bar.progress(min(max(f, 0.0), 1.0), text=t))
         except Exception as exc:  # the transaction rolled back; never show a traceback
             bar.empty()
-            st.error(f"Penyimpanan gagal dan tidak ada yang disimpan ({type(exc).__name__}: {exc}).")
+            galat_internal(exc, "menyimpan unggahan", "Penyimpanan gagal dan tidak ada yang disimpan.")
             return
         bar.empty()
         st.rerun()

@@ -1,0 +1,149 @@
+"""Sample data labelled in every artefact, opened the way a user gets it: the bytes behind every download button
+of the map, pillar and trend pages (CSV, XLSX, PNG, SVG), every slide's body, every sheet of the workbook and
+every exported PDF and chart image. Each also names the store state it reflects (newest batch and date)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.delta_generator import DeltaGenerator
+
+from tkpk import SAMPLE_SOURCE
+from tkpk import agenda as ag
+from tkpk.ekspor.gambar import keterangan_png
+
+KEADAAN = re.compile(r"data per batch \d+ \(\d{1,2} \w+ \d{4}\)")
+# Downloads that hold only BPS figures (real data): they name their source and the store state, not the label.
+NYATA = ("tren_", "kalsel_", "peta_kalsel_")
+
+
+@pytest.fixture
+def unduhan(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Every download button drawn while the fixture is active: label, file name and the data it would send."""
+    tercatat: list[dict] = []
+    asli = DeltaGenerator.download_button
+
+    def catat(self, label, data, file_name=None, *a, **kw):
+        tercatat.append({"label": label, "data": data, "nama": file_name})
+        return asli(self, label, data, file_name, *a, **kw)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", catat)
+    return tercatat
+
+
+def _isi(u: dict) -> bytes:
+    data = u["data"]() if callable(u["data"]) else u["data"]
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def _teks_xlsx(data: bytes) -> list[str]:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    return [str(c) for ws in wb for r in ws.iter_rows(values_only=True) for c in r if c is not None]
+
+
+def _periksa(u: dict) -> None:
+    nama, data = u["nama"], _isi(u)
+    contoh = not nama.startswith(NYATA)
+    if nama.endswith(".csv"):
+        baris = data.decode("utf-8-sig").splitlines()
+        assert "Sumber data" in baris[0].split(";"), nama
+        assert KEADAAN.search(baris[1]), nama
+        assert (SAMPLE_SOURCE in baris[1]) == contoh, nama   # first data row carries the label
+    elif nama.endswith(".xlsx"):
+        teks = " ".join(_teks_xlsx(data))
+        assert KEADAAN.search(teks) and (SAMPLE_SOURCE in teks) == contoh, nama
+    elif nama.endswith(".png"):
+        ket = keterangan_png(data).get("Description", "")
+        assert KEADAAN.search(ket) and (SAMPLE_SOURCE in ket) == contoh, nama
+    elif nama.endswith(".svg"):
+        teks = data.decode("utf-8")
+        assert "Keadaan data: data per batch" in teks and (SAMPLE_SOURCE in teks) == contoh, nama
+    else:
+        raise AssertionError(nama)
+
+
+@pytest.mark.parametrize(("halaman", "query", "minimal"), [
+    ("pages/peta.py", {"tingkat": "desa", "tahun": "2024"}, 4),
+    ("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2023", "aturan": "moran"}, 4),
+    ("pages/pilar.py", {"pilar": "1", "tahun": "2024"}, 8),
+    ("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH"}, 8),
+    ("pages/pilar.py", {"pilar": "3", "tahun": "2022"}, 8),
+    ("pages/pilar.py", {"pilar": "4", "tahun": "2024"}, 8),
+    ("pages/tren.py", {}, 6),
+])
+def test_every_download_carries_its_label_and_store_state(run_page, unduhan, halaman, query, minimal):
+    at = run_page(halaman, query)
+    assert not at.exception, at.exception
+    dari_halaman = {u["nama"]: u for u in unduhan}   # the last run of the page
+    assert len(dari_halaman) >= minimal
+    for u in dari_halaman.values():
+        _periksa(u)
+
+
+def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
+    for layar in ("1080", "720"):
+        at = run_page("pages/presentasi.py", {"tahun": "2024", "layar": layar})
+        for i, slide in enumerate(ag.BAWAAN):
+            assert not at.exception, (slide, at.exception)
+            badan = [m.value for m in at.markdown if 'class="label-contoh"' in m.value]
+            kaki = next(m.value for m in at.markdown if 'class="kaki-slide"' in m.value)
+            assert KEADAAN.search(kaki), slide
+            if slide in (ag.HEADLINE, ag.DUA_ANGKA):   # BPS and register figures only: real data
+                assert not badan and SAMPLE_SOURCE not in kaki
+            else:
+                assert badan and SAMPLE_SOURCE in badan[0], slide
+            if i < len(ag.BAWAAN) - 1:
+                at.button(key="slide_maju").click().run()
+        css = " ".join(m.value for m in at.markdown if "<style>" in m.value)
+        ukuran = [int(x) for x in re.findall(r"\.label-contoh p \{ font-size: (\d+)px", css)]
+        assert ukuran and min(ukuran) >= 24   # projector size, not a footnote
+
+
+@pytest.fixture(scope="module")
+def ekspor(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tkpk.ekspor import cli
+
+    salinan = tmp_path_factory.mktemp("label_db") / "tkpk.duckdb"
+    shutil.copy(store_path, salinan)
+    out = tmp_path_factory.mktemp("label_ekspor")
+    assert cli.main(["--year", "2024", "--out", str(out), "--db", str(salinan)]) == 0
+    return out
+
+
+def _teks_pdf(data: bytes) -> str:
+    teks = b""
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            teks += zlib.decompress(m.group(1))
+        except zlib.error:
+            teks += m.group(1)
+    potong = re.findall(rb"\(((?:[^()\\]|\\.)*)\) ?Tj", teks)
+    return re.sub(r"\\(.)", r"\1", b" ".join(potong).decode("latin-1"))
+
+
+def test_every_exported_file_carries_the_label(ekspor: Path):
+    wb = openpyxl.load_workbook(ekspor / "lp2kd_rpkd_2024.xlsx")
+    for ws in wb:
+        judul = ws["A1"].value
+        assert KEADAAN.search(judul), ws.title
+        # BPS, register and target sheets hold real figures only
+        nyata = ws.title in ("Dua angka", "Profil kemiskinan", "Target dan realisasi")
+        assert (SAMPLE_SOURCE in judul) == (not nyata), ws.title
+    pdfs = sorted((ekspor / "pdf").glob("*.pdf"))
+    assert len(pdfs) > 20
+    for p in pdfs:
+        teks = _teks_pdf(p.read_bytes())
+        assert "data per batch" in teks, p.name
+        assert (SAMPLE_SOURCE in teks) == (not p.name.startswith("dua_angka_")), p.name  # real figures only
+    for p in sorted((ekspor / "gambar").glob("*.png")):
+        ket = keterangan_png(p.read_bytes())["Description"]
+        assert KEADAAN.search(ket), p.name
+        assert (SAMPLE_SOURCE in ket) == (not p.name.startswith("tren_p0")), p.name
+        svg = p.with_suffix(".svg").read_text(encoding="utf-8")
+        assert (SAMPLE_SOURCE in svg) == (not p.name.startswith("tren_p0")), p.name

@@ -1,0 +1,27 @@
+"""The register's inner conflicts are found in the figures themselves, and the ratio is computed, not typed."""
+
+from tkpk.dua_angka import AngkaRegister, DuaAngka, konflik_register
+from tkpk.ringkasan import Headline
+
+
+def _r(kode: str, tahun: int, nilai: float) -> AngkaRegister:
+    return AngkaRegister(kode, kode, tahun, nilai, "jiwa", "uji", "register")
+
+
+def test_shifted_year_labels_and_differing_counts_are_reported():
+    reg = [_r("reg_miskin_satudata", 2024, 161726), _r("reg_miskin_satudata", 2025, 172697),
+           _r("reg_miskin_siksng", 2024, 172702), _r("reg_fakir_miskin_satudata", 2025, 154893),
+           _r("reg_fakir_miskin_siksng", 2024, 154893)]
+    k = konflik_register(reg)
+    assert any("Satu Data 2025 (172.697) hampir sama" in x and "untuk 2024 (172.702)" in x for x in k)
+    assert any("Tahun 2024: Satu Data mencatat 161.726 penduduk miskin" in x for x in k)
+    assert any("fakir miskin Satu Data 2025 (154.893) sama dengan" in x for x in k)
+    assert konflik_register([_r("reg_miskin_satudata", 2024, 1000)]) == []
+
+
+def test_ratio_only_for_the_same_year():
+    h = Headline(2024, 2.36, None, None, None, 14461.0, 589164.0, None, None, 1, 12, "uji", "media_bps")
+    d = DuaAngka(2024, h, [_r("reg_miskin_satudata", 2024, 161726)])
+    assert round(d.rasio, 2) == 11.18 and "sekitar 11 kali angka BPS" in d.mengapa_beda
+    d2 = DuaAngka(2024, h, [_r("reg_miskin_satudata", 2025, 172697)])
+    assert d2.rasio is None and d2.register_utama.tahun == 2025

@@ -1,0 +1,166 @@
+"""Small-cell protection: counts 1–4 of people or households hidden, with complementary cells so that no total
+minus its shown parts gives a hidden one back. Pure functions; the data layer calls them once per year
+(:mod:`tkpk.data_tahun`) and per reporting period (:mod:`tkpk.penerima`), before anything is drawn or written.
+
+Why this shape:
+
+- a hidden count is only hidden if no published sum betrays it. A kecamatan figure is the sum of its desa, the
+  kabupaten of its kecamatan, a program's beneficiaries the sum of its places; so the rule works on *groups*
+  (a total and its parts) and hides a second, *complementary* cell in every group that would otherwise leave one
+  unknown;
+- what a reader may infer is written down: a primary cell shows "< 5" (the reader knows 1–4), a complementary
+  one shows "disamarkan" (the reader may guess it is at least 5). A group is safe when, with those bounds and the
+  shown total, every primary cell can still be anything from 1 to 4 and every complementary cell can still take
+  at least two values (:func:`_aman`). Complementary cells are chosen among the group's shown parts: the
+  smallest of at least 8 (which alone keeps a primary cell's full range), else the largest; when the parts run
+  out, the group's total is hidden too and the same check moves one level up;
+- zeros stay visible (0 households is not a person to protect) and are never picked as complements (showing a
+  hidden 0 as "at least 5" would be false);
+- deterministic: ties are broken by the cell's key, so the same data hide the same cells on every screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+from tkpk import fmt
+
+__all__ = ["AMBANG", "KECIL", "LABEL_KELAS", "PELENGKAP", "TURUNAN", "Kelompok", "batas_pembaca", "lindungi",
+           "teks"]
+
+AMBANG = fmt.AMBANG_SEL_KECIL      # counts below this (and above 0) are hidden
+KECIL = "kecil"                    # a count of 1–4: shown "< 5"
+PELENGKAP = "pelengkap"            # a larger count hidden so that a total cannot reveal a small one
+TURUNAN = "turunan"                # a share (or ratio) computed from a hidden count
+LABEL_KELAS = "disamarkan (sel kecil)"
+TEKS_SAMAR = "disamarkan"
+_PELENGKAP_MIN = 8                 # a complement of at least 8 keeps 1–4 open for one primary cell (p + c ≥ 9)
+
+
+@dataclass(frozen=True)
+class Kelompok:
+    """A published sum: ``total`` = Σ ``bagian``. ``total`` None = a sum anyone may know (the kabupaten's
+    register total, a grand total): never hidden, always assumed known."""
+
+    total: Hashable | None
+    bagian: tuple[Hashable, ...]
+
+
+def teks(status: str | None, nilai: float | None, satuan: str = "", desimal: int = 0) -> str:
+    """What a reader sees for one cell: the value, "< 5" or "disamarkan"."""
+    if status == KECIL:
+        return f"< {AMBANG} {satuan}".strip()
+    if status in (PELENGKAP, TURUNAN):
+        return TEKS_SAMAR
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return fmt.TIDAK_ADA
+    return f"{fmt.angka(nilai, desimal)} {satuan}".strip()
+
+
+def batas_pembaca(status: str) -> tuple[float, float]:
+    """The bounds a reader can put on a hidden count from its label alone."""
+    return (1.0, AMBANG - 1.0) if status == KECIL else (float(AMBANG), math.inf)
+
+
+def _label(v: float) -> str:
+    return KECIL if 0 < v < AMBANG else PELENGKAP
+
+
+def _ada(v: float | None) -> bool:
+    return v is not None and not (isinstance(v, float) and math.isnan(v))
+
+
+def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
+    """With the group's total shown: can every hidden part still take the values its label allows?
+
+    ``tersembunyi``: (status, true value, lower, upper bound a reader can derive) of each hidden part. The reader
+    knows their sum S (total minus the shown parts) and each part's bounds; for part i the feasible range is
+    [S − Σ other upper bounds, S − Σ other lower bounds] clipped to its own bounds.
+    """
+    s = sum(v for _, v, _, _ in tersembunyi)
+    for i, (st, _, bawah_i, atas_i) in enumerate(tersembunyi):
+        lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
+        lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement
+        lo = max(bawah_i, s - lain_atas)
+        hi = min(atas_i, s - lain_bawah)
+        if st == KECIL:
+            if lo > 1 or hi < AMBANG - 1:
+                return False
+        elif hi - lo < 1:
+            return False
+    return True
+
+
+def _pilih(kandidat: list[tuple[Hashable, float]]) -> Hashable | None:
+    """The complement: the smallest part of at least 8, else the largest one (zeros are never candidates)."""
+    if not kandidat:
+        return None
+    besar = [(v, repr(k), k) for k, v in kandidat if v >= _PELENGKAP_MIN]
+    if besar:
+        return min(besar)[2]
+    return max((v, repr(k), k) for k, v in kandidat)[2]
+
+
+def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
+             dilindungi: Collection[Hashable]) -> dict[Hashable, str]:
+    """Which cells to hide, and how: ``{key: KECIL | PELENGKAP}`` for hidden cells only.
+
+    Parameters
+    ----------
+    nilai : mapping
+        True value of every cell and every total that appears in ``kelompok`` (NaN = no figure: never hidden,
+        never used as a complement, and it leaves the group's sum open, which only helps).
+    kelompok : sequence of Kelompok
+        Every published sum. A cell may be a part of one group and the total of another (a kecamatan).
+    dilindungi : collection
+        Cells whose small values are primary suppressions (desa and kecamatan counts). Totals outside it are
+        hidden only as complements, and then labelled "< 5" when they are small.
+    """
+    status: dict[Hashable, str] = {k: KECIL for k in dilindungi if _ada(nilai.get(k)) and 0 < nilai[k] < AMBANG}
+    anak = {g.total: g for g in kelompok if g.total is not None}
+
+    def batas(k: Hashable, dalam: frozenset = frozenset()) -> tuple[float, float]:
+        """What a reader can say about a hidden cell: its label's bounds, narrowed by its own parts when it is a
+        total (shown parts plus the bounds of the hidden ones)."""
+        lo, hi = batas_pembaca(status[k])
+        g = anak.get(k)
+        if g is None or k in dalam:
+            return lo, hi
+        bagian = [b for b in g.bagian if _ada(nilai.get(b))]
+        terlihat = sum(nilai[b] for b in bagian if b not in status)
+        sub = [batas(b, dalam | {k}) for b in bagian if b in status]
+        return max(lo, terlihat + sum(x for x, _ in sub)), min(hi, terlihat + sum(y for _, y in sub))
+
+    def bagian_aman(tersembunyi: list[Hashable]) -> bool:
+        return _aman([(status[b], nilai[b], *batas(b)) for b in tersembunyi])
+
+    for _ in range(len(nilai) + 1):
+        berubah = False
+        for g in kelompok:
+            bagian = [b for b in g.bagian if _ada(nilai.get(b))]
+            tersembunyi = [b for b in bagian if b in status]
+            terlihat = [(b, nilai[b]) for b in bagian if b not in status and nilai[b] > 0]
+            if g.total is not None and g.total in status:
+                # A hidden total is recovered from its parts unless one of them is hidden, and pinned to a narrow
+                # range unless one of them is open-ended (a complement): the total's group must hold one.
+                if not any(math.isinf(batas(b)[1]) for b in tersembunyi) and (c := _pilih(terlihat)) is not None:
+                    status[c] = _label(nilai[c])
+                    berubah = True
+                continue
+            if not tersembunyi:
+                continue
+            while not bagian_aman(tersembunyi):
+                c = _pilih([(k, v) for k, v in terlihat if k not in status])
+                if c is None:
+                    if g.total is not None and _ada(nilai.get(g.total)) and g.total not in status:
+                        status[g.total] = _label(nilai[g.total])
+                        berubah = True
+                    break
+                status[c] = _label(nilai[c])
+                tersembunyi.append(c)
+                berubah = True
+        if not berubah:
+            break
+    return status

@@ -1,0 +1,75 @@
+"""The "Dua angka kemiskinan" panel, drawn the same way on Ringkasan and on the rakor slide.
+
+Why a shared widget: the two numbers must never be shown apart from their explanation. BPS's estimate and the
+welfare register sit side by side, each with its figure, year, kind of source, what it is for and which question
+it answers; then why they differ; then the register's own conflicts, shown as findings at full size.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tkpk import dua_angka as da
+from tkpk import fmt
+from tkpk.mutu_sumber import legenda
+from tkpk.ui.unduhan import tabel_angka
+
+
+def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None:
+    """Draw both numbers. ``slide``: what a projector carries (sources move to the slide's footer, short texts);
+    ``ringkas``: a 1280×720 projector (one conflict line, no figures beside the main ones)."""
+    b = d.bps
+    kiri, kanan = st.columns(2)
+    with kiri.container(border=True):
+        st.markdown("**Angka BPS (Susenas) — menjawab: apakah kemiskinan turun?**" if ringkas else
+                    "#### Angka BPS (Susenas) — kemiskinan kabupaten")
+        st.metric(f"{b.penanda} BPS {d.tahun}: penduduk miskin".strip(), fmt.jiwa(b.penduduk_miskin),
+                  help="Perkiraan BPS dari Survei Sosial Ekonomi Nasional (Maret).")
+        st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
+                    + ("" if ringkas else " di Kalimantan Selatan"))
+        if not slide:
+            st.caption(da.BPS_APA)
+        if not ringkas:
+            st.markdown(f"*{da.BPS_UNTUK_SINGKAT if slide else da.BPS_UNTUK}*")
+        if not slide:
+            st.caption(f"Sumber: {b.sumber_teks}")
+    with kanan.container(border=True):
+        st.markdown("**Register sosial — menjawab: siapa dan di mana sasaran bantuan?**" if ringkas else
+                    "#### Register kesejahteraan sosial — sasaran bantuan")
+        utama = d.register_utama
+        if utama is None:
+            st.info("Belum ada angka register tingkat kabupaten di basis data.")
+        else:
+            st.metric(f"■ Satu Data {utama.tahun}: penduduk miskin (register)", fmt.jiwa(utama.nilai),
+                      help="Register Dinsos P3AP2KB di Satu Data Kabupaten Banjar; bukan angka BPS.")
+            lain = [r for r in d.register if r.kode == da.SATU_DATA and r.tahun != utama.tahun]
+            p3ke = [r for r in d.register if r.kode == "p3ke_jiwa"]
+            teks = [f"Satu Data {r.tahun}: **{r.teks}**" for r in lain]
+            teks += [f"P3KE {r.tahun}: **{r.teks}**" for r in p3ke]
+            if teks:
+                st.markdown(" · ".join(teks))
+            if not slide:
+                st.caption(da.REGISTER_APA)
+            if not ringkas:
+                st.markdown(f"*{da.REGISTER_UNTUK_SINGKAT if slide else da.REGISTER_UNTUK}*")
+            if not slide:
+                st.caption(f"Sumber: {utama.sumber_teks}")
+    st.info(f"**Mengapa berbeda?** {d.mengapa_singkat if ringkas else d.mengapa_beda}")
+    if d.konflik and ringkas:
+        st.warning(f"**Register: {len(d.konflik)} konflik antar sumber** (label tahun, angka yang dikutip Dinsos), "
+                   "ditampilkan apa adanya di halaman Ringkasan.")
+    elif d.konflik:
+        batas = 2 if slide else len(d.konflik)
+        st.warning("**Konflik di angka register (apa adanya, belum diselesaikan sumbernya):**\n\n"
+                   + "\n".join(f"- {k}" for k in d.konflik[:batas])
+                   + (f"\n- … dan {len(d.konflik) - batas} lainnya di halaman Ringkasan." if len(d.konflik) > batas
+                      else ""))
+    if slide:
+        return
+    tanda = legenda({b.jenis_sumber, *(r.jenis_sumber for r in d.register)})
+    if tanda:
+        st.caption(f"Tanda sumber: {tanda}.")
+    if d.register:
+        with st.expander("Semua angka register dengan sumbernya"):
+            tabel_angka(da.tabel(d), {"Nilai": lambda x: fmt.angka(x, 2) if isinstance(x, float) and x % 1 else
+                                      fmt.angka(x)})
