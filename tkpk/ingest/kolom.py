@@ -130,7 +130,8 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         _TAHUN, *_WILAYAH,
         Kolom("indikator", ("indikator", "kodeindikator", "namaindikator"),
               "Kode indikator: kolom BPS (p0, penduduk_miskin, garis_kemiskinan, p1, p2, p0_ekstrem, "
-              "penduduk_miskin_ekstrem) atau kode katalog (mis. persen_jiwa_desil_1_4, rtlh).", wajib=True, contoh="p0"),
+              "penduduk_miskin_ekstrem) atau kode katalog (mis. persen_jiwa_desil_1_4, rtlh).",
+              wajib=True, contoh="p0"),
         Kolom("nilai", ("nilai", "nilaitarget", "target", "targetnilai"),
               "Nilai target dalam satuan indikatornya (p0 dalam persen).", wajib=True, contoh="2,10"),
         Kolom("dokumen", ("dokumen", "dokumenperencanaan", "namadokumen", "dokumenacuan"),

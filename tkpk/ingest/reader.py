@@ -23,7 +23,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from tkpk.ingest.kolom import kunci
 from tkpk.ingest.pengodean import BacaGagal, dekode
 from tkpk.ingest.penyandian import pesan_csv
 from tkpk.ingest.pesan import Pesan
