@@ -61,7 +61,7 @@ KASUS = [
     ("salah_opd_tak_dikenal.csv", "intervensi", "ditolak", ("galat", 2, "opd", "bukan OPD")),
     ("salah_opd_pilar.csv", "intervensi", "ditolak", ("galat", 2, "pilar", "termasuk pilar 4")),
     ("salah_tahun.csv", "indikator", "ditolak", ("galat", 3, "tahun", "di luar rentang")),
-    ("salah_miskin_lebih.csv", "indikator", "ditolak", ("galat", 2, "jiwa_desil_1_4", "lebih besar dari penduduk")),
+    ("salah_miskin_lebih.csv", "indikator", "ditolak", ("galat", 2, "penduduk_miskin", "lebih besar dari penduduk")),
     ("salah_duplikat.csv", "indikator", "ditolak", ("galat", 3, None, "sudah ada di baris 2")),
     ("salah_kolom_wajib.csv", "intervensi", "ditolak", ("galat", None, "opd", "tidak ada")),
     ("salah_p0.csv", "bps", "ditolak", ("galat", 2, "p0", "di atas batas 100")),

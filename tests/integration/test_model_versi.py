@@ -50,7 +50,7 @@ def _koma(x: float, desimal: int) -> str:
 
 
 # ---- strategies: one file per draw, as (kind, header, rows of cells, rows as the model expects them) -------------
-IND = {"penduduk": (10_000, 20_000), "penduduk_miskin": (0, 5_000), "kk": (3_000, 5_000), "kk_desil_1": (0, 400),
+IND = {"penduduk": (10_000, 20_000), "jiwa_desil_1_4": (0, 5_000), "kk": (3_000, 5_000), "kk_desil_1": (0, 400),
        "kk_desil_1_4": (500, 2_000), "rtlh": (0, 100)}
 NAMA_IND = {"penduduk": "Jumlah Penduduk", "kk_desil_1": "KK Desil 1", "rtlh": "RTLH"}
 
@@ -151,7 +151,7 @@ def berkas_intervensi(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def berkas_target(draw: st.DrawFn) -> dict[str, Any]:
     kunci = draw(st.lists(st.tuples(st.sampled_from([2025, 2026]), st.sampled_from([None, "63.03.01"]),
-                                    st.sampled_from(["p0", "persen_miskin", "rtlh"])), min_size=1, max_size=4,
+                                    st.sampled_from(["p0", "persen_jiwa_desil_1_4", "rtlh"])), min_size=1, max_size=4,
                           unique=True))
     judul = ["tahun", "kode_wilayah", "indikator", "nilai", "dokumen", "sumber", "jenis_sumber", "rincian"]
     baris = []
