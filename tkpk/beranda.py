@@ -24,6 +24,7 @@ NAMA_JENIS = {
     "intervensi": "Data program/intervensi",
     "referensi": "Kode dan batas wilayah",
     "target": "Target RPJMD/RPKD",
+    "rencana": "Rencana aksi OPD",
 }
 
 

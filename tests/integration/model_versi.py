@@ -17,6 +17,7 @@ KUNCI = {
     "bps": ("tahun", "kode_wilayah"),
     "intervensi": ("tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"),
     "target": ("tahun", "kode_wilayah", "indikator"),
+    "rencana": ("tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"),
 }
 NILAI = {
     "indikator": ("nilai",),
@@ -24,9 +25,12 @@ NILAI = {
     "intervensi": ("pilar", "pagu", "realisasi", "satuan_output", "target_output", "capaian_output",
                    "target_penerima", "penerima", "sumber_dana", "keterangan", "satuan_penerima"),
     "target": ("nilai", "dokumen", "sumber", "jenis_sumber", "rincian"),
+    "rencana": ("pilar", "satuan_output", "target_output", "pagu_rencana", "keterangan"),
 }
 TABEL = {"indikator": "nilai_indikator", "bps": "kemiskinan_kabupaten", "intervensi": "intervensi",
-         "target": "target_indikator"}
+         "target": "target_indikator", "rencana": "rencana_aksi"}
+# Kinds versioned like interventions (a row's source lists every batch that gives one of its cells).
+SEPERTI_INTERVENSI = ("intervensi", "rencana")
 
 
 @dataclass
@@ -108,10 +112,10 @@ class Model:
             out[k] = r
         return out
 
-    def v_intervensi(self, kecuali: int | None = None) -> dict[tuple, dict[str, Any]]:
+    def v_intervensi(self, kecuali: int | None = None, jenis: str = "intervensi") -> dict[tuple, dict[str, Any]]:
         out = {}
-        for k, s in self.sel("intervensi", kecuali).items():
-            r = {c: (s[c][0] if c in s else None) for c in NILAI["intervensi"]}
+        for k, s in self.sel(jenis, kecuali).items():
+            r = {c: (s[c][0] if c in s else None) for c in NILAI[jenis]}
             pemberi = sorted({(v[1].batch_id, id(v[2])): v for v in s.values()}.items())
             sumber: list[str] = []
             for _, v in pemberi:
@@ -124,6 +128,8 @@ class Model:
         return out
 
     def tampilan(self, jenis: str, kecuali: int | None = None) -> dict[tuple, Any]:
+        if jenis == "rencana":
+            return self.v_intervensi(kecuali, "rencana")
         return {"indikator": self.v_nilai_tersimpan, "bps": self.v_kemiskinan_kabupaten,
                 "intervensi": self.v_intervensi, "target": self.v_target_indikator}[jenis](kecuali)
 
@@ -141,11 +147,12 @@ class Model:
         return False
 
     def ejaan(self, kode_opd: str, nama: str, lapangan: str, program: str | None = None) -> str | None:
-        """The stored spelling of a program (or of a kegiatan of a program) equal after folding, if any."""
+        """The stored spelling of a program (or of a kegiatan of a program) equal after folding, if any, in
+        interventions and action plans alike (a plan and its delivery name one program)."""
         def lipat(x: str) -> str:
             return "".join(c for c in x.lower() if c.isalnum())
         terbaik: tuple[int, str] | None = None
-        for b in self.aktif("intervensi"):
+        for b in [*self.aktif("intervensi"), *self.aktif("rencana")]:
             for r in b.rows:
                 if r["kode_opd"] != kode_opd or r.get(lapangan) is None:
                     continue
@@ -170,7 +177,8 @@ class Model:
                     lama = kini[k][c] if k in kini else None
                     baru = nanti[k][c] if k in nanti else None
                 if lama != baru:
-                    out.add((k[0], k[5] if jenis == "intervensi" else k[1], rincian_kunci(jenis, k), c, lama, baru))
+                    out.add((k[0], k[5] if jenis in SEPERTI_INTERVENSI else k[1], rincian_kunci(jenis, k), c, lama,
+                             baru))
         return out
 
 
@@ -178,8 +186,9 @@ def rincian_kunci(jenis: str, k: tuple) -> str | None:
     """The key beyond year and place, as the rollback preview names it."""
     if jenis in ("indikator", "target"):
         return k[2]
-    if jenis == "intervensi":
+    if jenis in SEPERTI_INTERVENSI:
         _, triwulan, opd, program, kegiatan, _ = k
-        return " · ".join(x for x in (opd, program, kegiatan, None if triwulan is None else f"triwulan {triwulan}")
-                          if x is not None)
+        awal = ("rencana",) if jenis == "rencana" else ()
+        return " · ".join(x for x in (*awal, opd, program, kegiatan,
+                                      None if triwulan is None else f"triwulan {triwulan}") if x is not None)
     return None

@@ -172,8 +172,37 @@ def berkas_target(draw: st.DrawFn) -> dict[str, Any]:
                             "sumber": src, "jenis_sumber": jenis or "dokumen_resmi", "rincian": rincian}))
     return {"jenis": "target", "judul": judul, "baris": baris, "sumber": None, "jenis_sumber": None}
 
+@st.composite
+def berkas_rencana(draw: st.DrawFn) -> dict[str, Any]:
+    """Action plans share the intervention key and the program spellings (a plan names the program it delivers)."""
+    def kunci_lipat(x: tuple) -> tuple:
+        return (x[0], x[1], x[2], _lipat(x[3]), None if x[4] is None else _lipat(x[4]), x[5])
 
-BERKAS = st.one_of(berkas_indikator(), berkas_bps(), berkas_intervensi(), berkas_target())
+    kunci = draw(st.lists(st.tuples(
+        st.sampled_from([2024, 2025]), st.sampled_from([None, 1, 2]), st.sampled_from(list(PROGRAM)),
+        st.integers(0, 2), st.sampled_from([None, "Tahap 1", "tahap 1"]), st.sampled_from([None, "63.03.01"])),
+        min_size=1, max_size=4).map(lambda xs: [(t, tw, o, PROGRAM[o][1][p % len(PROGRAM[o][1])], k, w)
+                                                for t, tw, o, p, k, w in xs]).filter(
+        lambda xs: len({kunci_lipat(x) for x in xs}) == len(xs)))
+    judul = ["tahun", "triwulan", "pilar", "opd", "program", "kegiatan", "kode_wilayah", "satuan_output",
+             "target_output", "pagu_rencana", "keterangan"]
+    baris = []
+    for t, tw, o, program, kegiatan, w in kunci:
+        v = {"satuan_output": draw(st.sampled_from([None, "unit", "paket"])),
+             "target_output": draw(st.none() | st.integers(0, 50)),
+             "pagu_rencana": draw(st.none() | st.integers(1, 9).map(lambda x: x * 100_000_000)),
+             "keterangan": draw(st.sampled_from([None, "prioritas"]))}
+        if v["target_output"] is None and v["pagu_rencana"] is None:
+            v["target_output"] = draw(st.integers(0, 50))  # a plan row plans something (else the row is refused)
+        sel = [str(t), "" if tw is None else str(tw), str(PROGRAM[o][0]), o, program, kegiatan or "", w or "",
+               *["" if v[k] is None else (_angka(v[k], True) if isinstance(v[k], int) else v[k]) for k in judul[7:]]]
+        nilai = {k: (float(x) if isinstance(x, int) else x) for k, x in v.items()}
+        baris.append((sel, {"tahun": t, "triwulan": tw, "kode_opd": o, "program": program, "kegiatan": kegiatan,
+                            "kode_wilayah": w, "pilar": PROGRAM[o][0], **nilai}))
+    return {"jenis": "rencana", "judul": judul, "baris": baris, "sumber": None, "jenis_sumber": None}
+
+
+BERKAS = st.one_of(berkas_indikator(), berkas_bps(), berkas_intervensi(), berkas_target(), berkas_rencana())
 
 
 def tulis_csv(spec: dict[str, Any]) -> bytes:
@@ -237,7 +266,7 @@ class MesinVersi(RuleBasedStateMachine):
                     out.append({**r, "sumber": bawaan, "jenis_sumber": "bps"})
         elif jenis == "target":
             out = [dict(r) for _, r in spec["baris"]]
-        else:
+        else:  # intervensi, rencana
             pertama_p: dict[tuple, str] = {}
             pertama_k: dict[tuple, str] = {}
             for _, r in spec["baris"]:
@@ -317,7 +346,7 @@ class MesinVersi(RuleBasedStateMachine):
         for k, v in harap.items():
             assert turunan[k][1:] == v[1:] and turunan[k][0] == pytest.approx(v[0], rel=1e-12), k
         for jenis, view in (("bps", "v_kemiskinan_kabupaten"), ("target", "v_target_indikator"),
-                            ("intervensi", "v_intervensi")):
+                            ("intervensi", "v_intervensi"), ("rencana", "v_rencana_aksi")):
             harap_v = m.tampilan(jenis)
             kolom = tuple(next(iter(harap_v.values())).keys()) if harap_v else ("batch_id",)
             assert _baca(self.con, view, KUNCI[jenis], kolom) == {k: tuple(v.values()) for k, v in harap_v.items()}

@@ -210,8 +210,9 @@ Aturan = Callable[[Konteks, Tabel, int, Pencocok, str], tuple[pd.DataFrame, list
 
 def _aturan() -> dict[str, Aturan]:
     from tkpk.ingest.aturan_intervensi import intervensi
+    from tkpk.ingest.aturan_rencana import rencana
 
-    return {"indikator": indikator, "intervensi": intervensi, "bps": bps, "target": target}
+    return {"indikator": indikator, "intervensi": intervensi, "bps": bps, "target": target, "rencana": rencana}
 
 
 ATURAN: dict[str, Aturan] = {}

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
-JENIS = ["indikator", "intervensi", "bps", "target"]
+JENIS = ["indikator", "intervensi", "bps", "target", "rencana"]
 # Cells of a rollback preview printed by the CLI; the count is always complete.
 MAKS_BARIS_CLI = 50
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tkpk import katalog
 from tkpk.ingest.satuan import Satuan, baca_satuan, tanpa_satuan_akhir
 
-JENIS = ("indikator", "intervensi", "bps", "target")
+JENIS = ("indikator", "intervensi", "bps", "target", "rencana")
 
 
 def kunci(teks: object) -> str:
@@ -142,6 +142,27 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         Kolom("rincian", ("rincian", "keterangan", "catatan"), "Catatan (boleh kosong).", contoh=""),
     ),
 }
+
+
+def _dari_intervensi(*nama: str) -> tuple[Kolom, ...]:
+    return tuple(k for n in nama for k in KOLOM["intervensi"] if k.nama == n)
+
+
+# An action plan (rencana aksi) has the key of an intervention, so plan and delivery of one program meet row by row.
+KOLOM["rencana"] = (
+    _TAHUN,
+    Kolom("triwulan", ("triwulan", "tw", "kuartal", "triwulanke", "targettriwulan"),
+          "Triwulan target (1–4, kumulatif sampai triwulan itu); kosong = target setahun.", contoh="2"),
+    *_dari_intervensi("pilar", "opd", "program", "kegiatan"),
+    *_WILAYAH,
+    *_dari_intervensi("satuan_output"),
+    Kolom("target_output", ("targetoutput", "targetfisik", "target", "rencanaoutput"),
+          "Target keluaran kumulatif sampai triwulan itu, dalam satuan output.", contoh="25"),
+    Kolom("pagu_rencana", ("pagurencana", "pagu", "rencanaanggaran", "rencanapagu", "anggaran", "paguanggaran"),
+          "Rencana anggaran (Rp).", contoh="Rp625.000.000"),
+    *_dari_intervensi("keterangan"),
+    _SUMBER,
+)
 # A target row without a place is about the kabupaten itself.
 KODE_KABUPATEN = "63.03"
 

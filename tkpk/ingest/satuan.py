@@ -35,6 +35,8 @@ JENIS_NILAI: dict[str, str] = {
     # intervensi
     "pagu": "rupiah", "realisasi": "rupiah", "target_output": "keluaran", "capaian_output": "keluaran",
     "target_penerima": "jumlah", "penerima": "jumlah",
+    # rencana aksi
+    "pagu_rencana": "rupiah",
     # indikator (wide columns are catalogue codes; all stored indicators are counts)
     **{i.kode: ("persen" if i.satuan == "%" else "jumlah") for i in katalog.INDIKATOR},
 }

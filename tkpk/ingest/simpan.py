@@ -24,13 +24,14 @@ from tkpk.db import new_batch, transaction
 from tkpk.queries import muat, sql
 
 TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten",
-         "target": "target_indikator"}
+         "target": "target_indikator", "rencana": "rencana_aksi"}
 # The natural key of each kind: one cell per key and value column.
 KUNCI = {
     "indikator": ("tahun", "kode_wilayah", "indikator"),
     "intervensi": ("tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"),
     "bps": ("tahun", "kode_wilayah"),
     "target": ("tahun", "kode_wilayah", "indikator"),
+    "rencana": ("tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"),
 }
 # Value cells: compared with the store, and versioned one by one. Source columns of indikator/bps/intervensi are
 # not values: each figure carries the source of the batch that reported it.
@@ -40,6 +41,7 @@ KOLOM_NILAI = {
                    "target_penerima", "penerima", "sumber_dana", "keterangan", "satuan_penerima"),
     "bps": ("p0", "penduduk_miskin", "garis_kemiskinan", "p1", "p2", "p0_ekstrem", "penduduk_miskin_ekstrem"),
     "target": ("nilai", "dokumen", "sumber", "jenis_sumber", "rincian"),
+    "rencana": ("pilar", "satuan_output", "target_output", "pagu_rencana", "keterangan"),
 }
 _TEKS = {"kode_wilayah", "indikator", "sumber", "jenis_sumber", "kode_opd", "program", "kegiatan", "satuan_output",
          "sumber_dana", "keterangan", "satuan_penerima", "dokumen", "rincian"}

@@ -214,7 +214,8 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
     from tkpk.ingest.aturan import duplikat
 
     pesan: list[Pesan] = []
-    if jenis == "intervensi" and not data.empty:
+    if jenis in ("intervensi", "rencana") and not data.empty:
+        # a plan's program takes the spelling of the OPD's stored program, so plan and delivery meet
         baku = ejaan(cur, data)
         if baku is not data:  # a spelling changed: two rows of the file may now be the same program row
             kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
@@ -223,7 +224,8 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
                                                      "dan tanda baca disamakan)")
         data = baku
         pesan += mirip(cur, data, judul)
-        pesan += kewajaran_intervensi(cur, data, judul)
+        if jenis == "intervensi":
+            pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:
         pesan += kewajaran(cur, jenis, data, judul, label)
     return data, pesan

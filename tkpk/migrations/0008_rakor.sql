@@ -1,6 +1,7 @@
 -- The rakor loop: action plans (rencana aksi), meetings (rakor) and their decisions (keputusan).
 --
--- Action plans are data like interventions: uploaded per OPD, versioned by batch, rolled back like any batch.
+-- Action plans are data like interventions: uploaded per OPD (upload kind "rencana"), versioned per cell by batch,
+-- rolled back like any batch.
 -- Meetings and decisions are NOT upload batches: they are typed in by an analyst during or after the meeting and
 -- edited later, so they are append-only event logs. Every change (a status, a deadline, a corrected typo) is a new
 -- event with who and when; the current state is the newest event per id, and the history is the whole log.
@@ -79,11 +80,45 @@ JOIN pertama p USING (keputusan_id)
 JOIN v_rakor r USING (rakor_id)
 WHERE NOT t.dihapus;
 
-CREATE OR REPLACE VIEW v_rencana_aksi AS
-SELECT r.*, b.sampel
-FROM rencana_aksi r
-JOIN batch b USING (batch_id)
-WHERE b.status = 'aktif'
-QUALIFY row_number() OVER (
-    PARTITION BY r.tahun, r.triwulan, r.kode_opd, r.program, r.kegiatan, r.kode_wilayah
-    ORDER BY r.batch_id DESC) = 1;
+-- Action plans are versioned per cell like interventions (migration 0004, README "Versi data"): each cell's value is
+-- the one from the newest active batch that reported it; an empty cell never hides an older value. The macro leaves
+-- one batch out for the rollback preview.
+CREATE OR REPLACE MACRO rencana_per_sel(kecuali) AS TABLE
+WITH aktif AS (
+    SELECT r.*, b.sampel,
+           count(*) OVER (PARTITION BY r.tahun, r.triwulan, r.kode_opd, r.program, r.kegiatan, r.kode_wilayah) AS n
+    FROM rencana_aksi r
+    JOIN batch b USING (batch_id)
+    WHERE b.status = 'aktif' AND r.batch_id IS DISTINCT FROM kecuali
+), sel AS (
+    SELECT tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah,
+           arg_max(pilar, batch_id) AS pilar,
+           arg_max(satuan_output, batch_id) AS satuan_output,
+           arg_max(target_output, batch_id) AS target_output,
+           arg_max(pagu_rencana, batch_id) AS pagu_rencana,
+           arg_max(keterangan, batch_id) AS keterangan,
+           [max(batch_id) FILTER (WHERE pilar IS NOT NULL),
+            max(batch_id) FILTER (WHERE satuan_output IS NOT NULL),
+            max(batch_id) FILTER (WHERE target_output IS NOT NULL),
+            max(batch_id) FILTER (WHERE pagu_rencana IS NOT NULL),
+            max(batch_id) FILTER (WHERE keterangan IS NOT NULL)] AS bs,
+           list(batch_id ORDER BY batch_id) AS bl,
+           list(sumber ORDER BY batch_id) AS sl,
+           list(sampel ORDER BY batch_id) AS pl
+    FROM aktif
+    WHERE n > 1
+    GROUP BY tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah
+)
+SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, satuan_output, target_output,
+       pagu_rencana, keterangan,
+       array_to_string(list_filter(sf, lambda x, i: list_position(sf, x) = i), '; ') AS sumber,
+       list_max(bs) AS batch_id,
+       coalesce(list_bool_or(list_filter(pl, lambda x, i: list_contains(bs, bl[i]))), FALSE) AS sampel
+FROM (SELECT *, list_filter(sl, lambda x, i: list_contains(bs, bl[i])) AS sf FROM sel)
+UNION ALL
+SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, satuan_output, target_output,
+       pagu_rencana, keterangan, sumber, batch_id, sampel
+FROM aktif
+WHERE n = 1;
+
+CREATE OR REPLACE VIEW v_rencana_aksi AS SELECT * FROM rencana_per_sel(NULL);

@@ -13,7 +13,7 @@ from tkpk.ui.cache import baca
 
 KOLOM = {"batch_id": "Batch", "jenis": "Jenis", "nama_file": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
          "jumlah_baris": "Baris", "status": "Status", "keterangan": "Keterangan"}
-JENIS_DATA = ("indikator", "intervensi", "bps", "target")
+JENIS_DATA = ("indikator", "intervensi", "bps", "target", "rencana")
 KUNCI_BATAL = "riwayat_batal_terakhir"
 
 

@@ -17,6 +17,7 @@ JENIS_LABEL = {
     "indikator": "Indikator wilayah (per kecamatan/desa dan tahun)",
     "bps": "Angka kemiskinan BPS (per kabupaten/kota)",
     "target": "Target indikator (RPJMD/RPKD, per tahun dan wilayah)",
+    "rencana": "Rencana aksi OPD (target output dan anggaran per triwulan)",
 }
 TINGKAT_LABEL = {"galat": "❌ Galat", "peringatan": "⚠️ Peringatan", "info": "ℹ️ Info"}
 KUNCI_HASIL = "unggah_hasil"
