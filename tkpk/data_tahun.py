@@ -241,12 +241,19 @@ def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str =
 
 def perlindungan(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str = KODE_BANJAR,
                  triwulan: int | None = None) -> Any:
-    """The small-cell protection of one period's beneficiaries (:func:`tkpk.penerima.lindungi`), computed once on
-    every pillar's rows so each page and file that shows a part of them hides the same cells."""
+    """The small-cell protection of one period's beneficiaries, outputs and targets, computed once on every
+    pillar's rows of the whole year (:func:`tkpk.penerima.lindungi_periode`: the year and each quarter in one
+    problem, so cumulative quarters cannot be subtracted), so each page and file hides the same cells."""
     from tkpk import penerima
 
-    return simpan(con, ("lindung", int(tahun), kode_kab, triwulan),
-                  lambda: penerima.lindungi(intervensi_tahun(con, tahun, kode_kab, triwulan)))
+    def buat() -> dict[int | None, Any]:
+        rows = fetch(con, "intervensi_tahun", {"tahun": tahun, "kode_kab": kode_kab})
+        return penerima.lindungi_periode(rows, int(tahun))
+
+    semua = simpan(con, ("lindung", int(tahun), kode_kab), buat)
+    if triwulan in semua:
+        return semua[triwulan]
+    return penerima.lindungi(intervensi_tahun(con, tahun, kode_kab, triwulan))
 
 
 @dataclass(frozen=True)
