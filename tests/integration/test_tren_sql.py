@@ -98,3 +98,13 @@ def test_data_freshness_lists_each_kind_with_an_indonesian_date(con):
     df = beranda.pembaruan(con)
     assert "Angka kemiskinan BPS" in df["Data"].tolist()
     assert df["Diperbarui"].str.contains(r"\d{4}$").all()
+
+
+def test_kecamatan_trend_download_is_at_the_precision_the_screen_shows(con):
+    # review finding 9: the Tren kecamatan CSV carried raw floats (51,93725…)
+    share = tren.tren_kecamatan(con, "persen_jiwa_desil_1_4").unduhan()["Nilai"].dropna()
+    assert len(share) and (share.round(2) == share).all()
+    count = tren.tren_kecamatan(con, "jiwa_desil_1_4").unduhan()["Nilai"]
+    assert str(count.dtype) == "Int64"
+    bps = tren.seri_bps(con, "penduduk_miskin").unduhan()["Nilai"]
+    assert str(bps.dtype) == "Int64"
