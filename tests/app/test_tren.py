@@ -77,7 +77,7 @@ def test_extreme_poverty_without_figures_says_so_and_names_the_target(run_page):
     assert not at.exception
     info = " ".join(i.value for i in at.info)
     assert "Belum ada angka persentase penduduk miskin ekstrem tersimpan" in info
-    assert "2024 0,00% (Inpres 4/2022, dokumen resmi)" in info
+    assert "2024 0% (Inpres 4/2022, dokumen resmi)" in info
 
 
 def test_loading_an_extreme_poverty_figure_draws_it(store_path, tmp_path, monkeypatch):
