@@ -129,7 +129,7 @@ def _slide_headline(a: ag.Agenda) -> None:
 def _slide_dua_angka(a: ag.Agenda) -> None:
     d = baca(dua_angka, a.tahun)
     panel_dua_angka(d, slide=True, ringkas=a.layar < 1080)
-    _kaki(f"BPS (Susenas) {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
+    _kaki(f"Susenas {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
           f"(dikutip media); {legenda({d.bps.jenis_sumber, 'register'})}", False)
 
 

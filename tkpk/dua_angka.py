@@ -106,6 +106,22 @@ class DuaAngka:
 
 
     @property
+    def label_angka_bps(self) -> str:
+        """The survey figure's tile label: "BPS 2024: penduduk miskin" only for BPS's own release; otherwise its
+        marker and the kind of its source ("◆ Penduduk miskin 2024 (angka BPS dikutip media)")."""
+        if self.bps.resmi_bps:
+            return f"BPS {self.tahun}: penduduk miskin"
+        return f"{self.bps.penanda} Penduduk miskin {self.tahun} ({self.bps.nama_sumber})".strip()
+
+    @property
+    def judul_angka_bps(self) -> str:
+        """The survey figure's heading in a file (core-font safe, no markers): "Angka BPS (Susenas Maret 2024)"
+        for BPS's own release, else "Angka kemiskinan Susenas 2024 (angka BPS dikutip media)"."""
+        if self.bps.resmi_bps:
+            return f"Angka BPS (Susenas Maret {self.tahun})"
+        return f"Angka kemiskinan Susenas {self.tahun} ({self.bps.nama_sumber})"
+
+    @property
     def mengapa_singkat(self) -> str:
         """The reason in two lines, for a projector."""
         kali = f" Register ≈ {fmt.angka(self.rasio, 0)}× angka BPS." if self.rasio is not None else ""
