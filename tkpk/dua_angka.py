@@ -108,10 +108,17 @@ class DuaAngka:
     @property
     def label_angka_bps(self) -> str:
         """The survey figure's tile label: "BPS 2024: penduduk miskin" only for BPS's own release; otherwise its
-        marker and the kind of its source ("◆ Penduduk miskin 2024 (angka BPS dikutip media)")."""
+        marker and the survey's name, never "BPS" ("◆ Susenas 2024: penduduk miskin"); the kind of source is
+        :attr:`jenis_angka_bps`, on its own line so a narrow tile cannot cut it off."""
         if self.bps.resmi_bps:
             return f"BPS {self.tahun}: penduduk miskin"
-        return f"{self.bps.penanda} Penduduk miskin {self.tahun} ({self.bps.nama_sumber})".strip()
+        return f"{self.bps.penanda} Susenas {self.tahun}: penduduk miskin".strip()
+
+    @property
+    def jenis_angka_bps(self) -> str:
+        """The line under the tile naming the kind of source ("Jenis sumber: ◆ angka BPS dikutip media")."""
+        tanda = "" if self.bps.resmi_bps else self.bps.penanda
+        return f"Jenis sumber: {tanda} {self.bps.nama_sumber}".replace(":  ", ": ")
 
     @property
     def judul_angka_bps(self) -> str:

@@ -96,7 +96,8 @@ def test_two_numbers_panel_shows_both_real_figures_with_sources(run_page):
     at = run_page()
     assert not at.exception
     assert any(h.value == "Dua angka kemiskinan: BPS dan register" for h in at.header)
-    bps = _metric(at, "Penduduk miskin 2024 (angka BPS dikutip media)")
+    bps = _metric(at, "Susenas 2024: penduduk miskin")
+    assert "Jenis sumber: ◆ angka BPS dikutip media" in teks_tampil(at.markdown)
     reg = _metric(at, "Satu Data 2024: penduduk miskin (register)")
     assert bps.label.startswith("◆") and reg.label.startswith("■")  # BPS figure via media; register
     assert bps.value == "14.461 jiwa" and reg.value == "161.726 jiwa"

@@ -75,7 +75,7 @@ def test_a_loaded_target_comes_back_for_the_dashed_line(store_path: Path, tmp_pa
     c.close()
     baru = seri.target[seri.target["tahun"] == 2026]
     assert baru[["tahun", "nilai", "nilai_teks", "dokumen"]].values.tolist() == [
-        [2026, 2.1, "2,10%", "RPJMD 2025–2029"]]
+        [2026, 2.1, "2,1%", "RPJMD 2025–2029"]]   # a target at its stated precision
 
 
 def test_home_strip_has_four_pillars_with_sample_flag(con):

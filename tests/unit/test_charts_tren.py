@@ -95,6 +95,19 @@ def test_target_is_a_dashed_line():
     assert _values(spec, dashed[0])[0]["keterangan"] == "Target RPJMD 2025–2029"
 
 
+def test_the_target_label_sits_on_a_white_halo_above_its_cross():
+    # review finding 12: "target 2,93%" was drawn across the Banjar line
+    target = pd.DataFrame({"tahun": [2021], "kode_wilayah": ["63.03"], "nilai": [2.93], "nilai_teks": ["2,93%"],
+                           "dokumen": ["RPJMD"]})
+    spec = grafik_tren(_seri(), judul="P0", satuan="%", target=target).to_dict()
+    teks = [la for la in _layers(spec) if la["mark"].get("type") == "text"
+            and la["encoding"].get("text", {}).get("field") == "teks_target"]
+    assert len(teks) == 2
+    halo, isi = teks
+    assert halo["mark"]["stroke"] == "#ffffff" and halo["mark"]["strokeWidth"] >= 4
+    assert isi["mark"]["dy"] < 0 and isi["mark"]["baseline"] == "bottom"
+
+
 def test_no_target_no_dashed_line():
     spec = grafik_tren(_seri(), judul="P0", satuan="%").to_dict()
     assert "strokeDash" not in json.dumps(spec)

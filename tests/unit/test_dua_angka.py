@@ -34,10 +34,11 @@ def test_the_survey_figure_is_called_bps_only_when_it_is_bps():
                         (None, "jenis sumber tidak dicatat")):
         h = Headline(2014, 2.74, None, None, None, 12345.0, None, None, None, None, 1, "uji", jenis)
         d = DuaAngka(2014, h, reg)
-        assert "BPS 2014" not in d.label_angka_bps and kata in d.label_angka_bps
+        assert "BPS" not in d.label_angka_bps and "Susenas 2014" in d.label_angka_bps
+        assert kata in d.jenis_angka_bps
         assert not d.judul_angka_bps.startswith("Angka BPS") and kata in d.judul_angka_bps
     h = Headline(2024, 2.36, None, None, None, 14461.0, None, None, None, 1, 12, "uji", "bps")
     d = DuaAngka(2024, h, reg)
-    assert d.label_angka_bps == "BPS 2024: penduduk miskin"
+    assert d.label_angka_bps == "BPS 2024: penduduk miskin" and d.jenis_angka_bps == "Jenis sumber: BPS"
     assert d.judul_angka_bps == "Angka BPS (Susenas Maret 2024)"
 

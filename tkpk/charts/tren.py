@@ -153,10 +153,15 @@ def grafik_tren(
                                               point=alt.OverlayMarkDef(color=WARNA_TARGET, shape="cross", filled=True,
                                                                        size=260 if besar else 180))
                        .encode(x=x, y=y, tooltip=tt, detail="kode_wilayah:N"))
-        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1).assign(
-            teks_target="target " + t.sort_values("tahun").tail(1)["nilai_teks"])).mark_text(
-            align="left", dx=12, dy=16, fontSize=15 if not besar else 20, color=WARNA_TARGET, fontWeight="bold",
-        ).encode(x=x, y=y, text="teks_target:N"))
+        # the label above and right of the last target's cross, on a white halo (a copy of the text drawn first
+        # with a thick white stroke), so a line passing under it cannot run through the words
+        akhir_t = t.sort_values("tahun").tail(1)
+        label_t = alt.Chart(akhir_t.assign(teks_target="target " + akhir_t["nilai_teks"])).encode(
+            x=x, y=y, text="teks_target:N")
+        ukuran = 15 if not besar else 20
+        for gaya in ({"stroke": "#ffffff", "strokeWidth": 5, "color": "#ffffff"}, {"color": WARNA_TARGET}):
+            lapisan.append(label_t.mark_text(align="left", baseline="bottom", dx=10, dy=-10, fontSize=ukuran,
+                                             fontWeight="bold", **gaya))
     chart = alt.layer(*lapisan).properties(
         title=judul_grafik(judul, subjudul), width=lebar, height=tinggi,
         # room on the right for the direct labels

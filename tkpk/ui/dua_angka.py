@@ -26,7 +26,7 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
         st.metric(d.label_angka_bps, fmt.jiwa(b.penduduk_miskin),
                   help="Perkiraan dari Survei Sosial Ekonomi Nasional (Maret); jenis sumber angka ini: "
                        f"{b.nama_sumber}.")
-        st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
+        st.markdown(f"**{d.jenis_angka_bps}**  \n**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
                     + ("" if ringkas else " di Kalimantan Selatan"))
         if not slide:
             st.caption(da.BPS_APA)
