@@ -60,12 +60,17 @@ def publik(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     con.close()
 
 
+_STATUS: dict[tuple[str, str], str] = {}   # (indicator, place) → protection status, filled by _fakta_wilayah
+
+
 def _sel_wilayah(p: Penyerang, ind: str, kode: str, teks: str) -> None:
-    """One place's count as shown: exact, "< 5" (1–4) or "disamarkan" (a complement: at least 5)."""
+    """One place's count as shown: exact, "< 5" (1–4) or "disamarkan": at least 5 for a complement (the attacker
+    is told which hidden cells are complements, more than the text says), at least 1 for a count hidden with a
+    linked one (``sel_kecil.TERKAIT``: jiwa beside a "< 5" KK)."""
     if teks.startswith("< 5"):
         p.antara((ind, kode), 1, 4)
     elif teks == sel_kecil.TEKS_SAMAR:
-        p.antara((ind, kode), 5)
+        p.antara((ind, kode), 1 if _STATUS.get((ind, kode)) == sel_kecil.TERKAIT else 5)
     elif (x := angka(teks)) is not None:
         p.tahu((ind, kode), x)
 
@@ -73,6 +78,9 @@ def _sel_wilayah(p: Penyerang, ind: str, kode: str, teks: str) -> None:
 def _fakta_wilayah(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, Penyerang]:
     """Per stored count: a model of what the public files say about every kecamatan and desa."""
     data = {t: peta.data_tingkat(con, t, TAHUN) for t in ("kecamatan", "desa")}
+    for d in data.values():
+        for c in HITUNGAN:
+            _STATUS.update({(c, k): v for k, v in zip(d.samar["kode"], d.samar[c], strict=True) if v})
     model = {c: Penyerang() for c in HITUNGAN}
     semua = pd.concat([data["kecamatan"].lebar, data["desa"].lebar])
     mentah = con.execute("SELECT n.kode_wilayah, n.indikator, n.nilai FROM v_nilai_tersimpan n WHERE n.tahun = ? "
@@ -164,7 +172,7 @@ def test_no_hidden_region_count_can_be_recovered(publik):
     for t in ("kecamatan", "desa"):
         d = peta.data_tingkat(con, t, TAHUN)
         for c in HITUNGAN:
-            kode = d.samar.loc[d.samar[c].isin([sel_kecil.KECIL, sel_kecil.PELENGKAP]), "kode"]
+            kode = d.samar.loc[d.samar[c].isin([sel_kecil.KECIL, sel_kecil.PELENGKAP, sel_kecil.TERKAIT]), "kode"]
             if kode.empty:
                 continue
             tersembunyi += len(kode)
