@@ -39,6 +39,7 @@ def _delegate(module: str, func: str) -> Callable[[list[str]], int]:
 
 DELEGATED: dict[str, tuple[str, str]] = {
     "ingest": ("tkpk.ingest.cli", "main"),
+    "rollback": ("tkpk.ingest.cli", "rollback_main"),
     "add-user": ("tkpk.akun_cli", "add_user_main"),
     "remove-user": ("tkpk.akun_cli", "remove_user_main"),
     "reset-password": ("tkpk.akun_cli", "reset_password_main"),
@@ -79,9 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Exception as exc:
-        from tkpk.db import StoreLockedError
+        from tkpk.db import StoreTidakTersedia
 
-        if isinstance(exc, StoreLockedError):
+        if isinstance(exc, StoreTidakTersedia):
             print(str(exc), file=sys.stderr)
             return EXIT_INVALID
         print(f"Kesalahan internal: {exc}", file=sys.stderr)

@@ -19,24 +19,65 @@ import duckdb
 WRITE_LOCK = threading.RLock()
 
 
-class StoreLockedError(RuntimeError):
-    """Another process holds the store open for writing."""
+class StoreTidakTersedia(RuntimeError):
+    """The store cannot be used as asked; the message is one Indonesian line, and a CLI exits 2 on it."""
+
+
+class StoreLockedError(StoreTidakTersedia):
+    """Another process holds the store open (DuckDB allows one process per file, even read-only)."""
+
+
+class BukanStore(StoreTidakTersedia):
+    """The file exists but is not a DuckDB file (or not a TKPK store)."""
+
+
+class StoreTidakAda(StoreTidakTersedia):
+    """The file does not exist; a command that only reads or adds to a store never creates one."""
 
 
 def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the store; a lock held by another process becomes a clear :class:`StoreLockedError`."""
+    """Open the store; a lock held by another process becomes a clear :class:`StoreLockedError`, a file that is
+    not a DuckDB database a :class:`BukanStore`."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        teks = str(exc).lower()
+        if "lock" in teks:
             raise StoreLockedError(
                 f"Basis data {path} sedang dipakai oleh proses lain (mis. aplikasi atau impor yang berjalan). "
                 "Tutup proses itu lalu coba lagi."
             ) from exc
+        if "not a valid duckdb database" in teks:
+            raise BukanStore(f"Berkas {path} bukan basis data DuckDB; periksa --db.") from exc
         raise
+
+
+def buka_cli(path: Path, *, baca_saja: bool) -> duckdb.DuckDBPyConnection:
+    """The store for a command that works on an existing one (ingest, rollback, export): never created by mistake
+    (a mistyped --db is refused, it does not become a new empty store), read-only when ``baca_saja`` (a dry run
+    writes nothing, not even a migration), and refused with one line when locked or not a store."""
+    if not path.is_file():
+        raise StoreTidakAda(f"Basis data {path} tidak ditemukan; periksa --db (buat basis data baru hanya dengan: "
+                            f"python -m tkpk init --db {path}).")
+    con = connect(path, read_only=baca_saja)
+    try:
+        ada = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'").fetchone()
+        if not ada or not ada[0]:
+            raise BukanStore(f"Berkas {path} adalah DuckDB tetapi bukan basis data TKPK (tidak ada schema_version); "
+                             "periksa --db.")
+        if baca_saja:
+            sudah = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+            kurang = [v for v, _, _ in migrations() if v not in sudah]
+            if kurang:
+                raise StoreTidakTersedia(f"Basis data {path} perlu dimutakhirkan (migrasi {kurang[0]:04d}) sebelum uji "
+                                         f"coba; jalankan dulu: python -m tkpk init --db {path}.")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def migrations() -> list[tuple[int, str, str]]:

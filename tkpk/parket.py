@@ -124,7 +124,8 @@ def _manifest(folder: Path) -> list[dict[str, object]]:
 
 
 def view_statements() -> list[str]:
-    """Every ``CREATE OR REPLACE VIEW`` of the migrations, in migration order (a later one replaces an earlier).
+    """Every ``CREATE OR REPLACE VIEW`` and ``MACRO`` of the migrations, in migration order (a later one replaces
+    an earlier; the views of migration 0004 read table macros).
 
     Why from the migrations: the Parquet reader must show the same ``v_*`` views as the store that was exported,
     and the migrations are where those views are defined; tables and ALTERs do not apply to files.
@@ -135,7 +136,7 @@ def view_statements() -> list[str]:
     for _, _, text in migrations():
         for statement in duckdb.extract_statements(text):
             code = "\n".join(line for line in statement.query.splitlines() if not line.lstrip().startswith("--"))
-            if code.strip().upper().startswith("CREATE OR REPLACE VIEW"):
+            if code.strip().upper().startswith(("CREATE OR REPLACE VIEW", "CREATE OR REPLACE MACRO")):
                 out.append(code.strip())
     return out
 
@@ -169,7 +170,7 @@ def connect_parquet(folder: Path | str) -> duckdb.DuckDBPyConnection:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m tkpk export-parquet [--db PATH] --out DIR``; exit 0 ok, 2 store unavailable, 1 internal."""
     from tkpk.config import db_path
-    from tkpk.db import StoreLockedError
+    from tkpk.db import StoreTidakTersedia
 
     p = argparse.ArgumentParser(prog="python -m tkpk export-parquet",
                                 description="Tulis basis data sebagai set Parquet yang dipartisi per provinsi.")
@@ -182,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         written = export_path(db, Path(args.out))
-    except StoreLockedError as exc:
+    except StoreTidakTersedia as exc:
         print(f"GALAT: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:

@@ -82,6 +82,17 @@ def tahun_bps(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(t) for t in fetch(con, "tren_tahun_bps")["tahun"]]
 
 
+def _sumber_figur(df: pd.DataFrame, indikator: str) -> pd.DataFrame:
+    """One figure with its own source: versioning is per cell, so the row's source (P0's) may not be this
+    figure's. A figure from sample or register data never reaches a BPS chart: it becomes a gap."""
+    df = df.rename(columns={indikator: "nilai"})
+    df["sumber"] = df[f"sumber_{indikator}"]
+    df["jenis_sumber"] = df[f"jenis_sumber_{indikator}"]
+    df.loc[df["jenis_sumber"].isin(["contoh", "register"]), "nilai"] = None
+    df.loc[df["nilai"].isna(), ["sumber", "jenis_sumber"]] = None  # no figure, no source for it
+    return df
+
+
 def _grid(df: pd.DataFrame, tahun: range, kunci: list[str]) -> pd.DataFrame:
     """Every place × every year, so a missing year is a NULL row (a gap), never silently absent."""
     tempat = df[kunci].drop_duplicates()
@@ -133,9 +144,8 @@ def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[st
     info = INDIKATOR_BPS_BY_KODE[indikator]
     kode = [KODE_BANJAR, KODE_PROVINSI, *[k for k in (pembanding or []) if k not in (KODE_BANJAR, KODE_PROVINSI)]]
     raw = fetch(con, "tren_bps", {"kode": kode})
-    raw = raw.rename(columns={indikator: "nilai"})[["tahun", "kode_wilayah", "nama", "nilai", "sumber",
-                                                    "jenis_sumber"]]
-    raw.loc[raw["nilai"].isna(), ["sumber", "jenis_sumber"]] = None  # no figure, no source for it
+    raw = _sumber_figur(raw, indikator)
+    raw = raw[["tahun", "kode_wilayah", "nama", "nilai", "sumber", "jenis_sumber"]]
     berisi = raw[raw["nilai"].notna()]
     if berisi.empty:
         data = raw.iloc[0:0].assign(label="", peran="", nilai_teks="", sumber_ringkas="", penanda="")
@@ -211,8 +221,7 @@ def peta_kalsel(con: duckdb.DuckDBPyConnection, indikator: str, tahun: int) -> P
     """The 13 kab/kota with one BPS figure for one year, joined to their outlines by Kemendagri code."""
     info = INDIKATOR_BPS_BY_KODE[indikator]
     angka = fetch(con, "tren_kabkota_tahun", {"tahun": tahun})
-    angka = angka.rename(columns={indikator: "nilai"})[["kode_wilayah", "nama", "nilai", "sumber", "jenis_sumber"]]
-    angka.loc[angka["nilai"].isna(), ["sumber", "jenis_sumber"]] = None
+    angka = _sumber_figur(angka, indikator)[["kode_wilayah", "nama", "nilai", "sumber", "jenis_sumber"]]
     geo = batas(con, "kabupaten")[["kode", "geometry"]].rename(columns={"kode": "kode_wilayah"})
     gdf = geo.merge(angka, on="kode_wilayah", how="right")
     gdf["label"] = gdf["nama"].map(nama_pendek)

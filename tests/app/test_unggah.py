@@ -64,7 +64,7 @@ def masuk(at: AppTest, nama: str, sandi: str) -> AppTest:
 
 def semua_teks(at: AppTest) -> str:
     bagian: list[str] = []
-    for kind in ("markdown", "error", "warning", "info", "success", "caption", "code"):
+    for kind in ("markdown", "error", "warning", "info", "success", "caption", "code", "text"):
         bagian += [str(e.value) for e in getattr(at, kind)]
     for df in at.dataframe:
         bagian.append(df.value.to_string())
@@ -161,6 +161,11 @@ def test_pratinjau_simpan_riwayat_batal(akun: str, tulis_env: Path) -> None:
     at.run()
     tombol = next(b for b in at.button if b.label == f"Batalkan batch {bid}")
     assert tombol.disabled, "needs a reason and the confirmation"
+    # the preview of what the rollback changes, cell by cell, before anything is confirmed
+    teks = semua_teks(at)
+    assert f"Membatalkan batch {bid}" in teks and "sel" in teks
+    pratinjau = [df.value for df in at.dataframe if "Lama → baru" in df.value.columns]
+    assert pratinjau and len(pratinjau[0]) > 0 and any("→ (kosong)" in x for x in pratinjau[0]["Lama → baru"])
     at.text_input(key=f"alasan_{bid}").set_value("uji pembatalan")
     at.checkbox(key=f"yakin_{bid}").check()
     at.run()
@@ -180,3 +185,21 @@ def test_riwayat_publik_tanpa_tombol_batal(tulis_env: Path) -> None:
     # the batch list is public, a batch's raw rows (unprotected desa counts) are not
     assert len(at.dataframe) == 1 and not [s for s in at.selectbox if s.label == "Lihat baris batch"]
     assert "hanya untuk analis" in " ".join(i.value for i in at.info)
+
+
+def test_pratinjau_menyebut_kolom_berskala_dan_nama_mirip(akun: str, tulis_env: Path) -> None:
+    """Issue 13: the preview says which columns were read in another unit, and names programs close to stored ones
+    (as plain text: the names come from the file)."""
+    at = masuk(buka("pages/unggah.py"), akun, SANDI)
+    unggah(at, "bps", "baik_bps_tabel_ribu_jiwa.csv")
+    teks = semua_teks(at)
+    assert 'Kolom "Jumlah Penduduk Miskin (Ribu Jiwa)" dibaca dalam ribu jiwa, dikali 1.000' in \
+        "\n".join(str(t.value) for t in at.text)
+    ubah = next(df.value for df in at.dataframe if "Lama → baru" in df.value.columns)
+    assert "14.461 → 14.460" in list(ubah["Lama → baru"]), teks
+    unggah(at, "intervensi", "kasus/zakat_a.csv")
+    next(b for b in at.button if "Simpan" in b.label).click()
+    at.run()
+    unggah(at, "intervensi", "kasus/zakat_mirip.csv")
+    mirip = [str(t.value) for t in at.text if "mirip dengan" in str(t.value)]
+    assert mirip and '"Zakat produktif"' in mirip[0]

@@ -13,7 +13,7 @@ from tests.conftest import table_hashes
 from tests.integration import test_ingest_corpus as korpus
 from tkpk import auth
 from tkpk.db import connect
-from tkpk.ingest.cli import add_user_main, main
+from tkpk.ingest.cli import add_user_main, main, rollback_main
 
 CORPUS = korpus.CORPUS
 ref_store = korpus.ref_store
@@ -93,3 +93,80 @@ def test_add_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytes
     monkeypatch.setenv("TKPK_PASSWORD", "pendek")
     assert add_user_main(["budi", "--secrets", str(path)]) == 2
     assert "minimal" in capsys.readouterr().out
+
+
+# ---- issue 13: CLI traps ------------------------------------------------------------------------------------------
+def _jalan(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process, as an analyst runs it."""
+    return subprocess.run([sys.executable, "-m", "tkpk", *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+@pytest.mark.parametrize("dry", [False, True])
+def test_mistyped_db_is_refused_and_never_created(tmp_path: Path, dry: bool):
+    salah = tmp_path / "tkpk.duckdbb"
+    r = _jalan("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--db", str(salah), *(["--dry-run"] * dry))
+    assert r.returncode == 2 and "tidak ditemukan" in r.stdout and "Traceback" not in r.stdout + r.stderr
+    assert not salah.exists() and not list(tmp_path.iterdir())
+
+
+def test_a_file_that_is_not_a_store_is_exit_2_without_traceback(tmp_path: Path):
+    bukan = tmp_path / "catatan.duckdb"
+    bukan.write_text("ini bukan basis data\n")
+    for args in (("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"), ("rollback", "1"),
+                 ("export", "--year", "2024", "--out", str(tmp_path / "ekspor"))):
+        r = _jalan(*args, "--db", str(bukan))
+        teks = r.stdout + r.stderr
+        assert r.returncode == 2 and "bukan basis data DuckDB" in teks and "Traceback" not in teks, args
+    assert bukan.read_text() == "ini bukan basis data\n"
+
+
+def test_missing_db_for_export_and_rollback(tmp_path: Path):
+    for args in (("rollback", "3"), ("export", "--year", "2024", "--out", str(tmp_path / "e"))):
+        r = _jalan(*args, "--db", str(tmp_path / "tidak-ada.duckdb"))
+        assert r.returncode == 2 and "tidak ditemukan" in r.stdout + r.stderr, args
+    assert not (tmp_path / "tidak-ada.duckdb").exists()
+
+
+def test_dry_run_writes_nothing_at_all(db: Path):
+    sebelum = db.read_bytes()
+    assert main([str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--db", str(db), "--dry-run"]) == 0
+    assert db.read_bytes() == sebelum and not Path(str(db) + ".wal").exists()
+
+
+def test_every_command_refuses_a_locked_store_with_one_line(db: Path):
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); "
+                               "print('ok', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        for args in (("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--dry-run"),
+                     ("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"), ("rollback", "2", "--dry-run"),
+                     ("rollback", "2"), ("export", "--year", "2024", "--out", str(db.parent / "e")),
+                     ("init",), ("export-parquet", "--out", str(db.parent / "p"))):
+            r = _jalan(*args, "--db", str(db))
+            teks = (r.stdout + r.stderr).strip()
+            assert r.returncode == 2, (args, teks)
+            assert "sedang dipakai oleh proses lain" in teks and len(teks.splitlines()) == 1, (args, teks)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_rollback_command(db: Path, capsys: pytest.CaptureFixture[str]):
+    kasus = CORPUS / "kasus"
+    assert main([str(kasus / "bps_p0_9_99.csv"), "--kind", "bps", "--db", str(db), "--user", "ani"]) == 0
+    bid = int(capsys.readouterr().out.split("Tersimpan sebagai batch ")[1].split(".")[0])
+    sebelum = _hashes(db)
+    assert rollback_main([str(bid), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "mengubah 1 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
+    assert _hashes(db) == sebelum
+    assert rollback_main([str(bid), "--db", str(db), "--user", "budi", "--alasan", "salah kirim"]) == 0
+    out = capsys.readouterr().out
+    assert f"Batch {bid} dibatalkan; pembatalan dicatat sebagai batch" in out
+    assert rollback_main([str(bid), "--db", str(db)]) == 2
+    assert "sudah dibatalkan" in capsys.readouterr().out
+    assert rollback_main(["1", "--db", str(db)]) == 2  # the reference batch (places) is not a data batch
+    assert "tidak dapat dibatalkan" in capsys.readouterr().out
+    assert rollback_main(["999", "--db", str(db)]) == 2
+    assert "tidak ada" in capsys.readouterr().out

@@ -61,7 +61,7 @@ KASUS = [
     ("salah_opd_tak_dikenal.csv", "intervensi", "ditolak", ("galat", 2, "opd", "bukan OPD")),
     ("salah_opd_pilar.csv", "intervensi", "ditolak", ("galat", 2, "pilar", "termasuk pilar 4")),
     ("salah_tahun.csv", "indikator", "ditolak", ("galat", 3, "tahun", "di luar rentang")),
-    ("salah_miskin_lebih.csv", "indikator", "ditolak", ("galat", 2, "jiwa_desil_1_4", "lebih besar dari penduduk")),
+    ("salah_miskin_lebih.csv", "indikator", "ditolak", ("galat", 2, "penduduk_miskin", "lebih besar dari penduduk")),
     ("salah_duplikat.csv", "indikator", "ditolak", ("galat", 3, None, "sudah ada di baris 2")),
     ("salah_kolom_wajib.csv", "intervensi", "ditolak", ("galat", None, "opd", "tidak ada")),
     ("salah_p0.csv", "bps", "ditolak", ("galat", 2, "p0", "di atas batas 100")),
@@ -77,11 +77,35 @@ KASUS = [
     ("salah_biner.csv", "indikator", "ditolak", ("galat", None, None, "biner")),
     ("salah_tanpa_judul.csv", "indikator", "ditolak", ("galat", None, None, "Judul kolom")),
     ("salah_bom_zip.xlsx", "indikator", "ditolak", ("galat", None, None, "zip bomb")),
+    # issue 13: every case of "What is wrong today" that one file shows (sequences: test_kasus_13.py)
+    ("baik_bps_tabel_ribu_jiwa.csv", "bps", "diterima", ("info", None, None, "catatan di bawah tabel")),
+    ("salah_realisasi_persen.csv", "intervensi", "ditolak", ("galat", None, "Realisasi (%)", "tidak dikonversi")),
+    ("baik_pagu_juta.csv", "intervensi", "diterima", ("info", None, "Pagu (juta rupiah)", "dikali 1.000.000")),
+    ("salah_persen_di_jumlah.csv", "indikator", "ditolak", ("galat", 2, "kk", "adalah persentase")),
+    ("salah_miskin_lebih_dari_tersimpan.csv", "indikator", "ditolak",
+     ("galat", 2, "penduduk_miskin", "lebih besar dari penduduk tersimpan 28.363")),
+    ("salah_desil_lebih.csv", "indikator", "ditolak", ("galat", 2, "kk_desil_1", "lebih besar dari kk_desil_1_4")),
+    ("salah_kk_lebih_dari_penduduk.csv", "indikator", "ditolak", ("galat", 2, "kk", "lebih besar dari penduduk")),
+    ("salah_kode_kecamatan_beda.csv", "indikator", "ditolak",
+     ("galat", 2, "kecamatan", "tidak cocok dengan kode 63.03.05 (Martapura)")),
+    ("salah_kode_desa_kec_lain.csv", "indikator", "ditolak",
+     ("galat", 2, "kode_kec", "tidak cocok dengan kode 63.03.05.1001 (Keraton)")),
+    ("baik_kode_kec_kecamatan_desa.csv", "indikator", "diterima", None),
+    ("baik_nama_ganda_kecamatan.csv", "indikator", "diterima",
+     ("peringatan", None, "nama_wilayah", "dibaca sebagai kecamatan Gambut (63.03.03)")),
+    ("salah_pribadi_keterangan.csv", "intervensi", "ditolak", ("galat", 3, "keterangan", "NIK")),
+    ("salah_kolom_nama_alamat.csv", "indikator", "ditolak", ("galat", None, "Nama", "data pribadi")),
+    ("baik_nib_baris_awal.csv", "intervensi", "diterima", None),
+    ("salah_semua_kosong.csv", "indikator", "ditolak", ("galat", None, None, "tidak berisi satu pun nilai")),
+    ("salah_rumus_tanpa_nilai.xlsx", "indikator", "ditolak",
+     ("galat", 2, "penduduk", "rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel")),
+    ("baik_tautan_luar.xlsx", "indikator", "diterima", ("peringatan", 2, "kk", "tautan ke berkas Excel lain")),
+    ("baik_utf8_satu_baris_cp1252.csv", "indikator", "diterima", ("peringatan", None, None, "Berkas bercampur")),
 ]
 
 
 def test_corpus_is_complete():
-    files = {p.name for p in CORPUS.iterdir() if p.suffix != ".py"}
+    files = {p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py"}
     assert files == {k[0] for k in KASUS}
     assert len(files) >= 25
 

@@ -38,7 +38,7 @@ def nilai(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], float]:
     return {(k, i): v for k, i, v in rows}
 
 
-def test_preview_counts_new_changed_unchanged_and_writes_only_those(con: duckdb.DuckDBPyConnection):
+def test_preview_counts_new_changed_unchanged_and_writes_every_row(con: duckdb.DuckDBPyConnection):
     b1 = ingest_file(con, V1, "v1.csv", "indikator", "ani")
     assert b1.status == "diterima" and b1.pratinjau is not None and b1.pratinjau.baru == 4
     sebelum = table_hashes(con)
@@ -52,10 +52,10 @@ def test_preview_counts_new_changed_unchanged_and_writes_only_those(con: duckdb.
     b2 = simpan_hasil(con, pra, "budi", progres=lambda f, _t: seen.append(f))
     assert b2.status == "diterima" and seen[-1] == 1.0
     row = con.execute("SELECT jumlah_baris, oleh FROM batch WHERE batch_id = ?", [b2.batch_id]).fetchone()
-    assert row == (3, "budi")
-    # the unchanged row keeps pointing at the first batch
+    assert row == (4, "budi")
+    # the unchanged row is written too: v2 restated it, so it is reported by v2 (README, "Versi data")
     assert con.execute("SELECT batch_id FROM v_nilai_tersimpan WHERE kode_wilayah = '63.03.01' AND tahun = 2025 "
-                       "AND indikator = 'penduduk'").fetchone() == (b1.batch_id,)
+                       "AND indikator = 'penduduk'").fetchone() == (b2.batch_id,)
     assert nilai(con)[("63.03.01", "jiwa_desil_1_4")] == 90  # old header, new code
 
 
@@ -78,7 +78,7 @@ def test_rollback_restores_exactly_the_previous_state_and_is_recorded(con: duckd
     sesudah_v1 = nilai(con)
     b2 = ingest_file(con, V2, "v2.csv", "indikator", "budi")
     assert nilai(con) != sesudah_v1
-    assert len(baris_batch(con, b2.batch_id)) == 3
+    assert len(baris_batch(con, b2.batch_id)) == 4
     bid = batalkan(con, b2.batch_id, "citra", "salah kirim")
     assert nilai(con) == sesudah_v1
     hist = riwayat(con).set_index("batch_id")

@@ -111,3 +111,28 @@ def test_sample_rows_are_labelled(store_path: Path):
     con.close()
     assert bad == 0
     assert total[0] > 1000
+
+
+def test_views_keep_every_column_of_migration_0003(tmp_path: Path):
+    """Other work reads the v_* views by column name: migration 0004 (versioning per cell) may add columns, never
+    drop or rename one that 0003 gave."""
+    from tkpk.db import connect, migrate
+
+    con = connect(tmp_path / "v.duckdb")
+    migrate(con)
+    kolom = {v: {r[0] for r in con.execute(f"DESCRIBE {v}").fetchall()} for v in (
+        "v_kemiskinan_kabupaten", "v_nilai_tersimpan", "v_nilai_indikator", "v_target_indikator", "v_intervensi")}
+    con.close()
+    assert kolom["v_kemiskinan_kabupaten"] >= {"tahun", "kode_wilayah", "nama", "tingkat", "p0", "penduduk_miskin",
+                                                "garis_kemiskinan", "p1", "p2", "p0_ekstrem",
+                                                "penduduk_miskin_ekstrem", "sumber", "jenis_sumber", "batch_id",
+                                                "sampel"}
+    for v in ("v_nilai_tersimpan", "v_nilai_indikator"):
+        assert kolom[v] >= {"tahun", "kode_wilayah", "indikator", "nilai", "sumber", "jenis_sumber", "batch_id",
+                            "sampel"}
+    assert kolom["v_target_indikator"] >= {"tahun", "kode_wilayah", "indikator", "nilai", "dokumen", "batch_id",
+                                           "sumber", "jenis_sumber", "rincian"}
+    assert kolom["v_intervensi"] >= {"tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah",
+                                     "pagu", "realisasi", "satuan_output", "target_output", "capaian_output",
+                                     "target_penerima", "penerima", "sumber_dana", "keterangan", "sumber", "batch_id",
+                                     "satuan_penerima", "sampel"}

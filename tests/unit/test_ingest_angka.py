@@ -38,10 +38,11 @@ def test_refuses_with_reason(teks: object, koma: bool, alasan: str):
 
 @pytest.mark.parametrize("teks", ["", "  ", "-", None])
 def test_empty_is_no_value_and_no_error(teks: object):
-    assert baca_angka(teks) == (None, None, False)
+    assert baca_angka(teks) == (None, None, False, False)
 
 
 def test_percent_flag_and_whole_numbers():
-    assert baca_angka("12%").persen
+    assert baca_angka("12%").persen and not baca_angka("12%").rupiah
+    assert baca_angka("Rp1.500.000,-").rupiah and baca_angka("Rp1.500.000,-").nilai == 1_500_000
     assert baca_bulat("2024").nilai == 2024 and baca_bulat(2024.0).nilai == 2024
     assert baca_bulat("2024,5").alasan == "bukan bilangan bulat"

@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tkpk.ingest.pengodean import dekode
 from tkpk.ingest.reader import BacaGagal, Tabel, baca
 from tkpk.ingest.validasi import validasi
 from tkpk.ingest.wilayah import Pencocok
@@ -57,7 +58,7 @@ def _baca_csv_modul(data: bytes) -> Tabel:
 
     from tkpk.ingest import reader
 
-    teks, encoding = reader._dekode(data)
+    teks, encoding, _ = dekode(data)
     pemisah = reader._pilih_pemisah(teks)
     rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
     tabel = Tabel(baris=[[c.strip() for c in r[:reader.MAKS_KOLOM]] for r in rows], nomor=list(range(1, len(rows) + 1)),

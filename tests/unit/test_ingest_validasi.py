@@ -47,7 +47,7 @@ def test_warnings_accept(p: Pencocok):
 
 
 def test_kabupaten_wide_intervention_has_no_place(p: Pencocok):
-    h = cek(p, "tahun;pilar;opd;program;kode_wilayah\n2025;4;BPBD;A;\n2025;4;BPBD;B;63.03\n", "intervensi")
+    h = cek(p, "tahun;pilar;opd;program;kode_wilayah;pagu\n2025;4;BPBD;A;;1\n2025;4;BPBD;B;63.03;1\n", "intervensi")
     assert h.diterima and h.data["kode_wilayah"].isna().all()
 
 

@@ -55,7 +55,7 @@ def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
 
 def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> list[Path]:
     """Write every file; returns their paths. Raises ValueError subclasses for invalid input."""
-    from tkpk.db import connect
+    from tkpk.db import buka_cli
     from tkpk.dua_angka import dua_angka
     from tkpk.ekspor import gambar as gb
     from tkpk.ekspor.data import muat, tahun_program
@@ -65,9 +65,7 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
     from tkpk.ekspor.workbook import buku_kerja
     from tkpk.target import status_target, target_semua
 
-    if not db.exists():
-        raise FileNotFoundError(f"Basis data {db} tidak ada. Buat dulu: python -m tkpk init --db {db}")
-    con = connect(db, read_only=True)
+    con = buka_cli(db, baca_saja=True)  # refuses a missing file, a non-store and a locked store with one line
     try:
         if tahun is None:
             daftar = tahun_program(con)
@@ -109,7 +107,7 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tkpk.db import StoreLockedError
+    from tkpk.db import StoreTidakTersedia
     from tkpk.ekspor.data import TahunTidakAda
 
     try:
@@ -122,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     try:
         paths = ekspor(Path(args.db), args.year, keluar, gambar=not args.tanpa_gambar)
-    except (FileNotFoundError, TahunTidakAda, StoreLockedError, PermissionError) as exc:
+    except (FileNotFoundError, TahunTidakAda, StoreTidakTersedia, PermissionError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
     except ValueError as exc:

@@ -38,6 +38,7 @@ class Angka(NamedTuple):
     nilai: float | None
     alasan: str | None = None
     persen: bool = False
+    rupiah: bool = False  # written with "Rp": an amount of money, which only a rupiah column may hold
 
 
 def baca_angka(teks: object, desimal_koma: bool = True) -> Angka:
@@ -67,6 +68,7 @@ def _baca_teks(asli: str, desimal_koma: bool) -> Angka:
     persen = s.endswith("%")
     if persen:
         s = s[:-1]
+    rupiah = _RP.match(s) is not None
     s = _RP.sub("", s)
     if s.startswith(("-", "−")):
         negatif, s = True, s[1:]
@@ -79,7 +81,7 @@ def _baca_teks(asli: str, desimal_koma: bool) -> Angka:
     nilai, alasan = _urai(s, desimal_koma)
     if alasan is not None or nilai is None:
         return Angka(None, alasan or "bukan angka")
-    return Angka(-nilai if negatif else nilai, None, persen)
+    return Angka(-nilai if negatif else nilai, None, persen, rupiah)
 
 
 def _urai(s: str, desimal_koma: bool) -> tuple[float | None, str | None]:

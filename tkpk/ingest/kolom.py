@@ -1,19 +1,21 @@
 """Column headers as OPDs write them, mapped to the store's column names.
 
-Headers are compared on a key with case, spaces, punctuation and a trailing unit in brackets removed, so
-``Pagu (Rp)``, ``PAGU`` and ``pagu_anggaran`` all find ``pagu``. Each kind lists its columns with the synonyms
-seen in office spreadsheets; a header that is not known is reported and ignored, never guessed.
+Headers are compared on a key with case, spaces, punctuation and a unit in brackets removed, so ``Pagu (Rp)``,
+``PAGU`` and ``pagu_anggaran`` all find ``pagu``; the unit itself is kept (:mod:`tkpk.ingest.satuan`) and read.
+Each kind lists its columns with the synonyms seen in office spreadsheets; a header that is not known is reported
+and ignored, never guessed, unless it names people (names, addresses, NIK): then the file is refused.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tkpk import katalog
+from tkpk.ingest.satuan import Satuan, baca_satuan, tanpa_satuan_akhir
 
-JENIS = ("indikator", "intervensi", "bps")
+JENIS = ("indikator", "intervensi", "bps", "target")
 
 
 def kunci(teks: object) -> str:
@@ -38,11 +40,13 @@ _WILAYAH = (
           "Kode Kemendagri kecamatan (63.03.05) atau desa/kelurahan (63.03.05.2001). Isi kode atau nama.",
           contoh="63.03.05"),
     Kolom("kode_kec", ("kodekec", "kodekecamatan"),
-          "Kode Kemendagri kecamatan; dipakai bila kolom kode_wilayah tidak ada.", contoh=""),
+          "Kode Kemendagri kecamatan; bila diisi bersama kolom wilayah lain, semuanya harus menunjuk wilayah yang "
+          "sama (desa dicari di dalam kecamatan ini).", contoh=""),
     Kolom("nama_wilayah", ("namawilayah", "wilayah", "lokasi", "namalokasi"),
           "Nama kecamatan atau desa/kelurahan bila kode tidak diisi.", contoh="Martapura"),
     Kolom("kecamatan", ("kecamatan", "namakecamatan", "kec"),
-          "Nama kecamatan; bila ada kolom desa, dipakai untuk membedakan desa yang namanya sama.", contoh=""),
+          "Nama kecamatan; bila ada kolom desa, desa dicari di dalam kecamatan ini (nama desa yang sama di kecamatan "
+          "lain tidak tertukar).", contoh=""),
     Kolom("desa", ("desa", "namadesa", "kelurahan", "namakelurahan", "desakelurahan", "namadesakelurahan",
                    "desakel"),
           "Nama desa/kelurahan (isi juga kolom kecamatan bila nama desa ada di lebih dari satu kecamatan).",
@@ -53,6 +57,13 @@ _TAHUN = Kolom("tahun", ("tahun", "tahunanggaran", "thn", "tahundata", "year"),
 _SUMBER = Kolom("sumber", ("sumber", "sumberdata", "keterangansumber"),
                 "Sumber data (boleh kosong: nama berkas dipakai).", contoh="DTSEN Triwulan I")
 
+
+def _jenis_sumber(bawaan: str, contoh: str = "") -> Kolom:
+    pilihan = "; ".join(f"{k} = {v}" for k, v in katalog.JENIS_SUMBER.items())
+    return Kolom("jenis_sumber", ("jenissumber", "jenissumberdata", "tipesumber"),
+                 f"Jenis sumber angka (boleh kosong: {bawaan}). Pilihan: {pilihan}.", contoh=contoh)
+
+
 KOLOM: dict[str, tuple[Kolom, ...]] = {
     "indikator": (
         _TAHUN, *_WILAYAH,
@@ -60,6 +71,7 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
               "Bentuk panjang: kode indikator katalog (mis. rtlh).", contoh=""),
         Kolom("nilai", ("nilai", "value", "angka"), "Bentuk panjang: nilai indikator.", contoh=""),
         _SUMBER,
+        _jenis_sumber("unggahan"),
     ),
     "intervensi": (
         _TAHUN,
@@ -86,7 +98,10 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         Kolom("penerima", ("penerima", "jumlahpenerima", "penerimamanfaat", "realisasipenerima"),
               "Penerima manfaat yang tercapai.", contoh="45"),
         Kolom("sumber_dana", ("sumberdana", "dana"), "APBD, DAK, Dana Desa, CSR, ...", contoh="APBD"),
-        Kolom("keterangan", ("keterangan", "ket", "catatan"), "Catatan bebas.", contoh=""),
+        Kolom("keterangan", ("keterangan", "ket", "catatan"),
+              "Catatan bebas (tanpa nama orang, NIK atau alamat rumah).", contoh=""),
+        Kolom("satuan_penerima", ("satuanpenerima", "satuanpenerimamanfaat", "satuansasaran"),
+              "Satuan penerima manfaat: KK, jiwa, unit rumah, dokumen … (disimpan apa adanya).", contoh="KK"),
         _SUMBER,
     ),
     "bps": (
@@ -98,13 +113,37 @@ KOLOM: dict[str, tuple[Kolom, ...]] = {
         Kolom("p0", ("p0", "persentasependudukmiskin", "persenmiskin", "pendudukmiskinpersen"),
               "Persentase penduduk miskin (0–100).", contoh="2,36"),
         Kolom("penduduk_miskin", ("pendudukmiskin", "jumlahpendudukmiskin", "pendudukmiskinjiwa"),
-              "Jumlah penduduk miskin (jiwa, bukan ribu).", contoh="14.461"),
+              "Jumlah penduduk miskin dalam jiwa; tabel BPS dalam ribu jiwa diterima bila judulnya menyebut "
+              "satuan, mis. \"Jumlah Penduduk Miskin (ribu jiwa)\".", contoh="14.461"),
         Kolom("garis_kemiskinan", ("gariskemiskinan", "gk"), "Rp/kapita/bulan.", contoh="589.164"),
         Kolom("p1", ("p1", "indekskedalamankemiskinan"), "Indeks kedalaman.", contoh="0,326"),
         Kolom("p2", ("p2", "indekskeparahankemiskinan"), "Indeks keparahan.", contoh="0,067"),
+        Kolom("p0_ekstrem", ("p0ekstrem", "persentasependudukmiskinekstrem", "persenmiskinekstrem",
+                             "kemiskinanekstrem", "tingkatkemiskinanekstrem"),
+              "Persentase penduduk miskin ekstrem (0–100).", contoh="0,25"),
+        Kolom("penduduk_miskin_ekstrem", ("pendudukmiskinekstrem", "jumlahpendudukmiskinekstrem"),
+              "Jumlah penduduk miskin ekstrem (jiwa; \"(ribu jiwa)\" di judul dikali 1.000).", contoh="1.530"),
         _SUMBER,
+        _jenis_sumber("bps, karena jenis data ini adalah angka BPS", contoh="bps"),
+    ),
+    "target": (
+        _TAHUN, *_WILAYAH,
+        Kolom("indikator", ("indikator", "kodeindikator", "namaindikator"),
+              "Kode indikator: kolom BPS (p0, penduduk_miskin, garis_kemiskinan, p1, p2, p0_ekstrem, "
+              "penduduk_miskin_ekstrem) atau kode katalog (mis. persen_jiwa_desil_1_4, rtlh).",
+              wajib=True, contoh="p0"),
+        Kolom("nilai", ("nilai", "nilaitarget", "target", "targetnilai"),
+              "Nilai target dalam satuan indikatornya (p0 dalam persen).", wajib=True, contoh="2,10"),
+        Kolom("dokumen", ("dokumen", "dokumenperencanaan", "namadokumen", "dokumenacuan"),
+              "Dokumen perencanaan dan periodenya.", wajib=True, contoh="RPJMD 2021–2026"),
+        Kolom("sumber", ("sumber", "sumberdata", "keterangansumber", "dasarhukum"),
+              "Dasar target (perda, halaman, tabel).", wajib=True, contoh="Perda Kab. Banjar 2/2021, Tabel 5.3"),
+        _jenis_sumber("dokumen_resmi", contoh="dokumen_resmi"),
+        Kolom("rincian", ("rincian", "keterangan", "catatan"), "Catatan (boleh kosong).", contoh=""),
     ),
 }
+# A target row without a place is about the kabupaten itself.
+KODE_KABUPATEN = "63.03"
 
 
 # Indicator headers of older templates and office files, still accepted: the register counts were once called
@@ -129,30 +168,39 @@ def indikator_lebar() -> dict[str, str]:
     return out
 
 
-# Headers that mean the file holds people, not aggregates.
-_PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukeluarga", "alamat",
+# Headers that mean the file holds people, not aggregates: names, addresses, identity numbers, birth dates.
+_PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukeluarga", "alamat", "nama",
                    "namalengkap", "tanggallahir", "tgllahir", "tempattanggallahir", "ttl", "nohp", "notelp",
-                   "nomorhp", "nomorinduk", "nomorindukkependudukan", "namapenerima", "namakk", "namakrt",
-                   "namakepalakeluarga", "kepalakeluarga", "namaart", "namaanggota", "alamatlengkap"}
-_PRIBADI_PERSIS |= {"nikkk", "nikart", "nikkepalakeluarga", "nikpenerima", "noktp", "nomorktp"}
+                   "nomorhp", "nomorindukkependudukan", "namapenerima", "namakk", "namakrt", "namakepalakeluarga",
+                   "kepalakeluarga", "namaart", "namaanggota", "alamatlengkap", "jalan", "namajalan", "rt", "rw",
+                   "rtrw", "nort", "norw", "nomorrumah", "norumah", "namaibu", "namaayah", "namasiswa", "namapasien",
+                   "namapeserta", "namawarga", "namapemilik", "nikkk", "nikart", "nikkepalakeluarga", "nikpenerima",
+                   "noktp", "nomorktp", "nisn", "namaibukandung"}
 _PRIBADI_AWALAN = ("nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
-                   "nomorinduk")
+                   "nomorindukkependudukan", "nikpenerima")
+# "alamat lokasi kegiatan" is where an activity took place, not where a person lives.
+_BUKAN_PRIBADI_AWALAN = ("alamatlokasi", "alamatkegiatan", "alamatkantor", "alamatinstansi", "alamatopd",
+                         "alamatsekretariat")
 
 
 def tampak_pribadi(judul: object) -> bool:
     k = kunci(judul)
+    if k.startswith(_BUKAN_PRIBADI_AWALAN):
+        return False
     return k in _PRIBADI_PERSIS or k.startswith(_PRIBADI_AWALAN)
 
 
 @dataclass
 class Peta:
-    """Which column of the file feeds which store column; ``lebar`` maps wide indicator columns."""
+    """Which column of the file feeds which store column; ``lebar`` maps wide indicator columns; ``satuan`` the
+    unit each mapped column's header states (only those that state one)."""
 
     kolom: dict[str, int]
     lebar: dict[str, int]
     tak_dikenal: list[tuple[int, str]]
     ganda: list[tuple[str, list[str]]]
     judul: list[str]
+    satuan: dict[str, Satuan] = field(default_factory=dict)
 
 
 def petakan(judul: list[object], jenis: str) -> Peta:
@@ -160,21 +208,32 @@ def petakan(judul: list[object], jenis: str) -> Peta:
     lebar_map = indikator_lebar() if jenis == "indikator" else {}
     kolom: dict[str, list[int]] = {}
     lebar: dict[str, list[int]] = {}
+    satuan: dict[str, Satuan] = {}
     tak_dikenal: list[tuple[int, str]] = []
     teks = [str(j).strip() for j in judul]
     for i, j in enumerate(teks):
         k = kunci(j)
         if not k:
             continue
+        _, sat = baca_satuan(j)
+        if k not in spesifikasi and k not in lebar_map:
+            akhir = tanpa_satuan_akhir(j)  # "Pagu dalam juta rupiah"
+            if akhir is not None and kunci(akhir[0]) in (spesifikasi.keys() | lebar_map.keys()):
+                k, sat = kunci(akhir[0]), akhir[1]
         if k in spesifikasi:
-            kolom.setdefault(spesifikasi[k], []).append(i)
+            nama = spesifikasi[k]
+            kolom.setdefault(nama, []).append(i)
         elif k in lebar_map:
-            lebar.setdefault(lebar_map[k], []).append(i)
+            nama = lebar_map[k]
+            lebar.setdefault(nama, []).append(i)
         else:
             tak_dikenal.append((i, j))
+            continue
+        if not sat.kosong and nama not in satuan:
+            satuan[nama] = sat
     ganda = [(nama, [teks[i] for i in idx]) for nama, idx in {**kolom, **lebar}.items() if len(idx) > 1]
     return Peta({n: idx[0] for n, idx in kolom.items()}, {n: idx[0] for n, idx in lebar.items()},
-                tak_dikenal, ganda, teks)
+                tak_dikenal, ganda, teks, satuan)
 
 
 def skor_judul(baris: list[object], jenis: str) -> int:

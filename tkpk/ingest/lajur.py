@@ -1,6 +1,6 @@
 """Column-wise checks for large files: a check runs once per distinct cell (or combination of cells) instead of
 once per row, and says per row whether the row certainly passes. Rows that may carry a message are left to the
-row path of :mod:`tkpk.ingest.aturan`, so the messages are the same either way.
+row path of :mod:`tkpk.ingest.aturan_intervensi`, so the messages are the same either way.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
+from tkpk.ingest.satuan import JENIS_NILAI, skala
 from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import Pencocok
 
@@ -145,7 +146,18 @@ def angka(tabel: Tabel, mulai: int, ktx: Konteks, pencocok: Pencocok, nama: str)
             teks = pc.replace_substring(sub.filter(pa.array(m)), lama, baru)
             nilai[idx[m]] = pc.cast(teks, pa.float64()).to_numpy(zero_copy_only=False)
             sisa[idx[m]] = False
+    # the fast paths read plain numbers; the header's unit and the column's kind apply to them as in Periksa.angka
+    jenis, faktor = JENIS_NILAI.get(nama), ktx.satuan(nama).faktor
+    cepat = bersih & (panjang > 0) & ~sisa
+    if faktor != 1 and jenis not in (None, "persen", "indeks") and cepat.any():
+        nilai = nilai.copy() if not nilai.flags.writeable else nilai
+        nilai[cepat] = skala(nilai[cepat], faktor)
+    if jenis == "jumlah":
+        with np.errstate(invalid="ignore"):
+            pecahan = cepat & (np.floor(nilai) != nilai)
+        sisa |= pecahan  # a fraction where a count belongs: the row path words the error
     if sisa.any():
+        nilai = nilai.copy() if not nilai.flags.writeable else nilai
         idx = np.flatnonzero(sisa)
         enc = arr.take(pa.array(idx)).dictionary_encode()
         baca = senyap(ktx, pencocok, lambda q, row: q.angka(row, 0, nama, v=row[0]))

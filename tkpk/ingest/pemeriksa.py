@@ -10,12 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 from tkpk.ingest.angka import baca_angka, baca_bulat
-from tkpk.ingest.pesan import Pesan, pesan_sel
+from tkpk.ingest.pesan import GAGAL, Pesan, pesan_sel
 from tkpk.ingest.reader import Sel
+from tkpk.ingest.satuan import JENIS_NILAI, galat_sel, skala
 from tkpk.ingest.validasi import Konteks, _kosong
-from tkpk.ingest.wilayah import Pencocok, kunci_nama
+from tkpk.ingest.wilayah import Pencocok
 
-GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
+__all__ = ["BUKAN_BULAT", "GAGAL", "Periksa", "tahun_maks"]
+BUKAN_BULAT = ("bukan bilangan bulat, padahal kolom ini berisi jumlah (jiwa, KK, unit). Bila angkanya dalam ribuan, "
+               "tulis satuannya di judul kolom, mis. \"Jumlah Penduduk Miskin (ribu jiwa)\"")
 
 
 def tahun_maks() -> int:
@@ -38,7 +41,9 @@ class Periksa:
         self.pesan.append(pesan_sel("peringatan", n, self.ktx.judul(nama), nilai, alasan))
 
     def angka(self, row: list[Sel], n: int, nama: str, *, bawah: float | None = 0, atas: float | None = None,
-              bulat: bool = False, wajib: bool = False, v: Sel | None = None) -> object:
+              bulat: bool = False, wajib: bool = False, v: Sel | None = None, jenis: str | None = None) -> object:
+        """A number cell: read, checked against the column's kind (a "12%" cell where a count belongs is an
+        error), scaled by the unit its header states (``ribu`` × 1.000), bounded, and whole where counts are."""
         v = self.ktx.sel(row, nama) if v is None else v
         if _kosong(v):
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
@@ -48,13 +53,25 @@ class Periksa:
         x = hasil.nilai
         if x is None:
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
+        jenis = jenis or JENIS_NILAI.get(nama)
+        if jenis is not None:
+            alasan = galat_sel(hasil.persen, hasil.rupiah, jenis)
+            if alasan is not None:
+                return self.galat(n, nama, v, alasan)
+            faktor = self.ktx.satuan(nama).faktor
+            if faktor != 1 and jenis not in ("persen", "indeks"):
+                x = float(skala(x, faktor))
         if bawah is not None and x < bawah:
             return self.galat(n, nama, v, "tidak boleh negatif" if bawah == 0 else f"tidak boleh kurang dari {bawah:g}")
         if atas is not None and x > atas:
             return self.galat(n, nama, v, f"di atas batas {atas:g}")
+        if jenis == "jumlah" and not float(x).is_integer():
+            return self.galat(n, nama, v, BUKAN_BULAT)
         return x
 
     def tahun(self, row: list[Sel], n: int) -> object:
+        if not self.ktx.ada("tahun") and self.ktx.tahun_judul is not None:
+            return self.ktx.tahun_judul
         v = self.ktx.sel(row, "tahun")
         x = self.angka(row, n, "tahun", bawah=None, bulat=True, wajib=True)
         if x is GAGAL or x is None:
@@ -71,40 +88,10 @@ class Periksa:
         s = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
         return s or None
 
-    def tempat(self, row: list[Sel], n: int, tingkat: frozenset[str], kode_kol: tuple[str, ...],
-               nama_kol: tuple[str, ...]) -> object:
-        """Code first; names otherwise, with a kecamatan column narrowing a desa name."""
-        kode_nama = next((k for k in kode_kol if not _kosong(self.ktx.sel(row, k))), None)
-        nama_nama = next((k for k in nama_kol if not _kosong(self.ktx.sel(row, k))), None)
-        if kode_nama is not None:
-            v = self.ktx.sel(row, kode_nama)
-            cocok = self.pencocok.cari_kode(v, tingkat)
-            if cocok.kode is None:
-                return self.galat(n, kode_nama, v, cocok.alasan or "tidak dikenal")
-            if nama_nama is not None and nama_nama != "kecamatan":
-                nv = self.ktx.sel(row, nama_nama)
-                t = self.pencocok.tempat[cocok.kode]
-                alias = [a.kode for a in self.pencocok.alias.get(kunci_nama(nv), [])]
-                if kunci_nama(nv) != kunci_nama(t.nama) and cocok.kode not in alias:
-                    return self.galat(n, nama_nama, nv, f"tidak cocok dengan kode {cocok.kode} ({t.nama})")
-            return cocok.kode
-        if nama_nama is None:
-            return None
-        kode_kec = None
-        if nama_nama == "desa" and not _kosong(self.ktx.sel(row, "kecamatan")):
-            kv = self.ktx.sel(row, "kecamatan")
-            kec = self.pencocok.cari_nama(kv, frozenset({"kecamatan"}))
-            if kec.kode is None:
-                return self.galat(n, "kecamatan", kv, kec.alasan or "tidak dikenal")
-            kode_kec = kec.kode
-        v = self.ktx.sel(row, nama_nama)
-        utamakan = {"kecamatan": "kecamatan", "desa": "desa"}.get(nama_nama)
-        batas = frozenset({"kecamatan"}) if nama_nama == "kecamatan" else tingkat
-        if nama_nama == "desa":
-            batas = frozenset({"desa", "kelurahan"})
-        cocok = self.pencocok.cari_nama(v, batas, kode_kec=kode_kec, utamakan=utamakan)
-        if cocok.kode is None:
-            return self.galat(n, nama_nama, v, cocok.alasan or "tidak dikenal")
-        if cocok.catatan:
-            self.pesan.append(pesan_sel("info", n, self.ktx.judul(nama_nama), v, cocok.catatan))
-        return cocok.kode
+    def tempat(self, row: list[Sel], n: int, tingkat: frozenset[str]) -> object:
+        """The row's place from every place column it fills (:mod:`tkpk.ingest.tempat`)."""
+        from tkpk.ingest.tempat import tempat_banjar, tempat_kabkota
+
+        if "kecamatan" in tingkat:
+            return tempat_banjar(self, row, n, tingkat)
+        return tempat_kabkota(self, row, n, tingkat)

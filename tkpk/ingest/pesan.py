@@ -11,6 +11,8 @@ from typing import Literal
 
 Tingkat = Literal["galat", "peringatan", "info"]
 
+GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
+
 # Beyond this many messages the analyst learns nothing new; the rest are counted, not listed.
 MAKS_PESAN = 200
 

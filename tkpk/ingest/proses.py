@@ -1,5 +1,5 @@
-"""The whole upload in two steps the page can show separately: :func:`periksa` (read, validate, preview;
-writes nothing) and :func:`simpan_hasil` (commit). :func:`ingest_file` does both for the CLI.
+"""The whole upload in two steps the page can show separately: :func:`periksa` (read, validate, check against
+the store, preview; writes nothing) and :func:`simpan_hasil` (commit). :func:`ingest_file` does both for the CLI.
 
 No exception from a bad file escapes: reading and validation problems become messages and a refusal. Only a
 failing store (disk, lock) raises, and the CLI turns that into exit code 1.
@@ -15,12 +15,22 @@ import duckdb
 import pandas as pd
 
 from tkpk.ingest import simpan as sp
-from tkpk.ingest.pesan import Pesan, pesan_berkas
+from tkpk.ingest.pesan import Pesan, ada_galat, pesan_berkas
 from tkpk.ingest.reader import BacaGagal, baca
-from tkpk.ingest.validasi import HasilValidasi, validasi
+from tkpk.ingest.tersimpan import periksa_tersimpan
+from tkpk.ingest.validasi import HasilValidasi, batasi, validasi
 from tkpk.ingest.wilayah import Pencocok
 
 Status = Literal["diterima", "ditolak", "tanpa_perubahan", "pratinjau"]
+
+
+class DitolakTersimpan(Exception):
+    """The checks against the store, redone inside the commit, found an error (the store moved since the
+    preview); the transaction rolls back and the upload is refused with these messages."""
+
+    def __init__(self, pesan: list[Pesan]) -> None:
+        super().__init__("; ".join(p.teks for p in pesan if p.galat))
+        self.pesan = pesan
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Hasil:
     validasi: HasilValidasi | None = None
     pratinjau: sp.Pratinjau | None = None
     batch_id: int | None = None
+    pencocok: Pencocok | None = field(default=None, repr=False)
 
     @property
     def ditolak(self) -> bool:
@@ -48,8 +59,13 @@ class Hasil:
     def ringkasan(self) -> str:
         bagian = []
         if self.validasi is not None:
-            bagian.append(self.validasi.ringkasan())
-        elif self.ditolak:
+            v = self.validasi
+            masalah = {p.baris for p in self.pesan if p.baris is not None and p.tingkat != "info"}
+            galat = sum(p.galat for p in self.pesan)
+            peringatan = sum(p.tingkat == "peringatan" for p in self.pesan)
+            bagian.append(f"{v.jumlah_baris} baris data: {v.jumlah_baris - len(masalah)} baik, {len(masalah)} "
+                          f"bermasalah ({galat} galat, {peringatan} peringatan).")
+        if self.ditolak:
             bagian.append("Berkas DITOLAK; tidak ada yang disimpan.")
         if self.pratinjau is not None and not self.ditolak:
             bagian.append(self.pratinjau.ringkasan())
@@ -69,12 +85,23 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _cek_tersimpan(cur: duckdb.DuckDBPyConnection, hasil: Hasil) -> tuple[pd.DataFrame, list[Pesan]]:
+    """The checks against the store (names, plausibility) on a validated upload."""
+    assert hasil.validasi is not None
+    v, cocok = hasil.validasi, hasil.pencocok
+
+    def label(kode: str) -> str:
+        return cocok.label(cocok.tempat[kode]) if cocok is not None and kode in cocok.tempat else kode
+
+    return periksa_tersimpan(cur, hasil.jenis, v.data, lambda k: v.judul.get(k, k), label)
+
+
 def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: str,
             pencocok: Pencocok | None = None, bandingkan: bool = True) -> Hasil:
-    """Read, validate and compare with the store; never writes and never raises for a bad file.
+    """Read, validate, check against the store and compare with it; never writes and never raises for a bad file.
 
-    ``bandingkan=False`` skips the comparison for a caller that saves at once: :func:`simpan_hasil` compares
-    again inside its transaction anyway, and on a large file each comparison costs seconds.
+    ``bandingkan=False`` skips the store for a caller that saves at once: :func:`simpan_hasil` checks and compares
+    inside its transaction anyway, and on a large file each pass costs seconds.
     """
     sha = sha256_hex(data)
     hasil = Hasil("ditolak", jenis, nama_file, sha)
@@ -87,8 +114,8 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
         hasil.pesan.append(pesan_berkas("galat", f"Berkas tidak dapat dibaca ({type(exc).__name__})"))
         return hasil
     try:
-        cocok = pencocok or Pencocok.dari_store(con)
-        hasil.validasi = validasi(tabel, jenis, cocok, nama_file)
+        hasil.pencocok = pencocok or Pencocok.dari_store(con)
+        hasil.validasi = validasi(tabel, jenis, hasil.pencocok, nama_file)
     except Exception as exc:
         hasil.pesan.append(pesan_berkas(
             "galat", f"Pemeriksaan berkas gagal karena kesalahan tak terduga ({type(exc).__name__}); berkas tidak "
@@ -100,6 +127,14 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
     if not bandingkan:
         hasil.status = "pratinjau"
         return hasil
+    cur = con.cursor()
+    try:
+        hasil.validasi.data, tambahan = _cek_tersimpan(cur, hasil)
+    finally:
+        cur.close()
+    hasil.pesan = batasi([*hasil.pesan, *tambahan])
+    if ada_galat(tambahan):
+        return hasil
     hasil.pratinjau = sp.pratinjau(con, jenis, hasil.validasi.data, sha)
     hasil.status = "tanpa_perubahan" if hasil.pratinjau.tanpa_perubahan else "pratinjau"
     return hasil
@@ -107,13 +142,27 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
 
 def simpan_hasil(con: duckdb.DuckDBPyConnection, hasil: Hasil, oleh: str,
                  progres: sp.Progres | None = None) -> Hasil:
-    """Commit a checked upload (status pratinjau); the comparison is redone inside the transaction."""
+    """Commit a checked upload (status pratinjau); the store checks and the comparison are redone inside the
+    transaction, so a store that moved since the preview can neither slip a contradiction in nor lose a change."""
     if hasil.status not in ("pratinjau", "tanpa_perubahan") or hasil.validasi is None:
         return hasil
     if not oleh.strip():
         raise ValueError("oleh (nama pengguna) wajib diisi")
-    tersimpan = sp.simpan(con, hasil.jenis, hasil.validasi.data, nama_file=hasil.nama_file, sha256=hasil.sha256,
-                          oleh=oleh, progres=progres)
+    validasi_pesan = list(hasil.validasi.pesan)
+
+    def sesuaikan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
+        data, tambahan = _cek_tersimpan(cur, hasil)
+        hasil.pesan = batasi([*validasi_pesan, *tambahan])
+        if ada_galat(tambahan):
+            raise DitolakTersimpan(tambahan)
+        return data
+
+    try:
+        tersimpan = sp.simpan(con, hasil.jenis, hasil.validasi.data, nama_file=hasil.nama_file,
+                              sha256=hasil.sha256, oleh=oleh, progres=progres, sesuaikan=sesuaikan)
+    except DitolakTersimpan:
+        hasil.status, hasil.pratinjau = "ditolak", None
+        return hasil
     hasil.pratinjau = tersimpan.pratinjau
     hasil.batch_id = tersimpan.batch_id
     hasil.status = "diterima" if tersimpan.batch_id is not None else "tanpa_perubahan"

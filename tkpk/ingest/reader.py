@@ -12,11 +12,9 @@ import gc
 import io
 import os
 import re
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from datetime import date, datetime, time
 from itertools import zip_longest
 from typing import TypeVar
 
@@ -25,8 +23,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from tkpk.ingest.kolom import kunci
-from tkpk.ingest.penyandian import PESAN_UTF16_RUSAK, pesan_csv, utf16_tanpa_bom
+from tkpk.ingest.pengodean import BacaGagal, dekode
+from tkpk.ingest.penyandian import pesan_csv
+from tkpk.ingest.pesan import Pesan
+
+__all__ = ["MAKS_BYTES", "BacaGagal", "Sel", "Tabel", "baca", "baca_csv", "per_lajur", "tanpa_gc"]
 
 # A CSV of a million rows is about 100 MB; anything larger is not an OPD report.
 MAKS_BYTES = 150 * 1024 * 1024
@@ -74,10 +75,6 @@ def tanpa_gc() -> Iterator[None]:
             gc.enable()
 
 
-class BacaGagal(Exception):
-    """The file cannot be read at all; the message is for the analyst."""
-
-
 class Tabel:
     """Cells by row, each row with its Excel row number; ``desimal_koma`` tells :mod:`angka` the file's locale.
 
@@ -102,6 +99,9 @@ class Tabel:
         self.encoding = encoding
         self.lembar = lembar
         self.catatan: list[str] = catatan if catatan is not None else []
+        self.pesan: list[Pesan] = []  # what reading found (mixed encodings ...)
+        self.rumus_kosong: list[tuple[int, int]] = []  # (Excel row, column) of formulas without a cached value
+        self.tautan_luar: list[tuple[int, int]] = []  # (Excel row, column) of values linked from another workbook
 
     @property
     def desimal_koma(self) -> bool:
@@ -128,6 +128,16 @@ class Tabel:
     @baris.setter
     def baris(self, nilai: list[list[Sel]]) -> None:
         self._baris, self._lajur, self._panjang = nilai, None, None
+
+    def potong(self, akhir: int) -> Tabel:
+        """The first ``akhir`` rows (the table without its footnotes)."""
+        out = Tabel(None if self._baris is None else self._baris[:akhir], self.nomor[:akhir], self.format,
+                    self.pemisah, self.encoding, self.lembar, self.catatan,
+                    lajur=None if self._lajur is None or self._baris is not None
+                    else [c.slice(0, akhir) for c in self._lajur],
+                    panjang=None if self._panjang is None else self._panjang[:akhir])
+        out.pesan, out.rumus_kosong, out.tautan_luar = self.pesan, self.rumus_kosong, self.tautan_luar
+        return out
 
     def baris_ke(self, i: int) -> list[Sel]:
         """One row, without building all of them."""
@@ -174,38 +184,14 @@ def baca(data: bytes, nama_file: str, jenis: str | None = None) -> Tabel:
     if len(data) > MAKS_BYTES:
         raise BacaGagal(f"Berkas terlalu besar ({len(data) / 1e6:.0f} MB; batas {MAKS_BYTES / 1e6:.0f} MB).")
     if data[:4] == b"PK\x03\x04":
+        from tkpk.ingest.xlsx import baca_xlsx  # openpyxl is imported only for XLSX
+
         return baca_xlsx(data, jenis)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise BacaGagal("Berkas Excel format lama (.xls) tidak didukung; simpan ulang sebagai .xlsx atau CSV.")
     if nama_file.lower().endswith((".xlsx", ".xlsm")):
         raise BacaGagal("Berkas berakhiran .xlsx tetapi isinya bukan berkas Excel yang sah.")
     return baca_csv(data)
-
-
-def _dekode(data: bytes) -> tuple[str, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError as exc:
-            raise BacaGagal("Berkas bertanda UTF-16 tetapi isinya rusak.") from exc
-    if (utf16 := utf16_tanpa_bom(data)) is not None:
-        try:
-            return data.decode(utf16), "UTF-16 (tanpa BOM)"
-        except UnicodeDecodeError as exc:
-            raise BacaGagal(PESAN_UTF16_RUSAK) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "UTF-8 (BOM)"
-        except UnicodeDecodeError as exc:
-            raise BacaGagal("Berkas bertanda UTF-8 tetapi berisi karakter yang rusak.") from exc
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
 
 
 def _baris_awal(teks: str, k: int) -> list[str]:
@@ -234,12 +220,13 @@ def _pilih_pemisah(teks: str) -> str:
 
 
 def baca_csv(data: bytes) -> Tabel:
-    teks, encoding = _dekode(data)
+    teks, encoding, catatan = dekode(data)
     if "\x00" in teks:
         raise BacaGagal("Berkas ini bukan CSV teks (berisi data biner). Unggah CSV atau XLSX.")
     pemisah = _pilih_pemisah(teks)
     cepat = _baca_csv_lajur(data, teks, encoding, pemisah)
     if cepat is not None:
+        cepat.pesan = catatan
         return cepat
     try:
         with tanpa_gc():
@@ -251,7 +238,9 @@ def baca_csv(data: bytes) -> Tabel:
     if len(rows) and int(panjang.max()) == MAKS_KOLOM:
         rows = [r[:MAKS_KOLOM] for r in rows]
     lajur = [pa.array(k, pa.string()) for k in zip_longest(*rows, fillvalue="")]
-    return _tabel_lajur(lajur, len(rows), panjang, pemisah, encoding)
+    tabel = _tabel_lajur(lajur, len(rows), panjang, pemisah, encoding)
+    tabel.pesan = catatan
+    return tabel
 
 
 # Python's csv module refuses longer fields; the columnar reader leaves such files to it so the message is the same.
@@ -334,67 +323,3 @@ def _rapikan(tabel: Tabel) -> Tabel:
     return tabel
 
 
-def periksa_zip(data: bytes) -> None:
-    """Refuse zip bombs before unpacking anything."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise BacaGagal("Berkas XLSX rusak atau bukan berkas Excel yang sah.") from exc
-    total = 0
-    for info in infos:
-        total += info.file_size
-        rasio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and rasio > MAKS_RASIO_ZIP:
-            raise BacaGagal(
-                f"Berkas XLSX ditolak: bagian {info.filename} memuai {rasio:.0f} kali saat dibuka "
-                "(ciri berkas jebakan/zip bomb)."
-            )
-    if total > MAKS_XLSX_TERURAI:
-        raise BacaGagal(
-            f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka (batas {MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
-        )
-
-
-def _sel(v: object) -> Sel:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "TRUE" if v else "FALSE"
-    if isinstance(v, int | float):
-        return v
-    if isinstance(v, datetime | date | time):
-        return v.isoformat()
-    return str(v).strip()
-
-
-def baca_xlsx(data: bytes, jenis: str | None = None) -> Tabel:
-    periksa_zip(data)
-    import openpyxl  # imported late: CSV-only uses never pay for it
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for malformed files
-        raise BacaGagal("Berkas XLSX tidak dapat dibuka; simpan ulang dari Excel lalu coba lagi.") from exc
-    try:
-        lembar = wb.worksheets[0] if wb.worksheets else None
-        if jenis is not None:
-            for ws in wb.worksheets:
-                if kunci(ws.title) == kunci(jenis):
-                    lembar = ws
-        if lembar is None:
-            raise BacaGagal("Berkas XLSX tidak berisi lembar kerja.")
-        if hasattr(lembar, "reset_dimensions"):
-            lembar.reset_dimensions()  # some writers record wrong dimensions; read what is there
-        tabel = Tabel(baris=[], nomor=[], format="xlsx", lembar=lembar.title)
-        with tanpa_gc():
-            for i, row in enumerate(lembar.iter_rows(min_row=1, values_only=True), start=1):
-                tabel.baris.append([_sel(v) for v in row[:MAKS_KOLOM]])
-                tabel.nomor.append(i)
-        return _rapikan(tabel)
-    except BacaGagal:
-        raise
-    except Exception as exc:
-        raise BacaGagal("Isi berkas XLSX tidak dapat dibaca; simpan ulang dari Excel lalu coba lagi.") from exc
-    finally:
-        wb.close()

@@ -1,12 +1,15 @@
-"""Preview against the store, atomic commit as one batch, rollback and history.
+"""Preview against the store and the atomic commit of one batch.
 
-Tables are append-only: a commit adds one batch holding only the rows that are new or changed, so unchanged
-rows keep pointing at the batch that brought them, and rolling a batch back (status 'dibatalkan') lets the
-v_* views fall back to exactly the previous values.
+Versioning is per cell (README, "Versi data"): each cell's value is the one from the newest active batch that
+reported it, and an empty value cell means "not reported in this file". So a stored batch holds every row of its
+file as the file gave it, empty cells included as NULL, rows that restate current values unchanged included:
+they count as reported by this file, and rolling back an older batch must not take them away. A file in which no
+cell differs from the current state is not stored at all (there is nothing to record).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,27 +21,33 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tkpk.db import new_batch, transaction
-from tkpk.queries import execute, fetch, muat, sql
+from tkpk.queries import muat, sql
 
-TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten"}
+TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten",
+         "target": "target_indikator"}
+# The natural key of each kind: one cell per key and value column.
+KUNCI = {
+    "indikator": ("tahun", "kode_wilayah", "indikator"),
+    "intervensi": ("tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"),
+    "bps": ("tahun", "kode_wilayah"),
+    "target": ("tahun", "kode_wilayah", "indikator"),
+}
+# Value cells: compared with the store, and versioned one by one. Source columns of indikator/bps/intervensi are
+# not values: each figure carries the source of the batch that reported it.
 KOLOM_NILAI = {
     "indikator": ("nilai",),
     "intervensi": ("pilar", "pagu", "realisasi", "satuan_output", "target_output", "capaian_output",
-                   "target_penerima", "penerima", "sumber_dana", "keterangan"),
-    "bps": ("p0", "penduduk_miskin", "garis_kemiskinan", "p1", "p2"),
+                   "target_penerima", "penerima", "sumber_dana", "keterangan", "satuan_penerima"),
+    "bps": ("p0", "penduduk_miskin", "garis_kemiskinan", "p1", "p2", "p0_ekstrem", "penduduk_miskin_ekstrem"),
+    "target": ("nilai", "dokumen", "sumber", "jenis_sumber", "rincian"),
 }
-_TEKS = {"kode_wilayah", "indikator", "sumber", "kode_opd", "program", "kegiatan", "satuan_output", "sumber_dana",
-         "keterangan"}
+_TEKS = {"kode_wilayah", "indikator", "sumber", "jenis_sumber", "kode_opd", "program", "kegiatan", "satuan_output",
+         "sumber_dana", "keterangan", "satuan_penerima", "dokumen", "rincian"}
 _BULAT = {"tahun", "triwulan", "pilar", "_baris"}
 # Rows per insert statement: big enough to be fast, small enough for a progress bar to move.
 UKURAN_POTONG = 100_000
-JENIS_BATAL = "pembatalan"
 
 Progres = Callable[[float, str], None]
-
-
-class BatalGagal(Exception):
-    """A rollback that cannot be done; the message is for the analyst."""
 
 
 @dataclass
@@ -78,31 +87,43 @@ class Pratinjau:
 
     @property
     def tanpa_perubahan(self) -> bool:
-        return self.batch_sama is not None or self.baru + self.berubah == 0
+        """Nothing to store: no cell of the file differs from the current state."""
+        return self.baru + self.berubah == 0
 
     def ringkasan(self) -> str:
-        if self.batch_sama is not None:
-            b = self.batch_sama
-            return (f"Berkas yang sama persis sudah tersimpan sebagai batch {b['batch_id']} "
-                    f"({b['nama_file']}, oleh {b['oleh']}, {b['waktu']:%d-%m-%Y %H:%M}); tidak ada perubahan.")
+        b = self.batch_sama
         if self.tanpa_perubahan:
+            if b is not None:
+                return (f"Berkas yang sama persis sudah tersimpan sebagai batch {b['batch_id']} "
+                        f"({b['nama_file']}, oleh {b['oleh']}, {b['waktu']:%d-%m-%Y %H:%M}); tidak ada perubahan.")
             return f"Semua {self.sama} baris sama dengan data tersimpan; tidak ada perubahan."
-        return f"{self.baru} baris baru, {self.berubah} berubah, {self.sama} sama (tidak ditulis ulang)."
+        teks = (f"{self.baru} baris baru, {self.berubah} berubah, {self.sama} sama (dicatat juga sebagai laporan "
+                "berkas ini).")
+        if b is not None:
+            teks += (f" Berkas yang sama persis pernah disimpan sebagai batch {b['batch_id']}, tetapi batch yang lebih "
+                     "baru telah mengubah sebagian selnya; menyimpan lagi mengembalikan isi berkas ini.")
+        return teks
 
     def perubahan(self) -> pd.DataFrame:
-        """Changed rows as "lama → baru" per value column, for the preview table."""
+        """Every reported cell whose value differs from the current one, as "lama → baru", for the preview."""
+        kolom = KOLOM_NILAI[self.jenis]
         ubah = self.banding[self.banding["status"] == "berubah"]
         out = []
-        for _, r in ubah.iterrows():
-            for k in KOLOM_NILAI[self.jenis]:
+        for r in ubah.to_dict("records"):
+            for k in kolom:
                 lama, baru = r.get(f"{k}_lama"), r.get(k)
-                if not _sama(lama, baru):
-                    out.append({"baris": r["_baris"], "kolom": k, "lama": lama, "baru": baru})
+                if not _kosong(baru) and not _sama(lama, baru):
+                    out.append({"baris": r["_baris"], "kolom": k, "lama": None if _kosong(lama) else lama,
+                                "baru": baru})
         return pd.DataFrame(out, columns=["baris", "kolom", "lama", "baru"])
 
 
+def _kosong(a: object) -> bool:
+    return a is None or a is pd.NA or (isinstance(a, float) and np.isnan(a))
+
+
 def _sama(a: object, b: object) -> bool:
-    na, nb = a is None or (isinstance(a, float) and pd.isna(a)), b is None or (isinstance(b, float) and pd.isna(b))
+    na, nb = _kosong(a), _kosong(b)
     return (na and nb) or (not na and not nb and a == b)
 
 
@@ -133,7 +154,8 @@ def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> 
         # sql(): a relation streams its result to Arrow; execute() would copy it once more
         return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}")).to_arrow_table()
     finally:
-        cur.unregister("_unggah")
+        with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
+            cur.unregister("_unggah")
 
 
 def _batch_sama(cur: duckdb.DuckDBPyConnection, jenis: str, sha256: str) -> dict[str, Any] | None:
@@ -156,20 +178,27 @@ class Tersimpan:
     jumlah_ditulis: int
 
 
+Sesuaikan = Callable[[duckdb.DuckDBPyConnection, pd.DataFrame], pd.DataFrame]
+
+
 def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, nama_file: str, sha256: str,
-           oleh: str, progres: Progres | None = None) -> Tersimpan:
-    """One transaction: compare again (the store may have moved since the preview), then write the batch."""
+           oleh: str, progres: Progres | None = None, sesuaikan: Sesuaikan | None = None) -> Tersimpan:
+    """One transaction: check against the store and compare again (the store may have moved since the preview),
+    then write the batch: every row of the file, as the file gave it.
+
+    ``sesuaikan`` runs first inside the transaction (the checks against the store: spelling of stored programs,
+    plausibility); it may raise to refuse the commit, which rolls everything back.
+    """
     lapor = progres or (lambda _f, _t: None)
     with transaction(con) as cur:
         lapor(0.0, "membandingkan dengan data tersimpan")
+        if sesuaikan is not None:
+            data = sesuaikan(cur, data)
         pra = Pratinjau(jenis, _banding(cur, jenis, data), _batch_sama(cur, jenis, sha256))
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")
             return Tersimpan(None, pra, 0)
-        tulis = pra.tabel
-        if pra.sama:
-            tulis = tulis.filter(pc.is_in(tulis.column("status"), pa.array(["baru", "berubah"])))
-        tulis = tulis.select([c for c in data.columns if c != "_baris"])
+        tulis = pra.tabel.select([c for c in data.columns if c != "_baris"])
         bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
                         jumlah_baris=tulis.num_rows, keterangan=f"Unggahan: {pra.ringkasan()}")
         total = tulis.num_rows
@@ -179,32 +208,3 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
             muat(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
             lapor(min(1.0, (mulai + potong.num_rows) / total), f"menulis {mulai + potong.num_rows} dari {total} baris")
         return Tersimpan(bid, pra, total)
-
-
-def batalkan(con: duckdb.DuckDBPyConnection, batch_id: int, oleh: str, alasan: str | None = None) -> int:
-    """Mark a data batch 'dibatalkan' and record the rollback as its own batch; returns the rollback's id."""
-    with transaction(con) as cur:
-        df = cur.execute(sql("batch_satu"), {"batch_id": batch_id}).df()
-        if df.empty:
-            raise BatalGagal(f"Batch {batch_id} tidak ada.")
-        b = df.iloc[0]
-        if b["status"] != "aktif":
-            raise BatalGagal(f"Batch {batch_id} sudah dibatalkan sebelumnya.")
-        if b["jenis"] not in TABEL:
-            raise BatalGagal(f"Batch {batch_id} berjenis {b['jenis']} dan tidak dapat dibatalkan dari sini.")
-        execute(cur, "batch_tandai_batal", {"batch_id": batch_id})
-        ket = f"Membatalkan batch {batch_id} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris)"
-        return new_batch(cur, jenis=JENIS_BATAL, oleh=oleh, nama_file=b["nama_file"], jumlah_baris=0,
-                         keterangan=ket + (f"; alasan: {alasan}" if alasan else ""))
-
-
-def riwayat(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return fetch(con, "batch_riwayat")
-
-
-def baris_batch(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = 10_000) -> pd.DataFrame:
-    """The rows a batch brought (empty for rollbacks and unknown ids)."""
-    df = fetch(con, "batch_satu", {"batch_id": batch_id})
-    if df.empty or df.iloc[0]["jenis"] not in TABEL:
-        return pd.DataFrame()
-    return fetch(con, f"batch_baris_{TABEL[df.iloc[0]['jenis']]}", {"batch_id": batch_id, "batas": batas})

@@ -13,7 +13,13 @@ from tkpk import katalog
 from tkpk.ingest.kolom import KOLOM, Kolom
 
 _TEMPAT = ("kode_wilayah", "nama_wilayah")
-_LEWATI = {"kode_kec", "kecamatan", "desa", "indikator", "nilai"}  # alternatives, explained but not in the header
+# Alternatives, explained but not in the header (a target names its indicator and value in columns of its own).
+_LEWATI = {"kode_kec", "kecamatan", "desa", "indikator", "nilai"}
+_LEWATI_TARGET = {"kode_kec", "kecamatan", "desa"}
+
+
+def _lewati(jenis: str) -> set[str]:
+    return _LEWATI_TARGET if jenis == "target" else _LEWATI
 
 
 def _indikator_kolom() -> list[Kolom]:
@@ -22,7 +28,7 @@ def _indikator_kolom() -> list[Kolom]:
 
 
 def kolom_templat(jenis: str) -> list[Kolom]:
-    dasar = [k for k in KOLOM[jenis] if k.nama not in _LEWATI]
+    dasar = [k for k in KOLOM[jenis] if k.nama not in _lewati(jenis)]
     if jenis != "indikator":
         return dasar
     sumber = [k for k in dasar if k.nama == "sumber"]
@@ -32,12 +38,22 @@ def kolom_templat(jenis: str) -> list[Kolom]:
 def penjelasan(jenis: str) -> list[tuple[str, str, str, str]]:
     """(kolom, wajib?, penjelasan, contoh) for every template column and the accepted alternatives."""
     baris = [(k.nama, "wajib" if k.wajib else "pilihan", k.penjelasan, k.contoh) for k in kolom_templat(jenis)]
-    alternatif = [k for k in KOLOM[jenis] if k.nama in _LEWATI]
+    alternatif = [k for k in KOLOM[jenis] if k.nama in _lewati(jenis)]
     baris += [(k.nama, "alternatif", k.penjelasan + " Nama judul lain yang diterima: " + ", ".join(k.sinonim),
                k.contoh) for k in alternatif]
-    baris.append(("(umum)", "", "Angka boleh ditulis gaya Indonesia: 2,36 ; 1.234.567 ; Rp1.250.000 ; 12%. "
-                  "Judul kolom boleh huruf besar/kecil. Wilayah: isi kode Kemendagri atau nama. Jangan unggah "
-                  "data pribadi (NIK, nama, alamat): jumlahkan dulu per desa/kecamatan.", ""))
+    baris.append(("(umum)", "", "Angka boleh ditulis gaya Indonesia: 2,36 ; 1.234.567 ; Rp1.250.000 ; 12% (tanda % "
+                  "dan Rp hanya di kolom yang memang persentase atau rupiah). Judul kolom boleh huruf besar/kecil. "
+                  "Wilayah: isi kode Kemendagri atau nama; bila beberapa kolom wilayah diisi, semuanya harus "
+                  "menunjuk wilayah yang sama.", ""))
+    baris.append(("(satuan)", "", "Satuan di judul kolom dibaca: \"Jumlah Penduduk Miskin (ribu jiwa)\" dikali "
+                  "1.000, \"Pagu (juta rupiah)\" dikali 1.000.000, \"(miliar)\" dikali 1.000.000.000. Persentase "
+                  "\"(%)\" hanya untuk kolom persentase (p0, p0_ekstrem); \"Realisasi (%)\" ditolak, isi rupiahnya.",
+                  ""))
+    baris.append(("(sel kosong)", "", "Sel kosong berarti \"tidak dilaporkan di berkas ini\": nilai yang sudah "
+                  "tersimpan tetap dipakai. Isi 0 bila nilainya memang nol.", ""))
+    baris.append(("(data pribadi)", "", "Jangan unggah data pribadi: kolom nama orang, alamat, RT/RW, NIK/nomor KK, "
+                  "atau sel berisi NIK 16 digit, RT/RW, \"Jl. … No. …\", \"Bapak/Ibu Nama\" ditolak. Jumlahkan dulu "
+                  "per desa/kecamatan.", ""))
     return baris
 
 

@@ -2,7 +2,8 @@
 
 The file is judged as a whole: one error refuses it (so the store never holds half a report), warnings are
 shown and the file is accepted. Row-level rules per kind live in :mod:`tkpk.ingest.aturan`; this module finds
-the header, guards against personal data and counts.
+the header, guards against personal data (:mod:`tkpk.ingest.pribadi`), reads the units headers state
+(:mod:`tkpk.ingest.satuan`), sets footnotes aside, refuses a file without a single data value, and counts.
 """
 
 from __future__ import annotations
@@ -12,23 +13,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
-from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas
-from tkpk.ingest.reader import Sel, Tabel, per_lajur
+from tkpk.ingest import pribadi
+from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas, tampil_nilai
+from tkpk.ingest.reader import Sel, Tabel
+from tkpk.ingest.satuan import JENIS_NILAI, Satuan, galat_judul
 from tkpk.ingest.wilayah import Pencocok
 
 # The header may sit below a title block ("LAPORAN ... TAHUN 2025", merged cells): look this far down for it.
 BARIS_CARI_JUDUL = 10
-_NIK = re.compile(r"^\d{16}$")
-
-PESAN_PRIBADI = (
-    "Data pribadi tidak boleh diunggah (UU 27/2022 tentang Pelindungan Data Pribadi). Data sasaran by name by "
-    "address seperti DTSEN/P3KE harus dijumlahkan dulu per desa atau kecamatan (mis. jumlah KK desil 1 per desa), "
-    "lalu unggah angka agregatnya saja"
-)
+# A footnote under a table ("Sumber: BPS, Susenas Maret 2024"): one filled cell that starts like this.
+_CATATAN_KAKI = re.compile(r"^\s*(sumber|source|catatan|note|keterangan|ket\.|\*)", re.IGNORECASE)
+_TAHUN_JUDUL = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
 @dataclass
@@ -39,6 +36,7 @@ class HasilValidasi:
     jumlah_baris: int = 0
     baris_bermasalah: int = 0
     keterangan_berkas: list[str] = field(default_factory=list)
+    judul: dict[str, str] = field(default_factory=dict)  # store column (or indicator code) -> header in the file
 
     @property
     def diterima(self) -> bool:
@@ -60,11 +58,20 @@ class HasilValidasi:
 
 
 class Konteks:
-    """One row's cells by store column name, with the file's header text for messages."""
+    """One row's cells by store column name, with the file's header text for messages, the unit each header
+    states, and what the file as a whole says (a year in its title, a source in its footnote, how it names a
+    place that is both a kecamatan and a desa in it)."""
 
-    def __init__(self, peta: kol.Peta, desimal_koma: bool) -> None:
+    def __init__(self, peta: kol.Peta, desimal_koma: bool, *, tahun_judul: int | None = None,
+                 sumber_catatan: str | None = None) -> None:
         self.peta = peta
         self.desimal_koma = desimal_koma
+        self.tahun_judul = tahun_judul
+        self.sumber_catatan = sumber_catatan
+        self.nama_ganda: dict[str, str] = {}  # name key -> "kecamatan" | "desa", decided from the file
+
+    def satuan(self, nama: str) -> Satuan:
+        return self.peta.satuan.get(nama, Satuan())
 
     def ada(self, nama: str) -> bool:
         return nama in self.peta.kolom
@@ -95,92 +102,106 @@ def cari_judul(tabel: Tabel, jenis: str) -> int | None:
     return None
 
 
-def _tampak_nik(v: Sel) -> bool:
-    if isinstance(v, float | int) and not isinstance(v, bool):
-        return 1e15 <= abs(float(v)) < 1e16 and float(v).is_integer()
-    s = re.sub(r"[\s'`]", "", str(v))
-    return bool(_NIK.match(s))
+def _catatan_kaki(tabel: Tabel, mulai: int) -> tuple[int, list[str]]:
+    """Trailing footnote rows (one filled cell starting with "Sumber:", "Catatan:", "*"): where the data ends,
+    and their texts. Only at the end of the table, so a data row is never taken for a note."""
+    akhir = tabel.jumlah
+    teks: list[str] = []
+    while akhir > mulai:
+        isi = [v for v in tabel.baris_ke(akhir - 1) if not _kosong(v)]
+        if len(isi) != 1 or not isinstance(isi[0], str) or not _CATATAN_KAKI.match(isi[0]):
+            break
+        teks.insert(0, isi[0].strip())
+        akhir -= 1
+    return akhir, teks
 
 
-def cek_pribadi(judul: list[str], data: list[list[Sel]], nomor: list[int]) -> Pesan | None:
-    """First sign of personal data: a header like NIK/alamat, or a 16-digit number anywhere."""
-    for j in judul:
-        if kol.tampak_pribadi(j):
-            return pesan_berkas("galat", f'Kolom "{j}" tampak berisi data pribadi. {PESAN_PRIBADI}', kolom=j)
-    for row, n in zip(data, nomor, strict=True):
-        for i, v in enumerate(row):
-            if _tampak_nik(v):
-                nama = judul[i] if i < len(judul) and judul[i] else f"ke-{i + 1}"
-                return Pesan("galat", f'Baris {n}, kolom "{nama}": berisi angka 16 digit seperti NIK/nomor KK. '
-                                      f"{PESAN_PRIBADI}.", n, nama, "(disamarkan)")
+def _sumber_catatan(teks: list[str]) -> str | None:
+    for t in teks:
+        m = re.match(r"^\s*(sumber|source)\s*[:/]?\s*(.+)$", t, re.IGNORECASE)
+        if m and m.group(2).strip():
+            return m.group(2).strip().removeprefix("/").strip()
     return None
 
 
-# An ASCII character that is neither a digit, whitespace nor ' or `: a cell holding one cannot be a NIK, so only
-# the rest go through the exact Python check of _tampak_nik.
-_BUKAN_NIK = r"[\x21-\x26\x28-\x2f\x3a-\x5f\x61-\x7e]"
+def _tahun_judul(tabel: Tabel, i_judul: int) -> int | None:
+    """The one year a title block above the header names ("..., 2024"), for tables without a year column."""
+    tahun = {int(m) for i in range(i_judul) for v in tabel.baris_ke(i) if isinstance(v, str)
+             for m in _TAHUN_JUDUL.findall(v)}
+    return tahun.pop() if len(tahun) == 1 else None
 
 
-def _calon_nik(arr: pa.Array) -> np.ndarray:
-    """Rows whose cell may be a NIK: not text, or 16+ characters none of which rules it out."""
-    # a NIK has 16 characters at least; most columns never get there, and the regex runs on the rest only
-    panjang = pc.greater_equal(pc.utf8_length(arr), 16).fill_null(True).to_numpy(zero_copy_only=False)
-    idx = np.flatnonzero(panjang)
-    if len(idx) == 0:
-        return idx
-    sub = arr.take(pa.array(idx))
-    bukan = pc.match_substring_regex(sub, _BUKAN_NIK).fill_null(False).to_numpy(zero_copy_only=False)
-    return idx[~bukan]
+def _cek_satuan(peta: kol.Peta, jenis: str) -> list[Pesan]:
+    """Units in headers: a unit that cannot fit the column refuses the file; a scaled column gets a note."""
+    pesan = []
+    for nama, sat in peta.satuan.items():
+        i = peta.kolom.get(nama, peta.lebar.get(nama))
+        judul = peta.judul[i] if i is not None else nama
+        jenis_nilai = JENIS_NILAI.get(nama)
+        if nama == "nilai":
+            jenis_nilai = "jumlah" if jenis == "indikator" else None  # a target's kind depends on its indicator
+        if jenis_nilai is None:
+            if nama != "nilai" and not sat.kosong and (sat.faktor != 1 or sat.persen):
+                pesan.append(pesan_berkas("galat", f'Kolom "{judul}" menyebut satuan, padahal {nama} bukan angka',
+                                          kolom=judul))
+            elif sat.faktor != 1:
+                pesan.append(pesan_berkas("info", sat.catatan(judul), kolom=judul))
+            continue
+        alasan = galat_judul(sat, jenis_nilai, nama)
+        if alasan is not None:
+            pesan.append(pesan_berkas("galat", f'Kolom "{judul}" {alasan}', kolom=judul))
+        elif sat.faktor != 1:
+            pesan.append(pesan_berkas("info", sat.catatan(judul), kolom=judul))
+    return pesan
 
 
-def cek_pribadi_tabel(judul: list[str], tabel: Tabel, mulai: int) -> Pesan | None:
-    """:func:`cek_pribadi` over the data rows of a table, column by column: Arrow rules out the cells that
-    cannot be a 16-digit number and Python judges the rest, so a million-row file is checked in well under a
-    second and the first hit (in row order, then column order) is the one :func:`cek_pribadi` would report."""
-    if tabel.jumlah <= mulai:
-        return None
-    pertama: tuple[int, int] | None = None
-    lajur = [tabel.teks(j, mulai) for j in range(tabel.lebar)]
-    for j, (arr, idx) in enumerate(zip(lajur, per_lajur(_calon_nik, lajur, tabel.jumlah - mulai), strict=True)):
-        for i in idx.tolist():
-            if pertama is not None and i > pertama[0]:
-                break
-            v = arr[i].as_py()
-            if v is None:  # not text: the original cell (an XLSX number)
-                baris = tabel.baris_ke(mulai + i)
-                v = baris[j] if j < len(baris) else ""
-            if _tampak_nik(v):
-                if pertama is None or (i, j) < pertama:
-                    pertama = (i, j)
-                break
-    if pertama is None:
-        return None
-    i, j = pertama
-    n = tabel.nomor[mulai + i]
-    nama = judul[j] if j < len(judul) and judul[j] else f"ke-{j + 1}"
-    return Pesan("galat", f'Baris {n}, kolom "{nama}": berisi angka 16 digit seperti NIK/nomor KK. '
-                          f"{PESAN_PRIBADI}.", n, nama, "(disamarkan)")
+# Cells named one by one; beyond that they are counted.
+MAKS_SEL_RUMUS = 10
+
+
+def _cek_rumus(tabel: Tabel, peta: kol.Peta, baris_judul: int) -> list[Pesan]:
+    """Formulas Excel never calculated refuse the file (their cells would read as "not reported"); values linked
+    from another workbook are a warning (they are as old as that workbook's last opening)."""
+    pesan = []
+    for sel, tingkat, alasan in (
+        (tabel.rumus_kosong, "galat", "berisi rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel (agar "
+                                      "rumusnya dihitung), lalu unggah lagi"),
+        (tabel.tautan_luar, "peringatan", "berisi nilai dari tautan ke berkas Excel lain; angkanya hanya sebaru saat "
+                                          "berkas itu terakhir dibuka, pastikan sudah mutakhir"),
+    ):
+        data = sorted((r, c) for r, c in sel if r > baris_judul)
+        for r, c in data[:MAKS_SEL_RUMUS]:
+            nama = peta.judul[c] if c < len(peta.judul) and peta.judul[c] else f"ke-{c + 1}"
+            pesan.append(pesan_baris(tingkat, r, alasan, kolom=nama))  # type: ignore[arg-type]
+        if len(data) > MAKS_SEL_RUMUS:
+            pesan.append(pesan_berkas(tingkat, f"... dan {len(data) - MAKS_SEL_RUMUS} sel lain yang sama"))  # type: ignore[arg-type]
+    return pesan
+
+
+def _pesan_pribadi(tabel: Tabel, i_judul: int | None) -> list[Pesan]:
+    """Personal data in the header row (the first row when no header is found) or in any cell below it."""
+    i = i_judul or 0
+    judul = [str(v) for v in tabel.baris_ke(i)] if tabel.jumlah else []
+    return pribadi.cek_judul(judul) or pribadi.cek_isi(judul, tabel, i + 1)
 
 
 def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
     from tkpk.ingest import aturan
+    from tkpk.ingest.tabel_bps import tahun_ke_baris
 
     kosong = pd.DataFrame()
     if jenis not in kol.JENIS:
         return HasilValidasi(jenis, kosong, [pesan_berkas("galat", f"Jenis data tidak dikenal: {jenis}")])
-    hasil = HasilValidasi(jenis, kosong, [])
+    hasil = HasilValidasi(jenis, kosong, list(tabel.pesan))
     if tabel.format == "csv":
         nama_pemisah = {";": "titik koma", ",": "koma", "\t": "tab"}.get(tabel.pemisah or "", "?")
         hasil.keterangan_berkas.append(f"CSV, pengodean {tabel.encoding}, pemisah {nama_pemisah}")
     else:
         hasil.keterangan_berkas.append(f"XLSX, lembar \"{tabel.lembar}\"")
     i_judul = cari_judul(tabel, jenis)
-    awal = _baris_awal(tabel)
-    judul_awal = [str(v) for v in awal[i_judul or 0]] if awal else []
-    calon_judul = [str(v) for row in awal for v in row]
-    pribadi = cek_pribadi(calon_judul, [], []) or cek_pribadi_tabel(judul_awal, tabel, (i_judul or 0) + 1)
-    if pribadi is not None:
-        hasil.pesan.append(pribadi)
+    pribadi_ = _pesan_pribadi(tabel, i_judul)
+    if pribadi_:
+        hasil.pesan = [*pribadi_, *hasil.pesan]
         hasil.jumlah_baris = hasil.baris_bermasalah = max(tabel.jumlah - 1 - (i_judul or 0), 0)
         return hasil
     if i_judul is None:
@@ -189,9 +210,18 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
             "galat", f"Judul kolom untuk jenis {jenis} tidak ditemukan di {BARIS_CARI_JUDUL} baris pertama. "
                      f"Kolom wajib: {wajib}. Unduh templat untuk contoh"))
         return hasil
-    judul_sel = awal[i_judul]
-    peta = kol.petakan(list(judul_sel), jenis)
     mulai = i_judul + 1
+    akhir, kaki = _catatan_kaki(tabel, mulai)
+    if kaki:
+        tabel = tabel.potong(akhir)
+        hasil.pesan.append(pesan_berkas("info", f"{len(kaki)} baris catatan di bawah tabel dilewati "
+                                                f"(\"{tampil_nilai(kaki[0])}\")"))
+    if jenis == "bps":  # BPS's own layout: one column per year under a merged indicator header
+        bentuk = tahun_ke_baris(tabel, i_judul)
+        if bentuk is not None:
+            tabel, catatan = bentuk
+            hasil.pesan.append(pesan_berkas("info", catatan))
+    peta = kol.petakan(list(tabel.baris_ke(i_judul)), jenis)
     hasil.jumlah_baris = tabel.jumlah - mulai
     if i_judul > 0:
         hasil.keterangan_berkas.append(f"judul kolom di baris {tabel.nomor[i_judul]}")
@@ -202,6 +232,8 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     for _, judul in peta.tak_dikenal:
         hasil.pesan.append(pesan_berkas(
             "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
+    hasil.pesan.extend(_cek_satuan(peta, jenis))
+    hasil.pesan.extend(_cek_rumus(tabel, peta, tabel.nomor[i_judul]))
     for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul)).tolist():
         row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
         lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
@@ -209,16 +241,35 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
             hasil.pesan.append(pesan_baris(
                 "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {len(peta.judul)} (sel lebih: "
                             f"\"{lebih[0]}\"); mungkin angka berkoma tanpa tanda kutip di CSV berpemisah koma"))
-    ktx = Konteks(peta, tabel.desimal_koma)
-    frame, pesan = aturan.ATURAN[jenis](ktx, tabel, mulai, pencocok, nama_file)
+    tahun_judul = None if "tahun" in peta.kolom else _tahun_judul(tabel, i_judul)
+    if tahun_judul is not None:
+        hasil.pesan.append(pesan_berkas("info", f"Tidak ada kolom tahun; tahun {tahun_judul} diambil dari judul "
+                                                "tabel di atas judul kolom"))
+    ktx = Konteks(peta, tabel.desimal_koma, tahun_judul=tahun_judul, sumber_catatan=_sumber_catatan(kaki))
+    frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
     hasil.pesan.extend(pesan)
+    hasil.data = frame
+    hasil.judul = {nama: peta.judul[i] for nama, i in {**peta.kolom, **peta.lebar}.items()}
     bermasalah = {p.baris for p in hasil.pesan if p.baris is not None and p.tingkat != "info"}
     hasil.baris_bermasalah = len(bermasalah)
-    if hasil.jumlah_baris == 0 and not ada_galat(hasil.pesan):
-        hasil.pesan.append(pesan_berkas("galat", "Berkas hanya berisi judul kolom, tanpa baris data"))
-    hasil.data = frame
+    if not ada_galat(hasil.pesan):
+        if hasil.jumlah_baris == 0:
+            hasil.pesan.append(pesan_berkas("galat", "Berkas hanya berisi judul kolom, tanpa baris data"))
+        elif not ada_nilai(jenis, hasil.data):
+            hasil.pesan.append(pesan_berkas(
+                "galat", f"Berkas tidak berisi satu pun nilai data: semua sel angka dan isian pada "
+                         f"{hasil.jumlah_baris} baris kosong, jadi tidak ada yang dapat disimpan. Sel kosong berarti "
+                         "\"tidak dilaporkan\", bukan nol; isi angkanya (0 bila memang nol)"))
     hasil.pesan = batasi(hasil.pesan)
     return hasil
+
+
+def ada_nilai(jenis: str, data: pd.DataFrame) -> bool:
+    """Does any row report at least one value cell (not only its key)?"""
+    from tkpk.ingest.simpan import KOLOM_NILAI
+
+    nilai = [k for k in KOLOM_NILAI[jenis] if k in data.columns and k != "pilar"]
+    return bool(len(data)) and bool(data[nilai].notna().any(axis=None))
 
 
 def batasi(pesan: list[Pesan]) -> list[Pesan]:

@@ -1,30 +1,26 @@
 -- tulis
 -- Writes only a temporary table on the caller's cursor (the upload frame is registered there as _unggah,
 -- so this cannot run on its own).
--- Upload against current BPS figures per (tahun, kode_wilayah). An empty cell means "not given": it keeps the
--- current value (BPS publishes P1/P2 and GK at other times than P0), so a file with only P0 does not blank the
--- rest. Source text is not compared.
+-- Upload against the current BPS figures per (tahun, kode_wilayah), cell by cell. An empty cell is "not
+-- reported in this file" (BPS publishes P1/P2 and GK at other times than P0): it is no change and it is stored
+-- as empty, so the figure stays the one of the batch that reported it. baru = no current row; berubah = a reported
+-- figure differs from (or adds to) the current one; sama = every reported figure equals the current one.
+-- Sources are not compared.
 CREATE OR REPLACE TEMP TABLE _banding AS
-WITH s AS (
-    SELECT k.* FROM kemiskinan_kabupaten k JOIN batch b USING (batch_id)
-    WHERE b.status = 'aktif'
-    QUALIFY row_number() OVER (PARTITION BY k.tahun, k.kode_wilayah ORDER BY k.batch_id DESC) = 1
-), m AS (
-    SELECT u.tahun, u.kode_wilayah,
-           coalesce(u.p0, s.p0) AS p0, coalesce(u.penduduk_miskin, s.penduduk_miskin) AS penduduk_miskin,
-           coalesce(u.garis_kemiskinan, s.garis_kemiskinan) AS garis_kemiskinan,
-           coalesce(u.p1, s.p1) AS p1, coalesce(u.p2, s.p2) AS p2, u.sumber, u._baris,
-           s.p0 AS p0_lama, s.penduduk_miskin AS penduduk_miskin_lama, s.garis_kemiskinan AS garis_kemiskinan_lama,
-           s.p1 AS p1_lama, s.p2 AS p2_lama, s.batch_id AS batch_lama
-    FROM _unggah u
-    LEFT JOIN s ON s.tahun = u.tahun AND s.kode_wilayah = u.kode_wilayah
-)
-SELECT m.* EXCLUDE (p0_lama, penduduk_miskin_lama, garis_kemiskinan_lama, p1_lama, p2_lama, batch_lama),
-       CASE WHEN batch_lama IS NULL THEN 'baru'
-            WHEN p0 IS NOT DISTINCT FROM p0_lama AND penduduk_miskin IS NOT DISTINCT FROM penduduk_miskin_lama
-             AND garis_kemiskinan IS NOT DISTINCT FROM garis_kemiskinan_lama AND p1 IS NOT DISTINCT FROM p1_lama
-             AND p2 IS NOT DISTINCT FROM p2_lama THEN 'sama'
+SELECT u.*,
+       CASE WHEN s.tahun IS NULL THEN 'baru'
+            WHEN (u.p0 IS NULL OR u.p0 IS NOT DISTINCT FROM s.p0)
+             AND (u.penduduk_miskin IS NULL OR u.penduduk_miskin IS NOT DISTINCT FROM s.penduduk_miskin)
+             AND (u.garis_kemiskinan IS NULL OR u.garis_kemiskinan IS NOT DISTINCT FROM s.garis_kemiskinan)
+             AND (u.p1 IS NULL OR u.p1 IS NOT DISTINCT FROM s.p1)
+             AND (u.p2 IS NULL OR u.p2 IS NOT DISTINCT FROM s.p2)
+             AND (u.p0_ekstrem IS NULL OR u.p0_ekstrem IS NOT DISTINCT FROM s.p0_ekstrem)
+             AND (u.penduduk_miskin_ekstrem IS NULL
+                  OR u.penduduk_miskin_ekstrem IS NOT DISTINCT FROM s.penduduk_miskin_ekstrem) THEN 'sama'
             ELSE 'berubah' END AS status,
-       p0_lama, penduduk_miskin_lama, garis_kemiskinan_lama, p1_lama, p2_lama, batch_lama
-FROM m;
+       s.p0 AS p0_lama, s.penduduk_miskin AS penduduk_miskin_lama, s.garis_kemiskinan AS garis_kemiskinan_lama,
+       s.p1 AS p1_lama, s.p2 AS p2_lama, s.p0_ekstrem AS p0_ekstrem_lama,
+       s.penduduk_miskin_ekstrem AS penduduk_miskin_ekstrem_lama, s.batch_id AS batch_lama
+FROM _unggah u
+LEFT JOIN kemiskinan_per_sel(NULL) s ON s.tahun = u.tahun AND s.kode_wilayah = u.kode_wilayah;
 SELECT * FROM _banding ORDER BY _baris;

@@ -6,12 +6,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from tkpk.ingest import BatalGagal, baris_batch, batalkan, riwayat
+from tkpk.ingest import BatalGagal, baris_batch, batalkan, pratinjau_batal, riwayat
+from tkpk.ingest.batal import sel_dibaca
 from tkpk.ui.aman import galat_internal, md, tabel
+from tkpk.ui.cache import baca
 
 KOLOM = {"batch_id": "Batch", "jenis": "Jenis", "nama_file": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
          "jumlah_baris": "Baris", "status": "Status", "keterangan": "Keterangan"}
-JENIS_DATA = ("indikator", "intervensi", "bps")
+JENIS_DATA = ("indikator", "intervensi", "bps", "target")
 KUNCI_BATAL = "riwayat_batal_terakhir"
 
 
@@ -70,7 +72,10 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
         st.info(f"Batch {bid} berjenis {b['jenis']} dan tidak dapat dibatalkan.")
         return
     st.markdown(f"Membatalkan **{md(b['nama_file'])}** ({int(b['jumlah_baris']):n} baris, {b['jenis']}, oleh "
-                f"{md(b['oleh'])}) mengembalikan data persis seperti sebelum batch ini dimuat. Pembatalan dicatat.")
+                f"{md(b['oleh'])}) mengembalikan setiap sel persis seperti bila batch ini tidak pernah dimuat; sel "
+                "yang juga dilaporkan batch aktif yang lebih baru tetap. Pembatalan dicatat, dan berkasnya boleh "
+                "dimuat lagi.")
+    pratinjau_form(con, bid)
     alasan = st.text_input("Alasan pembatalan (wajib)", key=f"alasan_{bid}")
     yakin = st.checkbox(f"Ya, saya yakin ingin membatalkan batch {bid}.", key=f"yakin_{bid}")
     if st.button(f"Batalkan batch {bid}", type="primary", key=f"batal_{bid}",
@@ -85,6 +90,22 @@ def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh:
             return
         st.session_state[KUNCI_BATAL] = (bid, rid)
         st.rerun()
+
+
+def pratinjau_form(con: duckdb.DuckDBPyConnection, bid: int) -> None:
+    """What the rollback will change, cell by cell (old → new), before the analyst confirms. The summary names
+    the file and the uploader, which come from users: plain text."""
+    try:
+        pra = baca(pratinjau_batal, bid)  # per store version: a large batch is compared once, not on every rerun
+    except BatalGagal as exc:
+        st.error(md(str(exc)))
+        return
+    st.text(pra.ringkasan())
+    if pra.jumlah:
+        sel = sel_dibaca(pra)[["Tahun", "Wilayah", "Rincian", "Kolom", "Lama → baru"]]
+        tabel(sel, hide_index=True, width="stretch")  # cells hold uploaded text: the safe table
+        if pra.jumlah > len(sel):
+            st.caption(f"{len(sel):n} sel pertama dari {pra.jumlah:n}.")
 
 
 def catatan_batal(con: duckdb.DuckDBPyConnection) -> None:

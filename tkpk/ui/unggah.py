@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from tkpk.ingest import Hasil, periksa, simpan_hasil
+from tkpk.ingest.batal import teks_sel
 from tkpk.ingest.templat import templat_csv, templat_xlsx
 from tkpk.ui.aman import galat_internal, md, tabel
 from tkpk.ui.riwayat import kosongkan
@@ -15,6 +16,7 @@ JENIS_LABEL = {
     "intervensi": "Intervensi OPD (program, pagu, realisasi, capaian)",
     "indikator": "Indikator wilayah (per kecamatan/desa dan tahun)",
     "bps": "Angka kemiskinan BPS (per kabupaten/kota)",
+    "target": "Target indikator (RPJMD/RPKD, per tahun dan wilayah)",
 }
 TINGKAT_LABEL = {"galat": "❌ Galat", "peringatan": "⚠️ Peringatan", "info": "ℹ️ Info"}
 KUNCI_HASIL = "unggah_hasil"
@@ -62,6 +64,21 @@ def tampil_pesan(hasil: Hasil) -> None:
         tabel(tabel_pesan(hasil), hide_index=True, width="stretch")
 
 
+def tampil_catatan(hasil: Hasil) -> None:
+    """What the analyst must not miss before saving: columns read in another unit (scaled), and program names
+    close to stored ones. Shown as plain text: the names come from the file."""
+    skala = [p for p in hasil.pesan if p.tingkat == "info" and "dikali" in p.teks]
+    if skala:
+        st.info("Satuan di judul kolom dibaca:")
+        for p in skala:
+            st.text(p.teks)
+    mirip = [p for p in hasil.pesan if "mirip dengan" in p.teks]
+    if mirip:
+        st.warning("Nama program mirip dengan program tersimpan (periksa sebelum menyimpan):")
+        for p in mirip:
+            st.text(p.teks)
+
+
 def tampil_pratinjau(hasil: Hasil) -> None:
     pra = hasil.pratinjau
     if pra is None:
@@ -72,10 +89,11 @@ def tampil_pratinjau(hasil: Hasil) -> None:
     c2.metric("Baris berubah", f"{pra.berubah:n}")
     c3.metric("Baris sama", f"{pra.sama:n}")
     if pra.berubah:
-        st.markdown("**Nilai yang berubah (lama → baru)**")
+        st.markdown("**Sel yang berubah (lama → baru; sel kosong di berkas tidak mengubah apa pun)**")
         ubah = pra.perubahan().rename(columns={"baris": "Baris", "kolom": "Kolom", "lama": "Lama", "baru": "Baru"})
-        ubah["Lama → baru"] = ubah["Lama"].astype(str) + " → " + ubah["Baru"].astype(str)
-        tabel(ubah.head(MAKS_TAMPIL), hide_index=True, width="stretch")
+        ubah["Lama → baru"] = [f"{teks_sel(a)} → {teks_sel(b)}" for a, b in zip(ubah["Lama"], ubah["Baru"],
+                                                                                strict=True)]
+        tabel(ubah[["Baris", "Kolom", "Lama → baru"]].head(MAKS_TAMPIL), hide_index=True, width="stretch")
     if pra.baru:
         baru = pra.banding[pra.banding["status"] == "baru"]
         baru = baru[[c for c in baru.columns if not c.endswith("_lama") and c != "status"]]
@@ -94,6 +112,7 @@ def alur(con: duckdb.DuckDBPyConnection, oleh: str, jenis: str, data: bytes, nam
     tampil_pesan(hasil)
     if hasil.ditolak:
         return
+    tampil_catatan(hasil)
     tampil_pratinjau(hasil)
     if hasil.status == "tanpa_perubahan":
         st.info("Tidak ada perubahan: " + (md(hasil.pratinjau.ringkasan()) if hasil.pratinjau else "") +

@@ -27,7 +27,10 @@ def csv(baris: list[str], *, enc: str = "utf-8", eol: str = "\r\n", bom: bool = 
     return (b"\xef\xbb\xbf" if bom else b"") + teks.encode(enc)
 
 
-def xlsx(lembar: dict[str, list[list[object]]], judul_gabung: bool = False) -> bytes:
+def xlsx(lembar: dict[str, list[list[object]]], judul_gabung: bool = False,
+         tambal: tuple[bytes, bytes] | None = None) -> bytes:
+    """A deterministic XLSX; ``tambal`` replaces bytes in the sheet XML (e.g. to give a formula a cached value,
+    which openpyxl never writes)."""
     wb = Workbook()
     wb.remove(wb.active)
     for nama, rows in lembar.items():
@@ -46,6 +49,8 @@ def xlsx(lembar: dict[str, list[list[object]]], judul_gabung: bool = False) -> b
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             isi = src.read(info.filename)
+            if tambal is not None and info.filename.startswith("xl/worksheets/sheet"):
+                isi = isi.replace(*tambal)
             if info.filename == "docProps/core.xml":
                 import re
                 isi = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
@@ -154,12 +159,83 @@ def main() -> None:
     tulis("salah_xls_lama.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     tulis("salah_biner.csv", bytes(range(256)) * 4)
     tulis("salah_tanpa_judul.csv", csv(["a;b;c", "1;2;3"]))
+    kasus_13()
     bom = io.BytesIO()
     with zipfile.ZipFile(bom, "w", zipfile.ZIP_DEFLATED) as zf:
         zi = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=(2026, 1, 1, 0, 0, 0))
         zi.compress_type = zipfile.ZIP_DEFLATED
         zf.writestr(zi, b"\x00" * (50 * 1024 * 1024))
     tulis("salah_bom_zip.xlsx", bom.getvalue())
+
+
+def kasus_13() -> None:
+    """Issue 13: every case of "What is wrong today" as a file (single files here; two-file sequences such as the
+    rollback cases live in kasus/ and are played by tests/integration/test_kasus_13.py)."""
+    (HERE / "kasus").mkdir(exist_ok=True)
+    # 3. BPS's own table: title, merged indicator headers with units, one column per year, a footnote. Figures are
+    # the bundled real ones (data/kalsel_kemiskinan.csv), rounded as BPS prints thousands (14,461 -> 14,46).
+    tulis("baik_bps_tabel_ribu_jiwa.csv", csv([
+        "Jumlah Penduduk Miskin (Ribu Jiwa) dan Persentase Penduduk Miskin Menurut Kabupaten/Kota di Provinsi "
+        "Kalimantan Selatan;;;;",
+        "Kabupaten/Kota;Jumlah Penduduk Miskin (Ribu Jiwa);;Persentase Penduduk Miskin (%);",
+        ";2023;2024;2023;2024",
+        "Banjar;;14,46;2,44;2,36",
+        "Kota Banjarbaru;;11,07;;3,79",
+        "Kalimantan Selatan;188,93;183,31;;4,11",
+        "Sumber: BPS Provinsi Kalimantan Selatan, Susenas Maret (berkas uji, angka dari data/kalsel_kemiskinan.csv)"
+        ";;;;",
+    ]))
+    tulis("salah_realisasi_persen.csv", csv([
+        "tahun;pilar;opd;program;pagu;Realisasi (%)", "2025;4;BPBD;Logistik bencana;100.000.000;85"]))
+    tulis("baik_pagu_juta.csv", csv([
+        "tahun;pilar;opd;program;Pagu (juta rupiah);Realisasi (juta rupiah)",
+        "2025;4;BPBD;Logistik bencana;1.250;1.100,5"]))
+    tulis("salah_persen_di_jumlah.csv", csv(["tahun;kode_wilayah;penduduk;kk", "2025;63.03.01;10.000;12%"]))
+    # 4. plausibility against the store: Aluh Aluh's stored (real) population in 2020 is 28.363
+    tulis("salah_miskin_lebih_dari_tersimpan.csv", csv(["tahun;kode_wilayah;penduduk_miskin", "2020;63.03.01;48.400"]))
+    tulis("salah_desil_lebih.csv", csv(["tahun;kode_wilayah;kk;kk_desil_1;kk_desil_1_4",
+                                        "2025;63.03.01;9.000;700;600"]))
+    tulis("salah_kk_lebih_dari_penduduk.csv", csv(["tahun;kode_wilayah;penduduk;kk", "2025;63.03.01;1.000;1.500"]))
+    # 5. places
+    tulis("salah_kode_kecamatan_beda.csv", csv(["tahun;kode_wilayah;kecamatan;kk", "2025;63.03.05;Aluh Aluh;10"]))
+    tulis("salah_kode_desa_kec_lain.csv", csv(["tahun;kode_wilayah;kode_kec;kk", "2025;63.03.05.1001;63.03.01;10"]))
+    tulis("baik_kode_kec_kecamatan_desa.csv", csv([
+        "Kode Kecamatan;Kecamatan;Desa;tahun;kk", "63.03.05;Martapura;Keraton;2025;410",
+        "63.03.05;Martapura;Jawa;2025;380"]))
+    tulis("baik_nama_ganda_kecamatan.csv", csv([
+        "tahun;nama_wilayah;kk", "2025;Aluh Aluh;9.870", "2025;Gambut;12.400", "2025;Martapura;36.211"]))
+    # 6. personal data: a keterangan with a name, a NIK and an address; columns of names and addresses; NIB is fine
+    tulis("salah_pribadi_keterangan.csv", csv([
+        "tahun;pilar;opd;program;pagu;keterangan", "2025;4;Dinsos;Bantuan sosial;1.000.000;",
+        "2025;4;Dinsos;Bantuan pangan;2.000.000;Bapak Ahmad Fauzi 6303052401800001 Jl. Sekumpul No. 12 RT 03"]))
+    tulis("salah_kolom_nama_alamat.csv", csv([
+        "tahun;kode_wilayah;kk;Nama;Jalan;RT/RW", "2025;63.03.01;1;Budi;Jl. Sekumpul;003/002"]))
+    tulis("baik_nib_baris_awal.csv", csv([
+        "tahun;pilar;opd;program;kegiatan;pagu", "2025;2;DPMPTSP;Nomor Induk Berusaha (NIB) gratis;"
+        "Pendampingan di alamat lokasi kegiatan;50.000.000", "2025;2;Dishub;Peningkatan jalan desa 2 km;;75.000.000"]))
+    # 7. nothing to store
+    tulis("salah_semua_kosong.csv", csv(["tahun;kode_wilayah;penduduk;kk", "2025;63.03.01;;", "2025;63.03.02;;"]))
+    tulis("salah_rumus_tanpa_nilai.xlsx", xlsx({"indikator": [
+        ["tahun", "kode_wilayah", "penduduk", "kk"], [2025, "63.03.01", "=1000*31", "=C2/3"]]}))
+    tulis("baik_tautan_luar.xlsx", xlsx({"indikator": [
+        ["tahun", "kode_wilayah", "penduduk", "kk"], [2025, "63.03.01", 31000, "=[1]Sheet1!A1"]]},
+        tambal=(b"<f>[1]Sheet1!A1</f><v />", b"<f>[1]Sheet1!A1</f><v>9870</v>")))
+    # 8. one Windows-1252 byte in a UTF-8 file
+    tulis("baik_utf8_satu_baris_cp1252.csv",
+          "tahun;kode_wilayah;kk;sumber\r\n2025;63.03.01;10;Dinsos – DTSEN\r\n".encode()
+          + "2025;63.03.02;20;Dinsos – DTSEN\r\n".encode("cp1252"))
+    # sequences (tests/integration/test_kasus_13.py)
+    kasus = HERE / "kasus"
+    (kasus / "bps_p0_9_99.csv").write_bytes(csv(["tahun;kode_kab;p0;p1", "2024;63.03;9,99;"]))
+    (kasus / "bps_p1_tanpa_p0.csv").write_bytes(csv(["tahun;kode_kab;p0;p1", "2024;63.03;;0,5"]))
+    (kasus / "rtlh_a.csv").write_bytes(csv(["tahun;kode_wilayah;rtlh", "2025;63.03.05;1000"]))
+    (kasus / "rtlh_b.csv").write_bytes(csv(["tahun;kode_wilayah;rtlh;kk_desil_1", "2025;63.03.05;1000;750"]))
+    (kasus / "zakat_a.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu",
+                                            "2025;1;Baznas;Zakat produktif;500.000.000"]))
+    (kasus / "zakat_b.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu;realisasi",
+                                            "2025;1;Baznas;Zakat Produktif;500.000.000;250.000.000"]))
+    (kasus / "zakat_mirip.csv").write_bytes(csv(["tahun;pilar;opd;program;pagu",
+                                                "2025;1;Baznas;Zakat Produktif UMKM;100.000.000"]))
 
 
 if __name__ == "__main__":

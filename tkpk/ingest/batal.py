@@ -1,0 +1,137 @@
+"""Rollback of a batch, its preview, and the history.
+
+Rolling back marks the batch 'dibatalkan'; the v_* views compute every cell from the active batches only, so
+each cell becomes exactly what it would be had the batch never been loaded, and the file can be loaded again.
+The preview computes the same thing before anything changes: the views' own macros, once leaving the batch out
+(:file:`tkpk/sql/batal_pratinjau_*.sql`), so preview and result cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from tkpk.db import new_batch, transaction
+from tkpk.ingest.simpan import TABEL
+from tkpk.queries import execute, fetch, sql
+
+JENIS_BATAL = "pembatalan"
+# Cells listed in a preview; the count is always complete.
+BATAS_PRATINJAU = 2_000
+
+
+class BatalGagal(Exception):
+    """A rollback that cannot be done; the message is for the analyst."""
+
+
+def _periksa_batch(cur: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, Any]:
+    """The batch, if it can be rolled back; else :class:`BatalGagal` with the page's and the CLI's message."""
+    df = cur.execute(sql("batch_satu"), {"batch_id": batch_id}).df()
+    if df.empty:
+        raise BatalGagal(f"Batch {batch_id} tidak ada.")
+    b = df.iloc[0].to_dict()
+    if b["status"] != "aktif":
+        raise BatalGagal(f"Batch {batch_id} sudah dibatalkan sebelumnya.")
+    if b["jenis"] not in TABEL:
+        raise BatalGagal(f"Batch {batch_id} berjenis {b['jenis']} dan tidak dapat dibatalkan dari sini.")
+    return b
+
+
+@dataclass
+class PratinjauBatal:
+    """What a rollback would change: ``sel`` holds one row per cell (tahun, kode_wilayah, rincian_kunci, kolom,
+    lama, baru, lama_teks, baru_teks), at most :data:`BATAS_PRATINJAU`; ``jumlah`` counts them all."""
+
+    batch: dict[str, Any]
+    sel: pd.DataFrame
+    jumlah: int
+    nama_wilayah: dict[str, str] = field(default_factory=dict)
+
+    def ringkasan(self) -> str:
+        b = self.batch
+        awal = (f"Membatalkan batch {b['batch_id']} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris, "
+                f"oleh {b['oleh']})")
+        if self.jumlah == 0:
+            return (awal + " tidak mengubah satu sel pun: setiap nilainya juga dilaporkan oleh batch aktif yang lebih "
+                    "baru.")
+        return awal + f" mengubah {self.jumlah} sel (lama → baru; kosong = sel menjadi kosong)."
+
+
+def pratinjau_batal(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = BATAS_PRATINJAU) -> PratinjauBatal:
+    """The cells a rollback would change, old → new; writes nothing."""
+    cur = con.cursor()
+    try:
+        b = _periksa_batch(cur, batch_id)
+        sel = cur.execute(sql(f"batal_pratinjau_{TABEL[b['jenis']]}"), {"batch_id": batch_id}).df()
+        kode = sorted({str(k) for k in sel["kode_wilayah"].head(batas).dropna()})
+        nama = dict(cur.execute(sql("batal_nama_wilayah"), {"kode": kode}).fetchall()) if kode else {}
+    finally:
+        cur.close()
+    return PratinjauBatal(b, sel.head(batas).reset_index(drop=True), len(sel), nama)
+
+
+def batalkan(con: duckdb.DuckDBPyConnection, batch_id: int, oleh: str, alasan: str | None = None) -> int:
+    """Mark a data batch 'dibatalkan' and record the rollback as its own batch; returns the rollback's id."""
+    with transaction(con) as cur:
+        b = _periksa_batch(cur, batch_id)
+        execute(cur, "batch_tandai_batal", {"batch_id": batch_id})
+        ket = f"Membatalkan batch {batch_id} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris)"
+        return new_batch(cur, jenis=JENIS_BATAL, oleh=oleh, nama_file=b["nama_file"], jumlah_baris=0,
+                         keterangan=ket + (f"; alasan: {alasan}" if alasan else ""))
+
+
+def riwayat(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return fetch(con, "batch_riwayat")
+
+
+def baris_batch(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = 10_000) -> pd.DataFrame:
+    """The rows a batch brought (empty for rollbacks and unknown ids)."""
+    df = fetch(con, "batch_satu", {"batch_id": batch_id})
+    if df.empty or df.iloc[0]["jenis"] not in TABEL:
+        return pd.DataFrame()
+    return fetch(con, f"batch_baris_{TABEL[df.iloc[0]['jenis']]}", {"batch_id": batch_id, "batas": batas})
+
+
+def teks_sel(nilai: object) -> str:
+    """A cell for a person to read: Indonesian number format, "(kosong)" for an empty cell."""
+    from tkpk import fmt
+
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+        return "(kosong)"
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        x = float(nilai)
+        desimal = 0 if x.is_integer() else min(6, len(f"{x:.6f}".rstrip("0").split(".")[1]))
+        return fmt.angka(x, desimal)
+    return str(nilai)
+
+
+def sel_dibaca(pra: PratinjauBatal) -> pd.DataFrame:
+    """The preview's cells as text (Indonesian numbers, "(kosong)"), for the page and the CLI."""
+    s = pra.sel
+    lama = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["lama"], s["lama_teks"], strict=True)]
+    baru = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["baru"], s["baru_teks"], strict=True)]
+    return pd.DataFrame({
+        "Tahun": s["tahun"].astype("Int64"),
+        "Wilayah": [f"{pra.nama_wilayah.get(k, '')} ({k})".strip() if isinstance(k, str) else "(seluruh kabupaten)"
+                    for k in s["kode_wilayah"]],
+        "Rincian": s["rincian_kunci"].astype(object).where(s["rincian_kunci"].notna(), ""),
+        "Kolom": s["kolom"], "Lama": lama, "Baru": baru,
+        "Lama → baru": [f"{a} → {b}" for a, b in zip(lama, baru, strict=True)],
+    })
+
+
+def baris_pratinjau(pra: PratinjauBatal, batas: int) -> list[str]:
+    """The CLI's lines: one per cell, old → new."""
+    if pra.sel.empty:
+        return []
+    d = sel_dibaca(pra)
+    out = []
+    for r in d.head(batas).to_dict("records"):
+        rincian = f" · {r['Rincian']}" if r["Rincian"] else ""
+        out.append(f"  {r['Tahun']} · {r['Wilayah']}{rincian} · {r['Kolom']}: {r['Lama → baru']}")
+    if pra.jumlah > batas:
+        out.append(f"  … dan {pra.jumlah - batas} sel lain")
+    return out

@@ -1,0 +1,143 @@
+"""Personal data, found in headers and in every text cell of every row, in any column (ignored ones included).
+
+The store holds aggregates only (UU 27/2022). A file is refused, with row and column, when a header names
+people (Nama, Nama Penerima, Nama KK, Alamat, Jalan, RT/RW, NIK …) or a cell holds:
+
+* a 16-digit NIK/KK number (plain, or grouped 6-6-4 / 4-4-4-4 with spaces, dots or dashes), also as an Excel number;
+* an RT/RW part of an address ("RT 03", "RT.003/RW.002", "RT/RW");
+* a street address with a number: "Jl./Jln. <name> … <number>", or "Jalan/Gang <name> No. <number>";
+* a person addressed by name: "Bapak/Bpk/Ibu/Sdr/Tn/Ny <Name>" ("Ibu hamil", "Ibu Kota" are not names).
+
+Names of places, programs and OPDs (``Nama Kecamatan``, ``Nama Program``) are known columns, and ordinary
+words (NIB, "alamat lokasi kegiatan", "peningkatan jalan desa 2 km") match none of the patterns.
+
+Large files: Arrow rules out, per column, the cells that cannot match (RE2 over the whole column, in C++), and
+Python words the message for the few that can, so a million-row file costs a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from tkpk.ingest.kolom import tampak_pribadi
+from tkpk.ingest.pesan import Pesan, pesan_berkas
+from tkpk.ingest.reader import Sel, Tabel, per_lajur
+
+PESAN_PRIBADI = (
+    "Data pribadi tidak boleh diunggah (UU 27/2022 tentang Pelindungan Data Pribadi). Data sasaran by name by "
+    "address seperti DTSEN/P3KE harus dijumlahkan dulu per desa atau kecamatan (mis. jumlah KK desil 1 per desa), "
+    "lalu unggah angka agregatnya saja"
+)
+# Beyond this many hits the analyst has seen enough to know what the file is.
+MAKS_TEMUAN = 20
+
+_NIK = r"(?:^|[^0-9])(?:[0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4}|[0-9]{4}(?:[ .-][0-9]{4}){3})(?:[^0-9]|$)"
+_RT = r"(?i)(?:\b(?:rt|rw)\s*[.:]?\s*0*[0-9]{1,3}\b|\brt\s*/\s*rw\b)"
+_JALAN = (r"(?i)(?:\b(?:jl|jln)\.?\s+[^\s0-9][^0-9]{0,60}[0-9]"
+          r"|\b(?:jalan|gang|gg)\b[^0-9]{0,60}\b(?:no|nomor)\b\.?\s*[0-9])")
+_SAPAAN = r"\b(?:Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan)\.?\s+[A-Z][a-z]+"
+# One RE2 pass per column finds every cell worth a closer look.
+CALON = "|".join(f"(?:{p})" for p in (_NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN))
+_CALON_RE2 = "(?i)" + CALON  # the name's capital is checked again in Python, where case matters
+# Words after Bapak/Ibu that are not a person's name.
+_BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", "kota", "pertiwi", "negara",
+               "dan", "atau", "yang", "di", "ke", "rt", "pkk", "kader", "lansia", "muda", "tunggal", "bersalin"}
+
+POLA: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("angka 16 digit seperti NIK/nomor KK", re.compile(_NIK)),
+    ("bagian alamat RT/RW", re.compile(_RT.removeprefix("(?i)"), re.IGNORECASE)),
+    ("alamat jalan bernomor", re.compile(_JALAN.removeprefix("(?i)"), re.IGNORECASE)),
+)
+_SAPAAN_RE = re.compile(r"\b(Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan)\.?\s+([A-Z][a-z]+)")
+
+
+def _angka_nik(v: Sel) -> bool:
+    """An Excel number that is 16 digits long."""
+    return isinstance(v, float | int) and not isinstance(v, bool) and 1e15 <= abs(float(v)) < 1e16 \
+        and float(v).is_integer()
+
+
+def jenis_temuan(v: Sel) -> str | None:
+    """What personal data a cell looks like it holds, or ``None``."""
+    if _angka_nik(v):
+        return "angka 16 digit seperti NIK/nomor KK"
+    if not isinstance(v, str):
+        return None
+    s = v.replace("'", "").replace("`", "")
+    for nama, pola in POLA:
+        if pola.search(s):
+            return nama
+    for m in _SAPAAN_RE.finditer(v):
+        if m.group(2).lower() not in _BUKAN_NAMA:
+            return "sapaan dengan nama orang (Bapak/Ibu …)"
+    return None
+
+
+def cek_judul(judul: list[str]) -> list[Pesan]:
+    """Headers that name people (a file of people, not of aggregates)."""
+    return [pesan_berkas("galat", f'Kolom "{j}" tampak berisi data pribadi (nama, alamat atau nomor identitas '
+                                  f"orang). {PESAN_PRIBADI}", kolom=j) for j in judul if j and tampak_pribadi(j)]
+
+
+def _calon_sel(arr: pa.Array) -> np.ndarray:
+    """Mask of the cells that may hold personal data: not text (an Excel number), or text matching a pattern.
+    Cells of digits only (most cells of number columns) can only be a NIK, so only those 16 long or more count;
+    the regular expression runs on the other cells."""
+    bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
+    angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
+    panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
+    calon = bukan_teks | (angka & (panjang >= 16))
+    teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
+    if len(teks) == len(arr):
+        calon |= pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    elif len(teks):
+        cocok = pc.match_substring_regex(arr.take(pa.array(teks)), _CALON_RE2).fill_null(False)
+        calon[teks[cocok.to_numpy(zero_copy_only=False)]] = True
+    return calon
+
+
+# A large column whose first rows repeat (OPD, program, unit, source of funds) is checked once per distinct value.
+BARIS_KAMUS, CONTOH_KAMUS = 50_000, 20_000
+
+
+def _calon(arr: pa.Array) -> np.ndarray:
+    """Rows whose cell may hold personal data (:func:`_calon_sel`), per distinct value when values repeat."""
+    if len(arr) >= BARIS_KAMUS and pc.count_distinct(arr.slice(0, CONTOH_KAMUS)).as_py() < CONTOH_KAMUS // 10:
+        enc = arr.dictionary_encode()
+        per_nilai = _calon_sel(enc.dictionary)
+        idx = enc.indices
+        mask = per_nilai[idx.fill_null(0).to_numpy(zero_copy_only=False)]
+        if idx.null_count:
+            mask |= pc.is_null(idx).to_numpy(zero_copy_only=False)
+        return np.flatnonzero(mask)
+    return np.flatnonzero(_calon_sel(arr))
+
+
+def cek_isi(judul: list[str], tabel: Tabel, mulai: int) -> list[Pesan]:
+    """Every cell from row ``mulai`` on, every column; hits in row order, then column order."""
+    if tabel.jumlah <= mulai:
+        return []
+    temuan: list[tuple[int, int, str]] = []
+    for j, idx in enumerate(per_lajur(_calon, [tabel.teks(j, mulai) for j in range(tabel.lebar)],
+                                      tabel.jumlah - mulai)):
+        for i in idx.tolist():
+            baris = tabel.baris_ke(mulai + i)
+            v = baris[j] if j < len(baris) else ""
+            jenis = jenis_temuan(v)
+            if jenis is not None:
+                temuan.append((i, j, jenis))
+    temuan.sort()
+    out = []
+    for i, j, jenis in temuan[:MAKS_TEMUAN]:
+        n = tabel.nomor[mulai + i]
+        nama = judul[j] if j < len(judul) and judul[j] else f"ke-{j + 1}"
+        out.append(Pesan("galat", f'Baris {n}, kolom "{nama}": berisi {jenis}. {PESAN_PRIBADI}.', n, nama,
+                         "(disamarkan)"))
+    if len(temuan) > MAKS_TEMUAN:
+        out.append(pesan_berkas("galat", f"... dan {len(temuan) - MAKS_TEMUAN} sel lain yang tampak berisi data "
+                                         "pribadi"))
+    return out

@@ -1,0 +1,229 @@
+"""Checks of an upload against what the store holds, run before the preview and again inside the commit.
+
+* Names: a program or kegiatan equal to a stored one after folding case, spaces and punctuation takes the
+  stored spelling (one program, not two with the pagu counted twice); a near match (rapidfuzz) to a stored
+  program of the same OPD is a warning, "mirip dengan …", never a silent merge.
+* Plausibility: the part-of-whole rules (:mod:`tkpk.ingest.kewajaran`) on the file combined with the stored
+  figures of the same place and year. A violation against a real stored figure is an error naming the row, the
+  column and the stored value; against sample data (DATA CONTOH) it is a warning, so real files are never refused
+  because of made-up numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
+
+from tkpk import katalog
+from tkpk.ingest.kewajaran import PASANGAN, angka_teks, lebar
+from tkpk.ingest.pesan import Pesan, Tingkat, pesan_sel
+from tkpk.queries import sql
+
+# rapidfuzz ratio (0–100) of the folded names at or above which a new program is "mirip dengan" a stored one.
+BATAS_MIRIP = 85.0
+
+
+_BUKAN_HURUF = r"[^\p{L}\p{N}]+"
+
+
+def _lepas(cur: duckdb.DuckDBPyConnection, *nama: str) -> None:
+    """Unregister the upload's tables; after a failed statement the transaction is aborted and unregistering
+    fails too, which must not hide the first error."""
+    for n in nama:
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister(n)
+
+
+def lipat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Names folded for comparison: lower case, letters and digits only ("Zakat  Produktif." -> "zakatproduktif").
+    Most names hold only letters, digits and single spaces, which a plain replace folds; the regular expression
+    (several times slower on a million names) runs on the others only."""
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    kecil = pc.utf8_lower(arr)
+    lain = pc.match_substring_regex(kecil, r"[^\p{L}\p{N} ]").fill_null(False)
+    out = pc.replace_substring(kecil, " ", "")
+    if pc.any(lain).as_py():
+        idx = pc.indices_nonzero(lain)
+        out = pc.replace_with_mask(out, lain, pc.replace_substring_regex(kecil.take(idx), _BUKAN_HURUF, ""))
+    return out
+
+
+def _teks(kolom: pd.Series) -> pa.Array:
+    arr = pa.array(kolom.astype("string"), pa.string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def _lipat_berulang(arr: pa.Array) -> pa.Array:
+    """:func:`lipat`, once per distinct value when the values repeat (a program name on thousands of rows)."""
+    if len(arr) >= 50_000 and pc.count_distinct(arr.slice(0, 20_000)).as_py() < 2_000:
+        enc = arr.dictionary_encode()
+        return lipat(enc.dictionary).take(enc.indices)
+    return lipat(arr)
+
+
+def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
+    """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
+    name changes (the common case, found without rewriting a million names)."""
+    if data.empty:
+        return data
+    program, kegiatan, opd = (_teks(data[k]) for k in ("program", "kegiatan", "kode_opd"))
+    nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
+                     "np": _lipat_berulang(program), "nk": _lipat_berulang(kegiatan)})
+    s = cur.execute(sql("ingest_nama_tersimpan"), {"opd": sorted(set(opd.unique().to_pylist()))}).df()
+    teks = {k: pa.array(s[k].astype(object).where(s[k].notna(), None).tolist(), pa.string())
+            for k in ("kode_opd", "program", "kegiatan")}
+    simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
+                       "nk": lipat(teks["kegiatan"])})
+    cur.register("_ejaan", nama)
+    cur.register("_simpan", simpan)
+    try:
+        perlu = cur.execute(sql("ingest_ejaan_perlu")).fetchall()  # all rows: the result must be finished
+        if not perlu or not perlu[0][0]:
+            return data
+        ganti = cur.execute(sql("ingest_ejaan_intervensi")).df()
+    finally:
+        _lepas(cur, "_ejaan", "_simpan")
+    if ganti.empty:
+        return data
+    out = data.copy()
+    i = ganti["_i"].to_numpy()
+    for k in ("program", "kegiatan"):
+        kolom = out[k].astype(object).to_numpy(copy=True)
+        kolom[i] = ganti[k].astype(object).where(ganti[k].notna(), None).to_numpy()
+        out[k] = pd.array(kolom, dtype="string") if isinstance(data[k].dtype, pd.StringDtype) else kolom
+    return out
+
+
+def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
+    """A warning for each new program name that is close to, but not the same as, a stored one of its OPD."""
+    if data.empty:
+        return []
+    pertama = pa.table({"kode_opd": pa.array(data["kode_opd"].astype("string"), pa.string()),
+                        "program": pa.array(data["program"].astype("string"), pa.string()),
+                        "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
+        ["kode_opd", "program"], use_threads=False).aggregate([("_baris", "min")]).rename_columns(
+        ["kode_opd", "program", "_baris"]).to_pandas()
+    opd = sorted(set(pertama["kode_opd"].astype(str)))
+    tersimpan = cur.execute(sql("ingest_program_opd"), {"opd": opd}).df()
+    per_opd = {k: dict(zip(lipat(pa.array(g["program"].astype(str).tolist(), pa.string())).to_pylist(), g["program"],
+                           strict=True)) for k, g in tersimpan.groupby("kode_opd")}
+    pesan = []
+    dilipat = lipat(pa.array(pertama["program"].astype(str).tolist(), pa.string())).to_pylist()
+    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), dilipat, strict=True):
+        pilihan = per_opd.get(kode, {})
+        if not pilihan or kunci in pilihan:
+            continue
+        hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
+        if hasil is not None:
+            lain = pilihan[hasil[0]]
+            nama_opd = katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
+            pesan.append(pesan_sel(
+                "peringatan", int(n), judul("program"), program,
+                f'mirip dengan "{lain}" yang sudah tersimpan untuk {nama_opd}; disimpan sebagai program baru. Bila '
+                f"yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+    return pesan
+
+
+def kewajaran(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
+              judul: Callable[[str], str], label: Callable[[str], str]) -> list[Pesan]:
+    """The part-of-whole rules on the file combined with the stored figures of the same place and year: for a
+    pair with one side in the file and the other only in the store (both in the file: checked in validation)."""
+    if data.empty or jenis not in PASANGAN:
+        return []
+    f_nilai, f_baris = lebar(data, jenis)
+    kunci = data[["tahun", "kode_wilayah"]].drop_duplicates()
+    cur.register("_kunci", kunci)
+    try:
+        simpan = cur.execute(sql("ingest_tersimpan_nilai" if jenis == "indikator"
+                                 else "ingest_tersimpan_kemiskinan")).df()
+    finally:
+        _lepas(cur, "_kunci")
+    if simpan.empty:
+        return []
+    s = simpan.drop_duplicates(["tahun", "kode_wilayah", "indikator"]).set_index(
+        ["tahun", "kode_wilayah", "indikator"])
+    pesan = []
+    for p in PASANGAN[jenis]:
+        for di_berkas, di_simpan in ((p.bagian, p.keseluruhan), (p.keseluruhan, p.bagian)):
+            if di_berkas not in f_nilai or di_simpan not in s.index.get_level_values(2):
+                continue
+            nilai_f = f_nilai[di_berkas].dropna()
+            if di_simpan in f_nilai:  # both sides in the file for these keys: the file's own check
+                nilai_f = nilai_f[f_nilai.loc[nilai_f.index, di_simpan].isna()]
+            lain = s.xs(di_simpan, level="indikator")
+            gabung = nilai_f.to_frame("nilai_f").join(lain, how="inner")
+            for key, r in gabung.iterrows():
+                bagian, utuh = (r["nilai_f"], r["nilai"]) if di_berkas == p.bagian else (r["nilai"], r["nilai_f"])
+                if not bagian > utuh:
+                    continue
+                contoh = bool(r["sampel"])
+                tingkat: Tingkat = "peringatan" if contoh or p.tingkat == "peringatan" else "galat"
+                arah = "lebih besar dari" if di_berkas == p.bagian else "lebih kecil dari"
+                asal = (f"batch {int(r['batch_id'])}, DATA CONTOH (sintetis) — hanya peringatan" if contoh
+                        else f"batch {int(r['batch_id'])}, berkas {r['nama_file']}")
+                pesan.append(pesan_sel(tingkat, int(f_baris.loc[key, di_berkas]), judul(di_berkas), r["nilai_f"],
+                                       f"{arah} {di_simpan} tersimpan {angka_teks(r['nilai'])} ({asal}) untuk "
+                                       f"tahun {key[0]} wilayah {label(key[1])}"))
+    return pesan
+
+
+def kewajaran_intervensi(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame,
+                         judul: Callable[[str], str]) -> list[Pesan]:
+    """Realisasi above the stored pagu, capaian above twice the stored target, for rows that report one side
+    only (warnings, as within a file)."""
+    if data.empty:
+        return []
+    perlu = (data["realisasi"].notna() & data["pagu"].isna()) | \
+            (data["capaian_output"].notna() & data["target_output"].isna())
+    if not perlu.any():
+        return []
+    sub = data[perlu]
+    kunci = sub[["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]].assign(
+        _i=np.flatnonzero(perlu.to_numpy()))
+    cur.register("_kunci", kunci)
+    try:
+        simpan = cur.execute(sql("ingest_tersimpan_intervensi")).df().set_index("_i")
+    finally:
+        _lepas(cur, "_kunci")
+    pesan = []
+    for i, s in simpan.iterrows():
+        r = data.iloc[int(i)]
+        n = int(r["_baris"])
+        if pd.isna(r["pagu"]) and pd.notna(r["realisasi"]) and pd.notna(s["pagu"]) and r["realisasi"] > s["pagu"]:
+            pesan.append(pesan_sel("peringatan", n, judul("realisasi"), r["realisasi"],
+                                   f"melebihi pagu tersimpan ({angka_teks(s['pagu'])})"))
+        if pd.isna(r["target_output"]) and pd.notna(r["capaian_output"]) and pd.notna(s["target_output"]) \
+                and r["capaian_output"] > 2 * s["target_output"]:
+            pesan.append(pesan_sel("peringatan", n, judul("capaian_output"), r["capaian_output"],
+                                   f"lebih dari 2 × target tersimpan ({angka_teks(s['target_output'])}); periksa "
+                                   "satuan"))
+    return pesan
+
+
+def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
+                      judul: Callable[[str], str], label: Callable[[str], str]) -> tuple[pd.DataFrame, list[Pesan]]:
+    """Every check against the store for one upload: (the upload as it will be stored, messages)."""
+    from tkpk.ingest.aturan import duplikat
+
+    pesan: list[Pesan] = []
+    if jenis == "intervensi" and not data.empty:
+        baku = ejaan(cur, data)
+        if baku is not data:  # a spelling changed: two rows of the file may now be the same program row
+            kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
+            pesan += duplikat(baku, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun "
+                                                     f"{r['tahun']} (nama yang sama setelah huruf besar/kecil, spasi "
+                                                     "dan tanda baca disamakan)")
+        data = baku
+        pesan += mirip(cur, data, judul)
+        pesan += kewajaran_intervensi(cur, data, judul)
+    elif jenis in PASANGAN:
+        pesan += kewajaran(cur, jenis, data, judul, label)
+    return data, pesan
