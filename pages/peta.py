@@ -188,11 +188,11 @@ with kanan:
                    "alasan status kantongnya.")
 
 # --- 3. pockets ---
-st.header(f"Kantong kemiskinan {tahun}: {n_k} {peta.NAMA_TINGKAT[tingkat].lower()}")
+st.header(f"Kantong kemiskinan {tahun}: {n_k} {fmt.awal_kecil(peta.NAMA_TINGKAT[tingkat])}")
 if isinstance(aturan, AturanMoran) and hasil.uji is not None:
     u = hasil.uji
     st.markdown(f"**Signifikan sebelum koreksi: {u.signifikan_mentah} dari {u.jumlah_diuji} "
-                f"{peta.NAMA_TINGKAT[tingkat].lower()}; "
+                f"{fmt.awal_kecil(peta.NAMA_TINGKAT[tingkat])}; "
                 + (f"setelah koreksi {KOREKSI['fdr']}: {u.signifikan}.**" if u.koreksi == "fdr" else
                    "tanpa koreksi uji berganda.**"))
 st.markdown(deskripsi_aturan(aturan, hasil))
@@ -252,7 +252,7 @@ elif belum.empty:
     st.success(f"Semua {n_k} kantong menerima intervensi di atas ambang pada {tahun}.")
 else:
     st.error(f"### 🚩 {len(belum)} dari {n_k} kantong belum tersentuh\nKantong tanpa intervensi, atau dengan "
-             f"intervensi di bawah ambang ({fmt.angka(s.ambang_rasio, 2)} {s.label_rasio.lower()}).")
+             f"intervensi di bawah ambang ({fmt.angka(s.ambang_rasio, 2)} {fmt.awal_kecil(s.label_rasio)}).")
     tabel_aman(belum.drop(columns=["Kode"]), hide_index=True)
 with st.expander("Cara menghitung", expanded=False):
     st.markdown(s.deskripsi())

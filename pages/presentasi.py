@@ -116,7 +116,7 @@ def _slide_headline(a: ag.Agenda) -> None:
         c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
     else:  # a 1280×720 column holds ~7 characters at 64 px: the unit moves into the label
         c[1].metric("Penduduk miskin (jiwa)", fmt.angka(h.penduduk_miskin))
-        c[2].metric("Garis kemiskinan (Rp/kapita/bulan)", fmt.angka(h.garis_kemiskinan))
+        c[2].metric("Garis kemiskinan (Rp)", fmt.angka(h.garis_kemiskinan), help="Rupiah per kapita per bulan.")
     # A rank with fewer than 5 kab/kota to compare says nothing: the tile then says so instead of "1 dari 1".
     c[3].metric("Peringkat Kalsel", h.peringkat_singkat if h.peringkat is not None else "–",
                 help="1 = P0 terendah di antara kab/kota yang datanya tersedia (minimal 5)")
@@ -134,7 +134,7 @@ def _slide_headline(a: ag.Agenda) -> None:
 def _slide_dua_angka(a: ag.Agenda) -> None:
     d = baca(dua_angka, a.tahun)
     panel_dua_angka(d, slide=True, ringkas=a.layar < 1080)
-    _kaki(f"BPS (Susenas) {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
+    _kaki(f"Susenas {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
           f"(dikutip media); {legenda({d.bps.jenis_sumber, 'register'})}", False)
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from tkpk import beranda, fmt, target
 from tkpk.dua_angka import dua_angka
-from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ringkasan import MIN_PEMBANDING, bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
 from tkpk.ui.aman import md, tabel
 from tkpk.ui.cache import baca
@@ -37,12 +37,15 @@ if h.p1 is not None or h.p2 is not None:
     d2.metric(f"Indeks keparahan (P2) {h.tahun}", fmt.angka(h.p2, 3) if h.p2 is not None else fmt.TIDAK_ADA)
 if h.perubahan_poin is not None:
     st.markdown(
-        f"Dibanding {h.tahun_sebelumnya} ({fmt.persen(h.p0_sebelumnya)}): "
+        f"Dibanding {h.pembanding_teks}: "
         f"**{'turun' if h.perubahan_poin < 0 else 'naik'} {fmt.angka(abs(h.perubahan_poin), 2)} poin**."
     )
-st.markdown(f"Posisi di Kalimantan Selatan: **{h.peringkat_teks}**"
-            + (" yang datanya tersedia." if h.peringkat is not None else
-               " punya angka tahun ini; peringkat baru berarti dengan sedikitnya 5 kab/kota."))
+if h.peringkat is not None:
+    st.markdown(f"Posisi di Kalimantan Selatan: **{h.peringkat_teks}** yang datanya tersedia.")
+else:
+    st.markdown(f"Posisi di Kalimantan Selatan: **belum ada peringkat** — baru {h.jumlah_pembanding} kab/kota "
+                f"yang punya angka {h.tahun}; peringkat baru berarti bila sedikitnya {MIN_PEMBANDING} kab/kota "
+                "punya angka.")
 targets = baca(target.target_semua)
 t_p0 = target.status_target(targets, "p0", h.tahun, h.p0)
 st.markdown(f"**{t_p0.teks[:1].upper() + t_p0.teks[1:]}**" + (f"  \n{md(t_p0.catatan_sumber)}" if t_p0.ada else ""))

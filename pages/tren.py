@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, tren
+from tkpk import SAMPLE_SOURCE, fmt, tren
 from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
@@ -32,8 +32,9 @@ pembanding = pilih_banyak_url("Bandingkan dengan kab/kota", list(nama_kab), "kab
 seri = baca(tren.seri_bps, indikator, pembanding)
 st.header(f"{seri.nama_indikator}: Banjar dan Kalimantan Selatan")
 if seri.data.empty:
-    st.info(f"Belum ada angka {seri.nama_indikator.lower()} tersimpan di basis data. Indikator ini siap diunggah "
-            "(halaman Unggah data, jenis berkas bps)." + (f" {seri.teks_target}." if not seri.target.empty else ""))
+    st.info(f"Belum ada angka {fmt.awal_kecil(seri.nama_indikator)} tersimpan di basis data. Indikator ini siap "
+            "diunggah (halaman Unggah data, jenis berkas bps)."
+            + (f" {seri.teks_target}." if not seri.target.empty else ""))
 else:
     subjudul = "Tahun tanpa angka dibiarkan kosong (garis terputus), tidak diisi perkiraan."
     if not seri.target.empty:
@@ -93,16 +94,16 @@ else:
     sub_kec = ["Skala sama untuk semua kecamatan; urut dari nilai terakhir tertinggi.", f"Sumber: {asal}."]
     if tk.proksi:
         sub_kec.append("Register DTSEN (penargetan bantuan), bukan angka BPS.")
-    grafik, tabel = st.columns([6, 5])
+    # the panels take the page's width and the table goes under them: side by side, a fixed-width facet chart
+    # ran under the table at 1400 px
     kecil = spek(grafik_kecil, tk.data, tk.urutan_panel, judul=tk.nama_indikator, satuan=tk.satuan,
-                 subjudul=sub_kec, kolom=3, sorot=sorot or None, besar=besar)
-    tampil_grafik(kecil, where=grafik, lebar="content")
+                 subjudul=sub_kec, kolom=4, sorot=sorot or None, besar=besar)
+    tampil_grafik(kecil, lebar="content")
     t = tren.tabel_kecamatan(tk)
     fmt_nilai = partial(tren.teks_nilai, satuan=tk.satuan)
     fmt_ubah = partial(tren.teks_perubahan, satuan=tk.satuan)
-    with tabel:
-        st.markdown("**Nilai terakhir dan perubahan**  \nKlik judul kolom untuk mengurutkan.")
-        tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=760)
+    st.markdown("**Nilai terakhir dan perubahan**  \nKlik judul kolom untuk mengurutkan.")
+    tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=420)
     if tk.campuran:
         st.caption(tk.campuran)
     chrome.sumber(f"{asal}. Indikator: {tk.nama_indikator} ({tk.satuan}).")

@@ -94,3 +94,47 @@ class Penyerang:
                 ujung.append(arah * r.fun)
             out[t] = (round(ujung[0], 6), round(ujung[1], 6))
         return out
+
+
+def model_wilayah(lebar, samar, kolom, *, kabupaten: dict | None = None, rasio: dict | None = None,
+                  bersarang: tuple = ()) -> Penyerang:
+    """What a reader of a protected region table knows, as facts on cells ``(indikator, kode)``.
+
+    ``lebar`` holds the true counts (``kode``, ``tingkat``, ``kode_kec`` and one column per indicator), ``samar``
+    the status of each cell ("" = shown). Facts: shown cells exactly; "< 5" as 1–4; any other hidden count as at
+    least 1 (zeros are always shown) and, for a complement, at least 5; a kecamatan is the sum of its desa and the
+    kabupaten (``kabupaten``: true totals, assumed public) the sum of its kecamatan. ``rasio`` {(kk, jiwa): ρ}: the
+    register's persons per household, which a reader learns from the shown places: at a desa
+    ``ρ(kk − ½) ≤ jiwa ≤ ρ(kk + ½)`` (jiwa rounded to KK). ``bersarang`` ((part, whole), ...): a nested count; the
+    difference ``("sisa", part, whole, kode)`` is a cell of its own (desil 2–4), never negative.
+    """
+    from tkpk import sel_kecil
+
+    p = Penyerang()
+    kode = lebar["kode"].tolist()
+    kec = lebar.loc[lebar["tingkat"] == "kecamatan", "kode"].tolist()
+    nilai = lebar.set_index("kode")
+    status = samar.set_index("kode")
+    for c in kolom:
+        for k in kode:
+            v, s = float(nilai.loc[k, c]), status.loc[k, c]
+            if s == sel_kecil.KECIL:
+                p.antara((c, k), 1, 4)
+            elif s == sel_kecil.PELENGKAP:
+                p.antara((c, k), 5)
+            elif s:
+                p.antara((c, k), 1)
+            else:
+                p.tahu((c, k), v)
+        for K in kec:
+            p.jumlah((c, K), [(c, d) for d in lebar.loc[(lebar["kode_kec"] == K) & (lebar["kode"] != K), "kode"]])
+        if kabupaten is not None:
+            p.jumlah(float(kabupaten[c]), [(c, K) for K in kec])
+    for (kk, jiwa), rho in (rasio or {}).items():
+        for k in lebar.loc[lebar["tingkat"] != "kecamatan", "kode"]:
+            # jiwa − ρ·kk within ±ρ/2
+            p.linear({(jiwa, k): 1.0, (kk, k): -rho}, -rho / 2 - 1e-9, rho / 2 + 1e-9)
+    for bagian, utuh in bersarang:
+        for k in kode:
+            p.jumlah((utuh, k), [(bagian, k), ("sisa", bagian, utuh, k)])
+    return p

@@ -118,9 +118,12 @@ def lindungi_wilayah(lebar: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pd.DataFrame
-        ``kode`` plus one status column per indicator ("" = shown). Per stored count: primary cells (1–4 at
-        either level), complements so that neither a kecamatan (= Σ its desa) nor the kabupaten (= Σ kecamatan,
-        assumed known) gives one back; a share is hidden (``TURUNAN``) when its numerator or denominator is.
+        ``kode`` plus one status column per indicator ("" = shown). Every stored count of every place is one
+        protection problem (:func:`tkpk.sel_kecil.lindungi`): primary cells (1–4 at either level), complements
+        so that neither a kecamatan (= Σ its desa) nor the kabupaten (= Σ kecamatan, assumed known) gives one
+        back, linked counts hidden together (:data:`tkpk.katalog.TERKAIT`: KK and jiwa), and the difference of
+        nested counts (:data:`tkpk.katalog.BERSARANG`: desil 1–4 minus desil 1) protected like a count of its own.
+        A share is hidden (``TURUNAN``) when its numerator or denominator is.
     """
     kode = lebar["kode"].astype("str").tolist()
     kec = lebar["tingkat"].eq("kecamatan").to_numpy()
@@ -129,15 +132,32 @@ def lindungi_wilayah(lebar: pd.DataFrame) -> pd.DataFrame:
         if not is_kec and isinstance(induk, str):
             desa_per_kec.setdefault(induk, []).append(k)
     semua_kec = [k for k, is_kec in zip(kode, kec, strict=True) if is_kec]
-    kelompok = [sel_kecil.Kelompok(None, tuple(semua_kec))]
-    kelompok += [sel_kecil.Kelompok(k, tuple(desa_per_kec.get(k, ()))) for k in semua_kec]
-    out = pd.DataFrame({"kode": kode, **{c: "" for c in KOLOM}})
-    for c in HITUNGAN:
-        if c not in lebar.columns:
+    kolom = [c for c in HITUNGAN if c in lebar.columns]
+    nilai: dict[Hashable, float] = {}
+    for c in kolom:
+        nilai.update(zip([(c, k) for k in kode], pd.to_numeric(lebar[c], errors="coerce").astype("float64"),
+                         strict=True))
+    kelompok, dilindungi, maya = [], [(c, k) for c in kolom for k in kode], []
+    for c in kolom:
+        kelompok.append(sel_kecil.Kelompok(None, tuple((c, k) for k in semua_kec)))
+        kelompok += [sel_kecil.Kelompok((c, k), tuple((c, d) for d in desa_per_kec.get(k, ()))) for k in semua_kec]
+    for bagian, utuh in katalog.BERSARANG:
+        if bagian not in kolom or utuh not in kolom:
             continue
-        nilai = dict(zip(kode, pd.to_numeric(lebar[c], errors="coerce").astype("float64"), strict=True))
-        status = sel_kecil.lindungi(nilai, kelompok, dilindungi=kode)
-        out[c] = [status.get(k, "") for k in kode]
+        for k in kode:
+            a, b = nilai[(bagian, k)], nilai[(utuh, k)]
+            if math.isnan(a) or math.isnan(b):
+                continue
+            sisa = ("sisa", bagian, utuh, k)
+            nilai[sisa] = b - a
+            maya.append(sisa)
+            kelompok.append(sel_kecil.Kelompok((utuh, k), ((bagian, k), sisa)))
+    terkait = [((a, k), (b, k)) for a, b in katalog.TERKAIT if a in kolom and b in kolom for k in kode]
+    status = sel_kecil.lindungi(nilai, kelompok, dilindungi=dilindungi + maya, terkait=terkait, turunan=maya)
+    status = sel_kecil.lepas_batas(status, terkait)
+    out = pd.DataFrame({"kode": kode, **{c: "" for c in KOLOM}})
+    for c in kolom:
+        out[c] = [status.get((c, k), "") for k in kode]
     for ind in TURUNAN:
         if ind.kode in out.columns:
             out[ind.kode] = (out[ind.pembilang].ne("") | out[ind.penyebut].ne("")).map({True: sel_kecil.TURUNAN,
@@ -221,12 +241,19 @@ def intervensi_tahun(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str =
 
 def perlindungan(con: duckdb.DuckDBPyConnection, tahun: int, kode_kab: str = KODE_BANJAR,
                  triwulan: int | None = None) -> Any:
-    """The small-cell protection of one period's beneficiaries (:func:`tkpk.penerima.lindungi`), computed once on
-    every pillar's rows so each page and file that shows a part of them hides the same cells."""
+    """The small-cell protection of one period's beneficiaries, outputs and targets, computed once on every
+    pillar's rows of the whole year (:func:`tkpk.penerima.lindungi_periode`: the year and each quarter in one
+    problem, so cumulative quarters cannot be subtracted), so each page and file hides the same cells."""
     from tkpk import penerima
 
-    return simpan(con, ("lindung", int(tahun), kode_kab, triwulan),
-                  lambda: penerima.lindungi(intervensi_tahun(con, tahun, kode_kab, triwulan)))
+    def buat() -> dict[int | None, Any]:
+        rows = fetch(con, "intervensi_tahun", {"tahun": tahun, "kode_kab": kode_kab})
+        return penerima.lindungi_periode(rows, int(tahun))
+
+    semua = simpan(con, ("lindung", int(tahun), kode_kab), buat)
+    if triwulan in semua:
+        return semua[triwulan]
+    return penerima.lindungi(intervensi_tahun(con, tahun, kode_kab, triwulan))
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,29 @@ class DuaAngka:
 
 
     @property
+    def label_angka_bps(self) -> str:
+        """The survey figure's tile label: "BPS 2024: penduduk miskin" only for BPS's own release; otherwise its
+        marker and the survey's name, never "BPS" ("◆ Susenas 2024: penduduk miskin"); the kind of source is
+        :attr:`jenis_angka_bps`, on its own line so a narrow tile cannot cut it off."""
+        if self.bps.resmi_bps:
+            return f"BPS {self.tahun}: penduduk miskin"
+        return f"{self.bps.penanda} Susenas {self.tahun}: penduduk miskin".strip()
+
+    @property
+    def jenis_angka_bps(self) -> str:
+        """The line under the tile naming the kind of source ("Jenis sumber: ◆ angka BPS dikutip media")."""
+        tanda = "" if self.bps.resmi_bps else self.bps.penanda
+        return f"Jenis sumber: {tanda} {self.bps.nama_sumber}".replace(":  ", ": ")
+
+    @property
+    def judul_angka_bps(self) -> str:
+        """The survey figure's heading in a file (core-font safe, no markers): "Angka BPS (Susenas Maret 2024)"
+        for BPS's own release, else "Angka kemiskinan Susenas 2024 (angka BPS dikutip media)"."""
+        if self.bps.resmi_bps:
+            return f"Angka BPS (Susenas Maret {self.tahun})"
+        return f"Angka kemiskinan Susenas {self.tahun} ({self.bps.nama_sumber})"
+
+    @property
     def mengapa_singkat(self) -> str:
         """The reason in two lines, for a projector."""
         kali = f" Register ≈ {fmt.angka(self.rasio, 0)}× angka BPS." if self.rasio is not None else ""

@@ -91,3 +91,15 @@ def nilai(x: float | None, satuan: str) -> str:
 def tanggal(x: date | datetime | None) -> str:
     """``28 November 2026``."""
     return TIDAK_ADA if x is None else format_date(x, format="d MMMM y", locale=LOCALE)
+
+
+def awal_kecil(teks: str) -> str:
+    """A name for the middle of a sentence: only its first letter lowered, so acronyms keep their case
+    ("Persentase penduduk desil 1–4 (DTSEN)" → "persentase penduduk desil 1–4 (DTSEN)", never "(dtsen)"); a name
+    that starts with an acronym ("KK desil 1", "P0") stays as it is."""
+    if not teks:
+        return teks
+    kata = teks.split(" ", 1)[0]
+    if len(kata) > 1 and (sum(c.isupper() for c in kata) > 1 or kata[1].isdigit()):
+        return teks
+    return teks[0].lower() + teks[1:]

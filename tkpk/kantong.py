@@ -129,7 +129,7 @@ def _nama(kolom: str) -> str:
 
 
 def _frasa_persen(kolom: str, x: float, kab: float | None) -> str:
-    teks = f"{_FRASA_PERSEN.get(kolom) or _nama(kolom).lower()} {fmt.persen(x, 1)}"
+    teks = f"{_FRASA_PERSEN.get(kolom) or fmt.awal_kecil(_nama(kolom))} {fmt.persen(x, 1)}"
     return teks + (f" (kabupaten {fmt.persen(kab, 1)})" if kab is not None and not math.isnan(kab) else "")
 
 
@@ -252,7 +252,7 @@ def _status(d: pd.DataFrame, samar: pd.DataFrame | None, kolom: list[str]) -> li
 
 def _frasa_samar(kolom: str, status: str) -> str:
     """A hidden figure in a reason: "< 5 RTLH", "jiwa miskin disamarkan"."""
-    frasa = _FRASA_JUMLAH.get(kolom) or _FRASA_PERSEN.get(kolom) or _nama(kolom).lower()
+    frasa = _FRASA_JUMLAH.get(kolom) or _FRASA_PERSEN.get(kolom) or fmt.awal_kecil(_nama(kolom))
     return f"< {fmt.AMBANG_SEL_KECIL} {frasa}" if status == sel_kecil.KECIL else f"{frasa} disamarkan"
 
 
@@ -266,7 +266,8 @@ def _alasan_jp(r: tuple, a: AturanKantong, bobot: dict[str, float], kab: float |
         if samar:
             # Only the count's own status is named: the share is hidden because the count is.
             return "bukan kantong: " + samar[0] + " (sel kecil dilindungi)"
-        kurang = [_nama(k).lower() for k, v in ((a.kolom_persen, persen), (a.kolom_jumlah, jumlah)) if math.isnan(v)]
+        kurang = [fmt.awal_kecil(_nama(k)) for k, v in ((a.kolom_persen, persen), (a.kolom_jumlah, jumlah))
+                  if math.isnan(v)]
         return "tidak ada data " + " dan ".join(kurang)
     bagian = [_frasa_persen(a.kolom_persen, persen, kab), _frasa_jumlah(a.kolom_jumlah, jumlah)]
     bagian += [_frasa_jumlah(c, getattr(r, c)) if not math.isnan(getattr(r, c)) else _frasa_samar(c, st[c])
@@ -298,13 +299,13 @@ def deskripsi_aturan(aturan: AturanKantong | AturanMoran | None = None, hasil: H
         When given, the actual thresholds of this year's data are quoted.
     """
     a = aturan or (hasil.aturan if hasil else AturanKantong())
-    nama_p = _nama(a.kolom_persen).lower()
+    nama_p = fmt.awal_kecil(_nama(a.kolom_persen))
     if isinstance(a, AturanMoran):
         from tkpk.kantong_moran import deskripsi_moran
 
         return deskripsi_moran(a, hasil)
-    nama_j = _nama(a.kolom_jumlah).lower()
-    skema = SKEMA[nama_skema(a.skema)].lower()
+    nama_j = fmt.awal_kecil(_nama(a.kolom_jumlah))
+    skema = fmt.awal_kecil(SKEMA[nama_skema(a.skema)])
     ap, aj = (hasil.ambang_persen, hasil.ambang_jumlah) if hasil is not None else (None, None)
     syarat_p = f" (di atas {fmt.persen(ap, 1)})" if ap is not None else ""
     syarat_j = f" (di atas {fmt.angka(aj)} {_satuan(a.kolom_jumlah)})" if aj is not None else ""

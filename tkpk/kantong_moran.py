@@ -161,7 +161,7 @@ def teks_p(p: float) -> str:
 
 def _alasan(r: tuple, a: AturanMoran, kab: float | None, ambang: float) -> str:
     if math.isnan(r.persen):
-        return f"tidak ada data {_nama(a.kolom_persen).lower()}"
+        return f"tidak ada data {fmt.awal_kecil(_nama(a.kolom_persen))}"
     teks = _frasa_persen(a.kolom_persen, r.persen, kab)
     if r.kuadran in ("tanpa tetangga", "tidak diuji", "tidak ada data"):
         return f"{teks}; {r.kuadran}: tidak dapat diuji Moran"
@@ -184,7 +184,7 @@ def _alasan(r: tuple, a: AturanMoran, kab: float | None, ambang: float) -> str:
 
 def deskripsi_moran(a: AturanMoran, hasil: HasilKantong | None = None) -> str:
     """The spatial rule in Indonesian, with this year's counts before and after the correction when known."""
-    nama_p = _nama(a.kolom_persen).lower()
+    nama_p = fmt.awal_kecil(_nama(a.kolom_persen))
     baris = [
         f"Kantong menurut klaster spasial (Local Moran's I) atas {nama_p} ({LAJU[a.laju]}): wilayah yang "
         f"bersinggungan atau berjarak paling jauh {fmt.angka(a.toleransi_m, 1)} m (dihitung dalam meter, "

@@ -86,6 +86,25 @@ INDIKATOR: tuple[Indikator, ...] = (
               "kk_tanpa_sanitasi_layak / kk × 100.", "turunan", "kk_tanpa_sanitasi_layak", "kk"),
 )
 
+# Counts that give each other back without any sum, protected together (tkpk.sel_kecil, "terkait"): persons per
+# household turn a shown jiwa count into its hidden KK count (4,19 per KK in desil 1 in the sample) and back.
+# Each pair is (coarser, finer): where both are hidden the finer one reads "disamarkan", not "< 5", since jiwa "< 5"
+# beside KK "< 5" would pin the KK at 1.
+TERKAIT: tuple[tuple[str, str], ...] = (
+    ("kk_desil_1", "jiwa_desil_1"),
+    ("kk_desil_1_4", "jiwa_desil_1_4"),
+    ("kk", "penduduk"),
+)
+# Nested counts (part, whole): the difference of two shown figures is a count nobody publishes but anyone can read
+# (KK desil 1–4 minus KK desil 1 = KK in desil 2–4), so it is protected like a published one (tkpk.sel_kecil,
+# "turunan").
+BERSARANG: tuple[tuple[str, str], ...] = (
+    ("kk_desil_1", "kk_desil_1_4"),
+    ("jiwa_desil_1", "jiwa_desil_1_4"),
+    ("kk_desil_1_4", "kk"),
+    ("jiwa_desil_1_4", "penduduk"),
+)
+
 # Catalogue codes renamed when the sample was rebuilt as register data (migration 0005 renames stored rows).
 KODE_LAMA: dict[str, str] = {"penduduk_miskin": "jiwa_desil_1_4", "persen_miskin": "persen_jiwa_desil_1_4"}
 

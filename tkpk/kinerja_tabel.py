@@ -89,6 +89,9 @@ def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
     """id-ID text for each numeric column of a table from this module, chosen by its name."""
     out: dict[str, Callable[[object], str]] = {}
     for c in df.columns:
+        if df[c].dtype == object and any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in df[c]):
+            out[c] = _sel_angka   # counts beside "< 5"/"disamarkan" cells
+            continue
         if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]) or c == "Tahun":
             continue
         if "(Rp)" in c:
@@ -118,10 +121,25 @@ def bulatkan(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[str]:
-    """A per-place count as the table shows it: the number, "< 5" or "disamarkan"."""
-    return [sel_kecil.teks(s or None, None if pd.isna(v) else float(v), desimal=0 if pd.isna(v) or
-                           float(v).is_integer() else 2) for v, s in zip(nilai, status, strict=True)]
+def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[object]:
+    """A per-place count as the table holds it: the number (whole, or at the two decimals a fractional output is
+    shown with), "< 5" or "disamarkan". Numbers stay numbers, so an XLSX download stores them as numbers and the
+    CSV writes them as the number columns are written (:mod:`tkpk.unduh`); :func:`format_kolom` shows them."""
+    out: list[object] = []
+    for v, s in zip(nilai, status, strict=True):
+        if s:
+            out.append(sel_kecil.teks(s, None))
+        elif pd.isna(v):
+            out.append(None)
+        else:
+            x = float(v)
+            out.append(int(x) if x.is_integer() else round(x, 2))
+    return out
+
+
+def _sel_angka(x: object) -> str:
+    """A cell of a :func:`_teks_sel` column: its label as it is, a number in id-ID."""
+    return x if isinstance(x, str) else _angka2(x)
 
 
 def tabel_opd(k: KartuSkor) -> pd.DataFrame:
@@ -156,8 +174,8 @@ def tabel_program(k: KartuSkor, kode_opd: str | None = None) -> pd.DataFrame:
         "OPD": p["kode_opd"].map(lambda x: nama.get(x, x)),
         "Program": p["program"],
         "Satuan output": p["satuan_output"],
-        "Target output": p["target_output"],
-        "Capaian output": p["capaian_output"],
+        "Target output": _teks_sel(p["target_output"], p["target_output_samar"]),
+        "Capaian output": _teks_sel(p["capaian_output"], p["capaian_samar"]),
         "Capaian output (%)": p["capaian_pct"],
         "Pagu (Rp)": p["pagu"],
         "Realisasi (Rp)": p["realisasi"],
@@ -188,12 +206,12 @@ def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
         PROFIL: d["kode_wilayah"].map(tautan_peta),
         "Tingkat": d["tingkat"],
         "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
-        "Target output": d["target_output"],
+        "Target output": _teks_sel(d["target_output"], d["target_output_samar"]),
         "Capaian output": _teks_sel(d["capaian_output"], d["capaian_samar"]),
         "Capaian output (%)": d["capaian_pct"],
         "Pagu (Rp)": d["pagu"],
         "Realisasi (Rp)": d["realisasi"],
-        "Target penerima": d["target_penerima"],
+        "Target penerima": _teks_sel(d["target_penerima"], d["target_penerima_samar"]),
         "Penerima": _teks_sel(d["penerima"], d["penerima_samar"]),
         "Kode wilayah": d["kode_wilayah"],
     }).reset_index(drop=True).pipe(bulatkan)

@@ -17,8 +17,9 @@ Every total of beneficiaries on a page, slide or file now goes through here:
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -26,7 +27,7 @@ import pandas as pd
 from tkpk import fmt, sel_kecil
 
 __all__ = ["CAMPURAN", "JIWA", "KK", "KUNCI_PROGRAM", "LOKASI", "SEKAB", "TANPA", "Perlindungan", "lindungi",
-           "ringkas", "ringkas_tempat", "satuan_efektif", "siapkan"]
+           "lindungi_periode", "ringkas", "ringkas_tempat", "satuan_efektif", "siapkan"]
 
 KUNCI_PROGRAM = ["pilar", "kode_opd", "program", "satuan_output"]
 JIWA, KK, TANPA, CAMPURAN = "jiwa", "KK", "tanpa satuan", "satuan campuran"
@@ -116,61 +117,180 @@ def satuan_program(d: pd.DataFrame) -> dict[tuple, str]:
     return out
 
 
-def lindungi(rows: pd.DataFrame) -> Perlindungan:
-    """Protection of one period's rows (all pillars): which beneficiary and output counts to hide."""
-    if rows.empty:
-        return Perlindungan()
-    d = siapkan(rows)
+# Kinds of node per measure: beneficiaries, target beneficiaries, outputs and target outputs (see Perlindungan).
+_UKURAN = {"penerima": ("sel", "prog", "opd", "pilar", "semua"),
+           "target_penerima": ("tsel", "tprog", "topd", "tpilar", "tsemua")}
+_TINGKAT_TOTAL = {"prog": 0, "tprog": 0, "outprog": 0, "toutprog": 0, "opd": 1, "topd": 1, "pilar": 2,
+                  "tpilar": 2, "semua": 3, "tsemua": 3}
+_TOTAL_TERBUKA = {"semua", "tsemua"}   # the grand totals per unit: treated as known (no cell of their own)
+
+
+@dataclass
+class _Masalah:
+    """One small-cell problem under construction: values, published sums, protected, linked and virtual cells.
+    ``peta[view]`` maps each node of the problem to the key a page of that view looks up."""
+
+    nilai: dict[Hashable, float] = field(default_factory=dict)
+    kelompok: dict[Hashable, set[Hashable]] = field(default_factory=dict)
+    dilindungi: set[Hashable] = field(default_factory=set)
+    terkait: list[tuple[Hashable, ...]] = field(default_factory=list)
+    maya: list[Hashable] = field(default_factory=list)
+    peta: dict[object, dict[Hashable, Hashable]] = field(default_factory=dict)
+    _sudah: set[Hashable] = field(default_factory=set)
+
+    def sel(self, kunci: Hashable, v: float, baris: Hashable) -> None:
+        """A cell's value, added once per source row (a row may show in several views)."""
+        if (baris, kunci) in self._sudah:
+            return
+        self._sudah.add((baris, kunci))
+        if not math.isnan(v):
+            self.nilai[kunci] = self.nilai.get(kunci, 0.0) + v
+        else:
+            self.nilai.setdefault(kunci, math.nan)
+
+    def total(self) -> None:
+        """Totals are sums of their parts (NaN when every part is NaN, as SQL SUM), narrowest level first."""
+        for t, bagian in sorted(self.kelompok.items(), key=lambda kv: _TINGKAT_TOTAL.get(_jenis(kv[0]), -1)):
+            if _jenis(t) not in _TINGKAT_TOTAL:
+                continue   # a cell that is also a sum (a later quarter): its own value stands
+            ada = [v for v in (self.nilai.get(b, math.nan) for b in bagian) if not math.isnan(v)]
+            self.nilai[t] = float(sum(ada)) if ada else math.nan
+
+    def selesaikan(self) -> dict[Hashable, str]:
+        self.total()
+        daftar = [sel_kecil.Kelompok(None if _jenis(t) in _TOTAL_TERBUKA else t, tuple(sorted(b, key=repr)))
+                  for t, b in sorted(self.kelompok.items(), key=lambda kv: repr(kv[0]))]
+        return sel_kecil.lindungi(self.nilai, daftar, self.dilindungi | set(self.maya), terkait=self.terkait,
+                                  turunan=self.maya)
+
+
+def _jenis(kunci: Hashable) -> str:
+    """The kind of a node ("sel", "prog", ...), whatever prefix (view, quarter) it carries."""
+    return next(x for x in kunci if isinstance(x, str) and x in _SEMUA_JENIS)  # type: ignore[union-attr]
+
+
+_SEMUA_JENIS = {*_TINGKAT_TOTAL, "sel", "tsel", "out", "tout"}
+
+
+def _tambah_view(m: _Masalah, d: pd.DataFrame, view: object, awal_sel: Callable[[object], tuple],
+                 awal_total: tuple) -> None:
+    """The cells and published sums of one reporting view (one period's rows, prepared by :func:`siapkan`)."""
     satuan = satuan_program(d)
     prog = list(map(_kunci, _program(d).itertuples(index=False)))
     kode = [_kode(k) for k in d["kode_wilayah"]]
-    penerima = pd.to_numeric(d["penerima"], errors="coerce").astype("float64").to_numpy()
-    capaian = pd.to_numeric(d.get("capaian_output"), errors="coerce").astype("float64").to_numpy() \
-        if "capaian_output" in d.columns else [math.nan] * len(d)
-    nilai: dict[Hashable, float] = {}
+    tw = d["triwulan"] if "triwulan" in d.columns else pd.Series(None, index=d.index)
 
-    def tambah(k: Hashable, v: float) -> None:
-        if not math.isnan(v):
-            nilai[k] = nilai.get(k, 0.0) + v
-        else:
-            nilai.setdefault(k, math.nan)
+    def angka(kolom: str) -> list[float]:
+        if kolom not in d.columns:
+            return [math.nan] * len(d)
+        return pd.to_numeric(d[kolom], errors="coerce").astype("float64").tolist()
 
-    kelompok: dict[Hashable, set[Hashable]] = {}
-    dilindungi: set[Hashable] = set()
-    for p, k, v, c in zip(prog, kode, penerima, capaian, strict=True):
+    peta = m.peta.setdefault(view, {})
+    for i, p, k, t, pen, tpen, cap, tout in zip(d.index, prog, kode, tw, angka("penerima"),
+                                                angka("target_penerima"), angka("capaian_output"),
+                                                angka("target_output"), strict=True):
         lingkup = LOKASI if k else SEKAB
         u = satuan[p]
-        sel = ("sel", p, k)
-        tambah(sel, v)
+        a = awal_sel(t)
+        sel_rantai = []
+        for ukuran, v in (("penerima", pen), ("target_penerima", tpen)):
+            j_sel, j_prog, j_opd, j_pilar, j_semua = _UKURAN[ukuran]
+            s = (*a, j_sel, p, k)
+            m.sel(s, v, i)
+            peta[s] = (j_sel, p, k)
+            sel_rantai.append(s)
+            if k and ukuran == "penerima":
+                m.dilindungi.add(s)
+            node_prog = (*awal_total, j_prog, p, lingkup)
+            peta[node_prog] = (j_prog, p, lingkup)
+            m.kelompok.setdefault(node_prog, set()).add(s)
+            if u not in _TIDAK_DIJUMLAH:
+                node_opd = (*awal_total, j_opd, p[0], p[1], u, lingkup)
+                node_pilar = (*awal_total, j_pilar, p[0], u, lingkup)
+                m.kelompok.setdefault(node_opd, set()).add(node_prog)
+                m.kelompok.setdefault(node_pilar, set()).add(node_opd)
+                m.kelompok.setdefault((*awal_total, j_semua, u, lingkup), set()).add(node_pilar)
+                peta[node_opd] = (j_opd, p[0], p[1], u, lingkup)
+                peta[node_pilar] = (j_pilar, p[0], u, lingkup)
+        for j_sel, j_prog, v in (("out", "outprog", cap), ("tout", "toutprog", tout)):
+            s = (*a, j_sel, p, k)
+            m.sel(s, v, i)
+            peta[s] = (j_sel, p, k)
+            sel_rantai.append(s)
+            if k and j_sel == "out" and satuan_orang(p[3]):
+                m.dilindungi.add(s)
+            node = (*awal_total, j_prog, p)
+            peta[node] = (j_prog, p)
+            m.kelompok.setdefault(node, set()).add(s)
         if k:
-            dilindungi.add(sel)
-        kelompok.setdefault(("prog", p, lingkup), set()).add(sel)
-        if u not in _TIDAK_DIJUMLAH:
-            kelompok.setdefault(("opd", p[0], p[1], u, lingkup), set()).add(("prog", p, lingkup))
-            kelompok.setdefault(("pilar", p[0], u, lingkup), set()).add(("opd", p[0], p[1], u, lingkup))
-            kelompok.setdefault(("semua", u, lingkup), set()).add(("pilar", p[0], u, lingkup))
-        if satuan_orang(p[3]):
-            out = ("out", p, k)
-            tambah(out, c)
-            if k:
-                dilindungi.add(out)
-            kelompok.setdefault(("outprog", p), set()).add(out)
-    # Totals are sums of their parts (NaN when every part is NaN, as SQL SUM).
-    for total, bagian in sorted(kelompok.items(), key=lambda kv: {"prog": 0, "outprog": 0, "opd": 1, "pilar": 2,
-                                                                 "semua": 3}[kv[0][0]]):
-        vs = [nilai.get(b, math.nan) for b in bagian]
-        ada = [v for v in vs if not math.isnan(v)]
-        nilai[total] = float(sum(ada)) if ada else math.nan
-    daftar = [sel_kecil.Kelompok(None if t[0] == "semua" else t, tuple(sorted(b, key=repr)))
-              for t, b in sorted(kelompok.items(), key=lambda kv: repr(kv[0]))]
-    return Perlindungan(sel_kecil.lindungi(nilai, daftar, dilindungi), satuan)
+            # an output, a target or a rate beside hidden beneficiaries gives them back (penerima per output
+            # is one number per program): the four cells of one program in one place are hidden together
+            m.terkait.append(tuple(sel_rantai))
+
+
+def lindungi(rows: pd.DataFrame) -> Perlindungan:
+    """Protection of one period's rows (all pillars): which beneficiary, output and target counts to hide."""
+    if rows.empty:
+        return Perlindungan()
+    d = siapkan(rows)
+    m = _Masalah()
+    _tambah_view(m, d, None, lambda _t: (), ())
+    status = m.selesaikan()
+    return Perlindungan({m.peta[None][k]: v for k, v in status.items() if k in m.peta[None]}, satuan_program(d))
+
+
+def lindungi_periode(rows: pd.DataFrame, tahun: int) -> dict[int | None, Perlindungan]:
+    """Protection of every reporting view of one year at once: the year (``None``) and each quarter present.
+
+    Quarterly realisation is cumulative ("s.d. triwulan"), so two shown quarters of one program in one place
+    give their difference (the new beneficiaries of the later quarter) to anyone who subtracts. That difference
+    is a virtual cell (:mod:`tkpk.sel_kecil`, ``turunan``) of the group "later quarter = earlier quarter +
+    difference", protected like a published count; and a cell shown in two views (the latest quarter is also the
+    year's figure) is one cell, hidden in both or in neither."""
+    from tkpk.skor import pilih_periode
+
+    if rows.empty:
+        return {None: Perlindungan()}
+    semua = siapkan(rows)
+    th = pd.to_numeric(semua["tahun"], errors="coerce")
+    semua = semua[th == tahun]
+    tw = pd.to_numeric(semua["triwulan"], errors="coerce")
+    views: list[int | None] = [None, *sorted(int(t) for t in tw.dropna().unique())]
+    m = _Masalah()
+    d_view = {}
+    for v in views:
+        d_view[v] = pilih_periode(semua, tahun, v)
+        _tambah_view(m, d_view[v], v, lambda t: ("tw", None if pd.isna(t) else int(t)), ("view", v))
+    # cumulative quarters: the difference of consecutive reported quarters of one program in one place
+    prog = list(map(_kunci, _program(semua).itertuples(index=False)))
+    kuartal: dict[tuple, list[int]] = {}
+    for p, k, t in zip(prog, (_kode(x) for x in semua["kode_wilayah"]), tw, strict=True):
+        if k and not pd.isna(t):
+            kuartal.setdefault((p, k), []).append(int(t))
+    for (p, k), qs in kuartal.items():
+        qs = sorted(set(qs))
+        for qa, qb in itertools.pairwise(qs):
+            for jenis in ("sel", "out"):
+                if jenis == "out" and not satuan_orang(p[3]):
+                    continue
+                a, b = ("tw", qa, jenis, p, k), ("tw", qb, jenis, p, k)
+                va, vb = m.nilai.get(a, math.nan), m.nilai.get(b, math.nan)
+                if math.isnan(va) or math.isnan(vb) or vb < va:
+                    continue
+                sisa = ("sisa", jenis, p, k, qa, qb)
+                m.nilai[sisa] = vb - va
+                m.maya.append(sisa)
+                m.kelompok.setdefault(b, set()).update({a, sisa})
+    status = m.selesaikan()
+    return {v: Perlindungan({lokal: status[k] for k, lokal in m.peta[v].items() if k in status},
+                            satuan_program(d_view[v])) for v in views}
 
 
 def _teks_satuan(penerima: float, target: float, satuan: str, status: str, lingkup: str,
-                 dengan_target: bool) -> str:
+                 dengan_target: bool, status_target: str = "") -> str:
     nilai = sel_kecil.teks(status, penerima) if status else fmt.angka(penerima)
-    if dengan_target and not math.isnan(target):
-        nilai = f"{nilai}/{fmt.angka(target)}"
+    if dengan_target and (status_target or not math.isnan(target)):
+        nilai = f"{nilai}/{sel_kecil.teks(status_target, None) if status_target else fmt.angka(target)}"
     return f"{nilai} {satuan}" + (f" ({SEKAB})" if lingkup == SEKAB else "")
 
 
@@ -197,15 +317,16 @@ def ringkas(rows: pd.DataFrame, lindung: Perlindungan, dengan_target: bool = Tru
             continue
         p0 = g["_p"].iloc[0]
         if satu_program:
-            node: Hashable = ("prog", p0, lingkup)
+            node: tuple = ("prog", p0, lingkup)
         elif g["kode_opd"].nunique() == 1:
             node = ("opd", p0[0], p0[1], u, lingkup)
         elif g["pilar"].nunique() == 1:
             node = ("pilar", p0[0], u, lingkup)
         else:
             node = ("semua", u, lingkup)
+        node_t = ("t" + node[0], *node[1:])
         bagian.append(_teks_satuan(pen, tgt, u if u not in _TIDAK_DIJUMLAH else f"({u})", lindung.dari(node),
-                                   lingkup, dengan_target))
+                                   lingkup, dengan_target, lindung.dari(node_t)))
     if tanpa:
         bagian.append(f"{len(tanpa)} program tanpa satuan penerima (tidak dijumlahkan)")
     return "; ".join(bagian) or fmt.TIDAK_ADA
@@ -244,41 +365,49 @@ def ringkas_tempat(rows: pd.DataFrame, lindung: Perlindungan) -> str:
 
 
 def samarkan_lokasi(lokasi: pd.DataFrame, lindung: Perlindungan) -> pd.DataFrame:
-    """Per program × place rows (:func:`tkpk.skor.lokasi_program`): hidden beneficiaries and people-counted
-    outputs become NaN, with their status in ``penerima_samar``/``capaian_samar``; ratios built on them too."""
+    """Per program × place rows (:func:`tkpk.skor.lokasi_program`): hidden beneficiaries, outputs and their
+    targets become NaN, with their status in ``penerima_samar``, ``capaian_samar``, ``target_penerima_samar`` and
+    ``target_output_samar``; rates built on any of them too."""
+    kolom = ("penerima_samar", "capaian_samar", "target_penerima_samar", "target_output_samar")
     if lokasi.empty:
-        return lokasi.assign(penerima_samar=pd.Series(dtype="object"), capaian_samar=pd.Series(dtype="object"))
+        return lokasi.assign(**{c: pd.Series(dtype="object") for c in kolom})
     prog = list(map(_kunci, _program(lokasi).itertuples(index=False)))
     kode = [_kode(k) for k in lokasi["kode_wilayah"]]
-    s_pen = [lindung.dari(("sel", p, k)) for p, k in zip(prog, kode, strict=True)]
-    s_cap = [lindung.dari(("out", p, k)) for p, k in zip(prog, kode, strict=True)]
-    out = lokasi.assign(penerima_samar=s_pen, capaian_samar=s_cap)
-    sembunyi_p = out["penerima_samar"].ne("")
-    sembunyi_c = out["capaian_samar"].ne("")
-    out["penerima"] = out["penerima"].mask(sembunyi_p)
+    status = {c: [lindung.dari((j, p, k)) for p, k in zip(prog, kode, strict=True)]
+              for c, j in zip(kolom, ("sel", "out", "tsel", "tout"), strict=True)}
+    out = lokasi.assign(**status)
+    for nilai, samar in (("penerima", "penerima_samar"), ("capaian_output", "capaian_samar"),
+                         ("target_penerima", "target_penerima_samar"), ("target_output", "target_output_samar")):
+        if nilai in out.columns:
+            out[nilai] = out[nilai].mask(out[samar].ne(""))
     if "penerima_pct" in out.columns:
-        out["penerima_pct"] = out["penerima_pct"].mask(sembunyi_p)
-    out["capaian_output"] = out["capaian_output"].mask(sembunyi_c)
+        out["penerima_pct"] = out["penerima_pct"].mask(out["penerima_samar"].ne("") |
+                                                       out["target_penerima_samar"].ne(""))
     if "capaian_pct" in out.columns:
-        out["capaian_pct"] = out["capaian_pct"].mask(sembunyi_c)
+        out["capaian_pct"] = out["capaian_pct"].mask(out["capaian_samar"].ne("") | out["target_output_samar"].ne(""))
     return out
 
 
 def samarkan_program(program: pd.DataFrame, lindung: Perlindungan) -> pd.DataFrame:
     """Per program rows (:func:`tkpk.skor.skor_program`): a hidden program total (rare: all its places small)
-    becomes NaN with its status in ``penerima_samar``; outputs counted in people likewise."""
+    becomes NaN with its status in ``penerima_samar`` (``target_penerima_samar``, ``capaian_samar``,
+    ``target_output_samar`` likewise), and the rates built on it too."""
     if program.empty:
-        return program.assign(penerima_samar=pd.Series(dtype="object"))
+        return program.assign(**{c: pd.Series(dtype="object") for c in ("penerima_samar", "target_penerima_samar",
+                                                                           "capaian_samar", "target_output_samar")})
     prog = list(map(_kunci, _program(program).itertuples(index=False)))
-    s_pen = [lindung.dari(("prog", p, LOKASI)) or lindung.dari(("prog", p, SEKAB)) for p in prog]
-    s_cap = [lindung.dari(("outprog", p)) for p in prog]
-    out = program.assign(penerima_samar=s_pen, satuan_penerima=[lindung.satuan.get(p, TANPA) for p in prog])
-    h = out["penerima_samar"].ne("")
-    out["penerima"] = out["penerima"].mask(h)
-    out["penerima_pct"] = out["penerima_pct"].mask(h)
-    c = pd.Series(s_cap, index=out.index).ne("")
-    out["capaian_output"] = out["capaian_output"].mask(c)
-    out["capaian_pct"] = out["capaian_pct"].mask(c)
+    out = program.assign(
+        penerima_samar=[lindung.dari(("prog", p, LOKASI)) or lindung.dari(("prog", p, SEKAB)) for p in prog],
+        target_penerima_samar=[lindung.dari(("tprog", p, LOKASI)) or lindung.dari(("tprog", p, SEKAB))
+                               for p in prog],
+        capaian_samar=[lindung.dari(("outprog", p)) for p in prog],
+        target_output_samar=[lindung.dari(("toutprog", p)) for p in prog],
+        satuan_penerima=[lindung.satuan.get(p, TANPA) for p in prog])
+    for nilai, samar in (("penerima", "penerima_samar"), ("capaian_output", "capaian_samar"),
+                         ("target_penerima", "target_penerima_samar"), ("target_output", "target_output_samar")):
+        out[nilai] = out[nilai].mask(out[samar].ne(""))
+    out["penerima_pct"] = out["penerima_pct"].mask(out["penerima_samar"].ne("") | out["target_penerima_samar"].ne(""))
+    out["capaian_pct"] = out["capaian_pct"].mask(out["capaian_samar"].ne("") | out["target_output_samar"].ne(""))
     return out
 
 

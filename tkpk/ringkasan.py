@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR, mutu_sumber
+from tkpk import KODE_BANJAR, fmt, mutu_sumber
 from tkpk.queries import fetch
 
 # Fewer places than this and a rank says nothing ("1 dari 1").
@@ -38,6 +38,30 @@ class Headline:
     jenis_sumber: str | None = None
     p0_ekstrem: float | None = None
     penduduk_miskin_ekstrem: float | None = None
+    jenis_sumber_sebelumnya: str | None = None
+
+    @property
+    def resmi_bps(self) -> bool:
+        """True only when the year's figure was read from BPS's own table or release."""
+        return mutu_sumber.resmi_bps(self.jenis_sumber)
+
+    @property
+    def nama_sumber(self) -> str:
+        """Who the figure is from, for a tile or a title: "BPS" only for BPS's own release, otherwise the kind
+        (katalog.JENIS_SUMBER's short label: "angka BPS dikutip media", "dikutip pejabat, bukan dari tabel BPS")."""
+        return "BPS" if self.resmi_bps else mutu_sumber.label(self.jenis_sumber)
+
+    @property
+    def pembanding_teks(self) -> str:
+        """The previous year's figure as the comparison quotes it, with its own marker and kind when it is not
+        BPS's ("2020 (▲ 2,55%, dikutip pejabat, bukan dari tabel BPS)")."""
+        if self.p0_sebelumnya is None or self.tahun_sebelumnya is None:
+            return ""
+        j = self.jenis_sumber_sebelumnya
+        if mutu_sumber.resmi_bps(j):
+            return f"{self.tahun_sebelumnya} ({fmt.persen(self.p0_sebelumnya)}, BPS)"
+        return (f"{self.tahun_sebelumnya} ({mutu_sumber.penanda(j)} {fmt.persen(self.p0_sebelumnya)}, "
+                f"{mutu_sumber.label(j)})")
 
     @property
     def peringkat_teks(self) -> str:
@@ -108,6 +132,7 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
     if p0 is not None and len(kab) >= MIN_PEMBANDING:
         rank = int((kab["p0"] < p0).sum()) + 1
     jenis = row["jenis_sumber"] if row is not None and "jenis_sumber" in row.index else None
+    jenis_prev = own.loc[prev_year, "jenis_sumber"] if prev is not None and "jenis_sumber" in own.columns else None
     return Headline(
         tahun=tahun,
         p0=p0,
@@ -124,4 +149,5 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
         jenis_sumber=jenis if isinstance(jenis, str) else None,
         p0_ekstrem=_kolom(row, "p0_ekstrem"),
         penduduk_miskin_ekstrem=_kolom(row, "penduduk_miskin_ekstrem"),
+        jenis_sumber_sebelumnya=jenis_prev if isinstance(jenis_prev, str) else None,
     )

@@ -16,7 +16,16 @@ Why this shape:
   out, the group's total is hidden too and the same check moves one level up;
 - zeros stay visible (0 households is not a person to protect) and are never picked as complements (showing a
   hidden 0 as "at least 5" would be false);
-- deterministic: ties are broken by the cell's key, so the same data hide the same cells on every screen.
+- deterministic: ties are broken by the cell's key, so the same data hide the same cells on every screen;
+- a figure beside a hidden one may give it back without any sum: persons per household turn a shown
+  ``jiwa_desil_1`` into the hidden ``kk_desil_1``, outputs per beneficiary turn a shown output into its hidden
+  beneficiaries. Such cells are *linked* (``terkait``): hidden together, the partner labelled by its own value
+  (or :data:`TERKAIT`, "disamarkan" with no bound, where it is not itself a protected count);
+- a difference nobody publishes can still be read off two published figures: KK in desil 2–4 = desil 1–4 minus
+  desil 1, new beneficiaries of a quarter = this quarter's cumulative count minus the last one. Such a difference
+  is a *virtual* cell (``turunan``): a part of the group "whole = part + difference", protected when it is 1–4,
+  but never shown, never hidden on its own and never chosen as a complement (hiding it would hide nothing); a
+  reader knows of it only that it is not negative.
 """
 
 from __future__ import annotations
@@ -27,13 +36,15 @@ from dataclasses import dataclass
 
 from tkpk import fmt
 
-__all__ = ["AMBANG", "KECIL", "LABEL_KELAS", "PELENGKAP", "TURUNAN", "Kelompok", "batas_pembaca", "lindungi",
-           "teks"]
+__all__ = ["AMBANG", "KECIL", "LABEL_KELAS", "PELENGKAP", "TERKAIT", "TURUNAN", "Kelompok", "batas_pembaca",
+           "lepas_batas", "lindungi", "teks"]
 
 AMBANG = fmt.AMBANG_SEL_KECIL      # counts below this (and above 0) are hidden
 KECIL = "kecil"                    # a count of 1–4: shown "< 5"
 PELENGKAP = "pelengkap"            # a larger count hidden so that a total cannot reveal a small one
 TURUNAN = "turunan"                # a share (or ratio) computed from a hidden count
+TERKAIT = "terkait"                # hidden with a linked cell (an output beside hidden beneficiaries): no bound shown
+_TAK_TERBIT = "tak terbit"         # a virtual cell of 5 or more: never published, so nothing to protect
 LABEL_KELAS = "disamarkan (sel kecil)"
 TEKS_SAMAR = "disamarkan"
 _PELENGKAP_MIN = 8                 # a complement of at least 8 keeps 1–4 open for one primary cell (p + c ≥ 9)
@@ -52,7 +63,7 @@ def teks(status: str | None, nilai: float | None, satuan: str = "", desimal: int
     """What a reader sees for one cell: the value, "< 5" or "disamarkan"."""
     if status == KECIL:
         return f"< {AMBANG} {satuan}".strip()
-    if status in (PELENGKAP, TURUNAN):
+    if status in (PELENGKAP, TURUNAN, TERKAIT):
         return TEKS_SAMAR
     if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
         return fmt.TIDAK_ADA
@@ -60,8 +71,25 @@ def teks(status: str | None, nilai: float | None, satuan: str = "", desimal: int
 
 
 def batas_pembaca(status: str) -> tuple[float, float]:
-    """The bounds a reader can put on a hidden count from its label alone."""
-    return (1.0, AMBANG - 1.0) if status == KECIL else (float(AMBANG), math.inf)
+    """The bounds a reader can put on a hidden count from its label alone ("disamarkan" beside a hidden count:
+    only that it is not zero, since zeros are always shown)."""
+    if status == KECIL:
+        return 1.0, AMBANG - 1.0
+    if status in (TERKAIT, TURUNAN):
+        return 1.0, math.inf
+    return float(AMBANG), math.inf
+
+
+def lepas_batas(status: dict[Hashable, str], pasangan: Sequence[tuple[Hashable, Hashable]]) -> dict[Hashable, str]:
+    """``status`` with the "< 5" of the finer cell of each hidden linked pair (``(kasar, halus)``: KK and jiwa,
+    an output and its beneficiaries at more than one per output) read as "disamarkan": jiwa "< 5" beside KK "< 5"
+    would pin the KK at 1 (4,19 persons per KK), four beneficiaries per house beside "< 5" at 4. The reader then
+    knows less than the protection assumed, never more."""
+    out = dict(status)
+    for kasar, halus in pasangan:
+        if kasar in out and out.get(halus) == KECIL:
+            out[halus] = TERKAIT
+    return out
 
 
 def _label(v: float) -> str:
@@ -77,10 +105,13 @@ def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
 
     ``tersembunyi``: (status, true value, lower, upper bound a reader can derive) of each hidden part. The reader
     knows their sum S (total minus the shown parts) and each part's bounds; for part i the feasible range is
-    [S − Σ other upper bounds, S − Σ other lower bounds] clipped to its own bounds.
+    [S − Σ other upper bounds, S − Σ other lower bounds] clipped to its own bounds. A small count must keep 1–4
+    open, any other hidden cell two values; a virtual cell of 5 or more needs nothing.
     """
     s = sum(v for _, v, _, _ in tersembunyi)
     for i, (st, _, bawah_i, atas_i) in enumerate(tersembunyi):
+        if st == _TAK_TERBIT:
+            continue
         lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
         lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement
         lo = max(bawah_i, s - lain_atas)
@@ -104,8 +135,9 @@ def _pilih(kandidat: list[tuple[Hashable, float]]) -> Hashable | None:
 
 
 def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
-             dilindungi: Collection[Hashable]) -> dict[Hashable, str]:
-    """Which cells to hide, and how: ``{key: KECIL | PELENGKAP}`` for hidden cells only.
+             dilindungi: Collection[Hashable], *, terkait: Sequence[Sequence[Hashable]] = (),
+             turunan: Collection[Hashable] = ()) -> dict[Hashable, str]:
+    """Which cells to hide, and how: ``{key: KECIL | PELENGKAP | TERKAIT}`` for hidden cells only.
 
     Parameters
     ----------
@@ -113,31 +145,59 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         True value of every cell and every total that appears in ``kelompok`` (NaN = no figure: never hidden,
         never used as a complement, and it leaves the group's sum open, which only helps).
     kelompok : sequence of Kelompok
-        Every published sum. A cell may be a part of one group and the total of another (a kecamatan).
+        Every published sum. A cell may be a part of one group and the total of others (a kecamatan; a count that
+        is the sum of a nested count and its difference).
     dilindungi : collection
         Cells whose small values are primary suppressions (desa and kecamatan counts). Totals outside it are
         hidden only as complements, and then labelled "< 5" when they are small.
+    terkait : sequence of key tuples
+        Cells hidden together: when one is hidden, so are the others (zeros and missing values excepted); a
+        partner that is a protected count gets its own label, any other :data:`TERKAIT`.
+    turunan : collection
+        Virtual cells (a difference of two published figures, see the module docstring): parts of groups only,
+        protected when small and in ``dilindungi``, never in the result.
     """
-    status: dict[Hashable, str] = {k: KECIL for k in dilindungi if _ada(nilai.get(k)) and 0 < nilai[k] < AMBANG}
-    anak = {g.total: g for g in kelompok if g.total is not None}
+    maya = frozenset(turunan)
+    lindung = frozenset(dilindungi)
+    status: dict[Hashable, str] = {k: KECIL for k in lindung if _ada(nilai.get(k)) and 0 < nilai[k] < AMBANG}
+    status.update({k: _TAK_TERBIT for k in maya if k not in status and _ada(nilai.get(k))})
+    anak: dict[Hashable, list[Kelompok]] = {}
+    for g in kelompok:
+        if g.total is not None:
+            if g.total in maya:
+                raise ValueError(f"sel maya {g.total!r} tidak boleh menjadi total kelompok")
+            anak.setdefault(g.total, []).append(g)
+    pasangan = [tuple(t) for t in terkait]
 
     def batas(k: Hashable, dalam: frozenset = frozenset()) -> tuple[float, float]:
-        """What a reader can say about a hidden cell: its label's bounds, narrowed by its own parts when it is a
-        total (shown parts plus the bounds of the hidden ones)."""
-        lo, hi = batas_pembaca(status[k])
-        g = anak.get(k)
-        if g is None or k in dalam:
+        """What a reader can say about a hidden cell: its label's bounds (a virtual cell: not negative),
+        narrowed by its own parts wherever it is a total (shown parts plus the bounds of the hidden ones)."""
+        lo, hi = (0.0, math.inf) if k in maya else batas_pembaca(status[k])
+        lo = min(lo, nilai[k]) if _ada(nilai.get(k)) else lo   # a fractional output below 1
+        if k in dalam:
             return lo, hi
-        bagian = [b for b in g.bagian if _ada(nilai.get(b))]
-        terlihat = sum(nilai[b] for b in bagian if b not in status)
-        sub = [batas(b, dalam | {k}) for b in bagian if b in status]
-        return max(lo, terlihat + sum(x for x, _ in sub)), min(hi, terlihat + sum(y for _, y in sub))
+        for g in anak.get(k, ()):
+            bagian = [b for b in g.bagian if _ada(nilai.get(b))]
+            terlihat = sum(nilai[b] for b in bagian if b not in status)
+            sub = [batas(b, dalam | {k}) for b in bagian if b in status]
+            lo = max(lo, terlihat + sum(x for x, _ in sub))
+            hi = min(hi, terlihat + sum(y for _, y in sub))
+        return lo, hi
 
     def bagian_aman(tersembunyi: list[Hashable]) -> bool:
         return _aman([(status[b], nilai[b], *batas(b)) for b in tersembunyi])
 
+    def sembunyikan(k: Hashable) -> None:
+        status[k] = _label(nilai[k])
+
     for _ in range(len(nilai) + 1):
         berubah = False
+        for t in pasangan:
+            if any(k in status and k not in maya for k in t):
+                for k in t:
+                    if k not in status and _ada(nilai.get(k)) and nilai[k] > 0:
+                        status[k] = _label(nilai[k]) if k in lindung else TERKAIT
+                        berubah = True
         for g in kelompok:
             bagian = [b for b in g.bagian if _ada(nilai.get(b))]
             tersembunyi = [b for b in bagian if b in status]
@@ -146,21 +206,21 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
                 # A hidden total is recovered from its parts unless one of them is hidden, and pinned to a narrow
                 # range unless one of them is open-ended (a complement): the total's group must hold one.
                 if not any(math.isinf(batas(b)[1]) for b in tersembunyi) and (c := _pilih(terlihat)) is not None:
-                    status[c] = _label(nilai[c])
+                    sembunyikan(c)
                     berubah = True
                 continue
-            if not tersembunyi:
+            if not any(status[b] != _TAK_TERBIT for b in tersembunyi):
                 continue
             while not bagian_aman(tersembunyi):
                 c = _pilih([(k, v) for k, v in terlihat if k not in status])
                 if c is None:
                     if g.total is not None and _ada(nilai.get(g.total)) and g.total not in status:
-                        status[g.total] = _label(nilai[g.total])
+                        sembunyikan(g.total)
                         berubah = True
                     break
-                status[c] = _label(nilai[c])
+                sembunyikan(c)
                 tersembunyi.append(c)
                 berubah = True
         if not berubah:
             break
-    return status
+    return {k: v for k, v in status.items() if k not in maya}

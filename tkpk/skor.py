@@ -93,7 +93,7 @@ def skor_program(df: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU,
     out = out.merge(_teks_penerima(d, KUNCI_PROGRAM, lindung), on=KUNCI_PROGRAM, how="left")
     kolom = [*KUNCI_PROGRAM, "pagu", "realisasi", "serapan_pct", "target_output", "capaian_output", "capaian_pct",
              "satuan_penerima", "target_penerima", "penerima", "penerima_pct", "penerima_samar", "penerima_teks",
-             "jumlah_lokasi", "jumlah_baris"]
+             "target_penerima_samar", "capaian_samar", "target_output_samar", "jumlah_lokasi", "jumlah_baris"]
     kolom += ["sampel"] if "sampel" in out.columns else []
     return tambah_kolom_status(out[kolom], aturan)
 

@@ -1,4 +1,4 @@
-"""Targets against what was achieved: "target 2024: 0,00% (Inpres 4/2022) — tercapai / belum tercapai".
+"""Targets against what was achieved: "target 2024: 0% (Inpres 4/2022) — tercapai / belum tercapai".
 
 Why one module: the Ringkasan headline, the trend charts, the slides and the workbook must judge a target the same
 way. A target is a figure with a source too (RPJMD, Inpres, a quoted official), so its kind of source travels
@@ -40,6 +40,16 @@ def _lebih_buruk_naik(indikator: str) -> bool:
     return INDIKATOR_BY_KODE[indikator].lebih_tinggi_lebih_buruk if indikator in INDIKATOR_BY_KODE else True
 
 
+def teks_target(x: float | None, satuan: str) -> str:
+    """A target at the precision its document states it: "0%" (Inpres 4/2022), "2,93%" (RPJMD), never "0,00%"
+    (which reads as a measured figure); shares get at most two decimals, like BPS's P0."""
+    if x is None or (isinstance(x, float) and math.isnan(x)) or satuan != "%":
+        return fmt.nilai(x, satuan)
+    v = float(x)
+    desimal = next((d for d in (0, 1) if abs(round(v, d) - v) < 1e-9), 2)
+    return fmt.persen(v, desimal)
+
+
 def _ada(x: object) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x))
 
@@ -72,7 +82,7 @@ class StatusTarget:
 
     @property
     def teks_nilai(self) -> str:
-        return fmt.nilai(self.target, _satuan(self.indikator)) if self.ada else fmt.TIDAK_ADA
+        return teks_target(self.target, _satuan(self.indikator)) if self.ada else fmt.TIDAK_ADA
 
     @property
     def teks(self) -> str:

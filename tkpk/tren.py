@@ -21,7 +21,8 @@ from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE, KODE_REGISTER
 from tkpk.queries import fetch
 from tkpk.ringkasan import MIN_PEMBANDING, teks_peringkat
 from tkpk.seri_campuran import keterangan_campuran
-from tkpk.target import dokumen_singkat
+from tkpk.target import dokumen_singkat, teks_target
+from tkpk.unduh import bulat, desimal_satuan
 
 TIDAK_ADA_DATA = "tidak ada data"
 PERAN_BANJAR, PERAN_PROVINSI, PERAN_LAIN = "banjar", "provinsi", "lain"
@@ -119,7 +120,7 @@ class SeriBps:
     def teks_target(self) -> str:
         """The targets drawn, with their documents and kinds of source, or a plain "no target" line."""
         if self.target.empty:
-            return f"Belum ada target untuk {self.nama_indikator.lower()} di basis data."
+            return f"Belum ada target untuk {fmt.awal_kecil(self.nama_indikator)} di basis data."
         return "Target: " + "; ".join(
             f"{r.tahun} {r.nilai_teks} ({dokumen_singkat(r.dokumen)}, {mutu_sumber.label_target(r.jenis_sumber)})"
             for r in self.target.itertuples(index=False))
@@ -128,6 +129,7 @@ class SeriBps:
         """Exactly the rows the chart draws, with Indonesian column names, for the download button."""
         d = self.data.rename(columns={"tahun": "Tahun", "label": "Wilayah", "kode_wilayah": "Kode wilayah",
                                       "nilai": "Nilai", "sumber": "Sumber"})
+        d["Nilai"] = bulat(d["Nilai"], desimal_satuan(self.satuan))
         jenis = [mutu_sumber.label(j) if pd.notna(n) else "" for j, n in zip(d["jenis_sumber"], d["Nilai"],
                                                                               strict=True)]
         d = d[["Tahun", "Kode wilayah", "Wilayah", "Nilai", "Sumber"]].copy()
@@ -163,7 +165,7 @@ def seri_bps(con: duckdb.DuckDBPyConnection, indikator: str, pembanding: list[st
         data = data.sort_values(["_urut", "tahun"]).drop(columns="_urut").reset_index(drop=True)
     target = fetch(con, "tren_target", {"indikator": indikator, "kode": kode})
     target["label"] = target["nama"].fillna("").map(nama_pendek)
-    target["nilai_teks"] = target["nilai"].map(lambda x: teks_nilai(x, info.satuan))
+    target["nilai_teks"] = target["nilai"].map(lambda x: teks_target(x, info.satuan))
     target["dokumen_singkat"] = target["dokumen"].map(dokumen_singkat)
     target["jenis_teks"] = target["jenis_sumber"].map(mutu_sumber.label_target)
     return SeriBps(indikator, info.nama, info.satuan, data, target,
@@ -200,8 +202,8 @@ class PetaKalsel:
         d = self.tabel
         return pd.DataFrame({
             "Tahun": self.tahun, "Kode wilayah": d["kode_wilayah"], "Kab/kota": d["nama"],
-            "Indikator": self.nama_indikator, "Nilai": d["nilai"], "Satuan": self.satuan,
-            "Peringkat (1 = terendah)": d["peringkat_teks"], "Jenis sumber": d["jenis_teks"],
+            "Indikator": self.nama_indikator, "Nilai": bulat(d["nilai"], desimal_satuan(self.satuan)),
+            "Satuan": self.satuan, "Peringkat (1 = terendah)": d["peringkat_teks"], "Jenis sumber": d["jenis_teks"],
             "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
         })
 
@@ -259,7 +261,8 @@ class TrenKecamatan:
         d = self.data
         return pd.DataFrame({
             "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Kecamatan": d["nama"],
-            "Indikator": self.nama_indikator, "Nilai": d["nilai"], "Satuan": self.satuan,
+            "Indikator": self.nama_indikator, "Nilai": bulat(d["nilai"], desimal_satuan(self.satuan)),
+            "Satuan": self.satuan,
             "Sumber": d["sumber"].fillna(TIDAK_ADA_DATA),
         })
 

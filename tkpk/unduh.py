@@ -59,6 +59,12 @@ def netral_sel(nilai: object) -> object:
     return "".join(keluar)
 
 
+def desimal_satuan(satuan: str) -> int:
+    """Decimals a value in a catalogue unit is shown with (:func:`tkpk.fmt.nilai`): 2 for %, 3 for an index,
+    none for counts and Rupiah."""
+    return 2 if satuan == "%" else 3 if satuan == "indeks" else 0
+
+
 def bulat(nilai: pd.Series, desimal: int = 0) -> pd.Series:
     """A number column at the precision the screen shows: whole numbers become ``Int64`` (``29867``, not
     ``29867,0``), the rest is rounded, so a download never carries ``4,255532862356447`` where the table said
@@ -77,10 +83,62 @@ def aman(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _bulat_utuh(s: pd.Series) -> pd.Series:
+    """A float column whose values are all whole numbers as ``Int64`` (``29867``, never ``29867,0``)."""
+    if pd.api.types.is_float_dtype(s):
+        ada = s.dropna()
+        if len(ada) and bool((ada == ada.round()).all()) and bool((ada.abs() < 2**53).all()):
+            return s.round().astype("Int64")
+    return s
+
+
+def _angka_csv(x: object) -> object:
+    """A number inside a text column (a count beside "< 5" cells) as id-ID CSV text: ``1234``, ``2,5``."""
+    if isinstance(x, bool) or (not isinstance(x, (int, float)) and not hasattr(x, "item")):
+        return x
+    v = x.item() if hasattr(x, "item") else x
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return x
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        if v.is_integer():
+            return str(int(v))
+        return repr(v).replace(".", ",")
+    return str(v)
+
+
 def ke_csv(df: pd.DataFrame) -> bytes:
-    """``;``-separated, decimal comma, UTF-8 with BOM."""
-    teks = aman(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    """``;``-separated, decimal comma, UTF-8 with BOM; whole numbers without a decimal part, numbers in a
+    column that also holds "< 5"/"disamarkan" written the same way as in a number column."""
+    data = aman(df)
+    for kol in data.columns:
+        if data[kol].dtype == object:
+            data[kol] = data[kol].map(_angka_csv).astype(object)
+        else:
+            data[kol] = _bulat_utuh(data[kol])
+    teks = data.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return teks.encode("utf-8-sig")
+
+
+def format_angka_xlsx(kolom: str, nilai: pd.Series) -> str | None:
+    """The Excel number format of a column's numbers: thousands grouped and as many decimals as its values have
+    (at most 3); Excel shows them with the reader's separators (1.234,5 on an Indonesian PC). Years stay plain."""
+    if "tahun" in str(kolom).lower():
+        return "0"
+    angka = [float(v) for v in nilai if isinstance(v, (int, float)) and not isinstance(v, bool)
+             and not (isinstance(v, float) and math.isnan(v))]
+    if not angka:
+        return None
+    desimal = 0
+    for v in angka:
+        for d in range(0, 4):
+            if abs(round(v, d) - v) < 1e-9:
+                desimal = max(desimal, d)
+                break
+        else:
+            desimal = 3
+    return "#,##0" if desimal == 0 else "#,##0." + "0" * desimal
 
 
 def _sel(x: Any) -> Any:
@@ -110,6 +168,14 @@ def ke_xlsx(df: pd.DataFrame, nama_lembar: str = "Data") -> bytes:
         for sel in row:
             if isinstance(sel.value, str):
                 sel.data_type = "s"  # openpyxl would otherwise treat a leading "=" as a formula
+    for i, kol in enumerate(data.columns, start=1):
+        nilai = [_sel(x) for x in data.iloc[:, i - 1]]
+        f = format_angka_xlsx(str(kol), pd.Series(nilai, dtype=object))
+        if f is None:
+            continue
+        for (sel,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+            if isinstance(sel.value, (int, float)) and not isinstance(sel.value, bool):
+                sel.number_format = f
     for i, kol in enumerate(data.columns, start=1):
         lebar = max([len(str(kol))] + [len(str(v)) for v in data.iloc[:, i - 1].head(200)])
         ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(60, lebar + 2)

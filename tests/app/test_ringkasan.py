@@ -61,8 +61,11 @@ def test_few_comparators_give_no_rank(run_page):
     """2021: only Banjar has a P0 among the kab/kota; 'terendah dari 1' would say nothing."""
     at = run_page(query={"tahun": "2021"})
     text = teks_tampil(at.markdown)
-    assert "belum cukup pembanding (1 kab/kota)" in text
+    assert "belum ada peringkat** — baru 1 kab/kota yang punya angka 2021" in text
     assert "dari 1 kab/kota" not in text
+    assert "(1 kab/kota)** punya angka" not in text   # review finding 12: the old sentence did not parse
+    # review finding 10: 2020 was quoted by an official: the comparison says so, with its marker
+    assert "Dibanding 2020 (▲ 2,55%, dikutip pejabat, bukan dari tabel BPS)" in text
 
 
 def test_target_met_or_not_for_a_year_with_a_target(run_page):
@@ -86,14 +89,15 @@ def test_extreme_poverty_line_says_nothing_is_stored_and_names_the_target(run_pa
     at = run_page()
     text = teks_tampil(at.markdown)
     assert "Kemiskinan ekstrem 2024: **belum ada angka tersimpan**" in text
-    assert "target 2024: 0,00% (Inpres 4/2022) — belum ada angka realisasi 2024" in text
+    assert "target 2024: 0% (Inpres 4/2022) — belum ada angka realisasi 2024" in text
 
 
 def test_two_numbers_panel_shows_both_real_figures_with_sources(run_page):
     at = run_page()
     assert not at.exception
     assert any(h.value == "Dua angka kemiskinan: BPS dan register" for h in at.header)
-    bps = _metric(at, "BPS 2024: penduduk miskin")
+    bps = _metric(at, "Susenas 2024: penduduk miskin")
+    assert "Jenis sumber: ◆ angka BPS dikutip media" in teks_tampil(at.markdown)
     reg = _metric(at, "Satu Data 2024: penduduk miskin (register)")
     assert bps.label.startswith("◆") and reg.label.startswith("■")  # BPS figure via media; register
     assert bps.value == "14.461 jiwa" and reg.value == "161.726 jiwa"

@@ -100,3 +100,17 @@ def test_kecamatan_population_series_say_where_they_splice_real_and_sample(store
     assert "Aluh Aluh: angka nyata 2020–2021, DATA CONTOH (sintetis) 2018–2019, 2022–2025" in tk.campuran
     assert set(tk.data.loc[tk.data["nilai"].notna(), "asal"]) == {"nyata", "contoh"}
     assert semua_contoh.campuran == ""
+
+
+def test_the_two_numbers_pdf_does_not_call_a_quoted_figure_bps(store_path: Path):
+    # review finding 10: the PDF's subtitle said "Angka BPS (Susenas Maret 2014)" for a figure a Bupati quoted
+    from tests.integration.test_penyerang import teks_pdf
+    from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
+
+    con = connect(store_path, read_only=True)
+    try:
+        teks = teks_pdf(brief_dua_angka(dua_angka(con, 2014)))
+    finally:
+        con.close()
+    assert not any("Angka BPS" in t for t in teks)
+    assert any(t.startswith("Angka kemiskinan Susenas 2014 (dikutip pejabat") for t in teks)

@@ -60,12 +60,17 @@ def publik(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     con.close()
 
 
+_STATUS: dict[tuple[str, str], str] = {}   # (indicator, place) → protection status, filled by _fakta_wilayah
+
+
 def _sel_wilayah(p: Penyerang, ind: str, kode: str, teks: str) -> None:
-    """One place's count as shown: exact, "< 5" (1–4) or "disamarkan" (a complement: at least 5)."""
+    """One place's count as shown: exact, "< 5" (1–4) or "disamarkan": at least 5 for a complement (the attacker
+    is told which hidden cells are complements, more than the text says), at least 1 for a count hidden with a
+    linked one (``sel_kecil.TERKAIT``: jiwa beside a "< 5" KK)."""
     if teks.startswith("< 5"):
         p.antara((ind, kode), 1, 4)
     elif teks == sel_kecil.TEKS_SAMAR:
-        p.antara((ind, kode), 5)
+        p.antara((ind, kode), 1 if _STATUS.get((ind, kode)) == sel_kecil.TERKAIT else 5)
     elif (x := angka(teks)) is not None:
         p.tahu((ind, kode), x)
 
@@ -73,6 +78,9 @@ def _sel_wilayah(p: Penyerang, ind: str, kode: str, teks: str) -> None:
 def _fakta_wilayah(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, Penyerang]:
     """Per stored count: a model of what the public files say about every kecamatan and desa."""
     data = {t: peta.data_tingkat(con, t, TAHUN) for t in ("kecamatan", "desa")}
+    for d in data.values():
+        for c in HITUNGAN:
+            _STATUS.update({(c, k): v for k, v in zip(d.samar["kode"], d.samar[c], strict=True) if v})
     model = {c: Penyerang() for c in HITUNGAN}
     semua = pd.concat([data["kecamatan"].lebar, data["desa"].lebar])
     mentah = con.execute("SELECT n.kode_wilayah, n.indikator, n.nilai FROM v_nilai_tersimpan n WHERE n.tahun = ? "
@@ -164,7 +172,7 @@ def test_no_hidden_region_count_can_be_recovered(publik):
     for t in ("kecamatan", "desa"):
         d = peta.data_tingkat(con, t, TAHUN)
         for c in HITUNGAN:
-            kode = d.samar.loc[d.samar[c].isin([sel_kecil.KECIL, sel_kecil.PELENGKAP]), "kode"]
+            kode = d.samar.loc[d.samar[c].isin([sel_kecil.KECIL, sel_kecil.PELENGKAP, sel_kecil.TERKAIT]), "kode"]
             if kode.empty:
                 continue
             tersembunyi += len(kode)
@@ -187,7 +195,33 @@ def _jumlah_teks(p: Penyerang, teks: str, program: dict[tuple, list], baris: pd.
             p.jumlah(angka(jumlah), bagian)
 
 
+def _sel_program(p: Penyerang, kunci: tuple, v: str, samar_min: float = 0) -> bool:
+    """One program cell as its download shows it; True when it is hidden ("disamarkan": at least ``samar_min``,
+    5 for a beneficiary count, else only not negative: an output or target hidden with its beneficiaries)."""
+    if v.startswith("< 5"):
+        p.antara(kunci, 1, 4)
+        return True
+    if v == sel_kecil.TEKS_SAMAR:
+        p.antara(kunci, samar_min)
+        return True
+    if (x := angka(v)) is not None:
+        p.tahu(kunci, x)
+    return False
+
+
+def _rasio(pasangan: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Beneficiaries per output unit of one program, as a reader learns it from the places it shows
+    (``penerima = round(r × output)``): the interval of r every shown place allows, or None."""
+    lo, hi = 0.0, math.inf
+    for pen, out in pasangan:
+        if out > 0:
+            lo, hi = max(lo, (pen - 0.5) / out), min(hi, (pen + 0.5) / out)
+    return (lo, hi) if pasangan and lo <= hi and not math.isinf(hi) else None
+
+
 def test_no_hidden_beneficiary_count_can_be_recovered(publik):
+    """Beneficiaries per place, and beside them the output, the targets and the rates of the same program and
+    place (the reviewer's finding 2: a shown output of 3 houses gave back "< 5" KK at one KK per house)."""
     con, out = publik
     lindung = kinerja.perlindungan(con, TAHUN)
     p = Penyerang()
@@ -196,16 +230,19 @@ def test_no_hidden_beneficiary_count_can_be_recovered(publik):
     for r in baris.itertuples(index=False):
         prog = (int(r.pilar), r.kode_opd, r.program, r.satuan_output)
         sel.setdefault(prog, []).append(r.kode_wilayah if isinstance(r.kode_wilayah, str) else "")
-    # program totals from the workbook: "Penerima" = Σ its places
+    # program totals from the workbook: "Penerima" = Σ its places, and so are outputs and targets
     ws = openpyxl.load_workbook(out / f"lp2kd_rpkd_{TAHUN}.xlsx")["Program per pilar"]
     kepala = [c.value for c in ws[2]]
-    col = {k: kepala.index(k) for k in ("Pilar", "Kode OPD", "Program", "Satuan output", "Penerima")}
+    col = {k: kepala.index(k) for k in ("Pilar", "Kode OPD", "Program", "Satuan output", "Penerima",
+                                         "Capaian output", "Target output", "Target penerima")}
     for r in ws.iter_rows(min_row=3, values_only=True):
         prog = (int(r[col["Pilar"]]), r[col["Kode OPD"]], r[col["Program"]], r[col["Satuan output"]])
-        bagian = [(prog, k) for k in sorted(set(sel.get(prog, [])))]
-        v = r[col["Penerima"]]
-        if isinstance(v, (int, float)):
-            p.jumlah(float(v), bagian)
+        tempat = sorted(set(sel.get(prog, [])))
+        for kolom, awal in (("Penerima", ()), ("Capaian output", ("c",)), ("Target output", ("t",)),
+                            ("Target penerima", ("tp",))):
+            v = r[col[kolom]]
+            if isinstance(v, (int, float)):
+                p.jumlah(float(v), [(*awal, prog, k) for k in tempat])
     # every place of every program, as the pillar page's "Lokasi program" download shows it
     target = []
     for pilar in (1, 2, 3, 4):
@@ -214,16 +251,31 @@ def test_no_hidden_beneficiary_count_can_be_recovered(publik):
             t = baca_csv(kt.tabel_lokasi(k, idp))
             opd, program, satuan = idp.split("|")
             prog = (pilar, opd, program, satuan or None)
-            for kode, v in zip(t["Kode wilayah"], t["Penerima"], strict=True):
+            tampak_c, tampak_t = [], []
+            for r in t.to_dict("records"):
+                kode = r["Kode wilayah"]
                 kunci = (prog, kode)
-                if v.startswith("< 5"):
-                    p.antara(kunci, 1, 4)
+                if _sel_program(p, kunci, r["Penerima"], 5):
                     target.append(kunci)
-                elif v == sel_kecil.TEKS_SAMAR:
-                    p.antara(kunci, 5)
-                    target.append(kunci)
-                elif (x := angka(v)) is not None:
-                    p.tahu(kunci, x)
+                c_samar = _sel_program(p, ("c", prog, kode), r["Capaian output"])
+                t_samar = _sel_program(p, ("t", prog, kode), r["Target output"])
+                _sel_program(p, ("tp", prog, kode), r["Target penerima"])
+                # a rate shown with one decimal: output = rate × target within half a unit of the last digit
+                if (x := angka(r["Capaian output (%)"])) is not None and (y := angka(r["Target output"])):
+                    p.persen(("c", prog, kode), y, x, 1)
+                if not c_samar and (pen := angka(r["Penerima"])) is not None:
+                    tampak_c.append((pen, angka(r["Capaian output"])))
+                if not t_samar and (tp := angka(r["Target penerima"])) is not None:
+                    tampak_t.append((tp, angka(r["Target output"])))
+            # beneficiaries per output unit, learnt from the shown places, applied to the hidden ones
+            for awal_p, awal_o, pasangan in (((), "c", tampak_c), (("tp",), "t", tampak_t)):
+                rr = _rasio([(a, b) for a, b in pasangan if b is not None])
+                if rr is None:
+                    continue
+                for kode in t["Kode wilayah"]:
+                    pen, o = (*awal_p, prog, kode), (awal_o, prog, kode)
+                    p.linear({pen: 1.0, o: -rr[1]}, -math.inf, 0.5 + 1e-9)
+                    p.linear({pen: 1.0, o: -rr[0]}, -0.5 - 1e-9, math.inf)
         # OPD and pillar totals per unit ("40/80 KK; …"): Σ of their programs' places in that unit
         for kode_opd, teks in zip(k.opd["kode_opd"], kt.tabel_opd(k)[kt.PENERIMA], strict=True):
             _jumlah_teks(p, teks, {pr: x for pr, x in sel.items() if pr[1] == kode_opd}, baris)

@@ -103,4 +103,7 @@ def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
     for df in tabel_semua:
         for kolom, f in tabel.format_kolom(df).items():
             for x in df[kolom].dropna():
+                if isinstance(x, str):   # "< 5"/"disamarkan" beside the counts of a place: shown as they are
+                    assert f(x) == x
+                    continue
                 assert _baca(f(x)) == pytest.approx(float(x), abs=1e-9), (kolom, x, f(x))

@@ -75,7 +75,7 @@ def test_a_loaded_target_comes_back_for_the_dashed_line(store_path: Path, tmp_pa
     c.close()
     baru = seri.target[seri.target["tahun"] == 2026]
     assert baru[["tahun", "nilai", "nilai_teks", "dokumen"]].values.tolist() == [
-        [2026, 2.1, "2,10%", "RPJMD 2025–2029"]]
+        [2026, 2.1, "2,1%", "RPJMD 2025–2029"]]   # a target at its stated precision
 
 
 def test_home_strip_has_four_pillars_with_sample_flag(con):
@@ -98,3 +98,13 @@ def test_data_freshness_lists_each_kind_with_an_indonesian_date(con):
     df = beranda.pembaruan(con)
     assert "Angka kemiskinan BPS" in df["Data"].tolist()
     assert df["Diperbarui"].str.contains(r"\d{4}$").all()
+
+
+def test_kecamatan_trend_download_is_at_the_precision_the_screen_shows(con):
+    # review finding 9: the Tren kecamatan CSV carried raw floats (51,93725…)
+    share = tren.tren_kecamatan(con, "persen_jiwa_desil_1_4").unduhan()["Nilai"].dropna()
+    assert len(share) and (share.round(2) == share).all()
+    count = tren.tren_kecamatan(con, "jiwa_desil_1_4").unduhan()["Nilai"]
+    assert str(count.dtype) == "Int64"
+    bps = tren.seri_bps(con, "penduduk_miskin").unduhan()["Nilai"]
+    assert str(bps.dtype) == "Int64"

@@ -167,3 +167,14 @@ def test_slide_pocket_map_names_shrink_on_a_small_map():
                                            besar=True).to_dict()) for t in (734, 490)}
     assert ukuran == {734: {15}, 490: {12}}
     assert _ukuran_nama(peta_kantong(desa, kec, [], tinggi=620).to_dict()) == {11}
+
+
+def test_a_long_map_title_wraps_instead_of_being_cut():
+    # review finding 12: "Persentase penduduk desil 1–4 (DTSEN), 2…" in the map's column at 1400 px
+    kelas = klasifikasi(NILAI["nilai"], "quantile", 3)
+    props = cp.props_peta(NILAI, kelas, [], {})
+    fitur = [{"type": "Feature", "geometry": _kotak(i, 0), **r} for i, r in enumerate(props.to_dict("records"))]
+    judul = "Persentase penduduk desil 1–4 (DTSEN), 2025"
+    spec = cp.peta_koroplet(fitur, kelas, judul=judul, judul_legenda="%").to_dict()
+    teks = spec["title"]["text"]
+    assert isinstance(teks, list) and len(teks) == 2 and " ".join(teks) == judul and teks[-1].endswith("2025")

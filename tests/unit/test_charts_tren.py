@@ -10,7 +10,7 @@ from tkpk import SAMPLE_SOURCE
 from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
-from tkpk.charts.tema import WARNA_BANJAR, WARNA_TANPA_DATA
+from tkpk.charts.tema import WARNA_BANJAR, WARNA_PROVINSI, WARNA_TANPA_DATA
 from tkpk.charts.tren import grafik_tren
 
 
@@ -70,6 +70,22 @@ def test_banjar_is_orange_and_labelled_directly_without_a_legend():
     assert {r["label"]: r["tahun"] for r in _values(spec, label)} == {"Banjar": 2016, "Kalsel (provinsi)": 2016}
 
 
+def test_a_figure_without_a_recorded_source_kind_is_not_drawn_as_a_bps_circle():
+    # review finding 5: a NULL jenis_sumber reached Vega as null, outside the shape domain, and took its first
+    # shape: the BPS circle
+    df = _seri().assign(jenis_sumber=["bps", None, None, "bps", "bps", "media_bps"])
+    spec = grafik_tren(df, judul="P0", satuan="%").to_dict()
+    titik = next(la for la in _layers(spec) if "shape" in la.get("encoding", {}))
+    shape = titik["encoding"]["shape"]
+    rentang = dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))
+    nilai = {r["jenis_sumber"] for r in _values(spec, titik)}
+    assert None not in nilai and "" not in nilai
+    banjar_2016 = next(r for r in _values(spec, titik) if r["tahun"] == 2016 and r["peran"] == "banjar")
+    assert rentang[banjar_2016["jenis_sumber"]] not in ("circle", "diamond", "triangle-up")
+    assert rentang["bps"] == "circle"
+    assert "sumber tidak diketahui" in shape["legend"]["labelExpr"]
+
+
 def test_target_is_a_dashed_line():
     target = pd.DataFrame({"tahun": [2025, 2026], "kode_wilayah": ["63.03"] * 2, "nilai": [2.2, 2.0],
                            "nilai_teks": ["2,20%", "2,00%"], "dokumen": ["RPJMD 2025–2029"] * 2})
@@ -77,6 +93,19 @@ def test_target_is_a_dashed_line():
     dashed = [layer for layer in _layers(spec) if isinstance(layer["mark"], dict) and layer["mark"].get("strokeDash")]
     assert len(dashed) == 1 and dashed[0]["mark"]["type"] == "line"
     assert _values(spec, dashed[0])[0]["keterangan"] == "Target RPJMD 2025–2029"
+
+
+def test_the_target_label_sits_on_a_white_halo_above_its_cross():
+    # review finding 12: "target 2,93%" was drawn across the Banjar line
+    target = pd.DataFrame({"tahun": [2021], "kode_wilayah": ["63.03"], "nilai": [2.93], "nilai_teks": ["2,93%"],
+                           "dokumen": ["RPJMD"]})
+    spec = grafik_tren(_seri(), judul="P0", satuan="%", target=target).to_dict()
+    teks = [la for la in _layers(spec) if la["mark"].get("type") == "text"
+            and la["encoding"].get("text", {}).get("field") == "teks_target"]
+    assert len(teks) == 2
+    halo, isi = teks
+    assert halo["mark"]["stroke"] == "#ffffff" and halo["mark"]["strokeWidth"] >= 4
+    assert isi["mark"]["dy"] < 0 and isi["mark"]["baseline"] == "bottom"
 
 
 def test_no_target_no_dashed_line():
@@ -127,6 +156,25 @@ def test_ranked_bars_say_tidak_ada_data_in_words():
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["Banjar", "Hulu Sungai Selatan", "Kota Banjarmasin"]
 
 
+def test_a_map_without_any_figure_has_no_colour_legend_and_long_titles_wrap():
+    # review finding 12: the extreme-poverty map (no figure stored) showed "NaN" in its legend, and the title
+    # was cut with "…" in its half-width column
+    gdf = _kalsel().assign(nilai=float("nan"))
+    judul = "Persentase penduduk miskin ekstrem 2025"
+    spec = peta_kalsel(gdf, judul=judul, satuan="%", subjudul="0 dari 13 kab/kota punya angka 2025").to_dict()
+    assert not any("color" in la.get("encoding", {}) for la in spec["layer"])
+    assert "NaN" not in json.dumps(spec)
+    assert isinstance(spec["title"]["text"], list) and " ".join(spec["title"]["text"]) == judul
+    assert all(len(b) <= 36 for b in spec["title"]["text"])
+
+
+def test_ranked_bars_with_whole_number_labels_have_whole_number_ticks():
+    # review finding 12: 2021 (one bar of 3,04) gave ticks 0; 0,5; 1 … labelled "0, 1, 1, 2, 2, 3"
+    tabel = pd.DataFrame(_kalsel().drop(columns="geometry"))
+    spec = batang_peringkat(tabel, judul="Peringkat", satuan="%").to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["tickMinStep"] == 1
+
+
 def test_small_multiples_share_one_scale_are_ordered_and_say_sample():
     data = pd.DataFrame({
         "tahun": [2023, 2024, 2023, 2024], "kode_wilayah": ["a", "a", "b", "b"], "nama": ["A", "A", "B", "B"],
@@ -140,3 +188,18 @@ def test_small_multiples_share_one_scale_are_ordered_and_say_sample():
     assert SAMPLE_SOURCE in json.dumps(spec["title"])
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert "impute" not in json.dumps(spec)
+
+
+def test_small_multiples_mark_the_latest_value_with_a_solid_dot_in_the_line_colour():
+    # review finding 11: the latest value must read as a filled dot (sample years are hollow points)
+    data = pd.DataFrame({
+        "tahun": [2023, 2024], "kode_wilayah": ["a", "a"], "nama": ["A", "A"], "panel": ["A: 1,00%"] * 2,
+        "nilai": [2.0, 1.0], "nilai_teks": ["2,00%", "1,00%"], "sumber_ringkas": [SAMPLE_SOURCE] * 2,
+        "asal": ["contoh", "contoh"],
+    })
+    spec = grafik_kecil(data, ["A: 1,00%"], judul="P", satuan="%").to_dict()
+    akhir = [la for la in spec["spec"]["layer"] if "2024" in json.dumps(la.get("transform", []))]
+    assert len(akhir) == 1
+    enc = akhir[0]["encoding"]
+    assert akhir[0]["mark"]["filled"] is True
+    assert enc["fill"] == enc["stroke"] == {"value": WARNA_PROVINSI}

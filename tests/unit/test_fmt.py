@@ -55,3 +55,12 @@ def test_rupiah_ringkas_pendek_for_narrow_slides():
     assert fmt.rupiah_ringkas(3_312_000_000, pendek=True) == "Rp3,3 M"
     assert fmt.rupiah_ringkas(450_000_000, pendek=True) == "Rp450,0 jt"
     assert fmt.rupiah_ringkas(999_000, pendek=True) == "Rp999.000"
+
+
+def test_a_name_inside_a_sentence_keeps_its_acronyms():
+    # review finding 12: "(dtsen)" in a sentence built with str.lower()
+    assert fmt.awal_kecil("Persentase penduduk desil 1–4 (DTSEN)") == "persentase penduduk desil 1–4 (DTSEN)"
+    assert fmt.awal_kecil("KK desil 1 (DTSEN)") == "KK desil 1 (DTSEN)"
+    assert fmt.awal_kecil("P0 Banjar") == "P0 Banjar"
+    assert fmt.awal_kecil("Desa/kelurahan") == "desa/kelurahan"
+    assert fmt.awal_kecil("") == ""

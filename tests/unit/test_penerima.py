@@ -120,3 +120,61 @@ def test_kecamatan_rows_are_measured_against_kecamatan_pockets_never_as_desa_mis
     t = skor.tepat_sasaran(df, {"63.03.01.2001", "63.03.02"}).iloc[0]
     assert (t["jumlah_terlokasi"], t["jumlah_di_kantong"], t["jumlah_tidak_diukur"]) == (3, 2, 0)
     assert t["jumlah_tingkat_kecamatan"] == 2
+
+
+def _kuartal(pen: list[tuple[str, int, float]]) -> pd.DataFrame:
+    """One RTLH program reported cumulatively per quarter ("s.d. triwulan") at several desa."""
+    return frame(*[baris(triwulan=tw, kode_wilayah=k, penerima=v, capaian_output=v, target_output=v + 5,
+                         target_penerima=v + 5, satuan_penerima="KK") for k, tw, v in pen])
+
+
+def test_consecutive_cumulative_quarters_do_not_give_new_beneficiaries_back():
+    # desa 2001: 10 KK by quarter I, 12 by quarter II: 2 new KK in quarter II, readable by subtraction
+    rows = _kuartal([("63.03.01.2001", 1, 10), ("63.03.01.2001", 2, 12),
+                     ("63.03.01.2002", 1, 30), ("63.03.01.2002", 2, 40),
+                     ("63.03.01.2003", 1, 25), ("63.03.01.2003", 2, 33)])
+    periode = penerima.lindungi_periode(rows, 2024)
+    assert set(periode) == {None, 1, 2}
+    prog = (2, "DISPERKIMLH", "Rehabilitasi RTLH", "unit")
+    sel = ("sel", prog, "63.03.01.2001")
+    q1, q2 = periode[1].dari(sel), periode[2].dari(sel)
+    assert q1 or q2, "both quarters shown: 12 − 10 = 2 new KK"
+    # the latest quarter is also the year's figure: one cell, hidden in both views or in neither
+    assert periode[None].dari(sel) == q2
+    # the attacker: every view's shown cells and program totals, and "later quarter ≥ earlier quarter"
+    p = Penyerang()
+    for tw in (1, 2):
+        d = rows[rows["triwulan"] == tw]
+        prog_total = d["penerima"].sum()
+        p.jumlah(float(prog_total), [(tw, k) for k in d["kode_wilayah"]])
+        for k, v in zip(d["kode_wilayah"], d["penerima"], strict=True):
+            st = periode[tw].dari(("sel", prog, k))
+            if st == sel_kecil.KECIL:
+                p.antara((tw, k), 1, 4)
+            elif st:
+                p.antara((tw, k), 5)
+            else:
+                p.tahu((tw, k), float(v))
+    for k in rows["kode_wilayah"].unique():
+        p.jumlah((2, k), [(1, k), ("baru", k)])
+    lo, hi = p.rentang([("baru", "63.03.01.2001")])[("baru", "63.03.01.2001")]
+    assert lo <= 1 and hi >= 4, (lo, hi)
+
+
+def test_output_and_target_are_hidden_with_their_beneficiaries():
+    # 3 houses for 3 KK at desa 2001: the output (and its target) would give the "< 5" KK back
+    rows = frame(*[baris(kode_wilayah=k, penerima=v, capaian_output=v, target_output=v, target_penerima=v,
+                         satuan_penerima="KK") for k, v in (("63.03.01.2001", 3), ("63.03.01.2002", 30),
+                                                           ("63.03.01.2003", 25), ("63.03.01.2004", 41))])
+    lindung = penerima.lindungi(rows)
+    prog = (2, "DISPERKIMLH", "Rehabilitasi RTLH", "unit")
+    assert lindung.dari(("sel", prog, "63.03.01.2001")) == sel_kecil.KECIL
+    for jenis in ("out", "tout", "tsel"):
+        assert lindung.dari((jenis, prog, "63.03.01.2001")), jenis
+    lokasi = skor.lokasi_program(rows, (), lindung).set_index("kode_wilayah")
+    assert lokasi.loc["63.03.01.2001", ["penerima", "capaian_output", "target_output", "target_penerima",
+                                        "capaian_pct"]].isna().all()
+    # and the program totals of outputs and targets cannot be subtracted: another place is hidden with it
+    for jenis in ("out", "tout", "tsel"):
+        lain = [k for k in ("63.03.01.2002", "63.03.01.2003", "63.03.01.2004") if lindung.dari((jenis, prog, k))]
+        assert lain, jenis

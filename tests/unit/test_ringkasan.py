@@ -59,6 +59,17 @@ def test_quoted_figure_is_not_called_bps_and_keeps_its_note():
     assert "Catatan: dikutip dalam pidato" in h.keterangan_sumber
 
 
+def test_the_comparison_year_carries_its_own_source_kind():
+    # review finding 10: "Dibanding 2020 (2,55%)" hid that 2020 was quoted by an official, not read from BPS
+    s = _seri()
+    s.loc[(s["tahun"] == 2024) & (s["kode_wilayah"] == "63.03"), "jenis_sumber"] = "bps"
+    h = headline(s, 2024)
+    assert h.nama_sumber == "BPS" and h.resmi_bps
+    assert h.pembanding_teks == "2023 (▲ 2,44%, dikutip pejabat, bukan dari tabel BPS)"
+    s.loc[s["tahun"] == 2023, "jenis_sumber"] = "bps"
+    assert headline(s, 2024).pembanding_teks == "2023 (2,44%, BPS)"
+
+
 def test_no_previous_year_means_no_change():
     h = headline(_seri(), 2023)
     assert h.perubahan_poin is None

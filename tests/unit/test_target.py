@@ -28,7 +28,7 @@ def test_not_met_met_and_equal():
 def test_no_target_and_no_realisation_are_said_plainly():
     assert status_target(_targets(), "p0", 2024, 2.36).teks == "belum ada target untuk 2024"
     t = status_target(_targets(), "p0_ekstrem", 2024, None)
-    assert t.tercapai is None and t.teks == "target 2024: 0,00% (Inpres 4/2022) — belum ada angka realisasi 2024"
+    assert t.tercapai is None and t.teks == "target 2024: 0% (Inpres 4/2022) — belum ada angka realisasi 2024"
 
 
 @pytest.mark.parametrize(("teks", "harap"), [("RPJMD Kabupaten Banjar (periode s.d. 2021)", "RPJMD Kabupaten Banjar"),
@@ -50,3 +50,14 @@ def test_the_direction_comes_from_the_catalogue():
     # garis_kemiskinan is "higher is not worse" in the catalogue: a target is met by reaching it, not staying under
     assert StatusTarget("garis_kemiskinan", 2024, 600000.0, 589164.0).tercapai is False
     assert StatusTarget("garis_kemiskinan", 2024, 600000.0, 610000.0).tercapai is True
+
+
+def test_a_target_is_shown_at_the_precision_its_document_states():
+    # review finding 12: the Inpres target of 0% read "0,00%", like a measured figure
+    from tkpk.target import teks_target
+
+    assert teks_target(0.0, "%") == "0%"
+    assert teks_target(2.93, "%") == "2,93%"
+    assert teks_target(2.9, "%") == "2,9%"
+    assert teks_target(2.935, "%") == "2,94%"
+    assert teks_target(14000.0, "jiwa") == "14.000 jiwa"

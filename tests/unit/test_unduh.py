@@ -119,3 +119,20 @@ def test_streamlit_toolbar_csv_of_a_neutralised_frame_has_no_formula_cell() -> N
         rumus = [c for c in sel if _awal_terlihat(c)[:1] in PEMICU and c != "-2.0"]  # a number stays a number
         assert rumus == [], (pemisah, sel)
     assert a["Pagu"].tolist() == [1.0, -2.0]
+
+
+def test_whole_numbers_never_carry_a_decimal_part_and_counts_beside_hidden_cells_stay_numbers():
+    # review finding 9: "29867,0" in a CSV; counts beside "< 5" stored as text in the XLSX
+    df = pd.DataFrame({"Tahun": [2024, 2024, 2024], "Jiwa": [29867.0, 1234.0, None],
+                       "Persen (%)": [4.26, 3.1, None], "Penerima": [1234, "< 5", 2.5]})
+    teks = ke_csv(df).decode("utf-8-sig")
+    baris = list(csv.reader(io.StringIO(teks), delimiter=";"))
+    assert baris[1] == ["2024", "29867", "4,26", "1234"]
+    assert baris[2] == ["2024", "1234", "3,1", "< 5"]
+    assert baris[3] == ["2024", "", "", "2,5"]
+    ws = load_workbook(io.BytesIO(ke_xlsx(df))).active
+    assert ws["D2"].value == 1234 and ws["D2"].data_type == "n" and ws["D2"].number_format == "#,##0.0"
+    assert ws["D3"].value == "< 5" and ws["D3"].data_type == "s"
+    assert ws["B2"].value == 29867 and ws["B2"].number_format == "#,##0"
+    assert ws["C2"].number_format == "#,##0.00"
+    assert ws["A2"].number_format == "0"   # a year is not 2.024

@@ -17,7 +17,7 @@ from shapely.geometry.polygon import orient
 
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapkan
-from tkpk.charts.tren import format_sumbu, judul_grafik, judul_sumbu
+from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik, judul_sumbu
 
 TIDAK_ADA_DATA = "tidak ada data"
 SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat_teks", "banjar"]
@@ -82,7 +82,8 @@ def peta_kalsel(
                                           gradientLength=160, titleFontSize=15)),
         tooltip=tooltip,
     )
-    lapisan = [isi]
+    # no figure at all (an indicator nobody has published yet): no colour scale, whose legend would read "NaN"
+    lapisan = [isi] if not ada.empty else []
     if not kosong.empty:
         lapisan.append(alt.Chart(data_fitur(_fitur(kosong, [*SIFAT, "status"]))).mark_geoshape(
             stroke="white", strokeWidth=1,
@@ -99,7 +100,8 @@ def peta_kalsel(
         fontSize=17 if not besar else 24, fontWeight="bold", color="#000000", stroke="white", strokeWidth=0.5,
     ).encode(longitude="lon:Q", latitude="lat:Q", text="label:N"))
     chart = alt.layer(*lapisan).resolve_scale(color="independent", fill="independent").project(type="mercator")
-    chart = chart.properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+    chart = chart.properties(title=judul_grafik(bungkus(judul, 36), bungkus(subjudul, 62)), width=lebar,
+                             height=tinggi)
     return terapkan(chart, besar=besar)
 
 
@@ -121,7 +123,9 @@ def batang_peringkat(
                alt.Tooltip("sumber_ringkas:N", title="Sumber")]
     batang = alt.Chart(d).mark_bar(height={"band": 0.75}).encode(
         x=alt.X("nilai_batang:Q", title=judul_sumbu(satuan),
-                axis=alt.Axis(format=",.0f" if satuan == "%" else format_sumbu(satuan), tickCount=5)),
+                # whole-number labels need whole-number ticks: 0; 0,5; 1 … read "0, 1, 1, 2" (2021: one bar of 3)
+                axis=alt.Axis(format=",.0f" if satuan == "%" else format_sumbu(satuan), tickCount=5,
+                              **({"tickMinStep": 1} if satuan == "%" or format_sumbu(satuan) == ",.0f" else {}))),
         y=y, color=warna, tooltip=tooltip,
     )
     teks = alt.Chart(d).mark_text(align="left", dx=5, fontSize=15 if not besar else 20).encode(
@@ -129,7 +133,7 @@ def batang_peringkat(
         color=alt.condition("datum.nilai === null", alt.value("#555555"), alt.value("#111111")),
     )
     chart = alt.layer(batang, teks).properties(
-        title=judul_grafik(judul, subjudul), width=lebar, height=max(300, 32 * len(d)),
+        title=judul_grafik(bungkus(judul, 34), bungkus(subjudul, 56)), width=lebar, height=max(300, 32 * len(d)),
         padding={"left": 5, "top": 5, "bottom": 5, "right": 110},
     )
     return terapkan(chart, besar=besar)

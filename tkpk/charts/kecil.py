@@ -51,8 +51,12 @@ def grafik_kecil(
                                                 alt.value(WARNA_PROVINSI)), tooltip=tooltip)
     else:
         titik = titik.encode(fill=alt.value(WARNA_PROVINSI))
-    akhir = base.mark_point(filled=True, size=80, color="#000000", opacity=1).transform_filter(
-        f"datum.tahun === {tahun[-1] if tahun else 0}")
+    # the latest value, which the panel title quotes: a solid dot in the line's colour, filled whatever the
+    # points under it are (hollow = sample year), as the last point of every other chart
+    warna_akhir = warna if sorot else alt.value(WARNA_PROVINSI)
+    akhir = base.mark_point(filled=True, size=90, opacity=1, strokeWidth=1.5, shape="circle").encode(
+        fill=warna_akhir, stroke=warna_akhir, tooltip=tooltip).transform_filter(
+        f"datum.tahun === {tahun[-1] if tahun else 0} && isValid(datum.nilai)")
     chart = alt.layer(garis, titik, akhir, data=data).properties(width=125, height=90).facet(
         facet=alt.Facet("panel:N", sort=urutan_panel, title=None,
                         header=alt.Header(labelFontSize=14 if not besar else 19, labelFontWeight="bold",

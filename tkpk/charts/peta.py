@@ -26,7 +26,7 @@ import pandas as pd
 from tkpk import fmt, sel_kecil
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
-from tkpk.charts.tren import format_sumbu, judul_grafik
+from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik
 from tkpk.klasifikasi import Kelas, klasifikasi
 
 PILIH = "pilih"
@@ -173,8 +173,10 @@ def peta_koroplet(
         # 0,8: the rendered scale is a little smaller than the estimate (padding, title, legend), so be generous.
         px = 0.8 * min((lebar if isinstance(lebar, int) else 600) / (x1 - x0), tinggi / (y1 - y0))
         lapisan.append(label_tempat(geser_label(titik_label, px, ukuran), ukuran))
+    # wrapped, not cut with "…": the map sits in a column, and its title ends with the year
     chart = alt.layer(*lapisan).project(type="mercator").properties(
-        title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
+        title=judul_grafik(bungkus(judul, 30 if besar else 38), bungkus(subjudul, 48 if besar else 64)),
+        width=lebar, height=tinggi)
     return terapkan(chart, besar=besar)
 
 

@@ -8,8 +8,10 @@ Why it is built this way:
   against a legend; Banjar is the thick orange line;
 - tooltips give the value already formatted in id-ID by the server, the year and the source;
 - the point's shape says what kind of source it has (circle = BPS's own release, diamond = BPS figure quoted by
-  the media, triangle = quoted by an official, square = other), with a small legend, so a quoted figure never
-  passes for a BPS release; the target's tooltip names its document and its kind of source.
+  the media, triangle = quoted by an official, square = other, downward triangle = kind not recorded), with a
+  small legend, so a quoted figure never passes for a BPS release; a row without a recorded kind is its own
+  kind ("sumber tidak diketahui"), never left NULL for Vega to draw with the first shape (the BPS circle); the
+  target's tooltip names its document and its kind of source.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from tkpk.charts.tema import OKABE_ITO, WARNA_BANJAR, WARNA_PROVINSI, WARNA_TARG
 # Point shape per kind of source (tkpk.mutu_sumber): BPS's own release is the only circle.
 BENTUK_JENIS = {"bps": "circle", "media_bps": "diamond", "kutipan_pejabat": "triangle-up"}
 BENTUK_LAIN = "square"
+TAK_DIKETAHUI = "tidak_diketahui"          # the kind of a row whose jenis_sumber is NULL or not in the catalogue
+LABEL_TAK_DIKETAHUI = "sumber tidak diketahui"
+BENTUK_TAK_DIKETAHUI = "triangle-down"
 
 # Colours for the comparison kab/kota: Okabe–Ito without Banjar's orange and the province's blue.
 WARNA_PEMBANDING = [c for c in OKABE_ITO if c not in (WARNA_BANJAR, WARNA_PROVINSI, "#F0E442")]
@@ -38,9 +43,18 @@ def format_sumbu(satuan: str) -> str:
     return ",.0f"
 
 
-def judul_grafik(judul: str, subjudul: str | list[str] = "") -> alt.Title:
+def judul_grafik(judul: str | list[str], subjudul: str | list[str] = "") -> alt.Title:
     """A title with an optional subtitle (Vega-Lite rejects an explicit null subtitle)."""
     return alt.Title(judul, subtitle=subjudul) if subjudul else alt.Title(judul)
+
+
+def bungkus(teks: str | list[str], lebar: int) -> list[str]:
+    """A title or subtitle as lines of at most ``lebar`` characters: Vega cuts a long title at the chart's width
+    with "…", so a chart in a half-width column would lose the year at the end of its title."""
+    import textwrap
+
+    baris = [teks] if isinstance(teks, str) else list(teks)
+    return [b for t in baris for b in (textwrap.wrap(t, lebar) or [""])] if teks else []
 
 
 def judul_sumbu(satuan: str) -> str:
@@ -67,14 +81,15 @@ def _bentuk(data: pd.DataFrame, besar: bool) -> alt.Shape:
     """Shape per kind of source, legend listing only the kinds drawn ("Jenis sumber: ● BPS, ◆ …")."""
     from tkpk import mutu_sumber
 
-    ada = data.loc[data["nilai"].notna(), "jenis_sumber"].fillna("").unique().tolist()
-    urut = [j for j in [*BENTUK_JENIS, "instansi", "unggahan", ""] if j in ada] + \
-        sorted(j for j in ada if j not in [*BENTUK_JENIS, "instansi", "unggahan", ""])
-    label = {j: mutu_sumber.label(j) if j else "tidak dicatat" for j in urut}
+    ada = data.loc[data["nilai"].notna(), "jenis_sumber"].unique().tolist()
+    depan = [*BENTUK_JENIS, "instansi", "unggahan", TAK_DIKETAHUI]
+    urut = [j for j in depan if j in ada] + sorted(j for j in ada if j not in depan)
+    label = {j: LABEL_TAK_DIKETAHUI if j == TAK_DIKETAHUI else mutu_sumber.label(j) for j in urut}
+    bentuk = {**BENTUK_JENIS, TAK_DIKETAHUI: BENTUK_TAK_DIKETAHUI}
     expr = " : ".join(f"datum.value === {j!r} ? {label[j]!r}" for j in urut) + " : datum.value" if urut else \
         "datum.value"
     return alt.Shape("jenis_sumber:N", title="Jenis sumber", sort=urut,
-                     scale=alt.Scale(domain=urut, range=[BENTUK_JENIS.get(j, BENTUK_LAIN) for j in urut]),
+                     scale=alt.Scale(domain=urut, range=[bentuk.get(j, BENTUK_LAIN) for j in urut]),
                      legend=alt.Legend(orient="bottom", direction="horizontal", labelExpr=expr,
                                        labelFontSize=14 if not besar else 18, titleFontSize=14 if not besar else 18,
                                        symbolFillColor="#333333", symbolStrokeColor="#333333", labelLimit=400))
@@ -101,6 +116,11 @@ def grafik_tren(
 
     ``data`` needs: tahun, label, peran (banjar/provinsi/lain), nilai, nilai_teks, sumber_ringkas.
     """
+    if "jenis_sumber" in data.columns:
+        from tkpk.katalog import JENIS_SUMBER
+
+        data = data.assign(jenis_sumber=data["jenis_sumber"].where(data["jenis_sumber"].isin(list(JENIS_SUMBER)),
+                                                                   TAK_DIKETAHUI).astype("object"))
     warna = skala_warna(data)
     tahun_urut = sorted(int(t) for t in data["tahun"].unique())
     x = alt.X("tahun:O", title="Tahun", sort=tahun_urut, axis=alt.Axis(labelAngle=0))
@@ -133,10 +153,15 @@ def grafik_tren(
                                               point=alt.OverlayMarkDef(color=WARNA_TARGET, shape="cross", filled=True,
                                                                        size=260 if besar else 180))
                        .encode(x=x, y=y, tooltip=tt, detail="kode_wilayah:N"))
-        lapisan.append(alt.Chart(t.sort_values("tahun").tail(1).assign(
-            teks_target="target " + t.sort_values("tahun").tail(1)["nilai_teks"])).mark_text(
-            align="left", dx=12, dy=16, fontSize=15 if not besar else 20, color=WARNA_TARGET, fontWeight="bold",
-        ).encode(x=x, y=y, text="teks_target:N"))
+        # the label above and right of the last target's cross, on a white halo (a copy of the text drawn first
+        # with a thick white stroke), so a line passing under it cannot run through the words
+        akhir_t = t.sort_values("tahun").tail(1)
+        label_t = alt.Chart(akhir_t.assign(teks_target="target " + akhir_t["nilai_teks"])).encode(
+            x=x, y=y, text="teks_target:N")
+        ukuran = 15 if not besar else 20
+        for gaya in ({"stroke": "#ffffff", "strokeWidth": 5, "color": "#ffffff"}, {"color": WARNA_TARGET}):
+            lapisan.append(label_t.mark_text(align="left", baseline="bottom", dx=10, dy=-10, fontSize=ukuran,
+                                             fontWeight="bold", **gaya))
     chart = alt.layer(*lapisan).properties(
         title=judul_grafik(judul, subjudul), width=lebar, height=tinggi,
         # room on the right for the direct labels

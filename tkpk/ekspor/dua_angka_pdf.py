@@ -25,9 +25,9 @@ def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
     """The one-page brief; ``keadaan`` names the store state it reflects (:func:`tkpk.data_tahun.keadaan_data`)."""
     b = d.bps
     pdf = Brief("Dua angka kemiskinan Kabupaten Banjar",
-                f"Angka BPS (Susenas Maret {d.tahun}) dan register kesejahteraan sosial: beda ukuran, beda guna",
+                f"{d.judul_angka_bps} dan register kesejahteraan sosial: beda ukuran, beda guna",
                 sampel=False)
-    pdf.subjudul(f"1. Angka BPS (Susenas) - kemiskinan kabupaten, {d.tahun}")
+    pdf.subjudul(f"1. {d.judul_angka_bps} - kemiskinan kabupaten")
     pdf.kotak_angka([(f"P0 {d.tahun}", fmt.persen(b.p0)), ("Penduduk miskin", fmt.jiwa(b.penduduk_miskin)),
                      ("Garis kemiskinan (per kapita/bulan)", fmt.rupiah(b.garis_kemiskinan)),
                      ("Posisi di Kalimantan Selatan", b.peringkat_singkat if b.peringkat else b.peringkat_teks)])

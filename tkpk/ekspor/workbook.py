@@ -107,6 +107,11 @@ def _lokasi_teks(b: BahanTahun) -> dict[tuple[str, str, str], str]:
     return out
 
 
+def _samar(p: pd.DataFrame, nilai: str, status: str) -> list:
+    """A program column with its hidden cells as "< 5"/"disamarkan" (the rest stay numbers)."""
+    return [sel_kecil.teks(s, None) if s else v for v, s in zip(p[nilai], p[status], strict=True)]
+
+
 def program_per_pilar(b: BahanTahun) -> pd.DataFrame:
     """One row per program (pillar, OPD, program, output unit): the level at which outputs may be added."""
     p = b.skor_program
@@ -117,11 +122,11 @@ def program_per_pilar(b: BahanTahun) -> pd.DataFrame:
         "Tahun": b.tahun, "Pilar": p["pilar"].astype(int), "Nama pilar": p["pilar"].map(_NAMA_PILAR),
         "Kode OPD": p["kode_opd"], "OPD": p["kode_opd"].map(lambda k: _NAMA_OPD.get(k, k)), "Program": p["program"],
         "Pagu (Rp)": p["pagu"], "Realisasi (Rp)": p["realisasi"], "Serapan (%)": p["serapan_pct"],
-        "Satuan output": p["satuan_output"], "Target output": p["target_output"],
-        "Capaian output": p["capaian_output"], "Capaian (%)": p["capaian_pct"],
-        "Satuan penerima": p["satuan_penerima"], "Target penerima": p["target_penerima"],
-        "Penerima": [sel_kecil.teks(s, None) if s else v for v, s in zip(p["penerima"], p["penerima_samar"],
-                                                                           strict=True)],
+        "Satuan output": p["satuan_output"], "Target output": _samar(p, "target_output", "target_output_samar"),
+        "Capaian output": _samar(p, "capaian_output", "capaian_samar"), "Capaian (%)": p["capaian_pct"],
+        "Satuan penerima": p["satuan_penerima"],
+        "Target penerima": _samar(p, "target_penerima", "target_penerima_samar"),
+        "Penerima": _samar(p, "penerima", "penerima_samar"),
         "Jumlah lokasi": p["jumlah_lokasi"], "Status": p["status_simbol"] + " " + p["status_label"],
         "Lokasi": [lok.get((str(a), str(c), str(d)), "") for a, c, d in
                    zip(p["kode_opd"], p["program"], p["satuan_output"], strict=True)],

@@ -21,11 +21,12 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
     b = d.bps
     kiri, kanan = st.columns(2)
     with kiri.container(border=True):
-        st.markdown("**Angka BPS (Susenas) — menjawab: apakah kemiskinan turun?**" if ringkas else
-                    "#### Angka BPS (Susenas) — kemiskinan kabupaten")
-        st.metric(f"{b.penanda} BPS {d.tahun}: penduduk miskin".strip(), fmt.jiwa(b.penduduk_miskin),
-                  help="Perkiraan BPS dari Survei Sosial Ekonomi Nasional (Maret).")
-        st.markdown(f"**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
+        st.markdown("**Ukuran BPS (Susenas) — menjawab: apakah kemiskinan turun?**" if ringkas else
+                    "#### Ukuran BPS (Susenas) — kemiskinan kabupaten")
+        st.metric(d.label_angka_bps, fmt.jiwa(b.penduduk_miskin),
+                  help="Perkiraan dari Survei Sosial Ekonomi Nasional (Maret); jenis sumber angka ini: "
+                       f"{b.nama_sumber}.")
+        st.markdown(f"**{d.jenis_angka_bps}**  \n**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
                     + ("" if ringkas else " di Kalimantan Selatan"))
         if not slide:
             st.caption(da.BPS_APA)

@@ -88,6 +88,14 @@ def _nilai_kunci(v: object) -> tuple | None:
 
 def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str, Any],
                   css: tuple[str, Callable[[object], str]] | None) -> None:
+    # A column of counts beside "< 5"/"disamarkan" holds numbers and text (so the files keep numbers); Arrow
+    # cannot carry mixed types (Streamlit would log a traceback and convert it anyway), so the screen gets the
+    # column already formatted as text.
+    campur = [c for c in format_kolom if c in df.columns and df[c].dtype == object]
+    if campur:
+        df = df.assign(**{c: [format_kolom[c](x) if x is not None and not pd.isna(x) else None for x in df[c]]
+                          for c in campur})
+        format_kolom = {c: f for c, f in format_kolom.items() if c not in campur}
     # text cells neutralised as the exports are: the toolbar's "Download as CSV" must not carry formulas
     gaya = aman(df).style.format(format_kolom, na_rep="–")
     if css:

@@ -1,0 +1,95 @@
+"""Linked and nested counts: a figure beside a hidden one must not give it back (the reviewer's findings 3 and
+8). ``kk_desil_1`` hidden as "< 5" was recovered from ``jiwa_desil_1`` ÷ persons per KK, and two shown nested
+counts (KK desil 1 = 10, KK desil 1–4 = 12) revealed 2 KK in desil 2–4."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.penyerang import model_wilayah
+from tkpk import katalog, sel_kecil
+from tkpk.data_tahun import lindungi_wilayah
+
+RHO = 4.19   # the sample's persons per KK in desil 1
+KOLOM = ["penduduk", "kk", "jiwa_desil_1_4", "jiwa_desil_1", "kk_desil_1_4", "kk_desil_1"]
+BERSARANG = (("kk_desil_1", "kk_desil_1_4"), ("jiwa_desil_1", "jiwa_desil_1_4"))
+
+
+def _wilayah(kk1: list[int], kk14: list[int]) -> pd.DataFrame:
+    """One kecamatan of len(kk1) desa (plus a second, large kecamatan so the kabupaten total is big)."""
+    desa = [f"63.03.01.20{i:02d}" for i in range(1, len(kk1) + 1)]
+    lain = ["63.03.02.2001", "63.03.02.2002"]
+    d = pd.DataFrame({"kode": desa + lain, "tingkat": "desa",
+                      "kode_kec": ["63.03.01"] * len(desa) + ["63.03.02"] * 2,
+                      "kk_desil_1": [*kk1, 300, 400], "kk_desil_1_4": [*kk14, 1300, 1500]})
+    d["jiwa_desil_1"] = (d["kk_desil_1"] * RHO).round().astype(int)
+    # desil 2–4 households are smaller (3,9 per KK): jiwa desil 1–4 never falls below jiwa desil 1
+    d["jiwa_desil_1_4"] = d["jiwa_desil_1"] + ((d["kk_desil_1_4"] - d["kk_desil_1"]) * 3.9).round().astype(int)
+    d["kk"] = d["kk_desil_1_4"] * 3 + 40
+    d["penduduk"] = d["kk"] * 4
+    k = d.groupby("kode_kec", as_index=False)[KOLOM].sum().rename(columns={"kode_kec": "kode"})
+    k = k.assign(tingkat="kecamatan", kode_kec=k["kode"])
+    return pd.concat([k, d], ignore_index=True)
+
+
+def _serang(lebar: pd.DataFrame, rasio: bool = True):
+    samar = lindungi_wilayah(lebar)
+    kab = {c: lebar.loc[lebar["tingkat"] == "kecamatan", c].sum() for c in KOLOM}
+    p = model_wilayah(lebar, samar, KOLOM, kabupaten=kab, rasio={("kk_desil_1", "jiwa_desil_1"): RHO} if rasio
+                      else None, bersarang=BERSARANG)
+    return samar, p
+
+
+def test_links_and_nesting_are_defined_once_in_the_catalogue():
+    assert ("kk_desil_1", "jiwa_desil_1") in katalog.TERKAIT
+    assert ("kk_desil_1_4", "jiwa_desil_1_4") in katalog.TERKAIT
+    assert set(BERSARANG) <= set(katalog.BERSARANG)
+
+
+def test_persons_per_household_do_not_give_a_hidden_kk_back():
+    # desa 1 has 3 KK in desil 1 (hidden "< 5"); its 13 jiwa desil 1 ÷ 4,19 would say 3 again
+    lebar = _wilayah([3, 20, 30, 45], [40, 80, 90, 120])
+    samar, p = _serang(lebar)
+    s = samar.set_index("kode")
+    assert s.loc["63.03.01.2001", "kk_desil_1"] == sel_kecil.KECIL
+    assert s.loc["63.03.01.2001", "jiwa_desil_1"] != ""          # protected together
+    assert s.loc["63.03.01.2001", "persen_jiwa_desil_1"] != ""
+    tersembunyi = [(c, k) for c in KOLOM for k, v in zip(samar["kode"], samar[c], strict=True)
+                   if v in (sel_kecil.KECIL, sel_kecil.PELENGKAP)]
+    r = p.rentang(tersembunyi)
+    assert r[("kk_desil_1", "63.03.01.2001")] == (1, 4)
+    assert not {k: x for k, x in r.items() if x[0] == x[1]}
+
+
+def test_nested_counts_do_not_reveal_a_small_difference():
+    # KK desil 1 = 10 and KK desil 1–4 = 12 at desa 1: 2 KK in desil 2–4
+    lebar = _wilayah([10, 20, 30, 45], [12, 80, 90, 120])
+    _samar, p = _serang(lebar, rasio=False)
+    sisa = ("sisa", "kk_desil_1", "kk_desil_1_4", "63.03.01.2001")
+    lo, hi = p.rentang([sisa])[sisa]
+    assert lo <= 1 and hi >= 4, (lo, hi)
+
+
+@st.composite
+def _tabel(draw):
+    n = draw(st.integers(1, 5))
+    kk1 = [draw(st.one_of(st.integers(0, 4), st.integers(0, 40))) for _ in range(n)]
+    kk14 = [a + draw(st.one_of(st.integers(0, 4), st.integers(5, 60))) for a in kk1]
+    return _wilayah(kk1, kk14)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_tabel())
+def test_random_tables_with_links_and_nesting_leave_every_small_count_open(lebar):
+    samar, p = _serang(lebar)
+    target = [(c, k) for c in KOLOM for k, v in zip(samar["kode"], samar[c], strict=True) if v == sel_kecil.KECIL]
+    sisa = []
+    for bagian, utuh in BERSARANG:
+        for k, a, b in zip(lebar["kode"], lebar[bagian], lebar[utuh], strict=True):
+            if 0 < b - a < 5:
+                sisa.append(("sisa", bagian, utuh, k))
+    r = p.rentang(target + sisa)
+    for k, (lo, hi) in r.items():
+        assert lo < hi, f"{k} recovered ({lo})"
