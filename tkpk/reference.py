@@ -64,7 +64,8 @@ def sha256_of(*paths: Path, versi: str = "") -> str:
 
 
 def already_loaded(cur: duckdb.DuckDBPyConnection, jenis: str, sha: str) -> bool:
-    """True when a file with this hash is loaded and active: loading it again would change nothing."""
+    """True when a file with this hash was ever loaded as this kind: loading it again would change nothing, or
+    would undo an analyst's rollback of it."""
     row = execute(cur, "batch_sudah_dimuat", {"jenis": jenis, "sha256": sha})
     return bool(row and row[0])
 

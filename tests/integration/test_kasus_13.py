@@ -179,3 +179,35 @@ def test_the_same_file_again_restores_what_a_later_file_changed(con: duckdb.Duck
     assert lagi.status == "diterima" and lagi.batch_id is not None and lagi.batch_id > a
     assert f"pernah disimpan sebagai batch {a}" in lagi.ringkasan()
     assert bps_banjar_2024(con)["p0"] == 9.99
+
+
+def test_init_again_never_reloads_a_bundled_batch_an_analyst_rolled_back(tmp_path: Path):
+    """Review of issue 13, finding 1: `init` after a rollback of bundled data (the sample indicators, the BPS
+    series) loaded them again as the newest batch, which then won every cell over the analysts' own uploads."""
+    from tkpk.cli import main as cli
+
+    db = tmp_path / "s.duckdb"
+    assert cli(["init", "--db", str(db)]) == 0
+    c = connect(db)
+    try:
+        contoh = c.execute("SELECT batch_id FROM batch WHERE jenis = 'indikator' AND sampel").fetchone()[0]
+        bps = c.execute("SELECT min(batch_id) FROM batch WHERE jenis = 'bps'").fetchone()[0]
+        batalkan(c, contoh, "penguji", "hapus contoh")
+        batalkan(c, bps, "penguji", "angka diganti")
+        f = tmp_path / "pend.csv"
+        f.write_text("tahun;kode_wilayah;penduduk;sumber\n2024;63.03.01;40000;Disdukcapil semester II 2024\n")
+        bid = muat(c, "pend.csv", "indikator", tmp_path)
+        sql_sel = ("SELECT nilai, batch_id FROM v_nilai_tersimpan WHERE tahun = 2024 AND kode_wilayah = '63.03.01' "
+                   "AND indikator = 'penduduk'")
+        assert c.execute(sql_sel).fetchone() == (40000.0, bid)
+        batch_sebelum = c.execute("SELECT count(*) FROM batch").fetchone()
+    finally:
+        c.close()
+    assert cli(["init", "--db", str(db)]) == 0
+    c = connect(db)
+    try:
+        assert c.execute("SELECT count(*) FROM batch").fetchone() == batch_sebelum  # nothing reloaded
+        assert c.execute(sql_sel).fetchone() == (40000.0, bid)
+        assert c.execute("SELECT count(*) FROM v_kemiskinan_kabupaten WHERE batch_id = ?", [bps]).fetchone() == (0,)
+    finally:
+        c.close()
