@@ -211,3 +211,25 @@ def test_init_again_never_reloads_a_bundled_batch_an_analyst_rolled_back(tmp_pat
         assert c.execute("SELECT count(*) FROM v_kemiskinan_kabupaten WHERE batch_id = ?", [bps]).fetchone() == (0,)
     finally:
         c.close()
+
+
+def test_rollback_preview_warns_when_the_state_after_it_is_impossible(con: duckdb.DuckDBPyConnection,
+                                                                       tmp_path: Path):
+    """Review of issue 13, finding 6: rolling back a real population left a real desil 1–4 count above the
+    population (120 % on the map) and the preview said nothing. The preview checks the state after the rollback
+    with the upload's plausibility rules and names the share it would show."""
+    (tmp_path / "pl_a.csv").write_text("tahun;kode_wilayah;penduduk;sumber\n2024;63.03.01;40000;Disdukcapil\n")
+    (tmp_path / "pl_b.csv").write_text("tahun;kode_wilayah;penduduk;sumber\n2024;63.03.01;29104;Dukcapil lama\n")
+    (tmp_path / "pl_c.csv").write_text("tahun;kode_wilayah;jiwa_desil_1_4;sumber\n2024;63.03.01;35000;DTSEN\n")
+    muat(con, "pl_b.csv", "indikator", tmp_path)
+    a = muat(con, "pl_a.csv", "indikator", tmp_path)
+    muat(con, "pl_c.csv", "indikator", tmp_path)
+    pra = pratinjau_batal(con, a)
+    assert pra.jumlah == 1
+    assert len(pra.peringatan) == 1, pra.peringatan
+    teks = pra.ringkasan()
+    assert "jiwa_desil_1_4 (35.000) lebih besar dari penduduk (29.104)" in teks, teks
+    assert "120,26%" in teks and "Aluh Aluh" in teks, teks
+    # a rollback that leaves a possible state says nothing more
+    c = con.execute("SELECT max(batch_id) FROM batch WHERE jenis = 'indikator'").fetchone()[0]
+    assert pratinjau_batal(con, c).peringatan == []

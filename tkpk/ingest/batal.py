@@ -49,8 +49,13 @@ class PratinjauBatal:
     sel: pd.DataFrame
     jumlah: int
     nama_wilayah: dict[str, str] = field(default_factory=dict)
+    peringatan: list[str] = field(default_factory=list)
 
     def ringkasan(self) -> str:
+        teks = self.ringkasan_sel()
+        return "\n".join([teks, *(f"PERINGATAN: {p}" for p in self.peringatan)])
+
+    def ringkasan_sel(self) -> str:
         b = self.batch
         awal = (f"Membatalkan batch {b['batch_id']} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris, "
                 f"oleh {b['oleh']})")
@@ -66,11 +71,40 @@ def pratinjau_batal(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = 
     try:
         b = _periksa_batch(cur, batch_id)
         sel = cur.execute(sql(f"batal_pratinjau_{TABEL[b['jenis']]}"), {"batch_id": batch_id}).df()
-        kode = sorted({str(k) for k in sel["kode_wilayah"].head(batas).dropna()})
+        setelah = (cur.execute(sql("batal_kewajaran_nilai_indikator"), {"batch_id": batch_id}).df()
+                   if b["jenis"] == "indikator" else pd.DataFrame())
+        kode = sorted({str(k) for k in sel["kode_wilayah"].head(batas).dropna()} |
+                      {str(k) for k in setelah.get("kode_wilayah", pd.Series(dtype=str)).dropna()})
         nama = dict(cur.execute(sql("batal_nama_wilayah"), {"kode": kode}).fetchall()) if kode else {}
     finally:
         cur.close()
-    return PratinjauBatal(b, sel.head(batas).reset_index(drop=True), len(sel), nama)
+    return PratinjauBatal(b, sel.head(batas).reset_index(drop=True), len(sel), nama, _tak_wajar(setelah, nama))
+
+
+def _tak_wajar(setelah: pd.DataFrame, nama: dict[str, str]) -> list[str]:
+    """The upload's plausibility rules (:mod:`tkpk.ingest.kewajaran`) on the state a rollback would leave: a part
+    above its whole (desil 1–4 above the population) would put an impossible share on the map."""
+    from tkpk import fmt
+    from tkpk.ingest.kewajaran import PASANGAN, angka_teks
+
+    if setelah.empty:
+        return []
+    nilai = setelah.pivot_table(index=["tahun", "kode_wilayah"], columns="indikator", values="nilai", aggfunc="last")
+    contoh = setelah.pivot_table(index=["tahun", "kode_wilayah"], columns="indikator", values="sampel",
+                                 aggfunc="last")
+    out = []
+    for p in PASANGAN["indikator"]:
+        if p.bagian not in nilai or p.keseluruhan not in nilai:
+            continue
+        for (tahun, kode), r in nilai[nilai[p.bagian] > nilai[p.keseluruhan]].iterrows():
+            label = [" DATA CONTOH" if bool(contoh.loc[(tahun, kode), c]) else "" for c in (p.bagian, p.keseluruhan)]
+            persen = fmt.persen(100 * r[p.bagian] / r[p.keseluruhan], 2) if r[p.keseluruhan] else ""
+            out.append(f"setelah pembatalan, {nama.get(kode, kode)} ({kode}) {tahun}: {p.bagian} "
+                       f"({angka_teks(r[p.bagian])}{label[0]}) lebih besar dari {p.keseluruhan} "
+                       f"({angka_teks(r[p.keseluruhan])}{label[1]})" + (f"; peta akan menampilkan {persen}"
+                                                                         if persen else "")
+                       + ". Periksa atau unggah angka pengganti sebelum atau sesudah membatalkan.")
+    return out
 
 
 def batalkan(con: duckdb.DuckDBPyConnection, batch_id: int, oleh: str, alasan: str | None = None) -> int:

@@ -100,7 +100,9 @@ def pratinjau_form(con: duckdb.DuckDBPyConnection, bid: int) -> None:
     except BatalGagal as exc:
         st.error(md(str(exc)))
         return
-    st.text(pra.ringkasan())
+    st.text(pra.ringkasan_sel())
+    for p in pra.peringatan:  # the state after the rollback would break a plausibility rule
+        st.warning(md(p))
     if pra.jumlah:
         sel = sel_dibaca(pra)[["Tahun", "Wilayah", "Rincian", "Kolom", "Lama → baru"]]
         tabel(sel, hide_index=True, width="stretch")  # cells hold uploaded text: the safe table
