@@ -1,0 +1,118 @@
+"""The ``rencana`` upload kind (issue 18): the plan corpus through the whole engine, then plans and reports meeting
+on Kinerja pilar's plan-against-delivery table, per-cell versioning and rollback of a plan batch."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import table_hashes
+from tests.integration import test_ingest_corpus as korpus
+from tkpk.db import connect
+from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
+from tkpk.ingest.templat import templat_csv, templat_xlsx
+from tkpk.rakor import rencana as rc
+from tkpk.rakor.pilar import rencana_pilar
+
+ref_store = korpus.ref_store
+RENCANA = Path(__file__).resolve().parents[1] / "data" / "upload" / "rencana"
+
+# (file, verdict, first message: (level, row, column, fragment) or None)
+KASUS = [
+    ("baik_rencana.csv", "diterima", None),
+    ("baik_rencana_sinonim.csv", "diterima", None),
+    ("salah_rencana_pilar.csv", "ditolak", ("galat", 2, "pilar", "termasuk pilar 2")),
+    ("salah_rencana_kosong.csv", "ditolak", ("galat", 2, "target_output", "tanpa target output maupun pagu")),
+    ("salah_rencana_triwulan.csv", "ditolak", ("galat", 2, "triwulan", "di atas batas 4")),
+    ("salah_rencana_ganda.csv", "ditolak", ("galat", 3, None, "sudah ada di baris 2")),
+    ("salah_rencana_pagu_persen.csv", "ditolak", ("galat", 2, "pagu_rencana", "persentase")),
+    ("salah_rencana_tanpa_program.csv", "ditolak", ("galat", None, "program", "tidak ada")),
+]
+
+
+@pytest.fixture
+def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = tmp_path / "t.duckdb"
+    shutil.copy(ref_store, path)
+    c = connect(path)
+    yield c
+    c.close()
+
+
+def test_every_plan_file_is_in_the_list():
+    assert {p.name for p in RENCANA.iterdir()} == {k[0] for k in KASUS}
+
+
+@pytest.mark.parametrize(("nama", "vonis", "pertama"), KASUS, ids=[k[0] for k in KASUS])
+def test_plan_corpus(con: duckdb.DuckDBPyConnection, nama: str, vonis: str, pertama: tuple | None):
+    sebelum = table_hashes(con)
+    hasil = ingest_file(con, (RENCANA / nama).read_bytes(), nama, "rencana", "penguji")
+    teks = "\n".join(hasil.baris_teks())
+    assert hasil.status == vonis, teks
+    if pertama is None:
+        assert not [p for p in hasil.pesan if p.tingkat != "info"], teks
+    else:
+        p = hasil.pesan[0]
+        assert (p.tingkat, p.baris, p.kolom) == pertama[:3], teks
+        assert pertama[3] in p.teks, teks
+    if vonis == "ditolak":
+        assert table_hashes(con) == sebelum
+
+
+def test_template_names_every_plan_column():
+    judul = templat_csv("rencana").decode("utf-8-sig").splitlines()[0].split(";")
+    for k in ("tahun", "triwulan", "pilar", "opd", "program", "kegiatan", "satuan_output", "target_output",
+              "pagu_rencana", "keterangan"):
+        assert k in judul, judul
+    assert templat_xlsx("rencana")[:2] == b"PK"
+
+
+def _tulis(folder: Path, nama: str, teks: str) -> Path:
+    f = folder / nama
+    f.write_text(teks, encoding="utf-8")
+    return f
+
+
+def _muat(con: duckdb.DuckDBPyConnection, f: Path, jenis: str) -> int:
+    hasil = ingest_file(con, f.read_bytes(), f.name, jenis, "penguji")
+    assert hasil.status == "diterima", "\n".join(hasil.baris_teks())
+    assert hasil.batch_id is not None
+    return hasil.batch_id
+
+
+def test_plans_meet_reports_per_quarter_and_roll_back_per_cell(con: duckdb.DuckDBPyConnection, tmp_path: Path):
+    rencana = _tulis(tmp_path, "rencana.csv", "tahun;triwulan;pilar;opd;program;satuan_output;target_output;"
+                     "pagu_rencana\n2025;2;2;DisperkimLH;Bedah rumah;unit;10;Rp250.000.000\n"
+                     "2025;4;2;DisperkimLH;Bedah rumah;unit;25;Rp625.000.000\n"
+                     "2025;4;2;DisperkimLH;Sanitasi komunal;unit;8;\n")
+    a = _muat(con, rencana, "rencana")
+    # the report spells the program differently: it is folded onto the plan's spelling
+    lapor = _tulis(tmp_path, "lapor.csv", "tahun;triwulan;pilar;opd;program;satuan_output;capaian_output;pagu;"
+                   "realisasi\n2025;1;2;DisperkimLH;bedah  RUMAH;unit;4;Rp250.000.000;Rp100.000.000\n"
+                   "2025;2;2;DisperkimLH;Bedah Rumah.;unit;11;;Rp150.000.000\n")
+    _muat(con, lapor, "intervensi")
+    assert {r[0] for r in con.execute("SELECT program FROM v_intervensi WHERE kode_opd = 'DISPERKIMLH'"
+                                      ).fetchall()} == {"Bedah rumah"}
+    t = rencana_pilar(con, 2, 2025, "DISPERKIMLH").tabel.set_index("program")
+    bedah = t.loc["Bedah rumah"]
+    # both sides cumulative ("s.d. triwulan"): 11 reported by quarter 2 against 10 planned; the year's target 25
+    assert (bedah["rencana_q2"], bedah["capaian_q2"], bedah["target_tahun"]) == (10, 11, 25)
+    assert bedah["status"] == rc.SESUAI
+    assert t.loc["Sanitasi komunal", "status"] == rc.BELUM
+    # a correction with an empty budget cell keeps the stored budget; rolling it back restores the old target
+    koreksi = _tulis(tmp_path, "koreksi.csv", "tahun;triwulan;pilar;opd;program;target_output;pagu_rencana\n"
+                     "2025;4;2;DisperkimLH;Bedah rumah;30;\n")
+    b = _muat(con, koreksi, "rencana")
+    sql_sel = ("SELECT target_output, pagu_rencana, satuan_output, batch_id FROM v_rencana_aksi WHERE triwulan = 4 "
+               "AND program = 'Bedah rumah'")
+    assert con.execute(sql_sel).fetchone() == (30.0, 625_000_000.0, "unit", b)
+    pra = pratinjau_batal(con, b)
+    assert pra.jumlah == 1 and pra.sel.iloc[0]["kolom"] == "target_output"
+    batalkan(con, b, "penguji")
+    assert con.execute(sql_sel).fetchone() == (25.0, 625_000_000.0, "unit", a)
+    assert rencana_pilar(con, 2, 2025, "DISPERKIMLH").tabel.set_index("program").loc["Bedah rumah",
+                                                                                      "target_tahun"] == 25
