@@ -203,3 +203,28 @@ def test_pratinjau_menyebut_kolom_berskala_dan_nama_mirip(akun: str, tulis_env: 
     unggah(at, "intervensi", "kasus/zakat_mirip.csv")
     mirip = [str(t.value) for t in at.text if "mirip dengan" in str(t.value)]
     assert mirip and '"Zakat produktif"' in mirip[0]
+
+
+def test_rencana_aksi_diunggah_dan_tampil_di_kinerja_pilar(akun: str, tulis_env: Path) -> None:
+    """Issue 18: action plans go through the same upload page (kind, template, preview, one save), and the plan
+    reaches the plan-against-delivery section of Kinerja pilar."""
+    at = masuk(buka("pages/unggah.py"), akun, SANDI)
+    unggah(at, "rencana", "rencana/baik_rencana.csv")
+    assert not at.error, [e.value for e in at.error]
+    assert int(at.metric[0].value) == 3  # three new plan rows
+    next(b for b in at.button if "Simpan" in b.label).click()
+    at.run()
+    assert not at.exception and [s.value for s in at.success if "batch" in s.value]
+    p = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    p.run()
+    p.switch_page("pages/pilar.py")
+    p.run()
+    next(s for s in p.selectbox if s.label == "Pilar").set_value(2)
+    p.run()
+    next(s for s in p.selectbox if s.label == "Tahun").set_value(2025)
+    p.run()
+    assert not p.exception, p.exception
+    rencana = next(df.value for df in p.dataframe if "Program" in df.value.columns and "Status" in df.value.columns
+                   and df.value["Status"].astype(str).str.contains("progres|rencana|tercapai|tertinggal").any())
+    baris = rencana[rencana["Program"] == "Bedah rumah (RTLH)"]
+    assert len(baris) == 1 and "Belum ada progres" in str(baris.iloc[0]["Status"]), rencana.to_string()
