@@ -52,7 +52,8 @@ def test_cumulative_plans_and_reports_per_quarter_and_status():
     assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
     assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
     assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
-    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0}
+    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0,
+                                    rc.TANPA_TARGET: 0}
 
 
 def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
@@ -135,3 +136,24 @@ def test_a_year_reported_to_its_end_below_plan_is_not_met_rather_than_behind():
     lapor = _intervensi((2025, 4, 3, "DISTAN", "Bibit", None, "63.03.03", "paket", 30.0, None, False))
     t = rc.rencana_vs_realisasi(rencana, lapor, 2025)
     assert t["status"].tolist() == [rc.TIDAK_TERCAPAI] and t["status_label"].iloc[0] == "■ Tidak tercapai"
+
+
+def test_an_empty_cell_of_a_year_plan_row_keeps_the_quarterly_target_and_a_budget_only_plan_is_not_failed():
+    """Review of issue 18, finding 1: a year row bringing only a budget replaced the place's quarterly row as a whole,
+    so its empty target wiped the Q4 target and a met plan read "tidak tercapai"; a plan without any output target
+    read "tidak tercapai" whatever was delivered."""
+    rencana = _rencana(
+        (2025, 1, 2, "DISHUB", "Angkutan perdesaan", None, None, "trayek", 1.0, None, False),
+        (2025, 4, 2, "DISHUB", "Angkutan perdesaan", None, None, "trayek", 3.0, None, False),
+        (2025, None, 2, "DISHUB", "Angkutan perdesaan", None, None, "trayek", None, 469.0, False),
+        (2025, None, 2, "PUPRP", "Jalan lingkungan", None, None, "km", None, 900.0, False),
+    )
+    lapor = _intervensi(
+        (2025, 4, 2, "DISHUB", "Angkutan perdesaan", None, None, "trayek", 4.0, 400.0, False),
+        (2025, 4, 2, "PUPRP", "Jalan lingkungan", None, None, "km", 2.0, 800.0, False),
+    )
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    assert t.loc["DISHUB", "target_tahun"] == 3.0 and t.loc["DISHUB", "pagu_rencana"] == 469.0
+    assert t.loc["DISHUB", "status"] == rc.TERCAPAI
+    assert t.loc["PUPRP", "status"] == rc.TANPA_TARGET
+    assert t.loc["PUPRP", "status_label"] == "◇ Tanpa target output"

@@ -13,7 +13,8 @@ Status per program, as of the latest quarter the OPD reported for it:
 - ``tercapai``: reported output reaches the year's planned output;
 - ``sesuai rencana``: reported output reaches what was planned by the latest reported quarter;
 - ``tertinggal``: it does not, and the year is not reported to its end yet;
-- ``tidak tercapai``: the year's last report (Q4, or a year report) falls short of the year's plan.
+- ``tidak tercapai``: the year's last report (Q4, or a year report) falls short of the year's plan;
+- ``tanpa target output``: reported, but the plan states a budget only, so its output cannot be judged.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over q
 
 BELUM, TERCAPAI, SESUAI = "belum ada progres", "tercapai", "sesuai rencana"
 TERTINGGAL, TIDAK_TERCAPAI = "tertinggal", "tidak tercapai"
+TANPA_TARGET = "tanpa target output"  # a plan of budget only: its output cannot be judged
 LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "◐ Sesuai rencana",
-                TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai"}
-URUTAN_STATUS = {BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4}
+                TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai", TANPA_TARGET: "◇ Tanpa target output"}
+URUTAN_STATUS = {BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4, TANPA_TARGET: 5}
 KUNCI = ["pilar", "kode_opd", "program_kunci", "satuan_kunci"]
 _TEMPAT = ["kegiatan", "kode_wilayah"]
 
@@ -54,13 +56,19 @@ def _siapkan(df: pd.DataFrame, nilai: dict[str, str], tahun: int) -> pd.DataFram
 def _kumulatif(d: pd.DataFrame, kolom: list[str]) -> dict[int, pd.DataFrame]:
     """Per quarter 1–4, per program: the sum over its places of each place's latest value at or before that quarter.
 
-    A row without a quarter counts from Q4 on (the year's end); a place that has one replaces its quarterly rows.
+    A row without a quarter counts from Q4 on (the year's end). Each value column is taken on its own, from the
+    latest row that fills it: an empty cell is "not stated" (README, "Versi data"), so a year row bringing only a
+    budget keeps the Q4 output target.
     """
     hasil = {}
     for q in TRIWULAN:
-        sampai = d[(d["q"] <= q) | ((d["q"] == TAHUNAN) & (q == 4))]
-        terakhir = sampai.sort_values("q").groupby([*KUNCI, *_TEMPAT], dropna=False).tail(1)
-        hasil[q] = terakhir.groupby(KUNCI, dropna=False)[kolom].sum(min_count=1)
+        sampai = d[(d["q"] <= q) | ((d["q"] == TAHUNAN) & (q == 4))].sort_values("q", kind="stable")
+        bagian = []
+        for c in kolom:
+            isi = sampai[sampai[c].notna()]
+            terakhir = isi.groupby([*KUNCI, *_TEMPAT], dropna=False).tail(1)
+            bagian.append(terakhir.groupby(KUNCI, dropna=False)[c].sum(min_count=1))
+        hasil[q] = pd.concat(bagian, axis=1).reindex(columns=kolom) if bagian else pd.DataFrame(columns=kolom)
     return hasil
 
 
@@ -122,6 +130,8 @@ def _status(row: pd.Series) -> str:
     q = row["triwulan_lapor"]
     if pd.isna(q):
         return BELUM
+    if all(pd.isna(row[f"rencana_q{k}"]) for k in TRIWULAN):
+        return TANPA_TARGET
     target, capaian = row["target_tahun"], row["capaian_tahun"]
     if pd.notna(target) and pd.notna(capaian) and capaian >= target:
         return TERCAPAI
