@@ -28,6 +28,7 @@ def _jumlah(con: duckdb.DuckDBPyConnection, tabel: str) -> int:
 
 
 def test_a_decision_is_recorded_edited_and_withdrawn_without_losing_any_state(con: duckdb.DuckDBPyConnection):
+    awal = _jumlah(con, "keputusan_peristiwa")  # the bundled sample rakor has its own events
     rakor = kp.buat_rakor(con, kp.IsiRakor(date(2024, 12, 18), "Rakor TKPK Desember 2024", "Aula Bappedalitbang"),
                           oleh="analis1", waktu=datetime(2024, 12, 18, 10))
     kid = kp.catat_keputusan(con, rakor, kp.IsiKeputusan(
@@ -56,7 +57,7 @@ def test_a_decision_is_recorded_edited_and_withdrawn_without_losing_any_state(co
     kp.tarik_keputusan(con, kid, oleh="analis2")
     assert kp.keputusan_rakor(con, rakor, date(2025, 7, 1)).empty
     assert kp.riwayat(con, kid)["berubah"].iloc[-1] == "ditarik"
-    assert _jumlah(con, "keputusan_peristiwa") == 4
+    assert _jumlah(con, "keputusan_peristiwa") == awal + 4
     with pytest.raises(kp.IsianGagal, match="sudah ditarik"):
         kp.ubah_keputusan(con, kid, oleh="analis1", status="selesai")
 
@@ -73,10 +74,11 @@ def test_a_refused_decision_writes_nothing_and_says_why(con: duckdb.DuckDBPyConn
 
 
 def test_rakor_edits_and_withdrawal_are_events_and_the_latest_is_current(con: duckdb.DuckDBPyConnection):
-    a = kp.buat_rakor(con, kp.IsiRakor(date(2024, 12, 18), "Rakor A"), oleh="a")
-    b = kp.buat_rakor(con, kp.IsiRakor(date(2025, 6, 20), "Rakor B"), oleh="a")
-    assert kp.ubah_rakor(con, b, kp.IsiRakor(date(2025, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
-    assert not kp.ubah_rakor(con, b, kp.IsiRakor(date(2025, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
+    # later than the bundled sample rakor, so these two are "current" and "previous"
+    a = kp.buat_rakor(con, kp.IsiRakor(date(2026, 3, 18), "Rakor A"), oleh="a")
+    b = kp.buat_rakor(con, kp.IsiRakor(date(2026, 6, 20), "Rakor B"), oleh="a")
+    assert kp.ubah_rakor(con, b, kp.IsiRakor(date(2026, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
+    assert not kp.ubah_rakor(con, b, kp.IsiRakor(date(2026, 6, 21), "Rakor B (revisi)", "Martapura"), oleh="b")
     daftar = kp.daftar_rakor(con)
     dipilih = kp.pilih_rakor(daftar)
     assert dipilih.sekarang["judul"] == "Rakor B (revisi)" and dipilih.sebelumnya["rakor_id"] == a
@@ -85,3 +87,15 @@ def test_rakor_edits_and_withdrawal_are_events_and_the_latest_is_current(con: du
     assert _jumlah(con, f"rakor_peristiwa WHERE rakor_id = {b}") == 3
     with pytest.raises(kp.IsianGagal, match="Judul"):
         kp.buat_rakor(con, kp.IsiRakor(date(2025, 1, 1), "  "), oleh="a")
+
+
+def test_a_decision_of_a_withdrawn_rakor_cannot_be_changed(con: duckdb.DuckDBPyConnection):
+    """Review of issue 18, finding 8: after the rakor was withdrawn, a status change of one of its decisions was
+    still written."""
+    r = kp.buat_rakor(con, kp.IsiRakor(date(2025, 6, 20), "Rakor salah input"), oleh="a")
+    kid = kp.catat_keputusan(con, r, kp.IsiKeputusan("Uji", kode_opd="DISPERKIMLH"), oleh="a")
+    kp.tarik_rakor(con, r, oleh="a")
+    sebelum = _jumlah(con, "keputusan_peristiwa")
+    with pytest.raises(kp.IsianGagal, match="sudah ditarik"):
+        kp.ubah_keputusan(con, kid, oleh="a", status="selesai")
+    assert _jumlah(con, "keputusan_peristiwa") == sebelum

@@ -243,10 +243,13 @@ def ubah_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: s
         rakor_id, lama, dihapus, sampel = _keputusan_terakhir(cur, keputusan_id)
         if dihapus:
             raise IsianGagal([f"Keputusan {keputusan_id} sudah ditarik."])
+        rakor = _rakor_terakhir(cur, rakor_id)
+        if rakor["dihapus"]:  # a withdrawn rakor's decisions are history, not work
+            raise IsianGagal([f"Rakor {rakor_id} sudah ditarik; keputusannya tidak dapat diubah."])
         baru = rapikan(replace(lama, **perubahan))  # type: ignore[arg-type]
         if baru == rapikan(lama):
             return False
-        pesan = periksa_keputusan(baru, _rakor_terakhir(cur, rakor_id)["tanggal"], _wilayah_banjar(cur))
+        pesan = periksa_keputusan(baru, rakor["tanggal"], _wilayah_banjar(cur))
         if pesan:
             raise IsianGagal(pesan)
         _tulis_keputusan(cur, keputusan_id, rakor_id, baru, dihapus=False, sampel=sampel, oleh=oleh,
