@@ -214,8 +214,26 @@ def test_population_profile_marks_where_real_and_sample_years_meet(run_page):
     assert "angka nyata 2020–2021, DATA CONTOH (sintetis) 2018–2019, 2022–2025" in teks
 
 
-def test_a_register_year_without_program_reports_is_not_called_untouched(run_page):
-    """2025 has register-shaped figures but no program report yet: no pocket may be called "belum tersentuh"."""
+def test_a_register_year_without_program_reports_is_not_called_untouched(run_page, store_path, tmp_path,
+                                                                           monkeypatch):
+    """A year with register-shaped figures but no program report yet (2025 once its sample reports are rolled
+    back): no pocket may be called "belum tersentuh"."""
+    import shutil
+
+    import streamlit as st
+
+    from tkpk.db import connect
+    from tkpk.ingest import batalkan
+
+    salinan = tmp_path / "tanpa_laporan_2025.duckdb"
+    shutil.copy(store_path, salinan)
+    con = connect(salinan)
+    for (bid,) in con.execute("SELECT DISTINCT batch_id FROM intervensi WHERE tahun = 2025").fetchall():
+        batalkan(con, bid, "penguji", "tanpa laporan 2025")
+    con.close()
+    monkeypatch.setenv("TKPK_DB", str(salinan))
+    st.cache_data.clear()
+    st.cache_resource.clear()
     at = run_page("pages/peta.py")
     at.selectbox(key="url_tahun").set_value(2025).run()
     _ok(at)
