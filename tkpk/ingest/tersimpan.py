@@ -102,33 +102,68 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _nama_opd(kode: str) -> str:
+    return katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
+
+
+def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
+    """Each distinct combination of ``kunci`` with the first Excel row it appears on."""
+    return pa.table({**{k: pa.array(data[k].astype("string"), pa.string()) for k in kunci},
+                     "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
+        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"]).to_pandas()
+
+
+def _dekat(kunci: str, pilihan: dict[str, str]) -> str | None:
+    """The stored spelling close to (not equal to) a folded name, or ``None``."""
+    if not pilihan or kunci in pilihan:
+        return None
+    hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
+    return None if hasil is None else pilihan[hasil[0]]
+
+
+def _lipat_daftar(nama: pd.Series) -> list[str]:
+    return lipat(pa.array(nama.astype(str).tolist(), pa.string())).to_pylist()
+
+
 def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
-    """A warning for each new program name that is close to, but not the same as, a stored one of its OPD."""
+    """A warning for each new program name close to, but not the same as, a stored one of its OPD, and for each
+    new kegiatan name close to a stored kegiatan of the same (folded) program and OPD ("Modal usaha mustahiq"
+    beside "Modal usaha mustahik" would count the pagu twice)."""
     if data.empty:
         return []
-    pertama = pa.table({"kode_opd": pa.array(data["kode_opd"].astype("string"), pa.string()),
-                        "program": pa.array(data["program"].astype("string"), pa.string()),
-                        "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
-        ["kode_opd", "program"], use_threads=False).aggregate([("_baris", "min")]).rename_columns(
-        ["kode_opd", "program", "_baris"]).to_pandas()
+    pertama = _pertama(data, ["kode_opd", "program"])
     opd = sorted(set(pertama["kode_opd"].astype(str)))
     tersimpan = cur.execute(sql("ingest_program_opd"), {"opd": opd}).df()
-    per_opd = {k: dict(zip(lipat(pa.array(g["program"].astype(str).tolist(), pa.string())).to_pylist(), g["program"],
-                           strict=True)) for k, g in tersimpan.groupby("kode_opd")}
+    per_opd = {k: dict(zip(_lipat_daftar(g["program"]), g["program"], strict=True))
+               for k, g in tersimpan.groupby("kode_opd")}
     pesan = []
-    dilipat = lipat(pa.array(pertama["program"].astype(str).tolist(), pa.string())).to_pylist()
-    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), dilipat, strict=True):
-        pilihan = per_opd.get(kode, {})
-        if not pilihan or kunci in pilihan:
-            continue
-        hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
-        if hasil is not None:
-            lain = pilihan[hasil[0]]
-            nama_opd = katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
+    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), _lipat_daftar(
+            pertama["program"]), strict=True):
+        lain = _dekat(kunci, per_opd.get(kode, {}))
+        if lain is not None:
             pesan.append(pesan_sel(
                 "peringatan", int(n), judul("program"), program,
-                f'mirip dengan "{lain}" yang sudah tersimpan untuk {nama_opd}; disimpan sebagai program baru. Bila '
-                f"yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+                f'mirip dengan "{lain}" yang sudah tersimpan untuk {_nama_opd(kode)}; disimpan sebagai program baru. '
+                f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+    if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
+        return pesan
+    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
+    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
+    nama = nama[nama["kegiatan"].notna()]
+    per_program: dict[tuple[str, str], dict[str, str]] = {}
+    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
+                              _lipat_daftar(nama["kegiatan"]), strict=True):
+        per_program.setdefault((kode, p), {}).setdefault(lk, k)
+    for (kode, program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
+                                                      _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
+                                                      strict=True):
+        lain = _dekat(kunci, per_program.get((kode, p), {}))
+        if lain is not None:
+            pesan.append(pesan_sel(
+                "peringatan", int(n), judul("kegiatan"), kegiatan,
+                f'mirip dengan "{lain}" yang sudah tersimpan untuk program "{program}" {_nama_opd(kode)}; disimpan '
+                f"sebagai kegiatan baru. Bila yang dimaksud kegiatan yang sama, tulis persis \"{lain}\" agar "
+                "pagunya tidak terhitung dua kali"))
     return pesan
 
 
