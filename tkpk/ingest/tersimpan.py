@@ -243,6 +243,49 @@ def kewajaran_intervensi(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame,
     return pesan
 
 
+# Garis kemiskinan rises a few percent a year; a change beyond this factor from the year before is a unit slip
+# ("605,312" read as Rp605) or a wrong column, never a real change.
+FAKTOR_GK = 2.0
+
+
+def garis_kemiskinan_tahun_lalu(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str],
+                                label: Callable[[str], str]) -> list[Pesan]:
+    """GK more than :data:`FAKTOR_GK` times above or below the previous year's GK of the same place, taken from
+    the file itself when it holds that year, else from the store (an error naming the stored value; a warning
+    when that value is sample data)."""
+    if data.empty or "garis_kemiskinan" not in data.columns or not data["garis_kemiskinan"].notna().any():
+        return []
+    gk = data[data["garis_kemiskinan"].notna()][["tahun", "kode_wilayah", "garis_kemiskinan", "_baris"]]
+    cur.register("_kunci", gk[["tahun", "kode_wilayah"]].drop_duplicates())
+    try:
+        simpan = cur.execute(sql("ingest_gk_tahun_lalu")).df()
+    finally:
+        _lepas(cur, "_kunci")
+    lalu: dict[tuple[int, str], tuple[float, str, bool]] = {
+        (int(r.tahun), str(r.kode_wilayah)): (float(r.nilai), f"batch {int(r.batch_id)}, berkas {r.nama_file}"
+                                              + (", DATA CONTOH (sintetis) — hanya peringatan" if r.sampel else ""),
+                                              bool(r.sampel))
+        for r in simpan.itertuples(index=False)}
+    di_berkas = {(int(t), str(w)): (float(v), int(n)) for t, w, v, n in gk.itertuples(index=False, name=None)}
+    pesan = []
+    for (t, w), (v, n) in di_berkas.items():
+        if (t - 1, w) in di_berkas:
+            sebelum, asal, contoh = di_berkas[(t - 1, w)][0], f"baris {di_berkas[(t - 1, w)][1]} berkas ini", False
+        elif (t, w) in lalu:
+            sebelum, asal, contoh = lalu[(t, w)]
+            asal = f"tersimpan, {asal}"
+        else:
+            continue
+        if sebelum <= 0 or 1 / FAKTOR_GK <= v / sebelum <= FAKTOR_GK:
+            continue
+        pesan.append(pesan_sel(
+            "peringatan" if contoh else "galat", n, judul("garis_kemiskinan"), v,
+            f"berbeda lebih dari {FAKTOR_GK:g} kali lipat dari garis kemiskinan tahun {t - 1} wilayah {label(w)}: "
+            f"Rp{angka_teks(sebelum)} ({asal}); garis kemiskinan hanya naik beberapa persen setahun. Periksa satuan "
+            "dan tanda desimal (Rp605.312, bukan 605,312)"))
+    return pesan
+
+
 def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
                       judul: Callable[[str], str], label: Callable[[str], str]) -> tuple[pd.DataFrame, list[Pesan]]:
     """Every check against the store for one upload: (the upload as it will be stored, messages)."""
@@ -261,4 +304,6 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
         pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:
         pesan += kewajaran(cur, jenis, data, judul, label)
+    if jenis == "bps":
+        pesan += garis_kemiskinan_tahun_lalu(cur, data, judul, label)
     return data, pesan
