@@ -256,11 +256,8 @@ def garis_kemiskinan_tahun_lalu(cur: duckdb.DuckDBPyConnection, data: pd.DataFra
     if data.empty or "garis_kemiskinan" not in data.columns or not data["garis_kemiskinan"].notna().any():
         return []
     gk = data[data["garis_kemiskinan"].notna()][["tahun", "kode_wilayah", "garis_kemiskinan", "_baris"]]
-    cur.register("_kunci", gk[["tahun", "kode_wilayah"]].drop_duplicates())
-    try:
-        simpan = cur.execute(sql("ingest_gk_tahun_lalu")).df()
-    finally:
-        _lepas(cur, "_kunci")
+    simpan = cur.execute(sql("ingest_gk_tahun_lalu"), {
+        "tahun": sorted({int(t) for t in gk["tahun"]}), "wilayah": sorted({str(w) for w in gk["kode_wilayah"]})}).df()
     lalu: dict[tuple[int, str], tuple[float, str, bool]] = {
         (int(r.tahun), str(r.kode_wilayah)): (float(r.nilai), f"batch {int(r.batch_id)}, berkas {r.nama_file}"
                                               + (", DATA CONTOH (sintetis) — hanya peringatan" if r.sampel else ""),
