@@ -37,7 +37,8 @@ def test_personal_data_in_a_cell(teks: object, jenis: str):
     "PAK Guru sekolah dasar", "Jl. H. Abdul Gani, pemasangan lampu", "Desa Tambak Baru Ulu", "tahun 2024",
     "Rp 9.000.000", "9000000", "0", "0812", "dibayar 08-05-2024", "Penerima: 25 KK", "Penerima: Kelompok Tani Maju",
     "IBU HAMIL KEK", "Ibu Kota Nusantara", "Kunjungan Pak Camat", "kegiatan. Dilaksanakan di Martapura",
-    "Bantuan kelahiran 2 bayi", "lahir 2024: 12 bayi", "HP", "Sosialisasi a.n. Kelompok Tani",
+    "Bantuan kelahiran 2 bayi", "lahir 2024: 12 bayi", "HP", "Sosialisasi a.n. Kelompok Tani", "PMT Ibu KEK",
+    "Surat a.n. Kepala Dinas", "kegiatan an. Dinas Sosial", "Ibu PKK Desa", "Tahun 2018 pagu 10.080",
 ])
 def test_ordinary_text_is_not_personal_data(teks: object):
     assert jenis_temuan(teks) is None  # type: ignore[arg-type]

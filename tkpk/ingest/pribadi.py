@@ -69,7 +69,10 @@ _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", 
                "kadis", "dokter", "bidan", "ustadz", "ustaz", "kelompok", "masyarakat", "warga", "kpm", "keluarga",
                "petani", "nelayan", "siswa", "pelajar", "umkm", "pelaku", "penyandang", "disabilitas", "desa",
                "kecamatan", "kabupaten", "tangga", "paud", "posyandu", "ppkbd", "dusun", "para", "se", "seluruh",
-               "semua", "sebanyak", "jumlah", "total", "orang", "jiwa", "kk", "unit", "mustahik", "mustahiq"}
+               "semua", "sebanyak", "jumlah", "total", "orang", "jiwa", "kk", "unit", "mustahik", "mustahiq",
+               "kek", "risti", "bumil", "anemia", "baduta", "dinas", "badan", "kantor", "bidang", "opd", "pemda",
+               "pemerintah", "sekretariat", "ketua", "tim", "yayasan", "koperasi", "bumdes", "baznas", "pt", "cv",
+               "ud", "lembaga", "panitia", "program", "kegiatan"}
 
 POLA: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("angka 16 digit seperti NIK/nomor KK", re.compile(_NIK)),

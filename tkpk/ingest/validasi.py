@@ -246,7 +246,7 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
                                                 "tabel di atas judul kolom"))
     ktx = Konteks(peta, tabel.desimal_koma, tahun_judul=tahun_judul, sumber_catatan=_sumber_catatan(kaki))
     if any(s.faktor != 1 for s in peta.satuan.values()):
-        ktx.konvensi = konvensi_berkas(tabel, mulai)
+        ktx.konvensi = konvensi_berkas(tabel, mulai, peta)
     frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
     hasil.pesan.extend(pesan)
     hasil.data = frame
@@ -265,15 +265,19 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     return hasil
 
 
-def konvensi_berkas(tabel: Tabel, mulai: int) -> str | None:
+def konvensi_berkas(tabel: Tabel, mulai: int, peta: kol.Peta) -> str | None:
     """The decimal convention the file's own cells show (:func:`tkpk.ingest.angka.konvensi`), for the cells
-    of a scaled column that read two ways ("14.461" under "(ribu jiwa)")."""
+    of a scaled column that read two ways ("14.461" under "(ribu jiwa)"). Place codes ("63.03") and years are
+    not numbers with a decimal mark and are left out."""
     import pyarrow.compute as pc
 
     from tkpk.ingest.angka import BUKTI, konvensi
 
     bukti: set[str] = set()
+    bukan = {j for nama, j in peta.kolom.items() if nama.startswith("kode") or nama in ("tahun", "triwulan")}
     for j in range(tabel.lebar):
+        if j in bukan:
+            continue
         arr = tabel.teks(j, mulai)
         for nama, pola in BUKTI.items():
             if nama not in bukti and pc.any(pc.match_substring_regex(arr, pola)).as_py():
