@@ -188,6 +188,15 @@ def test_berkas_ulasan_tanpa_kolom_nama_ditolak_per_baris(con: duckdb.DuckDBPyCo
     assert [(p.baris, p.kolom) for p in hasil.pesan if p.galat] == [(n, "keterangan") for n in range(2, 7)], teks
 
 
+def test_berkas_ulasan_dengan_kolom_nama_kpm(con: duckdb.DuckDBPyConnection):
+    """The reviewer's file as sent: the "Nama KPM" header and the keterangan cell are both named."""
+    data = _csv("tahun;opd;pilar;program;kegiatan;kecamatan;pagu;realisasi;keterangan;Nama KPM;sumber",
+                "2024;Baznas;1;Zakat produktif;Modal usaha mustahik;Martapura;10.000.000;9.000.000;Penerima: Hj. Siti "
+                "Aminah, Desa Tambak Baru Ulu;SITI AMINAH;Baznas")
+    hasil, teks = _ditolak(con, data, "intervensi")
+    assert [(p.baris, p.kolom) for p in hasil.pesan if p.galat] == [(None, "Nama KPM"), (2, "keterangan")], teks
+
+
 @pytest.mark.parametrize("judul", ["Nama KPM", "Nama Mustahik", "Nama Penerima Manfaat", "Nama Anggota", "No HP",
                                    "Telepon", "Tanggal Lahir", "No. Telp"])
 def test_kolom_nama_orang_ditolak(con: duckdb.DuckDBPyConnection, judul: str):

@@ -178,10 +178,11 @@ def _cek_rumus(tabel: Tabel, peta: kol.Peta, baris_judul: int) -> list[Pesan]:
 
 
 def _pesan_pribadi(tabel: Tabel, i_judul: int | None) -> list[Pesan]:
-    """Personal data in the header row (the first row when no header is found) or in any cell below it."""
+    """Personal data in the header row (the first row when no header is found) and in every cell below it, all
+    reported at once so one upload shows every place to clean."""
     i = i_judul or 0
     judul = [str(v) for v in tabel.baris_ke(i)] if tabel.jumlah else []
-    return pribadi.cek_judul(judul) or pribadi.cek_isi(judul, tabel, i + 1)
+    return [*pribadi.cek_judul(judul), *pribadi.cek_isi(judul, tabel, i + 1)]
 
 
 def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
