@@ -17,10 +17,10 @@ from tkpk.dua_angka import dua_angka
 from tkpk.ekspor.data import BahanTahun, muat, tahun_program
 from tkpk.ekspor.peta import peta_kantong
 from tkpk.label import LABEL_SAMPEL
-from tkpk.mutu_sumber import legenda
+from tkpk.mutu_sumber import legenda, sebut
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
-from tkpk.ringkasan import bps_seri, headline, tahun_tersedia
+from tkpk.ringkasan import NAMA_FIGUR, bps_seri, headline, tahun_tersedia
 from tkpk.ui import masuk
 from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.aman import html
@@ -111,12 +111,15 @@ def _slide_headline(a: ag.Agenda) -> None:
     # Streamlit reads the arrow's direction from a leading ASCII "-", not from "−".
     delta = fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None
     c[0].metric(f"{h.penanda} P0 {h.tahun}".strip(), fmt.persen(h.p0), delta, delta_color="inverse")
+    # each figure with its own marker: versioning is per cell, so the count may not share P0's source
+    tm, tg = h.penanda_figur("penduduk_miskin"), h.penanda_figur("garis_kemiskinan")
     if a.layar >= 1080:
-        c[1].metric("Penduduk miskin", fmt.jiwa(h.penduduk_miskin))
-        c[2].metric("Garis kemiskinan", fmt.rupiah(h.garis_kemiskinan))
+        c[1].metric(f"{tm} Penduduk miskin".strip(), fmt.jiwa(h.penduduk_miskin))
+        c[2].metric(f"{tg} Garis kemiskinan".strip(), fmt.rupiah(h.garis_kemiskinan))
     else:  # a 1280×720 column holds ~7 characters at 64 px: the unit moves into the label
-        c[1].metric("Penduduk miskin (jiwa)", fmt.angka(h.penduduk_miskin))
-        c[2].metric("Garis kemiskinan (Rp)", fmt.angka(h.garis_kemiskinan), help="Rupiah per kapita per bulan.")
+        c[1].metric(f"{tm} Penduduk miskin (jiwa)".strip(), fmt.angka(h.penduduk_miskin))
+        c[2].metric(f"{tg} Garis kemiskinan (Rp)".strip(), fmt.angka(h.garis_kemiskinan),
+                    help="Rupiah per kapita per bulan.")
     # A rank with fewer than 5 kab/kota to compare says nothing: the tile then says so instead of "1 dari 1".
     c[3].metric("Peringkat Kalsel", h.peringkat_singkat if h.peringkat is not None else "–",
                 help="1 = P0 terendah di antara kab/kota yang datanya tersedia (minimal 5)")
@@ -126,16 +129,21 @@ def _slide_headline(a: ag.Agenda) -> None:
     s = baca(tren.seri_bps, a.indikator)
     tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
                        satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)))
-    tanda = s.legenda_sumber
-    _kaki(f"{h.sumber_teks} ({h.tahun}); {tanda + '; ' if tanda else ''}sumber tiap tahun di halaman Tren",
+    # markers of the tiles (each figure's own kind) and of the chart
+    tanda = legenda({h.jenis(f) for f in ("p0", "penduduk_miskin", "garis_kemiskinan") if getattr(h, f) is not None}
+                    | set(s.data.loc[s.data["nilai"].notna(), "jenis_sumber"].dropna()))
+    tampil = ("penduduk_miskin", "garis_kemiskinan")  # the tiles beside P0; other figures are not on this slide
+    lain = "".join(f"; {', '.join(NAMA_FIGUR[f] for f in fs if f in tampil)}: {sebut(sumber, jenis, 90)}"
+                   for fs, sumber, jenis in h.sumber_lain if set(fs) & set(tampil))
+    _kaki(f"{h.sumber_teks} ({h.tahun}){lain}; {tanda + '; ' if tanda else ''}sumber tiap tahun di halaman Tren",
           False)
 
 
 def _slide_dua_angka(a: ag.Agenda) -> None:
     d = baca(dua_angka, a.tahun)
     panel_dua_angka(d, slide=True, ringkas=a.layar < 1080)
-    _kaki(f"Susenas {d.tahun}: {d.bps.sumber_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
-          f"(dikutip media); {legenda({d.bps.jenis_sumber, 'register'})}", False)
+    _kaki(f"Susenas {d.tahun}: {d.sumber_bps_teks}; register: Satu Data Kabupaten Banjar dan SIKS-NG "
+          f"(dikutip media); {legenda({*d.jenis_bps, 'register'})}", False)
 
 
 def _slide_peta(a: ag.Agenda, b: BahanTahun) -> None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from tkpk import beranda, fmt, target
 from tkpk.dua_angka import dua_angka
-from tkpk.ringkasan import MIN_PEMBANDING, bps_seri, headline, tahun_tersedia
+from tkpk.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
 from tkpk.ui.aman import md, tabel
 from tkpk.ui.cache import baca
@@ -28,13 +28,18 @@ c1.metric(
     delta=fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None,
     delta_color="inverse",
 )
-c2.metric(f"Jumlah penduduk miskin {h.tahun}", fmt.jiwa(h.penduduk_miskin))
-c3.metric(f"Garis kemiskinan {h.tahun}", fmt.rupiah(h.garis_kemiskinan) if h.garis_kemiskinan else fmt.TIDAK_ADA,
-          help="Rupiah per kapita per bulan.")
+# every figure carries its own marker: versioning is per cell, so its source may not be P0's
+c2.metric(f"{h.penanda_figur('penduduk_miskin')} Jumlah penduduk miskin {h.tahun}".strip(),
+          fmt.jiwa(h.penduduk_miskin), help=h.sumber_teks_figur("penduduk_miskin"))
+c3.metric(f"{h.penanda_figur('garis_kemiskinan')} Garis kemiskinan {h.tahun}".strip(),
+          fmt.rupiah(h.garis_kemiskinan) if h.garis_kemiskinan else fmt.TIDAK_ADA,
+          help="Rupiah per kapita per bulan. " + h.sumber_teks_figur("garis_kemiskinan"))
 if h.p1 is not None or h.p2 is not None:
     d1, d2, _ = st.columns(3)
-    d1.metric(f"Indeks kedalaman (P1) {h.tahun}", fmt.angka(h.p1, 3) if h.p1 is not None else fmt.TIDAK_ADA)
-    d2.metric(f"Indeks keparahan (P2) {h.tahun}", fmt.angka(h.p2, 3) if h.p2 is not None else fmt.TIDAK_ADA)
+    d1.metric(f"{h.penanda_figur('p1')} Indeks kedalaman (P1) {h.tahun}".strip(),
+              fmt.angka(h.p1, 3) if h.p1 is not None else fmt.TIDAK_ADA)
+    d2.metric(f"{h.penanda_figur('p2')} Indeks keparahan (P2) {h.tahun}".strip(),
+              fmt.angka(h.p2, 3) if h.p2 is not None else fmt.TIDAK_ADA)
 if h.perubahan_poin is not None:
     st.markdown(
         f"Dibanding {h.pembanding_teks}: "
@@ -50,12 +55,15 @@ targets = baca(target.target_semua)
 t_p0 = target.status_target(targets, "p0", h.tahun, h.p0)
 st.markdown(f"**{t_p0.teks[:1].upper() + t_p0.teks[1:]}**" + (f"  \n{md(t_p0.catatan_sumber)}" if t_p0.ada else ""))
 t_ekstrem = target.status_target(targets, "p0_ekstrem", h.tahun, h.p0_ekstrem)
-ekstrem = fmt.persen(h.p0_ekstrem) if h.p0_ekstrem is not None else "belum ada angka tersimpan"
+ekstrem = (f"{h.penanda_figur('p0_ekstrem')} {fmt.persen(h.p0_ekstrem)}".strip() if h.p0_ekstrem is not None
+           else "belum ada angka Susenas tersimpan")
 st.markdown(f"Kemiskinan ekstrem {h.tahun}: **{ekstrem}** · {t_ekstrem.teks}"
             + ("" if t_ekstrem.ada else " (target nasional 0% pada 2024, Inpres 4/2022)"))
-chrome.sumber(h.keterangan_sumber or "tidak ada data")
+chrome.sumber(h.keterangan_sumber_lengkap or "tidak ada data")
 with st.expander("Sumber lengkap dan tautan"):
     st.markdown(md(h.sumber))
+    for fs, s, _ in h.sumber_lain:
+        st.markdown(md(f"{', '.join(NAMA_FIGUR[f] for f in fs)}: {s}"))
 st.page_link("pages/tren.py", label="Lihat tren, target dan perbandingan kab/kota →",
              query_params={"tahun": str(tahun)})
 

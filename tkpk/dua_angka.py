@@ -107,26 +107,45 @@ class DuaAngka:
 
     @property
     def label_angka_bps(self) -> str:
-        """The survey figure's tile label: "BPS 2024: penduduk miskin" only for BPS's own release; otherwise its
-        marker and the survey's name, never "BPS" ("◆ Susenas 2024: penduduk miskin"); the kind of source is
-        :attr:`jenis_angka_bps`, on its own line so a narrow tile cannot cut it off."""
-        if self.bps.resmi_bps:
+        """The survey count's tile label: "BPS 2024: penduduk miskin" only when the count itself was read from
+        BPS's own release; otherwise its marker and the survey's name, never "BPS" ("▲ Susenas 2024: penduduk
+        miskin"). The count's own kind is used, not P0's: versioning is per cell, so the count may come from a
+        speech while P0 comes from BPS. The kind is :attr:`jenis_angka_bps`, on its own line so a narrow tile
+        cannot cut it off."""
+        if self.bps.resmi("penduduk_miskin"):
             return f"BPS {self.tahun}: penduduk miskin"
-        return f"{self.bps.penanda} Susenas {self.tahun}: penduduk miskin".strip()
+        return f"{self.bps.penanda_figur('penduduk_miskin')} Susenas {self.tahun}: penduduk miskin".strip()
 
     @property
     def jenis_angka_bps(self) -> str:
-        """The line under the tile naming the kind of source ("Jenis sumber: ◆ angka BPS dikutip media")."""
-        tanda = "" if self.bps.resmi_bps else self.bps.penanda
-        return f"Jenis sumber: {tanda} {self.bps.nama_sumber}".replace(":  ", ": ")
+        """The line under the tile naming the count's kind of source ("Jenis sumber: ◆ angka BPS dikutip media")."""
+        tanda = "" if self.bps.resmi("penduduk_miskin") else self.bps.penanda_figur("penduduk_miskin")
+        return f"Jenis sumber: {tanda} {self.bps.nama_sumber_figur('penduduk_miskin')}".replace(":  ", ": ")
 
     @property
     def judul_angka_bps(self) -> str:
-        """The survey figure's heading in a file (core-font safe, no markers): "Angka BPS (Susenas Maret 2024)"
-        for BPS's own release, else "Angka kemiskinan Susenas 2024 (angka BPS dikutip media)"."""
-        if self.bps.resmi_bps:
+        """The survey figures' heading in a file (core-font safe, no markers): "Angka BPS (Susenas Maret 2024)"
+        only when P0 and the count are both BPS's own release, else "Angka kemiskinan Susenas 2024 (…)" naming
+        the kind of the first figure that is not."""
+        bukan = [f for f in ("p0", "penduduk_miskin") if getattr(self.bps, f) is not None and not self.bps.resmi(f)]
+        if not bukan:
             return f"Angka BPS (Susenas Maret {self.tahun})"
-        return f"Angka kemiskinan Susenas {self.tahun} ({self.bps.nama_sumber})"
+        return f"Angka kemiskinan Susenas {self.tahun} ({self.bps.nama_sumber_figur(bukan[0])})"
+
+    @property
+    def sumber_bps_teks(self) -> str:
+        """The source line of the survey figures on the card: one line when P0 and the count share a source,
+        else each figure with its own ("P0: BPS: …; penduduk miskin: ▲ dikutip pejabat…: …")."""
+        b = self.bps
+        if b.sumber_dari("p0") == b.sumber_dari("penduduk_miskin") and b.jenis("p0") == b.jenis("penduduk_miskin"):
+            return b.sumber_teks_figur("p0")
+        return "; ".join(f"{nama}: {b.sumber_teks_figur(f)}" for f, nama in
+                         (("p0", "P0"), ("penduduk_miskin", "penduduk miskin")) if getattr(b, f) is not None)
+
+    @property
+    def jenis_bps(self) -> set[str | None]:
+        """The kinds of source of the survey figures the card shows (for a marker legend)."""
+        return {self.bps.jenis("p0"), self.bps.jenis("penduduk_miskin")}
 
     @property
     def mengapa_singkat(self) -> str:
@@ -185,9 +204,10 @@ def tabel(d: DuaAngka) -> pd.DataFrame:
     """Both numbers as rows (for the workbook sheet and downloads): measure, year, value, kind, source."""
     b = d.bps
     baris = [{"Ukuran": "Persentase penduduk miskin (P0, Susenas)", "Tahun": d.tahun, "Nilai": b.p0, "Satuan": "%",
-              "Jenis sumber": mutu_sumber.label(b.jenis_sumber), "Sumber": b.sumber},
+              "Jenis sumber": mutu_sumber.label(b.jenis("p0")), "Sumber": b.sumber_dari("p0")},
              {"Ukuran": "Jumlah penduduk miskin (Susenas)", "Tahun": d.tahun, "Nilai": b.penduduk_miskin,
-              "Satuan": "jiwa", "Jenis sumber": mutu_sumber.label(b.jenis_sumber), "Sumber": b.sumber}]
+              "Satuan": "jiwa", "Jenis sumber": mutu_sumber.label(b.jenis("penduduk_miskin")),
+              "Sumber": b.sumber_dari("penduduk_miskin")}]
     baris += [{"Ukuran": r.nama, "Tahun": r.tahun, "Nilai": r.nilai, "Satuan": r.satuan,
                "Jenis sumber": mutu_sumber.label(r.jenis_sumber), "Sumber": r.sumber} for r in d.register]
     return pd.DataFrame(baris, columns=["Ukuran", "Tahun", "Nilai", "Satuan", "Jenis sumber", "Sumber"])

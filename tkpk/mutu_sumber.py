@@ -110,7 +110,7 @@ def keterangan(jenis: object, sumber: object) -> str:
     """A sentence for under a headline figure: what kind of source it is and its conflict notes, if any."""
     j = _jenis(jenis)
     if j == "bps":
-        teks = f"Sumber: {inti(sumber, 160)} (publikasi BPS)."
+        teks = f"{inti(sumber, 160)} (publikasi BPS)."  # the caller's "Sumber:" label precedes it
     else:
         teks = f"{penanda(j)} {JENIS_SUMBER.get(j or '', TIDAK_DIKETAHUI)}: {inti(sumber, 160)}."
     notes = catatan(sumber)

@@ -9,14 +9,19 @@ so a figure quoted in a speech is never introduced as a BPS release.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR, fmt, mutu_sumber
+from tkpk import KODE_BANJAR, figur_bps, fmt, mutu_sumber
 from tkpk.queries import fetch
 
+# Short names of the figures, for a source sentence ("Penduduk miskin, kemiskinan ekstrem: ▲ …").
+NAMA_FIGUR: dict[str, str] = {
+    "p0": "P0", "penduduk_miskin": "penduduk miskin", "garis_kemiskinan": "garis kemiskinan",
+    "p1": "P1", "p2": "P2", "p0_ekstrem": "kemiskinan ekstrem", "penduduk_miskin_ekstrem": "penduduk miskin ekstrem",
+}
 # Fewer places than this and a rank says nothing ("1 dari 1").
 MIN_PEMBANDING = 5
 
@@ -39,6 +44,59 @@ class Headline:
     p0_ekstrem: float | None = None
     penduduk_miskin_ekstrem: float | None = None
     jenis_sumber_sebelumnya: str | None = None
+    # Each figure's own (sumber, jenis_sumber): versioning is per cell, so the count of poor may come from a
+    # speech while P0 comes from BPS. A figure missing here falls back to the row's (P0's) source.
+    sumber_figur: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def jenis(self, figur: str) -> str | None:
+        """The kind of source of one figure ("p0", "penduduk_miskin", ...)."""
+        return self.sumber_figur[figur][1] if figur in self.sumber_figur else self.jenis_sumber
+
+    def sumber_dari(self, figur: str) -> str:
+        """The source text of one figure."""
+        return self.sumber_figur[figur][0] if figur in self.sumber_figur else self.sumber
+
+    def resmi(self, figur: str) -> bool:
+        """True only when this figure was read from BPS's own table or release."""
+        return mutu_sumber.resmi_bps(self.jenis(figur))
+
+    def penanda_figur(self, figur: str) -> str:
+        """The marker beside one figure ("" for BPS's own release or for no figure)."""
+        ada = getattr(self, figur, None) is not None
+        return mutu_sumber.penanda(self.jenis(figur)) if ada else ""
+
+    def nama_sumber_figur(self, figur: str) -> str:
+        """"BPS" for BPS's own release, otherwise the kind's short label, for one figure."""
+        return "BPS" if self.resmi(figur) else mutu_sumber.label(self.jenis(figur))
+
+    def sumber_teks_figur(self, figur: str) -> str:
+        """The source line of one figure ("BPS: …" only for BPS's own release)."""
+        s = self.sumber_dari(figur)
+        return mutu_sumber.sebut(s, self.jenis(figur), 140) if s else "tidak ada data"
+
+    @property
+    def sumber_lain(self) -> list[tuple[list[str], str, str | None]]:
+        """Figures shown whose source differs from P0's, grouped by source: ([figures], sumber, jenis), in
+        :data:`tkpk.figur_bps.FIGUR` order. Empty when every figure shares P0's source."""
+        kelompok: dict[tuple[str, str | None], list[str]] = {}
+        for f in figur_bps.FIGUR[1:]:
+            if getattr(self, f, None) is None or f not in self.sumber_figur:
+                continue
+            s, j = self.sumber_figur[f]
+            if self.p0 is not None and (s, j) == (self.sumber, self.jenis_sumber):
+                continue
+            kelompok.setdefault((s, j), []).append(f)
+        return [(fs, s, j) for (s, j), fs in kelompok.items()]
+
+    @property
+    def keterangan_sumber_lengkap(self) -> str:
+        """P0's source sentence, then one sentence per other source naming the figures it gives, so a count
+        quoted in a speech is never read under P0's BPS release."""
+        bagian = [self.keterangan_sumber] if self.p0 is not None and self.sumber else []
+        for fs, s, j in self.sumber_lain:
+            nama = ", ".join(NAMA_FIGUR[f] for f in fs)
+            bagian.append(f"{nama[:1].upper() + nama[1:]}: {mutu_sumber.keterangan(j, s)}")
+        return " ".join(bagian)
 
     @property
     def resmi_bps(self) -> bool:
@@ -104,7 +162,9 @@ def _num(x: object) -> float | None:
 
 
 def bps_seri(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return fetch(con, "bps_seri")
+    """The BPS series with each figure on its own source; register and sample figures are nulled
+    (:func:`tkpk.figur_bps.saring`), so they never reach a headline, a slide, a file or a target's realisation."""
+    return figur_bps.saring(fetch(con, "bps_seri_per_figur"))
 
 
 def tahun_tersedia(seri: pd.DataFrame, kode: str = KODE_BANJAR) -> list[int]:
@@ -145,9 +205,22 @@ def headline(seri: pd.DataFrame, tahun: int, kode: str = KODE_BANJAR) -> Headlin
         p2=_num(row["p2"]) if row is not None else None,
         peringkat=rank,
         jumlah_pembanding=len(kab),
-        sumber=str(row["sumber"]) if row is not None else "",
+        sumber=str(row["sumber"]) if row is not None and isinstance(row["sumber"], str) else "",
         jenis_sumber=jenis if isinstance(jenis, str) else None,
         p0_ekstrem=_kolom(row, "p0_ekstrem"),
         penduduk_miskin_ekstrem=_kolom(row, "penduduk_miskin_ekstrem"),
         jenis_sumber_sebelumnya=jenis_prev if isinstance(jenis_prev, str) else None,
+        sumber_figur=_sumber_figur(row),
     )
+
+
+def _sumber_figur(row: pd.Series | None) -> dict[str, tuple[str, str | None]]:
+    """Each present figure's own (sumber, jenis_sumber), from the ``sumber_<f>``/``jenis_sumber_<f>`` columns."""
+    if row is None:
+        return {}
+    out: dict[str, tuple[str, str | None]] = {}
+    for f in figur_bps.FIGUR:
+        if f"sumber_{f}" in row.index and _kolom(row, f) is not None:
+            s, j = row[f"sumber_{f}"], row.get(f"jenis_sumber_{f}")
+            out[f] = (s if isinstance(s, str) else "", j if isinstance(j, str) else None)
+    return out

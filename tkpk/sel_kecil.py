@@ -167,13 +167,39 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             if g.total in maya:
                 raise ValueError(f"sel maya {g.total!r} tidak boleh menjadi total kelompok")
             anak.setdefault(g.total, []).append(g)
+    induk: dict[Hashable, list[Kelompok]] = {}
+    for g in kelompok:
+        for b in g.bagian:
+            induk.setdefault(b, []).append(g)
     pasangan = [tuple(t) for t in terkait]
+
+    def batas_label(k: Hashable) -> tuple[float, float]:
+        if k not in status:
+            return nilai[k], nilai[k]
+        return (0.0, math.inf) if k in maya else batas_pembaca(status[k])
+
+    def batas_induk(k: Hashable, lo: float, hi: float) -> tuple[float, float]:
+        """A part is bounded by every sum it belongs to as well: total minus the other parts (their labels'
+        bounds, one level deep). A complement inside "KK desil 1–4 = KK desil 1 + desil 2–4" with the whole shown
+        is at most that whole, which a kecamatan sum beside it would otherwise turn into an exact small count."""
+        for g in induk.get(k, ()):
+            if g.total is None:
+                t_lo = t_hi = sum(nilai[b] for b in g.bagian if _ada(nilai.get(b)))
+            elif _ada(nilai.get(g.total)):
+                t_lo, t_hi = batas_label(g.total)
+            else:
+                continue
+            lain = [batas_label(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
+            lo = max(lo, t_lo - sum(y for _, y in lain))
+            hi = min(hi, t_hi - sum(x for x, _ in lain))
+        return lo, hi
 
     def batas(k: Hashable, dalam: frozenset = frozenset()) -> tuple[float, float]:
         """What a reader can say about a hidden cell: its label's bounds (a virtual cell: not negative),
         narrowed by its own parts wherever it is a total (shown parts plus the bounds of the hidden ones)."""
         lo, hi = (0.0, math.inf) if k in maya else batas_pembaca(status[k])
         lo = min(lo, nilai[k]) if _ada(nilai.get(k)) else lo   # a fractional output below 1
+        lo, hi = batas_induk(k, lo, hi)
         if k in dalam:
             return lo, hi
         for g in anak.get(k, ()):
@@ -203,6 +229,12 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             tersembunyi = [b for b in bagian if b in status]
             terlihat = [(b, nilai[b]) for b in bagian if b not in status and nilai[b] > 0]
             if g.total is not None and g.total in status:
+                # A total read as "< 5" whose parts already add up to at least 4 (four hidden desa of 1 each) pins
+                # itself at 4 and every part at its lower bound: it reads "disamarkan" instead, with no upper bound.
+                if status[g.total] == KECIL and sum(nilai[b] for b, _ in terlihat) + sum(
+                        batas(b)[0] for b in tersembunyi) >= AMBANG - 1:
+                    status[g.total] = TERKAIT
+                    berubah = True
                 # A hidden total is recovered from its parts unless one of them is hidden, and pinned to a narrow
                 # range unless one of them is open-ended (a complement): the total's group must hold one.
                 if not any(math.isinf(batas(b)[1]) for b in tersembunyi) and (c := _pilih(terlihat)) is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from tkpk import KODE_BANJAR, fmt
+from tkpk import KODE_BANJAR, fmt, mutu_sumber
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE
 from tkpk.mutu_sumber import label_target as label_jenis
 from tkpk.queries import fetch
@@ -125,10 +125,13 @@ def target_realisasi(targets: pd.DataFrame, bps: pd.DataFrame) -> pd.DataFrame:
     """Every target of a BPS indicator beside its realisation (``bps``: the ``bps_seri`` rows), for the workbook."""
     baris = []
     for r in targets.sort_values(["indikator", "tahun"]).itertuples(index=False):
-        nyata = None
+        nyata, jenis_nyata = None, ""
         if r.indikator in bps.columns:
+            # bps_seri has already nulled register and sample figures: a register count is never a realisation
             m = bps[(bps["kode_wilayah"] == r.kode_wilayah) & (bps["tahun"] == r.tahun)]
             nyata = float(m[r.indikator].iloc[0]) if not m.empty and _ada(m[r.indikator].iloc[0]) else None
+            kolom = f"jenis_sumber_{r.indikator}" if f"jenis_sumber_{r.indikator}" in bps.columns else "jenis_sumber"
+            jenis_nyata = mutu_sumber.label(m[kolom].iloc[0]) if nyata is not None and kolom in m.columns else ""
         s = StatusTarget(r.indikator, int(r.tahun), float(r.nilai), nyata, str(r.dokumen or ""),
                          str(r.sumber or ""), r.jenis_sumber if isinstance(r.jenis_sumber, str) else None,
                          str(r.rincian) if isinstance(r.rincian, str) else "")
@@ -137,11 +140,13 @@ def target_realisasi(targets: pd.DataFrame, bps: pd.DataFrame) -> pd.DataFrame:
         baris.append({
             "Tahun": int(r.tahun), "Kode wilayah": r.kode_wilayah, "Wilayah": r.nama, "Indikator": nama,
             "Satuan": _satuan(r.indikator), "Target": float(r.nilai), "Realisasi": nyata,
+            "Jenis sumber realisasi": jenis_nyata,
             "Status": ("tercapai" if s.tercapai else "belum tercapai") if s.tercapai is not None
             else "belum ada angka realisasi",
             "Dokumen": r.dokumen, "Jenis sumber target": label_jenis(s.jenis_sumber), "Rincian": s.rincian,
             "Sumber target": r.sumber,
         })
-    kolom = ["Tahun", "Kode wilayah", "Wilayah", "Indikator", "Satuan", "Target", "Realisasi", "Status", "Dokumen",
+    kolom = ["Tahun", "Kode wilayah", "Wilayah", "Indikator", "Satuan", "Target", "Realisasi", "Jenis sumber realisasi",
+             "Status", "Dokumen",
              "Jenis sumber target", "Rincian", "Sumber target"]
     return pd.DataFrame(baris, columns=kolom)

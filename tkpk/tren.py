@@ -14,7 +14,7 @@ import duckdb
 import geopandas as gpd
 import pandas as pd
 
-from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, fmt, mutu_sumber
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, figur_bps, fmt, mutu_sumber
 from tkpk.data_tahun import samarkan_panjang
 from tkpk.geo import batas
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE, INDIKATOR_BY_KODE, KODE_REGISTER
@@ -84,11 +84,11 @@ def tahun_bps(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 def _sumber_figur(df: pd.DataFrame, indikator: str) -> pd.DataFrame:
     """One figure with its own source: versioning is per cell, so the row's source (P0's) may not be this
-    figure's. A figure from sample or register data never reaches a BPS chart: it becomes a gap."""
-    df = df.rename(columns={indikator: "nilai"})
+    figure's. A figure of a register or sample kind, or from a sample batch, never reaches a BPS chart: it
+    becomes a gap (:mod:`tkpk.figur_bps`), while the other figures of its row stay."""
+    df = figur_bps.saring_satu(df, indikator).rename(columns={indikator: "nilai"})
     df["sumber"] = df[f"sumber_{indikator}"]
     df["jenis_sumber"] = df[f"jenis_sumber_{indikator}"]
-    df.loc[df["jenis_sumber"].isin(["contoh", "register"]), "nilai"] = None
     df.loc[df["nilai"].isna(), ["sumber", "jenis_sumber"]] = None  # no figure, no source for it
     return df
 

@@ -88,7 +88,7 @@ def test_quoted_figure_carries_its_marker_and_conflict_note(run_page):
 def test_extreme_poverty_line_says_nothing_is_stored_and_names_the_target(run_page):
     at = run_page()
     text = teks_tampil(at.markdown)
-    assert "Kemiskinan ekstrem 2024: **belum ada angka tersimpan**" in text
+    assert "Kemiskinan ekstrem 2024: **belum ada angka Susenas tersimpan**" in text
     assert "target 2024: 0% (Inpres 4/2022) — belum ada angka realisasi 2024" in text
 
 

@@ -144,6 +144,12 @@ class Model:
             if any(r.get(c) is not None and (c not in sekarang[k] or sekarang[k][c][0] != r[c])
                    for c in NILAI[jenis]):
                 return True
+            # BPS figures and indicator values carry their own source: a restated figure under another source
+            # or kind of source is a change (the screens name it)
+            if jenis in SUMBER_PER_SEL and any(
+                    r.get(c) is not None and c in sekarang[k] and _asal_berubah(sekarang[k][c][2], r)
+                    for c in NILAI[jenis]):
+                return True
         return False
 
     def ejaan(self, kode_opd: str, nama: str, lapangan: str, program: str | None = None) -> str | None:
@@ -179,7 +185,31 @@ class Model:
                 if lama != baru:
                     out.add((k[0], k[5] if jenis in SEPERTI_INTERVENSI else k[1], rincian_kunci(jenis, k), c, lama,
                              baru))
+                if jenis in SUMBER_PER_SEL and lama is not None and baru is not None:
+                    if jenis == "indikator":
+                        a, b, nama = kini[k][1:3], nanti[k][1:3], "sumber"
+                    else:
+                        a = (kini[k][f"sumber_{c}"], kini[k][f"jenis_sumber_{c}"])
+                        b = (nanti[k][f"sumber_{c}"], nanti[k][f"jenis_sumber_{c}"])
+                        nama = f"sumber {c}"
+                    if a != b:
+                        teks = ((a[1] or "(tidak dicatat)", b[1] or "(tidak dicatat)") if a[1] != b[1]
+                                else (a[0], b[0]))
+                        out.add((k[0], k[1], rincian_kunci(jenis, k), nama, *teks))
         return out
+
+
+# Kinds whose every figure carries the source of the batch that reported it (README, "Versi data").
+SUMBER_PER_SEL = ("indikator", "bps")
+
+
+def _asal_berubah(lama: dict[str, Any], baru: dict[str, Any]) -> bool:
+    """Another kind of source, or another source text that the file names itself (the default "Unggahan berkas
+    <file>" claims no new source)."""
+    if lama.get("jenis_sumber") != baru.get("jenis_sumber"):
+        return True
+    teks = baru.get("sumber")
+    return lama.get("sumber") != teks and not (isinstance(teks, str) and teks.startswith("Unggahan berkas "))
 
 
 def rincian_kunci(jenis: str, k: tuple) -> str | None:

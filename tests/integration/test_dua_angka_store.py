@@ -13,7 +13,6 @@ from tkpk import KODE_BANJAR, ringkasan, tren
 from tkpk.db import connect, migrate
 from tkpk.dua_angka import dua_angka
 from tkpk.katalog import INDIKATOR_FAKTA
-from tkpk.queries import fetch
 
 
 @pytest.fixture
@@ -59,7 +58,7 @@ def test_no_sample_or_register_row_reaches_a_bps_figure(salinan):
     seri = tren.seri_bps(salinan, "p0")
     banjar = seri.data[seri.data["kode_wilayah"] == KODE_BANJAR].set_index("tahun")["nilai"]
     assert banjar[2022] == 2.79 and banjar.isna()[2023] and banjar.isna()[2024]
-    assert 27.7 not in fetch(salinan, "bps_seri")["p0"].tolist()
+    assert 27.7 not in ringkasan.bps_seri(salinan)["p0"].tolist()
     h = ringkasan.headline(ringkasan.bps_seri(salinan), 2024)
     assert h.p0 is None
     kalsel = tren.peta_kalsel(salinan, "p0", 2024).wilayah.set_index("kode_wilayah")["nilai"]

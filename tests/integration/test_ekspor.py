@@ -211,11 +211,11 @@ def test_profile_sheet_says_what_kind_of_source_each_row_has(keluaran: Path):
     ws = openpyxl.load_workbook(keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx")["Profil kemiskinan"]
     kepala = [c.value for c in ws[2]]
     rows = {(r[0], r[1]): r for r in ws.iter_rows(min_row=3, values_only=True)}
-    jenis, catatan = kepala.index("Jenis sumber"), kepala.index("Catatan")
+    jenis, catatan = kepala.index("Jenis sumber P0"), kepala.index("Catatan")
     assert rows[(2014, "63.03")][jenis] == "dikutip pejabat, bukan dari tabel BPS"
     assert "tanpa menyebut BPS" in rows[(2014, "63.03")][catatan]
     assert rows[(2013, "63")][jenis] == "BPS"
-    assert {r[jenis] for r in rows.values()} <= {"BPS", "angka BPS dikutip media",
+    assert {r[jenis] for r in rows.values()} <= {None, "BPS", "angka BPS dikutip media",
                                                   "dikutip pejabat, bukan dari tabel BPS", "data instansi"}
 
 

@@ -159,7 +159,8 @@ def test_rollback_command(db: Path, capsys: pytest.CaptureFixture[str]):
     sebelum = _hashes(db)
     assert rollback_main([str(bid), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "mengubah 1 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
+    assert "mengubah 2 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
+    assert "Kabupaten Banjar (63.03) · sumber p0: bps → media_bps" in out  # P0's kind changes back too
     assert _hashes(db) == sebelum
     assert rollback_main([str(bid), "--db", str(db), "--user", "budi", "--alasan", "salah kirim"]) == 0
     out = capsys.readouterr().out
@@ -170,3 +171,39 @@ def test_rollback_command(db: Path, capsys: pytest.CaptureFixture[str]):
     assert "tidak dapat dibatalkan" in capsys.readouterr().out
     assert rollback_main(["999", "--db", str(db)]) == 2
     assert "tidak ada" in capsys.readouterr().out
+
+
+# --- review finding 9 -------------------------------------------------------------------------------------------
+
+def test_rollback_batch_id_not_a_number_is_indonesian(db: Path):
+    r = _jalan("rollback", "abc", "--db", str(db))
+    assert r.returncode == 2, r
+    assert r.stdout.strip() == "GALAT: BATCH_ID harus berupa angka, mis. 12", r
+    assert "invalid" not in r.stdout + r.stderr
+
+
+def test_argument_errors_are_indonesian(db: Path):
+    r = _jalan("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "foo", "--db", str(db))
+    assert r.returncode == 2 and r.stdout.startswith("GALAT: --kind: pilihan 'foo' tidak dikenal"), r
+    assert "invalid choice" not in r.stdout + r.stderr
+
+
+def test_export_missing_db_says_galat(tmp_path: Path):
+    r = _jalan("export", "--year", "2024", "--out", str(tmp_path / "e"), "--db", str(tmp_path / "tidak-ada.duckdb"))
+    assert r.returncode == 2 and (r.stdout + r.stderr).startswith("GALAT: "), r
+
+
+def test_summary_of_an_empty_file_does_not_look_fine(db: Path, capsys: pytest.CaptureFixture[str]):
+    assert main([str(CORPUS / "salah_semua_kosong.csv"), "--kind", "indikator", "--db", str(db)]) == 2
+    ringkas = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "galat berkas" in ringkas and " baik" not in ringkas and "0 bermasalah" not in ringkas, ringkas
+
+
+def test_dry_run_changes_of_a_years_as_columns_table_name_year_and_place(db: Path,
+                                                                          capsys: pytest.CaptureFixture[str]):
+    f = str(CORPUS / "baik_bps_tabel_ribu_jiwa.csv")
+    assert main([f, "--kind", "bps", "--db", str(db), "--dry-run"]) == 0
+    baris = [b for b in capsys.readouterr().out.splitlines() if "→" in b and "baris" in b]
+    assert baris, "no change lines"
+    assert any("tahun 2024" in b and "Kabupaten Banjar" in b and "penduduk_miskin" in b for b in baris), baris
+    assert all("tahun 20" in b for b in baris), baris

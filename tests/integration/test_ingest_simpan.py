@@ -124,8 +124,9 @@ def test_intervensi_and_bps_changes(con: duckdb.DuckDBPyConnection):
     b = a.replace(";100\n", ";120\n")
     h2 = periksa(con, b.encode(), "b.csv", "intervensi")
     assert (h2.pratinjau.baru, h2.pratinjau.berubah, h2.pratinjau.sama) == (0, 1, 1)
-    # BPS: an empty cell keeps the stored figure, so a P0-only file equal to the bundled 2,36 changes nothing
-    bps = "tahun;kode_kab;p0;p1\n2024;63.03;2,36;\n"
+    # BPS: an empty cell keeps the stored figure, so a P0-only file equal to the bundled 2,36 with the same kind
+    # of source (media_bps) changes nothing
+    bps = "tahun;kode_kab;p0;p1;jenis_sumber\n2024;63.03;2,36;;media_bps\n"
     h3 = periksa(con, bps.encode(), "bps.csv", "bps")
     assert h3.status == "tanpa_perubahan" and h3.pratinjau is not None and h3.pratinjau.sama == 1
     h4 = ingest_file(con, bps.replace("2,36", "2,4").encode(), "bps2.csv", "bps", "ani")

@@ -56,7 +56,9 @@ def test_1_rollback_does_not_leave_a_value_a_later_file_left_empty(con: duckdb.D
     # the empty p0 of the second file was stored as empty, not copied
     assert con.execute("SELECT p0 FROM kemiskinan_kabupaten WHERE batch_id = ?", [b]).fetchone() == (None,)
     pra = pratinjau_batal(con, a)
-    assert pra.jumlah == 1 and list(sel_dibaca(pra)["Lama → baru"]) == ["9,99 → 2,36"]
+    # the value and, on its own line, the kind of source of P0 (the file said bps; the bundled 2,36 is media_bps)
+    assert pra.jumlah == 2 and list(sel_dibaca(pra)["Lama → baru"]) == ["9,99 → 2,36", "bps → media_bps"]
+    assert list(sel_dibaca(pra)["Kolom"]) == ["p0", "sumber p0"]
     batalkan(con, a, "penguji")
     row = bps_banjar_2024(con)
     assert (row["p0"], row["p1"], row["penduduk_miskin"]) == (2.36, 0.5, 14461.0)

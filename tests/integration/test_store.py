@@ -12,6 +12,7 @@ from tests.conftest import table_hashes
 from tkpk import KODE_BANJAR, SAMPLE_SOURCE, queries
 from tkpk.db import connect, migrate, migrations
 from tkpk.geo import batas
+from tkpk.ringkasan import bps_seri
 from tkpk.store import init_path, init_store
 
 
@@ -72,7 +73,7 @@ def test_boundaries_come_back_as_geodataframes(store_path: Path, tingkat: str, n
 
 def test_bps_series_keeps_missing_values_missing(store_path: Path):
     con = connect(store_path)
-    seri = queries.fetch(con, "bps_seri")
+    seri = bps_seri(con)
     con.close()
     banjar = seri[seri["kode_wilayah"] == KODE_BANJAR].set_index("tahun")
     assert banjar.loc[2024, "p0"] == 2.36

@@ -46,3 +46,34 @@ def test_percent_flag_and_whole_numbers():
     assert baca_angka("Rp1.500.000,-").rupiah and baca_angka("Rp1.500.000,-").nilai == 1_500_000
     assert baca_bulat("2024").nilai == 2024 and baca_bulat(2024.0).nilai == 2024
     assert baca_bulat("2024,5").alasan == "bukan bilangan bulat"
+
+
+@pytest.mark.parametrize(("bukti", "hasil"), [
+    ({"id_penuh"}, "id"), ({"id_ribuan", "id_desimal"}, "id"), ({"id_desimal"}, None), ({"id_ribuan"}, None),
+    ({"en_penuh"}, "en"), ({"en_ribuan", "en_desimal"}, "en"), ({"en_desimal"}, None),
+    ({"id_penuh", "en_penuh"}, None), (set(), None),
+])
+def test_konvensi_berkas(bukti: set[str], hasil: str | None):
+    from tkpk.ingest.angka import konvensi
+
+    assert konvensi(bukti) == hasil
+
+
+@pytest.mark.parametrize(("teks", "konv", "desimal_koma", "hasil"), [
+    ("14.461", None, True, None), ("14,461", None, True, 14.461), ("14,461", None, False, None),
+    ("14.461", "id", True, 14461.0), ("14.461", "en", True, 14.461), ("14,461", "en", True, 14461.0),
+    ("1.250", "id", True, 1250.0),
+])
+def test_baca_berskala(teks: str, konv: str | None, desimal_koma: bool, hasil: float | None):
+    from tkpk.ingest.angka import baca_berskala, bentuk_ambigu
+
+    bentuk = bentuk_ambigu(teks)
+    assert bentuk is not None
+    assert baca_berskala(*bentuk, konv, desimal_koma) == hasil
+
+
+@pytest.mark.parametrize("teks", ["14,46", "1.234.567", "0,461", "14461", "2024", "1.234,5"])
+def test_bentuk_tidak_ambigu(teks: str):
+    from tkpk.ingest.angka import bentuk_ambigu
+
+    assert bentuk_ambigu(teks) is None

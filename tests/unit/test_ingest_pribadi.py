@@ -15,17 +15,30 @@ from tkpk.ingest.pribadi import jenis_temuan
     ("Jl. Sekumpul No. 12", "jalan"), ("Jln A. Yani km 5", "jalan"), ("Jalan Mawar No. 7", "jalan"),
     ("Gang Melati nomor 3", "jalan"),
     ("Bapak Ahmad Fauzi", "sapaan"), ("Ibu Siti", "sapaan"), ("Sdr. Rahmat", "sapaan"),
+    ("Penerima: Hj. Siti Aminah, Desa Tambak Baru Ulu", "sapaan"), ("penerima a.n. H. Abdul Rahman", "sapaan"),
+    ("HP 081234567890 (Pak Udin)", "telepon"), ("0812-3456-7890", "telepon"), ("081234567890", "telepon"),
+    ("+62 812 3456 7890", "telepon"), ("BAPAK ABDUL HADI", "sapaan"), ("lahir 12-05-1980 an. Rusmini", "lahir"),
+    ("tgl lahir 3 Mei 1975", "lahir"), ("an. Rusmini", "a.n."), ("a.n. ABDUL", "a.n."),
+    ("Penerima: Rusmini", "penerima"),
+    ("Pak Udin", "sapaan"), ("dibantu Bu Salmah", "sapaan"), ("HJ. SITI", "sapaan"),
 ])
 def test_personal_data_in_a_cell(teks: object, jenis: str):
     hasil = jenis_temuan(teks)  # type: ignore[arg-type]
-    assert hasil is not None and {"NIK": "16 digit", "RT/RW": "RT/RW", "jalan": "jalan", "sapaan": "sapaan"}[jenis] \
-        in hasil
+    kata = {"NIK": "16 digit", "RT/RW": "RT/RW", "jalan": "jalan", "sapaan": "sapaan", "telepon": "telepon",
+            "lahir": "lahir", "a.n.": "a.n.", "penerima": "penerima"}[jenis]
+    assert hasil is not None and kata in hasil
 
 
 @pytest.mark.parametrize("teks", [
     "Nomor Induk Berusaha (NIB) gratis", "alamat lokasi kegiatan di kantor desa", "Peningkatan jalan desa 2 km",
     "PMT Ibu Hamil dan Balita", "Pemindahan Ibu Kota", "RTLH 12 unit", "63.03.05.2001", "Rp1.250.000.000.000",
     "123456789012345", "12345678901234567", "Kegiatan uji 123456", "Bantuan ibu menyusui", 1.25e9,
+    "Program Bapak Angkat Stunting", "BAPAK ASUH ANAK STUNTING", "Pakan ternak dan Paket sembako", "Pak Tani Sejahtera",
+    "PAK Guru sekolah dasar", "Jl. H. Abdul Gani, pemasangan lampu", "Desa Tambak Baru Ulu", "tahun 2024",
+    "Rp 9.000.000", "9000000", "0", "0812", "dibayar 08-05-2024", "Penerima: 25 KK", "Penerima: Kelompok Tani Maju",
+    "IBU HAMIL KEK", "Ibu Kota Nusantara", "Kunjungan Pak Camat", "kegiatan. Dilaksanakan di Martapura",
+    "Bantuan kelahiran 2 bayi", "lahir 2024: 12 bayi", "HP", "Sosialisasi a.n. Kelompok Tani", "PMT Ibu KEK",
+    "Surat a.n. Kepala Dinas", "kegiatan an. Dinas Sosial", "Ibu PKK Desa", "Tahun 2018 pagu 10.080",
 ])
 def test_ordinary_text_is_not_personal_data(teks: object):
     assert jenis_temuan(teks) is None  # type: ignore[arg-type]
@@ -35,6 +48,9 @@ def test_ordinary_text_is_not_personal_data(teks: object):
     ("Nama", True), ("Nama Penerima", True), ("Nama KK", True), ("Jalan", True), ("RT/RW", True), ("RT", True),
     ("Alamat Lengkap", True), ("Alamat Lokasi Kegiatan", False), ("Nama Kecamatan", False), ("Nama Program", False),
     ("Nomor Induk Berusaha (NIB) gratis", False), ("Jumlah RT", False),
+    ("Nama KPM", True), ("Nama Mustahik", True), ("Nama Penerima Manfaat", True), ("Nama Anggota", True),
+    ("No HP", True), ("Telepon", True), ("Tanggal Lahir", True), ("Nama Kegiatan", False), ("Nama OPD", False),
+    ("Jumlah KPM", False), ("Jumlah Mustahik", False),
 ])
 def test_personal_headers(judul: str, pribadi: bool):
     assert tampak_pribadi(judul) is pribadi

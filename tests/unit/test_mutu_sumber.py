@@ -36,7 +36,8 @@ def test_conflict_notes_travel_and_can_be_removed():
     ket = mutu_sumber.keterangan("kutipan_pejabat", SUMBER)
     assert ket.startswith("▲ Dikutip pejabat (tidak langsung dari BPS): riceknews.id")
     assert ket.endswith("Catatan: Varian 14.460 jiwa.")
-    assert mutu_sumber.keterangan("bps", "BRS 2013").startswith("Sumber: BRS 2013 (publikasi BPS)")
+    # the caller labels it "Sumber:" (chrome.sumber), so the sentence does not: no "Sumber: Sumber:"
+    assert mutu_sumber.keterangan("bps", "BRS 2013").startswith("BRS 2013 (publikasi BPS)")
 
 
 def test_markers_are_distinct_and_print_without_symbols():

@@ -14,14 +14,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tkpk.argumen import Parser
 from tkpk.config import db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m tkpk export",
-                                description="Ekspor buku kerja LP2KD/RPKD, PDF satu halaman dan gambar grafik.")
+    p = Parser(prog="python -m tkpk export",
+               description="Ekspor buku kerja LP2KD/RPKD, PDF satu halaman dan gambar grafik.")
     p.add_argument("--year", type=int, default=None, help="tahun laporan (bawaan: tahun terbaru dengan data program)")
     p.add_argument("--out", required=True, help="folder keluaran (dibuat bila belum ada)")
     p.add_argument("--db", default=str(db_path()), help="berkas DuckDB (bawaan: $TKPK_DB atau data/tkpk.duckdb)")
@@ -124,15 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     keluar = Path(args.out)
     if keluar.exists() and not keluar.is_dir():
-        print(f"--out {keluar} adalah berkas, bukan folder.", file=sys.stderr)
+        print(f"GALAT: --out {keluar} adalah berkas, bukan folder.", file=sys.stderr)
         return EXIT_INVALID
     try:
         paths = ekspor(Path(args.db), args.year, keluar, gambar=not args.tanpa_gambar)
-    except (FileNotFoundError, TahunTidakAda, StoreTidakTersedia, PermissionError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
+    except (FileNotFoundError, TahunTidakAda, StoreTidakTersedia, PermissionError, ValueError) as exc:
+        print(f"GALAT: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # the CLI reports an internal error, it does not crash with a traceback
         print(f"Kesalahan internal saat ekspor: {exc}", file=sys.stderr)

@@ -21,6 +21,7 @@ from tkpk.data_tahun import DataTingkat, KeadaanData
 from tkpk.kantong import HasilKantong
 from tkpk.penerima import Perlindungan
 from tkpk.queries import fetch
+from tkpk.ringkasan import bps_seri
 from tkpk.sasaran import HasilSasaran
 
 
@@ -100,7 +101,7 @@ def _beri_nama(df: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
 
 def muat(con: duckdb.DuckDBPyConnection, tahun: int) -> BahanTahun:
     """Read and score one year; raises :class:`TahunTidakAda` when the store has nothing for it."""
-    bps = fetch(con, "bps_seri")
+    bps = bps_seri(con)
     baris = data_tahun.intervensi_tahun(con, tahun)
     ada_bps = bool(((bps["tahun"] == tahun) & (bps["kode_wilayah"] == KODE_BANJAR)).any())
     if baris.empty and not ada_bps:

@@ -23,13 +23,17 @@ def lembar_dua_angka(d: da.DuaAngka | None, target_p0: StatusTarget | None = Non
         return pd.DataFrame([{"Bagian": "Dua angka", "Keterangan": "tidak tersedia pada ekspor ini"}],
                             columns=KOLOM_DUA)
     b = d.bps
-    jenis_bps = mutu_sumber.label(b.jenis_sumber)
-    catatan = " ".join(mutu_sumber.catatan(b.sumber))
+    jenis_bps = mutu_sumber.label(b.jenis("p0"))
+    # each figure with its own kind and source: versioning is per cell, so the count may not share P0's
+    sm = b.sumber_dari("penduduk_miskin")
     baris = [
         {"Bagian": "Susenas: persentase penduduk miskin (P0)", "Tahun": d.tahun, "Nilai": b.p0, "Satuan": "%",
-         "Keterangan": catatan, "Jenis sumber": jenis_bps, "Sumber": mutu_sumber.tanpa_catatan(b.sumber)},
+         "Keterangan": " ".join(mutu_sumber.catatan(b.sumber_dari("p0"))), "Jenis sumber": jenis_bps,
+         "Sumber": mutu_sumber.tanpa_catatan(b.sumber_dari("p0"))},
         {"Bagian": "Susenas: jumlah penduduk miskin", "Tahun": d.tahun, "Nilai": b.penduduk_miskin, "Satuan": "jiwa",
-         "Keterangan": "", "Jenis sumber": jenis_bps, "Sumber": mutu_sumber.tanpa_catatan(b.sumber)},
+         "Keterangan": " ".join(mutu_sumber.catatan(sm)) if sm != b.sumber_dari("p0") else "",
+         "Jenis sumber": mutu_sumber.label(b.jenis("penduduk_miskin")) if b.penduduk_miskin is not None else "",
+         "Sumber": mutu_sumber.tanpa_catatan(sm) if b.penduduk_miskin is not None else ""},
         {"Bagian": "Susenas: posisi P0 di Kalimantan Selatan", "Tahun": d.tahun, "Nilai": b.peringkat,
          "Satuan": "peringkat", "Keterangan": b.peringkat_teks, "Jenis sumber": jenis_bps, "Sumber": ""},
         {"Bagian": "Susenas (BPS): apa dan untuk apa", "Keterangan": f"{da.BPS_APA} {da.BPS_UNTUK}"},

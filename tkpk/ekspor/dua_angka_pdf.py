@@ -20,6 +20,18 @@ def _sumber(jenis: object, sumber: str) -> str:
     return teks + (f" (catatan: {' '.join(notes)})" if notes else "")
 
 
+def _sumber_figur(d: da.DuaAngka) -> str:
+    """The survey figures' source in words: one when all figures in the boxes share it, else each figure with
+    its own (versioning is per cell: the count may come from a speech while P0 comes from BPS)."""
+    b = d.bps
+    figur = [(f, n) for f, n in (("p0", "P0"), ("penduduk_miskin", "penduduk miskin"),
+                                 ("garis_kemiskinan", "garis kemiskinan")) if getattr(b, f) is not None]
+    asal = {(b.sumber_dari(f), b.jenis(f)) for f, _ in figur}
+    if len(asal) <= 1:
+        return _sumber(b.jenis_sumber, b.sumber)
+    return "; ".join(f"{n}: {_sumber(b.jenis(f), b.sumber_dari(f))}" for f, n in figur)
+
+
 def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
                     target_ekstrem: StatusTarget | None = None, keadaan: str | None = None) -> bytes:
     """The one-page brief; ``keadaan`` names the store state it reflects (:func:`tkpk.data_tahun.keadaan_data`)."""
@@ -32,7 +44,7 @@ def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
                      ("Garis kemiskinan (per kapita/bulan)", fmt.rupiah(b.garis_kemiskinan)),
                      ("Posisi di Kalimantan Selatan", b.peringkat_singkat if b.peringkat else b.peringkat_teks)])
     pdf.paragraf(f"{da.BPS_APA} {da.BPS_UNTUK}", 8.8, 4.2)
-    pdf.paragraf(f"Jenis sumber: {_sumber(b.jenis_sumber, b.sumber)}.", 8.2, 3.9)
+    pdf.paragraf(f"Jenis sumber: {_sumber_figur(d)}.", 8.2, 3.9)
     for t in (target_p0, target_ekstrem):
         if t is not None:
             pdf.paragraf(("Kemiskinan ekstrem: " if t.indikator == "p0_ekstrem" else "P0: ") + t.teks
@@ -61,7 +73,7 @@ def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
             if pdf.get_y() > BAWAH_ISI - 10:
                 break
             pdf.paragraf(f"- {k}", 8.6, 4.1)
-    sumber = ([keadaan] if keadaan else []) + [f"Susenas {d.tahun}: {_sumber(b.jenis_sumber, b.sumber)}"]
+    sumber = ([keadaan] if keadaan else []) + [f"Susenas {d.tahun}: {_sumber_figur(d)}"]
     sumber += sorted({f"{r.nama}: {mutu_sumber.inti(r.sumber, 110)}" for r in d.register})
     pdf.kaki(sumber)
     return pdf.ke_bytes()

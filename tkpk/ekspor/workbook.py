@@ -26,8 +26,10 @@ import pandas as pd
 from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, bawaan, katalog, mutu_sumber, sel_kecil
 from tkpk.ekspor.data import BahanTahun
 from tkpk.ekspor.rakor_lembar import LembarRakor
+from tkpk.figur_bps import FIGUR
 from tkpk.kantong import deskripsi_aturan
 from tkpk.label import judul_lembar
+from tkpk.ringkasan import NAMA_FIGUR
 from tkpk.unduh import aman
 
 LEMBAR = ["Dua angka", "Profil kemiskinan", "Target dan realisasi", "Lokasi prioritas", "Program per pilar",
@@ -57,15 +59,37 @@ def profil(b: BahanTahun) -> pd.DataFrame:
     d = b.bps.copy()
     d["urut"] = d["kode_wilayah"].map(lambda k: 0 if k == KODE_BANJAR else 1 if k == KODE_PROVINSI else 2)
     d = d.sort_values(["urut", "kode_wilayah", "tahun"])
+    # versioning is per cell: every figure has its own kind of source (empty where there is no figure), and
+    # the figures whose source is not P0's are named with it in "Sumber angka lain"
+    jenis = {f"Jenis sumber {NAMA_FIGUR[f]}": _jenis_figur(d, f) for f in FIGUR[:6]}
     return pd.DataFrame({
         "Tahun": d["tahun"], "Kode wilayah": d["kode_wilayah"], "Wilayah": d["nama"],
         "P0 (%)": d["p0"], "Penduduk miskin (jiwa)": d["penduduk_miskin"],
         "Garis kemiskinan (Rp/kapita/bulan)": d["garis_kemiskinan"], "P1": d["p1"], "P2": d["p2"],
         "P0 ekstrem (%)": d["p0_ekstrem"] if "p0_ekstrem" in d.columns else None,
-        "Jenis sumber": mutu_sumber.kolom_jenis(d),
+        **jenis,
         "Catatan": d["sumber"].map(lambda s: " ".join(mutu_sumber.catatan(s))),
         "Sumber": d["sumber"].map(mutu_sumber.tanpa_catatan),
+        "Sumber angka lain": [_sumber_lain(r) for _, r in d.iterrows()],
     }).reset_index(drop=True)
+
+
+def _jenis_figur(d: pd.DataFrame, f: str) -> pd.Series:
+    """The short label of one figure's own kind of source, empty where the row has no such figure."""
+    kolom = f"jenis_sumber_{f}" if f"jenis_sumber_{f}" in d.columns else "jenis_sumber"
+    return pd.Series([mutu_sumber.label(j) if pd.notna(v) else "" for j, v in zip(d[kolom], d[f], strict=True)],
+                     index=d.index)
+
+
+def _sumber_lain(r: pd.Series) -> str:
+    """"penduduk miskin, P0 ekstrem: Sambutan Bupati …" for every figure whose source is not P0's."""
+    kelompok: dict[str, list[str]] = {}
+    for f in FIGUR[1:]:
+        s = r.get(f"sumber_{f}")
+        if pd.notna(r.get(f)) and isinstance(s, str) and (pd.isna(r.get("p0")) or s != r.get("sumber")
+                                                           or r.get(f"jenis_sumber_{f}") != r.get("jenis_sumber")):
+            kelompok.setdefault(mutu_sumber.tanpa_catatan(s), []).append(NAMA_FIGUR[f])
+    return "; ".join(f"{', '.join(fs)}: {s}" for s, fs in kelompok.items())
 
 
 def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:

@@ -123,3 +123,52 @@ def baca_bulat(teks: object, desimal_koma: bool = True) -> Angka:
     if hasil.nilai is not None and not float(hasil.nilai).is_integer():
         return Angka(None, "bukan bilangan bulat")
     return hasil
+
+
+# Under a scaling header ("(ribu jiwa)", "(juta rupiah)") a single separator followed by exactly three digits
+# is the one shape whose two readings differ by a factor 1.000: BPS writes ribu figures with three decimals.
+_AMBIGU = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")
+AMBIGU_RE2 = r"^\s*(?:[Rr][Pp]\.?\s*)?[1-9][0-9]{0,2}[.,][0-9]{3}\s*$"
+# Evidence of a file's convention, from its other cells (RE2 syntax, used by pyarrow too).
+BUKTI = {
+    "id_ribuan": r"^\s*-?(?:[Rr][Pp]\.?\s*)?[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}(?:,-)?\s*$",
+    "id_penuh": r"^\s*-?(?:[Rr][Pp]\.?\s*)?[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+\s*%?\s*$",
+    "id_desimal": r"^\s*-?[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})\s*%?\s*$|^\s*-?0,[0-9]+\s*%?\s*$",
+    "en_ribuan": r"^\s*-?(?:[Rr][Pp]\.?\s*)?[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}\s*$",
+    "en_penuh": r"^\s*-?(?:[Rr][Pp]\.?\s*)?[1-9][0-9]{0,2}(?:,[0-9]{3})+\.[0-9]+\s*%?\s*$",
+    "en_desimal": r"^\s*-?[0-9]+\.(?:[0-9]{1,2}|[0-9]{4,})\s*%?\s*$|^\s*-?0\.[0-9]+\s*%?\s*$",
+}
+
+
+def bentuk_ambigu(teks: object) -> tuple[str, str, str] | None:
+    """(head, separator, three digits) when a text cell reads two ways under a scaling header, else ``None``."""
+    if not isinstance(teks, str):
+        return None
+    s = _RP.sub("", _SPASI.sub("", teks))
+    if not _AMBIGU.match(s):
+        return None
+    pemisah = "." if "." in s else ","
+    kepala, ekor = s.split(pemisah)
+    return kepala, pemisah, ekor
+
+
+def konvensi(bukti: set[str]) -> str | None:
+    """"id" (decimal comma, dot thousands), "en" (the reverse) or ``None`` when the evidence found in a file does
+    not decide: one full pattern ("1.234,5") or a thousands group with two separators together with a decimal of
+    the same convention ("1.234.567" and "2,36")."""
+    id_ = "id_penuh" in bukti or {"id_ribuan", "id_desimal"} <= bukti
+    en = "en_penuh" in bukti or {"en_ribuan", "en_desimal"} <= bukti
+    return "id" if id_ and not en else "en" if en and not id_ else None
+
+
+def baca_berskala(kepala: str, pemisah: str, ekor: str, konv: str | None,
+                  desimal_koma: bool) -> float | None:
+    """The value of an ambiguous cell under a scaling header before scaling, or ``None`` when it stays
+    ambiguous. The file's own convention decides; without one, only "14,461" in a decimal-comma file is read
+    (as 14,461: its natural reading, BPS's Indonesian layout); "14.461" there would be read as thousands."""
+    if konv is None:
+        if desimal_koma and pemisah == ",":
+            return float(f"{kepala}.{ekor}")
+        return None
+    desimal = pemisah == ("," if konv == "id" else ".")
+    return float(f"{kepala}.{ekor}") if desimal else float(kepala + ekor)

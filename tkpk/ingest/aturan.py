@@ -16,6 +16,7 @@ import pandas as pd
 from tkpk import katalog
 from tkpk.ingest import kewajaran
 from tkpk.ingest import kolom as kol
+from tkpk.ingest.kewajaran import angka_teks
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import Pesan, pesan_baris
 from tkpk.ingest.reader import Sel, Tabel
@@ -131,6 +132,29 @@ def indikator(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     return frame, p.pesan
 
 
+# BPS figures no real row can hold: the lowest garis kemiskinan of any kab/kota is far above Rp100.000 per
+# kapita per bulan (Banjar 2024: Rp589.164), and no kab/kota of Kalimantan Selatan has a million poor (Banjar:
+# 14.461). A value beyond these is a unit or decimal-mark slip ("605,312" read as Rp605; "14.461" ribu as
+# 14.461.000), so it is refused rather than shown.
+GK_MIN = 100_000
+MISKIN_KABKOTA_MAKS = 1_000_000
+
+
+def besaran(p: Periksa, row: list[Sel], n: int, r: dict[str, object]) -> None:
+    """Magnitude checks of one BPS row (values already scaled by their headers' units)."""
+    gk, miskin, tempat = r.get("garis_kemiskinan"), r.get("penduduk_miskin"), r.get("kode_wilayah")
+    if isinstance(gk, float) and gk < GK_MIN:
+        r["garis_kemiskinan"] = p.galat(n, "garis_kemiskinan", p.ktx.sel(row, "garis_kemiskinan"), (
+            f"garis kemiskinan Rp{angka_teks(gk)} per kapita per bulan tidak masuk akal (di bawah "
+            f"Rp{angka_teks(GK_MIN)}); mungkin tanda desimal salah baca: tulis rupiah penuh, mis. 605.312 atau "
+            "605312"))
+    if isinstance(miskin, float) and miskin > MISKIN_KABKOTA_MAKS and isinstance(tempat, str) \
+            and tempat.count(".") == 1:
+        r["penduduk_miskin"] = p.galat(n, "penduduk_miskin", p.ktx.sel(row, "penduduk_miskin"), (
+            f"{angka_teks(miskin)} penduduk miskin untuk satu kabupaten/kota tidak masuk akal (lebih dari "
+            f"{angka_teks(MISKIN_KABKOTA_MAKS)}); periksa satuan di judul kolom (ribu jiwa) dan tanda desimal"))
+
+
 def bps(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
     p = Periksa(ktx, pencocok)
@@ -147,6 +171,7 @@ def bps(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         r["kode_wilayah"] = tempat if tempat is not None else p.galat(n, "kode_kab", "", "wajib diisi")
         for k in KOLOM_BPS:
             r[k] = p.angka(row, n, k, atas=100 if k in ("p0", "p1", "p2", "p0_ekstrem") else None)
+        besaran(p, row, n, r)
         r["sumber"] = sumber(p, row, nama_file)
         r["jenis_sumber"] = jenis_sumber(p, row, n, "bps")
         r["_baris"] = n

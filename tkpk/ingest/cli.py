@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tkpk.argumen import Parser, nomor_batch
+
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 JENIS = ["indikator", "intervensi", "bps", "target", "rencana"]
 # Cells of a rollback preview printed by the CLI; the count is always complete.
@@ -28,7 +30,7 @@ def _db_bawaan() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m tkpk ingest", description="Periksa dan muat berkas CSV/XLSX OPD.")
+    p = Parser(prog="python -m tkpk ingest", description="Periksa dan muat berkas CSV/XLSX OPD.")
     p.add_argument("file", help="berkas CSV atau XLSX")
     p.add_argument("--kind", required=True, choices=JENIS, help="jenis data")
     p.add_argument("--db", default=_db_bawaan(), help="berkas DuckDB (bawaan: $TKPK_DB atau data/tkpk.duckdb)")
@@ -76,26 +78,62 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _perubahan(hasil: object) -> list[str]:
-    """The changed cells of a dry run, old → new, as the upload page lists them."""
+    """The changed cells of a dry run, old → new, each with its year and place (a BPS table with one column per
+    year gives several years the same Excel row, so the row number alone does not say which figure changes)."""
     from tkpk.ingest.batal import teks_sel
+    from tkpk.ingest.simpan import KOLOM_NILAI
 
     pra = getattr(hasil, "pratinjau", None)
     if pra is None or not pra.berubah:
         return []
-    ubah = pra.perubahan()
+    cocok = getattr(hasil, "pencocok", None)
+    ubah = pra.banding[pra.banding["status"] == "berubah"]
     out = ["Nilai yang berubah (lama → baru):"]
-    for r in ubah.head(MAKS_BARIS_CLI).to_dict("records"):
-        out.append(f"  baris {r['baris']}, {r['kolom']}: {teks_sel(r['lama'])} → {teks_sel(r['baru'])}")
-    if len(ubah) > MAKS_BARIS_CLI:
-        out.append(f"  … dan {len(ubah) - MAKS_BARIS_CLI} sel lain")
+    jumlah = 0
+    for r in ubah.to_dict("records"):
+        for k in KOLOM_NILAI[pra.jenis]:
+            lama, baru = r.get(f"{k}_lama"), r.get(k)
+            if _kosong(baru) or (not _kosong(lama) and lama == baru):
+                continue
+            jumlah += 1
+            if jumlah <= MAKS_BARIS_CLI:
+                out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {k}: "
+                           f"{teks_sel(None if _kosong(lama) else lama)} → {teks_sel(baru)}")
+    if jumlah > MAKS_BARIS_CLI:
+        out.append(f"  … dan {jumlah - MAKS_BARIS_CLI} sel lain")
     return out
+
+
+def _kosong(a: object) -> bool:
+    import pandas as pd
+
+    if isinstance(a, str):
+        return False
+    return a is None or bool(pd.isna(a))
+
+
+def _kunci(r: dict[str, object], cocok: object) -> str:
+    """"2024, Kabupaten Banjar (63.03)": the key of a changed row as the analyst reads it."""
+    bagian = []
+    if not _kosong(r.get("tahun")):
+        bagian.append(f"tahun {int(r['tahun'])}")  # type: ignore[call-overload]
+    if not _kosong(r.get("triwulan")):
+        bagian.append(f"triwulan {int(r['triwulan'])}")  # type: ignore[call-overload]
+    kode = r.get("kode_wilayah")
+    if not _kosong(kode):
+        tempat = getattr(cocok, "tempat", {})
+        bagian.append(cocok.label(tempat[kode]) if kode in tempat else str(kode))  # type: ignore[union-attr]
+    for k, nama in (("kode_opd", ""), ("program", "program "), ("kegiatan", "kegiatan "), ("indikator", "")):
+        if not _kosong(r.get(k)):
+            bagian.append(f'{nama}"{r[k]}"' if nama else str(r[k]))
+    return ", ".join(bagian)
 
 
 def rollback_main(argv: Sequence[str] | None = None) -> int:
     """``python -m tkpk rollback BATCH_ID [--db PATH] [--user NAME] [--alasan TEKS] [--dry-run]``."""
-    p = argparse.ArgumentParser(prog="python -m tkpk rollback",
-                                description="Batalkan satu batch data; tampilkan dulu sel yang akan berubah.")
-    p.add_argument("batch_id", type=int, help="nomor batch (lihat halaman Riwayat data)")
+    p = Parser(prog="python -m tkpk rollback",
+               description="Batalkan satu batch data; tampilkan dulu sel yang akan berubah.")
+    p.add_argument("batch_id", type=nomor_batch, help="nomor batch (lihat halaman Riwayat data)")
     p.add_argument("--db", default=_db_bawaan(), help="berkas DuckDB (bawaan: $TKPK_DB atau data/tkpk.duckdb)")
     p.add_argument("--user", default=None, help="nama yang dicatat sebagai pembatal")
     p.add_argument("--alasan", default=None, help="alasan pembatalan, dicatat pada riwayat")

@@ -196,9 +196,13 @@ _PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukelua
                    "kepalakeluarga", "namaart", "namaanggota", "alamatlengkap", "jalan", "namajalan", "rt", "rw",
                    "rtrw", "nort", "norw", "nomorrumah", "norumah", "namaibu", "namaayah", "namasiswa", "namapasien",
                    "namapeserta", "namawarga", "namapemilik", "nikkk", "nikart", "nikkepalakeluarga", "nikpenerima",
-                   "noktp", "nomorktp", "nisn", "namaibukandung"}
+                   "noktp", "nomorktp", "nisn", "namaibukandung", "namakpm", "namamustahik", "namamustahiq",
+                   "namapenerimamanfaat", "namapemohon", "namadebitur", "namanasabah", "namapenduduk", "telepon",
+                   "telp", "notelepon", "nomortelepon", "nomortelp", "nohandphone", "handphone", "hp", "nowa",
+                   "nomorwa", "whatsapp", "email", "tempatlahir", "tanggallhr", "tgllhr"}
 _PRIBADI_AWALAN = ("nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
-                   "nomorindukkependudukan", "nikpenerima")
+                   "nomorindukkependudukan", "nikpenerima", "namakpm", "namamustahik",
+                   "namaanggota", "nohp", "nomorhp", "notelp", "nomortelepon", "telepon")
 # "alamat lokasi kegiatan" is where an activity took place, not where a person lives.
 _BUKAN_PRIBADI_AWALAN = ("alamatlokasi", "alamatkegiatan", "alamatkantor", "alamatinstansi", "alamatopd",
                          "alamatsekretariat")

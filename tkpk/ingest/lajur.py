@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tkpk.ingest.angka import AMBIGU_RE2
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
 from tkpk.ingest.satuan import JENIS_NILAI, skala
@@ -148,6 +149,8 @@ def angka(tabel: Tabel, mulai: int, ktx: Konteks, pencocok: Pencocok, nama: str)
             sisa[idx[m]] = False
     # the fast paths read plain numbers; the header's unit and the column's kind apply to them as in Periksa.angka
     jenis, faktor = JENIS_NILAI.get(nama), ktx.satuan(nama).faktor
+    if faktor != 1 and jenis not in (None, "persen", "indeks"):  # "1.250" under "(juta rupiah)": the row path
+        sisa |= bersih & pc.match_substring_regex(arr, AMBIGU_RE2).fill_null(False).to_numpy(zero_copy_only=False)
     cepat = bersih & (panjang > 0) & ~sisa
     if faktor != 1 and jenis not in (None, "persen", "indeks") and cepat.any():
         nilai = nilai.copy() if not nilai.flags.writeable else nilai

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from tkpk.ingest.angka import baca_angka, baca_bulat
+from tkpk.ingest.angka import baca_angka, baca_berskala, baca_bulat, bentuk_ambigu
+from tkpk.ingest.kewajaran import angka_teks
 from tkpk.ingest.pesan import GAGAL, Pesan, pesan_sel
 from tkpk.ingest.reader import Sel
-from tkpk.ingest.satuan import JENIS_NILAI, galat_sel, skala
+from tkpk.ingest.satuan import JENIS_NILAI, NAMA_SKALA, SKALA, galat_sel, skala
 from tkpk.ingest.validasi import Konteks, _kosong
 from tkpk.ingest.wilayah import Pencocok
 
@@ -47,20 +48,26 @@ class Periksa:
         v = self.ktx.sel(row, nama) if v is None else v
         if _kosong(v):
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
+        jenis = jenis or JENIS_NILAI.get(nama)
+        faktor = self.ktx.satuan(nama).faktor
+        if faktor != 1 and jenis not in (None, "persen", "indeks") and (bentuk := bentuk_ambigu(v)) is not None:
+            return self._berskala(n, nama, v, bentuk, faktor, bawah, atas, jenis)
         hasil = (baca_bulat if bulat else baca_angka)(v, self.ktx.desimal_koma)
         if hasil.alasan is not None:
             return self.galat(n, nama, v, hasil.alasan)
         x = hasil.nilai
         if x is None:
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
-        jenis = jenis or JENIS_NILAI.get(nama)
         if jenis is not None:
             alasan = galat_sel(hasil.persen, hasil.rupiah, jenis)
             if alasan is not None:
                 return self.galat(n, nama, v, alasan)
-            faktor = self.ktx.satuan(nama).faktor
             if faktor != 1 and jenis not in ("persen", "indeks"):
                 x = float(skala(x, faktor))
+        return self._batas(n, nama, v, x, bawah, atas, jenis)
+
+    def _batas(self, n: int, nama: str, v: Sel, x: float, bawah: float | None, atas: float | None,
+               jenis: str | None) -> object:
         if bawah is not None and x < bawah:
             return self.galat(n, nama, v, "tidak boleh negatif" if bawah == 0 else f"tidak boleh kurang dari {bawah:g}")
         if atas is not None and x > atas:
@@ -68,6 +75,29 @@ class Periksa:
         if jenis == "jumlah" and not float(x).is_integer():
             return self.galat(n, nama, v, BUKAN_BULAT)
         return x
+
+    def _berskala(self, n: int, nama: str, v: Sel, bentuk: tuple[str, str, str], faktor: int,
+                  bawah: float | None, atas: float | None, jenis: str) -> object:
+        """"14.461" under "(ribu jiwa)": read only when the file decides the convention (or in BPS's own
+        Indonesian layout, "14,461"); otherwise refused with both readings spelled out."""
+        kepala, pemisah, ekor = bentuk
+        x = baca_berskala(kepala, pemisah, ekor, self.ktx.konvensi, self.ktx.desimal_koma)
+        if x is not None:
+            return self._batas(n, nama, v, float(skala(x, faktor)), bawah, atas, jenis)
+        sat = self.ktx.satuan(nama)
+        teks = sat.teks or NAMA_SKALA[faktor]
+        dasar = " ".join(k for k in teks.split() if k not in SKALA)
+        dasar = f" {dasar}" if dasar else ""
+        ribuan, desimal = int(kepala + ekor) * faktor, float(f"{kepala}.{ekor}") * faktor
+        lain = "," if pemisah == "." else "."
+        return self.galat(n, nama, v, (
+            f'ambigu: di kolom berskala "{teks}", "{kepala}{pemisah}{ekor}" bisa berarti {kepala}{ekor} {teks} '
+            f'(= {angka_teks(ribuan)}{dasar}; tanda "{pemisah}" sebagai pemisah ribuan) atau {kepala}{lain}{ekor} '
+            f'{teks} (= {angka_teks(desimal)}{dasar}; tanda "{pemisah}" sebagai desimal, cara BPS menulis angka '
+            "ribuan dengan tiga desimal). Sel lain di berkas ini tidak memastikan tanda desimalnya. Tulis angka "
+            f"dalam satuan dasar tanpa pemisah ribuan (mis. {round(desimal)} bila maksudnya {kepala}{lain}{ekor} "
+            f"{teks}) dan hapus satuan \"{teks}\" dari judul kolom, atau pakai koma desimal dan titik ribuan secara "
+            "konsisten di seluruh berkas"))
 
     def tahun(self, row: list[Sel], n: int) -> object:
         if not self.ktx.ada("tahun") and self.ktx.tahun_judul is not None:

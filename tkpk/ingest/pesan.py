@@ -64,3 +64,18 @@ def pesan_berkas(tingkat: Tingkat, teks: str, kolom: str | None = None) -> Pesan
 
 def ada_galat(pesan: list[Pesan]) -> bool:
     return any(p.galat for p in pesan)
+
+
+def ringkas_baris(jumlah_baris: int, pesan: list[Pesan]) -> str:
+    """"N baris data: …" without contradicting itself: an error about the whole file (no row) is counted apart,
+    and then no row is called "baik", because nothing of the file is stored."""
+    masalah = {p.baris for p in pesan if p.baris is not None and p.tingkat != "info"}
+    galat_baris = sum(p.galat and p.baris is not None for p in pesan)
+    galat_berkas = sum(p.galat and p.baris is None for p in pesan)
+    peringatan = sum(p.tingkat == "peringatan" for p in pesan)
+    if not galat_berkas:
+        return (f"{jumlah_baris} baris data: {jumlah_baris - len(masalah)} baik, {len(masalah)} bermasalah "
+                f"({galat_baris} galat, {peringatan} peringatan).")
+    baris = f"{len(masalah)} baris bermasalah ({galat_baris} galat baris), " if masalah else ""
+    return (f"{jumlah_baris} baris data; {galat_berkas} galat berkas (berlaku untuk seluruh berkas), {baris}"
+            f"{peringatan} peringatan.")

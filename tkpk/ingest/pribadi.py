@@ -6,7 +6,11 @@ people (Nama, Nama Penerima, Nama KK, Alamat, Jalan, RT/RW, NIK …) or a cell h
 * a 16-digit NIK/KK number (plain, or grouped 6-6-4 / 4-4-4-4 with spaces, dots or dashes), also as an Excel number;
 * an RT/RW part of an address ("RT 03", "RT.003/RW.002", "RT/RW");
 * a street address with a number: "Jl./Jln. <name> … <number>", or "Jalan/Gang <name> No. <number>";
-* a person addressed by name: "Bapak/Bpk/Ibu/Sdr/Tn/Ny <Name>" ("Ibu hamil", "Ibu Kota" are not names).
+* a person addressed by name: "Bapak/Bpk/Ibu/Sdr/Tn/Ny/Pak/Bu/H./Hj. <Name>", also in capitals ("BAPAK ABDUL
+  HADI"); "Ibu hamil", "Ibu Kota", "Bapak Angkat", "Pak Camat", "PAK" (an acronym) and "Jl. H. …" are not names;
+* a name after "a.n."/"an."/"atas nama" or after "Penerima:" ("Penerima: Kelompok Tani" is not a person);
+* an Indonesian mobile number (08… or +62 8…, 10–13 digits);
+* a birth date ("lahir 12-05-1980", "tgl lahir 3 Mei 1975").
 
 Names of places, programs and OPDs (``Nama Kecamatan``, ``Nama Program``) are known columns, and ordinary
 words (NIB, "alamat lokasi kegiatan", "peningkatan jalan desa 2 km") match none of the patterns.
@@ -39,20 +43,57 @@ _NIK = r"(?:^|[^0-9])(?:[0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4}|[0-9]{4}(?:
 _RT = r"(?i)(?:\b(?:rt|rw)\s*[.:]?\s*0*[0-9]{1,3}\b|\brt\s*/\s*rw\b)"
 _JALAN = (r"(?i)(?:\b(?:jl|jln)\.?\s+[^\s0-9][^0-9]{0,60}[0-9]"
           r"|\b(?:jalan|gang|gg)\b[^0-9]{0,60}\b(?:no|nomor)\b\.?\s*[0-9])")
-_SAPAAN = r"\b(?:Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan)\.?\s+[A-Z][a-z]+"
-# One RE2 pass per column finds every cell worth a closer look.
-CALON = "|".join(f"(?:{p})" for p in (_NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN))
-_CALON_RE2 = "(?i)" + CALON  # the name's capital is checked again in Python, where case matters
-# Words after Bapak/Ibu that are not a person's name.
+# Honorifics before a name: titles of address (any case for the long ones), "Pak"/"Bu" only as written in a
+# sentence (Title case: "PAK" is an acronym), "H."/"Hj." (haji, hajjah) with their dot, except in a street name
+# ("Jl. H. Abdul Gani" is checked as an address).
+_GELAR = r"Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan|BAPAK|BPK|IBU|SDR|SDRI|SAUDARA|SAUDARI|TN|NY|TUAN"
+_SAPAAN_RE = re.compile(rf"\b(?:(?:{_GELAR})\.?|Pak|Bu|Hj\.?|HJ\.?|H\.)\s+([A-Z][a-z]+|[A-Z]{{2,}})\b")
+_JALAN_SEBELUM = re.compile(r"(?i)\b(?:jl|jln|jalan|gg|gang)\.?\s*$")
+_ATAS_NAMA = re.compile(r"(?<![A-Za-z])(?:a\.\s?n\.?|an\.|atas nama)\s*(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?"
+                        r"([A-Z][a-z]+|[A-Z]{2,})\b", re.IGNORECASE)
+_PENERIMA = re.compile(r"(?i:penerima)\s*:\s*(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?([A-Z][a-z]+|[A-Z]{3,})\b")
+_TELEPON = re.compile(r"(?<![0-9+])(?:\+62|0)[ -]?8[0-9](?:[ .-]?[0-9]){6,11}(?![0-9])")
+_BULAN = r"jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|des\w*|dec\w*"
+_LAHIR = re.compile(r"(?i)\b(?:lahir|lhr)\b\s*[:,]?\s*(?:di\s+)?(?:[a-z][a-z ]{0,30},\s*)?[0-9]{1,2}"
+                    rf"(?:\s*[-/.]\s*[0-9]{{1,2}}\s*[-/.]\s*|\s+(?:{_BULAN})\s+)[0-9]{{2,4}}\b")
+_SAPAAN = rf"\b(?:{_GELAR}|pak|bu|hj|h\.)\.?\s+[a-z]"
+# One RE2 pass per column finds every cell worth a closer look (a superset: Python decides, where case matters).
+CALON = "|".join(f"(?:{p})" for p in (
+    _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN, r"\ba\.?\s?n\.", r"atas nama",
+    r"penerima\s*:", r"(?:\+62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr)\b"))
+_CALON_RE2 = "(?i)" + CALON
+# Words after Bapak/Ibu/Pak/Penerima: … that are not a person's name (roles, groups, "Ibu Kota").
 _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", "kota", "pertiwi", "negara",
-               "dan", "atau", "yang", "di", "ke", "rt", "pkk", "kader", "lansia", "muda", "tunggal", "bersalin"}
+               "dan", "atau", "yang", "di", "ke", "rt", "rw", "pkk", "kader", "lansia", "muda", "tunggal", "bersalin",
+               "angkat", "asuh", "tani", "camat", "lurah", "kades", "guru", "kepala", "bupati", "wakil", "sekda",
+               "kadis", "dokter", "bidan", "ustadz", "ustaz", "kelompok", "masyarakat", "warga", "kpm", "keluarga",
+               "petani", "nelayan", "siswa", "pelajar", "umkm", "pelaku", "penyandang", "disabilitas", "desa",
+               "kecamatan", "kabupaten", "tangga", "paud", "posyandu", "ppkbd", "dusun", "para", "se", "seluruh",
+               "semua", "sebanyak", "jumlah", "total", "orang", "jiwa", "kk", "unit", "mustahik", "mustahiq",
+               "kek", "risti", "bumil", "anemia", "baduta", "dinas", "badan", "kantor", "bidang", "opd", "pemda",
+               "pemerintah", "sekretariat", "ketua", "tim", "yayasan", "koperasi", "bumdes", "baznas", "pt", "cv",
+               "ud", "lembaga", "panitia", "program", "kegiatan"}
 
 POLA: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("angka 16 digit seperti NIK/nomor KK", re.compile(_NIK)),
     ("bagian alamat RT/RW", re.compile(_RT.removeprefix("(?i)"), re.IGNORECASE)),
     ("alamat jalan bernomor", re.compile(_JALAN.removeprefix("(?i)"), re.IGNORECASE)),
+    ("tanggal lahir", _LAHIR),
 )
-_SAPAAN_RE = re.compile(r"\b(Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan)\.?\s+([A-Z][a-z]+)")
+
+
+def _telepon(s: str) -> bool:
+    """An Indonesian mobile number: 08… or +62 8…, 10–13 digits written the 08… way."""
+    for m in _TELEPON.finditer(s):
+        angka = re.sub(r"[^0-9]", "", m.group(0))
+        nasional = "0" + angka[2:] if m.group(0).startswith("+") else angka
+        if 10 <= len(nasional) <= 13:
+            return True
+    return False
+
+
+def _nama(kata: str) -> bool:
+    return kata.lower() not in _BUKAN_NAMA
 
 
 def _angka_nik(v: Sel) -> bool:
@@ -71,9 +112,16 @@ def jenis_temuan(v: Sel) -> str | None:
     for nama, pola in POLA:
         if pola.search(s):
             return nama
+    if _telepon(v):
+        return "nomor telepon"
     for m in _SAPAAN_RE.finditer(v):
-        if m.group(2).lower() not in _BUKAN_NAMA:
-            return "sapaan dengan nama orang (Bapak/Ibu …)"
+        if _nama(m.group(1)) and not (m.group(0).startswith("H.") and _JALAN_SEBELUM.search(v[:m.start()])):
+            return "sapaan dengan nama orang (Bapak/Ibu/Pak/Bu/H./Hj. …)"
+    for pola, jenis in ((_ATAS_NAMA, "nama orang (a.n. …)"), (_PENERIMA, "nama penerima")):
+        for m in pola.finditer(v):
+            kata = m.group(1)
+            if _nama(kata) and (kata[0].isupper() or pola is not _ATAS_NAMA):
+                return jenis
     return None
 
 
@@ -90,7 +138,8 @@ def _calon_sel(arr: pa.Array) -> np.ndarray:
     bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
     angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
     panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
-    calon = bukan_teks | (angka & (panjang >= 16))
+    telepon = pc.starts_with(arr, "08").fill_null(False).to_numpy(zero_copy_only=False) & (panjang >= 10)
+    calon = bukan_teks | (angka & ((panjang >= 16) | telepon))
     teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
     if len(teks) == len(arr):
         calon |= pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)

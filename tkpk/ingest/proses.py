@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from tkpk.ingest import simpan as sp
-from tkpk.ingest.pesan import Pesan, ada_galat, pesan_berkas
+from tkpk.ingest.pesan import Pesan, ada_galat, pesan_berkas, ringkas_baris
 from tkpk.ingest.reader import BacaGagal, baca
 from tkpk.ingest.tersimpan import periksa_tersimpan
 from tkpk.ingest.validasi import HasilValidasi, batasi, validasi
@@ -60,11 +60,7 @@ class Hasil:
         bagian = []
         if self.validasi is not None:
             v = self.validasi
-            masalah = {p.baris for p in self.pesan if p.baris is not None and p.tingkat != "info"}
-            galat = sum(p.galat for p in self.pesan)
-            peringatan = sum(p.tingkat == "peringatan" for p in self.pesan)
-            bagian.append(f"{v.jumlah_baris} baris data: {v.jumlah_baris - len(masalah)} baik, {len(masalah)} "
-                          f"bermasalah ({galat} galat, {peringatan} peringatan).")
+            bagian.append(ringkas_baris(v.jumlah_baris, self.pesan))
         if self.ditolak:
             bagian.append("Berkas DITOLAK; tidak ada yang disimpan.")
         if self.pratinjau is not None and not self.ditolak:

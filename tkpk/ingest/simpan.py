@@ -107,7 +107,10 @@ class Pratinjau:
         return teks
 
     def perubahan(self) -> pd.DataFrame:
-        """Every reported cell whose value differs from the current one, as "lama → baru", for the preview."""
+        """Every reported cell whose value differs from the current one, as "lama → baru", for the preview; and,
+        for BPS figures and indicator values, every reported figure whose source changes ("sumber p0":
+        kutipan_pejabat → bps, or the source texts when the kind stays): the screens name a figure's source, so
+        a restated figure under another source is a change too."""
         kolom = KOLOM_NILAI[self.jenis]
         ubah = self.banding[self.banding["status"] == "berubah"]
         out = []
@@ -117,7 +120,32 @@ class Pratinjau:
                 if not _kosong(baru) and not _sama(lama, baru):
                     out.append({"baris": r["_baris"], "kolom": k, "lama": None if _kosong(lama) else lama,
                                 "baru": baru})
+                if self.jenis in KOLOM_SUMBER and not _kosong(baru) and not _kosong(lama):
+                    sumber = perubahan_sumber(r, k)
+                    if sumber is not None:
+                        nama = r["indikator"] if self.jenis == "indikator" else k
+                        out.append({"baris": r["_baris"], "kolom": f"sumber {nama}", "lama": sumber[0],
+                                    "baru": sumber[1]})
         return pd.DataFrame(out, columns=["baris", "kolom", "lama", "baru"])
+
+
+# Kinds whose figures carry their own source, compared by the preview (columns sumber_<k>_lama and
+# jenis_sumber_<k>_lama of the comparison).
+KOLOM_SUMBER = frozenset({"bps", "indikator"})
+# The source a file gets when it names none (tkpk.ingest.aturan.sumber): it claims no new source text.
+SUMBER_BAWAAN = "Unggahan berkas "
+
+
+def perubahan_sumber(r: dict[str, Any], k: str) -> tuple[str, str] | None:
+    """(old, new) of a reported figure's source when it changes: the kinds when the kind changes, otherwise the
+    source texts; None when both stay."""
+    jl, jb = r.get(f"jenis_sumber_{k}_lama"), r.get("jenis_sumber")
+    sl, sb = r.get(f"sumber_{k}_lama"), r.get("sumber")
+    if not _sama(jl, jb):
+        return ("(tidak dicatat)" if _kosong(jl) else str(jl), "(tidak dicatat)" if _kosong(jb) else str(jb))
+    if not _sama(sl, sb) and not (isinstance(sb, str) and sb.startswith(SUMBER_BAWAAN)):
+        return ("(kosong)" if _kosong(sl) else str(sl), "(kosong)" if _kosong(sb) else str(sb))
+    return None
 
 
 def _kosong(a: object) -> bool:
@@ -151,6 +179,8 @@ def tabel_simpan(frame: pd.DataFrame) -> pa.Table:
 
 
 def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:
+    if jenis in KOLOM_SUMBER:  # the comparison reads both source columns; a frame may lack one (stored as NULL)
+        data = data.assign(**{k: data[k] if k in data.columns else None for k in ("sumber", "jenis_sumber")})
     cur.register("_unggah", tabel_simpan(data))
     try:
         # sql(): a relation streams its result to Arrow; execute() would copy it once more

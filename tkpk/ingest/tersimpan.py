@@ -102,33 +102,68 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _nama_opd(kode: str) -> str:
+    return katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
+
+
+def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
+    """Each distinct combination of ``kunci`` with the first Excel row it appears on."""
+    return pa.table({**{k: pa.array(data[k].astype("string"), pa.string()) for k in kunci},
+                     "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
+        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"]).to_pandas()
+
+
+def _dekat(kunci: str, pilihan: dict[str, str]) -> str | None:
+    """The stored spelling close to (not equal to) a folded name, or ``None``."""
+    if not pilihan or kunci in pilihan:
+        return None
+    hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
+    return None if hasil is None else pilihan[hasil[0]]
+
+
+def _lipat_daftar(nama: pd.Series) -> list[str]:
+    return lipat(pa.array(nama.astype(str).tolist(), pa.string())).to_pylist()
+
+
 def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
-    """A warning for each new program name that is close to, but not the same as, a stored one of its OPD."""
+    """A warning for each new program name close to, but not the same as, a stored one of its OPD, and for each
+    new kegiatan name close to a stored kegiatan of the same (folded) program and OPD ("Modal usaha mustahiq"
+    beside "Modal usaha mustahik" would count the pagu twice)."""
     if data.empty:
         return []
-    pertama = pa.table({"kode_opd": pa.array(data["kode_opd"].astype("string"), pa.string()),
-                        "program": pa.array(data["program"].astype("string"), pa.string()),
-                        "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
-        ["kode_opd", "program"], use_threads=False).aggregate([("_baris", "min")]).rename_columns(
-        ["kode_opd", "program", "_baris"]).to_pandas()
+    pertama = _pertama(data, ["kode_opd", "program"])
     opd = sorted(set(pertama["kode_opd"].astype(str)))
     tersimpan = cur.execute(sql("ingest_program_opd"), {"opd": opd}).df()
-    per_opd = {k: dict(zip(lipat(pa.array(g["program"].astype(str).tolist(), pa.string())).to_pylist(), g["program"],
-                           strict=True)) for k, g in tersimpan.groupby("kode_opd")}
+    per_opd = {k: dict(zip(_lipat_daftar(g["program"]), g["program"], strict=True))
+               for k, g in tersimpan.groupby("kode_opd")}
     pesan = []
-    dilipat = lipat(pa.array(pertama["program"].astype(str).tolist(), pa.string())).to_pylist()
-    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), dilipat, strict=True):
-        pilihan = per_opd.get(kode, {})
-        if not pilihan or kunci in pilihan:
-            continue
-        hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
-        if hasil is not None:
-            lain = pilihan[hasil[0]]
-            nama_opd = katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
+    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), _lipat_daftar(
+            pertama["program"]), strict=True):
+        lain = _dekat(kunci, per_opd.get(kode, {}))
+        if lain is not None:
             pesan.append(pesan_sel(
                 "peringatan", int(n), judul("program"), program,
-                f'mirip dengan "{lain}" yang sudah tersimpan untuk {nama_opd}; disimpan sebagai program baru. Bila '
-                f"yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+                f'mirip dengan "{lain}" yang sudah tersimpan untuk {_nama_opd(kode)}; disimpan sebagai program baru. '
+                f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+    if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
+        return pesan
+    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
+    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
+    nama = nama[nama["kegiatan"].notna()]
+    per_program: dict[tuple[str, str], dict[str, str]] = {}
+    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
+                              _lipat_daftar(nama["kegiatan"]), strict=True):
+        per_program.setdefault((kode, p), {}).setdefault(lk, k)
+    for (kode, program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
+                                                      _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
+                                                      strict=True):
+        lain = _dekat(kunci, per_program.get((kode, p), {}))
+        if lain is not None:
+            pesan.append(pesan_sel(
+                "peringatan", int(n), judul("kegiatan"), kegiatan,
+                f'mirip dengan "{lain}" yang sudah tersimpan untuk program "{program}" {_nama_opd(kode)}; disimpan '
+                f"sebagai kegiatan baru. Bila yang dimaksud kegiatan yang sama, tulis persis \"{lain}\" agar "
+                "pagunya tidak terhitung dua kali"))
     return pesan
 
 
@@ -208,6 +243,46 @@ def kewajaran_intervensi(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame,
     return pesan
 
 
+# Garis kemiskinan rises a few percent a year; a change beyond this factor from the year before is a unit slip
+# ("605,312" read as Rp605) or a wrong column, never a real change.
+FAKTOR_GK = 2.0
+
+
+def garis_kemiskinan_tahun_lalu(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str],
+                                label: Callable[[str], str]) -> list[Pesan]:
+    """GK more than :data:`FAKTOR_GK` times above or below the previous year's GK of the same place, taken from
+    the file itself when it holds that year, else from the store (an error naming the stored value; a warning
+    when that value is sample data)."""
+    if data.empty or "garis_kemiskinan" not in data.columns or not data["garis_kemiskinan"].notna().any():
+        return []
+    gk = data[data["garis_kemiskinan"].notna()][["tahun", "kode_wilayah", "garis_kemiskinan", "_baris"]]
+    simpan = cur.execute(sql("ingest_gk_tahun_lalu"), {
+        "tahun": sorted({int(t) for t in gk["tahun"]}), "wilayah": sorted({str(w) for w in gk["kode_wilayah"]})}).df()
+    lalu: dict[tuple[int, str], tuple[float, str, bool]] = {
+        (int(r.tahun), str(r.kode_wilayah)): (float(r.nilai), f"batch {int(r.batch_id)}, berkas {r.nama_file}"
+                                              + (", DATA CONTOH (sintetis) — hanya peringatan" if r.sampel else ""),
+                                              bool(r.sampel))
+        for r in simpan.itertuples(index=False)}
+    di_berkas = {(int(t), str(w)): (float(v), int(n)) for t, w, v, n in gk.itertuples(index=False, name=None)}
+    pesan = []
+    for (t, w), (v, n) in di_berkas.items():
+        if (t - 1, w) in di_berkas:
+            sebelum, asal, contoh = di_berkas[(t - 1, w)][0], f"baris {di_berkas[(t - 1, w)][1]} berkas ini", False
+        elif (t, w) in lalu:
+            sebelum, asal, contoh = lalu[(t, w)]
+            asal = f"tersimpan, {asal}"
+        else:
+            continue
+        if sebelum <= 0 or 1 / FAKTOR_GK <= v / sebelum <= FAKTOR_GK:
+            continue
+        pesan.append(pesan_sel(
+            "peringatan" if contoh else "galat", n, judul("garis_kemiskinan"), v,
+            f"berbeda lebih dari {FAKTOR_GK:g} kali lipat dari garis kemiskinan tahun {t - 1} wilayah {label(w)}: "
+            f"Rp{angka_teks(sebelum)} ({asal}); garis kemiskinan hanya naik beberapa persen setahun. Periksa satuan "
+            "dan tanda desimal (Rp605.312, bukan 605,312)"))
+    return pesan
+
+
 def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
                       judul: Callable[[str], str], label: Callable[[str], str]) -> tuple[pd.DataFrame, list[Pesan]]:
     """Every check against the store for one upload: (the upload as it will be stored, messages)."""
@@ -228,4 +303,6 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
             pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:
         pesan += kewajaran(cur, jenis, data, judul, label)
+    if jenis == "bps":
+        pesan += garis_kemiskinan_tahun_lalu(cur, data, judul, label)
     return data, pesan

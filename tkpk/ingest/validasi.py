@@ -16,7 +16,7 @@ import pandas as pd
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
-from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas, tampil_nilai
+from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas, ringkas_baris, tampil_nilai
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.satuan import JENIS_NILAI, Satuan, galat_judul
 from tkpk.ingest.wilayah import Pencocok
@@ -51,9 +51,7 @@ class HasilValidasi:
         return [p for p in self.pesan if p.tingkat == "peringatan"]
 
     def ringkasan(self) -> str:
-        baik = self.jumlah_baris - self.baris_bermasalah
-        teks = (f"{self.jumlah_baris} baris data: {baik} baik, {self.baris_bermasalah} bermasalah "
-                f"({len(self.galat)} galat, {len(self.peringatan)} peringatan).")
+        teks = ringkas_baris(self.jumlah_baris, self.pesan)
         return teks + (" Berkas DITOLAK; tidak ada yang disimpan." if not self.diterima else "")
 
 
@@ -69,6 +67,7 @@ class Konteks:
         self.tahun_judul = tahun_judul
         self.sumber_catatan = sumber_catatan
         self.nama_ganda: dict[str, str] = {}  # name key -> "kecamatan" | "desa", decided from the file
+        self.konvensi: str | None = None  # "id" | "en" when the file's cells decide its decimal mark
 
     def satuan(self, nama: str) -> Satuan:
         return self.peta.satuan.get(nama, Satuan())
@@ -179,10 +178,11 @@ def _cek_rumus(tabel: Tabel, peta: kol.Peta, baris_judul: int) -> list[Pesan]:
 
 
 def _pesan_pribadi(tabel: Tabel, i_judul: int | None) -> list[Pesan]:
-    """Personal data in the header row (the first row when no header is found) or in any cell below it."""
+    """Personal data in the header row (the first row when no header is found) and in every cell below it, all
+    reported at once so one upload shows every place to clean."""
     i = i_judul or 0
     judul = [str(v) for v in tabel.baris_ke(i)] if tabel.jumlah else []
-    return pribadi.cek_judul(judul) or pribadi.cek_isi(judul, tabel, i + 1)
+    return [*pribadi.cek_judul(judul), *pribadi.cek_isi(judul, tabel, i + 1)]
 
 
 def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
@@ -246,6 +246,8 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
         hasil.pesan.append(pesan_berkas("info", f"Tidak ada kolom tahun; tahun {tahun_judul} diambil dari judul "
                                                 "tabel di atas judul kolom"))
     ktx = Konteks(peta, tabel.desimal_koma, tahun_judul=tahun_judul, sumber_catatan=_sumber_catatan(kaki))
+    if any(s.faktor != 1 for s in peta.satuan.values()):
+        ktx.konvensi = konvensi_berkas(tabel, mulai, peta)
     frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
     hasil.pesan.extend(pesan)
     hasil.data = frame
@@ -262,6 +264,26 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
                          "\"tidak dilaporkan\", bukan nol; isi angkanya (0 bila memang nol)"))
     hasil.pesan = batasi(hasil.pesan)
     return hasil
+
+
+def konvensi_berkas(tabel: Tabel, mulai: int, peta: kol.Peta) -> str | None:
+    """The decimal convention the file's own cells show (:func:`tkpk.ingest.angka.konvensi`), for the cells
+    of a scaled column that read two ways ("14.461" under "(ribu jiwa)"). Place codes ("63.03") and years are
+    not numbers with a decimal mark and are left out."""
+    import pyarrow.compute as pc
+
+    from tkpk.ingest.angka import BUKTI, konvensi
+
+    bukti: set[str] = set()
+    bukan = {j for nama, j in peta.kolom.items() if nama.startswith("kode") or nama in ("tahun", "triwulan")}
+    for j in range(tabel.lebar):
+        if j in bukan:
+            continue
+        arr = tabel.teks(j, mulai)
+        for nama, pola in BUKTI.items():
+            if nama not in bukti and pc.any(pc.match_substring_regex(arr, pola)).as_py():
+                bukti.add(nama)
+    return konvensi(bukti)
 
 
 def ada_nilai(jenis: str, data: pd.DataFrame) -> bool:

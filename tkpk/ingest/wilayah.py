@@ -217,6 +217,10 @@ def _cari_opd(teks: object) -> Cocok:
     k = kunci(teks)
     if k in INDEKS_OPD:
         return Cocok(INDEKS_OPD[k])
+    # "BAZNAS Kabupaten Banjar", "Dinas Sosial Kab. Banjar": the kabupaten is the only one this dashboard serves
+    inti = re.sub(r"(kabupaten|kab)banjar$", "", k)
+    if inti != k and inti in INDEKS_OPD:
+        return Cocok(INDEKS_OPD[inti])
     pilihan = {o.kode: kunci(o.nama_singkat) for o in katalog.OPD} | {
         o.kode + "#": kunci(o.nama_lengkap) for o in katalog.OPD}
     hasil = process.extract(k, pilihan, scorer=fuzz.WRatio, limit=3, score_cutoff=60)

@@ -1,6 +1,8 @@
 -- What rolling back one batch of indicator values changes: every cell the batch reported whose current value
 -- differs from the value it would have without the batch (the same macro as v_nilai_tersimpan, once with nothing
--- left out and once leaving the batch out). baru NULL = the cell becomes empty.
+-- left out and once leaving the batch out). baru NULL = the cell becomes empty. A value that stays but changes
+-- source gets a line of its own (kolom 'sumber', lama_teks → baru_teks: the kinds when the kind changes, else the
+-- source texts): the screens name each value's source.
 -- Columns shared by every kind: tahun, kode_wilayah, rincian_kunci, kolom, lama, baru, lama_teks, baru_teks.
 -- params: {"batch_id": 1}
 WITH k AS (
@@ -9,11 +11,22 @@ WITH k AS (
     SELECT n.* FROM nilai_per_sel(NULL) n SEMI JOIN k USING (tahun, kode_wilayah, indikator)
 ), t AS (
     SELECT n.* FROM nilai_per_sel($batch_id) n SEMI JOIN k USING (tahun, kode_wilayah, indikator)
+), d AS (
+    SELECT k.tahun, k.kode_wilayah, k.indikator, s.nilai AS lama, t.nilai AS baru, s.sumber AS ss, t.sumber AS st,
+           s.jenis_sumber AS js, t.jenis_sumber AS jt
+    FROM k
+    LEFT JOIN s USING (tahun, kode_wilayah, indikator)
+    LEFT JOIN t USING (tahun, kode_wilayah, indikator)
 )
-SELECT k.tahun, k.kode_wilayah, k.indikator AS rincian_kunci, 'nilai' AS kolom, s.nilai AS lama, t.nilai AS baru,
-       NULL::VARCHAR AS lama_teks, NULL::VARCHAR AS baru_teks
-FROM k
-LEFT JOIN s USING (tahun, kode_wilayah, indikator)
-LEFT JOIN t USING (tahun, kode_wilayah, indikator)
-WHERE s.nilai IS DISTINCT FROM t.nilai
-ORDER BY k.tahun, k.kode_wilayah, k.indikator;
+SELECT tahun, kode_wilayah, indikator AS rincian_kunci, kolom, lama, baru, lama_teks, baru_teks
+FROM (
+    SELECT tahun, kode_wilayah, indikator, 'nilai' AS kolom, lama, baru, NULL::VARCHAR AS lama_teks,
+           NULL::VARCHAR AS baru_teks
+    FROM d WHERE lama IS DISTINCT FROM baru
+    UNION ALL
+    SELECT tahun, kode_wilayah, indikator, 'sumber', NULL, NULL,
+           CASE WHEN js IS DISTINCT FROM jt THEN coalesce(js, '(tidak dicatat)') ELSE ss END,
+           CASE WHEN js IS DISTINCT FROM jt THEN coalesce(jt, '(tidak dicatat)') ELSE st END
+    FROM d WHERE lama IS NOT NULL AND baru IS NOT NULL AND (js IS DISTINCT FROM jt OR ss IS DISTINCT FROM st)
+)
+ORDER BY tahun, kode_wilayah, rincian_kunci, kolom;

@@ -25,15 +25,18 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
                     "#### Ukuran BPS (Susenas) — kemiskinan kabupaten")
         st.metric(d.label_angka_bps, fmt.jiwa(b.penduduk_miskin),
                   help="Perkiraan dari Survei Sosial Ekonomi Nasional (Maret); jenis sumber angka ini: "
-                       f"{b.nama_sumber}.")
-        st.markdown(f"**{d.jenis_angka_bps}**  \n**{fmt.persen(b.p0)}** penduduk (P0) · {b.peringkat_teks}"
+                       f"{b.nama_sumber_figur('penduduk_miskin')}.")
+        # P0 keeps its own marker and kind: it may come from another file than the count above
+        p0 = f"{b.penanda_figur('p0')} **{fmt.persen(b.p0)}**".strip()
+        jenis_p0 = "" if b.jenis("p0") == b.jenis("penduduk_miskin") else f" ({b.nama_sumber_figur('p0')})"
+        st.markdown(f"**{d.jenis_angka_bps}**  \n{p0} penduduk (P0){jenis_p0} · {b.peringkat_teks}"
                     + ("" if ringkas else " di Kalimantan Selatan"))
         if not slide:
             st.caption(da.BPS_APA)
         if not ringkas:
             st.markdown(f"*{da.BPS_UNTUK_SINGKAT if slide else da.BPS_UNTUK}*")
         if not slide:
-            st.caption(f"Sumber: {b.sumber_teks}")
+            st.caption(f"Sumber: {d.sumber_bps_teks}")
     with kanan.container(border=True):
         st.markdown("**Register sosial — menjawab: siapa dan di mana sasaran bantuan?**" if ringkas else
                     "#### Register kesejahteraan sosial — sasaran bantuan")
@@ -67,7 +70,7 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
                       else ""))
     if slide:
         return
-    tanda = legenda({b.jenis_sumber, *(r.jenis_sumber for r in d.register)})
+    tanda = legenda({b.jenis("p0"), b.jenis("penduduk_miskin"), *(r.jenis_sumber for r in d.register)})
     if tanda:
         st.caption(f"Tanda sumber: {tanda}.")
     if d.register:
