@@ -227,7 +227,7 @@ def test_rollback_preview_warns_when_the_state_after_it_is_impossible(con: duckd
     a = muat(con, "pl_a.csv", "indikator", tmp_path)
     muat(con, "pl_c.csv", "indikator", tmp_path)
     pra = pratinjau_batal(con, a)
-    assert pra.jumlah == 1
+    assert pra.jumlah == 2  # the population and its source
     assert len(pra.peringatan) == 1, pra.peringatan
     teks = pra.ringkasan()
     assert "jiwa_desil_1_4 (35.000) lebih besar dari penduduk (29.104)" in teks, teks
