@@ -37,7 +37,11 @@ def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_p
     assert t.loc["DISPERKIMLH", "saran"] == "selesai" and t.loc["DISPERKIMLH", "status"] == "baru"   # to confirm
     # 14 units in 2025 against 11, but 9 by Q3: reached only after the 30 September deadline
     assert "sejak rakor: 14 unit dari target 11" in t.loc["DISPERKIMLH", "alasan_saran"]
-    assert t.loc["DISPERKIMLH", "alasan_saran"].endswith("terlambat.")
+    assert t.loc["DISPERKIMLH", "alasan_saran"].endswith("terlambat.") and t.loc["DISPERKIMLH", "saran_sesudah_tenggat"]
+    assert not t.loc["DINSOS", "saran_sesudah_tenggat"]
+    from tkpk.rakor.tabel import tabel_keputusan
+
+    assert "● Selesai · sesudah tenggat" in set(tabel_keputusan(b.tindak_lanjut, dengan_saran=True)["Saran dari data"])
     assert "sebelum tenggat" in t.loc["DINSOS", "alasan_saran"]
     assert t.loc["BPBD", "saran"] == "baru" and bool(t.loc["BPBD", "terlambat"])   # never reported
     assert t.loc["DISDUKCAPIL", "saran"] == "berjalan"

@@ -197,5 +197,7 @@ def test_quarters_after_the_latest_report_are_not_reported_rather_than_zero():
 
     laporan = data_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index())
     assert set(laporan.loc[laporan["jenis"] == "Laporan (kumulatif)", "triwulan"]) == {"TW 1", "TW 2"}
+    belum = laporan[laporan["jenis"] == "Belum dilaporkan"]
+    assert set(belum["triwulan"]) == {"TW 3", "TW 4"} and set(belum["teks"]) == {"–"}
     sel = tabel_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index(), {})
     assert sel.loc[0, "Triwulan 3"] == "– / 2" and sel.loc[0, "Triwulan 2"] == "0 / 2"

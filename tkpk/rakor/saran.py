@@ -54,6 +54,7 @@ class Saran:
     alasan: str
     capaian: float | None
     sampel: bool           # the suggestion rests on sample data
+    sesudah_tenggat: bool = False  # "selesai", but the target was reached only by a report after the deadline
 
 
 def sesudah_rakor(tahun: pd.Series, triwulan: pd.Series, tanggal_rakor: date) -> pd.Series:
@@ -106,8 +107,9 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     if target is None:
         return Saran("berjalan", f"{laporan}; keputusan tanpa target, selesai diputuskan analis.", capaian_f, sampel)
     if capaian_f is not None and capaian_f >= target:
-        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: "
-                     + _tepat_tenggat(jalan, target, keputusan.get("tenggat")), capaian_f, sampel)
+        kapan = _tepat_tenggat(jalan, target, keputusan.get("tenggat"))
+        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: {kapan}", capaian_f, sampel,
+                     sesudah_tenggat=kapan.endswith("terlambat."))
     if capaian_f is not None and capaian_f > 0:
         return Saran("berjalan", f"{laporan} dari target {fmt.angka(target)}.", capaian_f, sampel)
     return Saran("baru", f"{laporan} dari target {fmt.angka(target)}: belum ada capaian.", capaian_f, sampel)
@@ -191,5 +193,6 @@ def saran_status(keputusan: pd.DataFrame, intervensi: pd.DataFrame, nilai: pd.Da
     out = keputusan.assign(
         saran=[h.status for h in hasil], alasan_saran=[h.alasan for h in hasil],
         capaian_saran=[h.capaian for h in hasil], saran_sampel=[h.sampel for h in hasil],
+        saran_sesudah_tenggat=[h.sesudah_tenggat for h in hasil],
     )
     return out.assign(saran_beda=out["saran"].notna() & (out["saran"] != out["status"]))

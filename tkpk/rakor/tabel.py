@@ -60,7 +60,9 @@ def tabel_keputusan(k: pd.DataFrame, dengan_saran: bool = False) -> pd.DataFrame
         "Status": [label_status(s, t) for s, t in zip(k["status"], k["terlambat"], strict=True)],
     })
     if dengan_saran:
-        out["Saran dari data"] = [label_status(s) if isinstance(s, str) else "–" for s in k["saran"]]
+        telat = k["saran_sesudah_tenggat"] if "saran_sesudah_tenggat" in k else [False] * len(k)
+        out["Saran dari data"] = [(label_status(s) + (" · sesudah tenggat" if bool(t) else "")) if isinstance(s, str)
+                                  else "–" for s, t in zip(k["saran"], telat, strict=True)]
         out["Dasar saran"] = k["alasan_saran"].to_numpy()
     out["Terakhir diubah"] = [f"{o}, {pd.Timestamp(w):%d-%m-%Y %H:%M}" for o, w in
                               zip(k["diubah_oleh"], k["diubah_waktu"], strict=True)]
