@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -97,7 +98,7 @@ def test_plans_meet_reports_per_quarter_and_roll_back_per_cell(con: duckdb.DuckD
     _muat(con, lapor, "intervensi")
     assert {r[0] for r in con.execute("SELECT program FROM v_intervensi WHERE kode_opd = 'DISPERKIMLH'"
                                       ).fetchall()} == {"Bedah rumah"}
-    t = rencana_pilar(con, 2, 2025, "DISPERKIMLH").tabel.set_index("program")
+    t = rencana_pilar(con, 2, 2025, "DISPERKIMLH", hari_ini=date(2025, 8, 1)).tabel.set_index("program")
     bedah = t.loc["Bedah rumah"]
     # both sides cumulative ("s.d. triwulan"): 11 reported by quarter 2 against 10 planned; the year's target 25
     assert (bedah["rencana_q2"], bedah["capaian_q2"], bedah["target_tahun"]) == (10, 11, 25)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from tkpk import SAMPLE_SOURCE
@@ -34,6 +35,14 @@ def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_p
     t = b.tindak_lanjut.set_index("kode_opd", drop=False)
     assert len(b.tindak_lanjut) == 6 and b.sampel
     assert t.loc["DISPERKIMLH", "saran"] == "selesai" and t.loc["DISPERKIMLH", "status"] == "baru"   # to confirm
+    # 14 units in 2025 against 11, but 9 by Q3: reached only after the 30 September deadline
+    assert "sejak rakor: 14 unit dari target 11" in t.loc["DISPERKIMLH", "alasan_saran"]
+    assert t.loc["DISPERKIMLH", "alasan_saran"].endswith("terlambat.") and t.loc["DISPERKIMLH", "saran_sesudah_tenggat"]
+    assert not t.loc["DINSOS", "saran_sesudah_tenggat"]
+    from tkpk.rakor.tabel import tabel_keputusan
+
+    assert "● Selesai · sesudah tenggat" in set(tabel_keputusan(b.tindak_lanjut, dengan_saran=True)["Saran dari data"])
+    assert "sebelum tenggat" in t.loc["DINSOS", "alasan_saran"]
     assert t.loc["BPBD", "saran"] == "baru" and bool(t.loc["BPBD", "terlambat"])   # never reported
     assert t.loc["DISDUKCAPIL", "saran"] == "berjalan"
     assert b.tindak_lanjut["saran_beda"].sum() >= 2
@@ -57,22 +66,37 @@ def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(stor
     con = connect(store_path, read_only=True)
     try:
         t = rc.rencana_vs_realisasi(fetch(con, "rakor_rencana_tahun", {"tahun": 2025}),
-                                    fetch(con, "rakor_intervensi_tahun", {"tahun": 2025}), 2025)
+                                    fetch(con, "rakor_intervensi_tahun", {"tahun": 2025}), 2025, HARI_INI)
         waktu = fetch(con, "rakor_waktu_lapor", {"tahun": 2025})
-        p2024 = kandidat_penghargaan(con, 2, 2024)
-        p2025 = kandidat_penghargaan(con, 2, 2025)
-        r = rencana_pilar(con, 4, 2025)
+        p2024 = kandidat_penghargaan(con, 2, 2024, hari_ini=HARI_INI)
+        p2025 = kandidat_penghargaan(con, 2, 2025, hari_ini=HARI_INI)
+        p3 = kandidat_penghargaan(con, 3, 2025, hari_ini=HARI_INI)
+        r = rencana_pilar(con, 4, 2025, hari_ini=HARI_INI)
+        r3 = rencana_pilar(con, 3, 2025, hari_ini=HARI_INI)
+        r3_berjalan = rencana_pilar(con, 3, 2025, hari_ini=date(2025, 11, 1))
     finally:
         con.close()
     status = rc.ringkas_status(t)
-    assert status[rc.BELUM] >= 1 and status[rc.TERCAPAI] >= 1 and status[rc.TIDAK_TERCAPAI] >= 1
-    assert set(t.loc[t["status"] == rc.BELUM, "kode_opd"]) == {"BPBD"}
-    lapor = ph.ketepatan_lapor(waktu).set_index("kode_opd")
+    # 2025 is over (Q4 deadline 15 January 2026): the plan never reported is "tidak melapor", none "tertinggal"
+    assert status[rc.TIDAK_MELAPOR] == 1 and status[rc.TERCAPAI] >= 1 and status[rc.TIDAK_TERCAPAI] >= 1
+    assert status[rc.BELUM] == 0 and status[rc.TERTINGGAL] == 0 and status[rc.SESUAI] == 0
+    assert set(t.loc[t["status"] == rc.TIDAK_MELAPOR, "kode_opd"]) == {"BPBD"}
+    # Disbudporapar reported Q1 and Q2 (0 villages each) and then nothing: Q3, Q4 and the year are not reported
+    wisata = r3.tabel.set_index("kode_opd").loc["DISBUDPORAPAR"]
+    assert wisata["capaian_q2"] == 0.0 and pd.isna(wisata["capaian_q3"]) and pd.isna(wisata["capaian_q4"])
+    assert pd.isna(wisata["capaian_tahun"]) and wisata["status"] == rc.TIDAK_TERCAPAI
+    assert r3_berjalan.tabel.set_index("kode_opd").loc["DISBUDPORAPAR", "status"] == rc.TERTINGGAL
+    # ... and it is on time for 2 of the 4 periods, not 100%
+    tepat3 = p3.tabel.set_index("kode_opd")
+    assert tepat3.loc["DISBUDPORAPAR", "tepat_waktu_pct"] == pytest.approx(50.0)
+    assert (tepat3.loc["DISBUDPORAPAR", "periode_tepat_waktu"], tepat3.loc["DISBUDPORAPAR", "periode_dinilai"]) \
+        == (2, 4)
+    lapor = ph.ketepatan_lapor(waktu, 2025, HARI_INI).set_index("kode_opd")
     assert lapor.loc["DISHUB", "tepat_waktu_pct"] == pytest.approx(50.0)   # late in Q2 and Q3
     assert lapor.loc["PUPRP", "tepat_waktu_pct"] == pytest.approx(100.0)
     assert p2024.sekaligus and p2024.tabel["tepat_waktu_pct"].isna().all()  # 2024 came in one load
     assert not p2025.sekaligus and p2025.tabel["peringkat"].notna().sum() == 5
-    assert "BPBD" in set(r.tabel["kode_opd"]) and r.ringkas[rc.BELUM] == 1
+    assert "BPBD" in set(r.tabel["kode_opd"]) and r.ringkas[rc.TIDAK_MELAPOR] == 1
 
 
 def _teks_pdf(data: bytes) -> str:
@@ -98,7 +122,10 @@ def test_export_has_the_rakor_sheets_and_the_minutes(store_path: Path, tmp_path:
     kepala = [c.value for c in rencana[2]]
     baris = list(rencana.iter_rows(min_row=3, values_only=True))
     assert {"Rencana s.d. TW1", "Laporan s.d. TW4", "Status"} <= set(kepala) and len(baris) == 25
-    assert {r[kepala.index("Status")] for r in baris} >= {rc.TERCAPAI, rc.BELUM}
+    assert {r[kepala.index("Status")] for r in baris} >= {rc.TERCAPAI, rc.TIDAK_MELAPOR}  # run after January 2026
+    wisata = next(r for r in baris if r[kepala.index("Program")] == "Pengembangan desa wisata")
+    assert wisata[kepala.index("Laporan s.d. TW2")] == 0 and wisata[kepala.index("Laporan s.d. TW3")] == "–"
+    assert wisata[kepala.index("Laporan s.d. TW4")] == "–" and wisata[kepala.index("Capaian tahun")] == "–"
     kepala = [c.value for c in tl[2]]
     keputusan = [r for r in tl.iter_rows(min_row=3, values_only=True)]
     assert len(keputusan) == 6 and all("terlambat" in r[kepala.index("Status")] or "Selesai" in

@@ -80,9 +80,29 @@ def test_report_deadlines_are_fifteen_days_after_the_period():
 def test_reporting_on_time_is_a_share_of_periods():
     w = pd.DataFrame({"kode_opd": ["A", "A", "B"], "tahun": [2025, 2025, 2025], "triwulan": [1, 2, 1],
                       "pertama_lapor": pd.to_datetime(["2025-04-15 16:00", "2025-07-20 08:00", "2025-04-01 09:30"])})
-    out = ph.ketepatan_lapor(w).set_index("kode_opd")
+    awal = ph.ketepatan_lapor(w.iloc[[0, 2]], 2025, date(2025, 7, 10)).set_index("kode_opd")  # Q2 due 15 July
+    assert awal.loc["A", "tepat_waktu_pct"] == 100.0 and awal.loc["A", "periode_dinilai"] == 1
+    out = ph.ketepatan_lapor(w, 2025, date(2025, 7, 31)).set_index("kode_opd")  # Q2 due on 15 July
     assert out.loc["A", "tepat_waktu_pct"] == 50.0
-    assert out.loc["B", "tepat_waktu_pct"] == 100.0
+    assert out.loc["B", "tepat_waktu_pct"] == 50.0   # Q2 missing counts as not on time
+
+
+def test_an_opd_that_stops_reporting_is_not_on_time_for_the_missing_periods():
+    """Review finding 3: an OPD that reported Q1 and Q2 on time and then nothing scored 100%."""
+    w = pd.DataFrame({"kode_opd": ["A", "A", "B", "B", "B", "B"], "tahun": [2025] * 6,
+                      "triwulan": [1, 2, 1, 2, 3, None],
+                      "pertama_lapor": pd.to_datetime(["2025-04-10", "2025-07-10", "2025-04-10", "2025-07-10",
+                                                       "2025-10-10", "2026-01-20"])})
+    out = ph.ketepatan_lapor(w, 2025, date(2026, 12, 1), opd=["A", "B", "C"]).set_index("kode_opd")
+    assert out.loc["A", "tepat_waktu_pct"] == 50.0
+    assert (out.loc["A", "periode_tepat_waktu"], out.loc["A", "periode_dinilai"]) == (2, 4)
+    assert out.loc["B", "tepat_waktu_pct"] == 75.0   # the year row is Q4, uploaded after 15 January
+    assert (out.loc["C", "periode_tepat_waktu"], out.loc["C", "periode_dinilai"]) == (0, 4)
+    assert ph.teks_ketepatan(2, 4) == "2 dari 4 periode tepat waktu" and ph.teks_ketepatan(0, 0) == "–"
+    # a year reported only annually has one period, the year
+    tahunan = pd.DataFrame({"kode_opd": ["A"], "tahun": [2024], "triwulan": [None],
+                            "pertama_lapor": pd.to_datetime(["2025-01-10"])})
+    assert ph.ketepatan_lapor(tahunan, 2024, date(2026, 12, 1)).loc[0, "periode_dinilai"] == 1
 
 
 def test_award_ranking_uses_the_stated_weights_and_rescales_missing_parts():

@@ -41,19 +41,20 @@ def test_cumulative_plans_and_reports_per_quarter_and_status():
         (2025, 1, 2, "PUPRP", "Jalan lingkungan", None, "63.03.01", "km", 1.0, 100.0, True),
         (2024, None, 2, "DISHUB", "Angkutan desa", None, None, "trayek", 2.0, 100.0, True),  # another year
     )
-    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2025, 8, 1)).set_index("kode_opd")
     rtlh = t.loc["DISPERKIMLH"]
     assert [rtlh[f"rencana_q{q}"] for q in (1, 2, 3, 4)][1:] == [10.0, 10.0, 30.0]
     assert np.isnan(rtlh["rencana_q1"])
-    assert [rtlh[f"capaian_q{q}"] for q in (1, 2, 3, 4)] == [7.0, 11.0, 11.0, 11.0]
-    assert rtlh["realisasi"] == 560.0 and rtlh["pagu_rencana"] == 1500.0
+    assert [rtlh[f"capaian_q{q}"] for q in (1, 2)] == [7.0, 11.0]
+    assert np.isnan(rtlh["capaian_q3"]) and np.isnan(rtlh["capaian_q4"])   # not reported yet, not 11
+    assert np.isnan(rtlh["realisasi"]) and rtlh["pagu_rencana"] == 1500.0   # the year's realisation needs Q4
     assert rtlh["triwulan_lapor"] == 2 and rtlh["status"] == rc.SESUAI  # 11 by Q2 against 10 planned
     assert rtlh["program"] == "Rehabilitasi RTLH"   # the plan's spelling
     assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
     assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
     assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
     assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0,
-                                    rc.TANPA_TARGET: 0}
+                                    rc.TIDAK_MELAPOR: 0, rc.TANPA_TARGET: 0}
 
 
 def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
@@ -67,7 +68,7 @@ def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
         (2025, 3, 3, "DKPP", "Pangan", None, "63.03.02", "KK", 50.0, None, False),
         (2025, None, 3, "DKPP", "Pangan", None, "63.03.02", "KK", 12.0, None, False),  # the year report
     )
-    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2025, 8, 1)).set_index("kode_opd")
     assert t.loc["DISTAN", "status"] == rc.TERTINGGAL  # 30 by Q1 against 40
     assert t.loc["DKPP", "capaian_tahun"] == 12.0 and t.loc["DKPP", "status"] == rc.TERCAPAI
     assert t.loc["DKPP", "capaian_pct"] == pytest.approx(120.0)
@@ -109,11 +110,43 @@ def test_a_kecamatan_decision_counts_its_desa_after_the_meeting_with_cumulative_
     assert sr.saran_satu(_keputusan(kode_wilayah=None), LAPOR, NILAI, RAKOR).status is None
 
 
+def test_output_since_the_meeting_subtracts_what_was_reported_by_the_meetings_quarter():
+    """Review finding 2: a rakor on 20 May 2025, Q2 cumulative 5, Q4 cumulative 14 against a target of 12 was shown
+    as "capaian 14 … tercapai"; at most 9 of them can be after the meeting's quarter."""
+    rows = []
+    for q, nilai in ((1, (0.0, 1.0, 0.0)), (2, (2.0, 2.0, 1.0)), (3, (3.0, 4.0, 2.0)), (4, (5.0, 6.0, 3.0))):
+        for desa, x in zip(("63.03.02.1015", "63.03.02.2005", "63.03.02.2006"), nilai, strict=True):
+            rows.append((2025, q, 2, "DISPERKIMLH", "Rehabilitasi RTLH", "Bedah", desa, "unit", x, None, True))
+    lapor = _intervensi(*rows)
+    rakor = date(2025, 5, 20)
+    k = _keputusan(kode_wilayah="63.03.02", target=12.0, tenggat=None)
+    s = sr.saran_satu(k, lapor, NILAI, rakor)
+    assert s.capaian == 9.0 and s.status == "berjalan"
+    assert "sejak rakor: 9 unit dari target 12" in s.alasan
+    s = sr.saran_satu(_keputusan(kode_wilayah="63.03.02", target=9.0, tenggat=date(2025, 12, 31)), lapor, NILAI,
+                      rakor)
+    assert s.status == "selesai" and "sebelum tenggat" in s.alasan and "terlambat" not in s.alasan
+    # reached only by the Q4 report (9 since the meeting; by Q3 it was 4): after a September deadline, late
+    s = sr.saran_satu(_keputusan(kode_wilayah="63.03.02", target=9.0, tenggat=date(2025, 9, 30)), lapor, NILAI,
+                      rakor)
+    assert s.status == "selesai" and "sesudah tenggat" in s.alasan and s.alasan.endswith("terlambat.")
+    assert "TW4 2025" in s.alasan
+    # a year row of a later year counts in full (cumulation restarts in January)
+    lagi = _intervensi(*rows, (2026, None, 2, "DISPERKIMLH", "Rehabilitasi RTLH", "Bedah", "63.03.02.2006", "unit",
+                               4.0, None, True))
+    assert sr.saran_satu(k, lagi, NILAI, rakor).capaian == 13.0
+
+
 def test_a_report_of_the_meetings_own_quarter_does_not_count():
     lapor = _intervensi(
         (2024, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 50.0, None, False))
     assert sr.saran_satu(_keputusan(), lapor, NILAI, RAKOR).status == "baru"
-    assert sr.saran_satu(_keputusan(), lapor, NILAI, date(2024, 9, 1)).status == "selesai"
+    assert sr.saran_satu(_keputusan(), lapor, NILAI, date(2024, 9, 1)).status == "selesai"  # nothing by Q3: base 0
+    sebelum = _intervensi(
+        (2024, 3, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 45.0, None, False),
+        (2024, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 50.0, None, False))
+    s = sr.saran_satu(_keputusan(), sebelum, NILAI, date(2024, 9, 1))
+    assert (s.status, s.capaian) == ("berjalan", 5.0)   # 50 − 45 reported by the meeting's quarter
 
 
 def test_an_indicator_target_is_met_from_below_when_higher_is_worse():
@@ -157,3 +190,35 @@ def test_an_empty_cell_of_a_year_plan_row_keeps_the_quarterly_target_and_a_budge
     assert t.loc["DISHUB", "status"] == rc.TERCAPAI
     assert t.loc["PUPRP", "status"] == rc.TANPA_TARGET
     assert t.loc["PUPRP", "status_label"] == "◇ Tanpa target output"
+
+
+def test_quarters_after_the_latest_report_are_not_reported_rather_than_zero():
+    """Review finding 4: Disbudporapar reported Q1 and Q2 (0 each) and stopped; Q3, Q4 and the year showed 0."""
+    rencana = _rencana((2025, 2, 3, "DISBUDPORAPAR", "Pengembangan desa wisata", None, None, "desa", 2.0, 225.0, True),
+                       (2025, 4, 3, "DISBUDPORAPAR", "Pengembangan desa wisata", None, None, "desa", 3.0, 450.0, True),
+                       (2025, 4, 3, "BPBD", "Logistik", None, None, "paket", 3.0, 450.0, True))
+    lapor = _intervensi(
+        (2025, 1, 3, "DISBUDPORAPAR", "Pengembangan desa wisata", "P", "63.03.01.2009", "desa", 0.0, 26.0, True),
+        (2025, 2, 3, "DISBUDPORAPAR", "Pengembangan desa wisata", "P", "63.03.01.2009", "desa", 0.0, 66.0, True))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025).set_index("kode_opd")
+    w = t.loc["DISBUDPORAPAR"]
+    assert [w["capaian_q1"], w["capaian_q2"]] == [0.0, 0.0]
+    assert all(np.isnan(w[c]) for c in ("capaian_q3", "capaian_q4", "capaian_tahun", "capaian_pct", "realisasi"))
+    # during the year: behind; once the Q4 deadline (15 January 2026) has passed: not met / never reported
+    berjalan = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2025, 11, 1)).set_index("kode_opd")
+    assert berjalan.loc["DISBUDPORAPAR", "status"] == rc.TERTINGGAL and berjalan.loc["BPBD", "status"] == rc.BELUM
+    masih = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2026, 1, 15)).set_index("kode_opd")
+    assert masih.loc["DISBUDPORAPAR", "status"] == rc.TERTINGGAL   # the deadline day itself is still open
+    tutup = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2026, 1, 16)).set_index("kode_opd")
+    assert tutup.loc["DISBUDPORAPAR", "status"] == rc.TIDAK_TERCAPAI
+    assert tutup.loc["BPBD", "status"] == rc.TIDAK_MELAPOR and tutup.loc["BPBD", "status_label"] == "✕ Tidak melapor"
+    assert rc.ringkas_status(tutup)[rc.TIDAK_MELAPOR] == 1
+    from tkpk.charts.rencana import data_rencana
+    from tkpk.rakor.tabel import tabel_rencana
+
+    laporan = data_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index())
+    assert set(laporan.loc[laporan["jenis"] == "Laporan (kumulatif)", "triwulan"]) == {"TW 1", "TW 2"}
+    belum = laporan[laporan["jenis"] == "Belum dilaporkan"]
+    assert set(belum["triwulan"]) == {"TW 3", "TW 4"} and set(belum["teks"]) == {"–"}
+    sel = tabel_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index(), {})
+    assert sel.loc[0, "Triwulan 3"] == "– / 2" and sel.loc[0, "Triwulan 2"] == "0 / 2"

@@ -14,6 +14,8 @@ import pandas as pd
 from tkpk import fmt
 from tkpk.charts.tema import OKABE_ITO, terapkan
 
+BELUM_LAPOR = "Belum dilaporkan"
+
 
 def data_rencana(t: pd.DataFrame) -> pd.DataFrame:
     """Long rows (program, triwulan, jenis, nilai, teks) from :func:`tkpk.rakor.rencana.rencana_vs_realisasi`."""
@@ -26,6 +28,10 @@ def data_rencana(t: pd.DataFrame) -> pd.DataFrame:
                 if pd.notna(x):
                     rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": jenis, "nilai": float(x),
                                  "teks": fmt.angka(x)})
+                elif jenis.startswith("Laporan") and pd.notna(getattr(r, f"rencana_q{q}")):
+                    # not reported: a "–" at the baseline, so it never reads as a zero bar
+                    rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": BELUM_LAPOR, "nilai": 0.0,
+                                 "teks": "–"})
     return pd.DataFrame(rows, columns=["program", "triwulan", "jenis", "nilai", "teks"])
 
 
@@ -42,9 +48,13 @@ def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False,
     garis = dasar.transform_filter(alt.datum.jenis == "Rencana (kumulatif)").mark_line(
         color="#111111", strokeDash=[6, 4], strokeWidth=2.5, point=alt.OverlayMarkDef(
             shape="diamond", size=90, filled=True, color="#111111")).encode(y="nilai:Q", tooltip=tip)
-    chart = alt.layer(batang, garis).properties(width=lebar, height=170).facet(
+    angka = dasar.transform_filter(
+        (alt.datum.jenis == "Laporan (kumulatif)") | (alt.datum.jenis == BELUM_LAPOR)).mark_text(
+        dy=-8, fontSize=13, fontWeight="bold", color="#111111").encode(y="nilai:Q", text="teks:N", tooltip=tip)
+    chart = alt.layer(batang, garis, angka).properties(width=lebar, height=170).facet(
         facet=alt.Facet("program:N", title=None), columns=3).resolve_scale(y="independent").properties(
         title=alt.TitleParams(judul or "Rencana dan laporan per triwulan",
-                              subtitle="Batang = laporan OPD (kumulatif s.d. triwulan); garis putus-putus dengan "
-                                       "belah ketupat = rencana aksi (kumulatif)"))
+                              subtitle="Batang dan angka = laporan OPD (kumulatif s.d. triwulan; \"–\" = belum "
+                                       "dilaporkan); garis putus-putus dengan belah ketupat = rencana aksi "
+                                       "(kumulatif)"))
     return terapkan(chart, besar=besar)

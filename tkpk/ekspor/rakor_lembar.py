@@ -37,13 +37,19 @@ def lembar_rencana(t: pd.DataFrame) -> pd.DataFrame:
         "Pilar": t["pilar"], "OPD": t["kode_opd"].map(_NAMA_OPD).fillna(t["kode_opd"]), "Program": t["program"],
         "Satuan": t["satuan_output"],
         **{f"Rencana s.d. TW{q}": t[f"rencana_q{q}"] for q in rc.TRIWULAN},
-        **{f"Laporan s.d. TW{q}": t[f"capaian_q{q}"] for q in rc.TRIWULAN},
-        "Rencana tahun": t["target_tahun"], "Capaian tahun": t["capaian_tahun"],
-        "Capaian (%)": t["capaian_pct"].round(2), "Pagu rencana (Rp)": t["pagu_rencana"],
-        "Realisasi (Rp)": t["realisasi"], "Serapan rencana (%)": t["serapan_rencana_pct"].round(2),
+        **{f"Laporan s.d. TW{q}": _atau_strip(t[f"capaian_q{q}"]) for q in rc.TRIWULAN},
+        "Rencana tahun": t["target_tahun"], "Capaian tahun": _atau_strip(t["capaian_tahun"]),
+        "Capaian (%)": _atau_strip(t["capaian_pct"].round(2)), "Pagu rencana (Rp)": t["pagu_rencana"],
+        "Realisasi (Rp)": _atau_strip(t["realisasi"]),
+        "Serapan rencana (%)": _atau_strip(t["serapan_rencana_pct"].round(2)),
         "Status": t["status"],
     })
     return out.reset_index(drop=True)
+
+
+def _atau_strip(s: pd.Series) -> pd.Series:
+    """Delivery not reported (NaN) as "–", so the sheet never shows an empty cell a reader could take for 0."""
+    return s.astype(object).where(s.notna(), "–")
 
 
 def _blok(k: pd.DataFrame, rakor: dict | None, bagian: str, dengan_saran: bool) -> pd.DataFrame:
@@ -65,7 +71,7 @@ def lembar_tindak_lanjut(b: object) -> pd.DataFrame:
 
 def lembar_rakor(con: duckdb.DuckDBPyConnection, tahun: int, hari_ini: date | None = None) -> LembarRakor:
     t = rc.rencana_vs_realisasi(fetch(con, "rakor_rencana_tahun", {"tahun": tahun}),
-                                fetch(con, "rakor_intervensi_tahun", {"tahun": tahun}), tahun)
+                                fetch(con, "rakor_intervensi_tahun", {"tahun": tahun}), tahun, hari_ini)
     b = bahan_rakor(con, hari_ini=hari_ini)
     return LembarRakor(lembar_rencana(t), lembar_tindak_lanjut(b), bool(t["sampel"].any()) if len(t) else False,
                        b.sampel)

@@ -6,8 +6,11 @@ explainable in one sentence and its weights visible beside it. Each component is
 - capaian output (output reached against target),
 - serapan anggaran (realisation against budget),
 - tepat sasaran (share of the OPD's located interventions that reached a poverty pocket),
-- ketepatan lapor (share of the OPD's reporting periods first reported by the deadline, :data:`BATAS_LAPOR_HARI`
-  days after the period ends).
+- ketepatan lapor (share of the year's reporting periods whose first report, i.e. the upload time of the first
+  active batch that brought it, came by the deadline, :data:`BATAS_LAPOR_HARI` days after the period ends). Every
+  quarter whose deadline has passed counts, reported or not: a missing report is not on time (otherwise an OPD that
+  stopped reporting would score 100%). A year report counts as the fourth quarter; a year without any quarterly
+  report (an annual year, like the 2024 sample) has one period, the year.
 
 A component an OPD has no figure for (e.g. no located intervention) is left out and the other weights are scaled
 up, which the table says; an OPD that did not report is listed, not ranked. The weights live in :data:`BOBOT` only.
@@ -15,27 +18,23 @@ up, which the table says; an OPD that did not report is listed, not ranked. The 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime
 
 import pandas as pd
+
+from tkpk.rakor.periode import BATAS_LAPOR_HARI, batas_lapor, triwulan_periode
 
 BOBOT: dict[str, float] = {"capaian_pct": 0.35, "serapan_pct": 0.25, "tepat_sasaran_pct": 0.25,
                            "tepat_waktu_pct": 0.15}
 LABEL_KOMPONEN: dict[str, str] = {"capaian_pct": "Capaian output", "serapan_pct": "Serapan anggaran",
                                   "tepat_sasaran_pct": "Tepat sasaran", "tepat_waktu_pct": "Ketepatan lapor"}
-BATAS_LAPOR_HARI = 15
+__all__ = ["BATAS_LAPOR_HARI", "BOBOT", "batas_lapor", "ketepatan_lapor", "peringkat", "teks_bobot"]
 
 
 def teks_bobot() -> str:
     """The weights as the page shows them: "Capaian output 35% · Serapan anggaran 25% · …"."""
     return " · ".join(f"{LABEL_KOMPONEN[k]} {round(v * 100)}%" for k, v in BOBOT.items())
-
-
-def batas_lapor(tahun: int, triwulan: float | None) -> date:
-    """The deadline of a period: :data:`BATAS_LAPOR_HARI` days after the quarter's end (the year's end without one)."""
-    q = 4 if triwulan is None or pd.isna(triwulan) else int(triwulan)
-    akhir = date(tahun + 1, 1, 1) if q == 4 else date(tahun, 3 * q + 1, 1)
-    return akhir - timedelta(days=1) + timedelta(days=BATAS_LAPOR_HARI)
 
 
 def sekaligus(waktu_lapor: pd.DataFrame) -> bool:
@@ -44,18 +43,51 @@ def sekaligus(waktu_lapor: pd.DataFrame) -> bool:
     return "batch_id" in waktu_lapor and len(waktu_lapor) > 1 and waktu_lapor["batch_id"].nunique() == 1
 
 
-def ketepatan_lapor(waktu_lapor: pd.DataFrame) -> pd.DataFrame:
-    """Per OPD: periods reported, periods reported by their deadline, and the share (``tepat_waktu_pct``; NaN for
-    everyone when the year was loaded at once, see :func:`sekaligus`)."""
-    if waktu_lapor.empty:
-        return pd.DataFrame(columns=["kode_opd", "periode_lapor", "periode_tepat_waktu", "tepat_waktu_pct"])
-    batas = [batas_lapor(int(t), q) for t, q in zip(waktu_lapor["tahun"], waktu_lapor["triwulan"], strict=True)]
-    pertama = pd.to_datetime(waktu_lapor["pertama_lapor"]).dt.date
-    tepat = pd.Series([_tgl(p) <= b for p, b in zip(pertama, batas, strict=True)], index=waktu_lapor.index)
-    g = waktu_lapor.assign(tepat=tepat).groupby("kode_opd")
-    out = pd.DataFrame({"periode_lapor": g.size(), "periode_tepat_waktu": g["tepat"].sum()}).reset_index()
-    pct = 100.0 * out["periode_tepat_waktu"] / out["periode_lapor"]
-    return out.assign(tepat_waktu_pct=float("nan") if sekaligus(waktu_lapor) else pct)
+KOLOM_LAPOR = ["kode_opd", "periode_dinilai", "periode_lapor", "periode_tepat_waktu", "tepat_waktu_pct"]
+
+
+def periode_wajib(waktu_lapor: pd.DataFrame, tahun: int, hari_ini: date) -> list[int]:
+    """The periods of ``tahun`` whose deadline has passed by ``hari_ini`` (quarters 1–4; ``[4]`` alone for a year
+    reported annually, i.e. without any quarterly row)."""
+    tahunan = waktu_lapor.empty or waktu_lapor["triwulan"].isna().all()
+    semua = [4] if tahunan else [1, 2, 3, 4]
+    return [q for q in semua if hari_ini > batas_lapor(tahun, q)]
+
+
+def ketepatan_lapor(waktu_lapor: pd.DataFrame, tahun: int, hari_ini: date, opd: Iterable[str] = ()) -> pd.DataFrame:
+    """Per OPD (those in ``waktu_lapor`` and ``opd``): ``periode_dinilai`` (periods whose deadline has passed, plus
+    any reported before its deadline), ``periode_lapor`` (of those, reported), ``periode_tepat_waktu`` and the
+    share ``tepat_waktu_pct`` (NaN for everyone when the year was loaded at once, see :func:`sekaligus`).
+
+    A period's first report is the earliest upload that brought a row of it; a year row counts as the fourth quarter.
+    """
+    wajib = set(periode_wajib(waktu_lapor, tahun, hari_ini))
+    w = waktu_lapor if not waktu_lapor.empty else pd.DataFrame(columns=["kode_opd", "triwulan", "pertama_lapor"])
+    semua_opd = sorted({*map(str, opd), *map(str, w["kode_opd"])})
+    if not semua_opd:
+        return pd.DataFrame(columns=KOLOM_LAPOR)
+    pertama: dict[tuple[str, int], date] = {}
+    for o, q, waktu in zip(w["kode_opd"], w["triwulan"], pd.to_datetime(w["pertama_lapor"]), strict=True):
+        kunci = (str(o), triwulan_periode(q))
+        tgl = _tgl(waktu.to_pydatetime())
+        pertama[kunci] = min(tgl, pertama.get(kunci, tgl))
+    baris = []
+    for o in semua_opd:
+        dilapor = {q: t for (k, q), t in pertama.items() if k == o}
+        dinilai = wajib | set(dilapor)
+        tepat = sum(1 for q in dinilai if q in dilapor and dilapor[q] <= batas_lapor(tahun, q))
+        baris.append({"kode_opd": o, "periode_dinilai": len(dinilai), "periode_lapor": len(dinilai & set(dilapor)),
+                      "periode_tepat_waktu": tepat})
+    out = pd.DataFrame(baris)
+    pct = (100.0 * out["periode_tepat_waktu"] / out["periode_dinilai"].where(out["periode_dinilai"] > 0))
+    return out.assign(tepat_waktu_pct=float("nan") if sekaligus(waktu_lapor) else pct.astype("float64"))[KOLOM_LAPOR]
+
+
+def teks_ketepatan(tepat: object, dinilai: object) -> str:
+    """"2 dari 4 periode tepat waktu", or "–" when no period is due yet."""
+    if pd.isna(dinilai) or int(dinilai) == 0:  # type: ignore[arg-type]
+        return "–"
+    return f"{int(tepat)} dari {int(dinilai)} periode tepat waktu"  # type: ignore[arg-type]
 
 
 def _tgl(x: object) -> date:

@@ -7,6 +7,7 @@ or a plan status never disagrees with the scorecard beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -33,16 +34,17 @@ class RencanaPilar:
         """"12 program direncanakan: 6 tercapai, 1 sesuai rencana, 3 tertinggal, 2 belum ada progres"."""
         if not self.ada:
             return f"Belum ada rencana aksi tersimpan untuk {self.tahun}."
-        urut = (rc.TERCAPAI, rc.SESUAI, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM, rc.TANPA_TARGET)
+        urut = (rc.TERCAPAI, rc.SESUAI, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM, rc.TIDAK_MELAPOR, rc.TANPA_TARGET)
         bagian = ", ".join(f"{self.ringkas[s]} {s}" for s in urut if self.ringkas.get(s))
         return f"{len(self.tabel)} program direncanakan: {bagian}."
 
 
-def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: str | None = None) -> RencanaPilar:
-    """Plans of one pillar (one OPD when given) against the year's reports."""
+def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: str | None = None,
+                  hari_ini: date | None = None) -> RencanaPilar:
+    """Plans of one pillar (one OPD when given) against the year's reports, as of ``hari_ini`` (today by default)."""
     rencana = fetch(con, "rakor_rencana_tahun", {"tahun": tahun})
     lapor = fetch(con, "rakor_intervensi_tahun", {"tahun": tahun})
-    t = rc.rencana_vs_realisasi(rencana, lapor, tahun)
+    t = rc.rencana_vs_realisasi(rencana, lapor, tahun, hari_ini)
     t = t[t["pilar"] == pilar]
     if opd:
         t = t[t["kode_opd"] == opd]
@@ -59,8 +61,10 @@ class Penghargaan:
     sampel: bool
 
 
-def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int) -> Penghargaan:
-    """The OPDs of a pillar ranked by :data:`tkpk.rakor.penghargaan.BOBOT` for ``tahun`` (year view)."""
+def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, hari_ini: date | None = None
+                         ) -> Penghargaan:
+    """The OPDs of a pillar ranked by :data:`tkpk.rakor.penghargaan.BOBOT` for ``tahun`` (year view); timeliness
+    counts every period due by ``hari_ini`` (today by default)."""
     k = kinerja.kartu_skor(con, pilar, tahun)
     opd = k.opd[["pilar", "kode_opd", "nama_singkat", "belum_melapor", "capaian_pct", "serapan_pct", "sampel"]]
     opd = opd.assign(melapor=~opd["belum_melapor"].fillna(True).astype(bool))
@@ -69,7 +73,7 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int)
         tepat = k.tepat_opd[["kode_opd", "kantong_jumlah_pct"]].rename(
             columns={"kantong_jumlah_pct": "tepat_sasaran_pct"})
     waktu = fetch(con, "rakor_waktu_lapor", {"tahun": tahun})
-    lapor = ph.ketepatan_lapor(waktu)[["kode_opd", "periode_lapor", "periode_tepat_waktu", "tepat_waktu_pct"]]
+    lapor = ph.ketepatan_lapor(waktu, tahun, hari_ini or date.today(), opd["kode_opd"])
     d = opd.merge(tepat, on="kode_opd", how="left").merge(lapor, on="kode_opd", how="left")
     sampel = bool(d["sampel"].fillna(False).astype(bool).any())
     return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel)

@@ -15,13 +15,23 @@ Status per program, as of the latest quarter the OPD reported for it:
 - ``tertinggal``: it does not, and the year is not reported to its end yet;
 - ``tidak tercapai``: the year's last report (Q4, or a year report) falls short of the year's plan;
 - ``tanpa target output``: reported, but the plan states a budget only, so its output cannot be judged.
+
+Once the deadline of the year's Q4 report has passed (:func:`tkpk.rakor.periode.tahun_ditutup`, as of an injected
+``hari_ini``) the year is over whatever was reported: a plan behind or on track but short of the year's target is
+``tidak tercapai``, and a plan never reported is ``tidak melapor`` (see :func:`_tutup_tahun`).
+
+Quarters after the latest quarter the OPD reported for a program are not reported: their delivery is NaN ("–"),
+never the last value carried forward or 0, and so are the year's delivery and realisation until Q4 is reported.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from tkpk.nama import kunci_nama
+from tkpk.rakor.periode import tahun_ditutup
 
 TRIWULAN = (1, 2, 3, 4)
 TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over quarterly rows of the same place
@@ -29,9 +39,11 @@ TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over q
 BELUM, TERCAPAI, SESUAI = "belum ada progres", "tercapai", "sesuai rencana"
 TERTINGGAL, TIDAK_TERCAPAI = "tertinggal", "tidak tercapai"
 TANPA_TARGET = "tanpa target output"  # a plan of budget only: its output cannot be judged
+TIDAK_MELAPOR = "tidak melapor"
 LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "◐ Sesuai rencana",
-                TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai", TANPA_TARGET: "◇ Tanpa target output"}
-URUTAN_STATUS = {BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4, TANPA_TARGET: 5}
+                TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai", TIDAK_MELAPOR: "✕ Tidak melapor",
+                TANPA_TARGET: "◇ Tanpa target output"}
+URUTAN_STATUS = {TIDAK_MELAPOR: -1, BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4, TANPA_TARGET: 5}
 KUNCI = ["pilar", "kode_opd", "program_kunci", "satuan_kunci"]
 _TEMPAT = ["kegiatan", "kode_wilayah"]
 
@@ -77,8 +89,10 @@ def _nama_asli(d: pd.DataFrame) -> pd.DataFrame:
     return d.groupby(KUNCI, dropna=False).agg(program=("program", "first"), satuan_output=("satuan_output", "first"))
 
 
-def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun: int) -> pd.DataFrame:
-    """One row per planned program of ``tahun``: plan and delivery per quarter, the year, and a status.
+def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun: int,
+                         hari_ini: date | None = None) -> pd.DataFrame:
+    """One row per planned program of ``tahun``: plan and delivery per quarter, the year, and a status as of
+    ``hari_ini`` (today by default; tests inject it).
 
     Columns: ``pilar, kode_opd, program, satuan_output``; ``rencana_q1..4`` and ``capaian_q1..4`` (cumulative
     output), ``target_tahun``, ``capaian_tahun``, ``capaian_pct``, ``pagu_rencana``, ``realisasi``,
@@ -108,6 +122,9 @@ def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun:
     out["capaian_pct"] = _persen(out["capaian_tahun"], out["target_tahun"])
     out["serapan_rencana_pct"] = _persen(out["realisasi"], out["pagu_rencana"])
     out["status"] = [_status(row) for _, row in out.iterrows()]
+    if tahun_ditutup(tahun, hari_ini or date.today()):
+        out["status"] = [_tutup_tahun(s, row) for s, (_, row) in zip(out["status"], out.iterrows(), strict=True)]
+    out = _kosongkan_sesudah_lapor(out)
     out["status_label"] = out["status"].map(LABEL_STATUS)
     sampel = pd.concat([r.groupby(KUNCI, dropna=False)["sampel"].any(),
                         i.groupby(KUNCI, dropna=False)["sampel"].any()], axis=1).any(axis=1)
@@ -141,6 +158,33 @@ def _status(row: pd.Series) -> str:
     if pd.isna(rencana_q):
         return SESUAI  # nothing planned by that quarter yet
     return SESUAI if pd.notna(capaian_q) and capaian_q >= rencana_q else TERTINGGAL
+
+
+# --- the year's end and unreported quarters (issue 18 review, finding 4); kept apart from _status on purpose ---
+
+
+def _tutup_tahun(status: str, row: pd.Series) -> str:
+    """A status once the year's Q4 deadline has passed: short of a target is not met, never reported is
+    ``tidak melapor``; statuses this rule does not know (e.g. a plan without an output target) stay as they are."""
+    if status == BELUM:
+        return TIDAK_MELAPOR
+    if status in (SESUAI, TERTINGGAL) and pd.notna(row["target_tahun"]):
+        return TIDAK_TERCAPAI
+    return status
+
+
+def _kosongkan_sesudah_lapor(out: pd.DataFrame) -> pd.DataFrame:
+    """NaN for the delivery of quarters after the program's latest reported quarter, and for the year's delivery,
+    realisation and their shares until Q4 is reported: not reported is not zero. Runs after the status, which reads
+    the latest reported quarter itself."""
+    out = out.copy()
+    q_lapor = out["triwulan_lapor"].fillna(0)
+    for q in TRIWULAN:
+        out.loc[q_lapor < q, f"capaian_q{q}"] = float("nan")
+    belum_akhir = q_lapor < 4
+    for c in ("capaian_tahun", "capaian_pct", "realisasi", "serapan_rencana_pct"):
+        out.loc[belum_akhir, c] = float("nan")
+    return out
 
 
 def ringkas_status(tabel: pd.DataFrame) -> dict[str, int]:

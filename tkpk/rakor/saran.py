@@ -7,13 +7,19 @@ and only an analyst's confirmation writes it (a new event in the decision's log)
 The rule, stated in :data:`ATURAN_SARAN` and shown beside the suggestions:
 
 - a suggestion needs an OPD and a place: without them nothing in the data can speak for the decision;
-- reports count when they cover a period after the meeting: a later year, or a later quarter of the meeting's year
-  (a whole-year row of the meeting's year mostly covers months before it, so it does not count); quarterly rows
-  are cumulative, so each place counts with its latest report of a year;
+- reports are cumulative from January ("s.d. triwulan"), so what was delivered since the meeting is, per place,
+  program and activity, the latest cumulative value minus the base: the last cumulative value of the meeting's
+  year reported for a period ending on or before the end of the meeting's quarter (0 without one; a year row
+  counts as Q4). The meeting's own quarter is part of the base because its cumulative figure cannot be split at
+  the meeting date: the figure is a lower bound, never more than was delivered (a rakor on 20 May with Q2
+  cumulative 5 and Q4 cumulative 14 counts 9). Later years count in full (their cumulation restarts in January);
 - the place counts with everything inside it (a kecamatan decision is met by reports from its desa);
 - with a program, only that program of that OPD counts (names compared without case, spaces or punctuation);
-- with a target on a program: ``selesai`` when the reported output reaches it, ``berjalan`` when some output is
-  reported, ``baru`` when none; without a target, ``berjalan`` at best (done is the analyst's call);
+- with a target on a program: ``selesai`` when the output since the meeting reaches it, ``berjalan`` when some
+  output is reported, ``baru`` when none; without a target, ``berjalan`` at best (done is the analyst's call);
+- with a deadline: the suggestion is still ``selesai`` when the target was reached only by a report of a period
+  ending after the deadline, but the reason says "tercapai sesudah tenggat … terlambat" (the period that reached
+  it is named), so the analyst sees the decision was met late;
 - with a target on an indicator: ``selesai`` when the place's newest value after the meeting meets it (at or below
   it when higher is worse), else ``berjalan`` when a value exists, else no suggestion.
 """
@@ -28,12 +34,17 @@ import pandas as pd
 
 from tkpk import fmt, katalog
 from tkpk.nama import kunci_nama
+from tkpk.rakor.periode import akhir_periode, triwulan_dari
+
+__all__ = ["ATURAN_SARAN", "Saran", "saran_satu", "saran_status", "sesudah_rakor", "triwulan_dari"]
 
 ATURAN_SARAN = (
     "Saran status dihitung dari laporan intervensi OPD yang sama di lokasi keputusan (termasuk desa di dalam "
-    "kecamatannya) untuk periode sesudah rakor: selesai bila capaian output mencapai target keputusan, berjalan "
-    "bila sudah ada capaian, baru bila belum ada laporan. Tanpa target, saran paling jauh \"berjalan\". Analis "
-    "yang memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
+    "kecamatannya). Laporan bersifat kumulatif sejak Januari, jadi capaian sejak rakor = laporan kumulatif terakhir "
+    "dikurangi laporan s.d. triwulan rakor (di triwulan yang sama dengan rakor dianggap sebelum rakor). Selesai "
+    "bila capaian sejak rakor mencapai target keputusan (ditandai terlambat bila baru tercapai pada laporan "
+    "periode sesudah tenggat), berjalan bila sudah ada capaian, baru bila belum ada laporan. Tanpa target, saran "
+    "paling jauh \"berjalan\". Analis yang memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
 )
 
 
@@ -43,18 +54,16 @@ class Saran:
     alasan: str
     capaian: float | None
     sampel: bool           # the suggestion rests on sample data
-
-
-def triwulan_dari(tanggal: date) -> int:
-    return (tanggal.month - 1) // 3 + 1
+    sesudah_tenggat: bool = False  # "selesai", but the target was reached only by a report after the deadline
 
 
 def sesudah_rakor(tahun: pd.Series, triwulan: pd.Series, tanggal_rakor: date) -> pd.Series:
-    """True for report periods wholly after the meeting's quarter (see the module's rule)."""
+    """True for report periods after the meeting's quarter (a year row is Q4). Such a row is not by itself output
+    since the meeting: it is cumulative from January, see :func:`_sejak_rakor`."""
     t = pd.to_numeric(tahun, errors="coerce")
-    q = pd.to_numeric(triwulan, errors="coerce")
+    q = pd.to_numeric(triwulan, errors="coerce").fillna(4)
     tahun_rakor, q_rakor = tanggal_rakor.year, triwulan_dari(tanggal_rakor)
-    return (t > tahun_rakor) | ((t == tahun_rakor) & q.notna() & (q > q_rakor))
+    return (t > tahun_rakor) | ((t == tahun_rakor) & (q > q_rakor))
 
 
 def _di_dalam(kode: pd.Series, tempat: str) -> pd.Series:
@@ -78,38 +87,85 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
         return _saran_indikator(indikator, str(tempat), target, nilai, tanggal_rakor)
 
     d = intervensi[(intervensi["kode_opd"] == opd) & _di_dalam(intervensi["kode_wilayah"], str(tempat))
-                   & sesudah_rakor(intervensi["tahun"], intervensi["triwulan"], tanggal_rakor)]
+                   & (pd.to_numeric(intervensi["tahun"], errors="coerce") >= tanggal_rakor.year)]
     program = keputusan.get("program")
     if not _kosong(program):
         d = d[d["program"].map(kunci_nama) == kunci_nama(program)]
-    d = _terakhir_per_tempat(d)
-    sampel = bool(d["sampel"].any()) if "sampel" in d.columns and len(d) else False
-    if d.empty:
+    sesudah = d[sesudah_rakor(d["tahun"], d["triwulan"], tanggal_rakor)]
+    sampel = bool(sesudah["sampel"].any()) if "sampel" in sesudah.columns and len(sesudah) else False
+    if sesudah.empty:
         return Saran("baru", "Belum ada laporan intervensi OPD ini di lokasi ini sesudah rakor.", None, False)
-    capaian = pd.to_numeric(d["capaian_output"], errors="coerce").sum(min_count=1)
-    capaian_f = None if pd.isna(capaian) else float(capaian)
-    satuan = next((str(s) for s in d["satuan_output"].dropna().unique()), "") if "satuan_output" in d else ""
+    jalan = _sejak_rakor(d, tanggal_rakor)
+    capaian_f = None if jalan.empty or pd.isna(jalan.iloc[-1]) else float(jalan.iloc[-1])
+    satuan = next((str(s) for s in sesudah["satuan_output"].dropna().unique()), "") if "satuan_output" in d else ""
     teks_capaian = f"{fmt.angka(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
-    laporan = f"{len(d)} laporan sesudah rakor, capaian {teks_capaian}"
+    (t_akhir, q_akhir) = jalan.index[-1]
+    dikurangi = (f" dikurangi s.d. TW{triwulan_dari(tanggal_rakor)} {tanggal_rakor.year}"
+                 if any(t == tanggal_rakor.year for t, _ in jalan.index) else "")
+    laporan = (f"{len(sesudah)} laporan sesudah rakor (kumulatif s.d. TW{q_akhir} {t_akhir}{dikurangi}); "
+               f"sejak rakor: {teks_capaian}")
     if target is None:
         return Saran("berjalan", f"{laporan}; keputusan tanpa target, selesai diputuskan analis.", capaian_f, sampel)
     if capaian_f is not None and capaian_f >= target:
-        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: tercapai.", capaian_f, sampel)
+        kapan = _tepat_tenggat(jalan, target, keputusan.get("tenggat"))
+        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: {kapan}", capaian_f, sampel,
+                     sesudah_tenggat=kapan.endswith("terlambat."))
     if capaian_f is not None and capaian_f > 0:
         return Saran("berjalan", f"{laporan} dari target {fmt.angka(target)}.", capaian_f, sampel)
     return Saran("baru", f"{laporan} dari target {fmt.angka(target)}: belum ada capaian.", capaian_f, sampel)
 
 
-def _terakhir_per_tempat(d: pd.DataFrame) -> pd.DataFrame:
-    """Each place's latest report per year: quarterly rows are cumulative ("s.d. triwulan"), so adding them would
-    count the same output twice; a year row (no quarter) wins over that year's quarterly rows."""
-    kunci = {
-        "_q": pd.to_numeric(d["triwulan"], errors="coerce").fillna(5),
-        "_p": d["program"].map(kunci_nama),
-        "_k": d["kegiatan"].astype("string").fillna("") if "kegiatan" in d else "",
-        "_w": d["kode_wilayah"].astype("string").fillna(""),
-    }
-    return d.assign(**kunci).sort_values("_q").groupby(["tahun", "_p", "_k", "_w"]).tail(1)
+def _sejak_rakor(d: pd.DataFrame, tanggal_rakor: date) -> pd.Series:
+    """Output delivered since the meeting as of each reported period after it, indexed by (year, quarter).
+
+    Per place, program and activity, each year's value as of a period is its latest cumulative row at or before that
+    period (a year row is Q4 and wins over a Q4 row); the meeting's year subtracts its base, the value as of the
+    meeting's quarter (0 without one). A place's difference never goes below 0 (a correction cannot undo output
+    elsewhere). The sum over places gives the figure; NaN when no row has a number.
+    """
+    q_rakor = triwulan_dari(tanggal_rakor)
+    kunci = ["_p", "_k", "_w"]
+    x = d.assign(
+        _t=pd.to_numeric(d["tahun"], errors="coerce").astype("int64"),
+        _urut=pd.to_numeric(d["triwulan"], errors="coerce").fillna(5).astype("int64"),
+        _p=d["program"].map(kunci_nama),
+        _k=d["kegiatan"].astype("string").fillna("") if "kegiatan" in d else "",
+        _w=d["kode_wilayah"].astype("string").fillna(""),
+        _v=pd.to_numeric(d["capaian_output"], errors="coerce"),
+    ).sort_values(["_t", "_urut"])
+    x["_q"] = x["_urut"].clip(upper=4)
+
+    def nilai_per_tempat(t: int, q: int) -> pd.Series:
+        baris = x[(x["_t"] == t) & (x["_q"] <= q)]
+        return baris.groupby(kunci)["_v"].last()
+
+    dasar = nilai_per_tempat(tanggal_rakor.year, q_rakor)
+    periode = sorted({(int(t), int(q)) for t, q in zip(x["_t"], x["_q"], strict=True)
+                      if (t, q) > (tanggal_rakor.year, q_rakor)})
+    hasil = {}
+    for t, q in periode:
+        total, ada = 0.0, False
+        for tahun in range(tanggal_rakor.year, t + 1):
+            v = nilai_per_tempat(tahun, q if tahun == t else 4)
+            if tahun == tanggal_rakor.year:
+                v = (v - dasar.reindex(v.index).fillna(0.0)).clip(lower=0.0)
+            ada = ada or bool(v.notna().any())
+            total += float(v.sum())
+        hasil[(t, q)] = total if ada else float("nan")
+    return pd.Series(hasil, dtype="float64")
+
+
+def _tepat_tenggat(jalan: pd.Series, target: float, tenggat: object) -> str:
+    """"tercapai." or, with a deadline, whether the first report that reached the target was of a period ending by
+    it ("tercapai sebelum tenggat …") or after it ("tercapai sesudah tenggat …: terlambat")."""
+    if _kosong(tenggat) or pd.isna(tenggat):  # type: ignore[arg-type]
+        return "tercapai."
+    batas = pd.Timestamp(tenggat).date()  # type: ignore[arg-type]
+    t, q = next(p for p, v in jalan.items() if pd.notna(v) and v >= target)
+    kapan = f"laporan s.d. TW{q} {t}"
+    if akhir_periode(t, q) <= batas:
+        return f"tercapai ({kapan}), sebelum tenggat {fmt.tanggal(batas)}."
+    return f"tercapai sesudah tenggat {fmt.tanggal(batas)} (baru pada {kapan}): terlambat."
 
 
 def _saran_indikator(indikator: str, tempat: str, target: float, nilai: pd.DataFrame, tanggal_rakor: date) -> Saran:
@@ -137,5 +193,6 @@ def saran_status(keputusan: pd.DataFrame, intervensi: pd.DataFrame, nilai: pd.Da
     out = keputusan.assign(
         saran=[h.status for h in hasil], alasan_saran=[h.alasan for h in hasil],
         capaian_saran=[h.capaian for h in hasil], saran_sampel=[h.sampel for h in hasil],
+        saran_sesudah_tenggat=[h.sesudah_tenggat for h in hasil],
     )
     return out.assign(saran_beda=out["saran"].notna() & (out["saran"] != out["status"]))

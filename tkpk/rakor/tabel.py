@@ -10,6 +10,7 @@ import pandas as pd
 
 from tkpk import fmt, katalog
 from tkpk.rakor.keputusan import LABEL_STATUS
+from tkpk.rakor.penghargaan import teks_ketepatan
 
 SIMBOL = {"selesai": "●", "berjalan": "◐", "baru": "○"}
 SIMBOL_TERLAMBAT = "▲"
@@ -59,7 +60,9 @@ def tabel_keputusan(k: pd.DataFrame, dengan_saran: bool = False) -> pd.DataFrame
         "Status": [label_status(s, t) for s, t in zip(k["status"], k["terlambat"], strict=True)],
     })
     if dengan_saran:
-        out["Saran dari data"] = [label_status(s) if isinstance(s, str) else "–" for s in k["saran"]]
+        telat = k["saran_sesudah_tenggat"] if "saran_sesudah_tenggat" in k else [False] * len(k)
+        out["Saran dari data"] = [(label_status(s) + (" · sesudah tenggat" if bool(t) else "")) if isinstance(s, str)
+                                  else "–" for s, t in zip(k["saran"], telat, strict=True)]
         out["Dasar saran"] = k["alasan_saran"].to_numpy()
     out["Terakhir diubah"] = [f"{o}, {pd.Timestamp(w):%d-%m-%Y %H:%M}" for o, w in
                               zip(k["diubah_oleh"], k["diubah_waktu"], strict=True)]
@@ -119,7 +122,7 @@ def tabel_rencana(t: pd.DataFrame, nama_opd: dict[str, str]) -> pd.DataFrame:
 def tabel_penghargaan(p: pd.DataFrame) -> pd.DataFrame:
     """The award ranking: rank, OPD, score, each component (what the weights multiply), what was left out."""
     kolom = ["Peringkat", "OPD", "Skor (0–100)", "Capaian output (%)", "Serapan anggaran (%)", "Tepat sasaran (%)",
-             "Ketepatan lapor (%)", "Tidak dinilai"]
+             "Ketepatan lapor (%)", "Lapor tepat waktu", "Tidak dinilai"]
     if p.empty:
         return pd.DataFrame(columns=kolom)
     return pd.DataFrame({
@@ -129,6 +132,8 @@ def tabel_penghargaan(p: pd.DataFrame) -> pd.DataFrame:
         "Serapan anggaran (%)": p["serapan_pct"].round(1).to_numpy(),
         "Tepat sasaran (%)": p["tepat_sasaran_pct"].round(1).to_numpy(),
         "Ketepatan lapor (%)": p["tepat_waktu_pct"].round(1).to_numpy(),
+        "Lapor tepat waktu": [teks_ketepatan(a, b) for a, b in zip(p["periode_tepat_waktu"], p["periode_dinilai"],
+                                                                    strict=True)],
         "Tidak dinilai": ["semua (belum melapor)" if pd.isna(r) else (k or "–")
                           for r, k in zip(p["peringkat"], p["komponen_kosong"], strict=True)],
     })[kolom]

@@ -216,7 +216,7 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
     from tkpk.ui.grafik import spek, tampil_grafik
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 
-    r = baca(rencana_pilar, pilar, tahun, opd)
+    r = baca(rencana_pilar, pilar, tahun, opd, hari_ini=date.today())
     st.subheader(f"Rencana aksi dan laporan {tahun}")
     st.markdown(f"**{r.teks()}** Sel triwulan: *capaian laporan / rencana*, kumulatif s.d. triwulan itu.")
     if not r.ada:
@@ -236,10 +236,14 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
 
 def rencana_aturan() -> str:
     from tkpk.rakor import rencana as rc
+    from tkpk.rakor.periode import BATAS_LAPOR_HARI
 
-    return ("Status: tercapai = capaian tahun ≥ rencana tahun; sesuai rencana / tertinggal = dibanding rencana s.d. "
-            "triwulan terakhir yang dilaporkan; tidak tercapai = laporan akhir tahun di bawah rencana; "
-            f"{rc.LABEL_STATUS[rc.BELUM]} = rencana tanpa laporan sama sekali.")
+    return ("Status: tercapai = capaian ≥ rencana tahun; sesuai rencana / tertinggal = dibanding rencana s.d. "
+            "triwulan terakhir yang dilaporkan; tidak tercapai = laporan akhir tahun di bawah rencana, atau batas "
+            f"lapor triwulan 4 ({BATAS_LAPOR_HARI} Januari tahun berikutnya) sudah lewat tanpa mencapai rencana; "
+            f"{rc.LABEL_STATUS[rc.BELUM]} = belum ada laporan sama sekali; {rc.LABEL_STATUS[rc.TIDAK_MELAPOR]} = "
+            "tanpa laporan sampai batas lapor triwulan 4 lewat. Triwulan sesudah laporan terakhir OPD untuk program "
+            "itu ditulis \"–\" (belum dilaporkan, bukan nol).")
 
 
 def bagian_penghargaan(pilar: int, tahun: int) -> None:
@@ -249,14 +253,17 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     from tkpk.rakor.pilar import kandidat_penghargaan
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 
-    p = baca(kandidat_penghargaan, pilar, tahun)
+    p = baca(kandidat_penghargaan, pilar, tahun, hari_ini=date.today())
     st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
     if p.sampel:
         st.warning("⚠️ **DATA CONTOH (sintetis)**: peringkat ini dihitung dari data contoh, bukan data resmi.")
     st.markdown(f"**Bobot:** {ph.teks_bobot()}. Setiap komponen persen dibatasi 100. Komponen yang tidak ada "
                 "angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor tidak "
-                f"diperingkat. Ketepatan lapor: laporan triwulan masuk paling lambat {ph.BATAS_LAPOR_HARI} hari "
-                "setelah periode berakhir.")
+                "diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
+                "laporannya masuk paling lambat "
+                f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
+                "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
+                "tepat waktu; laporan tahunan dihitung sebagai triwulan 4.")
     if p.sekaligus:
         st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
     t = tabel.tabel_penghargaan(p.tabel)
