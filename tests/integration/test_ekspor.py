@@ -104,7 +104,7 @@ def test_pockets_sheet_lists_reasons(keluaran: Path):
 def test_pdfs_have_one_page_each(keluaran: Path):
     pdfs = sorted((keluaran / "pdf").glob("*.pdf"))
     jenis = {p.name.split("_")[0] for p in pdfs}
-    assert jenis == {"pilar", "opd", "kecamatan", "dua"}
+    assert jenis == {"pilar", "opd", "kecamatan", "dua", "notulen"}
     assert [p.name for p in pdfs if p.name.startswith("dua")] == [f"dua_angka_{TAHUN}.pdf"]
     assert len([p for p in pdfs if p.name.startswith("pilar")]) == 4
     assert len([p for p in pdfs if p.name.startswith("kecamatan")]) == 20
@@ -156,7 +156,7 @@ def test_cli_exit_codes(salinan: Path, tmp_path: Path):
 def test_through_the_main_cli_without_images(salinan: Path, tmp_path: Path):
     from tkpk.cli import main
 
-    assert main(["export", "--out", str(tmp_path), "--db", str(salinan), "--tanpa-gambar"]) == 0
+    assert main(["export", "--year", str(TAHUN), "--out", str(tmp_path), "--db", str(salinan), "--tanpa-gambar"]) == 0
     assert (tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").exists()
     wb = openpyxl.load_workbook(io.BytesIO((tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").read_bytes()))
     assert wb.sheetnames[-1] == "Sumber"

@@ -21,8 +21,9 @@ def con(store_path: Path):
     c.close()
 
 
-def test_periods_are_the_sample_years_without_quarters(con):
-    assert kinerja.pilihan_periode(con) == {th: [] for th in range(2018, 2025)}
+def test_periods_are_the_sample_years_and_2025_by_quarter(con):
+    # 2018–2024 are reported per year; the sample's 2025 per quarter (issue 18)
+    assert kinerja.pilihan_periode(con) == {**{th: [] for th in range(2018, 2025)}, 2025: [1, 2, 3, 4]}
 
 
 @pytest.mark.parametrize("pilar", [1, 2, 3, 4])
@@ -70,7 +71,10 @@ def test_opd_focus_changes_only_the_comparison(con):
     semua = kinerja.kartu_skor(con, 4, 2024)
     dinkes = kinerja.kartu_skor(con, 4, 2024, opd_fokus="DINKES")
     assert semua.ringkas["pagu"] == dinkes.ringkas["pagu"]
-    sql = con.execute("SELECT tahun, sum(pagu) FROM v_intervensi WHERE kode_opd = 'DINKES' GROUP BY 1 ORDER BY 1"
+    # the period's rows: yearly rows, or a quarter-only program's latest quarter (reports are cumulative)
+    sql = con.execute("SELECT tahun, sum(pagu) FROM v_intervensi i WHERE kode_opd = 'DINKES' AND (triwulan IS NULL "
+                      "OR triwulan = (SELECT max(triwulan) FROM v_intervensi j WHERE j.tahun = i.tahun AND "
+                      "j.kode_opd = i.kode_opd AND j.program = i.program)) GROUP BY 1 ORDER BY 1"
                       ).fetchall()
     assert [(int(t), pytest.approx(p)) for t, p in sql] == list(
         zip(dinkes.perbandingan["tahun"].astype(int), dinkes.perbandingan["pagu"], strict=True))
