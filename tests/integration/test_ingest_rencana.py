@@ -3,8 +3,6 @@ on Kinerja pilar's plan-against-delivery table, per-cell versioning and rollback
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +11,6 @@ import pytest
 
 from tests.conftest import table_hashes
 from tests.integration import test_ingest_corpus as korpus
-from tkpk.db import connect
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
 from tkpk.ingest.templat import templat_csv, templat_xlsx
 from tkpk.rakor import rencana as rc
@@ -35,13 +32,7 @@ KASUS = [
 ]
 
 
-@pytest.fixture
-def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(ref_store, path)
-    c = connect(path)
-    yield c
-    c.close()
+con = korpus.con
 
 
 def test_every_plan_file_is_in_the_list():

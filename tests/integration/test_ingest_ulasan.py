@@ -3,37 +3,16 @@ the whole engine on a reference store."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import duckdb
 import pytest
 
 from tests.conftest import table_hashes
-from tkpk.db import connect, migrate
+from tests.integration import test_ingest_corpus as korpus
 from tkpk.ingest import ingest_file
-from tkpk.reference import load_reference
 
-
-@pytest.fixture(scope="module")
-def ref_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ref_ulasan") / "ref.duckdb"
-    con = connect(path)
-    migrate(con)
-    load_reference(con)
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
-
-
-@pytest.fixture
-def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(ref_store, path)
-    c = connect(path)
-    yield c
-    c.close()
+# the reference store and its per-test copy are the corpus test's (one store build per session)
+ref_store = korpus.ref_store
+con = korpus.con
 
 
 def _csv(*baris: str) -> bytes:
