@@ -12,8 +12,9 @@ import pytest
 from tests.conftest import table_hashes
 from tests.integration import test_ingest_corpus as korpus
 from tkpk import auth
+from tkpk.akun_cli import add_user_main
 from tkpk.db import connect
-from tkpk.ingest.cli import add_user_main, main, rollback_main
+from tkpk.ingest.cli import main, rollback_main
 
 CORPUS = korpus.CORPUS
 ref_store = korpus.ref_store

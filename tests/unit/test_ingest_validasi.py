@@ -121,3 +121,38 @@ def test_thread_pool_gives_the_same_verdict(p: Pencocok, monkeypatch: pytest.Mon
     b = cek(p, tanpa_nik, "intervensi")
     assert [x.teks for x in a.pesan] == [x.teks for x in b.pesan]
     assert a.data.equals(b.data)
+
+
+def _lain(h: HasilValidasi) -> int:
+    """How many messages were collected beyond those listed ("... dan N pesan lain")."""
+    import re
+
+    m = [re.search(r"dan (\d+) pesan lain", x.teks) for x in h.pesan]
+    return next((int(x.group(1)) for x in m if x), 0)
+
+
+def test_an_error_dense_file_stops_being_checked_after_maks_galat_errors(p: Pencocok):
+    """Review finding 6 (issue 15): 50.000 rows with four errors each used to be checked to the end, every
+    message kept in memory (100k rows: 8,5 s, 430 MB). Checking stops once MAKS_GALAT errors are found, and
+    the page says where it stopped."""
+    from tkpk.ingest.pesan import MAKS_GALAT
+
+    teks = "tahun,kode_wilayah,rtlh,penduduk,kk\n" + "20x4,63.03.01,abc,-5,1.5\n" * 50_000
+    h = cek(p, teks, "indikator")
+    assert not h.diterima
+    assert MAKS_PESAN + _lain(h) <= MAKS_GALAT + 10
+    henti = [x for x in h.galat if "dihentikan" in x.teks]
+    assert len(henti) == 1 and henti[0].baris is None
+    assert "baris 251" in henti[0].teks and "1.000 galat" in henti[0].teks
+    assert h.pesan[0] is henti[0]  # the reason the list is partial comes first
+
+
+def test_duplicate_and_overflowing_rows_are_bounded_too(p: Pencocok):
+    from tkpk.ingest.pesan import MAKS_GALAT
+
+    ganda = "tahun;kode_wilayah;rtlh\n" + "2024;63.03.01;5\n" * 5_000
+    h = cek(p, ganda, "indikator")
+    assert not h.diterima and MAKS_PESAN + _lain(h) <= MAKS_GALAT + 10
+    lebih = "tahun;kode_wilayah;rtlh\n" + "2024;63.03.01;5;x;y\n" * 5_000
+    h = cek(p, lebih, "indikator")  # each row has too many cells and repeats the first: two bounded lists
+    assert not h.diterima and MAKS_PESAN + _lain(h) <= 2 * MAKS_GALAT + 10

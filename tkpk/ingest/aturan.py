@@ -13,12 +13,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from tkpk import katalog
+from tkpk import fmt, katalog
 from tkpk.ingest import kewajaran
 from tkpk.ingest import kolom as kol
 from tkpk.ingest.kewajaran import angka_teks
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
-from tkpk.ingest.pesan import Pesan, pesan_baris
+from tkpk.ingest.pesan import MAKS_GALAT, Pesan, pesan_baris, pesan_berkas
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.satuan import jenis_indikator
 from tkpk.ingest.tempat import putuskan_nama_ganda
@@ -41,10 +41,14 @@ def duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[dict[str, o
     pertama = frame.groupby(kunci, dropna=False, sort=False)["_baris"].transform("first")
     kolom = [*kunci, "_baris"]
     pesan = []
-    for nilai, awal in zip(frame.loc[ulang, kolom].itertuples(index=False, name=None), pertama[ulang], strict=True):
+    ulang_baris = frame.loc[ulang, kolom].head(MAKS_GALAT)  # more repeats would say the same thing again
+    for nilai, awal in zip(ulang_baris.itertuples(index=False, name=None), pertama[ulang].head(MAKS_GALAT),
+                           strict=True):
         r = dict(zip(kolom, nilai, strict=True))
         pesan.append(pesan_baris("galat", int(r["_baris"]), f"{label(r)} sudah ada di baris {int(awal)} "
                                                             "(kunci ganda dalam berkas)"))
+    if (lain := int(ulang.sum()) - len(pesan)) > 0:
+        pesan.append(pesan_berkas("galat", f"... dan {fmt.angka(lain)} baris lain dengan kunci ganda"))
     return pesan
 
 
@@ -96,7 +100,7 @@ def indikator(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     p.pesan += putuskan_nama_ganda(ktx, pencocok, tabel, mulai)
     peta_ind = kol.indikator_lebar()
     rows: list[dict[str, object]] = []
-    for row, n in zip(tabel.baris[mulai:], tabel.nomor[mulai:], strict=True):
+    for row, n in tabel.urut(mulai):
         tahun = p.tahun(row, n)
         tempat = p.tempat(row, n, TINGKAT_BANJAR)
         if tempat is None:
@@ -165,7 +169,7 @@ def bps(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     if any(x.galat for x in p.pesan):
         return pd.DataFrame(), p.pesan
     rows: list[dict[str, object]] = []
-    for row, n in zip(tabel.baris[mulai:], tabel.nomor[mulai:], strict=True):
+    for row, n in tabel.urut(mulai):
         r: dict[str, object] = {"tahun": p.tahun(row, n)}
         tempat = p.tempat(row, n, TINGKAT_KABKOTA)
         r["kode_wilayah"] = tempat if tempat is not None else p.galat(n, "kode_kab", "", "wajib diisi")
@@ -201,7 +205,7 @@ def target(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     p.pesan += putuskan_nama_ganda(ktx, pencocok, tabel, mulai)
     peta_ind = {kol.kunci(k): k for k in INDIKATOR_TARGET} | {kol.kunci(i.nama): i.kode for i in katalog.INDIKATOR}
     rows: list[dict[str, object]] = []
-    for row, n in zip(tabel.baris[mulai:], tabel.nomor[mulai:], strict=True):
+    for row, n in tabel.urut(mulai):
         r: dict[str, object] = {"tahun": p.tahun(row, n)}
         tempat = p.tempat(row, n, TINGKAT_BANJAR)
         r["kode_wilayah"] = kol.KODE_KABUPATEN if tempat is None else tempat

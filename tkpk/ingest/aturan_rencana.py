@@ -33,7 +33,7 @@ def rencana(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         return pd.DataFrame(columns=KOLOM_RENCANA), p.pesan
     p.pesan += putuskan_nama_ganda(ktx, pencocok, tabel, mulai)
     rows: list[dict[str, object]] = []
-    for row, n in zip(tabel.baris[mulai:], tabel.nomor[mulai:], strict=True):
+    for row, n in tabel.urut(mulai):
         awal = len(p.pesan)
         r: dict[str, object] = {"tahun": p.tahun(row, n),
                                 "triwulan": p.angka(row, n, "triwulan", bawah=1, atas=4, bulat=True)}

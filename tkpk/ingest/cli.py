@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -167,29 +166,4 @@ def rollback_main(argv: Sequence[str] | None = None) -> int:
     finally:
         con.close()
     print(f"Batch {args.batch_id} dibatalkan; pembatalan dicatat sebagai batch {rid}.")
-    return EXIT_OK
-
-
-def add_user_main(argv: Sequence[str] | None = None) -> int:
-    from tkpk import auth
-
-    p = argparse.ArgumentParser(prog="python -m tkpk add-user", description="Buat atau ganti akun analis lokal.")
-    p.add_argument("name", help="nama akun")
-    p.add_argument("--secrets", default=str(auth.SECRETS), help="berkas secrets.toml")
-    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
-    password = os.environ.get("TKPK_PASSWORD")
-    if password is None:
-        password = getpass.getpass("Kata sandi baru: ")
-        if getpass.getpass("Ulangi kata sandi: ") != password:
-            print("Kata sandi tidak sama; akun tidak dibuat.")
-            return EXIT_INVALID
-    try:
-        auth.add_user(Path(args.secrets), args.name, password)
-    except auth.AkunGagal as exc:
-        print(str(exc))
-        return EXIT_INVALID
-    except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}")
-        return EXIT_ERROR
-    print(f"Akun {args.name} disimpan di {args.secrets} (hanya hash argon2 yang disimpan).")
     return EXIT_OK

@@ -11,7 +11,7 @@ from datetime import date
 
 from tkpk.ingest.angka import baca_angka, baca_berskala, baca_bulat, bentuk_ambigu
 from tkpk.ingest.kewajaran import angka_teks
-from tkpk.ingest.pesan import GAGAL, Pesan, pesan_sel
+from tkpk.ingest.pesan import GAGAL, MAKS_GALAT, CukupGalat, Pesan, pesan_sel
 from tkpk.ingest.reader import Sel
 from tkpk.ingest.satuan import JENIS_NILAI, NAMA_SKALA, SKALA, galat_sel, skala
 from tkpk.ingest.validasi import Konteks, _kosong
@@ -33,9 +33,14 @@ class Periksa:
         self.ktx = ktx
         self.pencocok = pencocok
         self.pesan: list[Pesan] = []
+        self.jumlah_galat = 0
 
     def galat(self, n: int, nama: str, nilai: Sel, alasan: str) -> object:
+        """Append the error; the MAKS_GALAT-th one stops the whole check (:class:`CukupGalat`)."""
         self.pesan.append(pesan_sel("galat", n, self.ktx.judul(nama), nilai, alasan))
+        self.jumlah_galat += 1
+        if self.jumlah_galat >= MAKS_GALAT:
+            raise CukupGalat(self.pesan, n)
         return GAGAL
 
     def peringatan(self, n: int, nama: str, nilai: Sel, alasan: str) -> None:

@@ -15,6 +15,9 @@ GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
 
 # Beyond this many messages the analyst learns nothing new; the rest are counted, not listed.
 MAKS_PESAN = 200
+# Checking stops after this many errors: a file wrong in every row (a shifted column, the wrong decimal mark)
+# would otherwise cost a message per cell in memory and seconds per 100.000 rows, to say the same thing again.
+MAKS_GALAT = 1000
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,24 @@ def pesan_baris(tingkat: Tingkat, baris: int, teks: str, kolom: str | None = Non
 
 def pesan_berkas(tingkat: Tingkat, teks: str, kolom: str | None = None) -> Pesan:
     return Pesan(tingkat, teks if teks.endswith(".") else teks + ".", None, kolom)
+
+
+class CukupGalat(Exception):
+    """Raised by a checker once it holds MAKS_GALAT errors; carries them and the Excel row it stopped at."""
+
+    def __init__(self, pesan: list[Pesan], baris: int) -> None:
+        super().__init__(f"{len(pesan)} pesan, berhenti di baris {baris}")
+        self.pesan = pesan
+        self.baris = baris
+
+
+def pesan_berhenti(baris: int) -> Pesan:
+    """The file-level error that says the list is partial and why."""
+    from tkpk.fmt import angka
+
+    return pesan_berkas("galat", f"Pemeriksaan dihentikan di baris {baris} setelah {angka(MAKS_GALAT)} galat"
+                        "; baris sesudahnya belum diperiksa. Galat sebanyak ini biasanya satu sebab yang sama (kolom "
+                        "tergeser, pemisah desimal, kolom tertukar): perbaiki yang di bawah lalu unggah ulang")
 
 
 def ada_galat(pesan: list[Pesan]) -> bool:

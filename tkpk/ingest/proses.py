@@ -14,12 +14,15 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from tkpk.galat import rujukan
 from tkpk.ingest import simpan as sp
 from tkpk.ingest.pesan import Pesan, ada_galat, pesan_berkas, ringkas_baris
 from tkpk.ingest.reader import BacaGagal, baca
 from tkpk.ingest.tersimpan import periksa_tersimpan
 from tkpk.ingest.validasi import HasilValidasi, batasi, validasi
 from tkpk.ingest.wilayah import Pencocok
+
+LAPORKAN = "Kirim berkas ini beserta kode {ref} kepada pengelola dasbor; rinciannya ada di log server"
 
 Status = Literal["diterima", "ditolak", "tanpa_perubahan", "pratinjau"]
 
@@ -106,16 +109,19 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
     except BacaGagal as exc:
         hasil.pesan.append(pesan_berkas("galat", str(exc)))
         return hasil
-    except Exception as exc:  # a reader bug must still end as a message, never a traceback
-        hasil.pesan.append(pesan_berkas("galat", f"Berkas tidak dapat dibaca ({type(exc).__name__})"))
+    except Exception as exc:  # a reader bug must still end as a message, never a traceback or a class name
+        ref = rujukan(exc, f"membaca berkas unggahan {nama_file!r} (jenis {jenis})")
+        hasil.pesan.append(pesan_berkas("galat", f"Berkas tidak dapat dibaca karena galat internal (kode rujukan "
+                                                 f"{ref}); tidak ada yang disimpan. {LAPORKAN.format(ref=ref)}"))
         return hasil
     try:
         hasil.pencocok = pencocok or Pencocok.dari_store(con)
         hasil.validasi = validasi(tabel, jenis, hasil.pencocok, nama_file)
     except Exception as exc:
+        ref = rujukan(exc, f"memeriksa berkas unggahan {nama_file!r} (jenis {jenis})")
         hasil.pesan.append(pesan_berkas(
-            "galat", f"Pemeriksaan berkas gagal karena kesalahan tak terduga ({type(exc).__name__}); berkas tidak "
-                     "disimpan. Laporkan berkas ini ke pengelola dasbor"))
+            "galat", f"Pemeriksaan berkas gagal karena galat internal (kode rujukan {ref}); tidak ada yang disimpan. "
+                     f"{LAPORKAN.format(ref=ref)}"))
         return hasil
     hasil.pesan = list(hasil.validasi.pesan)
     if not hasil.validasi.diterima:

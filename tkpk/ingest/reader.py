@@ -125,6 +125,21 @@ class Tabel:
                     self._baris = [list(r[:n]) for r, n in zip(baris, self.panjang.tolist(), strict=True)]
         return self._baris
 
+    def urut(self, mulai: int, potongan: int = 50_000) -> Iterator[tuple[list[Sel], int]]:
+        """Rows from ``mulai`` on with their Excel numbers, built a slice at a time from the columns, so a check
+        that stops early (:class:`tkpk.ingest.pesan.CukupGalat`) never pays for the whole file as Python lists."""
+        if self._baris is not None or not self._lajur:
+            yield from zip(self.baris[mulai:], self.nomor[mulai:], strict=True)
+            return
+        panjang = self.panjang
+        for awal in range(mulai, self.jumlah, potongan):
+            akhir = min(awal + potongan, self.jumlah)
+            kolom = [c.slice(awal, akhir - awal).to_pylist() for c in self._lajur]
+            with tanpa_gc():
+                irisan = [list(r[:n]) for r, n in zip(zip(*kolom, strict=True), panjang[awal:akhir].tolist(),
+                                                         strict=True)]
+            yield from zip(irisan, self.nomor[awal:akhir], strict=True)
+
     @baris.setter
     def baris(self, nilai: list[list[Sel]]) -> None:
         self._baris, self._lajur, self._panjang = nilai, None, None

@@ -16,7 +16,18 @@ import pandas as pd
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
-from tkpk.ingest.pesan import MAKS_PESAN, Pesan, ada_galat, pesan_baris, pesan_berkas, ringkas_baris, tampil_nilai
+from tkpk.ingest.pesan import (
+    MAKS_GALAT,
+    MAKS_PESAN,
+    CukupGalat,
+    Pesan,
+    ada_galat,
+    pesan_baris,
+    pesan_berhenti,
+    pesan_berkas,
+    ringkas_baris,
+    tampil_nilai,
+)
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.satuan import JENIS_NILAI, Satuan, galat_judul
 from tkpk.ingest.wilayah import Pencocok
@@ -234,7 +245,7 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
             "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
     hasil.pesan.extend(_cek_satuan(peta, jenis))
     hasil.pesan.extend(_cek_rumus(tabel, peta, tabel.nomor[i_judul]))
-    for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul)).tolist():
+    for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul))[:MAKS_GALAT].tolist():
         row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
         lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
         if lebih:
@@ -248,7 +259,10 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     ktx = Konteks(peta, tabel.desimal_koma, tahun_judul=tahun_judul, sumber_catatan=_sumber_catatan(kaki))
     if any(s.faktor != 1 for s in peta.satuan.values()):
         ktx.konvensi = konvensi_berkas(tabel, mulai, peta)
-    frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
+    try:
+        frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
+    except CukupGalat as cukup:
+        frame, pesan = pd.DataFrame(), [pesan_berhenti(cukup.baris), *cukup.pesan]
     hasil.pesan.extend(pesan)
     hasil.data = frame
     hasil.judul = {nama: peta.judul[i] for nama, i in {**peta.kolom, **peta.lebar}.items()}

@@ -11,36 +11,22 @@
 
 from __future__ import annotations
 
-import logging
-import secrets
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from tkpk.galat import pesan_internal, rujukan
 from tkpk.teks_aman import html, md
 from tkpk.teks_aman import tabel as netral
 
-__all__ = ["galat_internal", "html", "md", "rujukan", "tabel"]
+__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel"]
 
-LOG = logging.getLogger("tkpk.galat")
 KOSONG = "–"  # what a missing value reads in every table
 
 
 def tabel(df: pd.DataFrame, **opsi: Any) -> None:
     st.dataframe(netral(df), **{"placeholder": KOSONG, **opsi})
-
-
-def rujukan(exc: BaseException | None, konteks: str) -> str:
-    """Log ``exc`` (with its traceback) under a new short reference id and return the id."""
-    ref = secrets.token_hex(4).upper()
-    LOG.error("galat internal ref=%s saat %s", ref, konteks, exc_info=exc)
-    return ref
-
-
-def pesan_internal(ref: str, akibat: str = "") -> str:
-    return (f"Terjadi galat internal (kode rujukan **{ref}**). {akibat} Sampaikan kode ini kepada pengelola "
-            "server; rinciannya ada di log server.").replace("  ", " ")
 
 
 def galat_internal(exc: BaseException | None, konteks: str, akibat: str = "") -> str:
