@@ -235,3 +235,35 @@ def test_rollback_preview_warns_when_the_state_after_it_is_impossible(con: duckd
     # a rollback that leaves a possible state says nothing more
     c = con.execute("SELECT max(batch_id) FROM batch WHERE jenis = 'indikator'").fetchone()[0]
     assert pratinjau_batal(con, c).peringatan == []
+
+
+# ---- sample data uploaded through the engine keeps its label ---------------------------------------------------------
+def test_a_file_of_sample_data_is_stored_as_sample_and_shown_as_such(con: duckdb.DuckDBPyConnection):
+    """A careless analyst uploads a DATA CONTOH file (the bundled sample, or a download of it): before, its batch was
+    stored as real and every page showed the made-up figure without its label."""
+    teks = "tahun;kode_wilayah;rtlh;sumber\n2024;63.03.01;999;DATA CONTOH (sintetis)\n"
+    h = ingest_file(con, teks.encode(), "contoh_lagi.csv", "indikator", "penguji")
+    assert h.status == "diterima", "\n".join(h.baris_teks())
+    assert con.execute("SELECT sampel FROM batch WHERE batch_id = ?", [h.batch_id]).fetchone() == (True,)
+    assert con.execute("SELECT nilai, sampel FROM v_nilai_indikator WHERE tahun = 2024 AND kode_wilayah = '63.03.01' "
+                       "AND indikator = 'rtlh'").fetchone() == (999, True)
+    assert any(p.tingkat == "peringatan" and "DATA CONTOH" in p.teks for p in h.pesan)
+
+
+def test_jenis_sumber_contoh_marks_a_bps_file_as_sample(con: duckdb.DuckDBPyConnection):
+    teks = "tahun;kode_wilayah;p0;jenis_sumber\n2024;63.03;9,5;contoh\n"
+    h = ingest_file(con, teks.encode(), "bps_contoh.csv", "bps", "penguji")
+    assert h.status == "diterima", "\n".join(h.baris_teks())
+    assert con.execute("SELECT sampel FROM batch WHERE batch_id = ?", [h.batch_id]).fetchone() == (True,)
+    assert bps_banjar_2024(con)["sampel"] is True
+
+
+def test_a_file_mixing_sample_and_real_rows_is_refused(con: duckdb.DuckDBPyConnection):
+    sebelum = con.execute("SELECT count(*) FROM batch").fetchone()
+    teks = ("tahun;kode_wilayah;rtlh;sumber\n2024;63.03.01;999;DATA CONTOH (sintetis)\n"
+            "2024;63.03.02;5;Dinas PUPRP\n")
+    h = ingest_file(con, teks.encode(), "campur.csv", "indikator", "penguji")
+    assert h.ditolak
+    galat = [p.teks for p in h.pesan if p.galat]
+    assert len(galat) == 1 and "baris 2" in galat[0] and "baris 3" in galat[0] and "DATA CONTOH" in galat[0]
+    assert con.execute("SELECT count(*) FROM batch").fetchone() == sebelum

@@ -161,7 +161,8 @@ def simpan_hasil(con: duckdb.DuckDBPyConnection, hasil: Hasil, oleh: str,
 
     try:
         tersimpan = sp.simpan(con, hasil.jenis, hasil.validasi.data, nama_file=hasil.nama_file,
-                              sha256=hasil.sha256, oleh=oleh, progres=progres, sesuaikan=sesuaikan)
+                              sha256=hasil.sha256, oleh=oleh, progres=progres, sesuaikan=sesuaikan,
+                              sampel=hasil.validasi.sampel)
     except DitolakTersimpan:
         hasil.status, hasil.pratinjau = "ditolak", None
         return hasil

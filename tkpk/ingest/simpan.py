@@ -214,7 +214,8 @@ Sesuaikan = Callable[[duckdb.DuckDBPyConnection, pd.DataFrame], pd.DataFrame]
 
 
 def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, nama_file: str, sha256: str,
-           oleh: str, progres: Progres | None = None, sesuaikan: Sesuaikan | None = None) -> Tersimpan:
+           oleh: str, progres: Progres | None = None, sesuaikan: Sesuaikan | None = None,
+           sampel: bool = False) -> Tersimpan:
     """One transaction: check against the store and compare again (the store may have moved since the preview),
     then write the batch: every row of the file, as the file gave it.
 
@@ -232,7 +233,7 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
             return Tersimpan(None, pra, 0)
         tulis = pra.tabel.select([c for c in data.columns if c != "_baris"])
         bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
-                        jumlah_baris=tulis.num_rows, keterangan=f"Unggahan: {pra.ringkasan()}")
+                        jumlah_baris=tulis.num_rows, sampel=sampel, keterangan=f"Unggahan: {pra.ringkasan()}")
         total = tulis.num_rows
         for mulai in range(0, total, UKURAN_POTONG):
             potong = tulis.slice(mulai, UKURAN_POTONG)

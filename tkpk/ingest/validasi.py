@@ -16,6 +16,7 @@ import pandas as pd
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
+from tkpk.ingest.contoh import periksa_contoh
 from tkpk.ingest.pesan import (
     MAKS_GALAT,
     MAKS_PESAN,
@@ -48,6 +49,7 @@ class HasilValidasi:
     baris_bermasalah: int = 0
     keterangan_berkas: list[str] = field(default_factory=list)
     judul: dict[str, str] = field(default_factory=dict)  # store column (or indicator code) -> header in the file
+    sampel: bool = False  # every row says it is sample data (tkpk.ingest.contoh): stored as a sample batch
 
     @property
     def diterima(self) -> bool:
@@ -266,6 +268,9 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     hasil.pesan.extend(pesan)
     hasil.data = frame
     hasil.judul = {nama: peta.judul[i] for nama, i in {**peta.kolom, **peta.lebar}.items()}
+    hasil.sampel, pesan_contoh = periksa_contoh(frame, hasil.judul.get("sumber", hasil.judul.get("jenis_sumber",
+                                                                                              "sumber")))
+    hasil.pesan.extend(pesan_contoh)
     bermasalah = {p.baris for p in hasil.pesan if p.baris is not None and p.tingkat != "info"}
     hasil.baris_bermasalah = len(bermasalah)
     if not ada_galat(hasil.pesan):
