@@ -1,4 +1,4 @@
-"""``make bench``: every figure of issue 8 measured side by side in one run, written to ``bench/RESULTS.md``.
+"""``make bench``: every figure of issues 8 and 17 measured side by side in one run, written to ``bench/RESULTS.md``.
 
 Order matters: the page reruns run in subprocesses that exit before a server opens the same store (one process
 per DuckDB file). Sizes are chosen so the whole run stays well under 20 minutes on two cores.
@@ -16,7 +16,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import browser, ingest, nasional, profil
+from bench import browser, ingest, nasional, profil, selesai
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -118,6 +118,10 @@ def main() -> int:
     br_b = browser.measure(banjar_db, out / "server-banjar.log")
     br_n = browser.measure(nat_db, out / "server-nasional.log")
 
+    print("browser: setiap halaman selesai…", flush=True)
+    per_halaman = selesai.measure(banjar_db)
+    missed += selesai.tabel(per_halaman)[1]
+
     ratio = ing["cli_s"] / ing["floor_s"]
     if ratio > GOAL_INGEST:
         missed.append(f"ingest {ratio:.0f}× read_csv")
@@ -165,6 +169,7 @@ def main() -> int:
         "## (d) Peak memory (VmHWM) of the server process", "",
         f"- nasional: {br_n['rss_peak_mb']:.0f} MB; Banjar: {br_b['rss_peak_mb']:.0f} MB "
         "(after the tour of every page and the map runs above)", "",
+        selesai.bagian(per_halaman, selesai.komit()), "",
         "## Before and after the profile-driven fixes", "",
         "Before: the first full run, commit 6529805 (2026-11-28 12:25), same machine. What changed:", "",
         *[f"- {x}" for x in PERBAIKAN], "",
