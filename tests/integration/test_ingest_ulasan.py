@@ -60,10 +60,11 @@ def test_ribu_koma_tiga_desimal_cara_bps_diterima(con: duckdb.DuckDBPyConnection
 
 
 def test_ribu_konvensi_inggris_diputuskan_berkas(con: duckdb.DuckDBPyConnection):
-    """Other cells use "." as decimal and "," as thousands group ("2.36", "1,605,312"): "14.461" ribu is 14.461."""
+    """Other cells use "." as decimal and "," as thousands group ("2.36", "605,312.00"): "14.461" ribu is 14.461.
+    (Not "1,605,312": a garis kemiskinan more than twice Banjar's stored one is refused.)"""
     data = _csv("Kabupaten/Kota;Jumlah Penduduk Miskin (ribu jiwa);Persentase Penduduk Miskin (%);"
                 "Garis Kemiskinan (Rupiah/Kapita/Bulan);tahun",
-                "Banjar;14.461;2.36;1,605,312;2024")
+                "Banjar;14.461;2.36;605,312.00;2024")
     hasil = _muat(con, data, "bps")
     assert hasil.status in ("diterima", "tanpa_perubahan"), "\n".join(hasil.baris_teks())
     assert _penduduk_miskin(con) == 14461
@@ -123,6 +124,23 @@ def test_garis_kemiskinan_dua_kali_lipat_tahun_lalu_ditolak(con: duckdb.DuckDBPy
     assert (p.baris, p.kolom) == (2, "Garis Kemiskinan (Rupiah/Kapita/Bulan)"), teks
     assert "605.312" in p.teks and "2019" in p.teks, p.teks
     assert _muat(con, _csv(judul, "Banjar;640.000;2020"), "bps").status == "diterima"
+
+
+def test_garis_kemiskinan_seribu_kali_lipat_ditolak_walau_tahun_lalu_kosong(con: duckdb.DuckDBPyConnection):
+    """Second review (issue 13), finding 5: 2023 Banjar = 560.123.000 passed because 2022 is not stored; the
+    stored 2024 (589.164) and 2019 (429.422) values were never looked at, and there was no upper limit."""
+    judul = "Tahun;Kabupaten/Kota;Garis Kemiskinan"
+    hasil, teks = _ditolak(con, _csv(judul, "2023;Banjar;560123000"), "bps")
+    assert any(p.galat and p.baris == 2 and "5.000.000" in p.teks for p in hasil.pesan), teks
+
+
+def test_garis_kemiskinan_dibanding_tahun_terdekat_tersimpan(con: duckdb.DuckDBPyConnection):
+    """Below the upper limit, a value twice the nearest stored year's (here 2024, after it) is refused too."""
+    judul = "Tahun;Kabupaten/Kota;Garis Kemiskinan"
+    hasil, teks = _ditolak(con, _csv(judul, "2023;Banjar;1.300.000"), "bps")
+    p = next(p for p in hasil.pesan if p.galat)
+    assert p.baris == 2 and "2024" in p.teks and "589.164" in p.teks, teks
+    assert _muat(con, _csv(judul, "2023;Banjar;570.000"), "bps").status == "diterima"
 
 
 # --- finding 4: personal data in free text ------------------------------------------------------------------

@@ -156,3 +156,64 @@ def test_duplicate_and_overflowing_rows_are_bounded_too(p: Pencocok):
     lebih = "tahun;kode_wilayah;rtlh\n" + "2024;63.03.01;5;x;y\n" * 5_000
     h = cek(p, lebih, "indikator")  # each row has too many cells and repeats the first: two bounded lists
     assert not h.diterima and MAKS_PESAN + _lain(h) <= 2 * MAKS_GALAT + 10
+
+
+def test_trailing_empty_cells_do_not_use_up_the_cap_on_overflowing_rows(p: Pencocok):
+    """Review finding 1 (issue 13/15): 1.100 rows ending in an empty cell used up the 1.000-row cap of the
+    overflow check, and a later "1,234" split by the comma was stored as 1."""
+    from tkpk.ingest.pesan import MAKS_GALAT
+
+    teks = "tahun,kode_wilayah,rtlh\n" + "2018,63.03.02,100,\n" * (MAKS_GALAT + 100) + "2025,63.03.01,1,234\n"
+    h = cek(p, teks, "indikator")
+    assert not h.diterima
+    baris = MAKS_GALAT + 100 + 2
+    assert any(x.baris == baris and '"234"' in x.teks for x in h.galat)
+
+
+@pytest.mark.parametrize("teks", [
+    "tahun,kode_wilayah,rtlh,\n2024,63.03.02,50,\n2025,63.03.01,1,234\n",  # Excel pads the header with a comma
+    "tahun;kode_wilayah;rtlh;;penduduk\n2025;63.03.01;5;6;30000\n",  # a merged header leaves the next cell empty
+])
+def test_a_value_under_an_empty_header_is_an_error_not_silently_dropped(p: Pencocok, teks: str):
+    """Review finding 2: values in a column without a header were ignored without a word."""
+    h = cek(p, teks, "indikator")
+    assert not h.diterima
+    g = [x for x in h.galat if "tanpa judul" in x.teks]
+    assert len(g) == 1 and g[0].kolom is not None and g[0].kolom.startswith("ke-")
+    assert "baris 3" in g[0].teks or "baris 2" in g[0].teks
+
+
+def test_an_empty_header_over_an_empty_column_is_fine(p: Pencocok):
+    h = cek(p, "tahun,kode_wilayah,rtlh,\n2024,63.03.02,50,\n", "indikator")
+    assert h.diterima
+
+
+@pytest.mark.parametrize(("teks", "jenis", "kolom"), [
+    ("tahun;pilar;opd;program;Pagu (juta rupiah);Realisasi (juta rupiah)\n"
+     "2025;4;BPBD;Logistik bencana;Rp1.250.000.000;Rp1.100.000.000\n", "intervensi", "Pagu (juta rupiah)"),
+    ("Tahun;Kabupaten/Kota;Garis Kemiskinan (ribu rupiah)\n2023;Banjar;Rp560.123,00\n", "bps",
+     "Garis Kemiskinan (ribu rupiah)"),
+])
+def test_a_full_rupiah_cell_under_a_scaled_header_is_refused(p: Pencocok, teks: str, jenis: str, kolom: str):
+    """Review finding 4: "Rp1.250.000.000" under "Pagu (juta rupiah)" was scaled again and stored as
+    Rp1.250.000.000.000.000."""
+    h = cek(p, teks, jenis)
+    assert not h.diterima
+    g = [x for x in h.galat if x.kolom == kolom]
+    assert g and "Rp" in g[0].teks and "rupiah penuh" in g[0].teks
+
+
+def test_the_summary_counts_every_message_not_only_the_listed_ones(p: Pencocok):
+    """Second review, finding 6: counts came from the list cut to 200 messages ("620 baris data: 420 baik, 200
+    bermasalah (0 galat, 201 peringatan)"), and the "... dan N pesan lain" line counted as a file error."""
+    teks = "tahun;pilar;opd;program;pagu;realisasi\n" + "".join(
+        f"2025;4;BPBD;Program {i};100;150\n" for i in range(620))
+    h = cek(p, teks, "intervensi")
+    assert h.diterima
+    assert h.ringkasan().startswith("620 baris data: 0 baik, 620 bermasalah (0 galat, 620 peringatan)")
+
+
+def test_the_summary_of_a_stopped_check_says_at_least(p: Pencocok):
+    teks = "tahun,kode_wilayah,rtlh,penduduk,kk\n" + "20x4,63.03.01,abc,-5,1.5\n" * 5_000
+    r = cek(p, teks, "indikator").ringkasan()
+    assert "1 galat berkas" in r and "sedikitnya 250 baris bermasalah (1.000 galat baris)" in r, r

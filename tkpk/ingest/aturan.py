@@ -141,6 +141,7 @@ def indikator(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
 # 14.461). A value beyond these is a unit or decimal-mark slip ("605,312" read as Rp605; "14.461" ribu as
 # 14.461.000), so it is refused rather than shown.
 GK_MIN = 100_000
+GK_MAKS = 5_000_000  # the highest GK of any province is about Rp1 juta; 5× that is a slip, not a place
 MISKIN_KABKOTA_MAKS = 1_000_000
 
 
@@ -152,6 +153,10 @@ def besaran(p: Periksa, row: list[Sel], n: int, r: dict[str, object]) -> None:
             f"garis kemiskinan Rp{angka_teks(gk)} per kapita per bulan tidak masuk akal (di bawah "
             f"Rp{angka_teks(GK_MIN)}); mungkin tanda desimal salah baca: tulis rupiah penuh, mis. 605.312 atau "
             "605312"))
+    if isinstance(gk, float) and gk > GK_MAKS:
+        r["garis_kemiskinan"] = p.galat(n, "garis_kemiskinan", p.ktx.sel(row, "garis_kemiskinan"), (
+            f"garis kemiskinan Rp{angka_teks(gk)} per kapita per bulan tidak masuk akal (di atas "
+            f"Rp{angka_teks(GK_MAKS)}); periksa satuan di judul kolom (ribu rupiah?) dan tanda desimal"))
     if isinstance(miskin, float) and miskin > MISKIN_KABKOTA_MAKS and isinstance(tempat, str) \
             and tempat.count(".") == 1:
         r["penduduk_miskin"] = p.galat(n, "penduduk_miskin", p.ktx.sel(row, "penduduk_miskin"), (

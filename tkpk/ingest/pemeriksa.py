@@ -7,6 +7,7 @@ function once imported.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tkpk.ingest.angka import baca_angka, baca_berskala, baca_bulat, bentuk_ambigu
@@ -20,6 +21,9 @@ from tkpk.ingest.wilayah import Pencocok
 __all__ = ["BUKAN_BULAT", "GAGAL", "Periksa", "tahun_maks"]
 BUKAN_BULAT = ("bukan bilangan bulat, padahal kolom ini berisi jumlah (jiwa, KK, unit). Bila angkanya dalam ribuan, "
                "tulis satuannya di judul kolom, mis. \"Jumlah Penduduk Miskin (ribu jiwa)\"")
+
+
+_RP = re.compile(r"\s*rp(?![a-z])", re.IGNORECASE)
 
 
 def tahun_maks() -> int:
@@ -55,6 +59,12 @@ class Periksa:
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
         jenis = jenis or JENIS_NILAI.get(nama)
         faktor = self.ktx.satuan(nama).faktor
+        if faktor != 1 and isinstance(v, str) and _RP.match(v):
+            teks = self.ktx.satuan(nama).teks or NAMA_SKALA[faktor]
+            return self.galat(n, nama, v, (
+                f'ditulis dengan "Rp" (rupiah penuh), padahal judul kolom menyatakan {teks}, sehingga angkanya akan '
+                f'dikali {angka_teks(faktor)} lagi. Tulis angkanya dalam {teks} tanpa "Rp", atau hapus "{teks}" dari '
+                "judul kolom"))
         if faktor != 1 and jenis not in (None, "persen", "indeks") and (bentuk := bentuk_ambigu(v)) is not None:
             return self._berskala(n, nama, v, bentuk, faktor, bawah, atas, jenis)
         hasil = (baca_bulat if bulat else baca_angka)(v, self.ktx.desimal_koma)

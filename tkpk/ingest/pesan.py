@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tkpk.fmt import angka
+
 Tingkat = Literal["galat", "peringatan", "info"]
 
 GAGAL = object()  # a cell that had an error (distinct from an empty cell, None)
@@ -76,8 +78,6 @@ class CukupGalat(Exception):
 
 def pesan_berhenti(baris: int) -> Pesan:
     """The file-level error that says the list is partial and why."""
-    from tkpk.fmt import angka
-
     return pesan_berkas("galat", f"Pemeriksaan dihentikan di baris {baris} setelah {angka(MAKS_GALAT)} galat"
                         "; baris sesudahnya belum diperiksa. Galat sebanyak ini biasanya satu sebab yang sama (kolom "
                         "tergeser, pemisah desimal, kolom tertukar): perbaiki yang di bawah lalu unggah ulang")
@@ -87,16 +87,41 @@ def ada_galat(pesan: list[Pesan]) -> bool:
     return any(p.galat for p in pesan)
 
 
-def ringkas_baris(jumlah_baris: int, pesan: list[Pesan]) -> str:
+@dataclass(frozen=True)
+class Hitungan:
+    """Counts of every message of an upload, taken before the list shown is cut to MAKS_PESAN, so the summary never
+    contradicts what was found. ``sebagian``: checking stopped early (:class:`CukupGalat`), the counts are a lower
+    bound."""
+
+    baris: frozenset[int] = frozenset()  # rows with an error or a warning
+    galat_baris: int = 0
+    galat_berkas: int = 0
+    peringatan: int = 0
+    sebagian: bool = False
+
+    @staticmethod
+    def dari(pesan: list[Pesan], sebagian: bool = False) -> Hitungan:
+        return Hitungan(frozenset(p.baris for p in pesan if p.baris is not None and p.tingkat != "info"),
+                        sum(p.galat and p.baris is not None for p in pesan),
+                        sum(p.galat and p.baris is None for p in pesan),
+                        sum(p.tingkat == "peringatan" for p in pesan), sebagian)
+
+    def __add__(self, lain: Hitungan) -> Hitungan:
+        return Hitungan(self.baris | lain.baris, self.galat_baris + lain.galat_baris,
+                        self.galat_berkas + lain.galat_berkas, self.peringatan + lain.peringatan,
+                        self.sebagian or lain.sebagian)
+
+
+def ringkas_baris(jumlah_baris: int, pesan: list[Pesan] | Hitungan) -> str:
     """"N baris data: …" without contradicting itself: an error about the whole file (no row) is counted apart,
-    and then no row is called "baik", because nothing of the file is stored."""
-    masalah = {p.baris for p in pesan if p.baris is not None and p.tingkat != "info"}
-    galat_baris = sum(p.galat and p.baris is not None for p in pesan)
-    galat_berkas = sum(p.galat and p.baris is None for p in pesan)
-    peringatan = sum(p.tingkat == "peringatan" for p in pesan)
-    if not galat_berkas:
-        return (f"{jumlah_baris} baris data: {jumlah_baris - len(masalah)} baik, {len(masalah)} bermasalah "
-                f"({galat_baris} galat, {peringatan} peringatan).")
-    baris = f"{len(masalah)} baris bermasalah ({galat_baris} galat baris), " if masalah else ""
-    return (f"{jumlah_baris} baris data; {galat_berkas} galat berkas (berlaku untuk seluruh berkas), {baris}"
-            f"{peringatan} peringatan.")
+    and then no row is called "baik", because nothing of the file is stored. Counts come from a :class:`Hitungan`
+    of every message (a plain list is counted as it is)."""
+    h = pesan if isinstance(pesan, Hitungan) else Hitungan.dari(pesan)
+    n, masalah = angka(jumlah_baris), len(h.baris)
+    if not h.galat_berkas:
+        return (f"{n} baris data: {angka(jumlah_baris - masalah)} baik, {angka(masalah)} bermasalah "
+                f"({angka(h.galat_baris)} galat, {angka(h.peringatan)} peringatan).")
+    sedikit = "sedikitnya " if h.sebagian else ""
+    baris = f"{sedikit}{angka(masalah)} baris bermasalah ({angka(h.galat_baris)} galat baris), " if masalah else ""
+    return (f"{n} baris data; {h.galat_berkas} galat berkas (berlaku untuk seluruh berkas), {baris}"
+            f"{angka(h.peringatan)} peringatan.")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from tkpk.galat import rujukan
 from tkpk.ingest import simpan as sp
-from tkpk.ingest.pesan import Pesan, ada_galat, pesan_berkas, ringkas_baris
+from tkpk.ingest.pesan import Hitungan, Pesan, ada_galat, pesan_berkas, ringkas_baris
 from tkpk.ingest.reader import BacaGagal, baca
 from tkpk.ingest.tersimpan import periksa_tersimpan
 from tkpk.ingest.validasi import HasilValidasi, batasi, validasi
@@ -50,6 +50,7 @@ class Hasil:
     pratinjau: sp.Pratinjau | None = None
     batch_id: int | None = None
     pencocok: Pencocok | None = field(default=None, repr=False)
+    hitungan: Hitungan | None = None  # counts of every message (validation and store checks) before the cut
 
     @property
     def ditolak(self) -> bool:
@@ -63,7 +64,7 @@ class Hasil:
         bagian = []
         if self.validasi is not None:
             v = self.validasi
-            bagian.append(ringkas_baris(v.jumlah_baris, self.pesan))
+            bagian.append(ringkas_baris(v.jumlah_baris, self.hitungan or self.pesan))
         if self.ditolak:
             bagian.append("Berkas DITOLAK; tidak ada yang disimpan.")
         if self.pratinjau is not None and not self.ditolak:
@@ -95,6 +96,12 @@ def _cek_tersimpan(cur: duckdb.DuckDBPyConnection, hasil: Hasil) -> tuple[pd.Dat
     return periksa_tersimpan(cur, hasil.jenis, v.data, lambda k: v.judul.get(k, k), label)
 
 
+def _hitungan(v: HasilValidasi | None, tambahan: list[Pesan]) -> Hitungan | None:
+    if v is None:
+        return None
+    return (v.hitungan or Hitungan.dari(v.pesan)) + Hitungan.dari(tambahan)
+
+
 def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: str,
             pencocok: Pencocok | None = None, bandingkan: bool = True) -> Hasil:
     """Read, validate, check against the store and compare with it; never writes and never raises for a bad file.
@@ -123,7 +130,7 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
             "galat", f"Pemeriksaan berkas gagal karena galat internal (kode rujukan {ref}); tidak ada yang disimpan. "
                      f"{LAPORKAN.format(ref=ref)}"))
         return hasil
-    hasil.pesan = list(hasil.validasi.pesan)
+    hasil.pesan, hasil.hitungan = list(hasil.validasi.pesan), hasil.validasi.hitungan
     if not hasil.validasi.diterima:
         return hasil
     if not bandingkan:
@@ -135,6 +142,7 @@ def periksa(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, jenis: 
     finally:
         cur.close()
     hasil.pesan = batasi([*hasil.pesan, *tambahan])
+    hasil.hitungan = _hitungan(hasil.validasi, tambahan)
     if ada_galat(tambahan):
         return hasil
     hasil.pratinjau = sp.pratinjau(con, jenis, hasil.validasi.data, sha)
@@ -155,6 +163,7 @@ def simpan_hasil(con: duckdb.DuckDBPyConnection, hasil: Hasil, oleh: str,
     def sesuaikan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
         data, tambahan = _cek_tersimpan(cur, hasil)
         hasil.pesan = batasi([*validasi_pesan, *tambahan])
+        hasil.hitungan = _hitungan(hasil.validasi, tambahan)
         if ada_galat(tambahan):
             raise DitolakTersimpan(tambahan)
         return data

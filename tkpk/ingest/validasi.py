@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
@@ -21,6 +23,7 @@ from tkpk.ingest.pesan import (
     MAKS_GALAT,
     MAKS_PESAN,
     CukupGalat,
+    Hitungan,
     Pesan,
     ada_galat,
     pesan_baris,
@@ -50,6 +53,7 @@ class HasilValidasi:
     keterangan_berkas: list[str] = field(default_factory=list)
     judul: dict[str, str] = field(default_factory=dict)  # store column (or indicator code) -> header in the file
     sampel: bool = False  # every row says it is sample data (tkpk.ingest.contoh): stored as a sample batch
+    hitungan: Hitungan | None = None  # counts of every message, before the list is cut (None: count the list)
 
     @property
     def diterima(self) -> bool:
@@ -64,7 +68,7 @@ class HasilValidasi:
         return [p for p in self.pesan if p.tingkat == "peringatan"]
 
     def ringkasan(self) -> str:
-        teks = ringkas_baris(self.jumlah_baris, self.pesan)
+        teks = ringkas_baris(self.jumlah_baris, self.hitungan or self.pesan)
         return teks + (" Berkas DITOLAK; tidak ada yang disimpan." if not self.diterima else "")
 
 
@@ -247,13 +251,8 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
             "peringatan", f'Kolom "{judul}" tidak dikenal untuk jenis {jenis} dan diabaikan', kolom=judul))
     hasil.pesan.extend(_cek_satuan(peta, jenis))
     hasil.pesan.extend(_cek_rumus(tabel, peta, tabel.nomor[i_judul]))
-    for i in np.flatnonzero(tabel.panjang[mulai:] > len(peta.judul))[:MAKS_GALAT].tolist():
-        row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
-        lebih = [v for v in row[len(peta.judul):] if not _kosong(v)]
-        if lebih:
-            hasil.pesan.append(pesan_baris(
-                "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {len(peta.judul)} (sel lebih: "
-                            f"\"{lebih[0]}\"); mungkin angka berkoma tanpa tanda kutip di CSV berpemisah koma"))
+    hasil.pesan.extend(_kolom_tanpa_judul(tabel, peta, mulai))
+    hasil.pesan.extend(_sel_lebih(tabel, len(peta.judul), mulai))
     tahun_judul = None if "tahun" in peta.kolom else _tahun_judul(tabel, i_judul)
     if tahun_judul is not None:
         hasil.pesan.append(pesan_berkas("info", f"Tidak ada kolom tahun; tahun {tahun_judul} diambil dari judul "
@@ -261,10 +260,11 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
     ktx = Konteks(peta, tabel.desimal_koma, tahun_judul=tahun_judul, sumber_catatan=_sumber_catatan(kaki))
     if any(s.faktor != 1 for s in peta.satuan.values()):
         ktx.konvensi = konvensi_berkas(tabel, mulai, peta)
+    berhenti = False
     try:
         frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
     except CukupGalat as cukup:
-        frame, pesan = pd.DataFrame(), [pesan_berhenti(cukup.baris), *cukup.pesan]
+        frame, pesan, berhenti = pd.DataFrame(), [pesan_berhenti(cukup.baris), *cukup.pesan], True
     hasil.pesan.extend(pesan)
     hasil.data = frame
     hasil.judul = {nama: peta.judul[i] for nama, i in {**peta.kolom, **peta.lebar}.items()}
@@ -281,8 +281,51 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
                 "galat", f"Berkas tidak berisi satu pun nilai data: semua sel angka dan isian pada "
                          f"{hasil.jumlah_baris} baris kosong, jadi tidak ada yang dapat disimpan. Sel kosong berarti "
                          "\"tidak dilaporkan\", bukan nol; isi angkanya (0 bila memang nol)"))
+    hasil.hitungan = Hitungan.dari(hasil.pesan, sebagian=berhenti)
     hasil.pesan = batasi(hasil.pesan)
     return hasil
+
+
+def _berisi(arr: pa.Array) -> np.ndarray:
+    """Cells that hold something: non-blank text, or a value that is not text at all (an XLSX number)."""
+    kosong = pc.equal(pc.utf8_trim_whitespace(arr), "")
+    return pc.invert(pc.fill_null(kosong, False)).to_numpy(zero_copy_only=False)
+
+
+def _sel_lebih(tabel: Tabel, lebar_judul: int, mulai: int) -> list[Pesan]:
+    """Rows with a value beyond the last header (a "1,234" split by the comma of a comma-separated file). Only
+    rows whose extra cells hold something are counted, so trailing separators never use up the cap."""
+    isi = np.zeros(tabel.jumlah - mulai, dtype=bool)
+    for j in range(lebar_judul, tabel.lebar):
+        isi |= _berisi(tabel.teks(j, mulai))
+    pesan = []
+    for i in np.flatnonzero(isi)[:MAKS_GALAT].tolist():
+        row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
+        lebih = [v for v in row[lebar_judul:] if not _kosong(v)]
+        pesan.append(pesan_baris(
+            "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {lebar_judul} (sel lebih: "
+                        f"\"{tampil_nilai(lebih[0])}\"); mungkin angka berkoma tanpa tanda kutip di CSV "
+                        "berpemisah koma"))
+    return pesan
+
+
+def _kolom_tanpa_judul(tabel: Tabel, peta: kol.Peta, mulai: int) -> list[Pesan]:
+    """A column whose header cell is empty but whose cells hold values: those values would be dropped without a
+    word (Excel pads a header with a separator; a header merged over two columns leaves the second one empty)."""
+    pesan = []
+    for j, judul in enumerate(peta.judul):
+        if str(judul).strip():
+            continue
+        isi = np.flatnonzero(_berisi(tabel.teks(j, mulai)))
+        if len(isi):
+            i = int(isi[0])
+            v = tabel.baris_ke(mulai + i)[j]
+            pesan.append(pesan_berkas(
+                "galat", f"Kolom ke-{j + 1} tidak berjudul tetapi berisi nilai di {len(isi)} baris (mis. baris "
+                         f"{tabel.nomor[mulai + i]}: \"{tampil_nilai(v)}\"); nilai di kolom tanpa judul tidak dapat "
+                         "disimpan. Beri judul kolomnya (lihat templat) atau hapus isinya; judul yang digabung (merge) "
+                         "di Excel hanya berlaku untuk kolom pertamanya", kolom=f"ke-{j + 1}"))
+    return pesan
 
 
 def konvensi_berkas(tabel: Tabel, mulai: int, peta: kol.Peta) -> str | None:
