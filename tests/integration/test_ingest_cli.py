@@ -160,8 +160,9 @@ def test_rollback_command(db: Path, capsys: pytest.CaptureFixture[str]):
     sebelum = _hashes(db)
     assert rollback_main([str(bid), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "mengubah 2 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
-    assert "Kabupaten Banjar (63.03) · sumber p0: bps → media_bps" in out  # P0's kind changes back too
+    assert "mengubah 3 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
+    assert "Kabupaten Banjar (63.03) · jenis sumber p0: bps → media_bps" in out  # P0's kind changes back too
+    assert 'Kabupaten Banjar (63.03) · sumber p0: "Unggahan berkas bps_p0_9_99.csv" → "riceknews.id' in out
     assert _hashes(db) == sebelum
     assert rollback_main([str(bid), "--db", str(db), "--user", "budi", "--alasan", "salah kirim"]) == 0
     out = capsys.readouterr().out

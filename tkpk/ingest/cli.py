@@ -78,26 +78,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _perubahan(hasil: object) -> list[str]:
     """The changed cells of a dry run, old → new, each with its year and place (a BPS table with one column per
-    year gives several years the same Excel row, so the row number alone does not say which figure changes)."""
-    from tkpk.ingest.batal import teks_sel
-    from tkpk.ingest.simpan import KOLOM_NILAI
+    year gives several years the same Excel row, so the row number alone does not say which figure changes); and
+    every figure whose source changes while its value stays ("jenis sumber p0: media_bps → bps", "sumber p0:
+    "Rilis A" → "Rilis E""), which the count of changed rows includes."""
+    from tkpk.ingest.batal import teks_sel, teks_sumber
+    from tkpk.ingest.simpan import KOLOM_NILAI, KOLOM_SUMBER, perubahan_sumber
 
     pra = getattr(hasil, "pratinjau", None)
     if pra is None or not pra.berubah:
         return []
     cocok = getattr(hasil, "pencocok", None)
     ubah = pra.banding[pra.banding["status"] == "berubah"]
-    out = ["Nilai yang berubah (lama → baru):"]
+    out = ["Nilai dan sumber yang berubah (lama → baru):"]
     jumlah = 0
     for r in ubah.to_dict("records"):
         for k in KOLOM_NILAI[pra.jenis]:
             lama, baru = r.get(f"{k}_lama"), r.get(k)
-            if _kosong(baru) or (not _kosong(lama) and lama == baru):
+            if _kosong(baru):
                 continue
-            jumlah += 1
-            if jumlah <= MAKS_BARIS_CLI:
-                out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {k}: "
-                           f"{teks_sel(None if _kosong(lama) else lama)} → {teks_sel(baru)}")
+            baris: list[str] = []
+            if _kosong(lama) or lama != baru:
+                baris.append(f"{k}: {teks_sel(None if _kosong(lama) else lama)} → {teks_sel(baru)}")
+            if pra.jenis in KOLOM_SUMBER and not _kosong(lama):
+                nama = "" if pra.jenis == "indikator" else f" {k}"  # an indicator's key already names it
+                for label, sl, sb in perubahan_sumber(r, k):
+                    if label == "sumber":
+                        sl, sb = teks_sumber(sl), teks_sumber(sb)
+                    baris.append(f"{label}{nama}: {sl} → {sb}")
+            for teks in baris:
+                jumlah += 1
+                if jumlah <= MAKS_BARIS_CLI:
+                    out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {teks}")
     if jumlah > MAKS_BARIS_CLI:
         out.append(f"  … dan {jumlah - MAKS_BARIS_CLI} sel lain")
     return out
