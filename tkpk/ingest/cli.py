@@ -42,13 +42,36 @@ def _pengguna(user: str | None) -> str:
     return user or f"cli:{getpass.getuser()}"
 
 
+def baca_berkas(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read, in Indonesian (the OS says "No such file or directory")."""
+    if path.is_dir():
+        return f"{path} adalah folder, bukan berkas; sebutkan berkas CSV atau XLSX di dalamnya."
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return f"berkas {path} tidak ada; periksa nama dan foldernya."
+    except IsADirectoryError:
+        return f"{path} adalah folder, bukan berkas; sebutkan berkas CSV atau XLSX di dalamnya."
+    except PermissionError:
+        return f"berkas {path} tidak boleh dibaca (izin ditolak); periksa hak aksesnya."
+    except OSError as exc:
+        return f"berkas {path} tidak dapat dibaca (galat sistem nomor {exc.errno})."
+
+
+def internal(exc: BaseException, konteks: str) -> str:
+    """The line for a failure we did not foresee: a reference code, the traceback logged under it."""
+    from tkpk.galat import rujukan
+
+    ref = rujukan(exc, konteks)
+    return f"Kesalahan internal (kode rujukan {ref}); basis data tidak diubah. Rinciannya ada di log."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"GALAT: berkas {path} tidak dapat dibaca: {exc.strerror or exc}.")
+    data = baca_berkas(path)
+    if isinstance(data, str):
+        print(f"GALAT: {data}")
         return EXIT_INVALID
     from tkpk.db import StoreTidakTersedia, buka_cli, migrate
     from tkpk.ingest.proses import ingest_file
@@ -63,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             migrate(con)
         hasil = ingest_file(con, data, path.name, args.kind, _pengguna(args.user), dry_run=args.dry_run)
     except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}. Basis data tidak diubah.")
+        print(internal(exc, f"perintah ingest berkas {path.name!r} (jenis {args.kind})"))
         return EXIT_ERROR
     finally:
         con.close()
@@ -172,7 +195,7 @@ def rollback_main(argv: Sequence[str] | None = None) -> int:
         print(f"GALAT: {exc}")
         return EXIT_INVALID
     except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}. Basis data tidak diubah.")
+        print(internal(exc, f"perintah rollback batch {args.batch_id}"))
         return EXIT_ERROR
     finally:
         con.close()
