@@ -59,6 +59,9 @@ def buka_cli(path: Path, *, baca_saja: bool) -> duckdb.DuckDBPyConnection:
     """The store for a command that works on an existing one (ingest, rollback, export): never created by mistake
     (a mistyped --db is refused, it does not become a new empty store), read-only when ``baca_saja`` (a dry run
     writes nothing, not even a migration), and refused with one line when locked or not a store."""
+    if path.is_dir():
+        raise StoreTidakAda(f"--db menunjuk folder {path}, bukan berkas basis data; sebutkan berkasnya, mis. "
+                            f"{path / 'tkpk.duckdb'}.")
     if not path.is_file():
         raise StoreTidakAda(f"Basis data {path} tidak ditemukan; periksa --db (buat basis data baru hanya dengan: "
                             f"python -m tkpk init --db {path}).")

@@ -192,10 +192,11 @@ class Model:
                         a = (kini[k][f"sumber_{c}"], kini[k][f"jenis_sumber_{c}"])
                         b = (nanti[k][f"sumber_{c}"], nanti[k][f"jenis_sumber_{c}"])
                         nama = f"sumber {c}"
-                    if a != b:
-                        teks = ((a[1] or "(tidak dicatat)", b[1] or "(tidak dicatat)") if a[1] != b[1]
-                                else (a[0], b[0]))
-                        out.add((k[0], k[1], rincian_kunci(jenis, k), nama, *teks))
+                    if a[1] != b[1]:  # the kind of source, on a line of its own
+                        out.add((k[0], k[1], rincian_kunci(jenis, k), f"jenis {nama}", a[1] or "(tidak dicatat)",
+                                 b[1] or "(tidak dicatat)"))
+                    if a[0] != b[0]:  # the source text, also when the kind changes too
+                        out.add((k[0], k[1], rincian_kunci(jenis, k), nama, a[0], b[0]))
         return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
@@ -75,15 +76,60 @@ def test_locked_store_is_refused(db: Path, capsys: pytest.CaptureFixture[str]):
         holder.wait()
 
 
-def test_internal_error_is_exit_1(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+def test_internal_error_is_exit_1(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                  caplog: pytest.LogCaptureFixture):
     import tkpk.ingest.proses as proses
 
     def boom(*_a: object, **_k: object) -> None:
         raise OSError("disk rusak")
 
     monkeypatch.setattr(proses, "simpan_hasil", boom)
-    assert main([str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--db", str(db)]) == 1
-    assert "Kesalahan internal" in capsys.readouterr().out
+    with caplog.at_level(logging.ERROR, logger="tkpk.galat"):
+        assert main([str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--db", str(db)]) == 1
+    _kode_rujukan(capsys.readouterr().out, caplog, OSError)
+
+
+def _kode_rujukan(out: str, caplog: pytest.LogCaptureFixture, jenis: type[BaseException]) -> None:
+    """Review finding 8: a reference code, never the class name or the message; the traceback logged under it."""
+    assert out.startswith("Kesalahan internal (kode rujukan ") and out.strip().endswith(
+        "; basis data tidak diubah. Rinciannya ada di log."), out
+    assert jenis.__name__ not in out and "disk rusak" not in out
+    ref = out.split("kode rujukan ")[1].split(")")[0]
+    catatan = [r for r in caplog.records if ref in r.getMessage()]
+    assert len(ref) == 8 and len(catatan) == 1 and catatan[0].exc_info and catatan[0].exc_info[0] is jenis
+
+
+def test_rollback_internal_error_is_exit_1_with_a_reference_code(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture):
+    import tkpk.ingest.batal as batal
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("disk rusak")
+
+    monkeypatch.setattr(batal, "pratinjau_batal", boom)
+    with caplog.at_level(logging.ERROR, logger="tkpk.galat"):
+        assert rollback_main(["2", "--db", str(db), "--dry-run"]) == 1
+    _kode_rujukan(capsys.readouterr().out, caplog, RuntimeError)
+
+
+def test_missing_file_folder_and_folder_as_db_are_indonesian(db: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]):
+    """Review finding 8: the OS's English ("No such file or directory", "Is a directory") and a folder given as
+    --db reported as "tidak ditemukan"."""
+    assert main([str(tmp_path / "tidak-ada.csv"), "--kind", "bps", "--db", str(db)]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("GALAT: berkas ") and "tidak ada" in out and "No such file" not in out, out
+    assert main([str(tmp_path), "--kind", "bps", "--db", str(db)]) == 2
+    out = capsys.readouterr().out
+    assert "adalah folder, bukan berkas" in out and "directory" not in out, out
+    for perintah, args in ((main, [str(CORPUS / "baik_bps.csv"), "--kind", "bps"]), (rollback_main, ["2"])):
+        for dry in ([], ["--dry-run"]):
+            assert perintah([*args, "--db", str(tmp_path), *dry]) == 2
+            out = capsys.readouterr().out
+            assert out.startswith("GALAT: --db menunjuk folder") and "bukan berkas basis data" in out, out
+            assert "tidak ditemukan" not in out
+    assert [f.name for f in tmp_path.iterdir()] == [db.name]  # nothing was created in the folder
 
 
 def test_add_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
@@ -160,8 +206,9 @@ def test_rollback_command(db: Path, capsys: pytest.CaptureFixture[str]):
     sebelum = _hashes(db)
     assert rollback_main([str(bid), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "mengubah 2 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
-    assert "Kabupaten Banjar (63.03) · sumber p0: bps → media_bps" in out  # P0's kind changes back too
+    assert "mengubah 3 sel" in out and "Kabupaten Banjar (63.03) · p0: 9,99 → 2,36" in out and "uji coba" in out
+    assert "Kabupaten Banjar (63.03) · jenis sumber p0: bps → media_bps" in out  # P0's kind changes back too
+    assert 'Kabupaten Banjar (63.03) · sumber p0: "Unggahan berkas bps_p0_9_99.csv" → "riceknews.id' in out
     assert _hashes(db) == sebelum
     assert rollback_main([str(bid), "--db", str(db), "--user", "budi", "--alasan", "salah kirim"]) == 0
     out = capsys.readouterr().out

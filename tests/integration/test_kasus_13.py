@@ -56,9 +56,14 @@ def test_1_rollback_does_not_leave_a_value_a_later_file_left_empty(con: duckdb.D
     # the empty p0 of the second file was stored as empty, not copied
     assert con.execute("SELECT p0 FROM kemiskinan_kabupaten WHERE batch_id = ?", [b]).fetchone() == (None,)
     pra = pratinjau_batal(con, a)
-    # the value and, on its own line, the kind of source of P0 (the file said bps; the bundled 2,36 is media_bps)
-    assert pra.jumlah == 2 and list(sel_dibaca(pra)["Lama → baru"]) == ["9,99 → 2,36", "bps → media_bps"]
-    assert list(sel_dibaca(pra)["Kolom"]) == ["p0", "sumber p0"]
+    # the value and, on lines of their own, the kind of source of P0 (the file said bps; the bundled 2,36 is
+    # media_bps) and its source text (quoted, a long one shortened)
+    d = sel_dibaca(pra)
+    assert pra.jumlah == 3 and list(d["Kolom"]) == ["p0", "jenis sumber p0", "sumber p0"]
+    assert list(d["Lama → baru"])[:2] == ["9,99 → 2,36", "bps → media_bps"]
+    lama, baru = d["Lama"].iloc[2], d["Baru"].iloc[2]
+    assert lama == '"Unggahan berkas bps_p0_9_99.csv"' and baru.startswith('"riceknews.id') and baru.endswith('…"')
+    assert len(baru) == 60 + 2
     batalkan(con, a, "penguji")
     row = bps_banjar_2024(con)
     assert (row["p0"], row["p1"], row["penduduk_miskin"]) == (2.36, 0.5, 14461.0)

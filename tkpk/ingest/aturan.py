@@ -21,6 +21,7 @@ from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import MAKS_GALAT, Pesan, pesan_baris, pesan_berkas
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.satuan import jenis_indikator
+from tkpk.ingest.tabel_bps import TabelBps
 from tkpk.ingest.tempat import putuskan_nama_ganda
 from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok
@@ -167,6 +168,10 @@ def besaran(p: Periksa, row: list[Sel], n: int, r: dict[str, object]) -> None:
 def bps(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
         nama_file: str) -> tuple[pd.DataFrame, list[Pesan]]:
     p = Periksa(ktx, pencocok)
+    if isinstance(tabel, TabelBps):  # BPS's per-year layout: what reshaping it found (a repeated year ...)
+        p.pesan += tabel.pesan_bentuk
+        if any(x.galat for x in p.pesan):
+            return pd.DataFrame(), p.pesan
     if not ktx.ada("tahun") and ktx.tahun_judul is None:
         p.pesan.append(Pesan("galat", 'Kolom wajib "tahun" tidak ada (dan judul tabel tidak menyebut satu tahun).',
                              None, "tahun"))

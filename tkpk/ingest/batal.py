@@ -142,11 +142,35 @@ def teks_sel(nilai: object) -> str:
     return str(nilai)
 
 
+# A source text in a preview line is cut to about this many characters ("BRS No. 40 …").
+PANJANG_SUMBER = 60
+
+
+def teks_sumber(nilai: object, batas: int = PANJANG_SUMBER) -> str:
+    """A source text for a preview line: quoted, shortened to ``batas`` characters ("Rilis A" → "Rilis B")."""
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+        return "(kosong)"
+    teks = " ".join(str(nilai).split())
+    if len(teks) > batas:
+        teks = teks[:batas - 1].rstrip() + "…"
+    return f'"{teks}"'
+
+
+def _sel(kolom: object, angka: object, teks: object) -> str:
+    """One side of a preview cell: a source text quoted and shortened (kolom "sumber …"), a kind of source or a
+    text value as it is, a number in Indonesian format."""
+    if isinstance(kolom, str) and (kolom == "sumber" or kolom.startswith("sumber ")):
+        return teks_sumber(teks if isinstance(teks, str) else None)
+    return teks_sel(teks if isinstance(teks, str) else angka)
+
+
 def sel_dibaca(pra: PratinjauBatal) -> pd.DataFrame:
-    """The preview's cells as text (Indonesian numbers, "(kosong)"), for the page and the CLI."""
+    """The preview's cells as text (Indonesian numbers, "(kosong)", source texts quoted), for the page and the
+    CLI. A change of the kind of a figure's source is kolom "jenis sumber …", a change of its source text
+    "sumber …"."""
     s = pra.sel
-    lama = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["lama"], s["lama_teks"], strict=True)]
-    baru = [teks_sel(t if isinstance(t, str) else a) for a, t in zip(s["baru"], s["baru_teks"], strict=True)]
+    lama = [_sel(k, a, t) for k, a, t in zip(s["kolom"], s["lama"], s["lama_teks"], strict=True)]
+    baru = [_sel(k, a, t) for k, a, t in zip(s["kolom"], s["baru"], s["baru_teks"], strict=True)]
     return pd.DataFrame({
         "Tahun": s["tahun"].astype("Int64"),
         "Wilayah": [f"{pra.nama_wilayah.get(k, '')} ({k})".strip() if isinstance(k, str) else "(seluruh kabupaten)"

@@ -42,13 +42,36 @@ def _pengguna(user: str | None) -> str:
     return user or f"cli:{getpass.getuser()}"
 
 
+def baca_berkas(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read, in Indonesian (the OS says "No such file or directory")."""
+    if path.is_dir():
+        return f"{path} adalah folder, bukan berkas; sebutkan berkas CSV atau XLSX di dalamnya."
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return f"berkas {path} tidak ada; periksa nama dan foldernya."
+    except IsADirectoryError:
+        return f"{path} adalah folder, bukan berkas; sebutkan berkas CSV atau XLSX di dalamnya."
+    except PermissionError:
+        return f"berkas {path} tidak boleh dibaca (izin ditolak); periksa hak aksesnya."
+    except OSError as exc:
+        return f"berkas {path} tidak dapat dibaca (galat sistem nomor {exc.errno})."
+
+
+def internal(exc: BaseException, konteks: str) -> str:
+    """The line for a failure we did not foresee: a reference code, the traceback logged under it."""
+    from tkpk.galat import rujukan
+
+    ref = rujukan(exc, konteks)
+    return f"Kesalahan internal (kode rujukan {ref}); basis data tidak diubah. Rinciannya ada di log."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"GALAT: berkas {path} tidak dapat dibaca: {exc.strerror or exc}.")
+    data = baca_berkas(path)
+    if isinstance(data, str):
+        print(f"GALAT: {data}")
         return EXIT_INVALID
     from tkpk.db import StoreTidakTersedia, buka_cli, migrate
     from tkpk.ingest.proses import ingest_file
@@ -63,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             migrate(con)
         hasil = ingest_file(con, data, path.name, args.kind, _pengguna(args.user), dry_run=args.dry_run)
     except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}. Basis data tidak diubah.")
+        print(internal(exc, f"perintah ingest berkas {path.name!r} (jenis {args.kind})"))
         return EXIT_ERROR
     finally:
         con.close()
@@ -78,26 +101,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _perubahan(hasil: object) -> list[str]:
     """The changed cells of a dry run, old → new, each with its year and place (a BPS table with one column per
-    year gives several years the same Excel row, so the row number alone does not say which figure changes)."""
-    from tkpk.ingest.batal import teks_sel
-    from tkpk.ingest.simpan import KOLOM_NILAI
+    year gives several years the same Excel row, so the row number alone does not say which figure changes); and
+    every figure whose source changes while its value stays ("jenis sumber p0: media_bps → bps", "sumber p0:
+    "Rilis A" → "Rilis E""), which the count of changed rows includes."""
+    from tkpk.ingest.batal import teks_sel, teks_sumber
+    from tkpk.ingest.simpan import KOLOM_NILAI, KOLOM_SUMBER, perubahan_sumber
 
     pra = getattr(hasil, "pratinjau", None)
     if pra is None or not pra.berubah:
         return []
     cocok = getattr(hasil, "pencocok", None)
     ubah = pra.banding[pra.banding["status"] == "berubah"]
-    out = ["Nilai yang berubah (lama → baru):"]
+    out = ["Nilai dan sumber yang berubah (lama → baru):"]
     jumlah = 0
     for r in ubah.to_dict("records"):
         for k in KOLOM_NILAI[pra.jenis]:
             lama, baru = r.get(f"{k}_lama"), r.get(k)
-            if _kosong(baru) or (not _kosong(lama) and lama == baru):
+            if _kosong(baru):
                 continue
-            jumlah += 1
-            if jumlah <= MAKS_BARIS_CLI:
-                out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {k}: "
-                           f"{teks_sel(None if _kosong(lama) else lama)} → {teks_sel(baru)}")
+            baris: list[str] = []
+            if _kosong(lama) or lama != baru:
+                baris.append(f"{k}: {teks_sel(None if _kosong(lama) else lama)} → {teks_sel(baru)}")
+            if pra.jenis in KOLOM_SUMBER and not _kosong(lama):
+                nama = "" if pra.jenis == "indikator" else f" {k}"  # an indicator's key already names it
+                for label, sl, sb in perubahan_sumber(r, k):
+                    if label == "sumber":
+                        sl, sb = teks_sumber(sl), teks_sumber(sb)
+                    baris.append(f"{label}{nama}: {sl} → {sb}")
+            for teks in baris:
+                jumlah += 1
+                if jumlah <= MAKS_BARIS_CLI:
+                    out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {teks}")
     if jumlah > MAKS_BARIS_CLI:
         out.append(f"  … dan {jumlah - MAKS_BARIS_CLI} sel lain")
     return out
@@ -161,7 +195,7 @@ def rollback_main(argv: Sequence[str] | None = None) -> int:
         print(f"GALAT: {exc}")
         return EXIT_INVALID
     except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}. Basis data tidak diubah.")
+        print(internal(exc, f"perintah rollback batch {args.batch_id}"))
         return EXIT_ERROR
     finally:
         con.close()

@@ -108,9 +108,9 @@ class Pratinjau:
 
     def perubahan(self) -> pd.DataFrame:
         """Every reported cell whose value differs from the current one, as "lama → baru", for the preview; and,
-        for BPS figures and indicator values, every reported figure whose source changes ("sumber p0":
-        kutipan_pejabat → bps, or the source texts when the kind stays): the screens name a figure's source, so
-        a restated figure under another source is a change too."""
+        for BPS figures and indicator values, every reported figure whose source changes ("jenis sumber p0":
+        kutipan_pejabat → bps; "sumber p0": the source texts): the screens name a figure's source, so a restated
+        figure under another source is a change too."""
         kolom = KOLOM_NILAI[self.jenis]
         ubah = self.banding[self.banding["status"] == "berubah"]
         out = []
@@ -121,11 +121,9 @@ class Pratinjau:
                     out.append({"baris": r["_baris"], "kolom": k, "lama": None if _kosong(lama) else lama,
                                 "baru": baru})
                 if self.jenis in KOLOM_SUMBER and not _kosong(baru) and not _kosong(lama):
-                    sumber = perubahan_sumber(r, k)
-                    if sumber is not None:
-                        nama = r["indikator"] if self.jenis == "indikator" else k
-                        out.append({"baris": r["_baris"], "kolom": f"sumber {nama}", "lama": sumber[0],
-                                    "baru": sumber[1]})
+                    nama = r["indikator"] if self.jenis == "indikator" else k
+                    for label, sl, sb in perubahan_sumber(r, k):
+                        out.append({"baris": r["_baris"], "kolom": f"{label} {nama}", "lama": sl, "baru": sb})
         return pd.DataFrame(out, columns=["baris", "kolom", "lama", "baru"])
 
 
@@ -136,16 +134,18 @@ KOLOM_SUMBER = frozenset({"bps", "indikator"})
 SUMBER_BAWAAN = "Unggahan berkas "
 
 
-def perubahan_sumber(r: dict[str, Any], k: str) -> tuple[str, str] | None:
-    """(old, new) of a reported figure's source when it changes: the kinds when the kind changes, otherwise the
-    source texts; None when both stay."""
+def perubahan_sumber(r: dict[str, Any], k: str) -> list[tuple[str, str, str]]:
+    """How a reported figure's source changes, as (label, old, new): ("jenis sumber", kind, kind) when the kind of
+    source changes, ("sumber", text, text) when the file names another source text (both when both do)."""
     jl, jb = r.get(f"jenis_sumber_{k}_lama"), r.get("jenis_sumber")
     sl, sb = r.get(f"sumber_{k}_lama"), r.get("sumber")
+    out = []
     if not _sama(jl, jb):
-        return ("(tidak dicatat)" if _kosong(jl) else str(jl), "(tidak dicatat)" if _kosong(jb) else str(jb))
+        out.append(("jenis sumber", "(tidak dicatat)" if _kosong(jl) else str(jl),
+                    "(tidak dicatat)" if _kosong(jb) else str(jb)))
     if not _sama(sl, sb) and not (isinstance(sb, str) and sb.startswith(SUMBER_BAWAAN)):
-        return ("(kosong)" if _kosong(sl) else str(sl), "(kosong)" if _kosong(sb) else str(sb))
-    return None
+        out.append(("sumber", "(kosong)" if _kosong(sl) else str(sl), "(kosong)" if _kosong(sb) else str(sb)))
+    return out
 
 
 def _kosong(a: object) -> bool:

@@ -1,7 +1,8 @@
 -- What rolling back one batch of BPS figures changes, cell by cell (old = now, new = without the batch), from the
 -- same macro as v_kemiskinan_kabupaten. baru NULL = the figure becomes empty. A figure that stays but changes
--- source gets a line of its own (kolom 'sumber <figure>', lama_teks → baru_teks: the kinds when the kind changes,
--- else the source texts): the screens name each figure's source, so that is a change a person must see.
+-- source gets lines of its own, lama_teks → baru_teks: kolom 'jenis sumber <figure>' when the kind of source
+-- changes, 'sumber <figure>' when the source text changes (both when both do): the screens name each figure's
+-- source, so that is a change a person must see.
 -- Columns shared by every kind: tahun, kode_wilayah, rincian_kunci, kolom, lama, baru, lama_teks, baru_teks.
 -- params: {"batch_id": 1}
 WITH k AS (
@@ -39,40 +40,42 @@ FROM (
     UNION ALL SELECT tahun, kode_wilayah, 'p0_ekstrem', pe_s, pe_t, NULL, NULL FROM d WHERE pe_s IS DISTINCT FROM pe_t
     UNION ALL SELECT tahun, kode_wilayah, 'penduduk_miskin_ekstrem', pme_s, pme_t, NULL, NULL FROM d
         WHERE pme_s IS DISTINCT FROM pme_t
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber p0', NULL, NULL,
-        CASE WHEN p0_js IS DISTINCT FROM p0_jt THEN coalesce(p0_js, '(tidak dicatat)') ELSE p0_ss END,
-        CASE WHEN p0_js IS DISTINCT FROM p0_jt THEN coalesce(p0_jt, '(tidak dicatat)') ELSE p0_st END
-        FROM d WHERE p0_s IS NOT NULL AND p0_t IS NOT NULL
-        AND (p0_js IS DISTINCT FROM p0_jt OR p0_ss IS DISTINCT FROM p0_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber penduduk_miskin', NULL, NULL,
-        CASE WHEN pm_js IS DISTINCT FROM pm_jt THEN coalesce(pm_js, '(tidak dicatat)') ELSE pm_ss END,
-        CASE WHEN pm_js IS DISTINCT FROM pm_jt THEN coalesce(pm_jt, '(tidak dicatat)') ELSE pm_st END
-        FROM d WHERE pm_s IS NOT NULL AND pm_t IS NOT NULL
-        AND (pm_js IS DISTINCT FROM pm_jt OR pm_ss IS DISTINCT FROM pm_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber garis_kemiskinan', NULL, NULL,
-        CASE WHEN gk_js IS DISTINCT FROM gk_jt THEN coalesce(gk_js, '(tidak dicatat)') ELSE gk_ss END,
-        CASE WHEN gk_js IS DISTINCT FROM gk_jt THEN coalesce(gk_jt, '(tidak dicatat)') ELSE gk_st END
-        FROM d WHERE gk_s IS NOT NULL AND gk_t IS NOT NULL
-        AND (gk_js IS DISTINCT FROM gk_jt OR gk_ss IS DISTINCT FROM gk_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber p1', NULL, NULL,
-        CASE WHEN p1_js IS DISTINCT FROM p1_jt THEN coalesce(p1_js, '(tidak dicatat)') ELSE p1_ss END,
-        CASE WHEN p1_js IS DISTINCT FROM p1_jt THEN coalesce(p1_jt, '(tidak dicatat)') ELSE p1_st END
-        FROM d WHERE p1_s IS NOT NULL AND p1_t IS NOT NULL
-        AND (p1_js IS DISTINCT FROM p1_jt OR p1_ss IS DISTINCT FROM p1_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber p2', NULL, NULL,
-        CASE WHEN p2_js IS DISTINCT FROM p2_jt THEN coalesce(p2_js, '(tidak dicatat)') ELSE p2_ss END,
-        CASE WHEN p2_js IS DISTINCT FROM p2_jt THEN coalesce(p2_jt, '(tidak dicatat)') ELSE p2_st END
-        FROM d WHERE p2_s IS NOT NULL AND p2_t IS NOT NULL
-        AND (p2_js IS DISTINCT FROM p2_jt OR p2_ss IS DISTINCT FROM p2_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber p0_ekstrem', NULL, NULL,
-        CASE WHEN pe_js IS DISTINCT FROM pe_jt THEN coalesce(pe_js, '(tidak dicatat)') ELSE pe_ss END,
-        CASE WHEN pe_js IS DISTINCT FROM pe_jt THEN coalesce(pe_jt, '(tidak dicatat)') ELSE pe_st END
-        FROM d WHERE pe_s IS NOT NULL AND pe_t IS NOT NULL
-        AND (pe_js IS DISTINCT FROM pe_jt OR pe_ss IS DISTINCT FROM pe_st)
-    UNION ALL SELECT tahun, kode_wilayah, 'sumber penduduk_miskin_ekstrem', NULL, NULL,
-        CASE WHEN pme_js IS DISTINCT FROM pme_jt THEN coalesce(pme_js, '(tidak dicatat)') ELSE pme_ss END,
-        CASE WHEN pme_js IS DISTINCT FROM pme_jt THEN coalesce(pme_jt, '(tidak dicatat)') ELSE pme_st END
-        FROM d WHERE pme_s IS NOT NULL AND pme_t IS NOT NULL
-        AND (pme_js IS DISTINCT FROM pme_jt OR pme_ss IS DISTINCT FROM pme_st)
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber p0', NULL, NULL,
+        coalesce(p0_js, '(tidak dicatat)'), coalesce(p0_jt, '(tidak dicatat)')
+        FROM d WHERE p0_s IS NOT NULL AND p0_t IS NOT NULL AND p0_js IS DISTINCT FROM p0_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber p0', NULL, NULL, p0_ss, p0_st
+        FROM d WHERE p0_s IS NOT NULL AND p0_t IS NOT NULL AND p0_ss IS DISTINCT FROM p0_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber penduduk_miskin', NULL, NULL,
+        coalesce(pm_js, '(tidak dicatat)'), coalesce(pm_jt, '(tidak dicatat)')
+        FROM d WHERE pm_s IS NOT NULL AND pm_t IS NOT NULL AND pm_js IS DISTINCT FROM pm_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber penduduk_miskin', NULL, NULL, pm_ss, pm_st
+        FROM d WHERE pm_s IS NOT NULL AND pm_t IS NOT NULL AND pm_ss IS DISTINCT FROM pm_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber garis_kemiskinan', NULL, NULL,
+        coalesce(gk_js, '(tidak dicatat)'), coalesce(gk_jt, '(tidak dicatat)')
+        FROM d WHERE gk_s IS NOT NULL AND gk_t IS NOT NULL AND gk_js IS DISTINCT FROM gk_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber garis_kemiskinan', NULL, NULL, gk_ss, gk_st
+        FROM d WHERE gk_s IS NOT NULL AND gk_t IS NOT NULL AND gk_ss IS DISTINCT FROM gk_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber p1', NULL, NULL,
+        coalesce(p1_js, '(tidak dicatat)'), coalesce(p1_jt, '(tidak dicatat)')
+        FROM d WHERE p1_s IS NOT NULL AND p1_t IS NOT NULL AND p1_js IS DISTINCT FROM p1_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber p1', NULL, NULL, p1_ss, p1_st
+        FROM d WHERE p1_s IS NOT NULL AND p1_t IS NOT NULL AND p1_ss IS DISTINCT FROM p1_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber p2', NULL, NULL,
+        coalesce(p2_js, '(tidak dicatat)'), coalesce(p2_jt, '(tidak dicatat)')
+        FROM d WHERE p2_s IS NOT NULL AND p2_t IS NOT NULL AND p2_js IS DISTINCT FROM p2_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber p2', NULL, NULL, p2_ss, p2_st
+        FROM d WHERE p2_s IS NOT NULL AND p2_t IS NOT NULL AND p2_ss IS DISTINCT FROM p2_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber p0_ekstrem', NULL, NULL,
+        coalesce(pe_js, '(tidak dicatat)'), coalesce(pe_jt, '(tidak dicatat)')
+        FROM d WHERE pe_s IS NOT NULL AND pe_t IS NOT NULL AND pe_js IS DISTINCT FROM pe_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber p0_ekstrem', NULL, NULL, pe_ss, pe_st
+        FROM d WHERE pe_s IS NOT NULL AND pe_t IS NOT NULL AND pe_ss IS DISTINCT FROM pe_st
+    UNION ALL SELECT tahun, kode_wilayah, 'jenis sumber penduduk_miskin_ekstrem', NULL, NULL,
+        coalesce(pme_js, '(tidak dicatat)'), coalesce(pme_jt, '(tidak dicatat)')
+        FROM d WHERE pme_s IS NOT NULL AND pme_t IS NOT NULL AND pme_js IS DISTINCT FROM pme_jt
+    UNION ALL SELECT tahun, kode_wilayah, 'sumber penduduk_miskin_ekstrem', NULL, NULL, pme_ss, pme_st
+        FROM d WHERE pme_s IS NOT NULL AND pme_t IS NOT NULL AND pme_ss IS DISTINCT FROM pme_st
 )
-ORDER BY tahun, kode_wilayah, kolom;
+-- each figure's value first, then the kind of its source, then its source text
+ORDER BY tahun, kode_wilayah, regexp_replace(kolom, '^(jenis )?sumber ', ''), kolom LIKE '%sumber%',
+    kolom LIKE 'sumber%';

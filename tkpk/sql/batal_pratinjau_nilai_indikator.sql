@@ -1,8 +1,8 @@
 -- What rolling back one batch of indicator values changes: every cell the batch reported whose current value
 -- differs from the value it would have without the batch (the same macro as v_nilai_tersimpan, once with nothing
 -- left out and once leaving the batch out). baru NULL = the cell becomes empty. A value that stays but changes
--- source gets a line of its own (kolom 'sumber', lama_teks → baru_teks: the kinds when the kind changes, else the
--- source texts): the screens name each value's source.
+-- source gets lines of its own, lama_teks → baru_teks: kolom 'jenis sumber' when the kind of source changes,
+-- 'sumber' when the source text changes (both when both do): the screens name each value's source.
 -- Columns shared by every kind: tahun, kode_wilayah, rincian_kunci, kolom, lama, baru, lama_teks, baru_teks.
 -- params: {"batch_id": 1}
 WITH k AS (
@@ -24,9 +24,11 @@ FROM (
            NULL::VARCHAR AS baru_teks
     FROM d WHERE lama IS DISTINCT FROM baru
     UNION ALL
-    SELECT tahun, kode_wilayah, indikator, 'sumber', NULL, NULL,
-           CASE WHEN js IS DISTINCT FROM jt THEN coalesce(js, '(tidak dicatat)') ELSE ss END,
-           CASE WHEN js IS DISTINCT FROM jt THEN coalesce(jt, '(tidak dicatat)') ELSE st END
-    FROM d WHERE lama IS NOT NULL AND baru IS NOT NULL AND (js IS DISTINCT FROM jt OR ss IS DISTINCT FROM st)
+    SELECT tahun, kode_wilayah, indikator, 'jenis sumber', NULL, NULL, coalesce(js, '(tidak dicatat)'),
+           coalesce(jt, '(tidak dicatat)')
+    FROM d WHERE lama IS NOT NULL AND baru IS NOT NULL AND js IS DISTINCT FROM jt
+    UNION ALL
+    SELECT tahun, kode_wilayah, indikator, 'sumber', NULL, NULL, ss, st
+    FROM d WHERE lama IS NOT NULL AND baru IS NOT NULL AND ss IS DISTINCT FROM st
 )
-ORDER BY tahun, kode_wilayah, rincian_kunci, kolom;
+ORDER BY tahun, kode_wilayah, rincian_kunci, CASE kolom WHEN 'nilai' THEN 0 WHEN 'jenis sumber' THEN 1 ELSE 2 END;
