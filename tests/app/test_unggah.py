@@ -123,6 +123,8 @@ def test_berkas_buruk_ditolak_tanpa_menulis(akun: str, tulis_env: Path) -> None:
     unggah(at, "intervensi", "salah_angka_koma_ganda.csv")
     teks = semua_teks(at)
     assert "DITOLAK" in teks
+    kotak = [e.value for e in at.error if "DITOLAK" in e.value]
+    assert len(kotak) == 1 and kotak[0].count("DITOLAK") == 1, kotak  # said once, not twice in one box
     assert "Baris " in teks and ", kolom " in teks
     assert not [b for b in at.button if "Simpan" in b.label]
     assert hashes(tulis_env) == sebelum

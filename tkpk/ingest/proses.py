@@ -60,12 +60,13 @@ class Hasil:
     def data(self) -> pd.DataFrame:
         return self.validasi.data if self.validasi is not None else pd.DataFrame()
 
-    def ringkasan(self) -> str:
+    def ringkasan(self, putusan: bool = True) -> str:
+        """``putusan=False`` leaves out "Berkas DITOLAK …" for a caller that already says so in its heading."""
         bagian = []
         if self.validasi is not None:
             v = self.validasi
             bagian.append(ringkas_baris(v.jumlah_baris, self.hitungan or self.pesan))
-        if self.ditolak:
+        if self.ditolak and putusan:
             bagian.append("Berkas DITOLAK; tidak ada yang disimpan.")
         if self.pratinjau is not None and not self.ditolak:
             bagian.append(self.pratinjau.ringkasan())

@@ -53,7 +53,7 @@ def periksa_berkas(con: duckdb.DuckDBPyConnection, data: bytes, nama_file: str, 
 
 def tampil_pesan(hasil: Hasil) -> None:
     if hasil.ditolak:
-        st.error(f"**DITOLAK — tidak ada yang disimpan.** {md(hasil.ringkasan())}")
+        st.error(f"**DITOLAK — tidak ada yang disimpan.** {md(hasil.ringkasan(putusan=False))}")
         for p in [p for p in hasil.pesan if p.galat][:5]:
             st.markdown(f"- {md(p.teks)}")  # the message quotes the cell: shown as text, never as Markdown
     elif any(p.tingkat == "peringatan" for p in hasil.pesan):
