@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tkpk import katalog
+from tkpk import KODE_BANJAR, katalog
 from tkpk.db import transaction
 from tkpk.queries import execute, fetch, sql
 
@@ -121,7 +121,7 @@ def periksa_keputusan(isi: IsiKeputusan, tanggal_rakor: date | None, wilayah: Ma
         pesan.append(f"OPD \"{isi.kode_opd}\" tidak dikenal.")
     if isi.status not in STATUS:
         pesan.append(f"Status \"{isi.status}\" tidak dikenal; pilih baru, berjalan atau selesai.")
-    if isi.kode_wilayah is not None and isi.kode_wilayah not in wilayah:
+    if isi.kode_wilayah is not None and isi.kode_wilayah != KODE_BANJAR and isi.kode_wilayah not in wilayah:
         pesan.append(f"Wilayah \"{isi.kode_wilayah}\" bukan kecamatan atau desa di Kabupaten Banjar.")
     if isi.indikator is not None and not _indikator_dikenal(isi.indikator):
         pesan.append(f"Indikator \"{isi.indikator}\" tidak ada di katalog.")
@@ -269,9 +269,10 @@ def tarik_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: 
 
 
 def pilihan_tempat(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Places a decision may name, by code: "Kec. Martapura", "Tambak Anyar — Martapura"; "" = the kabupaten."""
+    """Places a decision may name, by code: "Kec. Martapura", "Tambak Anyar — Martapura"; "" = no place given,
+    :data:`tkpk.KODE_BANJAR` = explicitly the whole kabupaten (the two are told apart on every list)."""
     w = fetch(con, "wilayah_banjar")
-    out = {"": "— seluruh kabupaten —"}
+    out = {"": "— tanpa lokasi —", KODE_BANJAR: "Seluruh Kabupaten Banjar"}
     for r in w.itertuples(index=False):
         out[str(r.kode)] = f"Kec. {r.nama}" if r.tingkat == "kecamatan" else f"{r.nama} — {r.nama_kec}"
     return out

@@ -224,8 +224,7 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
         return
     t = tabel.tabel_rencana(r.tabel, {o.kode: o.nama_singkat for o in katalog.OPD})
     tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
-    st.caption(f"Sumber: rencana aksi OPD dan laporan intervensi OPD {tahun} (batch aktif terbaru). "
-               + rencana_aturan())
+    st.caption(f"Sumber: {r.teks_sumber()} " + rencana_aturan())
     tombol_unduh(kt.bulatkan(t), f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
                  asal="rencana aksi dan laporan intervensi OPD")
     if opd:
@@ -264,6 +263,7 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
                 f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
                 "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
                 "tepat waktu; laporan tahunan dihitung sebagai triwulan 4.")
+    st.markdown(f"**Target capaian output:** {ph.ACUAN_CAPAIAN}")
     if p.sekaligus:
         st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
     t = tabel.tabel_penghargaan(p.tabel)
