@@ -258,14 +258,44 @@ def ubah_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: s
 
 
 def tarik_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: str,
-                    waktu: datetime | None = None) -> None:
-    """Withdraw a decision recorded by mistake; it leaves the lists, and its history stays."""
+                    waktu: datetime | None = None, alasan: str | None = None) -> None:
+    """Withdraw a decision recorded by mistake; it leaves the lists, and its history stays. ``alasan`` (why it
+    was withdrawn) becomes the withdrawal event's note."""
     with transaction(con) as cur:
         rakor_id, lama, dihapus, sampel = _keputusan_terakhir(cur, keputusan_id)
         if dihapus:
             return
-        _tulis_keputusan(cur, keputusan_id, rakor_id, lama, dihapus=True, sampel=sampel, oleh=oleh,
+        isi = replace(lama, catatan=f"ditarik: {_teks(alasan)}") if _teks(alasan) else lama
+        _tulis_keputusan(cur, keputusan_id, rakor_id, isi, dihapus=True, sampel=sampel, oleh=oleh,
                          waktu=_sekarang(waktu))
+
+
+def peringatan_keputusan(con: duckdb.DuckDBPyConnection, isi: IsiKeputusan) -> list[str]:
+    """Warnings (the decision is still recorded): a program the responsible OPD has never reported or planned
+    under that name, in any year, so no report can ever suggest its status; with the stored name it most resembles.
+    Nothing when the store holds no program of the OPD at all (nothing to compare with)."""
+    from rapidfuzz import fuzz, process
+
+    from tkpk.nama import kunci_nama
+
+    isi = rapikan(isi)
+    if isi.program is None or isi.kode_opd is None:
+        return []
+    tersimpan = fetch(con, "ingest_program_opd", {"opd": [isi.kode_opd]})
+    if tersimpan.empty:
+        return []
+    nama = {kunci_nama(p): str(p) for p in tersimpan["program"]}
+    kunci = kunci_nama(isi.program)
+    if kunci in nama:
+        return []
+    opd = katalog.OPD_BY_KODE[isi.kode_opd].nama_singkat if isi.kode_opd in katalog.OPD_BY_KODE else isi.kode_opd
+    teks = (f"Program \"{isi.program}\" belum pernah dilaporkan oleh OPD ini ({opd}); saran status dari laporan "
+            "tidak akan menemukannya.")
+    dekat = process.extractOne(kunci, list(nama), scorer=fuzz.ratio, score_cutoff=85.0)
+    if dekat is not None:
+        teks += (f" Nama ini mirip dengan \"{nama[dekat[0]]}\" yang sudah tersimpan: bila itu yang dimaksud, tulis "
+                 "persis.")
+    return [teks]
 
 
 def pilihan_tempat(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
