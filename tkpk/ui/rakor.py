@@ -285,15 +285,28 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
             masuk.gerbang(key)
 
 
-def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None) -> None:
-    """Every decision of the previous rakor with its status (overdue marked) and the data's suggestion."""
+def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
+    """How many slides the follow-up of ``b`` takes at projector height ``layar``."""
+    from tkpk.agenda import jumlah_halaman
+
+    return jumlah_halaman(len(b.tindak_lanjut), layar) if b.sebelumnya is not None else 1
+
+
+def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman: tuple[int, int] = (1, 1)) -> None:
+    """The decisions of the previous rakor with their status (overdue marked) and the data's suggestion; page
+    ``halaman`` = (this page, pages) of the follow-up, each decision on exactly one page, numbered across pages."""
+    from tkpk.agenda import bagian_halaman
+
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
         return
     st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
     t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
     kolom = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
-    _tabel_slide(t[kolom], 7 if layar >= 1080 else 4)
+    bagian = t[kolom].iloc[bagian_halaman(len(t), *halaman)]
+    _tabel_slide(bagian, len(bagian))
+    if halaman[0] < halaman[1]:
+        st.markdown(f"Keputusan berikutnya di slide selanjutnya ({halaman[0] + 1}/{halaman[1]}).")
     if bisa_menulis(oleh):
         with st.expander("Perbarui status atau terima saran"):
             form_perbarui(b.tindak_lanjut, oleh, key="slide_tl", dengan_saran=True)  # type: ignore[arg-type]
