@@ -34,7 +34,10 @@ CSS_SLIDE = """
 <style>
 .block-container { padding: 0.6rem 2.2rem 0 2.2rem !important; }
 [data-testid="stVerticalBlock"] { gap: 0.45rem; }
-.stApp h1 { font-size: 46px !important; margin: 0 !important; padding: 0 !important; }
+.stApp h1 { font-size: 46px !important; margin: 0 !important; padding: 0 !important; line-height: 1.15 !important; }
+/* Streamlit pulls the heading's block up by a negative margin: a title on two lines would then run into the next
+   element (the DATA CONTOH box at 1280×720). The heading keeps its own height. */
+.stApp [data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .kaki-slide, .kaki-slide p { font-size: 18px !important; color: #111111; border-top: 2px solid #333;
   padding-top: 4px; margin-top: 4px; }
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
@@ -48,7 +51,7 @@ CSS_SLIDE = """
 # A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
 CSS_SLIDE_720 = """
 <style>
-.stApp h1 { font-size: 38px !important; }
+.stApp h1 { font-size: 32px !important; }
 .stApp button p { font-size: 19px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
 [data-testid="stMetricValue"] p { font-size: 64px !important; }
@@ -66,9 +69,17 @@ if not TAHUN:
     st.stop()
 
 
+def _halaman_tl(a: ag.Agenda) -> int:
+    """How many slides the follow-up of the agenda's rakor takes at its projector size."""
+    if ag.TINDAK_LANJUT not in a.slide:
+        return 1
+    return ui_rakor.halaman_tindak_lanjut(baca(bahan_rakor, a.rakor, hari_ini=date.today()), a.layar)
+
+
 def _agenda() -> ag.Agenda:
     if "agenda_rakor" not in st.session_state:
-        st.session_state["agenda_rakor"] = ag.dari_query(st.query_params.to_dict(), TAHUN)
+        q = st.query_params.to_dict()
+        st.session_state["agenda_rakor"] = ag.dari_query(q, TAHUN, _halaman_tl(ag.dari_query(q, TAHUN)))
         st.session_state["agenda_ganti"] = time.monotonic()
     return st.session_state["agenda_rakor"]
 
@@ -232,7 +243,7 @@ def _atur(a: ag.Agenda) -> None:
                              index=list(nama_rakor).index(a.rakor) if a.rakor in nama_rakor else 0,
                              format_func=nama_rakor.get, key="atur_rakor")
         baru = ag.Agenda(tuple(slide) or ag.BAWAAN, int(tahun), str(ind), int(jeda), int(layar), 0,
-                         rakor=int(rakor) or None)
+                         rakor=int(rakor) or None, halaman_tl=a.halaman_tl)
         if (baru.slide, baru.tahun, baru.indikator, baru.jeda, baru.layar, baru.rakor) != \
                 (a.slide, a.tahun, a.indikator, a.jeda, a.layar, a.rakor):
             _simpan(baru.ke(a.posisi))
@@ -244,6 +255,10 @@ def _atur(a: ag.Agenda) -> None:
 
 def _slide() -> None:
     a = _agenda()
+    n_tl = _halaman_tl(a)  # decisions recorded, a rakor or screen size chosen: the follow-up's slides follow
+    if n_tl != a.halaman_tl:
+        a = a.dengan_halaman_tl(n_tl)
+        _simpan(a)
     if a.jeda and time.monotonic() - st.session_state.get("agenda_ganti", 0.0) >= a.jeda - 0.5:
         a = a.maju(putar=True)
         _simpan(a)
@@ -252,7 +267,7 @@ def _slide() -> None:
             st.query_params[k] = v
     if a.layar < 1080:
         st.markdown(CSS_SLIDE_720, unsafe_allow_html=True)
-    lebar = [5.2, 1, 1, 0.9, 1.3] if a.layar >= 1080 else [4.0, 1.45, 1.45, 0.7, 1.6]
+    lebar = [5.2, 1, 1, 0.9, 1.3] if a.layar >= 1080 else [5.0, 1.3, 1.3, 0.7, 1.5]
     c = st.columns(lebar, vertical_alignment="center")
     c[0].title(a.judul, anchor=False)
     c[1].button("◀ Sebelumnya", on_click=_mundur, disabled=a.pertama, key="slide_mundur", width="stretch")
@@ -266,8 +281,10 @@ def _slide() -> None:
     if a.sekarang in (ag.TINDAK_LANJUT, ag.KEPUTUSAN):
         bahan = baca(bahan_rakor, a.rakor, hari_ini=date.today())
         _label_contoh(bahan.sampel)
-        tampil = ui_rakor.slide_tindak_lanjut if a.sekarang == ag.TINDAK_LANJUT else ui_rakor.slide_keputusan
-        tampil(bahan, a.layar, masuk.pengguna())
+        if a.sekarang == ag.TINDAK_LANJUT:
+            ui_rakor.slide_tindak_lanjut(bahan, a.layar, masuk.pengguna(), halaman=(a.halaman, a.halaman_tl))
+        else:
+            ui_rakor.slide_keputusan(bahan, a.layar, masuk.pengguna())
         _kaki("keputusan rakor dicatat analis TKPK; saran status dari laporan intervensi OPD", bahan.sampel)
         return
     if a.sekarang == ag.DUA_ANGKA:

@@ -26,6 +26,7 @@ else:
     rakor_id = pilih_url("Rakor", list(nama), "rakor", format_func=nama.get, parse=int, where=st.sidebar)
     b = baca(bahan_rakor, rakor_id, hari_ini=date.today())
     chrome.label_contoh(b.sampel)
+    ui.peringatan_tertunda()
 
     st.header(f"Tindak lanjut rakor sebelumnya: {md(judul_rakor(b.sebelumnya))}" if b.sebelumnya is not None
               else "Tindak lanjut rakor sebelumnya")
@@ -53,6 +54,9 @@ else:
     if not b.keputusan.empty:
         with st.expander("Riwayat perubahan"):
             ui.riwayat(b.keputusan, key="kep_ini")
+    if menulis:
+        with st.expander("Koreksi: ubah atau tarik keputusan dan rakor", icon=":material/edit:"):
+            ui.koreksi(b, oleh)
 
 st.divider()
 if menulis:

@@ -30,6 +30,21 @@ BAWAAN: tuple[str, ...] = (HEADLINE, TINDAK_LANJUT, DUA_ANGKA, PETA, *PILAR, TER
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"
+# Decisions per follow-up slide: as many as fit with every word visible (text up to ~3 lines at the slide's font),
+# the status form collapsed and the footer on screen; more decisions make more slides "(1/2)", "(2/2)".
+KEPUTUSAN_PER_SLIDE = {1080: 6, 720: 3}
+
+
+def jumlah_halaman(n: int, layar: int) -> int:
+    """How many follow-up slides ``n`` decisions need at projector height ``layar`` (at least one)."""
+    per = KEPUTUSAN_PER_SLIDE.get(layar, KEPUTUSAN_PER_SLIDE[720])
+    return max(1, -(-n // per))
+
+
+def bagian_halaman(n: int, ke: int, dari: int) -> slice:
+    """The rows of follow-up slide ``ke`` (1-based) of ``dari``: ``n`` decisions split evenly (6 in two: 3 + 3)."""
+    ukuran = -(-n // max(1, dari)) if n else 0
+    return slice((ke - 1) * ukuran, min(n, ke * ukuran))
 
 
 @dataclass(frozen=True)
@@ -39,16 +54,28 @@ class Agenda:
     indikator: str = INDIKATOR_BAWAAN
     jeda: int = 0
     layar: int = 1080
-    posisi: int = 0  # 0-based index into ``slide``
+    posisi: int = 0  # 0-based index into the deck (:attr:`dek`): the follow-up may take several slides
     rakor: int | None = None  # the rakor on the agenda; None = the latest by date
+    halaman_tl: int = 1  # slides the follow-up takes (:func:`jumlah_halaman`, from the number of decisions)
+
+    @property
+    def dek(self) -> tuple[tuple[str, int], ...]:
+        """The slides as shown, (slide, page): the follow-up repeated once per page, so next/previous reach all."""
+        return tuple((s, k) for s in self.slide
+                     for k in (range(1, self.halaman_tl + 1) if s == TINDAK_LANJUT else (1,)))
 
     @property
     def jumlah(self) -> int:
-        return len(self.slide)
+        return len(self.dek)
 
     @property
     def sekarang(self) -> str:
-        return self.slide[self.posisi]
+        return self.dek[self.posisi][0]
+
+    @property
+    def halaman(self) -> int:
+        """The page of the current slide (1 unless the follow-up is split)."""
+        return self.dek[self.posisi][1]
 
     @property
     def nomor(self) -> str:
@@ -57,7 +84,19 @@ class Agenda:
 
     @property
     def judul(self) -> str:
+        if self.sekarang == TINDAK_LANJUT and self.halaman_tl > 1:
+            return f"{SLIDE[self.sekarang]} ({self.halaman}/{self.halaman_tl})"
         return SLIDE[self.sekarang]
+
+    def dengan_halaman_tl(self, n: int) -> Agenda:
+        """The same agenda with the follow-up split in ``n`` slides, staying on the slide shown (the last follow-up
+        page when the current page no longer exists)."""
+        n = max(1, int(n))
+        if n == self.halaman_tl:
+            return self
+        slide, k = self.dek[self.posisi]
+        baru = replace(self, halaman_tl=n, posisi=0)
+        return replace(baru, posisi=baru.dek.index((slide, min(k, n) if slide == TINDAK_LANJUT else 1)))
 
     @property
     def pertama(self) -> bool:
@@ -94,8 +133,9 @@ def _satu(nilai: object) -> str | None:
     return None if nilai is None else str(nilai)
 
 
-def dari_query(q: Mapping[str, object], tahun_tersedia: Sequence[int]) -> Agenda:
-    """Read an agenda from query parameters; unknown slides are dropped, out-of-range values fall back."""
+def dari_query(q: Mapping[str, object], tahun_tersedia: Sequence[int], halaman_tl: int = 1) -> Agenda:
+    """Read an agenda from query parameters; unknown slides are dropped, out-of-range values fall back. The slide
+    number counts the follow-up's ``halaman_tl`` pages."""
     tahun_ok = sorted({int(t) for t in tahun_tersedia}, reverse=True)
     tahun_bawaan = tahun_ok[0] if tahun_ok else 0
     mentah = _satu(q.get("agenda"))
@@ -110,7 +150,7 @@ def dari_query(q: Mapping[str, object], tahun_tersedia: Sequence[int]) -> Agenda
     layar = layar if layar in LAYAR else LAYAR[0]
     posisi = _int(_satu(q.get("slide")), 1) - 1
     rakor = _int(_satu(q.get("rakor")), 0) or None
-    return Agenda(slide, tahun, indikator, jeda, layar, rakor=rakor).ke(posisi)
+    return Agenda(slide, tahun, indikator, jeda, layar, rakor=rakor, halaman_tl=max(1, halaman_tl)).ke(posisi)
 
 
 def ke_query(a: Agenda) -> dict[str, str]:

@@ -19,8 +19,9 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE, katalog
+from tkpk import SAMPLE_SOURCE, fmt, katalog
 from tkpk.rakor.penghargaan import batas_lapor
+from tkpk.rakor.saran import Saran, saran_satu
 from tkpk.sample import SEED, baris_program, bingkai_intervensi
 from tkpk.sample_program import PROGRAM
 
@@ -152,32 +153,62 @@ def keputusan(laporan: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return nama.get(kode, kode)
 
     rakor = date(2024, 12, 18)
+    # (no, text, OPD, deadline, place, program, indicator, target, status updates): an update is a time at which the
+    # secretariat recorded what the reports loaded by then suggest (:func:`_saran_pada`), so every recorded status
+    # agrees with the data of its day; a decision without OPD and place is updated by hand ("status", "note").
     baris = [
         (1, f"Bedah rumah tidak layak huni di Kecamatan {nm(kec(rtlh))} sedikitnya "
             f"{math.floor(rtlh.iloc[0] * 0.8)} unit pada 2025", "DISPERKIMLH", "2025-09-30", kec(rtlh),
-         "Rehabilitasi RTLH", None, float(math.floor(rtlh.iloc[0] * 0.8)), "baru"),
+         "Rehabilitasi RTLH", None, float(math.floor(rtlh.iloc[0] * 0.8)), ()),
         (2, f"Jemput bola perekaman KTP-el dan akta bagi warga miskin di Kecamatan {nm(kec(adminduk, 1))}",
          "DISDUKCAPIL", "2025-06-30", kec(adminduk, 1), "Jemput bola adminduk", None,
-         float(math.ceil(adminduk.iloc[min(1, len(adminduk) - 1)] * 1.5)), "berjalan"),
+         float(math.ceil(adminduk.iloc[min(1, len(adminduk) - 1)] * 1.5)), ("2025-07-10 09:00:00",)),
         (3, "Siapkan paket logistik banjir untuk desa rawan di Kecamatan Aluh Aluh sebelum musim hujan",
-         "BPBD", "2025-09-30", "63.03.01", "Bantuan logistik korban bencana", None, 200.0, "baru"),
+         "BPBD", "2025-09-30", "63.03.01", "Bantuan logistik korban bencana", None, 200.0, ()),
         (4, f"Perluas pendampingan PKH ke keluarga desil 1 di Kecamatan {nm(kec(pkh))}", "DINSOS", "2025-12-31",
-         kec(pkh), "Pendampingan PKH dan bansos daerah", None, float(math.floor(pkh.iloc[0] * 0.9)), "selesai"),
+         kec(pkh), "Pendampingan PKH dan bansos daerah", None, float(math.floor(pkh.iloc[0] * 0.9)),
+         ("2025-10-20 09:00:00", "2026-01-13 09:00:00")),
         (5, "Sekretariat TKPK menyusun RAT 2025 berbasis kantong kemiskinan dan membagikannya ke semua OPD",
-         None, "2025-03-31", None, None, None, None, "selesai"),
+         None, "2025-03-31", None, None, None, None,
+         (("2025-03-20 09:00:00", "selesai", "diperbarui dari laporan Sekretariat TKPK (Bappedalitbang): RAT 2025 "
+           "dibagikan ke semua OPD"),)),
         (6, f"Sambungan air minum (SPAM) untuk kantong kemiskinan di Kecamatan {nm(kec(spam))}", "PUPRP",
-         "2025-12-31", kec(spam), "SPAM perdesaan", None, float(math.ceil(spam.iloc[0] * 1.1)), "baru"),
+         "2025-12-31", kec(spam), "SPAM perdesaan", None, float(math.ceil(spam.iloc[0] * 1.1)), ()),
     ]
     peristiwa = []
-    for no, teks, opd, tenggat, tempat, program, indikator, target, status in baris:
+    for no, teks, opd, tenggat, tempat, program, indikator, target, pembaruan in baris:
         peristiwa.append({"rakor": 1, "keputusan": no, "teks": teks, "kode_opd": opd, "tenggat": tenggat,
                           "kode_wilayah": tempat, "program": program, "indikator": indikator, "target": target,
                           "status": "baru", "catatan": None, "oleh": OLEH_CONTOH,
                           "waktu": f"{rakor.isoformat()} 11:{no:02d}:00"})
-        if status != "baru":   # a later status update, by the secretariat, kept as its own event
-            peristiwa.append({**peristiwa[-1], "status": status, "catatan": "diperbarui dari laporan OPD",
-                              "waktu": "2025-07-10 09:00:00" if status == "berjalan" else "2025-10-20 09:00:00"})
+        for u in pembaruan:  # each later status update, by the secretariat, kept as its own event
+            if isinstance(u, tuple):
+                waktu, status, catatan = u
+            else:
+                waktu = u
+                s = _saran_pada(laporan, peristiwa[-1], rakor, datetime.fromisoformat(u))
+                if s.status is None or s.status == peristiwa[-1]["status"]:
+                    continue
+                status = s.status
+                catatan = (f"diperbarui dari laporan {katalog.OPD_BY_KODE[str(opd)].nama_singkat}: "
+                           f"{fmt.angka(s.capaian)} dari target {fmt.angka(target)}")
+            peristiwa.append({**peristiwa[-1], "status": status, "catatan": catatan, "waktu": waktu})
     return pd.DataFrame(peristiwa, columns=KOLOM_KEPUTUSAN)
+
+
+def _saran_pada(laporan: dict[str, pd.DataFrame], keputusan: dict[str, object], rakor: date,
+                waktu: datetime) -> Saran:
+    """What the suggestion rule (:func:`tkpk.rakor.saran.saran_satu`) said for a decision with the reports loaded
+    by ``waktu`` (each file at its :func:`jadwal` time)."""
+    dimuat = [d for q in PORSI_LAPOR for telat in (False, True)
+              if jadwal(q, telat) <= waktu and not (d := laporan[nama_berkas_laporan(q, telat)]).empty]
+    kode = {o.nama_singkat: o.kode for o in katalog.OPD}
+    lapor = pd.concat(dimuat, ignore_index=True) if dimuat else pd.DataFrame(columns=["opd", "tahun", "triwulan"])
+    lapor = lapor.assign(kode_opd=lapor["opd"].map(kode), sampel=True)
+    for c in ("kode_wilayah", "program", "kegiatan", "capaian_output", "satuan_output"):
+        if c not in lapor.columns:
+            lapor[c] = None
+    return saran_satu(pd.Series(keputusan), lapor, pd.DataFrame(), rakor)
 
 
 def generate(indikator: pd.DataFrame, intervensi: pd.DataFrame, seed: int = SEED) -> ContohRakor:

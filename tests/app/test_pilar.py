@@ -137,3 +137,18 @@ def test_every_table_has_downloads(run_page):
     gambar = [b for b in tombol if "gambar" in b.proto.label]
     assert len(gambar) == 2  # PNG + SVG of the OPD chart
     assert len(tombol) - len(gambar) == 2 * len(at.dataframe) == 14  # with the plan and award tables
+
+
+def test_the_plan_caption_is_marked_as_sample_and_the_award_says_which_target_it_uses(run_page):
+    """Review of issue 18: the plan table's caption carries DATA CONTOH like every other caption (finding 10), and
+    the award states beside its weights that capaian is measured against the plan's target (finding 5)."""
+    at = run_page("pages/pilar.py")
+    at.selectbox(key="url_pilar").set_value(2).run()
+    at.selectbox(key="url_tahun").set_value(2025).run()
+    assert not at.exception, at.exception
+    caption = next(c.value for c in at.caption if "rencana aksi OPD dan laporan intervensi OPD" in c.value)
+    assert "DATA CONTOH" in caption
+    teks = " ".join(m.value for m in at.markdown)
+    assert "Target capaian output:" in teks and "target rencana aksi" in teks
+    peringkat = next(d.value for d in at.dataframe if "Skor (0–100)" in d.value.columns)
+    assert peringkat["Target capaian (program)"].str.startswith("rencana aksi").any()

@@ -104,3 +104,41 @@ def test_headline_slide_ranks_only_with_enough_comparators_and_names_its_source(
     specs = [json.loads(c.proto.spec) for c in at2.get("vega_lite_chart")]
     garis = [lap for sp in specs for lap in sp.get("layer", []) if isinstance(lap.get("mark"), dict)]
     assert any(lap["mark"].get("strokeDash") == [8, 5] for lap in garis)
+
+
+# --- review of issue 18, finding 9: the follow-up pages instead of hiding decisions at projector size ---
+
+def _slide_teks(at) -> str:
+    return " ".join(m.value for m in at.markdown if 'class="daftar-slide"' in m.value)
+
+
+def test_the_follow_up_splits_into_slides_at_1280x720_so_no_decision_is_hidden(run_page):
+    at = run_page(HALAMAN, {"slide": "2", "layar": "720"})
+    assert not at.exception, at.exception
+    total = len(ag.BAWAAN) + 1
+    assert at.title[0].value == "Tindak lanjut rakor sebelumnya (1/2)" and f"2 / {total}" in _nomor(at)
+    semua = " ".join(m.value for m in at.markdown)
+    assert "lainnya" not in semua and "Bedah rumah" in _slide_teks(at) and "Sambungan air" not in _slide_teks(at)
+    next(b for b in at.button if "Berikutnya" in b.label).click().run()
+    assert at.title[0].value == "Tindak lanjut rakor sebelumnya (2/2)" and f"3 / {total}" in _nomor(at)
+    assert "Sambungan air" in _slide_teks(at) and "Bedah rumah" not in _slide_teks(at)
+    next(b for b in at.button if "Berikutnya" in b.label).click().run()
+    assert at.title[0].value == ag.SLIDE[ag.DUA_ANGKA] and _q(at, "slide") == "4"
+    next(b for b in at.button if "Sebelumnya" in b.label).click().run()
+    assert at.title[0].value.endswith("(2/2)")
+    # a link to the second follow-up page reopens it
+    again = run_page(HALAMAN, {"slide": "3", "layar": "720"})
+    assert again.title[0].value.endswith("(2/2)")
+
+
+def test_at_1920x1080_the_six_decisions_fit_one_slide(run_page):
+    at = run_page(HALAMAN, {"slide": "2", "layar": "1080"})
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Tindak lanjut rakor sebelumnya" and f"2 / {len(ag.BAWAAN)}" in _nomor(at)
+    assert "Bedah rumah" in _slide_teks(at) and "Sambungan air" in _slide_teks(at)
+    assert "lainnya" not in " ".join(m.value for m in at.markdown)
+
+
+def test_the_720_title_cannot_run_into_the_sample_box(run_page):
+    css = _css(run_page(HALAMAN, {"slide": "2", "layar": "720"}))
+    assert '[data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }' in css

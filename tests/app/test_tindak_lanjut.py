@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+import tkpk.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
 from tests.app.conftest import oidc_app, teks_tampil
 from tkpk.db import connect
 from tkpk.rakor import keputusan as kp
@@ -110,3 +113,106 @@ def test_kinerja_pilar_shows_plans_against_delivery_and_award_candidates(run_pag
     assert set(rencana["OPD"]) == {"DisperkimLH"} and rencana["Triwulan 4"].str.contains(" / ").all()
     peringkat = next(d.value for d in at.dataframe if "Skor (0–100)" in d.value.columns)
     assert "1" in set(peringkat["Peringkat"])
+
+
+# --- review of issue 18, finding 8: correcting and withdrawing decisions and rakor from the page ---
+
+def _kid_pertama(store: Path) -> tuple[int, str]:
+    con = connect(store)
+    try:
+        return con.execute("SELECT keputusan_id, teks FROM v_keputusan ORDER BY keputusan_id LIMIT 1").fetchone()
+    finally:
+        con.close()
+
+
+def test_an_analyst_corrects_a_decisions_deadline_and_the_history_keeps_both_events(tulis_env: Path):
+    from datetime import date
+
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    kid, _ = _kid_pertama(tulis_env)
+    at.selectbox(key="koreksi_kep").set_value(kid).run()
+    at.date_input(key=f"koreksi_kep{kid}_tenggat").set_value(date(2026, 3, 31))
+    next(b for b in at.button if b.label == "Simpan koreksi").click().run()
+    assert not at.exception, at.exception
+    con = connect(tulis_env)
+    log = kp.riwayat(con, kid)
+    con.close()
+    assert len(log) == 2 and log["oleh"].tolist()[-1] == ANALIS and log["berubah"].tolist()[-1] == "tenggat"
+    assert pd.Timestamp(log["tenggat"].iloc[0]).date() == date(2025, 9, 30)
+    assert pd.Timestamp(log["tenggat"].iloc[-1]).date() == date(2026, 3, 31)
+    # the page's history shows both events
+    at.selectbox(key="tl_sebelum_riwayat").set_value(kid).run()
+    hist = next(d.value for d in at.dataframe if "Perubahan" in d.value.columns)
+    assert hist["Perubahan"].tolist() == ["dicatat", "tenggat"] and hist["Oleh"].tolist()[-1] == ANALIS
+
+
+def test_a_withdrawn_decision_leaves_the_follow_up_slide(tulis_env: Path):
+    kid, teks = _kid_pertama(tulis_env)
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    at.selectbox(key="koreksi_kep").set_value(kid).run()
+    # without a reason and the confirmation nothing is withdrawn
+    awal = _peristiwa(tulis_env)
+    next(b for b in at.button if b.label == "Tarik keputusan").click().run()
+    assert _peristiwa(tulis_env) == awal and any("alasan" in e.value for e in at.error)
+    at.text_input(key=f"koreksi_kep{kid}_alasan").set_value("tercatat dua kali")
+    at.checkbox(key=f"koreksi_kep{kid}_yakin").check()
+    next(b for b in at.button if b.label == "Tarik keputusan").click().run()
+    assert not at.exception, at.exception
+    assert _peristiwa(tulis_env) == awal + 1
+    con = connect(tulis_env)
+    log = kp.riwayat(con, kid)
+    con.close()
+    assert "ditarik" in log["berubah"].tolist()[-1] and "tercatat dua kali" in log["catatan"].iloc[-1]
+    slide = oidc_app("pages/presentasi.py", None, query={"slide": "2"})
+    teks_slide = " ".join(m.value for m in slide.markdown)
+    assert "5 keputusan:" in teks_slide and teks[:40] not in teks_slide
+
+
+def test_an_analyst_corrects_and_withdraws_a_rakor(tulis_env: Path):
+    from datetime import date
+
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    con = connect(tulis_env)
+    rid = int(con.execute("SELECT max(rakor_id) FROM v_rakor").fetchone()[0])
+    con.close()
+    at.selectbox(key="koreksi_rakor").set_value(rid).run()
+    at.date_input(key=f"koreksi_rakor{rid}_tanggal").set_value(date(2025, 12, 18))
+    at.text_input(key=f"koreksi_rakor{rid}_tempat").set_value("Pendopo Bupati, Martapura")
+    next(b for b in at.button if b.label == "Simpan koreksi rakor").click().run()
+    assert not at.exception, at.exception
+    con = connect(tulis_env)
+    assert con.execute("SELECT tanggal, tempat FROM v_rakor WHERE rakor_id = ?", [rid]).fetchone() == \
+        (date(2025, 12, 18), "Pendopo Bupati, Martapura")
+    con.close()
+    at.selectbox(key="koreksi_rakor").set_value(rid).run()
+    at.checkbox(key=f"koreksi_rakor{rid}_yakin").check()
+    next(b for b in at.button if b.label == "Tarik rakor").click().run()
+    assert not at.exception, at.exception
+    con = connect(tulis_env)
+    assert con.execute("SELECT count(*) FROM v_rakor WHERE rakor_id = ?", [rid]).fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM rakor_peristiwa WHERE rakor_id = ?", [rid]).fetchone()[0] == 3
+    con.close()
+
+
+def test_visitors_see_no_correction_forms(run_page):
+    at = run_page("pages/tindak_lanjut.py")
+    assert not at.exception, at.exception
+    labels = {b.label for b in at.button}
+    assert not labels & {"Simpan koreksi", "Tarik keputusan", "Simpan koreksi rakor", "Tarik rakor"}
+    assert not [e for e in at.expander if "Koreksi" in e.label]
+
+
+def test_a_decision_on_a_program_the_opd_never_reported_is_saved_with_a_warning(tulis_env: Path):
+    """Review finding 7: the program is checked against the OPD's stored programs; a warning, not a refusal."""
+    at = oidc_app("pages/tindak_lanjut.py", ANALIS, DAFTAR)
+    awal = _peristiwa(tulis_env)
+    at.text_area[0].set_value("Bedah rumah 30 unit di Kecamatan Martapura pada 2026")
+    at.selectbox(key="kep_baru_opd").set_value("DISPERKIMLH")
+    at.selectbox(key="kep_baru_acuan").set_value("program")
+    at.text_input(key="kep_baru_program").set_value("Rehabilitasi RTLH 2026")
+    at.number_input(key="kep_baru_target").set_value(30.0)
+    next(b for b in at.button if b.label == "Simpan keputusan").click().run()
+    assert not at.exception, at.exception
+    assert _peristiwa(tulis_env) == awal + 1
+    peringatan = " ".join(w.value for w in at.warning)
+    assert "belum pernah dilaporkan oleh OPD ini" in peringatan and 'mirip dengan "Rehabilitasi RTLH"' in peringatan

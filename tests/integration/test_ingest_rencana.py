@@ -32,11 +32,50 @@ KASUS = [
 ]
 
 
+# Files checked against a store that already holds the OPD's reports (:data:`LAPORAN`): accepted, with warnings.
+# (file, [(level, row, column, fragment)]: every message that is not info, in order)
+LAPORAN = ("tahun;triwulan;pilar;opd;program;kegiatan;satuan_output;target_output;capaian_output;pagu;realisasi\n"
+           "2024;;2;DisperkimLH;Rehabilitasi RTLH;Bedah rumah tidak layak huni;unit;20;18;Rp400.000.000;"
+           "Rp360.000.000\n")
+KASUS_TERSIMPAN = [
+    ("peringatan_rencana_per_triwulan.csv",
+     [("peringatan", 4, "target_output", "kumulatif")]),
+    ("peringatan_rencana_program_baru.csv",
+     [("peringatan", 2, "program", "belum pernah dilaporkan oleh OPD ini"), ("peringatan", 2, "program",
+                                                                             'mirip dengan "Rehabilitasi RTLH"')]),
+    ("peringatan_rencana_satuan.csv",
+     [("peringatan", 2, "satuan_output", "tidak dapat dibandingkan")]),
+]
+
+
 con = korpus.con
 
 
 def test_every_plan_file_is_in_the_list():
-    assert {p.name for p in RENCANA.iterdir()} == {k[0] for k in KASUS}
+    assert {p.name for p in RENCANA.iterdir()} == {k[0] for k in KASUS} | {k[0] for k in KASUS_TERSIMPAN}
+
+
+@pytest.mark.parametrize(("nama", "harapan"), KASUS_TERSIMPAN, ids=[k[0] for k in KASUS_TERSIMPAN])
+def test_plan_corpus_against_stored_reports(con: duckdb.DuckDBPyConnection, tmp_path: Path, nama: str,
+                                            harapan: list[tuple]):
+    """Review of issue 18, findings 6 and 7: a per-quarter target series, a program the OPD never reported and a
+    unit other than the reports' are accepted with a warning naming the row and the column."""
+    _muat(con, _tulis(tmp_path, "lapor_2024.csv", LAPORAN), "intervensi")
+    hasil = ingest_file(con, (RENCANA / nama).read_bytes(), nama, "rencana", "penguji")
+    teks = "\n".join(hasil.baris_teks())
+    assert hasil.status == "diterima", teks
+    pesan = [p for p in hasil.pesan if p.tingkat != "info"]
+    assert [(p.tingkat, p.baris, p.kolom) for p in pesan] == [h[:3] for h in harapan], teks
+    for p, h in zip(pesan, harapan, strict=True):
+        assert h[3] in p.teks, teks
+
+
+def test_a_per_quarter_series_is_named_in_indonesian(con: duckdb.DuckDBPyConnection):
+    nama = "peringatan_rencana_per_triwulan.csv"
+    hasil = ingest_file(con, (RENCANA / nama).read_bytes(), nama, "rencana", "penguji")
+    p = next(p for p in hasil.pesan if p.tingkat == "peringatan")
+    assert "triwulan 3 (5) lebih kecil dari target triwulan 2 (10, baris 3)" in p.teks, p.teks
+    assert "baris 2, 3, 4, 5" in p.teks and "tampak per triwulan" in p.teks, p.teks
 
 
 @pytest.mark.parametrize(("nama", "vonis", "pertama"), KASUS, ids=[k[0] for k in KASUS])

@@ -49,6 +49,36 @@ def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_p
     assert b.terlambat >= 2
 
 
+def test_every_sample_status_agrees_with_the_data_of_its_day_and_names_who_reported(store_path: Path):
+    """Review of issue 18, finding 10: decision 4 was "selesai" on 20 October 2025 while the reports loaded by then
+    (Q3, 84 of 108 KK) said "berjalan"; decision 5's note named no one; a decision without a place read "Kabupaten"."""
+    from tkpk.rakor import keputusan as kp
+    from tkpk.rakor.tabel import tabel_keputusan
+
+    con = connect(store_path, read_only=True)
+    try:
+        b = bahan_rakor(con, hari_ini=HARI_INI)
+        t = b.tindak_lanjut.set_index("keputusan_id", drop=False)
+        log4 = kp.riwayat(con, int(t.index[3]))
+        log5 = kp.riwayat(con, int(t.index[4]))
+    finally:
+        con.close()
+    # decision 4: berjalan after Q3 was loaded, selesai only once Q4 was, as the suggestion says today
+    assert log4["status"].tolist() == ["baru", "berjalan", "selesai"]
+    assert all(pd.Timestamp(w) > pd.Timestamp("2025-10-15") for w in log4["waktu"][1:])
+    assert t.iloc[3]["status"] == t.iloc[3]["saran"] == "selesai"
+    # a recorded status never runs ahead of the data: where the data suggest, the status is at most the suggestion
+    urut = {"baru": 0, "berjalan": 1, "selesai": 2}
+    for _, r in t[t["saran"].notna()].iterrows():
+        assert urut[r["status"]] <= urut[r["saran"]], r["teks"]
+    # every note names whose report it came from
+    assert "Dinas Sosial" in str(t.iloc[3]["catatan"]) and "Disdukcapil" in str(t.iloc[1]["catatan"])
+    assert "Sekretariat TKPK" in str(log5["catatan"].iloc[-1])
+    assert "dari laporan OPD" not in " ".join(str(c) for c in t["catatan"])
+    # decision 5 has no place: "–", not "Kabupaten"
+    assert tabel_keputusan(b.tindak_lanjut)["Lokasi"].tolist()[4] == "–"
+
+
 def test_the_sample_rakor_is_loaded_once(store_path: Path, tmp_path: Path):
     path = tmp_path / "ulang.duckdb"
     shutil.copy(store_path, path)
@@ -96,6 +126,15 @@ def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(stor
     assert lapor.loc["PUPRP", "tepat_waktu_pct"] == pytest.approx(100.0)
     assert p2024.sekaligus and p2024.tabel["tepat_waktu_pct"].isna().all()  # 2024 came in one load
     assert not p2025.sekaligus and p2025.tabel["peringkat"].notna().sum() == 5
+    # review finding 5: the award's capaian is the plan table's (plan target), capped at 100 like the scorecard
+    with connect(store_path, read_only=True) as c2:
+        r2 = rencana_pilar(c2, 2, 2025, hari_ini=HARI_INI).tabel
+    satu = r2.groupby("kode_opd").filter(lambda g: len(g) == 1).set_index("kode_opd")
+    award = p2025.tabel.set_index("kode_opd")
+    assert len(satu) >= 2
+    for kode, row in satu.iterrows():
+        assert award.loc[kode, "capaian_pct"] == pytest.approx(min(100.0, row["capaian_pct"])), kode
+    assert (award.loc[award["melapor"], "program_laporan"] == 0).all()
     assert "BPBD" in set(r.tabel["kode_opd"]) and r.ringkas[rc.TIDAK_MELAPOR] == 1
 
 

@@ -121,3 +121,50 @@ def test_award_ranking_uses_the_stated_weights_and_rescales_missing_parts():
     assert pd.isna(out.loc["D", "skor"]) and pd.isna(out.loc["D", "peringkat"])
     assert sum(ph.BOBOT.values()) == pytest.approx(1.0)
     assert ph.teks_bobot().startswith("Capaian output 35%")
+
+
+# --- review of issue 18, finding 5: the award's capaian uses the plan's target where a plan exists ---
+
+def _lapor(**ubah: object) -> pd.DataFrame:
+    d = {"pilar": [2, 2, 2], "kode_opd": ["A", "A", "B"], "program": ["Bedah rumah", "Sanitasi", "Bedah rumah"],
+         "satuan_output": ["unit", "unit", "unit"], "target_output": [100.0, 10.0, 40.0],
+         "capaian_output": [40.0, 10.0, 20.0], "pagu": [100.0, 100.0, 50.0]}
+    return pd.DataFrame({**d, **ubah})
+
+
+def test_award_capaian_uses_the_plan_target_where_a_plan_exists():
+    # A planned "Bedah rumah" for 50 units (the report said 100): 40 of 50 = 80%, not 40%; Sanitasi has no plan,
+    # so its report's target counts (100%); pagu-weighted mean = 90. B planned in another unit: report target.
+    rencana = pd.DataFrame({"pilar": [2, 2], "kode_opd": ["A", "B"], "program": ["bedah  RUMAH", "Bedah rumah"],
+                            "satuan_output": ["Unit", "rumah tangga"], "target_tahun": [50.0, 10.0]})
+    c = ph.capaian_acuan(_lapor(), rencana).set_index("kode_opd")
+    assert c.loc["A", "capaian_pct"] == pytest.approx(90.0)
+    assert (c.loc["A", "program_rencana"], c.loc["A", "program_laporan"]) == (1, 1)
+    assert c.loc["B", "capaian_pct"] == pytest.approx(50.0) and c.loc["B", "program_rencana"] == 0
+    # without any plan it is the scorecard's figure (report targets): (40% + 100%) / 2
+    tanpa = ph.capaian_acuan(_lapor(), rencana.iloc[0:0]).set_index("kode_opd")
+    assert tanpa.loc["A", "capaian_pct"] == pytest.approx(70.0)
+    # each program is capped at 100 before the mean, as on the scorecard
+    lebih = ph.capaian_acuan(_lapor(), rencana.assign(target_tahun=[20.0, 10.0])).set_index("kode_opd")
+    assert lebih.loc["A", "capaian_pct"] == pytest.approx(100.0)
+    # a plan of budget only (no output target) leaves the report's target in place
+    anggaran = ph.capaian_acuan(_lapor(), rencana.assign(target_tahun=[float("nan"), 10.0])).set_index("kode_opd")
+    assert anggaran.loc["A", "capaian_pct"] == pytest.approx(70.0)
+    assert ph.teks_acuan(1, 1) == "rencana aksi 1, laporan 1" and ph.teks_acuan(0, 0) == "–"
+
+
+# --- review of issue 18, finding 10: a decision without a place is "–", not "Kabupaten" ---
+
+def test_a_decision_without_a_place_shows_a_dash_and_a_kabupaten_wide_one_says_so():
+    from tkpk import KODE_BANJAR
+    from tkpk.rakor import tabel
+
+    k = pd.DataFrame({
+        "teks": ["tanpa lokasi", "se-kabupaten", "kecamatan"], "nama_opd": ["Dinsos"] * 3,
+        "kode_wilayah": [None, KODE_BANJAR, "63.03.05"], "nama_wilayah": [None, "Banjar", "Martapura"],
+        "tingkat_wilayah": [None, "kabupaten", "kecamatan"], "program": [None] * 3, "indikator": [None] * 3,
+        "target": [None] * 3, "tenggat": [None] * 3, "status": ["baru"] * 3, "terlambat": [False] * 3,
+        "diubah_oleh": ["a"] * 3, "diubah_waktu": [pd.Timestamp("2025-01-01")] * 3})
+    assert tabel.tabel_keputusan(k)["Lokasi"].tolist() == ["–", "Seluruh kabupaten", "Martapura (kec.)"]
+    # the whole kabupaten is a place a decision may name explicitly
+    assert kp.periksa_keputusan(_isi(kode_wilayah=KODE_BANJAR), RAKOR, WILAYAH) == []

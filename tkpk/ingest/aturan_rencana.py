@@ -8,7 +8,7 @@ import pandas as pd
 from tkpk.ingest.aturan import duplikat, sumber
 from tkpk.ingest.aturan_intervensi import _pilar_opd, _tempat
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
-from tkpk.ingest.pesan import Pesan
+from tkpk.ingest.pesan import Pesan, pesan_baris, tampil_nilai
 from tkpk.ingest.reader import Tabel
 from tkpk.ingest.tempat import putuskan_nama_ganda
 from tkpk.ingest.validasi import Konteks
@@ -60,4 +60,50 @@ def rencana(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     p.pesan += duplikat(frame, KUNCI_RENCANA,
                         lambda r: f"Rencana \"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']} triwulan "
                                   f"{'setahun' if pd.isna(r['triwulan']) else r['triwulan']}")
+    p.pesan += turun_per_triwulan(frame, ktx.judul("target_output") if ktx.ada("target_output") else "target_output")
     return frame, p.pesan
+
+
+_SERI = ["kode_opd", "program", "kegiatan", "kode_wilayah", "tahun"]
+
+
+def turun_per_triwulan(frame: pd.DataFrame, judul: str) -> list[Pesan]:
+    """A warning for each plan series (same OPD, program, kegiatan, place and year) whose target output falls from
+    one quarter to a later one: targets are read cumulative ("s.d. triwulan"), so a falling series is almost always
+    per-quarter figures, which would make the year's target the last quarter's alone. A row without a quarter is
+    the year's end (after Q4). One warning per series, on its first falling row, naming the rows."""
+    if frame.empty or not frame["target_output"].notna().any():
+        return []
+    d = frame[frame["target_output"].notna()].assign(
+        _q=pd.to_numeric(frame["triwulan"], errors="coerce").fillna(5).astype("float64"))
+    pesan = []
+    for _, g in d.groupby(_SERI, dropna=False, sort=False):
+        if len(g) < 2:
+            continue
+        g = g.sort_values(["_q", "_baris"], kind="stable")
+        nilai = g["target_output"].astype("float64").tolist()
+        puncak = nilai[0]
+        turun = None
+        for i, v in enumerate(nilai[1:], 1):
+            if v < puncak:
+                turun = i
+                break
+            puncak = max(puncak, v)
+        if turun is None:
+            continue
+        r = g.iloc[turun]
+        sebelum = g.iloc[[j for j in range(turun) if nilai[j] == puncak][-1]]
+
+        def tw(x: float) -> str:
+            return "setahun" if x == 5 else f"triwulan {int(x)}"
+
+        baris = ", ".join(str(int(b)) for b in g["_baris"])
+        pesan.append(pesan_baris(
+            "peringatan", int(r["_baris"]),
+            f"target {tw(r['_q'])} ({tampil_nilai(r['target_output'])}) lebih kecil dari target {tw(sebelum['_q'])} "
+            f"({tampil_nilai(sebelum['target_output'])}, baris {int(sebelum['_baris'])}) untuk program "
+            f"\"{r['program']}\" ({r['kode_opd']}) tahun {r['tahun']} (baris {baris}). Target rencana dibaca "
+            "kumulatif (s.d. triwulan itu, sejak Januari); angka ini tampak per triwulan. Bila memang per triwulan, "
+            "jumlahkan menjadi kumulatif (mis. 5, 5, 5, 5 menjadi 5, 10, 15, 20), agar target tahun tidak terbaca "
+            "hanya sebesar target triwulan terakhir", kolom=judul))
+    return pesan

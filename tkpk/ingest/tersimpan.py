@@ -167,6 +167,48 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
     return pesan
 
 
+def program_rencana(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
+    """Warnings on plan rows that cannot meet a report: a program (folded) the OPD has never reported nor planned
+    before, in any year (a plan under another name than the reports stays "belum ada progres" forever), and a
+    ``satuan_output`` other than the unit the OPD's reports use for that program (capaian against the plan would
+    compare different units). Both name the first row and the column; the "mirip dengan …" warning of
+    :func:`mirip` comes beside the first when a near name exists. An OPD the store holds nothing for (a new store,
+    plans loaded before any report) gets no "belum pernah dilaporkan": there is nothing to compare with yet."""
+    if data.empty:
+        return []
+    pertama = _pertama(data, ["kode_opd", "program"])
+    opd = sorted(set(pertama["kode_opd"].astype(str)))
+    tersimpan = cur.execute(sql("ingest_program_opd"), {"opd": opd}).df()
+    dikenal = {(k, p) for k, p in zip(tersimpan["kode_opd"], _lipat_daftar(tersimpan["program"]), strict=True)}
+    pesan = []
+    for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None),
+                                         _lipat_daftar(pertama["program"]), strict=True):
+        if (kode, kunci) not in dikenal and kode in set(tersimpan["kode_opd"]):
+            pesan.append(pesan_sel(
+                "peringatan", int(n), judul("program"), program,
+                f"belum pernah dilaporkan oleh OPD ini ({_nama_opd(kode)}) pada tahun mana pun, dan belum ada di "
+                "rencana aksi sebelumnya. Rencana ini hanya dapat dibandingkan dengan laporan bila laporan OPD "
+                "memakai nama program yang sama"))
+    if "satuan_output" not in data.columns or not data["satuan_output"].notna().any():
+        return pesan
+    lapor = cur.execute(sql("ingest_satuan_program"), {"opd": opd}).df()
+    satuan: dict[tuple[str, str], dict[str, str]] = {}
+    for kode, p, s, ls in zip(lapor["kode_opd"], _lipat_daftar(lapor["program"]), lapor["satuan_output"],
+                              _lipat_daftar(lapor["satuan_output"]), strict=True):
+        satuan.setdefault((kode, p), {}).setdefault(ls, s)
+    ada = _pertama(data[data["satuan_output"].notna()], ["kode_opd", "program", "satuan_output"])
+    for (kode, program, sat, n), p, ls in zip(ada.itertuples(index=False, name=None), _lipat_daftar(ada["program"]),
+                                              _lipat_daftar(ada["satuan_output"]), strict=True):
+        dipakai = satuan.get((kode, p), {})
+        if dipakai and ls not in dipakai:
+            lain = ", ".join(f'"{v}"' for v in dipakai.values())
+            pesan.append(pesan_sel(
+                "peringatan", int(n), judul("satuan_output"), sat,
+                f"berbeda dari satuan laporan {_nama_opd(kode)} untuk program \"{program}\" ({lain}); capaian "
+                "laporan tidak dapat dibandingkan dengan target rencana ini. Pakai satuan yang sama dengan laporan"))
+    return pesan
+
+
 def kewajaran(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
               judul: Callable[[str], str], label: Callable[[str], str]) -> list[Pesan]:
     """The part-of-whole rules on the file combined with the stored figures of the same place and year: for a
@@ -299,6 +341,8 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
                                                      f"{r['tahun']} (nama yang sama setelah huruf besar/kecil, spasi "
                                                      "dan tanda baca disamakan)")
         data = baku
+        if jenis == "rencana":
+            pesan += program_rencana(cur, data, judul)
         pesan += mirip(cur, data, judul)
         if jenis == "intervensi":
             pesan += kewajaran_intervensi(cur, data, judul)

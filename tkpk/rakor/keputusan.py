@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tkpk import katalog
+from tkpk import KODE_BANJAR, katalog
 from tkpk.db import transaction
 from tkpk.queries import execute, fetch, sql
 
@@ -121,7 +121,7 @@ def periksa_keputusan(isi: IsiKeputusan, tanggal_rakor: date | None, wilayah: Ma
         pesan.append(f"OPD \"{isi.kode_opd}\" tidak dikenal.")
     if isi.status not in STATUS:
         pesan.append(f"Status \"{isi.status}\" tidak dikenal; pilih baru, berjalan atau selesai.")
-    if isi.kode_wilayah is not None and isi.kode_wilayah not in wilayah:
+    if isi.kode_wilayah is not None and isi.kode_wilayah != KODE_BANJAR and isi.kode_wilayah not in wilayah:
         pesan.append(f"Wilayah \"{isi.kode_wilayah}\" bukan kecamatan atau desa di Kabupaten Banjar.")
     if isi.indikator is not None and not _indikator_dikenal(isi.indikator):
         pesan.append(f"Indikator \"{isi.indikator}\" tidak ada di katalog.")
@@ -258,20 +258,51 @@ def ubah_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: s
 
 
 def tarik_keputusan(con: duckdb.DuckDBPyConnection, keputusan_id: int, *, oleh: str,
-                    waktu: datetime | None = None) -> None:
-    """Withdraw a decision recorded by mistake; it leaves the lists, and its history stays."""
+                    waktu: datetime | None = None, alasan: str | None = None) -> None:
+    """Withdraw a decision recorded by mistake; it leaves the lists, and its history stays. ``alasan`` (why it
+    was withdrawn) becomes the withdrawal event's note."""
     with transaction(con) as cur:
         rakor_id, lama, dihapus, sampel = _keputusan_terakhir(cur, keputusan_id)
         if dihapus:
             return
-        _tulis_keputusan(cur, keputusan_id, rakor_id, lama, dihapus=True, sampel=sampel, oleh=oleh,
+        isi = replace(lama, catatan=f"ditarik: {_teks(alasan)}") if _teks(alasan) else lama
+        _tulis_keputusan(cur, keputusan_id, rakor_id, isi, dihapus=True, sampel=sampel, oleh=oleh,
                          waktu=_sekarang(waktu))
 
 
+def peringatan_keputusan(con: duckdb.DuckDBPyConnection, isi: IsiKeputusan) -> list[str]:
+    """Warnings (the decision is still recorded): a program the responsible OPD has never reported or planned
+    under that name, in any year, so no report can ever suggest its status; with the stored name it most resembles.
+    Nothing when the store holds no program of the OPD at all (nothing to compare with)."""
+    from rapidfuzz import fuzz, process
+
+    from tkpk.nama import kunci_nama
+
+    isi = rapikan(isi)
+    if isi.program is None or isi.kode_opd is None:
+        return []
+    tersimpan = fetch(con, "ingest_program_opd", {"opd": [isi.kode_opd]})
+    if tersimpan.empty:
+        return []
+    nama = {kunci_nama(p): str(p) for p in tersimpan["program"]}
+    kunci = kunci_nama(isi.program)
+    if kunci in nama:
+        return []
+    opd = katalog.OPD_BY_KODE[isi.kode_opd].nama_singkat if isi.kode_opd in katalog.OPD_BY_KODE else isi.kode_opd
+    teks = (f"Program \"{isi.program}\" belum pernah dilaporkan oleh OPD ini ({opd}); saran status dari laporan "
+            "tidak akan menemukannya.")
+    dekat = process.extractOne(kunci, list(nama), scorer=fuzz.ratio, score_cutoff=85.0)
+    if dekat is not None:
+        teks += (f" Nama ini mirip dengan \"{nama[dekat[0]]}\" yang sudah tersimpan: bila itu yang dimaksud, tulis "
+                 "persis.")
+    return [teks]
+
+
 def pilihan_tempat(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Places a decision may name, by code: "Kec. Martapura", "Tambak Anyar — Martapura"; "" = the kabupaten."""
+    """Places a decision may name, by code: "Kec. Martapura", "Tambak Anyar — Martapura"; "" = no place given,
+    :data:`tkpk.KODE_BANJAR` = explicitly the whole kabupaten (the two are told apart on every list)."""
     w = fetch(con, "wilayah_banjar")
-    out = {"": "— seluruh kabupaten —"}
+    out = {"": "— tanpa lokasi —", KODE_BANJAR: "Seluruh Kabupaten Banjar"}
     for r in w.itertuples(index=False):
         out[str(r.kode)] = f"Kec. {r.nama}" if r.tingkat == "kecamatan" else f"{r.nama} — {r.nama_kec}"
     return out

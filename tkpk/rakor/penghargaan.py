@@ -23,13 +23,75 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from tkpk.nama import kunci_nama
 from tkpk.rakor.periode import BATAS_LAPOR_HARI, batas_lapor, triwulan_periode
 
 BOBOT: dict[str, float] = {"capaian_pct": 0.35, "serapan_pct": 0.25, "tepat_sasaran_pct": 0.25,
                            "tepat_waktu_pct": 0.15}
 LABEL_KOMPONEN: dict[str, str] = {"capaian_pct": "Capaian output", "serapan_pct": "Serapan anggaran",
                                   "tepat_sasaran_pct": "Tepat sasaran", "tepat_waktu_pct": "Ketepatan lapor"}
-__all__ = ["BATAS_LAPOR_HARI", "BOBOT", "batas_lapor", "ketepatan_lapor", "peringkat", "teks_bobot"]
+__all__ = ["ACUAN_CAPAIAN", "BATAS_LAPOR_HARI", "BOBOT", "batas_lapor", "capaian_acuan", "ketepatan_lapor",
+           "peringkat", "teks_bobot"]
+
+# Which target "capaian output" is measured against: the same one the plan-against-delivery table uses.
+ACUAN_CAPAIAN = ("Capaian output diukur terhadap target rencana aksi (target tahun, triwulan 4) bila OPD punya "
+                 "rencana aksi untuk program itu pada tahun ini, dengan satuan yang sama, seperti tabel rencana aksi "
+                 "dan laporan; selain itu terhadap target output di laporan OPD.")
+_KUNCI = ["pilar", "kode_opd", "_p", "_s"]
+
+
+def _kunci(d: pd.DataFrame) -> pd.DataFrame:
+    return d.assign(pilar=pd.to_numeric(d["pilar"], errors="coerce").astype("int64"),
+                    kode_opd=d["kode_opd"].astype(str), _p=d["program"].map(kunci_nama),
+                    _s=d["satuan_output"].fillna("").map(kunci_nama))
+
+
+def capaian_acuan(baris: pd.DataFrame, rencana: pd.DataFrame, batas: float = 100.0) -> pd.DataFrame:
+    """Per OPD: ``capaian_pct`` with each program's target taken from its action plan where one exists for that
+    OPD, program and unit in the year (``target_tahun`` of :func:`tkpk.rakor.rencana.rencana_vs_realisasi`), else
+    from the OPD's report (the sum of ``target_output``); ``program_rencana`` / ``program_laporan`` count the
+    programs measured against each.
+
+    ``baris`` are the year's report rows (``pilar, kode_opd, program, satuan_output, target_output,
+    capaian_output, pagu``). Programs combine as on the scorecard (:func:`tkpk.skor.skor_opd`): each program's %
+    capped at ``batas``, then the mean weighted by pagu (the plain mean when no program has a pagu).
+    """
+    kolom = ["kode_opd", "capaian_pct", "program_rencana", "program_laporan"]
+    if baris.empty:
+        return pd.DataFrame(columns=kolom)
+    b = _kunci(baris)
+    for c in ("target_output", "capaian_output", "pagu"):
+        b[c] = pd.to_numeric(b[c], errors="coerce").astype("float64")
+    prog = b.groupby(_KUNCI, dropna=False)[["target_output", "capaian_output", "pagu"]].sum(min_count=1)
+    if not rencana.empty:
+        r = _kunci(rencana)
+        r = r[pd.to_numeric(r["target_tahun"], errors="coerce").notna()]
+        plan = r.groupby(_KUNCI)["target_tahun"].sum(min_count=1).astype("float64")
+        prog["target_rencana"] = plan.reindex(prog.index)
+    else:
+        prog["target_rencana"] = float("nan")
+    pakai_rencana = prog["target_rencana"].notna()
+    target = prog["target_rencana"].where(pakai_rencana, prog["target_output"])
+    pct = 100.0 * prog["capaian_output"] / target.where(target > 0)
+    cap = pct.clip(upper=batas)
+    bobot = prog["pagu"].where((prog["pagu"] > 0) & cap.notna())
+    h = pd.DataFrame({"_cw": cap * bobot, "_w": bobot, "_c": cap, "_r": pakai_rencana & pct.notna(),
+                      "_l": ~pakai_rencana & pct.notna()}).reset_index()
+    g = h.groupby("kode_opd")
+    berbobot = g["_cw"].sum(min_count=1) / g["_w"].sum(min_count=1)
+    out = pd.DataFrame({"capaian_pct": berbobot.fillna(g["_c"].mean()).astype("float64"),
+                        "program_rencana": g["_r"].sum().astype("int64"),
+                        "program_laporan": g["_l"].sum().astype("int64")})
+    return out.reset_index()[kolom]
+
+
+def teks_acuan(rencana: object, laporan: object) -> str:
+    """"rencana aksi 3, laporan 1": how many programs were measured against which target."""
+    r = 0 if pd.isna(rencana) else int(rencana)  # type: ignore[arg-type]
+    lap = 0 if pd.isna(laporan) else int(laporan)  # type: ignore[arg-type]
+    if r + lap == 0:
+        return "–"
+    return ", ".join(f"{t} {n}" for t, n in (("rencana aksi", r), ("laporan", lap)) if n)
 
 
 def teks_bobot() -> str:

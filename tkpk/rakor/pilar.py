@@ -12,7 +12,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from tkpk import kinerja
+from tkpk import SAMPLE_SOURCE, kinerja
 from tkpk.queries import fetch
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
@@ -37,6 +37,12 @@ class RencanaPilar:
         urut = (rc.TERCAPAI, rc.SESUAI, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM, rc.TIDAK_MELAPOR, rc.TANPA_TARGET)
         bagian = ", ".join(f"{self.ringkas[s]} {s}" for s in urut if self.ringkas.get(s))
         return f"{len(self.tabel)} program direncanakan: {bagian}."
+
+    def teks_sumber(self) -> str:
+        """The plan table's caption (after "Sumber: "), with the sample label when plans or reports are sample, as
+        every other caption of the page (:func:`tkpk.kinerja.teks_sumber`)."""
+        teks = f"rencana aksi OPD dan laporan intervensi OPD {self.tahun} (batch aktif terbaru)"
+        return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi." if self.sampel else f"{teks}."
 
 
 def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: str | None = None,
@@ -66,8 +72,13 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
     """The OPDs of a pillar ranked by :data:`tkpk.rakor.penghargaan.BOBOT` for ``tahun`` (year view); timeliness
     counts every period due by ``hari_ini`` (today by default)."""
     k = kinerja.kartu_skor(con, pilar, tahun)
-    opd = k.opd[["pilar", "kode_opd", "nama_singkat", "belum_melapor", "capaian_pct", "serapan_pct", "sampel"]]
+    opd = k.opd[["pilar", "kode_opd", "nama_singkat", "belum_melapor", "serapan_pct", "sampel"]]
     opd = opd.assign(melapor=~opd["belum_melapor"].fillna(True).astype(bool))
+    # capaian against the plan's target where the OPD planned the program (the plan table's own figure)
+    rencana = rc.rencana_vs_realisasi(fetch(con, "rakor_rencana_tahun", {"tahun": tahun}),
+                                      fetch(con, "rakor_intervensi_tahun", {"tahun": tahun}), tahun, hari_ini)
+    capaian = ph.capaian_acuan(k.baris, rencana[rencana["pilar"] == pilar], k.aturan.batas_capaian_agregat)
+    opd = opd.merge(capaian, on="kode_opd", how="left")
     tepat = pd.DataFrame(columns=["kode_opd", "tepat_sasaran_pct"])
     if k.tepat_opd is not None and not k.tepat_opd.empty:
         tepat = k.tepat_opd[["kode_opd", "kantong_jumlah_pct"]].rename(
@@ -75,5 +86,5 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
     waktu = fetch(con, "rakor_waktu_lapor", {"tahun": tahun})
     lapor = ph.ketepatan_lapor(waktu, tahun, hari_ini or date.today(), opd["kode_opd"])
     d = opd.merge(tepat, on="kode_opd", how="left").merge(lapor, on="kode_opd", how="left")
-    sampel = bool(d["sampel"].fillna(False).astype(bool).any())
+    sampel = bool(d["sampel"].fillna(False).astype(bool).any()) or bool(rencana["sampel"].any())
     return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel)

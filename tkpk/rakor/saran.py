@@ -32,7 +32,7 @@ from datetime import date
 
 import pandas as pd
 
-from tkpk import fmt, katalog
+from tkpk import KODE_BANJAR, fmt, katalog
 from tkpk.nama import kunci_nama
 from tkpk.rakor.periode import akhir_periode, triwulan_dari
 
@@ -67,9 +67,11 @@ def sesudah_rakor(tahun: pd.Series, triwulan: pd.Series, tanggal_rakor: date) ->
 
 
 def _di_dalam(kode: pd.Series, tempat: str) -> pd.Series:
-    """Rows at ``tempat`` or inside it (a desa code starts with its kecamatan's code and a dot)."""
+    """Rows at ``tempat`` or inside it (a desa code starts with its kecamatan's code and a dot); for the whole
+    kabupaten also the rows without a place (kabupaten-wide reports)."""
     k = kode.astype("string")
-    return (k == tempat) | k.str.startswith(tempat + ".").fillna(False)
+    dalam = (k == tempat) | k.str.startswith(tempat + ".").fillna(False)
+    return dalam | k.isna() if tempat == KODE_BANJAR else dalam
 
 
 def _kosong(x: object) -> bool:

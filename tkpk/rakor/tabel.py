@@ -10,7 +10,7 @@ import pandas as pd
 
 from tkpk import fmt, katalog
 from tkpk.rakor.keputusan import LABEL_STATUS
-from tkpk.rakor.penghargaan import teks_ketepatan
+from tkpk.rakor.penghargaan import teks_acuan, teks_ketepatan
 
 SIMBOL = {"selesai": "●", "berjalan": "◐", "baru": "○"}
 SIMBOL_TERLAMBAT = "▲"
@@ -37,8 +37,11 @@ def _acuan(r: pd.Series) -> str:
 
 
 def _lokasi(r: pd.Series) -> str:
+    """"–" when the decision names no place; "Seluruh kabupaten" only when it was recorded kabupaten-wide."""
+    if r.get("tingkat_wilayah") == "kabupaten":
+        return "Seluruh kabupaten"
     if pd.isna(r.get("nama_wilayah")):
-        return "Kabupaten"
+        return "–"
     return str(r["nama_wilayah"]) + (" (kec.)" if r.get("tingkat_wilayah") == "kecamatan" else "")
 
 
@@ -121,14 +124,17 @@ def tabel_rencana(t: pd.DataFrame, nama_opd: dict[str, str]) -> pd.DataFrame:
 
 def tabel_penghargaan(p: pd.DataFrame) -> pd.DataFrame:
     """The award ranking: rank, OPD, score, each component (what the weights multiply), what was left out."""
-    kolom = ["Peringkat", "OPD", "Skor (0–100)", "Capaian output (%)", "Serapan anggaran (%)", "Tepat sasaran (%)",
-             "Ketepatan lapor (%)", "Lapor tepat waktu", "Tidak dinilai"]
+    kolom = ["Peringkat", "OPD", "Skor (0–100)", "Capaian output (%)", "Target capaian (program)",
+             "Serapan anggaran (%)", "Tepat sasaran (%)", "Ketepatan lapor (%)", "Lapor tepat waktu", "Tidak dinilai"]
     if p.empty:
         return pd.DataFrame(columns=kolom)
     return pd.DataFrame({
         "Peringkat": [str(int(x)) if pd.notna(x) else "belum melapor" for x in p["peringkat"]],
         "OPD": p["nama_singkat"].to_numpy(), "Skor (0–100)": p["skor"].round(1).to_numpy(),
         "Capaian output (%)": p["capaian_pct"].round(1).to_numpy(),
+        "Target capaian (program)": [teks_acuan(r, lap) for r, lap in zip(
+            p.get("program_rencana", pd.Series([0] * len(p))), p.get("program_laporan", pd.Series([0] * len(p))),
+            strict=True)],
         "Serapan anggaran (%)": p["serapan_pct"].round(1).to_numpy(),
         "Tepat sasaran (%)": p["tepat_sasaran_pct"].round(1).to_numpy(),
         "Ketepatan lapor (%)": p["tepat_waktu_pct"].round(1).to_numpy(),

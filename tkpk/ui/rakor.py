@@ -104,7 +104,23 @@ def form_keputusan(rakor: dict[str, Any], oleh: str, key: str, besar: bool = Fal
         _pesan_gagal(e)
         return
     st.toast("Keputusan tersimpan.")
+    _simpan_peringatan(kp.peringatan_keputusan(conn(), isi))
     st.rerun()
+
+
+_PERINGATAN = "rakor_peringatan"
+
+
+def _simpan_peringatan(pesan: list[str]) -> None:
+    """Warnings about what was just saved, kept for the run after ``st.rerun()`` (:func:`peringatan_tertunda`)."""
+    if pesan:
+        st.session_state[_PERINGATAN] = pesan
+
+
+def peringatan_tertunda() -> None:
+    """Show (once) the warnings about the decision just saved: drawn outside any expander so they are seen."""
+    for p in st.session_state.pop(_PERINGATAN, []):
+        st.warning("Tersimpan, dengan catatan: " + aman.md(p), icon="⚠️")
 
 
 def _pilihan(k: pd.DataFrame) -> dict[int, str]:
@@ -145,6 +161,101 @@ def _simpan_status(kid: int, status: str, catatan: str | None, oleh: str) -> Non
     st.info("Tidak ada yang berubah.")
 
 
+def koreksi(b: BahanRakor, oleh: str, key: str = "koreksi") -> None:
+    """Correct or withdraw a decision of the rakor on the page or the one before it, or a rakor itself; every
+    correction and withdrawal is a new event with who and when (:mod:`tkpk.rakor.keputusan`)."""
+    st.markdown("Salah ketik, tenggat atau OPD yang keliru dikoreksi di sini; keputusan atau rakor yang tercatat "
+                "keliru ditarik. Semua tercatat di riwayat dengan siapa dan kapan; tidak ada yang dihapus.")
+    k = pd.concat([x for x in (b.keputusan, b.tindak_lanjut) if not x.empty], ignore_index=True) \
+        if not (b.keputusan.empty and b.tindak_lanjut.empty) else b.keputusan
+    nama_rakor = {int(r.rakor_id): str(r.judul) for r in b.daftar.itertuples(index=False)}
+    if not k.empty:
+        st.markdown("**Koreksi keputusan**")
+        pilihan = {int(r.keputusan_id): f"{nama_rakor.get(int(r.rakor_id), '')}: {str(r.teks)[:70]}"
+                   for r in k.itertuples(index=False)}
+        kid = st.selectbox("Keputusan yang dikoreksi", list(pilihan), format_func=pilihan.get, key=f"{key}_kep")
+        _koreksi_keputusan(k[k["keputusan_id"] == kid].iloc[0], oleh, f"{key}_kep{kid}")
+    st.markdown("**Koreksi rakor**")
+    if b.daftar.empty:
+        st.info("Belum ada rakor tercatat.")
+        return
+    pilihan_r = {int(r.rakor_id): judul_rakor(r._asdict()) for r in b.daftar.itertuples(index=False)}
+    rid = st.selectbox("Rakor yang dikoreksi", list(pilihan_r), format_func=pilihan_r.get, key=f"{key}_rakor")
+    _koreksi_rakor(b.daftar[b.daftar["rakor_id"] == rid].iloc[0], oleh, f"{key}_rakor{rid}")
+
+
+def _koreksi_keputusan(r: pd.Series, oleh: str, key: str) -> None:
+    kid = int(r["keputusan_id"])
+    with st.form(f"{key}_ubah"):
+        teks = st.text_area("Isi keputusan", value=str(r["teks"]), height=90, key=f"{key}_teks")
+        c1, c2 = st.columns(2)
+        lama_opd = "" if pd.isna(r["kode_opd"]) else str(r["kode_opd"])
+        opd = c1.selectbox("OPD penanggung jawab", list(_OPD), index=list(_OPD).index(lama_opd) if lama_opd in _OPD
+                           else 0, format_func=_OPD.get, key=f"{key}_opd")
+        tenggat = c2.date_input("Tenggat", value=None if pd.isna(r["tenggat"]) else pd.Timestamp(r["tenggat"]).date(),
+                                format="DD/MM/YYYY", key=f"{key}_tenggat")
+        kirim = st.form_submit_button("Simpan koreksi")
+    if kirim:
+        try:
+            berubah = kp.ubah_keputusan(conn(), kid, oleh=oleh, teks=teks, kode_opd=opd or None, tenggat=tenggat)
+        except kp.IsianGagal as e:
+            _pesan_gagal(e)
+            return
+        if not berubah:
+            st.info("Tidak ada yang berubah.")
+            return
+        st.toast("Koreksi tersimpan (riwayat keputusan bertambah satu).")
+        isi = kp.IsiKeputusan(teks=teks, kode_opd=opd or None, program=None if pd.isna(r["program"])
+                              else str(r["program"]))
+        _simpan_peringatan(kp.peringatan_keputusan(conn(), isi))
+        st.rerun()
+    with st.form(f"{key}_tarik"):
+        alasan = st.text_input("Alasan menarik keputusan (wajib)", key=f"{key}_alasan")
+        yakin = st.checkbox("Saya yakin: keputusan ini ditarik dari semua daftar (riwayatnya tetap tersimpan)",
+                            key=f"{key}_yakin")
+        tarik = st.form_submit_button("Tarik keputusan")
+    if tarik:
+        if not alasan.strip() or not yakin:
+            st.error("Isi alasan dan centang kotak konfirmasi untuk menarik keputusan.")
+            return
+        kp.tarik_keputusan(conn(), kid, oleh=oleh, alasan=alasan)
+        st.toast("Keputusan ditarik.")
+        st.rerun()
+
+
+def _koreksi_rakor(r: pd.Series, oleh: str, key: str) -> None:
+    rid = int(r["rakor_id"])
+    with st.form(f"{key}_ubah"):
+        c1, c2, c3 = st.columns([1, 2, 2])
+        tanggal = c1.date_input("Tanggal rakor", value=pd.Timestamp(r["tanggal"]).date(), format="DD/MM/YYYY",
+                                key=f"{key}_tanggal")
+        judul_baru = c2.text_input("Judul", value=str(r["judul"]), key=f"{key}_judul")
+        tempat = c3.text_input("Tempat", value="" if pd.isna(r["tempat"]) else str(r["tempat"]), key=f"{key}_tempat")
+        kirim = st.form_submit_button("Simpan koreksi rakor")
+    if kirim:
+        try:
+            berubah = kp.ubah_rakor(conn(), rid, kp.IsiRakor(tanggal, judul_baru, tempat), oleh=oleh)
+        except kp.IsianGagal as e:
+            _pesan_gagal(e)
+            return
+        if not berubah:
+            st.info("Tidak ada yang berubah.")
+            return
+        st.toast("Koreksi rakor tersimpan.")
+        st.rerun()
+    with st.form(f"{key}_tarik"):
+        yakin = st.checkbox("Saya yakin: rakor ini dan keputusannya ditarik dari semua daftar (riwayatnya tetap "
+                            "tersimpan)", key=f"{key}_yakin")
+        tarik = st.form_submit_button("Tarik rakor")
+    if tarik:
+        if not yakin:
+            st.error("Centang kotak konfirmasi untuk menarik rakor.")
+            return
+        kp.tarik_rakor(conn(), rid, oleh=oleh)
+        st.toast("Rakor ditarik.")
+        st.rerun()
+
+
 def riwayat(k: pd.DataFrame, key: str) -> None:
     """Every event of one decision: who changed what, when."""
     if k.empty:
@@ -174,15 +285,28 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
             masuk.gerbang(key)
 
 
-def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None) -> None:
-    """Every decision of the previous rakor with its status (overdue marked) and the data's suggestion."""
+def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
+    """How many slides the follow-up of ``b`` takes at projector height ``layar``."""
+    from tkpk.agenda import jumlah_halaman
+
+    return jumlah_halaman(len(b.tindak_lanjut), layar) if b.sebelumnya is not None else 1
+
+
+def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman: tuple[int, int] = (1, 1)) -> None:
+    """The decisions of the previous rakor with their status (overdue marked) and the data's suggestion; page
+    ``halaman`` = (this page, pages) of the follow-up, each decision on exactly one page, numbered across pages."""
+    from tkpk.agenda import bagian_halaman
+
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
         return
     st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
     t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
     kolom = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
-    _tabel_slide(t[kolom], 7 if layar >= 1080 else 4)
+    bagian = t[kolom].iloc[bagian_halaman(len(t), *halaman)]
+    _tabel_slide(bagian, len(bagian))
+    if halaman[0] < halaman[1]:
+        st.markdown(f"Keputusan berikutnya di slide selanjutnya ({halaman[0] + 1}/{halaman[1]}).")
     if bisa_menulis(oleh):
         with st.expander("Perbarui status atau terima saran"):
             form_perbarui(b.tindak_lanjut, oleh, key="slide_tl", dengan_saran=True)  # type: ignore[arg-type]
@@ -195,6 +319,7 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
         st.info("Belum ada rakor tercatat. Catat rakor ini di halaman Tindak lanjut rakor.")
         return
     st.markdown(f"**{aman.md(judul_rakor(b.sekarang))}** — {tabel.ringkas(b.keputusan)}")
+    peringatan_tertunda()
     if not b.keputusan.empty:
         t = tabel.tabel_keputusan(b.keputusan)
         _tabel_slide(t[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]],
@@ -224,8 +349,7 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
         return
     t = tabel.tabel_rencana(r.tabel, {o.kode: o.nama_singkat for o in katalog.OPD})
     tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
-    st.caption(f"Sumber: rencana aksi OPD dan laporan intervensi OPD {tahun} (batch aktif terbaru). "
-               + rencana_aturan())
+    st.caption(f"Sumber: {r.teks_sumber()} " + rencana_aturan())
     tombol_unduh(kt.bulatkan(t), f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
                  asal="rencana aksi dan laporan intervensi OPD")
     if opd:
@@ -264,6 +388,7 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
                 f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
                 "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
                 "tepat waktu; laporan tahunan dihitung sebagai triwulan 4.")
+    st.markdown(f"**Target capaian output:** {ph.ACUAN_CAPAIAN}")
     if p.sekaligus:
         st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
     t = tabel.tabel_penghargaan(p.tabel)
