@@ -25,8 +25,17 @@ from tkpk.store import init_store
 HARI_INI = date(2026, 12, 1)
 
 
-def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_path: Path):
-    con = connect(store_path, read_only=True)
+@pytest.fixture(scope="module")
+def salinan_baca(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled store for read-only connections: an app test earlier in the same process may still
+    hold the session store open read-write, and DuckDB refuses a second connection with another configuration."""
+    path = tmp_path_factory.mktemp("rakor_baca") / "tkpk.duckdb"
+    shutil.copy(store_path, path)
+    return path
+
+
+def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(salinan_baca: Path):
+    con = connect(salinan_baca, read_only=True)
     try:
         b = bahan_rakor(con, hari_ini=HARI_INI)
     finally:
@@ -49,13 +58,13 @@ def test_the_follow_up_of_the_sample_rakor_mixes_met_late_and_unreported(store_p
     assert b.terlambat >= 2
 
 
-def test_every_sample_status_agrees_with_the_data_of_its_day_and_names_who_reported(store_path: Path):
+def test_every_sample_status_agrees_with_the_data_of_its_day_and_names_who_reported(salinan_baca: Path):
     """Review of issue 18, finding 10: decision 4 was "selesai" on 20 October 2025 while the reports loaded by then
     (Q3, 84 of 108 KK) said "berjalan"; decision 5's note named no one; a decision without a place read "Kabupaten"."""
     from tkpk.rakor import keputusan as kp
     from tkpk.rakor.tabel import tabel_keputusan
 
-    con = connect(store_path, read_only=True)
+    con = connect(salinan_baca, read_only=True)
     try:
         b = bahan_rakor(con, hari_ini=HARI_INI)
         t = b.tindak_lanjut.set_index("keputusan_id", drop=False)
@@ -92,8 +101,8 @@ def test_the_sample_rakor_is_loaded_once(store_path: Path, tmp_path: Path):
         con.close()
 
 
-def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(store_path: Path):
-    con = connect(store_path, read_only=True)
+def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(salinan_baca: Path):
+    con = connect(salinan_baca, read_only=True)
     try:
         t = rc.rencana_vs_realisasi(fetch(con, "rakor_rencana_tahun", {"tahun": 2025}),
                                     fetch(con, "rakor_intervensi_tahun", {"tahun": 2025}), 2025, HARI_INI)
@@ -127,7 +136,7 @@ def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(stor
     assert p2024.sekaligus and p2024.tabel["tepat_waktu_pct"].isna().all()  # 2024 came in one load
     assert not p2025.sekaligus and p2025.tabel["peringkat"].notna().sum() == 5
     # review finding 5: the award's capaian is the plan table's (plan target), capped at 100 like the scorecard
-    with connect(store_path, read_only=True) as c2:
+    with connect(salinan_baca, read_only=True) as c2:
         r2 = rencana_pilar(c2, 2, 2025, hari_ini=HARI_INI).tabel
     satu = r2.groupby("kode_opd").filter(lambda g: len(g) == 1).set_index("kode_opd")
     award = p2025.tabel.set_index("kode_opd")
