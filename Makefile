@@ -28,11 +28,13 @@ run: $(BIN)/.installed $(TKPK_DB)
 # Resilience tests run in their own process: each layer starts its own Playwright loop.
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not resilience"
 	$(BIN)/python -m pytest -m resilience
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 fmt: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

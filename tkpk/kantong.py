@@ -27,7 +27,7 @@ from tkpk.klasifikasi import SKEMA, Kelas, klasifikasi, nama_skema
 
 __all__ = [
     "DEPRIVASI", "AturanKantong", "AturanMoran", "HasilKantong", "PerubahanKantong", "UjiMoran", "bandingkan_kantong",
-    "deskripsi_aturan", "kantong_jumlah_persen", "kantong_moran",
+    "deskripsi_aturan", "deskripsi_moran", "kantong_jumlah_persen", "teks_p",
 ]
 
 KANTONG = "kantong"
@@ -301,8 +301,6 @@ def deskripsi_aturan(aturan: AturanKantong | AturanMoran | None = None, hasil: H
     a = aturan or (hasil.aturan if hasil else AturanKantong())
     nama_p = fmt.awal_kecil(_nama(a.kolom_persen))
     if isinstance(a, AturanMoran):
-        from tkpk.kantong_moran import deskripsi_moran
-
         return deskripsi_moran(a, hasil)
     nama_j = fmt.awal_kecil(_nama(a.kolom_jumlah))
     skema = fmt.awal_kecil(SKEMA[nama_skema(a.skema)])
@@ -365,5 +363,45 @@ def bandingkan_kantong(lama: HasilKantong | pd.DataFrame, baru: HasilKantong | p
     return PerubahanKantong(masuk=daftar["masuk"], keluar=daftar["keluar"], tetap=daftar["tetap"], tabel=tabel)
 
 
-# Re-exported so callers keep one import for both rules; defined in its own module (it needs geometry and esda).
-from tkpk.kantong_moran import kantong_moran  # noqa: E402
+# The spatial rule's words live here with the count × share rule's, so describing either needs no geometry;
+# the rule itself (neighbours, esda) is in tkpk.kantong_moran.
+KOREKSI = {"fdr": "FDR (Benjamini–Hochberg)", "tanpa": "tanpa koreksi"}
+LAJU = {"mentah": "persentase apa adanya", "eb": "laju empiris Bayes (Assunção–Reis)"}
+
+
+
+def teks_p(p: float) -> str:
+    """p-values to four decimals (the resolution of 9.999 permutations), "< 0,0001" never shown as 0."""
+    if p is None or math.isnan(p):
+        return fmt.TIDAK_ADA
+    return fmt.angka(p, 4) if p >= 0.0001 else "< 0,0001"
+
+
+def deskripsi_moran(a: AturanMoran, hasil: HasilKantong | None = None) -> str:
+    """The spatial rule in Indonesian, with this year's counts before and after the correction when known."""
+    nama_p = fmt.awal_kecil(_nama(a.kolom_persen))
+    baris = [
+        f"Kantong menurut klaster spasial (Local Moran's I) atas {nama_p} ({LAJU[a.laju]}): wilayah yang "
+        f"bersinggungan atau berjarak paling jauh {fmt.angka(a.toleransi_m, 1)} m (dihitung dalam meter, "
+        f"{a.crs_meter}) dianggap tetangga; bobot dinormalkan per baris.",
+        "Kantong: wilayah tinggi yang dikelilingi tetangga tinggi (Tinggi-Tinggi). Kantong terisolasi: wilayah "
+        "tinggi di antara tetangga rendah (Tinggi-Rendah). Keduanya hanya bila signifikan.",
+        f"Nilai p dari {fmt.angka(a.permutasi)} permutasi acak dengan benih tetap {a.seed}, sehingga hasilnya "
+        "selalu sama untuk data yang sama. Nilai p setiap wilayah ditampilkan.",
+    ]
+    if a.koreksi == "fdr":
+        baris.append(f"Koreksi uji berganda: {KOREKSI['fdr']} pada α = {fmt.angka(a.alpha, 2)}, atas semua "
+                     "wilayah yang diuji (tanpa koreksi, satu dari dua puluh wilayah tampak signifikan secara "
+                     "kebetulan).")
+    else:
+        baris.append(f"Tanpa koreksi uji berganda: setiap wilayah diuji pada α = {fmt.angka(a.alpha, 2)}.")
+    u = hasil.uji if hasil is not None else None
+    if u is not None:
+        if a.koreksi == "fdr":
+            baris.append(f"Tahun ini: {u.signifikan_mentah} dari {u.jumlah_diuji} wilayah signifikan sebelum "
+                         f"koreksi, {u.signifikan} setelah koreksi FDR (ambang p {teks_p(u.ambang_p)}).")
+        else:
+            baris.append(f"Tahun ini: {u.signifikan_mentah} dari {u.jumlah_diuji} wilayah signifikan (tanpa "
+                         "koreksi).")
+    baris.append("Wilayah tanpa data, dengan sel kecil yang disamarkan, atau tanpa tetangga tidak diuji.")
+    return "\n".join(f"- {b}" for b in baris)

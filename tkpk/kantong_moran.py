@@ -27,7 +27,9 @@ import pandas as pd
 from tkpk import fmt, katalog
 from tkpk.kantong import (
     KANTONG,
+    KOREKSI,
     KUADRAN,
+    LAJU,
     TERISOLASI,
     AturanMoran,
     HasilKantong,
@@ -38,13 +40,10 @@ from tkpk.kantong import (
     _peringkat,
     _siapkan,
     _urut,
+    teks_p,
 )
 
-__all__ = ["deskripsi_moran", "kantong_moran", "tetangga"]
-
-KOREKSI = {"fdr": "FDR (Benjamini–Hochberg)", "tanpa": "tanpa koreksi"}
-LAJU = {"mentah": "persentase apa adanya", "eb": "laju empiris Bayes (Assunção–Reis)"}
-
+__all__ = ["kantong_moran", "tetangga"]
 
 def tetangga(gdf: gpd.GeoDataFrame, aturan: AturanMoran) -> object:
     """Fuzzy-contiguity weights (row-standardised) of ``gdf``'s rows in order, in ``aturan.crs_meter``."""
@@ -152,13 +151,6 @@ def kantong_moran(gdf: gpd.GeoDataFrame, aturan: AturanMoran | None = None, nila
     return HasilKantong(tabel=_urut(out), aturan=a, nilai_kabupaten=kab, catatan=catatan, uji=uji)
 
 
-def teks_p(p: float) -> str:
-    """p-values to four decimals (the resolution of 9.999 permutations), "< 0,0001" never shown as 0."""
-    if p is None or math.isnan(p):
-        return fmt.TIDAK_ADA
-    return fmt.angka(p, 4) if p >= 0.0001 else "< 0,0001"
-
-
 def _alasan(r: tuple, a: AturanMoran, kab: float | None, ambang: float) -> str:
     if math.isnan(r.persen):
         return f"tidak ada data {fmt.awal_kecil(_nama(a.kolom_persen))}"
@@ -180,33 +172,3 @@ def _alasan(r: tuple, a: AturanMoran, kab: float | None, ambang: float) -> str:
     else:
         alasan = ""
     return f"bukan kantong: {r.kuadran}, {p}{alasan} — {teks}; {tetangga_teks}"
-
-
-def deskripsi_moran(a: AturanMoran, hasil: HasilKantong | None = None) -> str:
-    """The spatial rule in Indonesian, with this year's counts before and after the correction when known."""
-    nama_p = fmt.awal_kecil(_nama(a.kolom_persen))
-    baris = [
-        f"Kantong menurut klaster spasial (Local Moran's I) atas {nama_p} ({LAJU[a.laju]}): wilayah yang "
-        f"bersinggungan atau berjarak paling jauh {fmt.angka(a.toleransi_m, 1)} m (dihitung dalam meter, "
-        f"{a.crs_meter}) dianggap tetangga; bobot dinormalkan per baris.",
-        "Kantong: wilayah tinggi yang dikelilingi tetangga tinggi (Tinggi-Tinggi). Kantong terisolasi: wilayah "
-        "tinggi di antara tetangga rendah (Tinggi-Rendah). Keduanya hanya bila signifikan.",
-        f"Nilai p dari {fmt.angka(a.permutasi)} permutasi acak dengan benih tetap {a.seed}, sehingga hasilnya "
-        "selalu sama untuk data yang sama. Nilai p setiap wilayah ditampilkan.",
-    ]
-    if a.koreksi == "fdr":
-        baris.append(f"Koreksi uji berganda: {KOREKSI['fdr']} pada α = {fmt.angka(a.alpha, 2)}, atas semua "
-                     "wilayah yang diuji (tanpa koreksi, satu dari dua puluh wilayah tampak signifikan secara "
-                     "kebetulan).")
-    else:
-        baris.append(f"Tanpa koreksi uji berganda: setiap wilayah diuji pada α = {fmt.angka(a.alpha, 2)}.")
-    u = hasil.uji if hasil is not None else None
-    if u is not None:
-        if a.koreksi == "fdr":
-            baris.append(f"Tahun ini: {u.signifikan_mentah} dari {u.jumlah_diuji} wilayah signifikan sebelum "
-                         f"koreksi, {u.signifikan} setelah koreksi FDR (ambang p {teks_p(u.ambang_p)}).")
-        else:
-            baris.append(f"Tahun ini: {u.signifikan_mentah} dari {u.jumlah_diuji} wilayah signifikan (tanpa "
-                         "koreksi).")
-    baris.append("Wilayah tanpa data, dengan sel kecil yang disamarkan, atau tanpa tetangga tidak diuji.")
-    return "\n".join(f"- {b}" for b in baris)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
+from tkpk.periode_lapor import pilih_periode
 
 __all__ = ["CAMPURAN", "JIWA", "KK", "KUNCI_PROGRAM", "LOKASI", "SEKAB", "TANPA", "Perlindungan", "lindungi",
            "lindungi_periode", "ringkas", "ringkas_tempat", "satuan_efektif", "siapkan"]
@@ -247,8 +248,6 @@ def lindungi_periode(rows: pd.DataFrame, tahun: int) -> dict[int | None, Perlind
     is a virtual cell (:mod:`tkpk.sel_kecil`, ``turunan``) of the group "later quarter = earlier quarter +
     difference", protected like a published count; and a cell shown in two views (the latest quarter is also the
     year's figure) is one cell, hidden in both or in neither."""
-    from tkpk.skor import pilih_periode
-
     if rows.empty:
         return {None: Perlindungan()}
     semua = siapkan(rows)

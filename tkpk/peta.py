@@ -26,8 +26,8 @@ from tkpk.kantong import (
     PerubahanKantong,
     bandingkan_kantong,
     kantong_jumlah_persen,
-    kantong_moran,
 )
+from tkpk.kantong_moran import kantong_moran
 from tkpk.queries import fetch
 from tkpk.sasaran import HasilSasaran, tepat_sasaran
 

@@ -14,8 +14,7 @@ import duckdb
 import pandas as pd
 
 from tkpk import fmt
-from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong
-from tkpk.kantong_moran import teks_p
+from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong, teks_p
 from tkpk.sasaran import HasilSasaran
 from tkpk.unduh import bulat
 

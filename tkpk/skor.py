@@ -23,6 +23,7 @@ from babel.numbers import format_decimal
 
 from tkpk import katalog
 from tkpk import penerima as pn
+from tkpk.periode_lapor import pilih_periode
 from tkpk.status import ATURAN_BAKU, AturanStatus, Status, persen_kolom, tambah_kolom_status
 
 __all__ = [
@@ -294,26 +295,6 @@ def lokasi_program(df: pd.DataFrame, kantong_kode: Iterable[str] = (),
     out["tingkat"] = out["kode_wilayah"].str.len().map({8.0: "kecamatan"}).fillna("desa").where(
         out["kode_wilayah"].notna(), "kabupaten").astype("str")
     return pn.samarkan_lokasi(out.drop(columns=["jumlah_lokasi"]), lindung)
-
-
-def pilih_periode(df: pd.DataFrame, tahun: int, triwulan: int | None = None) -> pd.DataFrame:
-    """Rows of one reporting period, so no program is counted twice.
-
-    With ``triwulan`` given: that quarter's rows. Without: yearly rows (triwulan NULL), and for programs that
-    only sent quarterly reports, their latest quarter (quarterly realisation is reported cumulatively,
-    "s.d. triwulan", so adding quarters would double-count).
-    """
-    d = df[pd.to_numeric(df["tahun"], errors="coerce") == tahun]
-    tw = pd.to_numeric(d["triwulan"], errors="coerce")
-    if triwulan is not None:
-        return d[tw == triwulan]
-    kunci = ["pilar", "kode_opd", "program"]
-    tahunan, kuartal = d[tw.isna()], d[tw.notna()]
-    punya = pd.MultiIndex.from_frame(kuartal[kunci]).isin(pd.MultiIndex.from_frame(tahunan[kunci]))
-    kuartal = kuartal[~punya]
-    tw_k = pd.to_numeric(kuartal["triwulan"], errors="coerce")
-    terakhir = tw_k.groupby([kuartal[k] for k in kunci]).transform("max")
-    return pd.concat([tahunan, kuartal[tw_k == terakhir]]).sort_index()
 
 
 def bandingkan_tahun(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tkpk.ingest.pengodean import dekode
 from tkpk.ingest.reader import BacaGagal, Tabel, baca
+from tkpk.ingest.tabel import MAKS_KOLOM, rapikan
 from tkpk.ingest.validasi import validasi
 from tkpk.ingest.wilayah import Pencocok
 
@@ -61,9 +62,9 @@ def _baca_csv_modul(data: bytes) -> Tabel:
     teks, encoding, _ = dekode(data)
     pemisah = reader._pilih_pemisah(teks)
     rows = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
-    tabel = Tabel(baris=[[c.strip() for c in r[:reader.MAKS_KOLOM]] for r in rows], nomor=list(range(1, len(rows) + 1)),
+    tabel = Tabel(baris=[[c.strip() for c in r[:MAKS_KOLOM]] for r in rows], nomor=list(range(1, len(rows) + 1)),
                   format="csv", pemisah=pemisah, encoding=encoding)
-    return reader._rapikan(tabel)
+    return rapikan(tabel)
 
 
 POTONGAN_CSV = ["a", "7", '"', " ", "\t", ";", ",", "\n", "\r", "\r\n", "\xa0", "\x1c", "é", "\u2028", "\x85", "\ufeff",

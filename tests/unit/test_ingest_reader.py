@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from tkpk.ingest import reader
+from tkpk.ingest import reader, tabel
 from tkpk.ingest.reader import BacaGagal, baca
 
 
@@ -67,7 +67,7 @@ def test_zip_bomb_and_oversize_refused_before_opening(monkeypatch: pytest.Monkey
 
 
 def test_total_unpacked_size_limit(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(reader, "MAKS_XLSX_TERURAI", 100)
+    monkeypatch.setattr(tabel, "MAKS_XLSX_TERURAI", 100)
     with pytest.raises(BacaGagal, match="setelah dibuka"):
         baca(_xlsx({"a": [["tahun"]]}), "f.xlsx")
 

@@ -107,17 +107,17 @@ def test_excel_number_cells_and_text_cells_in_one_column(p: Pencocok):
 
 def test_thread_pool_gives_the_same_verdict(p: Pencocok, monkeypatch: pytest.MonkeyPatch):
     """Large tables check their columns on a thread pool; forced on for a small file, nothing may change."""
-    from tkpk.ingest import reader
+    from tkpk.ingest import tabel
 
     teks = ("tahun;pilar;opd;program;pagu;realisasi;kode_wilayah;catatan\n2025;4;BPBD;A;1;2;63.03.01;x\n"
             "2025;4;BPBD;B;x;1;63.03.01;y\n2025;4;BPBD;C;1;1;63.03.01;6303011234567890\n")
     urut = cek(p, teks, "intervensi")
-    monkeypatch.setattr(reader, "BARIS_PARALEL", 0)
+    monkeypatch.setattr(tabel, "BARIS_PARALEL", 0)
     paralel = cek(p, teks, "intervensi")
     assert [x.teks for x in paralel.pesan] == [x.teks for x in urut.pesan] and urut.pesan
     tanpa_nik = teks.replace("6303011234567890", "z")
     a = cek(p, tanpa_nik, "intervensi")
-    monkeypatch.setattr(reader, "BARIS_PARALEL", 10**9)
+    monkeypatch.setattr(tabel, "BARIS_PARALEL", 10**9)
     b = cek(p, tanpa_nik, "intervensi")
     assert [x.teks for x in a.pesan] == [x.teks for x in b.pesan]
     assert a.data.equals(b.data)

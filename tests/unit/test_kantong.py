@@ -12,8 +12,8 @@ from tkpk.kantong import (
     bandingkan_kantong,
     deskripsi_aturan,
     kantong_jumlah_persen,
-    kantong_moran,
 )
+from tkpk.kantong_moran import kantong_moran
 
 K3 = AturanKantong(k=3)
 

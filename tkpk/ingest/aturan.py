@@ -17,13 +17,13 @@ from tkpk import fmt, katalog
 from tkpk.ingest import kewajaran
 from tkpk.ingest import kolom as kol
 from tkpk.ingest.kewajaran import angka_teks
+from tkpk.ingest.konteks import Konteks
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import MAKS_GALAT, Pesan, pesan_baris, pesan_berkas
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.satuan import jenis_indikator
 from tkpk.ingest.tabel_bps import TabelBps
 from tkpk.ingest.tempat import putuskan_nama_ganda
-from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok
 
 # Indicators a target may name: the BPS figures and every catalogue code (derived shares included).
@@ -242,22 +242,3 @@ def target(ktx: Konteks, tabel: Tabel, mulai: int, pencocok: Pencocok,
     p.pesan += duplikat(frame, ["tahun", "kode_wilayah", "indikator"],
                         lambda r: f"Target {r['indikator']} tahun {r['tahun']} wilayah {r['kode_wilayah']}")
     return frame, p.pesan
-
-
-Aturan = Callable[[Konteks, Tabel, int, Pencocok, str], tuple[pd.DataFrame, list[Pesan]]]
-
-
-def _aturan() -> dict[str, Aturan]:
-    from tkpk.ingest.aturan_intervensi import intervensi
-    from tkpk.ingest.aturan_rencana import rencana
-
-    return {"indikator": indikator, "intervensi": intervensi, "bps": bps, "target": target, "rencana": rencana}
-
-
-ATURAN: dict[str, Aturan] = {}
-
-
-def aturan(jenis: str) -> Aturan:
-    if not ATURAN:
-        ATURAN.update(_aturan())
-    return ATURAN[jenis]

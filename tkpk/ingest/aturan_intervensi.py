@@ -13,11 +13,11 @@ import pyarrow.compute as pc
 from tkpk import katalog
 from tkpk.ingest import lajur
 from tkpk.ingest.aturan import duplikat, sumber
+from tkpk.ingest.konteks import Konteks, kosong
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import Pesan
 from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.tempat import KOLOM_BANJAR, putuskan_nama_ganda
-from tkpk.ingest.validasi import Konteks, _kosong
 from tkpk.ingest.wilayah import TINGKAT_BANJAR, Pencocok, cari_opd, cari_pilar
 
 ANGKA_INTERVENSI = ("pagu", "realisasi", "target_output", "capaian_output", "target_penerima", "penerima")
@@ -31,10 +31,10 @@ def _pilar_opd(p: Periksa, row: list[Sel], n: int) -> tuple[object, object]:
     """Pillar and OPD of a row, and whether the OPD belongs to that pillar."""
     ktx = p.ktx
     v = ktx.sel(row, "pilar")
-    pilar, alasan = cari_pilar(v) if not _kosong(v) else (None, "wajib diisi")
+    pilar, alasan = cari_pilar(v) if not kosong(v) else (None, "wajib diisi")
     hasil_pilar = pilar if alasan is None else p.galat(n, "pilar", v, alasan)
     v = ktx.sel(row, "opd")
-    opd = cari_opd(v) if not _kosong(v) else None
+    opd = cari_opd(v) if not kosong(v) else None
     if opd is None or opd.kode is None:
         return hasil_pilar, p.galat(n, "opd", v, "wajib diisi" if opd is None else opd.alasan or "tidak dikenal")
     o = katalog.OPD_BY_KODE[opd.kode]

@@ -7,11 +7,11 @@ import pandas as pd
 
 from tkpk.ingest.aturan import duplikat, sumber
 from tkpk.ingest.aturan_intervensi import _pilar_opd, _tempat
+from tkpk.ingest.konteks import Konteks
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.pesan import Pesan, pesan_baris, tampil_nilai
 from tkpk.ingest.reader import Tabel
 from tkpk.ingest.tempat import putuskan_nama_ganda
-from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import Pencocok
 
 KOLOM_RENCANA = ["tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "satuan_output",

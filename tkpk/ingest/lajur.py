@@ -14,10 +14,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tkpk.ingest.angka import AMBIGU_RE2
+from tkpk.ingest.konteks import Konteks
 from tkpk.ingest.pemeriksa import GAGAL, Periksa
 from tkpk.ingest.reader import SPASI_PYTHON, Sel, Tabel
 from tkpk.ingest.satuan import JENIS_NILAI, skala
-from tkpk.ingest.validasi import Konteks
 from tkpk.ingest.wilayah import Pencocok
 
 

@@ -12,10 +12,10 @@ from datetime import date
 
 from tkpk.ingest.angka import baca_angka, baca_berskala, baca_bulat, bentuk_ambigu
 from tkpk.ingest.kewajaran import angka_teks
+from tkpk.ingest.konteks import Konteks, kosong
 from tkpk.ingest.pesan import GAGAL, MAKS_GALAT, CukupGalat, Pesan, pesan_sel
 from tkpk.ingest.reader import Sel
 from tkpk.ingest.satuan import JENIS_NILAI, NAMA_SKALA, SKALA, galat_sel, skala
-from tkpk.ingest.validasi import Konteks, _kosong
 from tkpk.ingest.wilayah import Pencocok
 
 __all__ = ["BUKAN_BULAT", "GAGAL", "Periksa", "tahun_maks"]
@@ -55,7 +55,7 @@ class Periksa:
         """A number cell: read, checked against the column's kind (a "12%" cell where a count belongs is an
         error), scaled by the unit its header states (``ribu`` × 1.000), bounded, and whole where counts are."""
         v = self.ktx.sel(row, nama) if v is None else v
-        if _kosong(v):
+        if kosong(v):
             return self.galat(n, nama, v, "wajib diisi") if wajib else None
         jenis = jenis or JENIS_NILAI.get(nama)
         faktor = self.ktx.satuan(nama).faktor
@@ -128,7 +128,7 @@ class Periksa:
 
     def teks(self, row: list[Sel], nama: str) -> str | None:
         v = self.ktx.sel(row, nama)
-        if _kosong(v):
+        if kosong(v):
             return None
         s = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
         return s or None

@@ -22,8 +22,8 @@ from tkpk.ingest.reader import Sel, Tabel
 from tkpk.ingest.wilayah import Cocok, Pencocok, _kode_baku, kunci_nama
 
 if TYPE_CHECKING:
+    from tkpk.ingest.konteks import Konteks
     from tkpk.ingest.pemeriksa import Periksa
-    from tkpk.ingest.validasi import Konteks
 
 KOLOM_BANJAR = ("kode_wilayah", "kode_kec", "nama_wilayah", "kecamatan", "desa")
 KOLOM_KABKOTA = ("kode_kab", "kabupaten")

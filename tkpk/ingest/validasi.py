@@ -9,6 +9,7 @@ the header, guards against personal data (:mod:`tkpk.ingest.pribadi`), reads the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,7 +19,11 @@ import pyarrow.compute as pc
 
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
+from tkpk.ingest.aturan import bps, indikator, target
+from tkpk.ingest.aturan_intervensi import intervensi
+from tkpk.ingest.aturan_rencana import rencana
 from tkpk.ingest.contoh import periksa_contoh
+from tkpk.ingest.konteks import Konteks, kosong
 from tkpk.ingest.pesan import (
     MAKS_GALAT,
     MAKS_PESAN,
@@ -33,8 +38,13 @@ from tkpk.ingest.pesan import (
     tampil_nilai,
 )
 from tkpk.ingest.reader import Sel, Tabel
-from tkpk.ingest.satuan import JENIS_NILAI, Satuan, galat_judul
+from tkpk.ingest.satuan import JENIS_NILAI, galat_judul
 from tkpk.ingest.wilayah import Pencocok
+
+# The row rules per kind: each returns store-shaped rows (with ``_baris``) and its messages.
+Aturan = Callable[[Konteks, Tabel, int, Pencocok, str], tuple[pd.DataFrame, list[Pesan]]]
+ATURAN: dict[str, Aturan] = {"indikator": indikator, "intervensi": intervensi, "bps": bps, "target": target,
+                             "rencana": rencana}
 
 # The header may sit below a title block ("LAPORAN ... TAHUN 2025", merged cells): look this far down for it.
 BARIS_CARI_JUDUL = 10
@@ -72,41 +82,6 @@ class HasilValidasi:
         return teks + (" Berkas DITOLAK; tidak ada yang disimpan." if not self.diterima else "")
 
 
-class Konteks:
-    """One row's cells by store column name, with the file's header text for messages, the unit each header
-    states, and what the file as a whole says (a year in its title, a source in its footnote, how it names a
-    place that is both a kecamatan and a desa in it)."""
-
-    def __init__(self, peta: kol.Peta, desimal_koma: bool, *, tahun_judul: int | None = None,
-                 sumber_catatan: str | None = None) -> None:
-        self.peta = peta
-        self.desimal_koma = desimal_koma
-        self.tahun_judul = tahun_judul
-        self.sumber_catatan = sumber_catatan
-        self.nama_ganda: dict[str, str] = {}  # name key -> "kecamatan" | "desa", decided from the file
-        self.konvensi: str | None = None  # "id" | "en" when the file's cells decide its decimal mark
-
-    def satuan(self, nama: str) -> Satuan:
-        return self.peta.satuan.get(nama, Satuan())
-
-    def ada(self, nama: str) -> bool:
-        return nama in self.peta.kolom
-
-    def judul(self, nama: str) -> str:
-        i = self.peta.kolom.get(nama, self.peta.lebar.get(nama))
-        return self.peta.judul[i] if i is not None else nama
-
-    def sel(self, row: list[Sel], nama: str) -> Sel:
-        i = self.peta.kolom.get(nama)
-        if i is None or i >= len(row):
-            return ""
-        return row[i]
-
-
-def _kosong(v: Sel) -> bool:
-    return isinstance(v, str) and v.strip() == ""
-
-
 def _baris_awal(tabel: Tabel) -> list[list[Sel]]:
     return [tabel.baris_ke(i) for i in range(min(BARIS_CARI_JUDUL, tabel.jumlah))]
 
@@ -124,7 +99,7 @@ def _catatan_kaki(tabel: Tabel, mulai: int) -> tuple[int, list[str]]:
     akhir = tabel.jumlah
     teks: list[str] = []
     while akhir > mulai:
-        isi = [v for v in tabel.baris_ke(akhir - 1) if not _kosong(v)]
+        isi = [v for v in tabel.baris_ke(akhir - 1) if not kosong(v)]
         if len(isi) != 1 or not isinstance(isi[0], str) or not _CATATAN_KAKI.match(isi[0]):
             break
         teks.insert(0, isi[0].strip())
@@ -203,7 +178,6 @@ def _pesan_pribadi(tabel: Tabel, i_judul: int | None) -> list[Pesan]:
 
 
 def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> HasilValidasi:
-    from tkpk.ingest import aturan
     from tkpk.ingest.tabel_bps import tahun_ke_baris
 
     kosong = pd.DataFrame()
@@ -262,7 +236,7 @@ def validasi(tabel: Tabel, jenis: str, pencocok: Pencocok, nama_file: str) -> Ha
         ktx.konvensi = konvensi_berkas(tabel, mulai, peta)
     berhenti = False
     try:
-        frame, pesan = aturan.aturan(jenis)(ktx, tabel, mulai, pencocok, nama_file)
+        frame, pesan = ATURAN[jenis](ktx, tabel, mulai, pencocok, nama_file)
     except CukupGalat as cukup:
         frame, pesan, berhenti = pd.DataFrame(), [pesan_berhenti(cukup.baris), *cukup.pesan], True
     hasil.pesan.extend(pesan)
@@ -301,7 +275,7 @@ def _sel_lebih(tabel: Tabel, lebar_judul: int, mulai: int) -> list[Pesan]:
     pesan = []
     for i in np.flatnonzero(isi)[:MAKS_GALAT].tolist():
         row, n = tabel.baris_ke(mulai + i), tabel.nomor[mulai + i]
-        lebih = [v for v in row[lebar_judul:] if not _kosong(v)]
+        lebih = [v for v in row[lebar_judul:] if not kosong(v)]
         pesan.append(pesan_baris(
             "galat", n, f"ada {len(row)} sel sedangkan judul kolom hanya {lebar_judul} (sel lebih: "
                         f"\"{tampil_nilai(lebih[0])}\"); mungkin angka berkoma tanpa tanda kutip di CSV "

@@ -9,9 +9,10 @@ import re
 import zipfile
 from datetime import date, datetime, time
 
-from tkpk.ingest import reader
+from tkpk.ingest import tabel as batas
 from tkpk.ingest.kolom import kunci
-from tkpk.ingest.reader import BacaGagal, Sel, Tabel, _rapikan, tanpa_gc
+from tkpk.ingest.pengodean import BacaGagal
+from tkpk.ingest.tabel import Sel, Tabel, rapikan, tanpa_gc
 
 
 def periksa_zip(data: bytes) -> None:
@@ -25,15 +26,15 @@ def periksa_zip(data: bytes) -> None:
     for info in infos:
         total += info.file_size
         rasio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and rasio > reader.MAKS_RASIO_ZIP:
+        if info.file_size > 1024 * 1024 and rasio > batas.MAKS_RASIO_ZIP:
             raise BacaGagal(
                 f"Berkas XLSX ditolak: bagian {info.filename} memuai {rasio:.0f} kali saat dibuka "
                 "(ciri berkas jebakan/zip bomb)."
             )
-    if total > reader.MAKS_XLSX_TERURAI:
+    if total > batas.MAKS_XLSX_TERURAI:
         raise BacaGagal(
             f"Berkas XLSX ditolak: isinya {total / 1e6:.0f} MB setelah dibuka "
-            f"(batas {reader.MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
+            f"(batas {batas.MAKS_XLSX_TERURAI / 1e6:.0f} MB)."
         )
 
 
@@ -112,10 +113,10 @@ def baca_xlsx(data: bytes, jenis: str | None = None) -> Tabel:
         tabel = Tabel(baris=[], nomor=[], format="xlsx", lembar=lembar.title)
         with tanpa_gc():
             for i, row in enumerate(lembar.iter_rows(min_row=1, values_only=True), start=1):
-                tabel.baris.append([_sel(v) for v in row[:reader.MAKS_KOLOM]])
+                tabel.baris.append([_sel(v) for v in row[:batas.MAKS_KOLOM]])
                 tabel.nomor.append(i)
         tabel.rumus_kosong, tabel.tautan_luar = _rumus(data, getattr(lembar, "_worksheet_path", None))
-        return _rapikan(tabel)
+        return rapikan(tabel)
     except BacaGagal:
         raise
     except Exception as exc:
