@@ -54,3 +54,14 @@ def test_ordinary_text_is_not_personal_data(teks: object):
 ])
 def test_personal_headers(judul: str, pribadi: bool):
     assert tampak_pribadi(judul) is pribadi
+
+
+@pytest.mark.parametrize("teks", ["Sungai Tuan Ulu", "Desa Sungai Tuan Ilir, Kec. Astambul", "BANUA ANYAR SUNGAI TUAN"])
+def test_a_real_place_name_with_an_honorific_word_is_not_a_person(teks: str):
+    """Second review of issue 18, finding 15: the desa "Sungai Tuan Ulu" and "Sungai Tuan Ilir" (Astambul) were
+    read as "Tuan <name>", so the bundled sample file itself could not be uploaded again."""
+    assert jenis_temuan(teks) is None
+
+
+def test_an_honorific_beside_a_place_name_is_still_a_person():
+    assert jenis_temuan("Tuan Abdul Hadi, Sungai Tuan Ulu") is not None

@@ -21,12 +21,15 @@ Python words the message for the few that can, so a million-row file costs a fra
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tkpk.config import DATA_DIR
 from tkpk.ingest.kolom import tampak_pribadi
 from tkpk.ingest.pesan import Pesan, pesan_berkas
 from tkpk.ingest.reader import Sel, Tabel, per_lajur
@@ -102,6 +105,22 @@ def _angka_nik(v: Sel) -> bool:
         and float(v).is_integer()
 
 
+@lru_cache(maxsize=1)
+def _tempat_bergelar() -> re.Pattern[str] | None:
+    """Names of real places that hold an honorific word ("Sungai Tuan Ulu", a desa of Astambul), longest first:
+    they are blanked before the honorific check, so a place is never read as "Tuan <name>"."""
+    gelar = {g.lower() for g in _GELAR.split("|")} | {"pak", "bu"}
+    with (DATA_DIR / "wilayah_banjar.csv").open(encoding="utf-8", newline="") as f:
+        nama = {r["nama"] for r in csv.DictReader(f)}
+    kena = sorted((n for n in nama if gelar & set(n.lower().split())), key=len, reverse=True)
+    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in kena), re.IGNORECASE) if kena else None
+
+
+def _tanpa_tempat(v: str) -> str:
+    pola = _tempat_bergelar()
+    return pola.sub(lambda m: " " * len(m.group(0)), v) if pola is not None else v
+
+
 def jenis_temuan(v: Sel) -> str | None:
     """What personal data a cell looks like it holds, or ``None``."""
     if _angka_nik(v):
@@ -114,8 +133,9 @@ def jenis_temuan(v: Sel) -> str | None:
             return nama
     if _telepon(v):
         return "nomor telepon"
-    for m in _SAPAAN_RE.finditer(v):
-        if _nama(m.group(1)) and not (m.group(0).startswith("H.") and _JALAN_SEBELUM.search(v[:m.start()])):
+    t = _tanpa_tempat(v)
+    for m in _SAPAAN_RE.finditer(t):
+        if _nama(m.group(1)) and not (m.group(0).startswith("H.") and _JALAN_SEBELUM.search(t[:m.start()])):
             return "sapaan dengan nama orang (Bapak/Ibu/Pak/Bu/H./Hj. …)"
     for pola, jenis in ((_ATAS_NAMA, "nama orang (a.n. …)"), (_PENERIMA, "nama penerima")):
         for m in pola.finditer(v):

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tkpk.db import new_batch, transaction
+from tkpk.fmt import angka
 from tkpk.queries import muat, sql
 
 TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten",
@@ -98,9 +99,9 @@ class Pratinjau:
             if b is not None:
                 return (f"Berkas yang sama persis sudah tersimpan sebagai batch {b['batch_id']} "
                         f"({b['nama_file']}, oleh {b['oleh']}, {b['waktu']:%d-%m-%Y %H:%M}); tidak ada perubahan.")
-            return f"Semua {self.sama} baris sama dengan data tersimpan; tidak ada perubahan."
-        teks = (f"{self.baru} baris baru, {self.berubah} berubah, {self.sama} sama (dicatat juga sebagai laporan "
-                "berkas ini).")
+            return f"Semua {angka(self.sama)} baris sama dengan data tersimpan; tidak ada perubahan."
+        teks = (f"{angka(self.baru)} baris baru, {angka(self.berubah)} berubah, {angka(self.sama)} sama (dicatat juga "
+                "sebagai laporan berkas ini).")
         if b is not None:
             teks += (f" Berkas yang sama persis pernah disimpan sebagai batch {b['batch_id']}, tetapi batch yang lebih "
                      "baru telah mengubah sebagian selnya; menyimpan lagi mengembalikan isi berkas ini.")
