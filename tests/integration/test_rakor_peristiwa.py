@@ -99,3 +99,21 @@ def test_a_decision_of_a_withdrawn_rakor_cannot_be_changed(con: duckdb.DuckDBPyC
     with pytest.raises(kp.IsianGagal, match="sudah ditarik"):
         kp.ubah_keputusan(con, kid, oleh="a", status="selesai")
     assert _jumlah(con, "keputusan_peristiwa") == sebelum
+
+
+def test_a_rakor_date_after_its_decisions_deadlines_is_refused(con: duckdb.DuckDBPyConnection):
+    """Review of issue 18, finding 8: moving a rakor to 30 Nov 2026 was accepted although its decisions were due
+    30 Jun and 30 Sep; afterwards every status update on them was refused ("Tenggat tidak boleh sebelum tanggal
+    rakor") until each deadline was edited."""
+    r = kp.buat_rakor(con, kp.IsiRakor(date(2026, 3, 10), "Rakor Maret 2026", "Martapura"), oleh="a")
+    k1 = kp.catat_keputusan(con, r, kp.IsiKeputusan("Bedah rumah 10 unit", kode_opd="DISPERKIMLH",
+                                                    tenggat=date(2026, 6, 30)), oleh="a")
+    kp.catat_keputusan(con, r, kp.IsiKeputusan("Jemput bola KTP-el", kode_opd="DISDUKCAPIL",
+                                               tenggat=date(2026, 9, 30)), oleh="a")
+    sebelum = _jumlah(con, "rakor_peristiwa")
+    with pytest.raises(kp.IsianGagal, match=r"keputusan .*30-06-2026"):
+        kp.ubah_rakor(con, r, kp.IsiRakor(date(2026, 11, 30), "Rakor Maret 2026", "Martapura"), oleh="a")
+    assert _jumlah(con, "rakor_peristiwa") == sebelum
+    # a date still before every deadline is fine, and status updates keep working
+    assert kp.ubah_rakor(con, r, kp.IsiRakor(date(2026, 3, 12), "Rakor Maret 2026", "Martapura"), oleh="a")
+    assert kp.ubah_keputusan(con, k1, oleh="a", status="berjalan")

@@ -181,6 +181,13 @@ def ubah_rakor(con: duckdb.DuckDBPyConnection, rakor_id: int, isi: IsiRakor, *, 
         baru = {"tanggal": _tanggal(isi.tanggal), "judul": _teks(isi.judul), "tempat": _teks(isi.tempat)}
         if all(lama[k] == v for k, v in baru.items()):
             return False
+        dini = cur.execute(sql("keputusan_tenggat_sebelum"),
+                           {"rakor_id": rakor_id, "tanggal": baru["tanggal"]}).fetchall()
+        if dini:
+            daftar = ", ".join(f"keputusan {k} ({t:%d-%m-%Y})" for k, t in dini[:5])
+            lain = f" dan {len(dini) - 5} lainnya" if len(dini) > 5 else ""
+            raise IsianGagal([f"Tanggal rakor tidak boleh sesudah tenggat keputusannya sendiri: {daftar}{lain}. "
+                              "Perbaiki dulu tenggat keputusan itu, atau periksa tanggal rakor."])
         execute(cur, "tulis_rakor_peristiwa", {**baru, "rakor_id": rakor_id, "sampel": lama["sampel"],
                                                "dihapus": False, "oleh": oleh, "waktu": _sekarang(waktu)})
     return True
