@@ -147,3 +147,19 @@ def test_plans_meet_reports_per_quarter_and_roll_back_per_cell(con: duckdb.DuckD
     assert con.execute(sql_sel).fetchone() == (25.0, 625_000_000.0, "unit", a)
     assert rencana_pilar(con, 2, 2025, "DISPERKIMLH").tabel.set_index("program").loc["Bedah rumah",
                                                                                       "target_tahun"] == 25
+
+
+def test_the_same_target_in_every_quarter_is_named_too(con: duckdb.DuckDBPyConnection):
+    """Review of issue 18, finding 5: "5; 5; 5; 5" per quarter (the warning's own example) passed without a word
+    and read as a year target of 5, so 11 units delivered showed "Tercapai" when 20 were planned."""
+    data = ("tahun;triwulan;pilar;opd;program;satuan_output;target_output\n"
+            + "".join(f"2026;{q};2;DisperkimLH;Rehabilitasi RTLH;unit;5\n" for q in (1, 2, 3, 4))).encode()
+    hasil = ingest_file(con, data, "rencana_rata.csv", "rencana", "penguji")
+    p = [p for p in hasil.pesan if p.tingkat == "peringatan" and "sama di setiap triwulan" in p.teks]
+    assert len(p) == 1 and p[0].baris == 2 and p[0].kolom == "target_output", hasil.baris_teks()
+    assert "5, 10, 15, 20" in p[0].teks
+    # a series that rises is cumulative as written: no such warning
+    naik = b"\n".join(r.replace(b"unit;5", b"unit;" + str(5 * i).encode()) if i else r
+                      for i, r in enumerate(data.splitlines())) + b"\n"
+    hasil = ingest_file(con, naik, "rencana_naik.csv", "rencana", "penguji")
+    assert not [p for p in hasil.pesan if "sama di setiap triwulan" in p.teks]

@@ -90,6 +90,16 @@ def turun_per_triwulan(frame: pd.DataFrame, judul: str) -> list[Pesan]:
                 break
             puncak = max(puncak, v)
         if turun is None:
+            per_tw = g[g["_q"] <= 4]
+            if len(per_tw) >= 3 and per_tw["target_output"].nunique() == 1 and nilai[0] > 0:
+                r, v = per_tw.iloc[0], tampil_nilai(per_tw["target_output"].iloc[0])
+                baris = ", ".join(str(int(b)) for b in per_tw["_baris"])
+                pesan.append(pesan_baris(
+                    "peringatan", int(r["_baris"]),
+                    f"target {v} sama di setiap triwulan untuk program \"{r['program']}\" ({r['kode_opd']}) tahun "
+                    f"{r['tahun']} (baris {baris}). Target rencana dibaca kumulatif (s.d. triwulan itu), jadi artinya "
+                    f"seluruh {v} sudah tercapai di triwulan {int(r['_q'])} dan target tahun ini {v}. Bila {v} adalah "
+                    "target per triwulan, tulis kumulatif (mis. 5, 5, 5, 5 menjadi 5, 10, 15, 20)", kolom=judul))
             continue
         r = g.iloc[turun]
         sebelum = g.iloc[[j for j in range(turun) if nilai[j] == puncak][-1]]
