@@ -163,3 +163,22 @@ def test_the_same_target_in_every_quarter_is_named_too(con: duckdb.DuckDBPyConne
                       for i, r in enumerate(data.splitlines())) + b"\n"
     hasil = ingest_file(con, naik, "rencana_naik.csv", "rencana", "penguji")
     assert not [p for p in hasil.pesan if "sama di setiap triwulan" in p.teks]
+
+
+def test_a_plan_that_leaves_stored_quarter_targets_in_place_says_so(con: duckdb.DuckDBPyConnection):
+    """Review of issue 18, finding 5: a corrected annual plan (target 20) left the stored per-quarter rows (5, 5, 5,
+    5) in place without a word, and the table then read "5 / 5, 11 / 5, – / 5, – / 20"."""
+    kepala = "tahun;triwulan;pilar;opd;program;satuan_output;target_output\n"
+    per_tw = (kepala + "".join(f"2026;{q};2;DisperkimLH;Rehabilitasi RTLH;unit;5\n" for q in (1, 2, 3, 4))).encode()
+    pertama = ingest_file(con, per_tw, "rencana_a.csv", "rencana", "penguji")
+    assert pertama.status == "diterima"
+    tahunan = (kepala + "2026;;2;DisperkimLH;Rehabilitasi RTLH;unit;20\n").encode()
+    hasil = ingest_file(con, tahunan, "rencana_c.csv", "rencana", "penguji", dry_run=True)
+    p = [p for p in hasil.pesan if p.tingkat == "peringatan" and "triwulan" in p.teks and "tersimpan" in p.teks]
+    assert len(p) == 1 and p[0].baris == 2, hasil.baris_teks()
+    assert f"batch {pertama.batch_id}" in p[0].teks and "1, 2, 3, 4" in p[0].teks, p[0].teks
+    # restating the quarters in the same file is fine
+    lengkap = (kepala + "".join(f"2026;{q};2;DisperkimLH;Rehabilitasi RTLH;unit;{5 * q}\n" for q in (1, 2, 3, 4))
+               + "2026;;2;DisperkimLH;Rehabilitasi RTLH;unit;20\n").encode()
+    hasil = ingest_file(con, lengkap, "rencana_d.csv", "rencana", "penguji", dry_run=True)
+    assert not [p for p in hasil.pesan if "tersimpan" in p.teks and "triwulan" in p.teks], hasil.baris_teks()

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from tkpk import katalog
 from tkpk.ingest.kewajaran import PASANGAN, angka_teks, lebar
-from tkpk.ingest.pesan import Pesan, Tingkat, pesan_sel
+from tkpk.ingest.pesan import Pesan, Tingkat, pesan_baris, pesan_sel
 from tkpk.queries import sql
 
 # rapidfuzz ratio (0–100) of the folded names at or above which a new program is "mirip dengan" a stored one.
@@ -164,6 +164,49 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
                 f'mirip dengan "{lain}" yang sudah tersimpan untuk program "{program}" {_nama_opd(kode)}; disimpan '
                 f"sebagai kegiatan baru. Bila yang dimaksud kegiatan yang sama, tulis persis \"{lain}\" agar "
                 "pagunya tidak terhitung dua kali"))
+    return pesan
+
+
+def triwulan_tertinggal(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
+    """A warning for each plan series (OPD, program, kegiatan, place, year) whose stored targets include periods
+    this file does not restate: a corrected annual plan does not remove the quarters an earlier file gave, and the
+    table would show both. Names the periods, their targets and batches, and the way out (roll the old batch back)."""
+    if data.empty or "target_output" not in data.columns or not data["target_output"].notna().any():
+        return []
+    d = data[data["target_output"].notna()]
+    lama = cur.execute(sql("ingest_rencana_triwulan"), {
+        "opd": sorted(set(d["kode_opd"].astype(str))), "tahun": sorted({int(t) for t in d["tahun"]})}).df()
+    if lama.empty:
+        return []
+
+    def kunci(f: pd.DataFrame) -> list[tuple]:
+        return list(zip(f["tahun"].astype(int), f["kode_opd"].astype(str), _lipat_daftar(f["program"]),
+                        _lipat_daftar(f["kegiatan"].fillna("")), f["kode_wilayah"].fillna("").astype(str),
+                        strict=True))
+
+    def tw(x: object) -> int:
+        return 5 if pd.isna(x) else int(x)  # 5: the year row
+
+    di_berkas: dict[tuple, tuple[set[int], int]] = {}
+    for k, q, n in zip(kunci(d), d["triwulan"], d["_baris"], strict=True):
+        periode, pertama = di_berkas.get(k, (set(), int(n)))
+        di_berkas[k] = (periode | {tw(q)}, min(pertama, int(n)))
+    sisa: dict[tuple, list[tuple[int, float, int]]] = {}
+    for k, q, v, b in zip(kunci(lama), lama["triwulan"], lama["target_output"], lama["batch_id"], strict=True):
+        if k in di_berkas and tw(q) not in di_berkas[k][0]:
+            sisa.setdefault(k, []).append((tw(q), float(v), int(b)))
+    pesan = []
+    for k, tertinggal in sisa.items():
+        tertinggal.sort()
+        nama = ", ".join("setahun" if q == 5 else str(q) for q, _, _ in tertinggal)
+        nilai = ", ".join(angka_teks(v) for _, v, _ in tertinggal)
+        batch = ", ".join(str(b) for b in sorted({b for _, _, b in tertinggal}))
+        pesan.append(pesan_baris(
+            "peringatan", di_berkas[k][1],
+            f"rencana tersimpan untuk program ini tahun {k[0]} ({_nama_opd(k[1])}) juga memuat target triwulan "
+            f"{nama} ({nilai}; batch {batch}) yang tidak diubah berkas ini, sehingga tabel rencana menampilkan "
+            "angka lama itu bersama angka berkas ini. Bila berkas ini menggantikan rencana lama, batalkan batch "
+            f"{batch} di Riwayat data, atau tulis ulang triwulan itu di berkas ini", kolom=judul("target_output")))
     return pesan
 
 
@@ -343,6 +386,7 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
         data = baku
         if jenis == "rencana":
             pesan += program_rencana(cur, data, judul)
+            pesan += triwulan_tertinggal(cur, data, judul)
         pesan += mirip(cur, data, judul)
         if jenis == "intervensi":
             pesan += kewajaran_intervensi(cur, data, judul)
