@@ -222,3 +222,23 @@ def test_quarters_after_the_latest_report_are_not_reported_rather_than_zero():
     assert set(belum["triwulan"]) == {"TW 3", "TW 4"} and set(belum["teks"]) == {"–"}
     sel = tabel_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index(), {})
     assert sel.loc[0, "Triwulan 3"] == "– / 2" and sel.loc[0, "Triwulan 2"] == "0 / 2"
+
+
+# --- independent review of issue 18, finding 4: decimal targets and outputs keep their decimals ---
+
+def test_decimal_targets_and_outputs_are_not_rounded():
+    from tkpk.rakor.tabel import _acuan, tabel_rencana
+
+    rencana = _rencana((2026, 1, 2, "PUPRP", "Jalan", None, None, "km", 0.5, None, False),
+                       (2026, 2, 2, "PUPRP", "Jalan", None, None, "km", 1.5, None, False),
+                       (2026, 4, 2, "PUPRP", "Jalan", None, None, "km", 4.0, None, False))
+    lapor = _intervensi((2026, 1, 2, "PUPRP", "Jalan", None, "63.03.14.2002", "km", 0.25, None, False),
+                        (2026, 2, 2, "PUPRP", "Jalan", None, "63.03.14.2002", "km", 2.0, None, False))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 7, 10))
+    sel = tabel_rencana(t, {})
+    assert sel.loc[0, "Triwulan 1"] == "0,25 / 0,5" and sel.loc[0, "Triwulan 2"] == "2 / 1,5"
+    assert _acuan(pd.Series({"program": "Jalan", "target": 0.5})) == "Jalan: 0,5"
+    assert _acuan(pd.Series({"program": "Jalan", "target": 20.0})) == "Jalan: 20"
+    k = _keputusan(kode_opd="PUPRP", kode_wilayah="63.03.14.2002", program="Jalan", target=0.5)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert "sejak rakor: 1,75 km dari target 0,5" in s.alasan

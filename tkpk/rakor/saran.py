@@ -100,7 +100,7 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     jalan = _sejak_rakor(d, tanggal_rakor)
     capaian_f = None if jalan.empty or pd.isna(jalan.iloc[-1]) else float(jalan.iloc[-1])
     satuan = next((str(s) for s in sesudah["satuan_output"].dropna().unique()), "") if "satuan_output" in d else ""
-    teks_capaian = f"{fmt.angka(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
+    teks_capaian = f"{fmt.jumlah(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
     (t_akhir, q_akhir) = jalan.index[-1]
     dikurangi = (f" dikurangi s.d. TW{triwulan_dari(tanggal_rakor)} {tanggal_rakor.year}"
                  if any(t == tanggal_rakor.year for t, _ in jalan.index) else "")
@@ -110,11 +110,11 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
         return Saran("berjalan", f"{laporan}; keputusan tanpa target, selesai diputuskan analis.", capaian_f, sampel)
     if capaian_f is not None and capaian_f >= target:
         kapan = _tepat_tenggat(jalan, target, keputusan.get("tenggat"))
-        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: {kapan}", capaian_f, sampel,
+        return Saran("selesai", f"{laporan} dari target {fmt.jumlah(target)}: {kapan}", capaian_f, sampel,
                      sesudah_tenggat=kapan.endswith("terlambat."))
     if capaian_f is not None and capaian_f > 0:
-        return Saran("berjalan", f"{laporan} dari target {fmt.angka(target)}.", capaian_f, sampel)
-    return Saran("baru", f"{laporan} dari target {fmt.angka(target)}: belum ada capaian.", capaian_f, sampel)
+        return Saran("berjalan", f"{laporan} dari target {fmt.jumlah(target)}.", capaian_f, sampel)
+    return Saran("baru", f"{laporan} dari target {fmt.jumlah(target)}: belum ada capaian.", capaian_f, sampel)
 
 
 def _sejak_rakor(d: pd.DataFrame, tanggal_rakor: date) -> pd.Series:
