@@ -50,11 +50,12 @@ def test_cumulative_plans_and_reports_per_quarter_and_status():
     assert np.isnan(rtlh["realisasi"]) and rtlh["pagu_rencana"] == 1500.0   # the year's realisation needs Q4
     assert rtlh["triwulan_lapor"] == 2 and rtlh["status"] == rc.SESUAI  # 11 by Q2 against 10 planned
     assert rtlh["program"] == "Rehabilitasi RTLH"   # the plan's spelling
-    assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
+    # Q1 reported, nothing planned by Q1 yet, but Q2's report (due 15 July) is late on 1 August
+    assert t.loc["PUPRP", "status"] == rc.TERLAMBAT_LAPOR and t.loc["PUPRP", "status_label"] == "◌ Terlambat lapor TW2"
     assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
     assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
-    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0,
-                                    rc.TIDAK_MELAPOR: 0, rc.TANPA_TARGET: 0}
+    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 1, rc.TERCAPAI: 0,
+                                    rc.TIDAK_MELAPOR: 0, rc.TANPA_TARGET: 0, rc.TERLAMBAT_LAPOR: 1}
 
 
 def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
@@ -242,3 +243,36 @@ def test_decimal_targets_and_outputs_are_not_rounded():
     k = _keputusan(kode_opd="PUPRP", kode_wilayah="63.03.14.2002", program="Jalan", target=0.5)
     s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
     assert "sejak rakor: 1,75 km dari target 0,5" in s.alasan
+
+
+# --- independent review of issue 18, finding 7: an overdue quarterly report is not "sesuai rencana" ---
+
+def test_a_plan_whose_due_quarter_is_not_reported_is_late_not_on_track():
+    rencana = _rencana((2026, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 10.0, None, False),
+                       (2026, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 20.0, None, False),
+                       (2026, 2, 2, "PUPRP", "Jalan", None, None, "km", 4.0, None, False),
+                       (2026, 4, 2, "PUPRP", "Jalan", None, None, "km", 8.0, None, False))
+    lapor = _intervensi((2026, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 12.0, None,
+                         False),
+                        (2026, 2, 2, "PUPRP", "Jalan", None, "63.03.05.2001", "km", 1.0, None, False))
+    # 15 October is TW3's deadline: still on track that day, late the day after
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 10, 15)).set_index("kode_opd")
+    assert t.loc["DISPERKIMLH", "status"] == rc.SESUAI
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 12, 1)).set_index("kode_opd")
+    assert t.loc["DISPERKIMLH", "status"] == rc.TERLAMBAT_LAPOR
+    assert t.loc["DISPERKIMLH", "status_label"] == "◌ Terlambat lapor TW3"
+    assert t.loc["PUPRP", "status"] == rc.TERTINGGAL
+    assert t.loc["PUPRP", "status_label"] == "▲ Tertinggal · terlambat lapor TW3"
+    assert rc.ringkas_status(t.reset_index())[rc.TERLAMBAT_LAPOR] == 1
+
+
+def test_a_closed_year_says_when_the_opd_stopped_reporting():
+    rencana = _rencana((2025, 4, 3, "DISBUDPORAPAR", "Desa wisata", None, None, "desa", 3.0, None, False),
+                       (2025, 4, 3, "DISTAN", "Bibit", None, None, "paket", 40.0, None, False))
+    lapor = _intervensi((2025, 1, 3, "DISBUDPORAPAR", "Desa wisata", None, "63.03.01.2009", "desa", 0.0, None, False),
+                        (2025, 2, 3, "DISBUDPORAPAR", "Desa wisata", None, "63.03.01.2009", "desa", 1.0, None, False),
+                        (2025, 4, 3, "DISTAN", "Bibit", None, "63.03.03", "paket", 30.0, None, False))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2026, 12, 1)).set_index("kode_opd")
+    assert t.loc["DISBUDPORAPAR", "status"] == rc.TIDAK_TERCAPAI
+    assert t.loc["DISBUDPORAPAR", "status_label"] == "■ Tidak tercapai · berhenti melapor sesudah TW2"
+    assert t.loc["DISTAN", "status_label"] == "■ Tidak tercapai"   # reported to the end
