@@ -276,3 +276,20 @@ def test_a_closed_year_says_when_the_opd_stopped_reporting():
     assert t.loc["DISBUDPORAPAR", "status"] == rc.TIDAK_TERCAPAI
     assert t.loc["DISBUDPORAPAR", "status_label"] == "■ Tidak tercapai · berhenti melapor sesudah TW2"
     assert t.loc["DISTAN", "status_label"] == "■ Tidak tercapai"   # reported to the end
+
+
+# --- independent review of issue 18, finding 14: a misspelt program and an OPD without a place ---
+
+def test_a_program_not_among_the_opds_reports_there_names_the_nearest_one():
+    k = _keputusan(program="Rehab RTLH")
+    s = sr.saran_satu(k, LAPOR, NILAI, RAKOR)
+    assert s.status == "baru"
+    assert "Rehab RTLH" in s.alasan and "tidak ditemukan" in s.alasan and "mirip: Rehabilitasi RTLH" in s.alasan
+    assert "Belum ada laporan intervensi" not in s.alasan
+    # no place: the reason names what is missing, not "Tanpa OPD dan lokasi"
+    s = sr.saran_satu(_keputusan(kode_wilayah=None), LAPOR, NILAI, RAKOR)
+    assert s.status is None and "Tanpa OPD dan lokasi" not in s.alasan and "lokasi" in s.alasan
+    s = sr.saran_satu(_keputusan(kode_opd=None), LAPOR, NILAI, RAKOR)
+    assert s.status is None and "Tanpa OPD" in s.alasan and "lokasi" not in s.alasan
+    s = sr.saran_satu(_keputusan(kode_opd=None, kode_wilayah=None), LAPOR, NILAI, RAKOR)
+    assert "Tanpa OPD dan lokasi" in s.alasan

@@ -6,7 +6,10 @@ and only an analyst's confirmation writes it (a new event in the decision's log)
 
 The rule, stated in :data:`ATURAN_SARAN` and shown beside the suggestions:
 
-- a suggestion needs an OPD and a place: without them nothing in the data can speak for the decision;
+- a suggestion needs an OPD and a place: without them nothing in the data can speak for the decision (the reason
+  names which is missing);
+- a program name the OPD never reported at that place is said to be not found, with the nearest name it did report
+  there ("mirip: Rehabilitasi RTLH"), so a misspelling is not read as "no report";
 - reports are cumulative from January ("s.d. triwulan"), so what was delivered since the meeting is, per place,
   program and activity, the latest cumulative value minus the base: the last cumulative value of the meeting's
   year reported for a period ending on or before the end of the meeting's quarter (0 without one; a year row
@@ -31,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+
+from rapidfuzz import fuzz, process
 
 from tkpk import KODE_BANJAR, fmt, katalog
 from tkpk.nama import kunci_nama
@@ -82,7 +87,8 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     """The suggestion for one decision (a row of ``v_keputusan``)."""
     opd, tempat = keputusan.get("kode_opd"), keputusan.get("kode_wilayah")
     if _kosong(opd) or _kosong(tempat):
-        return Saran(None, "Tanpa OPD dan lokasi: tidak ada saran otomatis.", None, False)
+        kurang = "OPD dan lokasi" if _kosong(opd) and _kosong(tempat) else ("OPD" if _kosong(opd) else "lokasi")
+        return Saran(None, f"Tanpa {kurang}: tidak ada saran otomatis.", None, False)
     target = None if _kosong(keputusan.get("target")) else float(keputusan["target"])
     indikator = None if _kosong(keputusan.get("indikator")) else str(keputusan["indikator"])
     if indikator is not None and target is not None:
@@ -92,7 +98,10 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
                    & (pd.to_numeric(intervensi["tahun"], errors="coerce") >= tanggal_rakor.year)]
     program = keputusan.get("program")
     if not _kosong(program):
+        semua = d
         d = d[d["program"].map(kunci_nama) == kunci_nama(program)]
+        if d.empty and not semua.empty:
+            return Saran("baru", _program_tak_ditemukan(str(program), semua), None, False)
     sesudah = d[sesudah_rakor(d["tahun"], d["triwulan"], tanggal_rakor)]
     sampel = bool(sesudah["sampel"].any()) if "sampel" in sesudah.columns and len(sesudah) else False
     if sesudah.empty:
@@ -115,6 +124,16 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     if capaian_f is not None and capaian_f > 0:
         return Saran("berjalan", f"{laporan} dari target {fmt.jumlah(target)}.", capaian_f, sampel)
     return Saran("baru", f"{laporan} dari target {fmt.jumlah(target)}: belum ada capaian.", capaian_f, sampel)
+
+
+def _program_tak_ditemukan(program: str, laporan: pd.DataFrame) -> str:
+    """The reason when the OPD reported at the place, but never under the decision's program name: the nearest
+    name it did report, so a misspelling ("Rehab RTLH") is seen as such rather than as "no report"."""
+    nama = {kunci_nama(p): str(p) for p in laporan["program"].dropna()}
+    dekat = process.extractOne(kunci_nama(program), list(nama), scorer=fuzz.WRatio) if nama else None
+    mirip = f" (mirip: {nama[dekat[0]]})" if dekat is not None else ""
+    return (f"Program \"{program}\" tidak ditemukan di antara laporan OPD ini di lokasi ini{mirip}: saran dihitung "
+            "dari nama program persis; perbaiki nama program keputusan bila yang dimaksud program itu.")
 
 
 def _sejak_rakor(d: pd.DataFrame, tanggal_rakor: date) -> pd.Series:
