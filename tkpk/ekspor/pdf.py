@@ -24,7 +24,8 @@ from tkpk import SAMPLE_SOURCE, fmt
 from tkpk.status import Status
 
 GANTI = {"−": "-", "–": "-", "—": "-", "≥": ">=", "≤": "<=", "÷": ":", "×": "x", "…": "...", "‘": "'", "’": "'",
-         "“": '"', "”": '"', "●": "", "▲": "", "■": "", "○": "", "◌": "", "◐": "", "◇": "", "✕": "", "⚠️": "", "⚠": "", "\u00a0": " ", "→": "->"}
+         "“": '"', "”": '"', "●": "", "▲": "", "■": "", "○": "", "◌": "", "◐": "", "◇": "", "✕": "",
+         "⚠️": "", "⚠": "", "\u00a0": " ", "→": "->"}
 LEBAR, TINGGI, TEPI = 210.0, 297.0, 12.0
 BAWAH_ISI = TINGGI - 30.0  # below this line: sources and the sample label
 WARNA_STATUS = {s.kode: s.warna for s in Status}
