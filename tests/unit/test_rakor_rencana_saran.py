@@ -225,6 +225,43 @@ def test_quarters_after_the_latest_report_are_not_reported_rather_than_zero():
     assert sel.loc[0, "Triwulan 3"] == "– / 2" and sel.loc[0, "Triwulan 2"] == "0 / 2"
 
 
+# --- independent review of issue 18, finding 3: a count of 1–4 households since the meeting reads "< 5" ---
+
+def _kk(*nilai: tuple[int, float], desa: str = "63.03.01.2010", satuan: str = "KK") -> pd.DataFrame:
+    return _intervensi(*[(2026, q, 4, "DINSOS", "Pendampingan PKH", "Bansos", desa, satuan, x, None, False)
+                         for q, x in nilai])
+
+
+def test_a_small_count_of_households_since_the_meeting_reads_less_than_five():
+    """Review finding 3: TW1 10 KK, TW2 13 KK, rakor in TW1: "sejak rakor: 3 KK" gave a count of 3 households away."""
+    lapor = _kk((1, 10.0), (2, 13.0))
+    k = _keputusan(kode_opd="DINSOS", kode_wilayah="63.03.01.2010", program="Pendampingan PKH", target=5.0)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert s.status == "berjalan"
+    assert "sejak rakor: < 5 KK dari target 5" in s.alasan and "3" not in s.alasan.split("sejak rakor:")[1]
+    assert s.capaian is None     # the figure is not carried where a table could show it
+    # the kecamatan sums its desa: still small, still hidden
+    s = sr.saran_satu(k.copy().replace({"63.03.01.2010": "63.03.01"}), lapor, NILAI, date(2026, 3, 10))
+    assert "< 5 KK" in s.alasan
+    # jiwa, orang, rumah tangga are counts of people too; units are not
+    assert "< 5 jiwa" in sr.saran_satu(k, _kk((1, 10.0), (2, 13.0), satuan="jiwa"), NILAI, date(2026, 3, 10)).alasan
+    assert "sejak rakor: 3 unit" in sr.saran_satu(k, _kk((1, 10.0), (2, 13.0), satuan="unit"), NILAI,
+                                                  date(2026, 3, 10)).alasan
+    # 5 or more is shown; the whole kabupaten is not a small cell
+    assert "sejak rakor: 6 KK" in sr.saran_satu(k, _kk((1, 10.0), (2, 16.0)), NILAI, date(2026, 3, 10)).alasan
+    from tkpk import KODE_BANJAR
+    kab = k.copy().replace({"63.03.01.2010": KODE_BANJAR})
+    assert "sejak rakor: 3 KK" in sr.saran_satu(kab, lapor, NILAI, date(2026, 3, 10)).alasan
+
+
+def test_a_target_inside_one_to_four_gives_no_suggestion_for_a_hidden_count():
+    """"selesai" against a target of 4 beside "< 5" would pin the count at 4: no suggestion then."""
+    lapor = _kk((1, 10.0), (2, 14.0))
+    k = _keputusan(kode_opd="DINSOS", kode_wilayah="63.03.01.2010", program="Pendampingan PKH", target=4.0)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert s.status is None and "< 5 KK" in s.alasan and "4 KK" not in s.alasan
+
+
 # --- independent review of issue 18, finding 4: decimal targets and outputs keep their decimals ---
 
 def test_decimal_targets_and_outputs_are_not_rounded():

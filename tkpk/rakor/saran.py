@@ -10,6 +10,9 @@ The rule, stated in :data:`ATURAN_SARAN` and shown beside the suggestions:
   names which is missing);
 - a program name the OPD never reported at that place is said to be not found, with the nearest name it did report
   there ("mirip: Rehabilitasi RTLH"), so a misspelling is not read as "no report";
+- a count of 1–4 people or households since the meeting at a desa or kecamatan reads "< 5" (it is the difference
+  of two cumulative reports, protected like a published count), and no status is suggested against a target inside
+  1–4, which would narrow it down;
 - reports are cumulative from January ("s.d. triwulan"), so what was delivered since the meeting is, per place,
   program and activity, the latest cumulative value minus the base: the last cumulative value of the meeting's
   year reported for a period ending on or before the end of the meeting's quarter (0 without one; a year row
@@ -34,11 +37,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-
 from rapidfuzz import fuzz, process
 
-from tkpk import KODE_BANJAR, fmt, katalog
+from tkpk import KODE_BANJAR, fmt, katalog, sel_kecil
 from tkpk.nama import kunci_nama
+from tkpk.penerima import satuan_orang
 from tkpk.rakor.periode import akhir_periode, triwulan_dari
 
 __all__ = ["ATURAN_SARAN", "Saran", "saran_satu", "saran_status", "sesudah_rakor", "triwulan_dari"]
@@ -109,21 +112,39 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     jalan = _sejak_rakor(d, tanggal_rakor)
     capaian_f = None if jalan.empty or pd.isna(jalan.iloc[-1]) else float(jalan.iloc[-1])
     satuan = next((str(s) for s in sesudah["satuan_output"].dropna().unique()), "") if "satuan_output" in d else ""
-    teks_capaian = f"{fmt.jumlah(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
+    kecil = capaian_f is not None and _sel_kecil(capaian_f, satuan, str(tempat))
+    if kecil:
+        teks_capaian = sel_kecil.teks(sel_kecil.KECIL, capaian_f, satuan)
+    else:
+        teks_capaian = f"{fmt.jumlah(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
     (t_akhir, q_akhir) = jalan.index[-1]
     dikurangi = (f" dikurangi s.d. TW{triwulan_dari(tanggal_rakor)} {tanggal_rakor.year}"
                  if any(t == tanggal_rakor.year for t, _ in jalan.index) else "")
     laporan = (f"{len(sesudah)} laporan sesudah rakor (kumulatif s.d. TW{q_akhir} {t_akhir}{dikurangi}); "
                f"sejak rakor: {teks_capaian}")
+    if kecil and target is not None and 1 < target < sel_kecil.AMBANG:
+        # "selesai" or "berjalan" against a target inside 1–4 would narrow "< 5" down (to exactly 4 against 4)
+        return Saran(None, f"{laporan}; target di bawah {sel_kecil.AMBANG} {satuan}: saran tidak diberikan agar angka "
+                     "kecil tidak terbaca (periksa laporan OPD).", None, sampel)
+    if kecil:
+        capaian_f, capaian_tampil = None, capaian_f   # the hidden figure is not carried where a table could show it
+    else:
+        capaian_tampil = capaian_f
     if target is None:
         return Saran("berjalan", f"{laporan}; keputusan tanpa target, selesai diputuskan analis.", capaian_f, sampel)
-    if capaian_f is not None and capaian_f >= target:
+    if capaian_tampil is not None and capaian_tampil >= target:
         kapan = _tepat_tenggat(jalan, target, keputusan.get("tenggat"))
         return Saran("selesai", f"{laporan} dari target {fmt.jumlah(target)}: {kapan}", capaian_f, sampel,
                      sesudah_tenggat=kapan.endswith("terlambat."))
-    if capaian_f is not None and capaian_f > 0:
+    if capaian_tampil is not None and capaian_tampil > 0:
         return Saran("berjalan", f"{laporan} dari target {fmt.jumlah(target)}.", capaian_f, sampel)
     return Saran("baru", f"{laporan} dari target {fmt.jumlah(target)}: belum ada capaian.", capaian_f, sampel)
+
+
+def _sel_kecil(capaian: float, satuan: str, tempat: str) -> bool:
+    """A count of 1–4 people or households since the meeting at a desa or kecamatan: shown "< 5", like every small
+    cell (README, small cells: one cumulative quarter minus another is protected like a published count)."""
+    return tempat != KODE_BANJAR and satuan_orang(satuan) and 0 < capaian < sel_kecil.AMBANG
 
 
 def _program_tak_ditemukan(program: str, laporan: pd.DataFrame) -> str:
