@@ -276,6 +276,10 @@ def test_decimal_targets_and_outputs_are_not_rounded():
     sel = tabel_rencana(t, {})
     assert sel.loc[0, "Triwulan 1"] == "0,25 / 0,5" and sel.loc[0, "Triwulan 2"] == "2 / 1,5"
     assert _acuan(pd.Series({"program": "Jalan", "target": 0.5})) == "Jalan: 0,5"
+    from tkpk.charts.rencana import data_rencana
+
+    label = data_rencana(t).set_index(["triwulan", "jenis"])["teks"]
+    assert label[("TW 1", "Rencana (kumulatif)")] == "0,5" and label[("TW 1", "Laporan (kumulatif)")] == "0,25"
     assert _acuan(pd.Series({"program": "Jalan", "target": 20.0})) == "Jalan: 20"
     k = _keputusan(kode_opd="PUPRP", kode_wilayah="63.03.14.2002", program="Jalan", target=0.5)
     s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
