@@ -52,7 +52,8 @@ ATURAN_SARAN = (
     "dikurangi laporan s.d. triwulan rakor (di triwulan yang sama dengan rakor dianggap sebelum rakor). Selesai "
     "bila capaian sejak rakor mencapai target keputusan (ditandai terlambat bila baru tercapai pada laporan "
     "periode sesudah tenggat), berjalan bila sudah ada capaian, baru bila belum ada laporan. Tanpa target, saran "
-    "paling jauh \"berjalan\". Analis yang memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
+    "paling jauh \"berjalan\". Capaian 1–4 orang atau KK di desa/kecamatan ditulis \"< 5\" (sel kecil). Analis yang "
+    "memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
 )
 
 
