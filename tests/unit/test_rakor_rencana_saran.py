@@ -50,11 +50,12 @@ def test_cumulative_plans_and_reports_per_quarter_and_status():
     assert np.isnan(rtlh["realisasi"]) and rtlh["pagu_rencana"] == 1500.0   # the year's realisation needs Q4
     assert rtlh["triwulan_lapor"] == 2 and rtlh["status"] == rc.SESUAI  # 11 by Q2 against 10 planned
     assert rtlh["program"] == "Rehabilitasi RTLH"   # the plan's spelling
-    assert t.loc["PUPRP", "status"] == rc.SESUAI     # Q1 reported, nothing planned by Q1 yet
+    # Q1 reported, nothing planned by Q1 yet, but Q2's report (due 15 July) is late on 1 August
+    assert t.loc["PUPRP", "status"] == rc.TERLAMBAT_LAPOR and t.loc["PUPRP", "status_label"] == "◌ Terlambat lapor TW2"
     assert t.loc["DISHUB", "status"] == rc.BELUM     # only a 2024 report
     assert t.loc["DISHUB", "status_label"] == "○ Belum ada progres"
-    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 2, rc.TERCAPAI: 0,
-                                    rc.TIDAK_MELAPOR: 0, rc.TANPA_TARGET: 0}
+    assert rc.ringkas_status(t) == {rc.BELUM: 1, rc.TIDAK_TERCAPAI: 0, rc.TERTINGGAL: 0, rc.SESUAI: 1, rc.TERCAPAI: 0,
+                                    rc.TIDAK_MELAPOR: 0, rc.TANPA_TARGET: 0, rc.TERLAMBAT_LAPOR: 1}
 
 
 def test_behind_plan_and_reached_and_a_year_report_wins_over_quarters():
@@ -222,3 +223,114 @@ def test_quarters_after_the_latest_report_are_not_reported_rather_than_zero():
     assert set(belum["triwulan"]) == {"TW 3", "TW 4"} and set(belum["teks"]) == {"–"}
     sel = tabel_rencana(tutup.loc[["DISBUDPORAPAR"]].reset_index(), {})
     assert sel.loc[0, "Triwulan 3"] == "– / 2" and sel.loc[0, "Triwulan 2"] == "0 / 2"
+
+
+# --- independent review of issue 18, finding 3: a count of 1–4 households since the meeting reads "< 5" ---
+
+def _kk(*nilai: tuple[int, float], desa: str = "63.03.01.2010", satuan: str = "KK") -> pd.DataFrame:
+    return _intervensi(*[(2026, q, 4, "DINSOS", "Pendampingan PKH", "Bansos", desa, satuan, x, None, False)
+                         for q, x in nilai])
+
+
+def test_a_small_count_of_households_since_the_meeting_reads_less_than_five():
+    """Review finding 3: TW1 10 KK, TW2 13 KK, rakor in TW1: "sejak rakor: 3 KK" gave a count of 3 households away."""
+    lapor = _kk((1, 10.0), (2, 13.0))
+    k = _keputusan(kode_opd="DINSOS", kode_wilayah="63.03.01.2010", program="Pendampingan PKH", target=5.0)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert s.status == "berjalan"
+    assert "sejak rakor: < 5 KK dari target 5" in s.alasan and "3" not in s.alasan.split("sejak rakor:")[1]
+    assert s.capaian is None     # the figure is not carried where a table could show it
+    # the kecamatan sums its desa: still small, still hidden
+    s = sr.saran_satu(k.copy().replace({"63.03.01.2010": "63.03.01"}), lapor, NILAI, date(2026, 3, 10))
+    assert "< 5 KK" in s.alasan
+    # jiwa, orang, rumah tangga are counts of people too; units are not
+    assert "< 5 jiwa" in sr.saran_satu(k, _kk((1, 10.0), (2, 13.0), satuan="jiwa"), NILAI, date(2026, 3, 10)).alasan
+    assert "sejak rakor: 3 unit" in sr.saran_satu(k, _kk((1, 10.0), (2, 13.0), satuan="unit"), NILAI,
+                                                  date(2026, 3, 10)).alasan
+    # 5 or more is shown; the whole kabupaten is not a small cell
+    assert "sejak rakor: 6 KK" in sr.saran_satu(k, _kk((1, 10.0), (2, 16.0)), NILAI, date(2026, 3, 10)).alasan
+    from tkpk import KODE_BANJAR
+    kab = k.copy().replace({"63.03.01.2010": KODE_BANJAR})
+    assert "sejak rakor: 3 KK" in sr.saran_satu(kab, lapor, NILAI, date(2026, 3, 10)).alasan
+
+
+def test_a_target_inside_one_to_four_gives_no_suggestion_for_a_hidden_count():
+    """"selesai" against a target of 4 beside "< 5" would pin the count at 4: no suggestion then."""
+    lapor = _kk((1, 10.0), (2, 14.0))
+    k = _keputusan(kode_opd="DINSOS", kode_wilayah="63.03.01.2010", program="Pendampingan PKH", target=4.0)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert s.status is None and "< 5 KK" in s.alasan and "4 KK" not in s.alasan
+
+
+# --- independent review of issue 18, finding 4: decimal targets and outputs keep their decimals ---
+
+def test_decimal_targets_and_outputs_are_not_rounded():
+    from tkpk.rakor.tabel import _acuan, tabel_rencana
+
+    rencana = _rencana((2026, 1, 2, "PUPRP", "Jalan", None, None, "km", 0.5, None, False),
+                       (2026, 2, 2, "PUPRP", "Jalan", None, None, "km", 1.5, None, False),
+                       (2026, 4, 2, "PUPRP", "Jalan", None, None, "km", 4.0, None, False))
+    lapor = _intervensi((2026, 1, 2, "PUPRP", "Jalan", None, "63.03.14.2002", "km", 0.25, None, False),
+                        (2026, 2, 2, "PUPRP", "Jalan", None, "63.03.14.2002", "km", 2.0, None, False))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 7, 10))
+    sel = tabel_rencana(t, {})
+    assert sel.loc[0, "Triwulan 1"] == "0,25 / 0,5" and sel.loc[0, "Triwulan 2"] == "2 / 1,5"
+    assert _acuan(pd.Series({"program": "Jalan", "target": 0.5})) == "Jalan: 0,5"
+    from tkpk.charts.rencana import data_rencana
+
+    label = data_rencana(t).set_index(["triwulan", "jenis"])["teks"]
+    assert label[("TW 1", "Rencana (kumulatif)")] == "0,5" and label[("TW 1", "Laporan (kumulatif)")] == "0,25"
+    assert _acuan(pd.Series({"program": "Jalan", "target": 20.0})) == "Jalan: 20"
+    k = _keputusan(kode_opd="PUPRP", kode_wilayah="63.03.14.2002", program="Jalan", target=0.5)
+    s = sr.saran_satu(k, lapor, NILAI, date(2026, 3, 10))
+    assert "sejak rakor: 1,75 km dari target 0,5" in s.alasan
+
+
+# --- independent review of issue 18, finding 7: an overdue quarterly report is not "sesuai rencana" ---
+
+def test_a_plan_whose_due_quarter_is_not_reported_is_late_not_on_track():
+    rencana = _rencana((2026, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 10.0, None, False),
+                       (2026, 4, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, None, "unit", 20.0, None, False),
+                       (2026, 2, 2, "PUPRP", "Jalan", None, None, "km", 4.0, None, False),
+                       (2026, 4, 2, "PUPRP", "Jalan", None, None, "km", 8.0, None, False))
+    lapor = _intervensi((2026, 2, 2, "DISPERKIMLH", "Rehabilitasi RTLH", None, "63.03.05.2001", "unit", 12.0, None,
+                         False),
+                        (2026, 2, 2, "PUPRP", "Jalan", None, "63.03.05.2001", "km", 1.0, None, False))
+    # 15 October is TW3's deadline: still on track that day, late the day after
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 10, 15)).set_index("kode_opd")
+    assert t.loc["DISPERKIMLH", "status"] == rc.SESUAI
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2026, hari_ini=date(2026, 12, 1)).set_index("kode_opd")
+    assert t.loc["DISPERKIMLH", "status"] == rc.TERLAMBAT_LAPOR
+    assert t.loc["DISPERKIMLH", "status_label"] == "◌ Terlambat lapor TW3"
+    assert t.loc["PUPRP", "status"] == rc.TERTINGGAL
+    assert t.loc["PUPRP", "status_label"] == "▲ Tertinggal · terlambat lapor TW3"
+    assert rc.ringkas_status(t.reset_index())[rc.TERLAMBAT_LAPOR] == 1
+
+
+def test_a_closed_year_says_when_the_opd_stopped_reporting():
+    rencana = _rencana((2025, 4, 3, "DISBUDPORAPAR", "Desa wisata", None, None, "desa", 3.0, None, False),
+                       (2025, 4, 3, "DISTAN", "Bibit", None, None, "paket", 40.0, None, False))
+    lapor = _intervensi((2025, 1, 3, "DISBUDPORAPAR", "Desa wisata", None, "63.03.01.2009", "desa", 0.0, None, False),
+                        (2025, 2, 3, "DISBUDPORAPAR", "Desa wisata", None, "63.03.01.2009", "desa", 1.0, None, False),
+                        (2025, 4, 3, "DISTAN", "Bibit", None, "63.03.03", "paket", 30.0, None, False))
+    t = rc.rencana_vs_realisasi(rencana, lapor, 2025, hari_ini=date(2026, 12, 1)).set_index("kode_opd")
+    assert t.loc["DISBUDPORAPAR", "status"] == rc.TIDAK_TERCAPAI
+    assert t.loc["DISBUDPORAPAR", "status_label"] == "■ Tidak tercapai · berhenti melapor sesudah TW2"
+    assert t.loc["DISTAN", "status_label"] == "■ Tidak tercapai"   # reported to the end
+
+
+# --- independent review of issue 18, finding 14: a misspelt program and an OPD without a place ---
+
+def test_a_program_not_among_the_opds_reports_there_names_the_nearest_one():
+    k = _keputusan(program="Rehab RTLH")
+    s = sr.saran_satu(k, LAPOR, NILAI, RAKOR)
+    assert s.status == "baru"
+    assert "Rehab RTLH" in s.alasan and "tidak ditemukan" in s.alasan and "mirip: Rehabilitasi RTLH" in s.alasan
+    assert "Belum ada laporan intervensi" not in s.alasan
+    # no place: the reason names what is missing, not "Tanpa OPD dan lokasi"
+    s = sr.saran_satu(_keputusan(kode_wilayah=None), LAPOR, NILAI, RAKOR)
+    assert s.status is None and "Tanpa OPD dan lokasi" not in s.alasan and "lokasi" in s.alasan
+    s = sr.saran_satu(_keputusan(kode_opd=None), LAPOR, NILAI, RAKOR)
+    assert s.status is None and "Tanpa OPD" in s.alasan and "lokasi" not in s.alasan
+    s = sr.saran_satu(_keputusan(kode_opd=None, kode_wilayah=None), LAPOR, NILAI, RAKOR)
+    assert "Tanpa OPD dan lokasi" in s.alasan

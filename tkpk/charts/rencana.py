@@ -27,7 +27,7 @@ def data_rencana(t: pd.DataFrame) -> pd.DataFrame:
                 x = getattr(r, kolom)
                 if pd.notna(x):
                     rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": jenis, "nilai": float(x),
-                                 "teks": fmt.angka(x)})
+                                 "teks": fmt.jumlah(x)})
                 elif jenis.startswith("Laporan") and pd.notna(getattr(r, f"rencana_q{q}")):
                     # not reported: a "–" at the baseline, so it never reads as a zero bar
                     rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": BELUM_LAPOR, "nilai": 0.0,

@@ -24,7 +24,8 @@ from tkpk import SAMPLE_SOURCE, fmt
 from tkpk.status import Status
 
 GANTI = {"−": "-", "–": "-", "—": "-", "≥": ">=", "≤": "<=", "÷": ":", "×": "x", "…": "...", "‘": "'", "’": "'",
-         "“": '"', "”": '"', "●": "", "▲": "", "■": "", "○": "", "⚠️": "", "⚠": "", "\u00a0": " ", "→": "->"}
+         "“": '"', "”": '"', "●": "", "▲": "", "■": "", "○": "", "◌": "", "◐": "", "◇": "", "✕": "",
+         "⚠️": "", "⚠": "", "\u00a0": " ", "→": "->"}
 LEBAR, TINGGI, TEPI = 210.0, 297.0, 12.0
 BAWAH_ISI = TINGGI - 30.0  # below this line: sources and the sample label
 WARNA_STATUS = {s.kode: s.warna for s in Status}
@@ -174,8 +175,9 @@ class Brief(FPDF):
     def gambar(self, png: bytes, x: float, y: float, w: float, h: float | None = None) -> None:
         self.image(io.BytesIO(png), x=x, y=y, w=w, h=h or 0, keep_aspect_ratio=h is not None)
 
-    def kaki(self, sumber: Sequence[str]) -> None:
-        """Sources at the foot of the page, with the sample label; never pushes onto a second page."""
+    def kaki(self, sumber: Sequence[str], legenda: bool = True) -> None:
+        """Sources at the foot of the page, with the sample label; never pushes onto a second page. ``legenda``: the
+        line explaining the status shapes, for briefs that draw them (:meth:`lampu`)."""
         self.set_draw_color(0, 0, 0)
         self.line(TEPI, BAWAH_ISI + 1, LEBAR - TEPI, BAWAH_ISI + 1)
         self.set_xy(TEPI, BAWAH_ISI + 2)
@@ -187,11 +189,13 @@ class Brief(FPDF):
         self.multi_cell(0, 3.1, latin1(teks if len(teks) <= maks else teks[: maks - 3] + "..."))
         self.set_xy(TEPI, TINGGI - 8)
         self.set_font("Helvetica", "I", 6.8)
-        self.cell(0, 4, latin1("Dasbor TKPK Kabupaten Banjar. Status: lingkaran = baik, segitiga = perlu perhatian, "
-                               "persegi = kritis, lingkaran kosong = tidak ada data."))
+        legenda_teks = (" Status: lingkaran = baik, segitiga = perlu perhatian, persegi = kritis, lingkaran kosong = "
+                        "tidak ada data." if legenda else "")
+        self.cell(0, 4, latin1(f"Dasbor TKPK Kabupaten Banjar.{legenda_teks}"))
 
-    def ke_bytes(self) -> bytes:
-        if self.pages_count != 1:
+    def ke_bytes(self, halaman_maks: int | None = 1) -> bytes:
+        """The PDF; a brief is one page (``halaman_maks``), the minutes may take more (None)."""
+        if halaman_maks is not None and self.pages_count > halaman_maks:
             raise RuntimeError(f"ringkasan harus satu halaman, bukan {self.pages_count}")
         return bytes(self.output())
 

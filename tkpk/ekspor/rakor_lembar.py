@@ -42,7 +42,7 @@ def lembar_rencana(t: pd.DataFrame) -> pd.DataFrame:
         "Capaian (%)": _atau_strip(t["capaian_pct"].round(2)), "Pagu rencana (Rp)": t["pagu_rencana"],
         "Realisasi (Rp)": _atau_strip(t["realisasi"]),
         "Serapan rencana (%)": _atau_strip(t["serapan_rencana_pct"].round(2)),
-        "Status": t["status"],
+        "Status": [rc.teks_status(s, c) for s, c in zip(t["status"], t["catatan_lapor"], strict=True)],
     })
     return out.reset_index(drop=True)
 

@@ -34,7 +34,8 @@ class RencanaPilar:
         """"12 program direncanakan: 6 tercapai, 1 sesuai rencana, 3 tertinggal, 2 belum ada progres"."""
         if not self.ada:
             return f"Belum ada rencana aksi tersimpan untuk {self.tahun}."
-        urut = (rc.TERCAPAI, rc.SESUAI, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM, rc.TIDAK_MELAPOR, rc.TANPA_TARGET)
+        urut = (rc.TERCAPAI, rc.SESUAI, rc.TERLAMBAT_LAPOR, rc.TERTINGGAL, rc.TIDAK_TERCAPAI, rc.BELUM,
+                rc.TIDAK_MELAPOR, rc.TANPA_TARGET)
         bagian = ", ".join(f"{self.ringkas[s]} {s}" for s in urut if self.ringkas.get(s))
         return f"{len(self.tabel)} program direncanakan: {bagian}."
 

@@ -14,11 +14,15 @@ Status per program, as of the latest quarter the OPD reported for it:
 - ``sesuai rencana``: reported output reaches what was planned by the latest reported quarter;
 - ``tertinggal``: it does not, and the year is not reported to its end yet;
 - ``tidak tercapai``: the year's last report (Q4, or a year report) falls short of the year's plan;
-- ``tanpa target output``: reported, but the plan states a budget only, so its output cannot be judged.
+- ``tanpa target output``: reported, but the plan states a budget only, so its output cannot be judged;
+- ``terlambat lapor``: it would be ``sesuai rencana``, but a later quarter's reporting deadline
+  (:func:`tkpk.rakor.periode.batas_lapor`) has passed without a report, so "on track" is stale: the label names the
+  quarter ("◌ Terlambat lapor TW3"). A plan ``tertinggal`` stays so, its label says the report is late too.
 
 Once the deadline of the year's Q4 report has passed (:func:`tkpk.rakor.periode.tahun_ditutup`, as of an injected
 ``hari_ini``) the year is over whatever was reported: a plan behind or on track but short of the year's target is
-``tidak tercapai``, and a plan never reported is ``tidak melapor`` (see :func:`_tutup_tahun`).
+``tidak tercapai``, and a plan never reported is ``tidak melapor`` (see :func:`_tutup_tahun`); when the OPD stopped
+reporting before Q4 the label says so ("■ Tidak tercapai · berhenti melapor sesudah TW2", :func:`_catatan_lapor`).
 
 Quarters after the latest quarter the OPD reported for a program are not reported: their delivery is NaN ("–"),
 never the last value carried forward or 0, and so are the year's delivery and realisation until Q4 is reported.
@@ -31,7 +35,7 @@ from datetime import date
 import pandas as pd
 
 from tkpk.nama import kunci_nama
-from tkpk.rakor.periode import tahun_ditutup
+from tkpk.rakor.periode import batas_lapor, tahun_ditutup
 
 TRIWULAN = (1, 2, 3, 4)
 TAHUNAN = 5  # sort key of a row without a quarter: after Q4, and it wins over quarterly rows of the same place
@@ -40,10 +44,12 @@ BELUM, TERCAPAI, SESUAI = "belum ada progres", "tercapai", "sesuai rencana"
 TERTINGGAL, TIDAK_TERCAPAI = "tertinggal", "tidak tercapai"
 TANPA_TARGET = "tanpa target output"  # a plan of budget only: its output cannot be judged
 TIDAK_MELAPOR = "tidak melapor"
+TERLAMBAT_LAPOR = "terlambat lapor"  # on track as of its latest report, but a later quarter's report is overdue
 LABEL_STATUS = {BELUM: "○ Belum ada progres", TERCAPAI: "● Tercapai", SESUAI: "◐ Sesuai rencana",
                 TERTINGGAL: "▲ Tertinggal", TIDAK_TERCAPAI: "■ Tidak tercapai", TIDAK_MELAPOR: "✕ Tidak melapor",
-                TANPA_TARGET: "◇ Tanpa target output"}
-URUTAN_STATUS = {TIDAK_MELAPOR: -1, BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, SESUAI: 3, TERCAPAI: 4, TANPA_TARGET: 5}
+                TANPA_TARGET: "◇ Tanpa target output", TERLAMBAT_LAPOR: "◌ Terlambat lapor"}
+URUTAN_STATUS = {TIDAK_MELAPOR: -1, BELUM: 0, TIDAK_TERCAPAI: 1, TERTINGGAL: 2, TERLAMBAT_LAPOR: 3, SESUAI: 4,
+                 TERCAPAI: 5, TANPA_TARGET: 6}
 KUNCI = ["pilar", "kode_opd", "program_kunci", "satuan_kunci"]
 _TEMPAT = ["kegiatan", "kode_wilayah"]
 
@@ -97,13 +103,14 @@ def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun:
     Columns: ``pilar, kode_opd, program, satuan_output``; ``rencana_q1..4`` and ``capaian_q1..4`` (cumulative
     output), ``target_tahun``, ``capaian_tahun``, ``capaian_pct``, ``pagu_rencana``, ``realisasi``,
     ``serapan_rencana_pct``, ``triwulan_lapor`` (latest reported quarter, 4 for a year report, NaN when none),
-    ``status``, ``status_label``, ``sampel``.
+    ``status``, ``catatan_lapor`` ("terlambat lapor TW3", "berhenti melapor sesudah TW2" or ""), ``status_label``,
+    ``sampel``.
     """
     r = _siapkan(rencana, {"target_output": "target", "pagu_rencana": "uang"}, tahun)
     i = _siapkan(intervensi, {"capaian_output": "target", "realisasi": "uang"}, tahun)
     kolom = [*KUNCI[:2], "program", "satuan_output", *(f"rencana_q{q}" for q in TRIWULAN),
              *(f"capaian_q{q}" for q in TRIWULAN), "target_tahun", "capaian_tahun", "capaian_pct", "pagu_rencana",
-             "realisasi", "serapan_rencana_pct", "triwulan_lapor", "status", "status_label", "sampel"]
+             "realisasi", "serapan_rencana_pct", "triwulan_lapor", "status", "catatan_lapor", "status_label", "sampel"]
     if r.empty:
         return pd.DataFrame(columns=kolom)
     i = i.merge(r[KUNCI].drop_duplicates(), on=KUNCI, how="inner")
@@ -122,10 +129,14 @@ def rencana_vs_realisasi(rencana: pd.DataFrame, intervensi: pd.DataFrame, tahun:
     out["capaian_pct"] = _persen(out["capaian_tahun"], out["target_tahun"])
     out["serapan_rencana_pct"] = _persen(out["realisasi"], out["pagu_rencana"])
     out["status"] = [_status(row) for _, row in out.iterrows()]
-    if tahun_ditutup(tahun, hari_ini or date.today()):
+    hari_ini = hari_ini or date.today()
+    if tahun_ditutup(tahun, hari_ini):
         out["status"] = [_tutup_tahun(s, row) for s, (_, row) in zip(out["status"], out.iterrows(), strict=True)]
+    out["catatan_lapor"] = [_catatan_lapor(s, q, tahun, hari_ini) for s, q in
+                            zip(out["status"], out["triwulan_lapor"], strict=True)]
+    out.loc[(out["status"] == SESUAI) & (out["catatan_lapor"] != ""), "status"] = TERLAMBAT_LAPOR
     out = _kosongkan_sesudah_lapor(out)
-    out["status_label"] = out["status"].map(LABEL_STATUS)
+    out["status_label"] = [label_status(s, c) for s, c in zip(out["status"], out["catatan_lapor"], strict=True)]
     sampel = pd.concat([r.groupby(KUNCI, dropna=False)["sampel"].any(),
                         i.groupby(KUNCI, dropna=False)["sampel"].any()], axis=1).any(axis=1)
     out["sampel"] = sampel.reindex(out.index).fillna(False).astype(bool)
@@ -171,6 +182,44 @@ def _tutup_tahun(status: str, row: pd.Series) -> str:
     if status in (SESUAI, TERTINGGAL) and pd.notna(row["target_tahun"]):
         return TIDAK_TERCAPAI
     return status
+
+
+def triwulan_jatuh_tempo(tahun: int, hari_ini: date) -> int:
+    """The latest quarter of ``tahun`` whose reporting deadline has passed by ``hari_ini`` (0 when none)."""
+    return max((q for q in TRIWULAN if hari_ini > batas_lapor(tahun, q)), default=0)
+
+
+def _catatan_lapor(status: str, triwulan_lapor: object, tahun: int, hari_ini: date) -> str:
+    """What the status alone would hide about reporting: a quarter due but not reported while the plan reads on track
+    or behind ("terlambat lapor TW3", "TW2–TW3" when more than one), or, once the year is closed, a plan not met
+    because the OPD stopped reporting ("berhenti melapor sesudah TW2"). "" otherwise."""
+    if pd.isna(triwulan_lapor):  # type: ignore[arg-type]
+        return ""
+    q = int(triwulan_lapor)  # type: ignore[arg-type]
+    if q >= 4:
+        return ""
+    if status == TIDAK_TERCAPAI:
+        return f"berhenti melapor sesudah TW{q}" if tahun_ditutup(tahun, hari_ini) else ""
+    jatuh = triwulan_jatuh_tempo(tahun, hari_ini)
+    if status in (SESUAI, TERTINGGAL) and jatuh > q:
+        return f"terlambat lapor TW{q + 1}" + (f"–TW{jatuh}" if jatuh > q + 1 else "")
+    return ""
+
+
+def label_status(status: str, catatan: str = "") -> str:
+    """"◐ Sesuai rencana", "◌ Terlambat lapor TW3", "▲ Tertinggal · terlambat lapor TW3": what a cell shows."""
+    if status == TERLAMBAT_LAPOR and catatan:
+        return f"{LABEL_STATUS[status].split(' ', 1)[0]} {catatan[0].upper()}{catatan[1:]}"
+    dasar = LABEL_STATUS.get(status, status)
+    return f"{dasar} · {catatan}" if catatan else dasar
+
+
+def teks_status(status: str, catatan: str = "") -> str:
+    """The status as words without its symbol, for sheets: "tercapai", "terlambat lapor TW3",
+    "tidak tercapai · berhenti melapor sesudah TW2"."""
+    if status == TERLAMBAT_LAPOR and catatan:
+        return catatan
+    return f"{status} · {catatan}" if catatan else status
 
 
 def _kosongkan_sesudah_lapor(out: pd.DataFrame) -> pd.DataFrame:

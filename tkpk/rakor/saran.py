@@ -6,7 +6,13 @@ and only an analyst's confirmation writes it (a new event in the decision's log)
 
 The rule, stated in :data:`ATURAN_SARAN` and shown beside the suggestions:
 
-- a suggestion needs an OPD and a place: without them nothing in the data can speak for the decision;
+- a suggestion needs an OPD and a place: without them nothing in the data can speak for the decision (the reason
+  names which is missing);
+- a program name the OPD never reported at that place is said to be not found, with the nearest name it did report
+  there ("mirip: Rehabilitasi RTLH"), so a misspelling is not read as "no report";
+- a count of 1–4 people or households since the meeting at a desa or kecamatan reads "< 5" (it is the difference
+  of two cumulative reports, protected like a published count), and no status is suggested against a target inside
+  1–4, which would narrow it down;
 - reports are cumulative from January ("s.d. triwulan"), so what was delivered since the meeting is, per place,
   program and activity, the latest cumulative value minus the base: the last cumulative value of the meeting's
   year reported for a period ending on or before the end of the meeting's quarter (0 without one; a year row
@@ -31,9 +37,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
-from tkpk import KODE_BANJAR, fmt, katalog
+from tkpk import KODE_BANJAR, fmt, katalog, sel_kecil
 from tkpk.nama import kunci_nama
+from tkpk.penerima import satuan_orang
 from tkpk.rakor.periode import akhir_periode, triwulan_dari
 
 __all__ = ["ATURAN_SARAN", "Saran", "saran_satu", "saran_status", "sesudah_rakor", "triwulan_dari"]
@@ -44,7 +52,8 @@ ATURAN_SARAN = (
     "dikurangi laporan s.d. triwulan rakor (di triwulan yang sama dengan rakor dianggap sebelum rakor). Selesai "
     "bila capaian sejak rakor mencapai target keputusan (ditandai terlambat bila baru tercapai pada laporan "
     "periode sesudah tenggat), berjalan bila sudah ada capaian, baru bila belum ada laporan. Tanpa target, saran "
-    "paling jauh \"berjalan\". Analis yang memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
+    "paling jauh \"berjalan\". Capaian 1–4 orang atau KK di desa/kecamatan ditulis \"< 5\" (sel kecil). Analis yang "
+    "memutuskan; saran tidak mengubah status sebelum dikonfirmasi."
 )
 
 
@@ -82,7 +91,8 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     """The suggestion for one decision (a row of ``v_keputusan``)."""
     opd, tempat = keputusan.get("kode_opd"), keputusan.get("kode_wilayah")
     if _kosong(opd) or _kosong(tempat):
-        return Saran(None, "Tanpa OPD dan lokasi: tidak ada saran otomatis.", None, False)
+        kurang = "OPD dan lokasi" if _kosong(opd) and _kosong(tempat) else ("OPD" if _kosong(opd) else "lokasi")
+        return Saran(None, f"Tanpa {kurang}: tidak ada saran otomatis.", None, False)
     target = None if _kosong(keputusan.get("target")) else float(keputusan["target"])
     indikator = None if _kosong(keputusan.get("indikator")) else str(keputusan["indikator"])
     if indikator is not None and target is not None:
@@ -92,7 +102,10 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
                    & (pd.to_numeric(intervensi["tahun"], errors="coerce") >= tanggal_rakor.year)]
     program = keputusan.get("program")
     if not _kosong(program):
+        semua = d
         d = d[d["program"].map(kunci_nama) == kunci_nama(program)]
+        if d.empty and not semua.empty:
+            return Saran("baru", _program_tak_ditemukan(str(program), semua), None, False)
     sesudah = d[sesudah_rakor(d["tahun"], d["triwulan"], tanggal_rakor)]
     sampel = bool(sesudah["sampel"].any()) if "sampel" in sesudah.columns and len(sesudah) else False
     if sesudah.empty:
@@ -100,21 +113,49 @@ def saran_satu(keputusan: pd.Series, intervensi: pd.DataFrame, nilai: pd.DataFra
     jalan = _sejak_rakor(d, tanggal_rakor)
     capaian_f = None if jalan.empty or pd.isna(jalan.iloc[-1]) else float(jalan.iloc[-1])
     satuan = next((str(s) for s in sesudah["satuan_output"].dropna().unique()), "") if "satuan_output" in d else ""
-    teks_capaian = f"{fmt.angka(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
+    kecil = capaian_f is not None and _sel_kecil(capaian_f, satuan, str(tempat))
+    if kecil:
+        teks_capaian = sel_kecil.teks(sel_kecil.KECIL, capaian_f, satuan)
+    else:
+        teks_capaian = f"{fmt.jumlah(capaian_f)} {satuan}".strip() if capaian_f is not None else "tanpa angka capaian"
     (t_akhir, q_akhir) = jalan.index[-1]
     dikurangi = (f" dikurangi s.d. TW{triwulan_dari(tanggal_rakor)} {tanggal_rakor.year}"
                  if any(t == tanggal_rakor.year for t, _ in jalan.index) else "")
     laporan = (f"{len(sesudah)} laporan sesudah rakor (kumulatif s.d. TW{q_akhir} {t_akhir}{dikurangi}); "
                f"sejak rakor: {teks_capaian}")
+    if kecil and target is not None and 1 < target < sel_kecil.AMBANG:
+        # "selesai" or "berjalan" against a target inside 1–4 would narrow "< 5" down (to exactly 4 against 4)
+        return Saran(None, f"{laporan}; target di bawah {sel_kecil.AMBANG} {satuan}: saran tidak diberikan agar angka "
+                     "kecil tidak terbaca (periksa laporan OPD).", None, sampel)
+    if kecil:
+        capaian_f, capaian_tampil = None, capaian_f   # the hidden figure is not carried where a table could show it
+    else:
+        capaian_tampil = capaian_f
     if target is None:
         return Saran("berjalan", f"{laporan}; keputusan tanpa target, selesai diputuskan analis.", capaian_f, sampel)
-    if capaian_f is not None and capaian_f >= target:
+    if capaian_tampil is not None and capaian_tampil >= target:
         kapan = _tepat_tenggat(jalan, target, keputusan.get("tenggat"))
-        return Saran("selesai", f"{laporan} dari target {fmt.angka(target)}: {kapan}", capaian_f, sampel,
+        return Saran("selesai", f"{laporan} dari target {fmt.jumlah(target)}: {kapan}", capaian_f, sampel,
                      sesudah_tenggat=kapan.endswith("terlambat."))
-    if capaian_f is not None and capaian_f > 0:
-        return Saran("berjalan", f"{laporan} dari target {fmt.angka(target)}.", capaian_f, sampel)
-    return Saran("baru", f"{laporan} dari target {fmt.angka(target)}: belum ada capaian.", capaian_f, sampel)
+    if capaian_tampil is not None and capaian_tampil > 0:
+        return Saran("berjalan", f"{laporan} dari target {fmt.jumlah(target)}.", capaian_f, sampel)
+    return Saran("baru", f"{laporan} dari target {fmt.jumlah(target)}: belum ada capaian.", capaian_f, sampel)
+
+
+def _sel_kecil(capaian: float, satuan: str, tempat: str) -> bool:
+    """A count of 1–4 people or households since the meeting at a desa or kecamatan: shown "< 5", like every small
+    cell (README, small cells: one cumulative quarter minus another is protected like a published count)."""
+    return tempat != KODE_BANJAR and satuan_orang(satuan) and 0 < capaian < sel_kecil.AMBANG
+
+
+def _program_tak_ditemukan(program: str, laporan: pd.DataFrame) -> str:
+    """The reason when the OPD reported at the place, but never under the decision's program name: the nearest
+    name it did report, so a misspelling ("Rehab RTLH") is seen as such rather than as "no report"."""
+    nama = {kunci_nama(p): str(p) for p in laporan["program"].dropna()}
+    dekat = process.extractOne(kunci_nama(program), list(nama), scorer=fuzz.WRatio) if nama else None
+    mirip = f" (mirip: {nama[dekat[0]]})" if dekat is not None else ""
+    return (f"Program \"{program}\" tidak ditemukan di antara laporan OPD ini di lokasi ini{mirip}: saran dihitung "
+            "dari nama program persis; perbaiki nama program keputusan bila yang dimaksud program itu.")
 
 
 def _sejak_rakor(d: pd.DataFrame, tanggal_rakor: date) -> pd.Series:

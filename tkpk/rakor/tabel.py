@@ -29,7 +29,7 @@ def _acuan(r: pd.Series) -> str:
     """"Rehabilitasi RTLH: 20" or "RTLH ≤ 250" or "–": what the decision's target refers to."""
     target = r.get("target")
     if pd.notna(r.get("program")):
-        return f"{r['program']}: {fmt.angka(target)}" if pd.notna(target) else str(r["program"])
+        return f"{r['program']}: {fmt.jumlah(target)}" if pd.notna(target) else str(r["program"])
     if pd.notna(r.get("indikator")):
         nama = _NAMA_INDIKATOR.get(str(r["indikator"]), str(r["indikator"]))
         return f"{nama}: {fmt.angka(target, 2)}" if pd.notna(target) else nama
@@ -106,7 +106,7 @@ def tabel_rencana(t: pd.DataFrame, nama_opd: dict[str, str]) -> pd.DataFrame:
     def sel(c: object, r: object) -> str:
         if pd.isna(r) and pd.isna(c):
             return "–"
-        return f"{fmt.angka(c) if pd.notna(c) else '–'} / {fmt.angka(r) if pd.notna(r) else '–'}"
+        return f"{fmt.jumlah(c) if pd.notna(c) else '–'} / {fmt.jumlah(r) if pd.notna(r) else '–'}"
 
     out = pd.DataFrame({
         "Status": t["status_label"].to_numpy(),

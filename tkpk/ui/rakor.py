@@ -363,8 +363,11 @@ def rencana_aturan() -> str:
     from tkpk.rakor.periode import BATAS_LAPOR_HARI
 
     return ("Status: tercapai = capaian ≥ rencana tahun; sesuai rencana / tertinggal = dibanding rencana s.d. "
-            "triwulan terakhir yang dilaporkan; tidak tercapai = laporan akhir tahun di bawah rencana, atau batas "
-            f"lapor triwulan 4 ({BATAS_LAPOR_HARI} Januari tahun berikutnya) sudah lewat tanpa mencapai rencana; "
+            f"triwulan terakhir yang dilaporkan; {rc.LABEL_STATUS[rc.TERLAMBAT_LAPOR]} TWn = sesuai rencana s.d. "
+            "laporan terakhir, tetapi batas lapor triwulan n sudah lewat tanpa laporan (tertinggal ditandai sama); "
+            "tidak tercapai = laporan akhir tahun di bawah rencana, atau batas "
+            f"lapor triwulan 4 ({BATAS_LAPOR_HARI} Januari tahun berikutnya) sudah lewat tanpa mencapai rencana "
+            "(dengan triwulan terakhir yang dilaporkan bila OPD berhenti melapor); "
             f"{rc.LABEL_STATUS[rc.BELUM]} = belum ada laporan sama sekali; {rc.LABEL_STATUS[rc.TIDAK_MELAPOR]} = "
             "tanpa laporan sampai batas lapor triwulan 4 lewat. Triwulan sesudah laporan terakhir OPD untuk program "
             "itu ditulis \"–\" (belum dilaporkan, bukan nol).")
