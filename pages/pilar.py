@@ -67,7 +67,7 @@ k5.markdown(t["penerima"], help="Dijumlahkan per satuan (KK, jiwa, unit, dokumen
             "kegiatan se-kabupaten dihitung terpisah. Program tanpa satuan penerima tidak dijumlahkan.")
 k6.metric("OPD melapor", t["opd"])
 k7.metric("Tepat sasaran", t["tepat"], help="Bagian lokasi intervensi yang berada di kantong kemiskinan.")
-k7.caption(f"{t['tepat_lokasi']}; {t['tepat_pagu']} dari pagu berlokasi; menjangkau {t['cakupan']}")
+k7.caption(t["tepat_keterangan"])
 
 if not kartu.belum_melapor.empty:
     st.error(f"**Belum melapor untuk {kartu.periode}:** {tabel.teks_belum_melapor(kartu)}. Laporan yang tidak "

@@ -202,7 +202,8 @@ def tepat_sasaran(df: pd.DataFrame, kantong_kode: Iterable[str], per: Sequence[s
     ``jumlah_tidak_diukur``. ``jumlah_tingkat_kecamatan`` counts the kecamatan rows either way. Kabupaten-wide
     rows (kode_wilayah NULL) cannot be placed and are reported separately (``jumlah_tanpa_lokasi``). Coverage
     (``cakupan_pct``) is the share of pockets touched by at least one row: the untouched pockets are the
-    headline (:func:`kantong_tanpa_intervensi`). One row per group of ``per``, or a single row.
+    headline (:func:`kantong_tanpa_intervensi`). Without any pocket (a year with no register figures) the three
+    shares are NaN: targeting is not assessed, rather than 0%. One row per group of ``per``, or a single row.
     """
     kantong = {str(k) for k in kantong_kode}
     if ukur_kecamatan is None:
@@ -235,6 +236,8 @@ def tepat_sasaran(df: pd.DataFrame, kantong_kode: Iterable[str], per: Sequence[s
         kantong_pagu_pct=persen_kolom(out["pagu_di_kantong"], out["pagu_terlokasi"]),
         kantong_cakupan_pct=persen_kolom(out["kantong_terjangkau"], out["jumlah_kantong"]),
     )
+    if not kantong:  # no pockets for the year (no register figures): not assessed, never "0% tepat sasaran"
+        out[_KANTONG] = float("nan")
     return out.drop(columns=["_semua"]) if not per else out
 
 

@@ -65,6 +65,7 @@ class Penghargaan:
     tabel: pd.DataFrame   # ph.peringkat rows: nama_singkat, components, skor, peringkat, komponen_kosong
     sekaligus: bool       # the year's reports came in one load: timeliness not assessed
     sampel: bool
+    tanpa_kantong: bool = False  # no poverty pockets for the year: targeting not assessed, weights rescaled
 
 
 def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, hari_ini: date | None = None
@@ -87,4 +88,5 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
     lapor = ph.ketepatan_lapor(waktu, tahun, hari_ini or date.today(), opd["kode_opd"])
     d = opd.merge(tepat, on="kode_opd", how="left").merge(lapor, on="kode_opd", how="left")
     sampel = bool(d["sampel"].fillna(False).astype(bool).any()) or bool(rencana["sampel"].any())
-    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel)
+    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel,
+                       tanpa_kantong=not k.kantong.kode)

@@ -381,9 +381,9 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
     if p.sampel:
         st.warning("⚠️ **DATA CONTOH (sintetis)**: peringkat ini dihitung dari data contoh, bukan data resmi.")
-    st.markdown(f"**Bobot:** {ph.teks_bobot()}. Setiap komponen persen dibatasi 100. Komponen yang tidak ada "
-                "angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor tidak "
-                "diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
+    st.markdown(f"**Bobot:** {ph.teks_bobot(p.tanpa_kantong)}. Setiap komponen persen dibatasi 100. Komponen "
+                "yang tidak ada angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor "
+                "tidak diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
                 "laporannya masuk paling lambat "
                 f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
                 "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
@@ -394,4 +394,4 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     t = tabel.tabel_penghargaan(p.tabel)
     tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
     tombol_unduh(kt.bulatkan(t), f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
-                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot())
+                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot(p.tanpa_kantong))

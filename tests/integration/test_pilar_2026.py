@@ -1,0 +1,57 @@
+"""A year in progress on top of the bundled sample store (review of issue 18): real quarterly reports for 2026
+(DisperkimLH and PUPRP, TW1 and TW2), first without any 2026 register figures (no pockets), then with a sample
+2026 indicator file (sample pockets). What the Kinerja pilar page and the award ranking say about it."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tkpk import kinerja
+from tkpk import kinerja_tabel as kt
+from tkpk.db import connect
+from tkpk.ingest import ingest_file
+from tkpk.rakor import penghargaan as ph
+from tkpk.rakor.pilar import kandidat_penghargaan
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pilar2026"
+HARI_INI = date(2026, 12, 1)
+
+
+def _muat(con, nama: str, jenis: str) -> None:
+    hasil = ingest_file(con, (DATA / nama).read_bytes(), nama, jenis, "penguji")
+    assert hasil.batch_id is not None, hasil
+
+
+@pytest.fixture(scope="module")
+def tanpa_kantong(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pilar2026") / "tkpk.duckdb"
+    shutil.copy(store_path, path)
+    con = connect(path)
+    try:
+        _muat(con, "lap2026_q1.csv", "intervensi")
+        _muat(con, "lap2026_q2.csv", "intervensi")
+    finally:
+        con.close()
+    return path
+
+
+def test_without_pockets_targeting_is_not_assessed_and_the_other_weights_grow(tanpa_kantong: Path):
+    con = connect(tanpa_kantong, read_only=True)
+    try:
+        k = kinerja.kartu_skor(con, 2, 2026)
+        p = kandidat_penghargaan(con, 2, 2026, hari_ini=HARI_INI)
+    finally:
+        con.close()
+    assert not k.kantong.kode and not k.sampel
+    assert math.isnan(k.tepat["kantong_jumlah_pct"]) and math.isnan(k.tepat["kantong_pagu_pct"])
+    assert kt.teks_ringkasan(k)["tepat"] == "Tidak dinilai"
+    assert p.tabel["tepat_sasaran_pct"].isna().all() and p.tanpa_kantong
+    assert "Tepat sasaran" in set(p.tabel.loc[p.tabel["skor"].notna(), "komponen_kosong"])
+    teks = ph.teks_bobot(tanpa_kantong=True)
+    assert "Tepat sasaran tidak dinilai" in teks and "Capaian output 46,7%" in teks
+
