@@ -123,8 +123,18 @@ class KartuSkor:
         return not self.baris.empty
 
     @property
-    def sampel(self) -> bool:
+    def baris_sampel(self) -> bool:
         return bool(self.baris["sampel"].fillna(False).astype(bool).any()) if self.ada_data else False
+
+    @property
+    def kantong_sampel(self) -> bool:
+        """The pockets behind "tepat sasaran" and the untouched-pocket list are drawn from sample figures."""
+        return self.ada_data and bool(self.kantong.kode) and self.kantong.sampel
+
+    @property
+    def sampel(self) -> bool:
+        """A figure of the period's scorecard rests on sample data: its report rows, or the pockets."""
+        return self.baris_sampel or self.kantong_sampel
 
     @property
     def belum_melapor(self) -> pd.DataFrame:
@@ -239,4 +249,6 @@ def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
     """The caption under every table (after "Sumber: "), with the sample label when the rows are sample."""
     asal = "; ".join(k.sumber) if k.sumber else "belum ada laporan"
     teks = f"laporan program/intervensi OPD, periode {periode or k.periode} — {asal}"
+    if k.kantong_sampel and not k.baris_sampel:
+        teks += f"; kantong kemiskinan {k.tahun} (tepat sasaran) dari data contoh"
     return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi." if k.sampel else f"{teks}."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import kinerja
+from tkpk import SAMPLE_SOURCE, kinerja
 from tkpk import kinerja_tabel as kt
 from tkpk.db import connect
 from tkpk.ingest import ingest_file
@@ -40,6 +40,18 @@ def tanpa_kantong(store_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return path
 
 
+@pytest.fixture(scope="module")
+def kantong_contoh(tanpa_kantong: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pilar2026k") / "tkpk.duckdb"
+    shutil.copy(tanpa_kantong, path)
+    con = connect(path)
+    try:
+        _muat(con, "indikator2026_contoh.csv", "indikator")
+    finally:
+        con.close()
+    return path
+
+
 def test_without_pockets_targeting_is_not_assessed_and_the_other_weights_grow(tanpa_kantong: Path):
     con = connect(tanpa_kantong, read_only=True)
     try:
@@ -54,4 +66,17 @@ def test_without_pockets_targeting_is_not_assessed_and_the_other_weights_grow(ta
     assert "Tepat sasaran" in set(p.tabel.loc[p.tabel["skor"].notna(), "komponen_kosong"])
     teks = ph.teks_bobot(tanpa_kantong=True)
     assert "Tepat sasaran tidak dinilai" in teks and "Capaian output 46,7%" in teks
+
+
+def test_sample_pockets_label_the_award_and_the_scorecard(kantong_contoh: Path):
+    con = connect(kantong_contoh, read_only=True)
+    try:
+        k = kinerja.kartu_skor(con, 2, 2026)
+        p = kandidat_penghargaan(con, 2, 2026, hari_ini=HARI_INI)
+    finally:
+        con.close()
+    assert k.kantong.sampel and not k.baris["sampel"].any()      # real reports, sample pockets
+    assert k.sampel and SAMPLE_SOURCE in kinerja.teks_sumber(k)
+    assert p.tabel["tepat_sasaran_pct"].notna().any()
+    assert p.sampel
 
