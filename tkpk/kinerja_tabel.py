@@ -244,10 +244,18 @@ def tabel_perbandingan(k: KartuSkor) -> pd.DataFrame:
     }
     out = b[[c for c in kol if c in b.columns]].rename(columns=kol)
     out[STATUS] = out[STATUS].map(teks_status)
+    if "triwulan_sd" in b.columns and b["triwulan_sd"].notna().any():
+        # a year in progress: named as such, its status not judged against a whole year's thresholds
+        sd = b["triwulan_sd"].reset_index(drop=True)
+        out = out.reset_index(drop=True)
+        out["Tahun"] = [str(int(t)) if pd.isna(q) else f"{int(t)} (s.d. TW{int(q)})"
+                        for t, q in zip(out["Tahun"], sd, strict=True)]
+        out.loc[sd.notna(), STATUS] = BELUM_SETAHUN
     return out.reset_index(drop=True).pipe(bulatkan)
 
 
 TIDAK_DINILAI = "Tidak dinilai"  # targeting in a year without pockets
+BELUM_SETAHUN = "◌ Belum setahun"  # a year in progress in the year comparison: not judged as a whole year
 
 
 def _nan(x: object) -> float | None:

@@ -9,6 +9,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tkpk import SAMPLE_SOURCE, kinerja
@@ -80,3 +81,19 @@ def test_sample_pockets_label_the_award_and_the_scorecard(kantong_contoh: Path):
     assert p.tabel["tepat_sasaran_pct"].notna().any()
     assert p.sampel
 
+
+def test_the_year_comparison_names_sample_years_and_a_year_in_progress(tanpa_kantong: Path):
+    con = connect(tanpa_kantong, read_only=True)
+    try:
+        k = kinerja.kartu_skor(con, 2, 2026, opd_fokus="DISPERKIMLH")
+    finally:
+        con.close()
+    b = k.perbandingan.set_index("tahun")
+    assert b.loc[2025, "sampel"] and not b.loc[2026, "sampel"]
+    assert not k.sampel                                           # the 2026 tables above are real
+    assert k.sampel_perbandingan and SAMPLE_SOURCE in kinerja.teks_sumber_perbandingan(k)
+    t = kt.tabel_perbandingan(k).set_index("Tahun")
+    assert "2026 (s.d. TW2)" in t.index and "2025" in t.index
+    baris = t.loc["2026 (s.d. TW2)"]
+    assert pd.isna(baris["Δ capaian (poin)"]) and pd.isna(baris["Δ serapan (poin)"])
+    assert "Kritis" not in str(baris[kt.STATUS])

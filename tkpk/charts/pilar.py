@@ -188,6 +188,15 @@ def _geser_label(akhir: pd.DataFrame, jarak: float) -> pd.DataFrame:
     return d
 
 
+def _catatan_berjalan(perbandingan: pd.DataFrame) -> str:
+    """" 2026: baru s.d. triwulan 2 (belum setahun)." for the years still in progress, else ""."""
+    if "triwulan_sd" not in perbandingan.columns:
+        return ""
+    jalan = [f"{int(t)}: baru s.d. triwulan {int(q)}" for t, q in
+             zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True) if not pd.isna(q)]
+    return f" {'; '.join(jalan)} (belum setahun)." if jalan else ""
+
+
 def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
     """Serapan, capaian and share of located interventions in pockets per year; names at the line ends."""
     d = data_tahunan(perbandingan)
@@ -210,5 +219,5 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
         width="container", height=340, padding={"left": 5, "top": 5, "bottom": 5, "right": 230},
         title=alt.Title(judul or "Perbandingan antartahun",
                         subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
-                                 "program). Tahun tanpa laporan dibiarkan kosong."))
+                                 "program). Tahun tanpa laporan dibiarkan kosong." + _catatan_berjalan(perbandingan)))
     return terapkan(chart, besar=besar)
