@@ -97,3 +97,20 @@ def test_the_year_comparison_names_sample_years_and_a_year_in_progress(tanpa_kan
     baris = t.loc["2026 (s.d. TW2)"]
     assert pd.isna(baris["Δ capaian (poin)"]) and pd.isna(baris["Δ serapan (poin)"])
     assert "Kritis" not in str(baris[kt.STATUS])
+
+
+def test_the_award_is_labelled_by_the_plans_of_its_own_pillar_only(tanpa_kantong: Path,
+                                                                    tmp_path_factory: pytest.TempPathFactory):
+    # review 18 #11: a sample plan of another pillar made pillar 2's real ranking "DATA CONTOH"
+    path = tmp_path_factory.mktemp("pilar2026r") / "tkpk.duckdb"
+    shutil.copy(tanpa_kantong, path)
+    con = connect(path)
+    try:
+        hasil = ingest_file(con, (DATA / "rencana2026_pilar3.csv").read_bytes(), "rencana2026_pilar3.csv",
+                            "rencana", "penguji")
+        assert hasil.batch_id is not None, hasil
+        con.execute("UPDATE batch SET sampel = TRUE WHERE batch_id = ?", [hasil.batch_id])  # a sample plan
+        assert kandidat_penghargaan(con, 3, 2026, hari_ini=HARI_INI).sampel
+        assert not kandidat_penghargaan(con, 2, 2026, hari_ini=HARI_INI).sampel
+    finally:
+        con.close()
