@@ -43,8 +43,12 @@ def bisa_menulis(oleh: str | None) -> bool:
     return oleh is not None and not hanya_baca()
 
 
-def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None) -> None:
-    """The decisions as a table (plain text cells: nothing typed by a user is read as Markdown)."""
+def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None,
+                     key: str = "keputusan") -> None:
+    """The decisions as a table, text as typed (plain text cells: nothing typed by a user is read as Markdown, and
+    its downloads are the neutralised CSV/XLSX buttons beneath, not the grid toolbar's)."""
+    from tkpk.ui.unduhan import tombol_unduh
+
     if k.empty:
         st.info("Belum ada keputusan tercatat.")
         return
@@ -52,7 +56,12 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int
     opsi: dict[str, Any] = {"hide_index": True, "width": "stretch"}
     if tinggi:
         opsi["height"] = tinggi
-    aman.tabel(t, **opsi, column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    aman.tabel_teks(t, key=f"tabel_{key}", **opsi,
+                    column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
+    tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
+                 asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
+                                                                if dengan_saran else ""))
 
 
 def form_rakor_baru(oleh: str, key: str = "rakor_baru") -> None:
