@@ -18,13 +18,15 @@ chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang
 besar = chrome.mode_presentasi()
 
 
-def tampil(df, nama: str, key: str, tinggi: int | None = None, periode: str | None = None) -> None:
+def tampil(df, nama: str, key: str, tinggi: int | None = None, asal: str | None = None,
+           sampel: bool | None = None) -> None:
     """A table whose status column is coloured, with its source caption and CSV/XLSX buttons beneath."""
     konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
     tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
                 else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
-    chrome.sumber(kinerja.teks_sumber(kartu, periode))
-    tombol_unduh(df, nama, key=key, sampel=kartu.sampel, asal=kinerja.teks_sumber(kartu, periode))
+    asal = asal or kinerja.teks_sumber(kartu)
+    chrome.sumber(asal)
+    tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)
 
 
 # --- widgets (state in the URL) ---
@@ -67,7 +69,7 @@ k5.markdown(t["penerima"], help="Dijumlahkan per satuan (KK, jiwa, unit, dokumen
             "kegiatan se-kabupaten dihitung terpisah. Program tanpa satuan penerima tidak dijumlahkan.")
 k6.metric("OPD melapor", t["opd"])
 k7.metric("Tepat sasaran", t["tepat"], help="Bagian lokasi intervensi yang berada di kantong kemiskinan.")
-k7.caption(f"{t['tepat_lokasi']}; {t['tepat_pagu']} dari pagu berlokasi; menjangkau {t['cakupan']}")
+k7.caption(t["tepat_keterangan"])
 
 if not kartu.belum_melapor.empty:
     st.error(f"**Belum melapor untuk {kartu.periode}:** {tabel.teks_belum_melapor(kartu)}. Laporan yang tidak "
@@ -123,9 +125,8 @@ if kartu.perbandingan.empty:
 else:
     tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
                        besar=besar))
-    tahun_ada = kartu.perbandingan["tahun"]
     tampil(tabel.tabel_perbandingan(kartu), f"pilar{pilar}_antartahun", key="unduh_tahunan",
-           periode=f"laporan tahunan {tahun_ada.min()}–{tahun_ada.max()}")
+           asal=kinerja.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
 
 # --- the rakor's view: award candidates of the pillar ---
 ui_rakor.bagian_penghargaan(pilar, tahun)

@@ -280,12 +280,13 @@ def _slide() -> None:
         return
     if a.sekarang in (ag.TINDAK_LANJUT, ag.KEPUTUSAN):
         bahan = baca(bahan_rakor, a.rakor, hari_ini=date.today())
-        _label_contoh(bahan.sampel)
+        contoh = bahan.sampel_tindak_lanjut if a.sekarang == ag.TINDAK_LANJUT else bahan.sampel_keputusan
+        _label_contoh(contoh)
         if a.sekarang == ag.TINDAK_LANJUT:
             ui_rakor.slide_tindak_lanjut(bahan, a.layar, masuk.pengguna(), halaman=(a.halaman, a.halaman_tl))
         else:
             ui_rakor.slide_keputusan(bahan, a.layar, masuk.pengguna())
-        _kaki("keputusan rakor dicatat analis TKPK; saran status dari laporan intervensi OPD", bahan.sampel)
+        _kaki("keputusan rakor dicatat analis TKPK; saran status dari laporan intervensi OPD", contoh)
         return
     if a.sekarang == ag.DUA_ANGKA:
         _slide_dua_angka(a)

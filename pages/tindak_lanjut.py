@@ -34,7 +34,7 @@ else:
         st.info("Rakor ini adalah rakor pertama yang tercatat; belum ada keputusan sebelumnya untuk ditindaklanjuti.")
     else:
         st.markdown(f"**{tabel.ringkas(b.tindak_lanjut)}**")
-        ui.daftar_keputusan(b.tindak_lanjut, dengan_saran=True)
+        ui.daftar_keputusan(b.tindak_lanjut, dengan_saran=True, key="tindak_lanjut_rakor")
         st.caption(saran.ATURAN_SARAN)
         if menulis:
             with st.expander("Perbarui status keputusan rakor sebelumnya", expanded=False):
@@ -44,7 +44,7 @@ else:
 
     st.header(f"Keputusan {md(judul_rakor(b.sekarang))}")
     st.markdown(f"**{tabel.ringkas(b.keputusan)}**")
-    ui.daftar_keputusan(b.keputusan)
+    ui.daftar_keputusan(b.keputusan, key="keputusan_rakor")
     if menulis:
         with st.expander("Catat keputusan baru", expanded=b.keputusan.empty):
             ui.form_keputusan(b.sekarang, oleh, key="kep_baru", besar=besar)

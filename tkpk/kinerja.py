@@ -117,14 +117,31 @@ class KartuSkor:
     kantong_tanpa: pd.DataFrame  # pockets the pillar did not reach, with names
     perbandingan: pd.DataFrame   # bandingkan_tahun for the pillar, or for opd_fokus
     sumber: list[str] = field(default_factory=list)
+    sumber_perbandingan: list[str] = field(default_factory=list)  # the batches behind every year compared
 
     @property
     def ada_data(self) -> bool:
         return not self.baris.empty
 
     @property
-    def sampel(self) -> bool:
+    def baris_sampel(self) -> bool:
         return bool(self.baris["sampel"].fillna(False).astype(bool).any()) if self.ada_data else False
+
+    @property
+    def kantong_sampel(self) -> bool:
+        """The pockets behind "tepat sasaran" and the untouched-pocket list are drawn from sample figures."""
+        return self.ada_data and bool(self.kantong.kode) and self.kantong.sampel
+
+    @property
+    def sampel(self) -> bool:
+        """A figure of the period's scorecard rests on sample data: its report rows, or the pockets."""
+        return self.baris_sampel or self.kantong_sampel
+
+    @property
+    def sampel_perbandingan(self) -> bool:
+        """Some year of the year comparison rests on sample data (its reports or its pockets)."""
+        p = self.perbandingan
+        return bool(p["sampel"].fillna(False).astype(bool).any()) if "sampel" in p.columns else False
 
     @property
     def belum_melapor(self) -> pd.DataFrame:
@@ -216,7 +233,7 @@ def kartu_skor(
     tanpa = _beri_nama(tanpa, wilayah)
 
     perbandingan = pd.DataFrame()
-    bagian, lindung_tahun, peta = [], {}, {}
+    bagian, lindung_tahun, peta, kantong_contoh = [], {}, {}, {}
     for th in semua_tahun:
         rows = intervensi_tahun(con, th)
         rows = rows[(rows["pilar"] == pilar) & ((rows["kode_opd"] == opd_fokus) if opd_fokus else True)]
@@ -224,14 +241,20 @@ def kartu_skor(
             continue
         bagian.append(rows)
         lindung_tahun[th] = perlindungan(con, th)
-        peta[th] = kantong_tahun(con, th).kode
+        kt = kantong_tahun(con, th)
+        peta[th] = kt.kode
+        kantong_contoh[th] = bool(kt.kode) and kt.sampel
     if bagian:
         perbandingan = skor.bandingkan_tahun(pd.concat(bagian, ignore_index=True), peta, aturan, lindung_tahun)
+        # a year is sample when its reports or the pockets behind its "di kantong" figures are
+        perbandingan["sampel"] = (perbandingan["sampel"].fillna(False).astype(bool)
+                                  | perbandingan["tahun"].map(kantong_contoh).fillna(False).astype(bool))
 
     return KartuSkor(
         pilar=pilar_katalog(pilar), tahun=tahun, triwulan=triwulan, opd_fokus=opd_fokus, aturan=aturan,
         baris=baris, ringkas=ringkas, opd=opd, program=program, lokasi=lokasi, tepat=tepat, tepat_opd=tepat_opd,
         kantong=kantong, kantong_tanpa=tanpa, perbandingan=perbandingan, sumber=_sumber(baris),
+        sumber_perbandingan=_sumber(pd.concat(bagian, ignore_index=True)) if bagian else [],
     )
 
 
@@ -239,4 +262,36 @@ def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
     """The caption under every table (after "Sumber: "), with the sample label when the rows are sample."""
     asal = "; ".join(k.sumber) if k.sumber else "belum ada laporan"
     teks = f"laporan program/intervensi OPD, periode {periode or k.periode} — {asal}"
+    if k.kantong_sampel and not k.baris_sampel:
+        teks += f"; kantong kemiskinan {k.tahun} (tepat sasaran) dari data contoh"
     return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi." if k.sampel else f"{teks}."
+
+
+def teks_sumber_perbandingan(k: KartuSkor) -> str:
+    """The year comparison's caption (after "Sumber: "): every year's batches, the years still in progress, and the
+    sample label when any year compared rests on sample data (naming those years)."""
+    p = k.perbandingan
+    if p.empty:
+        return "belum ada laporan."
+    tahun = p["tahun"].astype(int)
+    teks = (f"laporan program/intervensi OPD {tahun.min()}–{tahun.max()} (per tahun: laporan tahunan, atau "
+            f"triwulan terakhir yang dilaporkan) — {'; '.join(k.sumber_perbandingan)}")
+    if "triwulan_sd" in p.columns and p["triwulan_sd"].notna().any():
+        jalan = ", ".join(f"{int(t)} baru s.d. triwulan {int(q)}" for t, q in
+                          zip(tahun, p["triwulan_sd"], strict=True) if not pd.isna(q))
+        teks += f". Tahun berjalan ({jalan}) tidak dibandingkan sebagai tahun penuh"
+    if not k.sampel_perbandingan:
+        return f"{teks}."
+    contoh = [int(t) for t, s in zip(tahun, p["sampel"].fillna(False).astype(bool), strict=True) if s]
+    return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi (tahun {_rentang(contoh)})."
+
+
+def _rentang(tahun: list[int]) -> str:
+    """[2018, 2019, 2020, 2023] → "2018–2020, 2023"."""
+    bagian: list[str] = []
+    for t in sorted(tahun):
+        if bagian and t == int(bagian[-1].split("–")[-1]) + 1:
+            bagian[-1] = f"{bagian[-1].split('–')[0]}–{t}"
+        else:
+            bagian.append(str(t))
+    return ", ".join(bagian)

@@ -244,7 +244,22 @@ def tabel_perbandingan(k: KartuSkor) -> pd.DataFrame:
     }
     out = b[[c for c in kol if c in b.columns]].rename(columns=kol)
     out[STATUS] = out[STATUS].map(teks_status)
+    if "triwulan_sd" in b.columns and b["triwulan_sd"].notna().any():
+        # a year in progress: named as such, its status not judged against a whole year's thresholds
+        sd = b["triwulan_sd"].reset_index(drop=True)
+        out = out.reset_index(drop=True)
+        out["Tahun"] = [str(int(t)) if pd.isna(q) else f"{int(t)} (s.d. TW{int(q)})"
+                        for t, q in zip(out["Tahun"], sd, strict=True)]
+        out.loc[sd.notna(), STATUS] = BELUM_SETAHUN
     return out.reset_index(drop=True).pipe(bulatkan)
+
+
+TIDAK_DINILAI = "Tidak dinilai"  # targeting in a year without pockets
+BELUM_SETAHUN = "◌ Belum setahun"  # a year in progress in the year comparison: not judged as a whole year
+
+
+def _nan(x: object) -> float | None:
+    return None if pd.isna(x) else float(x)  # type: ignore[arg-type]
 
 
 def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
@@ -257,6 +272,9 @@ def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
 
     pagu, realisasi = nilai("pagu"), nilai("realisasi")
     terjangkau, jumlah_kantong = int(t["kantong_terjangkau"]), int(t["jumlah_kantong"])
+    lokasi_teks = (f"{int(t['jumlah_di_kantong'])} dari {int(t['jumlah_terlokasi'])} lokasi"
+                   + (f" ({int(t['jumlah_tidak_diukur'])} kegiatan tingkat kecamatan tidak diukur)"
+                      if int(t.get("jumlah_tidak_diukur", 0) or 0) else ""))
     return {
         "pagu": fmt.rupiah_ringkas(pagu), "pagu_penuh": fmt.rupiah(pagu),
         "realisasi": fmt.rupiah_ringkas(realisasi), "realisasi_penuh": fmt.rupiah(realisasi),
@@ -264,11 +282,14 @@ def teks_ringkasan(k: KartuSkor) -> dict[str, str]:
         "capaian": fmt.persen(nilai("capaian_pct"), 1),
         "penerima": str(r.get("penerima_teks", fmt.TIDAK_ADA)),
         "opd": f"{int(r['opd_melapor'])} dari {int(r['opd_diharapkan'])}",
-        "tepat": fmt.persen(None if pd.isna(t["kantong_jumlah_pct"]) else float(t["kantong_jumlah_pct"]), 1),
+        "tepat": fmt.persen(None if pd.isna(t["kantong_jumlah_pct"]) else float(t["kantong_jumlah_pct"]), 1)
+                 if jumlah_kantong else TIDAK_DINILAI,
+        "tepat_keterangan": (f"{lokasi_teks}; {fmt.persen(_nan(t['kantong_pagu_pct']), 1)} dari pagu berlokasi; "
+                             f"menjangkau {terjangkau} dari {jumlah_kantong} kantong") if jumlah_kantong else
+                            f"belum ada kantong kemiskinan {k.tahun} (belum ada data indikator desa/kecamatan tahun "
+                            "itu); bobotnya di kandidat penghargaan dibagi ke komponen lain",
         "tepat_pagu": fmt.persen(None if pd.isna(t["kantong_pagu_pct"]) else float(t["kantong_pagu_pct"]), 1),
-        "tepat_lokasi": f"{int(t['jumlah_di_kantong'])} dari {int(t['jumlah_terlokasi'])} lokasi"
-                        + (f" ({int(t['jumlah_tidak_diukur'])} kegiatan tingkat kecamatan tidak diukur)"
-                           if int(t.get("jumlah_tidak_diukur", 0) or 0) else ""),
+        "tepat_lokasi": lokasi_teks,
         "cakupan": f"{terjangkau} dari {jumlah_kantong} kantong",
         "status": status_markdown(k.status),
         "status_angka": f"capaian output {fmt.persen(nilai('capaian_pct'), 1)}, serapan "

@@ -202,7 +202,8 @@ def tepat_sasaran(df: pd.DataFrame, kantong_kode: Iterable[str], per: Sequence[s
     ``jumlah_tidak_diukur``. ``jumlah_tingkat_kecamatan`` counts the kecamatan rows either way. Kabupaten-wide
     rows (kode_wilayah NULL) cannot be placed and are reported separately (``jumlah_tanpa_lokasi``). Coverage
     (``cakupan_pct``) is the share of pockets touched by at least one row: the untouched pockets are the
-    headline (:func:`kantong_tanpa_intervensi`). One row per group of ``per``, or a single row.
+    headline (:func:`kantong_tanpa_intervensi`). Without any pocket (a year with no register figures) the three
+    shares are NaN: targeting is not assessed, rather than 0%. One row per group of ``per``, or a single row.
     """
     kantong = {str(k) for k in kantong_kode}
     if ukur_kecamatan is None:
@@ -235,6 +236,8 @@ def tepat_sasaran(df: pd.DataFrame, kantong_kode: Iterable[str], per: Sequence[s
         kantong_pagu_pct=persen_kolom(out["pagu_di_kantong"], out["pagu_terlokasi"]),
         kantong_cakupan_pct=persen_kolom(out["kantong_terjangkau"], out["jumlah_kantong"]),
     )
+    if not kantong:  # no pockets for the year (no register figures): not assessed, never "0% tepat sasaran"
+        out[_KANTONG] = float("nan")
     return out.drop(columns=["_semua"]) if not per else out
 
 
@@ -297,6 +300,19 @@ def lokasi_program(df: pd.DataFrame, kantong_kode: Iterable[str] = (),
     return pn.samarkan_lokasi(out.drop(columns=["jumlah_lokasi"]), lindung)
 
 
+def _triwulan_sd(d: pd.DataFrame) -> dict[int, float]:
+    """Per year: the latest quarter reported when the year is not complete (some row is a quarter before the
+    fourth), else NaN. A year report (triwulan NULL) or a fourth-quarter report covers the whole year."""
+    if "triwulan" not in d.columns:
+        return {}
+    tw = pd.to_numeric(d["triwulan"], errors="coerce")
+    out: dict[int, float] = {}
+    for th, q in tw.groupby(d["tahun"]):
+        belum = q.notna() & (q < 4)
+        out[int(th)] = float(q[q.notna()].max()) if belum.any() else float("nan")
+    return out
+
+
 def bandingkan_tahun(
     df: pd.DataFrame,
     kantong_kode: Iterable[str] | Mapping[int, Iterable[str]] | None = None,
@@ -305,7 +321,10 @@ def bandingkan_tahun(
 ) -> pd.DataFrame:
     """Year rows for one pillar or OPD (filter ``df`` first), with the change from the year before in poin.
 
-    Changes are against ``tahun - 1`` only; after a gap they are NaN rather than silently spanning years.
+    Changes are against ``tahun - 1`` only; after a gap they are NaN rather than silently spanning years. A year
+    still in progress (some program's latest report is a quarter before the fourth, "s.d. TW2") has its latest
+    quarter in ``triwulan_sd`` (NaN for a full year) and no change against a full year (NaN), since cumulative
+    figures to mid-year are not comparable with a whole year's.
     ``kantong_kode`` may differ by year (a mapping), since pockets are re-drawn when the register updates.
     Beneficiaries are a text per unit per year (``penerima_teks``); ``lindung`` gives each year's protection
     (computed on that year's rows of every pillar), else it is computed from ``df``.
@@ -326,10 +345,12 @@ def bandingkan_tahun(
         ts = pd.concat(bagian)[kolom_k] if bagian else pd.DataFrame(columns=kolom_k)
         out = out.merge(ts.astype({"tahun": "int64"}), on="tahun", how="left")
     out = tambah_kolom_status(out.sort_values("tahun").reset_index(drop=True), aturan)
+    out["triwulan_sd"] = out["tahun"].map(_triwulan_sd(d)).astype("float64")
     sebelum = out.set_index("tahun").reindex(out["tahun"] - 1).reset_index(drop=True)
+    setahun = out["triwulan_sd"].isna() & sebelum["triwulan_sd"].isna()
     for c in ["serapan_pct", "capaian_pct", *_KANTONG]:
         if c in out.columns:
-            out[f"perubahan_{c.removesuffix('_pct')}_poin"] = (out[c] - sebelum[c]).astype("float64")
+            out[f"perubahan_{c.removesuffix('_pct')}_poin"] = (out[c] - sebelum[c]).where(setahun).astype("float64")
     depan = ["tahun", "pagu", "realisasi", "serapan_pct", "capaian_pct", "penerima_teks",
              *[c for c in _KANTONG if c in out.columns]]
     return out[depan + [c for c in out.columns if c not in depan]]

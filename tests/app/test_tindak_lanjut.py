@@ -216,3 +216,25 @@ def test_a_decision_on_a_program_the_opd_never_reported_is_saved_with_a_warning(
     assert _peristiwa(tulis_env) == awal + 1
     peringatan = " ".join(w.value for w in at.warning)
     assert "belum pernah dilaporkan oleh OPD ini" in peringatan and 'mirip dengan "Rehabilitasi RTLH"' in peringatan
+
+
+def test_a_typed_formula_reads_as_typed_and_its_table_offers_only_neutral_downloads(tulis_env: Path):
+    # review 18 #13: the guard's apostrophe showed on screen ("'=HYPERLINK(…)"), unlike the slides and the edit box
+    from datetime import date
+
+    con = connect(tulis_env)
+    try:
+        rakor = int(kp.daftar_rakor(con)["rakor_id"].iloc[0])
+        kp.catat_keputusan(con, rakor, kp.IsiKeputusan('=HYPERLINK("http://x","klik") +SUM(1,2)', kode_opd="DINSOS",
+                                                       tenggat=date(2026, 12, 31)), oleh="uji")
+    finally:
+        con.close()
+    at = oidc_app("pages/tindak_lanjut.py", None)
+    assert not at.exception, at.exception
+    keputusan = [v for d in at.dataframe if "Keputusan" in d.value.columns for v in d.value["Keputusan"]]
+    assert '=HYPERLINK("http://x","klik") +SUM(1,2)' in keputusan
+    # Streamlit's toolbar CSV writes raw cells: for a table shown as typed it is hidden, and our own buttons
+    # (neutralised like every export) take its place
+    gaya = " ".join(h.value for h in at.get("html"))
+    assert "Download as CSV" in gaya and "display: none" in gaya
+    assert [b for b in at.get("download_button") if "CSV" in b.proto.label]

@@ -66,3 +66,37 @@ def test_year_line_keeps_missing_years_as_gaps():
     d = c.data_tahunan(TAHUNAN.assign(capaian_pct=[79.6, float("nan"), 80.2]))
     kosong = d[(d["ukuran"] == "Capaian output") & (d["tahun"] == 2023)]
     assert kosong["nilai"].isna().all() and kosong["teks"].iloc[0] == "–"
+
+
+def _label_sumbu(spec: dict, nilai: float) -> str:
+    """Evaluate the budget axis' labelExpr ("'Rp' + format(datum.value / D, ',.Nf') + ' U'") for one tick."""
+    import re
+
+    expr = json.dumps(spec)
+    m = re.search(r"'Rp' \+ format\(datum\.value / ([0-9.e+]+), ',\.(\d)f'\) \+ ' (\w+)'", expr)
+    assert m, "budget axis labelExpr not found"
+    pembagi, desimal, satuan = float(m.group(1)), int(m.group(2)), m.group(3)
+    angka = f"{nilai / pembagi:,.{desimal}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"Rp{angka} {satuan}"
+
+
+def _langkah_d3(x_max: float, n: int) -> float:
+    """d3's tickStep(0, x_max, n), which Vega uses for tickCount."""
+    import math
+
+    kasar = x_max / n
+    pangkat = 10 ** math.floor(math.log10(kasar))
+    galat = kasar / pangkat
+    kali = 10 if galat >= math.sqrt(50) else 5 if galat >= math.sqrt(10) else 2 if galat >= math.sqrt(2) else 1
+    return kali * pangkat
+
+
+def test_budget_axis_labels_are_distinct_for_small_budgets():
+    # review 18 #16: a 2026 pillar with budgets under Rp1 miliar read "Rp0 M, Rp0 M, Rp0 M, Rp1 M, Rp1 M"
+    for ujung in (0.9e9, 3.2e8, 4.5e7, 2.1e10, 1.3e9):
+        opd = OPD.assign(pagu=[ujung, float("nan"), ujung / 3], realisasi=[ujung / 2, float("nan"), ujung / 4])
+        spec = c.batang_anggaran(opd).to_dict()
+        x_max = ujung * 1.7
+        step = _langkah_d3(x_max, 5)
+        label = [_label_sumbu(spec, i * step) for i in range(int(x_max // step) + 1)]
+        assert len(set(label)) == len(label), (ujung, label)

@@ -168,3 +168,28 @@ def test_a_decision_without_a_place_shows_a_dash_and_a_kabupaten_wide_one_says_s
     assert tabel.tabel_keputusan(k)["Lokasi"].tolist() == ["–", "Seluruh kabupaten", "Martapura (kec.)"]
     # the whole kabupaten is a place a decision may name explicitly
     assert kp.periksa_keputusan(_isi(kode_wilayah=KODE_BANJAR), RAKOR, WILAYAH) == []
+
+
+def test_a_sample_previous_rakor_without_decisions_does_not_label_real_decisions():
+    # review 18 #11: real rakor 3's decisions slide carried "DATA CONTOH" because the rakor before it (sample
+    # rakor 2) was sample, though it had no decision to follow up
+    from tkpk.rakor.bahan import BahanRakor
+
+    sekarang = {"rakor_id": 3, "tanggal": date(2026, 3, 10), "judul": "Rakor TKPK Maret 2026", "sampel": False}
+    contoh = {"rakor_id": 2, "tanggal": date(2025, 12, 17), "judul": "Rakor TKPK Desember 2025", "sampel": True}
+    keputusan = pd.DataFrame({"keputusan_id": [1], "sampel": [False]})
+    tanpa = pd.DataFrame({"keputusan_id": pd.Series(dtype="int64"), "sampel": pd.Series(dtype="bool"),
+                          "saran_sampel": pd.Series(dtype="bool")})
+    b = BahanRakor(date(2026, 12, 1), sekarang, contoh, keputusan, tanpa, pd.DataFrame())
+    assert not b.sampel_keputusan and not b.sampel_tindak_lanjut and not b.sampel
+    # the previous rakor's decisions are sample: the follow-up slide is labelled, the decisions slide is not
+    tl = pd.DataFrame({"keputusan_id": [7], "sampel": [True], "saran_sampel": [False]})
+    b = BahanRakor(date(2026, 12, 1), sekarang, contoh, keputusan, tl, pd.DataFrame())
+    assert b.sampel_tindak_lanjut and not b.sampel_keputusan and b.sampel
+    # a suggestion drawn from sample reports labels the follow-up too
+    tl = pd.DataFrame({"keputusan_id": [7], "sampel": [False], "saran_sampel": [True]})
+    b = BahanRakor(date(2026, 12, 1), sekarang, {**contoh, "sampel": False}, keputusan, tl, pd.DataFrame())
+    assert b.sampel_tindak_lanjut and not b.sampel_keputusan
+    # a sample current rakor labels its decisions slide
+    b = BahanRakor(date(2026, 12, 1), contoh, None, keputusan.assign(sampel=True), tanpa, pd.DataFrame())
+    assert b.sampel_keputusan and not b.sampel_tindak_lanjut

@@ -280,7 +280,9 @@ def test_tepat_sasaran_per_group_and_empty_cases():
     assert math.isnan(out.loc[3, "kantong_jumlah_pct"])            # nothing located: not 0 %
     assert out.loc[3, "kantong_cakupan_pct"] == 0
     tanpa = skor.tepat_sasaran(frame(*ROWS_SASARAN), set()).iloc[0]
-    assert math.isnan(tanpa["kantong_cakupan_pct"]) and tanpa["kantong_jumlah_pct"] == 0
+    # no pockets at all (a year without register figures): not assessed, never "0% tepat sasaran" (review 18 #6)
+    assert math.isnan(tanpa["kantong_cakupan_pct"]) and math.isnan(tanpa["kantong_jumlah_pct"])
+    assert math.isnan(tanpa["kantong_pagu_pct"]) and tanpa["jumlah_terlokasi"] == 3
 
 
 def test_kantong_kuantil_atas_ranks_levels_separately():

@@ -9,6 +9,7 @@ theme's locale (:func:`tkpk.charts.tema.terapkan`).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import altair as alt
@@ -111,6 +112,27 @@ def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: s
     return terapkan(chart, besar=besar)
 
 
+_TICK_ANGGARAN = 5
+_SATUAN_RUPIAH = ((1e9, "M", "miliar"), (1e6, "jt", "juta"), (1e3, "rb", "ribu"))
+
+
+def sumbu_rupiah(x_max: float, n: int = _TICK_ANGGARAN) -> tuple[float, int, str, str]:
+    """Divisor, decimals, unit and its word for a Rupiah axis from 0 to ``x_max`` with about ``n`` ticks, so that
+    no two tick labels read the same ("Rp0,2 M, Rp0,4 M", or "Rp200 jt", never "Rp0 M, Rp0 M, Rp1 M").
+
+    The tick step is d3's ``tickStep`` (what Vega uses for ``tickCount``): 1, 2 or 5 times a power of ten."""
+    pembagi, satuan, arti = next((b, s, a) for b, s, a in _SATUAN_RUPIAH if x_max >= b or b == 1e3)
+    if x_max <= 0:
+        return pembagi, 0, satuan, arti
+    kasar = x_max / n
+    pangkat = 10 ** math.floor(math.log10(kasar))
+    galat = kasar / pangkat
+    langkah = (10 if galat >= math.sqrt(50) else 5 if galat >= math.sqrt(10) else 2 if galat >= math.sqrt(2)
+               else 1) * pangkat
+    desimal = max(0, math.ceil(-math.log10(langkah / pembagi) - 1e-9))
+    return pembagi, desimal, satuan, arti
+
+
 def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
     """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)"."""
     d = opd[["nama_singkat", "pagu", "realisasi", "serapan_pct", "belum_melapor"]].copy()
@@ -125,7 +147,9 @@ def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) 
     tooltip = [alt.Tooltip("nama_singkat:N", title="OPD"), alt.Tooltip("pagu_teks:N", title="Pagu"),
                alt.Tooltip("realisasi_teks:N", title="Realisasi")]
     x_max = float(d["ujung"].max()) * 1.7 if d["ujung"].max() > 0 else 1.0
-    sumbu = alt.Axis(title="Rupiah", tickCount=5, labelExpr="'Rp' + format(datum.value / 1e9, ',.0f') + ' M'")
+    pembagi, desimal, satuan, arti = sumbu_rupiah(x_max)
+    sumbu = alt.Axis(title="Rupiah", tickCount=_TICK_ANGGARAN,
+                     labelExpr=f"'Rp' + format(datum.value / {pembagi:.0e}, ',.{desimal}f') + ' {satuan}'")
     skala = alt.Scale(domain=[0, x_max])
     pagu = alt.Chart(d).mark_bar(color=WARNA_PAGU, size=26).encode(
         x=alt.X("pagu:Q", axis=sumbu, scale=skala), y=y, tooltip=tooltip)
@@ -137,7 +161,7 @@ def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) 
         width="container", height=max(120, 44 * len(urutan)),
         title=alt.Title(judul or "Pagu dan realisasi per OPD",
                         subtitle="Batang abu-abu = pagu, batang biru = realisasi; angka: realisasi dari pagu "
-                                 "(serapan). M = miliar."))
+                                 f"(serapan). {satuan} = {arti}."))
     return terapkan(chart, besar=besar)
 
 
@@ -164,6 +188,15 @@ def _geser_label(akhir: pd.DataFrame, jarak: float) -> pd.DataFrame:
     return d
 
 
+def _catatan_berjalan(perbandingan: pd.DataFrame) -> str:
+    """" 2026: baru s.d. triwulan 2 (belum setahun)." for the years still in progress, else ""."""
+    if "triwulan_sd" not in perbandingan.columns:
+        return ""
+    jalan = [f"{int(t)}: baru s.d. triwulan {int(q)}" for t, q in
+             zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True) if not pd.isna(q)]
+    return f" {'; '.join(jalan)} (belum setahun)." if jalan else ""
+
+
 def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
     """Serapan, capaian and share of located interventions in pockets per year; names at the line ends."""
     d = data_tahunan(perbandingan)
@@ -186,5 +219,5 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
         width="container", height=340, padding={"left": 5, "top": 5, "bottom": 5, "right": 230},
         title=alt.Title(judul or "Perbandingan antartahun",
                         subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
-                                 "program). Tahun tanpa laporan dibiarkan kosong."))
+                                 "program). Tahun tanpa laporan dibiarkan kosong." + _catatan_berjalan(perbandingan)))
     return terapkan(chart, besar=besar)

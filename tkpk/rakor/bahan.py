@@ -29,12 +29,26 @@ class BahanRakor:
 
     @property
     def sampel(self) -> bool:
-        """True when anything shown rests on sample data (a sample rakor, or a suggestion from sample reports)."""
-        ada = [bool(r["sampel"]) for r in (self.sekarang, self.sebelumnya) if r is not None]
+        """True when anything shown rests on sample data (see the two parts below)."""
+        return self.sampel_keputusan or self.sampel_tindak_lanjut
+
+    @property
+    def sampel_keputusan(self) -> bool:
+        """The decisions slide: the current rakor is a sample one, or one of its decisions is."""
+        ada = [bool(self.sekarang["sampel"])] if self.sekarang is not None else []
         ada += self.keputusan["sampel"].astype(bool).tolist() if "sampel" in self.keputusan else []
+        return any(ada)
+
+    @property
+    def sampel_tindak_lanjut(self) -> bool:
+        """The follow-up: a decision followed up is sample (so is every decision of a sample rakor), or its
+        suggestion rests on sample reports. A sample previous rakor without any decision labels nothing."""
+        ada: list[bool] = []
         for c in ("sampel", "saran_sampel"):
             if c in self.tindak_lanjut:
                 ada += self.tindak_lanjut[c].astype(bool).tolist()
+        if self.sebelumnya is not None and len(self.tindak_lanjut):
+            ada.append(bool(self.sebelumnya["sampel"]))
         return any(ada)
 
     @property

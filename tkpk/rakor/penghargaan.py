@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from tkpk.nama import kunci_nama
 from tkpk.rakor.periode import BATAS_LAPOR_HARI, batas_lapor, triwulan_periode
@@ -94,9 +95,19 @@ def teks_acuan(rencana: object, laporan: object) -> str:
     return ", ".join(f"{t} {n}" for t, n in (("rencana aksi", r), ("laporan", lap)) if n)
 
 
-def teks_bobot() -> str:
-    """The weights as the page shows them: "Capaian output 35% · Serapan anggaran 25% · …"."""
-    return " · ".join(f"{LABEL_KOMPONEN[k]} {round(v * 100)}%" for k, v in BOBOT.items())
+def teks_bobot(tanpa_kantong: bool = False) -> str:
+    """The weights as the page shows them: "Capaian output 35% · Serapan anggaran 25% · …".
+
+    With ``tanpa_kantong`` (no poverty pockets for the year, so nobody has a targeting figure) the targeting
+    weight is named as not assessed and the others are shown as they are actually applied, scaled up."""
+    if not tanpa_kantong:
+        return " · ".join(f"{LABEL_KOMPONEN[k]} {round(v * 100)}%" for k, v in BOBOT.items())
+    sisa = {k: v for k, v in BOBOT.items() if k != "tepat_sasaran_pct"}
+    jumlah = sum(sisa.values())
+    bobot = " · ".join(f"{LABEL_KOMPONEN[k]} {format_decimal(round(v / jumlah * 100, 1), locale='id_ID')}%"
+                       for k, v in sisa.items())
+    return (f"{bobot} ({LABEL_KOMPONEN['tepat_sasaran_pct']} tidak dinilai: belum ada kantong kemiskinan tahun "
+            f"ini, bobotnya {round(BOBOT['tepat_sasaran_pct'] * 100)}% dibagi ke komponen lain)")
 
 
 def sekaligus(waktu_lapor: pd.DataFrame) -> bool:

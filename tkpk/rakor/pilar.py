@@ -65,7 +65,8 @@ class Penghargaan:
     tahun: int
     tabel: pd.DataFrame   # ph.peringkat rows: nama_singkat, components, skor, peringkat, komponen_kosong
     sekaligus: bool       # the year's reports came in one load: timeliness not assessed
-    sampel: bool
+    sampel: bool          # a figure of the ranking rests on sample data (this pillar's reports, plans or pockets)
+    tanpa_kantong: bool = False  # no poverty pockets for the year: targeting not assessed, weights rescaled
 
 
 def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, hari_ini: date | None = None
@@ -87,5 +88,11 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
     waktu = fetch(con, "rakor_waktu_lapor", {"tahun": tahun})
     lapor = ph.ketepatan_lapor(waktu, tahun, hari_ini or date.today(), opd["kode_opd"])
     d = opd.merge(tepat, on="kode_opd", how="left").merge(lapor, on="kode_opd", how="left")
-    sampel = bool(d["sampel"].fillna(False).astype(bool).any()) or bool(rencana["sampel"].any())
-    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel)
+    # sample when a figure shown rests on sample data: this pillar's reports or plans (another pillar's plans
+    # are not shown), or the pockets behind "tepat sasaran" (when any OPD has a targeting figure)
+    kantong_dipakai = bool(d["tepat_sasaran_pct"].notna().any())
+    rencana_pilar_ini = rencana[rencana["pilar"] == pilar]
+    sampel = (bool(d["sampel"].fillna(False).astype(bool).any()) or bool(rencana_pilar_ini["sampel"].any())
+              or (kantong_dipakai and k.kantong.sampel))
+    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel,
+                       tanpa_kantong=not k.kantong.kode)

@@ -3,6 +3,8 @@
 - :func:`tabel`: ``st.dataframe`` of a frame neutralised like the exports, so the toolbar's "Download as CSV"
   never hands Excel a formula (:func:`tkpk.teks_aman.tabel`); a missing value reads "–" (:data:`KOSONG`), not
   the "None" Streamlit's grid draws by default.
+- :func:`tabel_teks`: a table of typed text shown as typed, without the toolbar's CSV download (offer the
+  neutralised CSV/XLSX buttons instead).
 - :func:`md`: re-exported Markdown escaping for messages that quote a cell, a file name or a user.
 - :func:`galat_internal`: the one message for a failure we did not foresee: "galat internal" with a short
   reference id, the same id beside the full traceback in the server log. Never a path or an English library
@@ -20,13 +22,28 @@ from tkpk.galat import pesan_internal, rujukan
 from tkpk.teks_aman import html, md
 from tkpk.teks_aman import tabel as netral
 
-__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel"]
+__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_teks"]
 
 KOSONG = "–"  # what a missing value reads in every table
 
 
 def tabel(df: pd.DataFrame, **opsi: Any) -> None:
     st.dataframe(netral(df), **{"placeholder": KOSONG, **opsi})
+
+
+# Streamlit's toolbar "Download as CSV" writes each cell's raw value, unescaped; its button is hidden for a table
+# whose text is shown as typed (one keyed container), so the only downloads of it are our neutralised files.
+_TANPA_CSV_TOOLBAR = ("<style>.st-key-{key} [data-testid='stElementToolbarButton']:has(button[aria-label^='Download "
+                      "as CSV']) {{ display: none; }}</style>")
+
+
+def tabel_teks(df: pd.DataFrame, key: str, **opsi: Any) -> None:
+    """Text users typed (decisions, notes) shown as typed, ``=SUM(…)`` included, unlike :func:`tabel`: the toolbar's
+    CSV download is hidden for it (its raw cells would hand Excel a formula). Offer
+    :func:`tkpk.ui.unduhan.tombol_unduh` beside it: those files are neutralised like every export."""
+    st.html(_TANPA_CSV_TOOLBAR.format(key=key))
+    with st.container(key=key):
+        st.dataframe(df, **{"placeholder": KOSONG, **opsi})
 
 
 def galat_internal(exc: BaseException | None, konteks: str, akibat: str = "") -> str:

@@ -43,8 +43,12 @@ def bisa_menulis(oleh: str | None) -> bool:
     return oleh is not None and not hanya_baca()
 
 
-def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None) -> None:
-    """The decisions as a table (plain text cells: nothing typed by a user is read as Markdown)."""
+def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None,
+                     key: str = "keputusan") -> None:
+    """The decisions as a table, text as typed (plain text cells: nothing typed by a user is read as Markdown, and
+    its downloads are the neutralised CSV/XLSX buttons beneath, not the grid toolbar's)."""
+    from tkpk.ui.unduhan import tombol_unduh
+
     if k.empty:
         st.info("Belum ada keputusan tercatat.")
         return
@@ -52,7 +56,12 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int
     opsi: dict[str, Any] = {"hide_index": True, "width": "stretch"}
     if tinggi:
         opsi["height"] = tinggi
-    aman.tabel(t, **opsi, column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    aman.tabel_teks(t, key=f"tabel_{key}", **opsi,
+                    column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
+    tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
+                 asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
+                                                                if dengan_saran else ""))
 
 
 def form_rakor_baru(oleh: str, key: str = "rakor_baru") -> None:
@@ -384,9 +393,9 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
     if p.sampel:
         st.warning("⚠️ **DATA CONTOH (sintetis)**: peringkat ini dihitung dari data contoh, bukan data resmi.")
-    st.markdown(f"**Bobot:** {ph.teks_bobot()}. Setiap komponen persen dibatasi 100. Komponen yang tidak ada "
-                "angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor tidak "
-                "diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
+    st.markdown(f"**Bobot:** {ph.teks_bobot(p.tanpa_kantong)}. Setiap komponen persen dibatasi 100. Komponen "
+                "yang tidak ada angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor "
+                "tidak diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
                 "laporannya masuk paling lambat "
                 f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
                 "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
@@ -397,4 +406,4 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     t = tabel.tabel_penghargaan(p.tabel)
     tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
     tombol_unduh(kt.bulatkan(t), f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
-                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot())
+                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot(p.tanpa_kantong))
