@@ -54,6 +54,48 @@ def test_follow_up_slide_is_second_and_marks_overdue_decisions(browser, rakor_se
         ctx.close()
 
 
+def test_decisions_read_as_typed_and_their_table_has_no_raw_toolbar_csv(browser, store_path: Path,
+                                                                        tmp_path: Path) -> None:
+    """Review 18 #13: a decision typed as a formula reads as typed on the Tindak lanjut page, and the grid toolbar's
+    "Download as CSV" (which writes raw cells) is not offered for that table; search still is. Its own store and
+    server: the decision is written before the server opens the store (one process per DuckDB file)."""
+    from datetime import date
+
+    from tkpk.rakor import keputusan as kp
+
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    teks = '=HYPERLINK("http://contoh.invalid","klik") keputusan rakor'
+    con = connect(store)
+    try:
+        rakor = int(kp.daftar_rakor(con)["rakor_id"].iloc[0])
+        kp.catat_keputusan(con, rakor, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2026, 12, 31)),
+                           oleh="uji")
+    finally:
+        con.close()
+    proc, url = start_server(store, tmp_path / "streamlit.log")
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1400}, locale="en-US")
+    page = ctx.new_page()
+    try:
+        page.goto(url + "/tindak-lanjut")
+        wait_for_app(page)
+        tabel = page.locator("[data-testid=stDataFrame] >> visible=true")
+        tabel.first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        for i in range(tabel.count()):
+            tabel.nth(i).hover(force=True)  # a transient dialog layer may sit over the page while it loads
+            bar = tabel.nth(i).locator("xpath=..")
+            assert bar.get_by_role("button", name="Search").count() == 1
+            assert [b for b in bar.get_by_role("button", name="Download as CSV").all() if b.is_visible()] == []
+        assert page.get_by_role("button", name="Unduh data (CSV)").count() >= 2
+        page.screenshot(path=str(SHOTS / "tindak_lanjut_teks_seperti_diketik.png"))
+    finally:
+        ctx.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+# The last test here: it stops the server to read the store (one process per DuckDB file).
 def test_analyst_records_a_decision_on_the_projector(browser, rakor_server):
     url, store, proc = rakor_server
     ctx = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
@@ -88,38 +130,3 @@ def test_analyst_records_a_decision_on_the_projector(browser, rakor_server):
     finally:
         con.close()
     assert oleh == [("sekretariat",)]
-
-
-def test_decisions_read_as_typed_and_their_table_has_no_raw_toolbar_csv(browser, rakor_server):
-    """Review 18 #13: a decision typed as a formula reads as typed on the Tindak lanjut page, and the grid toolbar's
-    "Download as CSV" (which writes raw cells) is not offered for that table; search still is."""
-    from datetime import date
-
-    from tkpk.rakor import keputusan as kp
-
-    url, store, _ = rakor_server
-    teks = '=HYPERLINK("http://contoh.invalid","klik") keputusan rakor'
-    con = connect(store)
-    try:
-        rakor = int(kp.daftar_rakor(con)["rakor_id"].iloc[0])
-        kp.catat_keputusan(con, rakor, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2026, 12, 31)),
-                           oleh="uji")
-    finally:
-        con.close()
-    ctx = browser.new_context(viewport={"width": 1600, "height": 1400}, locale="en-US")
-    page = ctx.new_page()
-    try:
-        page.goto(url + "/tindak-lanjut")
-        wait_for_app(page)
-        tabel = page.locator("[data-testid=stDataFrame] >> visible=true")
-        tabel.first.wait_for(timeout=60_000)
-        wait_for_app(page)
-        for i in range(tabel.count()):
-            tabel.nth(i).hover(force=True)  # a transient dialog layer may sit over the page while it loads
-            bar = tabel.nth(i).locator("xpath=..")
-            assert bar.get_by_role("button", name="Search").count() == 1
-            assert [b for b in bar.get_by_role("button", name="Download as CSV").all() if b.is_visible()] == []
-        assert page.get_by_role("button", name="Unduh data (CSV)").count() >= 2
-        page.screenshot(path=str(SHOTS / "tindak_lanjut_teks_seperti_diketik.png"))
-    finally:
-        ctx.close()

@@ -46,6 +46,7 @@ def _teks_pilar(page, url: str) -> str:
     page.get_by_text("Pilar 4").first.wait_for(timeout=30_000)
     page.get_by_text("Perbandingan antartahun").first.wait_for(timeout=45_000)
     page.get_by_text("OPD melapor").first.wait_for(timeout=45_000)  # the metric cards, drawn in the same run
+    page.get_by_text("Kandidat penghargaan").first.wait_for(timeout=45_000)  # the last section of the page
     wait_for_app(page)
     # charts and buttons render at their own pace: compare the headings and the metric cards (the numbers)
     return page.eval_on_selector_all(
