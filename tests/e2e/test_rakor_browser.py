@@ -111,9 +111,16 @@ def test_analyst_records_a_decision_on_the_projector(browser, rakor_server):
         page.get_by_role("button", name="Simpan keputusan").wait_for(timeout=60_000)
         wait_for_app(page)
         assert "slide=2" in page.url and "keputusan" in page.url
-        if not page.get_by_label("Keputusan").first.is_visible():
-            page.get_by_text("Catat keputusan").first.click()
-        page.get_by_label("Keputusan").first.fill(TEKS)
+        # the form sits in an expander that a rerun may redraw: open it until its field stays visible
+        kolom = page.get_by_label("Keputusan").first
+        for _ in range(5):
+            wait_for_app(page)
+            if kolom.is_visible() and kolom.is_editable():
+                break
+            if not kolom.is_visible():
+                page.get_by_text("Catat keputusan").first.click()
+            page.wait_for_timeout(700)
+        kolom.fill(TEKS)
         page.get_by_role("button", name="Simpan keputusan").click()
         page.get_by_text(TEKS).first.wait_for(timeout=30_000)
         wait_for_app(page)
