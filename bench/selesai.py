@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -79,21 +78,13 @@ def _port() -> int:
 def _server(perintah: list[str], env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
     """``perintah`` ends with its port option; a free port is appended."""
     port = _port()
+    from tests.e2e.conftest import wait_healthy
+
     proc = subprocess.Popen([*perintah, str(port)],
                             cwd=ROOT, env={**os.environ, **env}, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    batas = time.monotonic() + 60
-    while time.monotonic() < batas:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server berhenti:\n{log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"server tidak siap:\n{log.read_text()[-2000:]}")
+    wait_healthy(proc, url, log)
+    return proc, url
 
 
 def _henti(proc: subprocess.Popen) -> None:

@@ -48,6 +48,12 @@ def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    wait_healthy(proc, url, log)
+    return proc, url
+
+
+def wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
+    """Until ``/_stcore/health`` answers; the server's log in the error when it exits or never answers."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -55,7 +61,7 @@ def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
                 if r.status == 200:
-                    return proc, url
+                    return
         except OSError:
             time.sleep(0.3)
     proc.kill()
