@@ -1,13 +1,12 @@
 """Home-page extras beyond the BPS headline: a strip per pillar, the pocket count, and data freshness.
 
 Why here and not in the page: the numbers an official sees on the home page must be the same ones the pillar
-and map pages compute, so this module only gathers them (from SQL, ``tkpk.skor`` and ``tkpk.kantong`` when those
-exist) and never invents its own rule.
+and map pages compute, so this module only gathers them (from SQL, :mod:`tkpk.skor` and the map's pocket rule)
+and never invents its own rule.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,7 +14,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tkpk import fmt
+from tkpk import SAMPLE_SOURCE, fmt, katalog, skor
+from tkpk.peta import ringkasan_kantong
 from tkpk.queries import fetch
 
 NAMA_JENIS = {
@@ -47,38 +47,16 @@ class RingkasPilar:
         return self.opd_lapor > 0
 
 
-def _opsional(nama: str) -> Any:
-    """A sibling module another engineer may not have merged yet; the home page works without it."""
-    try:
-        return importlib.import_module(nama)
-    except ImportError:
-        return None
-
-
 def _angka(x: Any) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
 
 
-def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, tuple[float | None, str]] | None:
-    """Per-pillar capaian and status light from ``tkpk.skor`` (the scorecard's own rule), if it is present."""
-    skor = _opsional("tkpk.skor")
-    if skor is None or not hasattr(skor, "skor_pilar"):
-        return None
-    try:
-        from tkpk.katalog import OPD
-
-        df = fetch(con, "beranda_intervensi_tahun", {"tahun": tahun})
-        hasil = skor.skor_pilar(df, list(OPD))
-        if not isinstance(hasil, pd.DataFrame) or "pilar" not in hasil.columns:
-            return None
-        kol = next((c for c in ("capaian_pct", "capaian", "capaian_persen") if c in hasil.columns), None)
-        if kol is None:
-            return None
-        status = (hasil["status_simbol"].astype(str) + " " + hasil["status_label"].astype(str)
-                  if {"status_simbol", "status_label"} <= set(hasil.columns) else pd.Series("", index=hasil.index))
-        return {int(p): (_angka(v), st) for p, v, st in zip(hasil["pilar"], hasil[kol], status, strict=True)}
-    except Exception:
-        return None
+def _capaian_skor(con: duckdb.DuckDBPyConnection, tahun: int) -> dict[int, tuple[float | None, str]]:
+    """Per-pillar capaian and status light by the scorecard's own rule (:func:`tkpk.skor.skor_pilar`)."""
+    df = fetch(con, "beranda_intervensi_tahun", {"tahun": tahun})
+    hasil = skor.skor_pilar(df, list(katalog.OPD))
+    status = hasil["status_simbol"].astype(str) + " " + hasil["status_label"].astype(str)
+    return {int(p): (_angka(v), s) for p, v, s in zip(hasil["pilar"], hasil["capaian_pct"], status, strict=True)}
 
 
 def strip_pilar(con: duckdb.DuckDBPyConnection, tahun: int) -> list[RingkasPilar]:
@@ -89,7 +67,7 @@ def strip_pilar(con: duckdb.DuckDBPyConnection, tahun: int) -> list[RingkasPilar
     for r in df.itertuples(index=False):
         pagu, realisasi = _angka(r.pagu), _angka(r.realisasi)
         capaian, status = _angka(r.capaian_persen), ""
-        if dari_skor is not None and int(r.pilar) in dari_skor:
+        if int(r.pilar) in dari_skor:
             capaian, status = dari_skor[int(r.pilar)]
         out.append(RingkasPilar(
             pilar=int(r.pilar), nama=str(r.nama), nama_singkat=str(r.nama_singkat), pagu=pagu, realisasi=realisasi,
@@ -113,19 +91,14 @@ def teks_pilar(p: RingkasPilar) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Kantong:
-    jumlah: int | None      # None: the pocket rule is not available yet
+    jumlah: int | None      # None: no register figures for the year, so no pockets
     tingkat: str
     aturan: str
 
 
 def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
     """Number of poverty pockets for the year by the map page's default rule (:func:`tkpk.peta.ringkasan_kantong`)."""
-    try:
-        from tkpk.peta import ringkasan_kantong
-
-        hasil = ringkasan_kantong(con, tahun)
-    except Exception:  # the home page must render even if the map's data is broken
-        return Kantong(None, "", "")
+    hasil = ringkasan_kantong(con, tahun)
     if not hasil.ada_data:
         return Kantong(None, "", "")
     return Kantong(hasil.jumlah, "desa/kelurahan", hasil.aturan)
@@ -142,5 +115,5 @@ def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                                                             if not isinstance(w, datetime) else w)),
         "Berkas": df["nama_file"].fillna("–"),
         "Baris": df["jumlah_baris"].map(fmt.angka),
-        "Keterangan": df["sampel"].map(lambda s: "DATA CONTOH (sintetis)" if s else "data nyata"),
+        "Keterangan": df["sampel"].map(lambda s: SAMPLE_SOURCE if s else "data nyata"),
     })
