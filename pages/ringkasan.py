@@ -95,7 +95,7 @@ chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan
 
 # --- poverty pockets ---
 kantong = baca(beranda.jumlah_kantong, tahun)
-if kantong.jumlah is not None:
+if kantong.ada_data:
     st.metric(f"Kantong kemiskinan {tahun}", fmt.angka(kantong.jumlah),
               help=kantong.aturan or "Menurut aturan di halaman peta.")
     if kantong.aturan:

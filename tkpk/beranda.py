@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from tkpk import SAMPLE_SOURCE, fmt, katalog, skor
-from tkpk.peta import ringkasan_kantong
+from tkpk.peta import KantongTahun, ringkasan_kantong
 from tkpk.queries import fetch
 
 NAMA_JENIS = {
@@ -89,19 +89,9 @@ def teks_pilar(p: RingkasPilar) -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
-class Kantong:
-    jumlah: int | None      # None: no register figures for the year, so no pockets
-    tingkat: str
-    aturan: str
-
-
-def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> Kantong:
-    """Number of poverty pockets for the year by the map page's default rule (:func:`tkpk.peta.ringkasan_kantong`)."""
-    hasil = ringkasan_kantong(con, tahun)
-    if not hasil.ada_data:
-        return Kantong(None, "", "")
-    return Kantong(hasil.jumlah, "desa/kelurahan", hasil.aturan)
+def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> KantongTahun:
+    """The year's poverty pockets by the map page's default rule (desa level): the count the home page shows."""
+    return ringkasan_kantong(con, tahun)
 
 
 def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -113,7 +113,7 @@ def test_empty_store_gives_no_pockets_and_no_years(fresh_con):
     k = peta.kantong_kode_tahun(fresh_con, 2024)
     assert k.jumlah == 0 and not k.ada_data
     assert peta.geometri(fresh_con, "desa").fitur == []
-    assert beranda.jumlah_kantong(fresh_con, 2024).jumlah is None
+    assert not beranda.jumlah_kantong(fresh_con, 2024).ada_data
 
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
