@@ -1,6 +1,9 @@
-"""Entry point: page config and navigation. Each page is a thin view in ``pages/``."""
+"""Entry point: page config, navigation, and the store fingerprint of the run. Each page is a thin view in
+``pages/``."""
 
 import streamlit as st
+
+from tkpk.ui.cache import satu_versi
 
 st.set_page_config(
     page_title="Dasbor TKPK Kabupaten Banjar",
@@ -21,4 +24,7 @@ PAGES = [
     st.Page("pages/riwayat.py", title="Riwayat data", icon=":material/history:", url_path="riwayat"),
 ]
 
-st.navigation(PAGES).run()
+# This script runs on every full rerun: the one place the store fingerprint is read for the page's cached calls
+# (tkpk/ui/cache.py); a part of a page that reruns alone reads it itself (tkpk.ui.cache.fragmen).
+with satu_versi():
+    st.navigation(PAGES).run()

@@ -36,8 +36,27 @@ def _galat(at: AppTest) -> str | None:
     return str(at.exception[0].message)[:200] if at.exception else None
 
 
+def seperti_server() -> None:
+    """Rerun ``app.py`` on every AppTest rerun, as the server does (``tkpk.ui.serve.buat_app``).
+
+    Why: AppTest treats an app with a ``pages/`` folder as a pages-directory app, and reruns the page file alone
+    after the first run: the page figures then left out the entry script (page config, ``st.navigation``, the
+    once-per-run store fingerprint of ``tkpk/ui/cache.py``) that every server rerun and every floor rerun run.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    asli = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        asli(self, *args, **kwargs)  # type: ignore[arg-type]
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+
+
 def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
     """Floor first, then each page: first run (untimed: opens the store, fills caches), then ``runs`` reruns."""
+    seperti_server()
     os.environ["TKPK_DB"] = db
     os.chdir(ROOT)
     result: dict[str, dict[str, object]] = {}

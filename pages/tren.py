@@ -1,6 +1,5 @@
 """Tren kemiskinan: is poverty in Banjar going down, how does it compare in Kalsel, and which kecamatan lag?"""
 
-from functools import partial
 
 import streamlit as st
 
@@ -100,8 +99,7 @@ else:
                  subjudul=sub_kec, kolom=4, sorot=sorot or None, besar=besar)
     tampil_grafik(kecil, lebar="content")
     t = tren.tabel_kecamatan(tk)
-    fmt_nilai = partial(tren.teks_nilai, satuan=tk.satuan)
-    fmt_ubah = partial(tren.teks_perubahan, satuan=tk.satuan)
+    fmt_nilai, fmt_ubah = tren.format_nilai(tk.satuan), tren.format_perubahan(tk.satuan)
     st.markdown("**Nilai terakhir dan perubahan**  \nKlik judul kolom untuk mengurutkan.")
     tabel_angka(t, {t.columns[1]: fmt_nilai, t.columns[2]: fmt_ubah, t.columns[3]: fmt_ubah}, height=420)
     if tk.campuran:

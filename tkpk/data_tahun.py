@@ -18,6 +18,7 @@ level) and :func:`intervensi_tahun` (the period's program rows), which
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -37,21 +38,30 @@ __all__ = ["DataTingkat", "KeadaanData", "data_tingkat", "intervensi_tahun", "ke
 T = TypeVar("T")
 _MAKS_CACHE = 64
 _CACHE: OrderedDict[Hashable, Any] = OrderedDict()
+_KUNCI_CACHE = threading.Lock()  # every Streamlit session is a thread, and they all share _CACHE
 KOLOM = [i.kode for i in katalog.INDIKATOR]
 HITUNGAN = list(katalog.INDIKATOR_TERSIMPAN)   # every stored indicator is a count of people, households or houses
 TURUNAN = [i for i in katalog.INDIKATOR if i.turunan]
 
 
 def simpan(con: duckdb.DuckDBPyConnection, kunci: tuple, buat: Callable[[], T]) -> T:
-    """Small LRU keyed by store fingerprint + arguments (the domain layer may not use st.cache_data)."""
+    """The core's one cache: a bounded LRU keyed by store fingerprint + arguments, shared by every session.
+
+    Why here: the domain layer may not use ``st.cache_data``, and the CLI exports read the same years again.
+    Thread-safe: the lock guards only the dict; ``buat`` runs outside it, so two sessions missing the same key at
+    once both compute it (the same value) rather than one waiting on the other's query.
+    """
     k = (versi_data(con), *kunci)
-    if k in _CACHE:
-        _CACHE.move_to_end(k)
-        return _CACHE[k]
+    with _KUNCI_CACHE:
+        if k in _CACHE:
+            _CACHE.move_to_end(k)
+            return _CACHE[k]
     nilai = buat()
-    _CACHE[k] = nilai
-    while len(_CACHE) > _MAKS_CACHE:
-        _CACHE.popitem(last=False)
+    with _KUNCI_CACHE:
+        _CACHE[k] = nilai
+        _CACHE.move_to_end(k)
+        while len(_CACHE) > _MAKS_CACHE:
+            _CACHE.popitem(last=False)
     return nilai
 
 

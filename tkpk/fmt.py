@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -103,6 +105,24 @@ def nilai(x: float | None, satuan: str) -> str:
     return TIDAK_ADA if _missing(x) else f"{angka(x)} {satuan}"
 
 
+def perubahan(x: float | None, satuan: str) -> str:
+    """A change of a value in ``satuan``: percentage points for shares (``−0,08 poin``), plain signed numbers for
+    counts and Rupiah (``+1.250``), three decimals for an index."""
+    if _missing(x):
+        return TIDAK_ADA
+    if satuan == "%":
+        return poin(x)
+    tanda = "+" if x > 0 else ("−" if x < 0 else "")  # type: ignore[operator]
+    return f"{tanda}{angka(abs(x), 3 if satuan == 'indeks' else 0)}"  # type: ignore[arg-type]
+
+
+def nilai_p(p: float | None) -> str:
+    """p-values to four decimals (the resolution of 9.999 permutations), "< 0,0001" never shown as 0."""
+    if _missing(p):
+        return TIDAK_ADA
+    return angka(p, 4) if p >= 0.0001 else "< 0,0001"  # type: ignore[operator]
+
+
 def tanggal(x: date | datetime | None) -> str:
     """``28 November 2026``."""
     return TIDAK_ADA if x is None else format_date(x, format="d MMMM y", locale=LOCALE)
@@ -118,3 +138,65 @@ def awal_kecil(teks: str) -> str:
     if len(kata) > 1 and (sum(c.isupper() for c in kata) > 1 or kata[1].isdigit()):
         return teks
     return teks[0].lower() + teks[1:]
+
+
+def _pecahan(x: float, desimal: int) -> str:
+    return angka(x, 0 if float(x).is_integer() else desimal)
+
+
+_JENIS: dict[str, Callable[[float, Format], str]] = {
+    "angka": lambda x, f: angka(x, f.desimal),
+    "pecahan": lambda x, f: _pecahan(x, f.desimal),
+    "persen": lambda x, f: persen(x, f.desimal),
+    "poin": lambda x, f: poin(x, f.desimal),
+    "rupiah": lambda x, f: rupiah(x, f.desimal),
+    "rupiah_ringkas": lambda x, f: rupiah_ringkas(x),
+    "nilai": lambda x, f: nilai(x, f.satuan),
+    "perubahan": lambda x, f: perubahan(x, f.satuan),
+    "p": lambda x, f: nilai_p(x),
+}
+
+
+@dataclass(frozen=True)
+class Format:
+    """A table cell format by name, e.g. ``Format("persen", 1)``: ``78.06`` → ``78,1%``.
+
+    Why not a lambda: a drawn table is cached (:func:`tkpk.ui.unduhan.tabel_angka`) under its formats, and a
+    frozen dataclass is keyed by its value, where a page's lambda is a new object on every rerun. ``jenis`` names
+    the :mod:`tkpk.fmt` function (``angka``, ``persen``, ``poin``, ``rupiah``, ``rupiah_ringkas``, ``nilai`` and
+    ``perubahan`` in ``satuan``, ``p`` for p-values) or ``pecahan``: whole numbers bare, others with ``desimal``
+    places (an output of 2,50 km beside 4 km). A missing value shows ``kosong``; a text cell ("< 5",
+    "disamarkan" among counts) is shown as it is.
+    """
+
+    jenis: str
+    desimal: int = 0
+    satuan: str = ""
+    kosong: str = TIDAK_ADA
+
+    def __post_init__(self) -> None:
+        if self.jenis not in _JENIS:
+            raise ValueError(f"jenis format tidak dikenal: {self.jenis!r} (pilih dari {', '.join(_JENIS)})")
+
+    def __call__(self, x: object) -> str:
+        if isinstance(x, str):
+            return x
+        try:
+            v = None if x is None else float(x)  # type: ignore[arg-type]
+        except (TypeError, ValueError):  # pd.NA, NaT
+            v = None
+        if v is None or math.isnan(v):
+            return self.kosong
+        return _JENIS[self.jenis](v, self)
+
+
+ANGKA = Format("angka")
+ANGKA_1 = Format("angka", 1)
+ANGKA_2 = Format("angka", 2)
+PECAHAN_2 = Format("pecahan", 2)
+PERSEN_1 = Format("persen", 1)
+PERSEN_2 = Format("persen", 2)
+POIN_1 = Format("poin", 1)
+RUPIAH = Format("rupiah")
+RUPIAH_RINGKAS = Format("rupiah_ringkas")
+NILAI_P = Format("p")

@@ -372,9 +372,7 @@ LAJU = {"mentah": "persentase apa adanya", "eb": "laju empiris Bayes (Assunção
 
 def teks_p(p: float) -> str:
     """p-values to four decimals (the resolution of 9.999 permutations), "< 0,0001" never shown as 0."""
-    if p is None or math.isnan(p):
-        return fmt.TIDAK_ADA
-    return fmt.angka(p, 4) if p >= 0.0001 else "< 0,0001"
+    return fmt.nilai_p(p)
 
 
 def deskripsi_moran(a: AturanMoran, hasil: HasilKantong | None = None) -> str:

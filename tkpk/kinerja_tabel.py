@@ -8,8 +8,6 @@ in the neighbouring columns, so colour is never the only cue.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
@@ -45,22 +43,6 @@ def css_status(teks: object) -> str:
     return ""
 
 
-def _persen1(x: object) -> str:
-    return fmt.persen(None if pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
-
-
-def _angka(x: object) -> str:
-    return fmt.angka(None if pd.isna(x) else float(x))  # type: ignore[arg-type]
-
-
-def _rupiah(x: object) -> str:
-    return fmt.rupiah(None if pd.isna(x) else float(x))  # type: ignore[arg-type]
-
-
-def _poin(x: object) -> str:
-    return fmt.poin(None if pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
-
-
 def _desimal(kolom: str) -> int | None:
     """Decimals a numeric column is shown with (and downloaded at), chosen by its name."""
     if kolom == "Tahun":
@@ -72,40 +54,29 @@ def _desimal(kolom: str) -> int | None:
     return 2 if kolom.startswith(("Target output", "Capaian output")) else 0
 
 
-def _angka1(x: object) -> str:
-    """A score: one decimal, so two OPDs a tenth apart do not look tied."""
-    return fmt.angka(None if x is None or pd.isna(x) else float(x), 1)  # type: ignore[arg-type]
-
-
-def _angka2(x: object) -> str:
-    """Outputs may be fractional (2,5 km): up to two decimals, none for whole numbers."""
-    if pd.isna(x):
-        return fmt.TIDAK_ADA
-    v = float(x)  # type: ignore[arg-type]
-    return fmt.angka(v, 0 if v.is_integer() else 2)
-
-
-def format_kolom(df: pd.DataFrame) -> dict[str, Callable[[object], str]]:
-    """id-ID text for each numeric column of a table from this module, chosen by its name."""
-    out: dict[str, Callable[[object], str]] = {}
+def format_kolom(df: pd.DataFrame) -> dict[str, fmt.Format]:
+    """id-ID text for each numeric column of a table from this module, chosen by its name. Scores get one decimal
+    (two OPDs a tenth apart must not look tied); outputs may be fractional (2,5 km): up to two decimals, none for
+    whole numbers."""
+    out: dict[str, fmt.Format] = {}
     for c in df.columns:
         if df[c].dtype == object and any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in df[c]):
-            out[c] = _sel_angka   # counts beside "< 5"/"disamarkan" cells
+            out[c] = fmt.PECAHAN_2   # counts beside "< 5"/"disamarkan" cells (text is shown as it is)
             continue
         if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]) or c == "Tahun":
             continue
         if "(Rp)" in c:
-            out[c] = _rupiah
+            out[c] = fmt.RUPIAH
         elif "(poin)" in c:
-            out[c] = _poin
+            out[c] = fmt.POIN_1
         elif "(%)" in c:
-            out[c] = _persen1
+            out[c] = fmt.PERSEN_1
         elif c.startswith("Skor"):
-            out[c] = _angka1
+            out[c] = fmt.ANGKA_1
         elif _desimal(c) == 2:
-            out[c] = _angka2
+            out[c] = fmt.PECAHAN_2
         else:
-            out[c] = _angka
+            out[c] = fmt.ANGKA
     return out
 
 
@@ -135,11 +106,6 @@ def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[object]:
             x = float(v)
             out.append(int(x) if x.is_integer() else round(x, 2))
     return out
-
-
-def _sel_angka(x: object) -> str:
-    """A cell of a :func:`_teks_sel` column: its label as it is, a number in id-ID."""
-    return x if isinstance(x, str) else _angka2(x)
 
 
 def tabel_opd(k: KartuSkor) -> pd.DataFrame:

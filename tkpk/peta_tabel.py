@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from tkpk import fmt
-from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong, teks_p
+from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong
 from tkpk.sasaran import HasilSasaran
 from tkpk.unduh import bulat
 
@@ -86,10 +86,10 @@ def tabel_kantong(hasil: HasilKantong, lebar: pd.DataFrame, tingkat: str, semua:
     return out.reset_index(drop=True)
 
 
-def format_kantong() -> dict[str, object]:
+def format_kantong() -> dict[str, fmt.Format]:
     """id-ID cell formats of :func:`tabel_kantong` columns (the numbers underneath stay sortable)."""
-    return {"Persen (%)": lambda x: fmt.persen(x, 2), "Rata-rata tetangga (%)": lambda x: fmt.persen(x, 2),
-            "Nilai p": teks_p, "Jumlah": fmt.angka, "Skor (0–100)": lambda x: fmt.angka(x, 1)}
+    return {"Persen (%)": fmt.PERSEN_2, "Rata-rata tetangga (%)": fmt.PERSEN_2, "Nilai p": fmt.NILAI_P,
+            "Jumlah": fmt.ANGKA, "Skor (0–100)": fmt.ANGKA_1}
 
 
 def tabel_perubahan(p: PerubahanKantong, nama_tahun: tuple[int, int]) -> pd.DataFrame:

@@ -53,22 +53,22 @@ def _satuan(indikator: str) -> str:
 
 def teks_nilai(x: float | None, satuan: str) -> str:
     """One value in id-ID with its unit, or ``tidak ada data``."""
-    if x is None or pd.isna(x):
-        return TIDAK_ADA_DATA
-    if satuan.startswith("Rp"):
-        return fmt.rupiah(x)
-    return fmt.nilai(x, satuan)
+    return format_nilai(satuan)(x)
 
 
 def teks_perubahan(x: float | None, satuan: str) -> str:
     """A change: percentage points for shares, plain signed numbers for counts and Rupiah."""
-    if x is None or pd.isna(x):
-        return fmt.TIDAK_ADA
-    if satuan == "%":
-        return fmt.poin(x)
-    desimal = 3 if satuan == "indeks" else 0
-    tanda = "+" if x > 0 else ("−" if x < 0 else "")
-    return f"{tanda}{fmt.angka(abs(x), desimal)}"
+    return format_perubahan(satuan)(x)
+
+
+def format_nilai(satuan: str) -> fmt.Format:
+    """The cell format of :func:`teks_nilai` for a table column (a missing value reads ``tidak ada data``)."""
+    return fmt.Format("nilai", satuan=satuan, kosong=TIDAK_ADA_DATA)
+
+
+def format_perubahan(satuan: str) -> fmt.Format:
+    """The cell format of :func:`teks_perubahan` for a table column."""
+    return fmt.Format("perubahan", satuan=satuan)
 
 
 def daftar_kabkota(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -64,3 +64,40 @@ def test_a_name_inside_a_sentence_keeps_its_acronyms():
     assert fmt.awal_kecil("P0 Banjar") == "P0 Banjar"
     assert fmt.awal_kecil("Desa/kelurahan") == "desa/kelurahan"
     assert fmt.awal_kecil("") == ""
+
+
+def test_format_specs_format_as_the_functions_they_name():
+    """``fmt.Format`` is what a cached table is keyed by: it must give the text the fmt functions give."""
+    assert fmt.PERSEN_1(78.06) == fmt.persen(78.06, 1) == "78,1%"
+    assert fmt.POIN_1(-1.26) == "−1,3 poin" and fmt.RUPIAH(1234567.0) == "Rp1.234.567"
+    assert fmt.ANGKA(12345) == "12.345" and fmt.ANGKA_1(3.25) == fmt.angka(3.25, 1)
+    assert fmt.PECAHAN_2(2.5) == "2,50" and fmt.PECAHAN_2(4.0) == "4" and fmt.PECAHAN_2(4) == "4"
+    assert fmt.RUPIAH_RINGKAS(450_000_000) == "Rp450,0 juta"
+    assert fmt.NILAI_P(0.00001) == "< 0,0001" and fmt.NILAI_P(0.0123) == "0,0123"
+    assert fmt.Format("nilai", satuan="jiwa")(14461) == "14.461 jiwa"
+    assert fmt.Format("nilai", satuan="indeks")(0.5) == "0,500"
+    assert fmt.Format("perubahan", satuan="%")(-0.08) == "−0,08 poin"
+    assert fmt.Format("perubahan", satuan="jiwa")(1250.0) == "+1.250"
+
+
+def test_format_specs_show_missing_values_and_labels_as_they_are():
+    import pandas as pd
+
+    for kosong in (None, math.nan, pd.NA, float("nan")):
+        assert fmt.ANGKA(kosong) == "–"
+    assert fmt.Format("nilai", satuan="%", kosong="tidak ada data")(None) == "tidak ada data"
+    assert fmt.PECAHAN_2("< 5") == "< 5" and fmt.ANGKA("disamarkan") == "disamarkan"
+
+
+def test_format_specs_are_values():
+    """Frozen and hashable, equal by value: a cache key that is the same on every rerun."""
+    import dataclasses
+    import pickle
+
+    assert fmt.Format("persen", 1) == fmt.PERSEN_1 and hash(fmt.Format("persen", 1)) == hash(fmt.PERSEN_1)
+    assert fmt.Format("persen", 2) != fmt.PERSEN_1
+    assert pickle.loads(pickle.dumps(fmt.PERSEN_1)) == fmt.PERSEN_1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fmt.PERSEN_1.desimal = 3  # type: ignore[misc]
+    with pytest.raises(ValueError, match="jenis format"):
+        fmt.Format("persn")

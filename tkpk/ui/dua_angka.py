@@ -75,5 +75,4 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
         st.caption(f"Tanda sumber: {tanda}.")
     if d.register:
         with st.expander("Semua angka register dengan sumbernya"):
-            tabel_angka(da.tabel(d), {"Nilai": lambda x: fmt.angka(x, 2) if isinstance(x, float) and x % 1 else
-                                      fmt.angka(x)})
+            tabel_angka(da.tabel(d), {"Nilai": fmt.PECAHAN_2})

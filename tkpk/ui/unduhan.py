@@ -6,14 +6,15 @@ not on every rerun; writing an XLSX took a fifth of a page rerun (bench/RESULTS.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from functools import partial
-from types import ModuleType
+from types import FunctionType
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from tkpk import fmt
 from tkpk.data_tahun import keadaan_data
 from tkpk.label import dengan_sumber
 from tkpk.ui.cache import baca
@@ -41,49 +42,30 @@ def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str, *, sampel: bool |
     )
 
 
-_SEDERHANA = (str, int, float, bool, type(None))
+Formatter = fmt.Format | Callable[[object], str]
 
 
-def _tanda(fn: Callable[..., Any]) -> tuple | None:
-    """What a cell formatter computes, for the cache key, or None when that cannot be told from the function.
-
-    Why not the function itself: Streamlit keys functions by ``id()``, and a page's inline lambdas are new objects
-    on every rerun (a miss) whose ids may be reused (a wrong hit). So: a function from a ``tkpk`` module is known
-    by its name and code; a page's lambda by its code, constants, and the values it closes over or reads from the
-    page, provided each is a scalar, a module or a ``tkpk`` function (a lambda reading, say, a page's DataFrame
-    returns None and its table is drawn uncached); ``functools.partial`` by its function and arguments.
-    """
-    if isinstance(fn, partial):
-        inti = _tanda(fn.func)
-        argumen = (*fn.args, *fn.keywords.values())
-        if inti is None or not all(isinstance(a, _SEDERHANA) for a in argumen):
-            return None
-        return ("partial", inti, fn.args, tuple(sorted(fn.keywords.items())))
-    kode = getattr(fn, "__code__", None)
-    if kode is None:
-        return None
-    sel = tuple(_nilai_kunci(c.cell_contents) for c in (fn.__closure__ or ()))
-    if None in sel:
-        return None
-    glob: tuple = ()
-    if not fn.__module__.startswith("tkpk."):
-        glob = tuple((n, _nilai_kunci(fn.__globals__[n])) for n in kode.co_names if n in fn.__globals__)
-        if any(k is None for _, k in glob):
-            return None
-    return (fn.__module__, fn.__qualname__, kode.co_code, repr(kode.co_consts), kode.co_names, sel, glob,
-            repr(fn.__defaults__))
+def _fungsi_bernama(f: object, modul: str) -> bool:
+    """A module-level function of ``modul`` (a package prefix), found under its own name: keyed by that name."""
+    nama = getattr(f, "__qualname__", "")
+    asal = getattr(f, "__module__", None) or ""
+    return (isinstance(f, FunctionType) and (asal == modul or asal.startswith(modul + "."))
+            and "<" not in nama and getattr(sys.modules.get(asal), nama, None) is f)
 
 
-def _nilai_kunci(v: object) -> tuple | None:
-    """A value a formatter reads, as a key part: scalars by value, modules and ``tkpk`` functions by name."""
-    if isinstance(v, _SEDERHANA):
-        return ("nilai", v)
-    if isinstance(v, ModuleType):
-        return ("modul", v.__name__)
-    modul = getattr(v, "__module__", None) or ""
-    if callable(v) and modul.startswith("tkpk."):
-        return ("fungsi", modul, getattr(v, "__qualname__", repr(v)))
+def _kunci_format(f: object) -> object | None:
+    """A cell formatter as a cache key: a :class:`tkpk.fmt.Format` by its value, a plain :mod:`tkpk.fmt` function
+    by its name; anything else (a lambda, a closure, a ``partial``) has no value to key by and returns None."""
+    if isinstance(f, fmt.Format):
+        return f
+    if _fungsi_bernama(f, "tkpk.fmt"):
+        return f"{f.__module__}.{f.__qualname__}"  # type: ignore[attr-defined]
     return None
+
+
+def _kunci_css(f: object) -> str | None:
+    """A cell-style function as a cache key: a named module-level ``tkpk`` function by its name, else None."""
+    return f"{f.__module__}.{f.__qualname__}" if _fungsi_bernama(f, "tkpk") else None  # type: ignore[attr-defined]
 
 
 def _gambar_tabel(df: pd.DataFrame, opsi: dict[str, Any], format_kolom: dict[str, Any],
@@ -109,18 +91,26 @@ def _tabel_tersimpan(kunci: str, _df: pd.DataFrame, _opsi: dict[str, Any], _form
     _gambar_tabel(_df, _opsi, _format, _css)
 
 
-def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Callable[[object], str]],
+def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Formatter],
                 css: tuple[str, Callable[[object], str]] | None = None, **opsi: Any) -> None:
     """A sortable table: cells show id-ID text (Styler) while sorting uses the numbers underneath; ``css`` is
     (column, cell -> CSS) for a coloured status column.
 
+    Formats are :class:`tkpk.fmt.Format` specs (``fmt.PERSEN_1``, ``tren.format_nilai(satuan)``) or plain
+    :mod:`tkpk.fmt` functions; ``css`` is a named module-level function (``kinerja_tabel.css_status``).
+
     Why cached: Streamlit turns a Styler into display values one column at a time (~1 ms a column on pandas 3),
     so a page of four tables spent half its rerun there (bench/RESULTS.md). ``st.cache_data`` replays the drawn
-    table when the same frame comes back with the same formats, which is every rerun that did not change it.
+    table when the same frame comes back with the same formats, which is every rerun that did not change it;
+    the formats are part of the key by value, so a spec is never mistaken for another.
+
+    Until ``pages/peta.py`` and ``pages/presentasi.py`` are rewritten with specs, a table with any other formatter
+    (a lambda) is drawn afresh on every rerun, uncached; after that this becomes a ``TypeError``.
     """
-    tanda = [_tanda(f) for f in [*format_kolom.values(), *([css[1]] if css else [])]]
-    if any(t is None for t in tanda):
-        _gambar_tabel(df, opsi, format_kolom, css)  # a formatter reads page state: draw it afresh
+    kunci_format = [_kunci_format(f) for f in format_kolom.values()]
+    kunci_css = _kunci_css(css[1]) if css else None
+    if None in kunci_format or (css and kunci_css is None):
+        _gambar_tabel(df, opsi, format_kolom, css)  # the old lambda path: not cached, nothing to key it by
         return
-    kunci = sidik(df, tuple(format_kolom), tanda, css[0] if css else None, sorted(opsi.items()))
+    kunci = sidik(df, tuple(format_kolom), kunci_format, (css[0], kunci_css) if css else None, sorted(opsi.items()))
     _tabel_tersimpan(kunci, df, opsi, format_kolom, css)
