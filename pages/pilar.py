@@ -7,26 +7,14 @@ from tkpk import kinerja_tabel as tabel
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.ui import chrome
 from tkpk.ui import rakor as ui_rakor
-from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
-from tkpk.ui.unduhan import tabel_angka, tombol_unduh
+from tkpk.ui.pilar import tampil
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang jelas, terukur dan tepat sasaran?")
 besar = chrome.mode_presentasi()
-
-
-def tampil(df, nama: str, key: str, tinggi: int | None = None, asal: str | None = None,
-           sampel: bool | None = None) -> None:
-    """A table whose status column is coloured, with its source caption and CSV/XLSX buttons beneath."""
-    konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
-    tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
-                else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
-    asal = asal or kinerja.teks_sumber(kartu)
-    chrome.sumber(asal)
-    tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)
 
 
 # --- widgets (state in the URL) ---
@@ -41,7 +29,7 @@ triwulan = None
 if periode[tahun]:
     pilihan_tw = [0, *periode[tahun]]
     tw = pilih_url("Periode", pilihan_tw, "triwulan", parse=int, where=st.sidebar, key=f"url_triwulan_{tahun}",
-                   format_func=lambda t: "Tahunan (laporan terakhir)" if t == 0 else f"Triwulan {t}")
+                   format_func=tabel.nama_periode)
     triwulan = tw or None
 opd_pilar = kinerja.opd_pilar(pilar)
 nama_opd = {"": "Semua OPD pilar ini", **{o.kode: o.nama_singkat for o in opd_pilar}}
@@ -90,7 +78,7 @@ st.subheader("Kartu skor OPD")
 chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar)
 tampil_grafik(chart_opd, lebar="content")
 tombol_gambar(chart_opd, f"{berkas}_opd", kinerja.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
-tampil(tabel.tabel_opd(kartu), f"{berkas}_opd", key="unduh_opd")
+tampil(tabel.tabel_opd(kartu), kartu, f"{berkas}_opd", key="unduh_opd")
 tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
 
 # --- plans against delivery (rencana aksi) ---
@@ -99,23 +87,20 @@ ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
 # --- programs and where they went ---
 judul_opd = nama_opd[opd] if opd else "semua OPD"
 st.subheader(f"Program ({judul_opd})")
-tampil(tabel.tabel_program(kartu, opd), f"{berkas}_program", key="unduh_program")
+tampil(tabel.tabel_program(kartu, opd), kartu, f"{berkas}_program", key="unduh_program")
 program = tabel.pilihan_program(kartu, opd)
 if program:
     pilih = pilih_url("Lokasi program", list(program), "program", format_func=program.get,
                       key=f"url_program_{pilar}_{tahun}_{opd}")
     lokasi = tabel.tabel_lokasi(kartu, pilih)
-    n_kec = lokasi["Kecamatan"].nunique()
-    st.markdown(f"**{md(program[pilih])}** menjangkau **{len(lokasi)} lokasi** di {n_kec} kecamatan; "
-                f"{int((lokasi.get('Di kantong kemiskinan') == 'Ya').sum())} di kantong kemiskinan. "
-                "Klik *Buka profil* untuk profil tempat di halaman peta.")
-    tampil(lokasi, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))
+    st.markdown(tabel.teks_lokasi(program[pilih], lokasi))
+    tampil(lokasi, kartu, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))
 
 st.subheader(f"Kantong kemiskinan yang belum dijangkau pilar ini ({len(kartu.kantong_tanpa)})")
 if kartu.kantong_tanpa.empty:
     st.markdown("Semua kantong kemiskinan menerima sedikitnya satu intervensi pilar ini.")
 else:
-    tampil(tabel.tabel_kantong_tanpa(kartu), f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
+    tampil(tabel.tabel_kantong_tanpa(kartu), kartu, f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
            key="unduh_kantong", tinggi=300)
 
 # --- year over year ---
@@ -125,7 +110,7 @@ if kartu.perbandingan.empty:
 else:
     tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
                        besar=besar))
-    tampil(tabel.tabel_perbandingan(kartu), f"pilar{pilar}_antartahun", key="unduh_tahunan",
+    tampil(tabel.tabel_perbandingan(kartu), kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
            asal=kinerja.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
 
 # --- the rakor's view: award candidates of the pillar ---

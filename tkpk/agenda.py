@@ -169,6 +169,16 @@ def tautan(a: Agenda, dasar: str = "/presentasi") -> str:
     return f"{dasar}?{urlencode(ke_query(a))}"
 
 
+def nama_jeda(jeda: int) -> str:
+    """The auto-advance choice as the secretariat reads it: "tidak", "setiap 30 detik"."""
+    return "tidak" if jeda == 0 else f"setiap {jeda} detik"
+
+
+def nama_layar(tinggi: int) -> str:
+    """A projector height as its 16:9 size: 1080 → "1920×1080"."""
+    return f"{round(tinggi * 16 / 9)}×{tinggi}"
+
+
 def tinggi_grafik(a: Agenda, bagian: float) -> int:
     """Chart height in pixels as a share of the projector's height (the rest is title, figures and footer)."""
     return round(a.layar * bagian)

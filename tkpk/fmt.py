@@ -63,6 +63,12 @@ def poin(x: float | None, desimal: int = 2) -> str:
     return f"{tanda}{angka(abs(x), desimal)} poin"
 
 
+def delta_metrik(x: float | None, desimal: int = 2) -> str | None:
+    """A change in points as a metric tile's delta (None without one): Streamlit reads the arrow's direction
+    from a leading ASCII "-", not from "−", so the sign is ASCII here (``-0,08 poin``)."""
+    return None if x is None else poin(x, desimal).replace("−", "-")
+
+
 def rupiah(x: float | None, desimal: int = 0) -> str:
     """``589164`` → ``Rp589.164``."""
     if _missing(x):

@@ -13,6 +13,7 @@ import pandas as pd
 from tkpk import fmt, sel_kecil
 from tkpk.kinerja import KartuSkor
 from tkpk.status import Status
+from tkpk.teks_aman import md
 from tkpk.unduh import bulat
 
 WARNA_MARKDOWN = {"hijau": "green", "kuning": "orange", "merah": "red", "abu": "gray"}
@@ -268,3 +269,15 @@ def teks_belum_melapor(k: KartuSkor) -> str:
     b = k.belum_melapor
     return ", ".join(f"{Status.ABU.simbol} **{s}** ({lengkap})" for s, lengkap in
                      zip(b["nama_singkat"], b["nama_lengkap"], strict=True))
+
+
+def nama_periode(triwulan: int) -> str:
+    """The period picker's names: 0 = the year (its latest report), else the quarter."""
+    return "Tahunan (laporan terakhir)" if triwulan == 0 else f"Triwulan {triwulan}"
+
+
+def teks_lokasi(program: str, lokasi: pd.DataFrame) -> str:
+    """The line above a program's locations (:func:`tabel_lokasi`): how many places, kecamatan and pockets."""
+    di_kantong = int((lokasi.get("Di kantong kemiskinan") == "Ya").sum())
+    return (f"**{md(program)}** menjangkau **{len(lokasi)} lokasi** di {lokasi['Kecamatan'].nunique()} kecamatan; "
+            f"{di_kantong} di kantong kemiskinan. Klik *Buka profil* untuk profil tempat di halaman peta.")

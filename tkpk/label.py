@@ -21,10 +21,20 @@ import pandas as pd
 from tkpk import SAMPLE_SOURCE
 from tkpk.data_tahun import KeadaanData
 
-__all__ = ["KOLOM_SUMBER", "LABEL_SAMPEL", "ada_label", "ada_sampel", "dengan_sumber", "judul_lembar", "teks_sumber"]
+__all__ = ["KOLOM_SUMBER", "LABEL_SAMPEL", "ada_label", "ada_sampel", "akhiran_contoh", "dengan_sumber", "judul_lembar",
+           "teks_sumber"]
 
 LABEL_SAMPEL = f"{SAMPLE_SOURCE} — bukan data resmi"
 KOLOM_SUMBER = "Sumber data"
+LABEL_SINGKAT = "⚠️ DATA CONTOH."  # a slide's footer: its body already carries the full label
+
+
+def akhiran_contoh(sampel: bool, singkat: bool = False) -> str:
+    """What a source line gets appended when its figures are sample data: " — DATA CONTOH (sintetis)", or on a
+    slide's footer (``singkat``) " ⚠️ DATA CONTOH."; nothing for real data. Every page's source line uses this."""
+    if not sampel:
+        return ""
+    return f" {LABEL_SINGKAT}" if singkat else f" — {SAMPLE_SOURCE}"
 
 
 def teks_sumber(sampel: bool, keadaan: KeadaanData | None = None, asal: str = "") -> str:

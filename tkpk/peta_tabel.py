@@ -18,7 +18,8 @@ from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKant
 from tkpk.sasaran import HasilSasaran
 from tkpk.unduh import bulat
 
-__all__ = ["ambang_awal", "baca_ambang", "format_kantong", "tabel_kantong", "tabel_perubahan", "tabel_sasaran",
+__all__ = ["FORMAT_INTERVENSI", "ambang_awal", "baca_ambang", "format_kantong", "format_sasaran", "hanya_berubah",
+           "tabel_desa", "tabel_kantong", "tabel_perubahan", "tabel_sasaran",
            "tabel_tersentuh"]
 
 
@@ -180,3 +181,29 @@ def tabel_sasaran_halaman(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: i
     s = peta.sasaran(con, tingkat, tahun, satuan, hasil.kode_kantong)
     return TabelSasaran(tersentuh=tabel_tersentuh(s, data.lebar, tingkat),
                         sasaran=tabel_sasaran(s, data.lebar, tingkat))
+
+
+# Cell formats of the other tables of the map page (named functions: a format spec stays hashable and readable).
+def _dua_desimal(x: float | None) -> str:
+    return fmt.angka(x, 2)
+
+
+FORMAT_INTERVENSI: dict[str, object] = {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas}
+
+
+def format_sasaran(df: pd.DataFrame) -> dict[str, object]:
+    """id-ID formats of :func:`tabel_sasaran`'s number columns: Rupiah, ratios per 1.000 with two decimals,
+    counts."""
+    return {c: (fmt.rupiah if "Rp" in c else _dua_desimal if "1.000" in c else fmt.angka) for c in df.columns
+            if df[c].dtype.kind in "fi"}
+
+
+def tabel_desa(desa: pd.DataFrame) -> pd.DataFrame:
+    """The desa of a selected kecamatan (profile), worst first, with the headers the page shows."""
+    return desa[["nama", "nilai_teks", "peringkat_teks"]].rename(columns={
+        "nama": "Desa", "nilai_teks": "Nilai", "peringkat_teks": "Peringkat di kabupaten"})
+
+
+def hanya_berubah(perubahan: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`tabel_perubahan` that entered or left (not the ones that stayed), without the code."""
+    return perubahan[~perubahan["Perubahan"].str.startswith("tetap")].drop(columns=["Kode"])

@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from tkpk import SAMPLE_SOURCE
+from tkpk.label import akhiran_contoh
 from tkpk.teks_aman import md
 
 # Altair's debug mode validates every chart object again at each construction step (each .configure_*, each
@@ -89,8 +90,9 @@ def label_contoh(ada_contoh: bool = True) -> None:
         st.warning(LABEL_CONTOH)
 
 
-def sumber(teks: str) -> None:
-    st.caption(f"Sumber: {md(teks)}")  # sources may come from uploaded files: text, never Markdown
+def sumber(teks: str, sampel: bool = False) -> None:
+    """The source caption; ``sampel`` appends the sample label (:func:`tkpk.label.akhiran_contoh`)."""
+    st.caption(f"Sumber: {md(teks + akhiran_contoh(sampel))}")  # sources may come from uploaded files: text only
 
 
 def belum_tersedia(fitur: str) -> None:

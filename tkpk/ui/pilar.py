@@ -1,0 +1,23 @@
+"""Drawing helpers of the pillar page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tkpk import kinerja
+from tkpk import kinerja_tabel as tabel
+from tkpk.kinerja import KartuSkor
+from tkpk.ui import chrome
+from tkpk.ui.unduhan import tabel_angka, tombol_unduh
+
+
+def tampil(df: pd.DataFrame, kartu: KartuSkor, nama: str, key: str, tinggi: int | None = None,
+           asal: str | None = None, sampel: bool | None = None) -> None:
+    """A table whose status column is coloured, with its source caption and CSV/XLSX buttons beneath."""
+    konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
+    tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
+                else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
+    asal = asal or kinerja.teks_sumber(kartu)
+    chrome.sumber(asal)
+    tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)
