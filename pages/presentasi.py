@@ -7,7 +7,7 @@ import streamlit as st
 from tkpk import agenda as ag
 from tkpk.ekspor.data import muat, tahun_program
 from tkpk.ui import presentasi as ui
-from tkpk.ui.cache import baca
+from tkpk.ui.cache import baca, fragmen
 
 ui.gaya()
 TAHUN = baca(tahun_program)
@@ -34,4 +34,4 @@ def _slide() -> None:
 
 
 _jeda = ui.agenda(TAHUN).jeda
-st.fragment(_slide, run_every=_jeda if _jeda else None)()
+fragmen(_slide, run_every=_jeda if _jeda else None)()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tkpk import beranda, fmt, target
+from tkpk import SAMPLE_SOURCE, beranda, fmt, target
 from tkpk.dua_angka import dua_angka
 from tkpk.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, bps_seri, headline, tahun_tersedia
 from tkpk.ui import chrome
@@ -24,8 +24,7 @@ c1.metric(
     # the marker first: a narrow column cuts the end of a label, never the start
     f"{h.penanda} P0 {h.tahun} · persentase penduduk miskin".strip(),
     fmt.persen(h.p0),
-    # Streamlit reads the direction from a leading ASCII "-", so the delta is formatted for it here.
-    delta=fmt.poin(h.perubahan_poin).replace("−", "-") if h.perubahan_poin is not None else None,
+    delta=fmt.delta_metrik(h.perubahan_poin),
     delta_color="inverse",
 )
 # every figure carries its own marker: versioning is per cell, so its source may not be P0's
@@ -89,7 +88,7 @@ for kol, p in zip(kolom, pilar, strict=False):
         if p.status:
             st.markdown(f"Status: **{p.status}**")
         if p.sampel:
-            st.caption("DATA CONTOH (sintetis)")
+            st.caption(SAMPLE_SOURCE)
 chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan status menurut aturan halaman "
               "Kinerja pilar.")
 

@@ -184,17 +184,13 @@ def tabel_sasaran_halaman(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: i
 
 
 # Cell formats of the other tables of the map page (named functions: a format spec stays hashable and readable).
-def _dua_desimal(x: float | None) -> str:
-    return fmt.angka(x, 2)
-
-
 FORMAT_INTERVENSI: dict[str, object] = {"Pagu (Rp)": fmt.rupiah_ringkas, "Realisasi (Rp)": fmt.rupiah_ringkas}
 
 
 def format_sasaran(df: pd.DataFrame) -> dict[str, object]:
     """id-ID formats of :func:`tabel_sasaran`'s number columns: Rupiah, ratios per 1.000 with two decimals,
     counts."""
-    return {c: (fmt.rupiah if "Rp" in c else _dua_desimal if "1.000" in c else fmt.angka) for c in df.columns
+    return {c: (fmt.rupiah if "Rp" in c else fmt.ANGKA_2 if "1.000" in c else fmt.angka) for c in df.columns
             if df[c].dtype.kind in "fi"}
 
 

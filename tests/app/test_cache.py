@@ -7,6 +7,7 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -74,8 +75,7 @@ tabel_angka(pd.DataFrame({"Status": ["● Baik"], "Nilai": [7.0]}), {"Nilai": fm
             css=("Status", kinerja_tabel.css_status))
 tabel_angka(pd.DataFrame({"Nilai": [3.5]}), {"Nilai": tren.format_nilai(satuan)})
 tabel_angka(pd.DataFrame({"Nilai": [2.5]}), {"Nilai": fmt.persen})
-# the old path, kept for pages/peta.py and pages/presentasi.py until their rewrite: drawn uncached
-tabel_angka(pd.DataFrame({"Nilai": [1.5]}), {"Nilai": lambda x: fmt.angka(x, d)})
+tabel_angka(pd.DataFrame({"Nilai": [1.5]}), {"Nilai": fmt.Format("angka", d)})
 """
 
 
@@ -99,7 +99,7 @@ def test_a_replayed_table_keeps_its_formats_and_follows_page_state():
 
 def test_table_cache_keys_are_format_values():
     """Specs are keyed by value, plain ``tkpk.fmt`` functions by name; a lambda, closure or ``partial`` has no
-    value to key by (its table is drawn uncached), and a cache digest given one says so plainly."""
+    value to key by (its table is refused), and a cache digest given one says so plainly."""
     import pytest
 
     from tkpk import fmt, kinerja_tabel
@@ -117,6 +117,17 @@ def test_table_cache_keys_are_format_values():
     assert _kunci_css(lambda v: "color: red") is None
     with pytest.raises(TypeError, match=r"tkpk\.fmt\.Format"):
         sidik("kunci", (lambda x: x,))
+
+
+def test_a_table_with_a_lambda_format_is_refused():
+    """No table is drawn with a formatter the cache cannot key: a lambda names the fix instead of a silent miss."""
+    import pytest
+
+    from tkpk import fmt
+    from tkpk.ui.unduhan import tabel_angka
+
+    with pytest.raises(TypeError, match=r"\['Nilai'\].*tkpk\.fmt\.Format"):
+        tabel_angka(pd.DataFrame({"Nilai": [1.5]}), {"Nilai": lambda x: fmt.angka(x, 2)})
 
 
 SKRIP_VERSI = """
@@ -262,11 +273,9 @@ def test_the_page_caches_use_only_streamlits_public_api():
 
 def test_every_fragment_reads_the_fingerprint():
     """Every part of a page that reruns alone is declared with ``tkpk.ui.cache.fragmen``, never bare
-    ``st.fragment`` (pages/presentasi.py is being rewritten elsewhere and is checked once that lands)."""
+    ``st.fragment``."""
     semua = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "tkpk").rglob("*.py"))]
     for berkas in semua:
         if berkas.name == "cache.py" and berkas.parent.name == "ui":
-            continue
-        if berkas == ROOT / "pages" / "presentasi.py":
             continue
         assert not re.search(r"\bst\.fragment\b", berkas.read_text(encoding="utf-8")), berkas

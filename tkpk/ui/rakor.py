@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tkpk import katalog
+from tkpk import SAMPLE_SOURCE, katalog
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor import tabel
 from tkpk.rakor.bahan import BahanRakor, judul_rakor
@@ -392,7 +392,7 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     p = baca(kandidat_penghargaan, pilar, tahun, hari_ini=date.today())
     st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
     if p.sampel:
-        st.warning("⚠️ **DATA CONTOH (sintetis)**: peringkat ini dihitung dari data contoh, bukan data resmi.")
+        st.warning(f"⚠️ **{SAMPLE_SOURCE}**: peringkat ini dihitung dari data contoh, bukan data resmi.")
     st.markdown(f"**Bobot:** {ph.teks_bobot(p.tanpa_kantong)}. Setiap komponen persen dibatasi 100. Komponen "
                 "yang tidak ada angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor "
                 "tidak diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "

@@ -104,13 +104,13 @@ def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Formatter],
     table when the same frame comes back with the same formats, which is every rerun that did not change it;
     the formats are part of the key by value, so a spec is never mistaken for another.
 
-    Until ``pages/peta.py`` and ``pages/presentasi.py`` are rewritten with specs, a table with any other formatter
-    (a lambda) is drawn afresh on every rerun, uncached; after that this becomes a ``TypeError``.
+    Any other formatter (a lambda, a closure) has no value to key the cache by and is refused with a TypeError.
     """
     kunci_format = [_kunci_format(f) for f in format_kolom.values()]
     kunci_css = _kunci_css(css[1]) if css else None
     if None in kunci_format or (css and kunci_css is None):
-        _gambar_tabel(df, opsi, format_kolom, css)  # the old lambda path: not cached, nothing to key it by
-        return
+        salah = [c for c, k in zip(format_kolom, kunci_format, strict=True) if k is None]
+        raise TypeError(f"tabel_angka: formats of {salah or [css[0] if css else '']} must be tkpk.fmt.Format specs "
+                        "or tkpk.fmt functions (and css a named tkpk function), not lambdas or closures")
     kunci = sidik(df, tuple(format_kolom), kunci_format, (css[0], kunci_css) if css else None, sorted(opsi.items()))
     _tabel_tersimpan(kunci, df, opsi, format_kolom, css)
