@@ -12,7 +12,6 @@ import pandas as pd
 
 from tkpk import fmt, katalog, sel_kecil
 from tkpk.bawaan import K_KELAS
-from tkpk.charts.idm import LABEL_IDM
 from tkpk.idm import TAHUN_DESA, IdmTertinggal
 from tkpk.kantong import AturanKantong, AturanMoran, HasilKantong
 from tkpk.kantong_moran import KOREKSI
@@ -36,6 +35,9 @@ TEKS_SEL_KECIL = (f"Sel kecil dilindungi: jumlah rumah tangga atau orang 1–4 d
                   f"pelengkap (agar total kecamatan tidak membukanya) dan persentase dari sel tersembunyi ditulis "
                   f"\"{sel_kecil.TEKS_SAMAR}\" dan diberi warna abu-abu tua di peta.")
 TEKS_PILAR = "Pilar: " + "; ".join(f"{p.kode} = {p.nama_singkat}" for p in katalog.PILAR)
+
+# The legend line of the IDM layer (tkpk.charts.idm draws a purple ✕ on each such desa).
+LABEL_IDM = "✕ ungu: desa Tertinggal IDM"
 
 
 def judul_tingkat(tingkat: str) -> str:

@@ -15,9 +15,6 @@ import pandas as pd
 from tkpk.charts.geodata import data_fitur
 
 WARNA_IDM = "#CC79A7"
-LABEL_IDM = "✕ ungu: desa Tertinggal IDM"
-
-
 def lapisan_idm(fitur: list[dict], titik: pd.DataFrame, *, besar: bool = False) -> list[Any]:
     """Layers for :func:`tkpk.charts.peta.peta_koroplet` (``lapisan_tambahan``): outlines of ``fitur`` (desa
     features) and a ✕ at each of ``titik`` (kode, nama, lon, lat). Empty input gives no layer."""
