@@ -1,11 +1,11 @@
-# Two commands do everything on a fresh machine: `make run` and `make test`.
+# Two commands do everything on a fresh machine: `make run` and `make test` (`make test-all` adds the browser layer).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 export TKPK_DB ?= data/tkpk.duckdb
 
-.PHONY: run test lint db sample bench clean-db fmt
+.PHONY: run test test-browser test-all lint db sample bench clean-db fmt venv
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,24 @@ db: $(BIN)/.installed
 run: $(BIN)/.installed $(TKPK_DB)
 	$(BIN)/python -m tkpk.ui.serve --port $(PORT)
 
-# Resilience tests run in their own process: each layer starts its own Playwright loop.
+# The fast loop (what to run after every change): lint, the architecture contracts, and the unit, integration and
+# app layers on two workers. A file's tests stay on one worker (--dist loadfile), so module and session fixtures
+# are built once per worker. Property and corpus tests run a reduced number of examples here (TKPK_UJI_PENUH).
+PYTEST_WORKERS ?= 2
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -m "not resilience"
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e and not resilience"
+
+# The browser layer: Playwright + /usr/bin/chromium (REQUIRE_BROWSER=1 makes a missing browser a failure), then
+# the resilience layer in its own process (each layer starts its own Playwright loop), then the property and corpus
+# tests with their full example counts.
+test-browser: $(BIN)/.installed
+	$(BIN)/python -m pytest -m e2e
 	$(BIN)/python -m pytest -m resilience
+	TKPK_UJI_PENUH=1 $(BIN)/python -m pytest -m uji_penuh
+
+test-all: test test-browser
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,21 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "tkpk.duckdb"
     init_path(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def ekspor_2024(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole 2024 export (workbook, PDFs, chart images) as ``python -m tkpk export`` writes it, built once per
+    test process and read by every test that checks an exported file. It exports a copy of the store: the export
+    opens its file read-only, which DuckDB refuses while this process holds the same file open (AppTest's cached
+    connection)."""
+    from tkpk.cli import main
+
+    salinan = tmp_path_factory.mktemp("ekspor_db") / "tkpk.duckdb"
+    shutil.copy(store_path, salinan)
+    out = tmp_path_factory.mktemp("ekspor")
+    assert main(["export", "--year", "2024", "--out", str(out), "--db", str(salinan)]) == 0
+    return out
 
 
 @pytest.fixture

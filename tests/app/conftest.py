@@ -12,12 +12,9 @@ PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py
          "pages/riwayat.py", "pages/presentasi.py"]
 
 
-@pytest.fixture(autouse=True)
-def _caches_kosong() -> None:
-    """Every test starts with empty Streamlit caches, so no result computed for another test's store is reused."""
-    import streamlit as st
-
-    st.cache_data.clear()
+# No test clears ``st.cache_data`` before it runs: every cached page result is keyed by the store's path and
+# fingerprint (tkpk.ui.cache.versi), and a test that writes works on its own copy (``tulis_env``, tmp_path), so a
+# result computed for another test's store is never reused, and the read-only tests share what the first computed.
 
 
 @pytest.fixture
@@ -53,7 +50,10 @@ OIDC = {"client_id": "dasbor-tkpk", "client_secret": "rahasia-uji", "redirect_ur
 
 @pytest.fixture
 def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the store and an empty secrets location, for pages that write; returns the store copy."""
+    """A private copy of the store and an empty secrets location, for pages that write; returns the store copy.
+
+    The app's cached connections are dropped before and after, so the test can open its copy itself; cached
+    results need no clearing (they are keyed by the copy's own path)."""
     import shutil
 
     import streamlit as st
@@ -66,10 +66,16 @@ def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv(auth.ENV_SECRETS, str(tmp_path / "secrets.toml"))
     monkeypatch.chdir(ROOT)
     st.cache_resource.clear()
-    st.cache_data.clear()
     yield store
     st.cache_resource.clear()
-    st.cache_data.clear()
+
+
+def buka(page: str) -> AppTest:
+    """The app opened as a visitor and switched to ``page``, without an exception."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
 
 
 def oidc_app(page: str, email: str | None, analis: object = None, verified: object = True,

@@ -18,7 +18,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import OIDC, oidc_app
+from tests.app.conftest import OIDC, buka, oidc_app
 from tests.conftest import ROOT
 from tkpk import auth
 from tkpk.db import connect
@@ -35,13 +35,6 @@ UPLOAD = ROOT / "tests" / "data" / "upload"
 SANDI = "sandi-rahasia-uji-123"
 
 
-
-
-def buka(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def masuk(at: AppTest, nama: str, sandi: str, gerbang: str = "unggah") -> AppTest:

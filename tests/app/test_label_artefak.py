@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import zlib
 from pathlib import Path
 
@@ -109,15 +108,10 @@ def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
         assert ukuran and min(ukuran) >= 24   # projector size, not a footnote
 
 
-@pytest.fixture(scope="module")
-def ekspor(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tkpk.ekspor import cli
-
-    salinan = tmp_path_factory.mktemp("label_db") / "tkpk.duckdb"
-    shutil.copy(store_path, salinan)
-    out = tmp_path_factory.mktemp("label_ekspor")
-    assert cli.main(["--year", "2024", "--out", str(out), "--db", str(salinan)]) == 0
-    return out
+@pytest.fixture
+def ekspor(ekspor_2024: Path) -> Path:
+    """The session's 2024 export (tests/conftest.py), shared with tests/integration/test_ekspor.py."""
+    return ekspor_2024
 
 
 def _teks_pdf(data: bytes) -> str:

@@ -5,14 +5,12 @@ together with the fact that the frame really holds a missing value."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import buka
 from tests.conftest import ROOT
 from tkpk import auth
 from tkpk.db import connect
@@ -20,27 +18,6 @@ from tkpk.ingest import ingest_file
 
 UPLOAD = ROOT / "tests" / "data" / "upload"
 SANDI = "sandi-rahasia-uji-123"
-
-
-@pytest.fixture
-def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    store = tmp_path / "tkpk.duckdb"
-    shutil.copy(store_path, store)
-    monkeypatch.setenv("TKPK_DB", str(store))
-    monkeypatch.setenv(auth.ENV_SECRETS, str(tmp_path / "secrets.toml"))
-    monkeypatch.chdir(ROOT)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield store
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-def _buka(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _kosong_tampil_sebagai_strip(at: AppTest, kolom: str) -> None:
@@ -58,7 +35,7 @@ def test_riwayat_batch_rows_show_a_dash_for_a_missing_triwulan(tulis_env: Path, 
     hasil = ingest_file(con, teks.encode(), "tahunan.csv", "intervensi", "uji")
     con.close()
     assert hasil.status == "diterima"
-    at = _buka("pages/riwayat.py")
+    at = buka("pages/riwayat.py")
     # a batch's raw rows are for a logged-in analyst only
     at.text_input(key="masuk_nama_riwayat").set_value("analis1")
     at.text_input(key="masuk_sandi_riwayat").set_value(SANDI)
@@ -69,7 +46,7 @@ def test_riwayat_batch_rows_show_a_dash_for_a_missing_triwulan(tulis_env: Path, 
 
 def test_upload_messages_show_a_dash_for_a_file_level_message(tulis_env: Path, tmp_path: Path) -> None:
     auth.add_user(tmp_path / "secrets.toml", "analis1", SANDI)
-    at = _buka("pages/unggah.py")
+    at = buka("pages/unggah.py")
     at.text_input(key="masuk_nama_unggah").set_value("analis1")
     at.text_input(key="masuk_sandi_unggah").set_value(SANDI)
     next(b for b in at.button if b.label == "Masuk").click().run()

@@ -6,8 +6,6 @@ project's real ``.streamlit/secrets.toml`` is never touched.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import buka
 from tests.conftest import ROOT, table_hashes
 from tkpk import auth
 from tkpk.db import connect
@@ -24,33 +23,9 @@ SANDI = "sandi-rahasia-uji-123"
 
 
 @pytest.fixture
-def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the store and an empty secrets location; returns the store copy."""
-    store = tmp_path / "tkpk.duckdb"
-    shutil.copy(store_path, store)
-    monkeypatch.setenv("TKPK_DB", str(store))
-    monkeypatch.setenv(auth.ENV_SECRETS, str(tmp_path / "secrets.toml"))
-    monkeypatch.chdir(ROOT)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield store
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-@pytest.fixture
 def akun(tulis_env: Path, tmp_path: Path) -> str:
     auth.add_user(tmp_path / "secrets.toml", "analis1", SANDI)
     return "analis1"
-
-
-def buka(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def masuk(at: AppTest, nama: str, sandi: str) -> AppTest:

@@ -109,6 +109,27 @@ def wait_for_app(page) -> None:
     )
 
 
+CHART = "[data-testid=stVegaLiteChart]"
+
+
+def wait_for_charts(page, n: int, timeout: int = 90_000) -> None:
+    """Until ``n`` Vega charts have drawn their marks (SVG, or a canvas). The deadline allows for a page that is
+    the first to compute its data on a cold server under load (a loaded CI runner took over 45 s)."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{CHART} svg.marks, {CHART} canvas').length >= {n}", timeout=timeout)
+
+
+def assert_projector_mode(page) -> None:
+    """``?mode=presentasi`` as a projector shows it: no sidebar, the title at 52 px and body text at 24 px
+    (tkpk.ui.chrome.CSS_PRESENTASI), and the way out of the mode on the page itself."""
+    assert page.locator("[data-testid=stSidebar]").is_hidden()
+    ukuran = page.evaluate("() => [getComputedStyle(document.querySelector('.stApp h1')).fontSize, "
+                           "getComputedStyle(document.querySelector('.stApp [data-testid=stMarkdownContainer] p'))"
+                           ".fontSize]")
+    assert ukuran == ["52px", "24px"], ukuran
+    assert page.get_by_text("Keluar dari mode presentasi").count() == 1
+
+
 def shot(page, name: str) -> Path:
     SHOTS.mkdir(exist_ok=True)
     path = SHOTS / f"{name}.png"

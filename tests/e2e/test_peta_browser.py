@@ -3,11 +3,9 @@ kecamatan map writes the names, nothing is fetched from outside; screenshots are
 
 import pytest
 
-from tests.e2e.conftest import shot, wait_for_app
+from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.e2e
-
-CHART = "[data-testid=stVegaLiteChart]"
 
 # The first point inside the first map whose topmost element is a filled polygon of the base layer.
 JS_TITIK = """
@@ -28,13 +26,29 @@ JS_TITIK = """
 """
 
 
+# The map is the first chart; it is drawn when its shapes hold a path per place (20 kecamatan, 290 desa).
+JS_PETA_DIGAMBAR = """
+n => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg.marks');
+  return !!svg && svg.querySelectorAll('g.mark-shape path').length >= n;
+}
+"""
+
+
 def _open(page, server: str, path: str) -> None:
-    page.goto(server + "/")
-    wait_for_app(page)
+    """Open ``path`` and wait until the map is drawn, not merely until its SVG exists."""
     page.goto(server + path)
     wait_for_app(page)
-    page.wait_for_selector(f"{CHART} svg.marks", timeout=45_000)
-    page.wait_for_timeout(800)
+    n = 290 if "tingkat=desa" in path else 20
+    page.wait_for_function(JS_PETA_DIGAMBAR, arg=n, timeout=45_000)
+    wait_for_app(page)
+
+
+def _teks_grafik(page, ada: tuple[str, ...]) -> str:
+    """The text of every chart once all of ``ada`` are drawn (labels are drawn after the shapes)."""
+    js = ("ada => { const t = Array.from(document.querySelectorAll('[data-testid=stVegaLiteChart] svg text'))"
+          ".map(e => e.textContent).join('|'); return ada.every(a => t.includes(a)) ? t : null; }")
+    return page.wait_for_function(js, arg=list(ada), timeout=30_000).json_value()
 
 
 def test_desa_map_click_opens_profile(page, server):
@@ -44,7 +58,7 @@ def test_desa_map_click_opens_profile(page, server):
     _open(page, server, "/peta?tingkat=desa&tahun=2024")
     page.get_by_text("Persentase penduduk desil 1–4 (DTSEN) per desa, 2024").wait_for(timeout=30_000)
     page.get_by_text("DATA CONTOH (sintetis)").first.wait_for(timeout=30_000)
-    n_paths = page.locator(f"{CHART} svg g.mark-shape path").count()
+    n_paths = page.locator(f"{CHART} svg.marks").first.locator("g.mark-shape path").count()
     assert n_paths >= 290, n_paths
     shot(page, "peta_desa_2024")
     titik = page.evaluate(JS_TITIK)
@@ -65,15 +79,18 @@ def test_kecamatan_map_names_and_profile_from_link(page, server):
     page.set_viewport_size({"width": 1600, "height": 1300})
     _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&tempat=63.03.17")
     page.locator("h3", has_text="Kecamatan Paramasan").wait_for(timeout=30_000)
-    teks = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    teks = _teks_grafik(page, ("Paramasan", "Martapura", "Aluh Aluh"))
     assert "Paramasan" in teks and "Martapura" in teks and "Aluh Aluh" in teks
     shot(page, "peta_kecamatan_2024")
 
 
-def test_projector_mode_screenshot(page, server):
+def test_map_page_in_projector_mode(page, server):
     page.set_viewport_size({"width": 1920, "height": 1080})
     _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&mode=presentasi")
     page.get_by_text("Kantong kemiskinan 2024").first.wait_for(timeout=30_000)
+    assert_projector_mode(page)
+    wait_for_charts(page, 3)  # map, quadrant, ratio map
+    assert "Kantong kemiskinan 2024" in page.inner_text("[data-testid=stMain]")
     shot(page, "peta_presentasi")
 
 
@@ -83,12 +100,11 @@ def test_small_cells_read_less_than_five_on_the_map(page, server):
     page.set_viewport_size({"width": 1600, "height": 2000})
     _open(page, server, "/peta?tingkat=desa&tahun=2024&indikator=rtlh&tempat=63.03.06.2015")
     page.get_by_text("Sel kecil dilindungi").first.wait_for(timeout=30_000)
-    teks = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    teks = _teks_grafik(page, ("disamarkan (sel kecil)",))
     assert "disamarkan (sel kecil)" in teks
     page.locator("h3", has_text="Awang Bangkal Timur").wait_for(timeout=30_000)
-    page.wait_for_function(f"() => document.querySelectorAll('{CHART} svg.marks').length >= 2", timeout=30_000)
-    page.wait_for_timeout(1500)
-    semua = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join('|')")
+    wait_for_charts(page, 2)
+    semua = _teks_grafik(page, ("< 5 unit",))
     assert "< 5 unit" in semua
     shot(page, "peta_desa_rtlh_sel_kecil")
 

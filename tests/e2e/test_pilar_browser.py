@@ -3,16 +3,9 @@ the drill-down links to the map page, and screenshots are kept for looking at.""
 
 import pytest
 
-from tests.e2e.conftest import shot, wait_for_app
+from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.e2e
-
-CHART = "[data-testid=stVegaLiteChart]"
-
-
-def _wait_for_charts(page, n: int) -> None:
-    page.wait_for_function(
-        f"() => document.querySelectorAll('{CHART} svg.marks, {CHART} canvas').length >= {n}", timeout=45_000)
 
 
 def _angka_kartu(store_path) -> tuple[str, str]:
@@ -34,11 +27,9 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
     external = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
     page.set_viewport_size({"width": 1600, "height": 4200})
-    page.goto(server + "/")
-    wait_for_app(page)
     page.goto(server + "/pilar?pilar=2&tahun=2024")
     wait_for_app(page)
-    _wait_for_charts(page, 3)
+    wait_for_charts(page, 3)
     page.get_by_text("Pilar 2: Penurunan jumlah kantong kemiskinan — 2024").wait_for(timeout=30_000)
     for teks in ("Belum melapor untuk 2024", "Dishub", "DPMPTSP", pagu, "3 dari 5",
                  "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
@@ -51,13 +42,15 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
     assert external == [], f"the app fetched from outside: {external}"
 
 
-def test_pilar_page_projector_mode_screenshot(page, server):
+def test_pilar_page_in_projector_mode(page, server):
     page.set_viewport_size({"width": 1600, "height": 1400})
-    page.goto(server + "/")
-    wait_for_app(page)
     page.goto(server + "/pilar?pilar=4&tahun=2024&mode=presentasi")
     wait_for_app(page)
-    _wait_for_charts(page, 1)
+    wait_for_charts(page, 1)
     page.get_by_text("Pilar 4: Pengurangan beban pengeluaran masyarakat — 2024").wait_for(timeout=30_000)
+    assert_projector_mode(page)
+    ukuran = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=stMetricValue] div'))"
+                           ".fontSize")
+    assert ukuran == "72px", ukuran  # the headline numbers read from the back of the room
     page.wait_for_timeout(800)
     shot(page, "pilar_4_presentasi")

@@ -27,11 +27,11 @@ def salinan(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return p
 
 
-@pytest.fixture(scope="module")
-def keluaran(salinan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("ekspor")
-    assert cli.main(["--year", str(TAHUN), "--out", str(out), "--db", str(salinan)]) == 0
-    return out
+@pytest.fixture
+def keluaran(ekspor_2024: Path) -> Path:
+    """The session's 2024 export (tests/conftest.py), shared with the artefact-label tests."""
+    assert TAHUN == 2024
+    return ekspor_2024
 
 
 def _sql(db: Path, q: str) -> float:
@@ -153,12 +153,10 @@ def test_cli_exit_codes(salinan: Path, tmp_path: Path):
     assert cli.main(["--year", "bukan-angka", "--out", str(tmp_path / "c")]) == 2
 
 
-def test_through_the_main_cli_without_images(salinan: Path, tmp_path: Path):
-    from tkpk.cli import main
-
-    assert main(["export", "--year", str(TAHUN), "--out", str(tmp_path), "--db", str(salinan), "--tanpa-gambar"]) == 0
-    assert (tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").exists()
-    wb = openpyxl.load_workbook(io.BytesIO((tmp_path / f"lp2kd_rpkd_{TAHUN}.xlsx").read_bytes()))
+def test_through_the_main_cli(keluaran: Path):
+    """The shared export runs through ``python -m tkpk export`` (``tkpk.cli``), which hands its arguments on;
+    ``--tanpa-gambar`` is exercised in test_penyerang.py and test_rakor_contoh.py."""
+    wb = openpyxl.load_workbook(io.BytesIO((keluaran / f"lp2kd_rpkd_{TAHUN}.xlsx").read_bytes()))
     assert wb.sheetnames[-1] == "Sumber"
 
 

@@ -18,7 +18,6 @@ from tkpk.db import connect
 from tkpk.ingest.cli import main, rollback_main
 
 CORPUS = korpus.CORPUS
-ref_store = korpus.ref_store
 
 
 @pytest.fixture

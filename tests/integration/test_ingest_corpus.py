@@ -3,8 +3,6 @@ for a refusal, an unchanged store (hash of every table)."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -12,32 +10,9 @@ import pandas as pd
 import pytest
 
 from tests.conftest import table_hashes
-from tkpk.db import connect, migrate
 from tkpk.ingest import ingest_file
-from tkpk.reference import load_reference
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "upload"
-
-
-@pytest.fixture(scope="session")
-def ref_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Reference data only (places, OPDs, BPS series), built once and copied for each test."""
-    path = tmp_path_factory.mktemp("ref") / "ref.duckdb"
-    con = connect(path)
-    migrate(con)
-    load_reference(con)
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
-
-
-@pytest.fixture
-def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(ref_store, path)
-    c = connect(path)
-    yield c
-    c.close()
 
 
 # (file, kind, verdict, first message: (level, row, column, text fragment) or None)

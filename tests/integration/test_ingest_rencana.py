@@ -10,13 +10,11 @@ import duckdb
 import pytest
 
 from tests.conftest import table_hashes
-from tests.integration import test_ingest_corpus as korpus
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
 from tkpk.ingest.templat import templat_csv, templat_xlsx
 from tkpk.rakor import rencana as rc
 from tkpk.rakor.pilar import rencana_pilar
 
-ref_store = korpus.ref_store
 RENCANA = Path(__file__).resolve().parents[1] / "data" / "upload" / "rencana"
 
 # (file, verdict, first message: (level, row, column, fragment) or None)
@@ -48,7 +46,6 @@ KASUS_TERSIMPAN = [
 ]
 
 
-con = korpus.con
 
 
 def test_every_plan_file_is_in_the_list():

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -12,21 +10,8 @@ import pandas as pd
 import pytest
 
 from tests.conftest import table_hashes
-from tests.integration import test_ingest_corpus as korpus
-from tkpk.db import connect
 from tkpk.ingest import BatalGagal, baris_batch, batalkan, ingest_file, periksa, riwayat, simpan_hasil
 from tkpk.ingest.simpan import simpan
-
-ref_store = korpus.ref_store  # the session fixture: reference data built once
-
-
-@pytest.fixture
-def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(ref_store, path)
-    c = connect(path)
-    yield c
-    c.close()
 
 V1 = b"tahun;kode_wilayah;penduduk;penduduk_miskin\n2025;63.03.01;1.000;100\n2025;63.03.02;2.000;200\n"
 V2 = b"tahun;kode_wilayah;penduduk;penduduk_miskin\n2025;63.03.01;1.000;90\n2025;63.03.03;3.000;300\n"

@@ -7,12 +7,9 @@ import duckdb
 import pytest
 
 from tests.conftest import table_hashes
-from tests.integration import test_ingest_corpus as korpus
 from tkpk.ingest import ingest_file
 
-# the reference store and its per-test copy are the corpus test's (one store build per session)
-ref_store = korpus.ref_store
-con = korpus.con
+# ``con``: a private copy of the reference store (tests/integration/conftest.py)
 
 
 def _csv(*baris: str) -> bytes:

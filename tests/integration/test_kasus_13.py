@@ -7,29 +7,18 @@ values a file lands on.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.integration import test_ingest_corpus as korpus
 from tkpk.db import connect
 from tkpk.ingest import batalkan, ingest_file, periksa, pratinjau_batal
 from tkpk.ingest.batal import sel_dibaca
 
-ref_store = korpus.ref_store
 CORPUS = korpus.CORPUS
 KASUS = CORPUS / "kasus"
 
-
-@pytest.fixture
-def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = tmp_path / "t.duckdb"
-    shutil.copy(ref_store, path)
-    c = connect(path)
-    yield c
-    c.close()
 
 
 def muat(con: duckdb.DuckDBPyConnection, nama: str, jenis: str, folder: Path = KASUS) -> int:

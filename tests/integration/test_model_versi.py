@@ -3,7 +3,8 @@ values, overlapping keys, units in headers, names spelt differently) and rollbac
 to the plain model of tests/integration/model_versi.py; after every step every v_* view must equal the model, and
 every rollback preview must list exactly the cells the rollback then changes.
 
-``make test`` runs a bounded number of examples; ``TKPK_MODEL_CONTOH=2000`` runs more (see README, "Uji").
+``make test`` runs 10 examples of 12 steps, ``make test-browser`` (``TKPK_UJI_PENUH=1``) 30; ``TKPK_MODEL_CONTOH=2000``
+runs more (see README, "Uji").
 """
 
 from __future__ import annotations
@@ -27,13 +28,11 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.integration import test_ingest_corpus as korpus
 from tests.integration.model_versi import KUNCI, NILAI, TABEL, Batch, Model
 from tkpk.db import connect
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
 
-ref_store = korpus.ref_store
-CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30"))
+CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30" if os.environ.get("TKPK_UJI_PENUH") == "1" else "10"))
 LANGKAH = int(os.environ.get("TKPK_MODEL_LANGKAH", "12"))
 
 
@@ -364,6 +363,7 @@ def _baca(con: duckdb.DuckDBPyConnection, view: str, kunci: tuple[str, ...], kol
     return {r[:len(kunci)]: r[len(kunci):] for r in cur.fetchall()}
 
 
+@pytest.mark.uji_penuh
 def test_versi_per_sel_sama_dengan_model(ref_store: Path):
     MesinVersi.ref = ref_store
     MesinVersi.jumlah_contoh = MesinVersi.jumlah_langkah = MesinVersi.jumlah_unggah = MesinVersi.jumlah_batal = 0

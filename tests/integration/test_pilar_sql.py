@@ -52,6 +52,53 @@ def test_scorecard_totals_equal_sql_sums(con, pilar: int):
     assert k.lokasi["pagu"].sum() == pytest.approx(pagu)
 
 
+# Direct sums over the rows of a period, in SQL: yearly rows, and for a program with quarterly reports only its
+# latest quarter (reports are cumulative "s.d. triwulan"; the sample's 2025 has quarters only).
+SQL_TOTAL_PERIODE = """
+WITH d AS (
+    SELECT *, bool_or(triwulan IS NULL) OVER (PARTITION BY pilar, kode_opd, program) AS ada_tahunan,
+           max(triwulan) OVER (PARTITION BY pilar, kode_opd, program) AS tw_akhir
+    FROM v_intervensi WHERE pilar = ? AND tahun = ?
+)
+SELECT sum(pagu), sum(realisasi)
+FROM d WHERE triwulan IS NULL OR (NOT ada_tahunan AND triwulan = tw_akhir)
+"""
+
+
+def test_every_pillar_and_period_sums_the_rows_sql_sums(con):
+    """Moved here from the app layer, which ran the whole page for all 32 pillars and years to compare its headline
+    with these sums: the rows every pillar's scorecard sums for a period (``data_tahun.intervensi_tahun``, the loader
+    of ``kinerja.kartu_skor``) give the SQL totals, for every year; the scorecard and the strip's text are checked
+    on the quarter-reported 2025 for every pillar below, on 2024 above, and drawn on the page in
+    tests/app/test_pilar.py::test_the_headline_totals_shown_equal_sql."""
+    from tkpk import katalog
+    from tkpk.data_tahun import intervensi_tahun
+
+    tahun = [r[0] for r in con.execute("SELECT DISTINCT tahun FROM v_intervensi ORDER BY 1").fetchall()]
+    assert tahun == list(range(2018, 2026))  # the sample programs run to 2025 (issue 18)
+    for th in tahun:
+        baris = intervensi_tahun(con, th)
+        for p in katalog.PILAR:
+            pagu, realisasi = con.execute(SQL_TOTAL_PERIODE, [p.kode, th]).fetchone()
+            dari_pilar = baris[baris["pilar"] == p.kode]
+            assert dari_pilar["pagu"].sum() == pytest.approx(pagu), (p.kode, th)
+            assert dari_pilar["realisasi"].sum() == pytest.approx(realisasi), (p.kode, th)
+
+
+@pytest.mark.parametrize("pilar", [1, 2, 3, 4])
+def test_the_quarter_reported_year_shows_the_sql_totals(con, pilar: int):
+    """2025 is reported per quarter only: the scorecard takes each program's latest cumulative quarter, and the
+    headline strip the page draws (``teks_ringkasan``) says those sums in id-ID."""
+    k = kinerja.kartu_skor(con, pilar, 2025)
+    pagu, realisasi = con.execute(SQL_TOTAL_PERIODE, [pilar, 2025]).fetchone()
+    assert k.ringkas["pagu"] == pytest.approx(pagu) and k.ringkas["realisasi"] == pytest.approx(realisasi)
+    t = tabel.teks_ringkasan(k)
+    assert t["pagu"] == fmt.rupiah_ringkas(pagu) and t["pagu_penuh"] == fmt.rupiah(pagu)
+    assert t["realisasi"] == fmt.rupiah_ringkas(realisasi) and t["realisasi_penuh"] == fmt.rupiah(realisasi)
+    assert t["serapan"] == fmt.persen(100 * realisasi / pagu, 1)
+    assert k.sampel and "DATA CONTOH (sintetis)" in kinerja.teks_sumber(k)
+
+
 def test_pillar_2_2024_belum_melapor_and_pockets(con):
     k = kinerja.kartu_skor(con, 2, 2024)
     assert set(k.belum_melapor["nama_singkat"]) == {"Dishub", "DPMPTSP"}

@@ -12,15 +12,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tests.integration import test_ingest_corpus as korpus
 from tkpk import KODE_BANJAR, ringkasan, target, tren
 from tkpk.db import connect
 from tkpk.dua_angka import dua_angka, tabel
 from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka
 from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
 from tkpk.ingest import ingest_file
-
-ref_store = korpus.ref_store
 
 S1_A = "kabupaten;tahun;p0;sumber\nBanjar;2025;2,30;BPS Kalsel, BRS No. 40/07/63 Th. XXIX (Juli 2025)\n"
 S1_B = ("kabupaten;tahun;penduduk_miskin;p0_ekstrem;jenis_sumber;sumber\n"
