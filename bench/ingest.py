@@ -18,8 +18,8 @@ import duckdb
 import pandas as pd
 
 from bench.intervensi_csv import kode_desa, tulis_csv
-from tkpk.db import connect, migrate
-from tkpk.store import init_path
+from tkpk.bangun import init_path
+from tkpk.toko.db import connect, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 CAP = 2_000

@@ -1,7 +1,7 @@
 """``python -m bench.moran [--db PATH] [--runs N]``: compute time of the map page's Local Moran's I, uncached.
 
 Why measured apart: the spatial rule now builds fuzzy-contiguity weights in metres and runs 9.999 permutations
-(was Queen and 999); the page caches the result per store version (:func:`tkpk.peta.hitung_kantong`), so a user
+(was Queen and 999); the page caches the result per store version (:func:`tkpk.peta.data.hitung_kantong`), so a user
 pays this once per year, level and rule after each upload. Prints a Markdown table: median and maximum seconds
 per level and rate, split into weights and the statistic, and the counts before/after the FDR correction.
 """
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from tkpk import peta
-from tkpk.db import connect
-from tkpk.kantong import AturanMoran
-from tkpk.kantong_moran import kantong_moran, tetangga
+from tkpk.peta import data as peta
+from tkpk.peta.kantong import AturanMoran
+from tkpk.peta.moran import kantong_moran, tetangga
+from tkpk.toko.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 

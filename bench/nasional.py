@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 
 from tkpk import katalog
-from tkpk.db import connect, new_batch, transaction
-from tkpk.store import init_store
+from tkpk.bangun import init_store
+from tkpk.toko.db import connect, new_batch, transaction
 
 VERSI = 1
 OUT = Path(__file__).resolve().parent / "out"

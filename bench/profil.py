@@ -15,15 +15,15 @@ from pathlib import Path
 
 import duckdb
 
-from tkpk import queries
+from tkpk.toko import queries
 
 # (query, the range as the SQL file has it, the same place without it): the second run is the query as it was
 # before the profile of 2026-11-28 (bench/RESULTS.md at 6529805).
 FIXES = [
-    ("tren_kecamatan", "\n  AND n.kode_wilayah >= '63.03.' AND n.kode_wilayah < '63.03/'", ""),
-    ("peta_tahun", "WHERE n.kode_wilayah >= $kode_kab || '.' AND n.kode_wilayah < $kode_kab || '/'\n  AND ",
+    ("seri_indikator_kecamatan", "\n  AND n.kode_wilayah >= '63.03.' AND n.kode_wilayah < '63.03/'", ""),
+    ("tahun_nilai_wilayah", "WHERE n.kode_wilayah >= $kode_kab || '.' AND n.kode_wilayah < $kode_kab || '/'\n  AND ",
      "WHERE "),
-    ("peta_nilai", "\n  AND n.kode_wilayah >= $kode_kab || '.' AND n.kode_wilayah < $kode_kab || '/'", ""),
+    ("nilai_tingkat_tahun", "\n  AND n.kode_wilayah >= $kode_kab || '.' AND n.kode_wilayah < $kode_kab || '/'", ""),
 ]
 
 

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from tkpk import katalog, peta
-from tkpk import peta_pilihan as pl
-from tkpk import peta_tabel as pt
-from tkpk import peta_teks as tx
+from tkpk import katalog
 from tkpk.charts import peta as cp
-from tkpk.kantong import AturanMoran, deskripsi_aturan
+from tkpk.peta import data as peta
+from tkpk.peta import pilihan as pl
+from tkpk.peta import tabel as pt
+from tkpk.peta import teks as tx
+from tkpk.peta.kantong import AturanMoran, deskripsi_aturan
 from tkpk.ui import chrome
 from tkpk.ui import peta as ui
 from tkpk.ui.aman import tabel as tabel_aman

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from tkpk import katalog, kinerja
-from tkpk import kinerja_tabel as tabel
+from tkpk import katalog
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import tabel
 from tkpk.ui import chrome
 from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.cache import baca

@@ -1,11 +1,11 @@
-"""Presentasi rakor: the agenda as full-screen slides for the projector (state in the URL, see tkpk.agenda)."""
+"""Presentasi rakor: the agenda as full-screen slides for the projector (state in the URL, see tkpk.rakor.agenda)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from tkpk import agenda as ag
-from tkpk.ekspor.data import muat, tahun_program
+from tkpk.rakor import agenda as ag
+from tkpk.rakor.tahun import muat, tahun_program
 from tkpk.ui import presentasi as ui
 from tkpk.ui.cache import baca, fragmen
 

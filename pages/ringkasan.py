@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, beranda, fmt, target
-from tkpk.dua_angka import dua_angka
-from tkpk.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, bps_seri, headline, tahun_tersedia
+from tkpk import SUMBER_CONTOH, fmt
+from tkpk.tren import beranda, target
+from tkpk.tren.dua_angka import dua_angka
+from tkpk.tren.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, angka_utama, bps_seri, tahun_tersedia
 from tkpk.ui import chrome
 from tkpk.ui.aman import md, tabel
 from tkpk.ui.cache import baca
@@ -16,7 +17,7 @@ chrome.halaman("Kemiskinan Kabupaten Banjar", "Apakah kemiskinan di Banjar turun
 seri = baca(bps_seri)
 years = tahun_tersedia(seri)
 tahun = pilih_url("Tahun", years, "tahun", parse=int, where=st.sidebar)
-h = headline(seri, tahun)
+h = angka_utama(seri, tahun)
 
 # --- headline: Banjar's poverty rate, with the kind of its source, its rank and its target ---
 c1, c2, c3 = st.columns(3)
@@ -88,7 +89,7 @@ for kol, p in zip(kolom, pilar, strict=False):
         if p.status:
             st.markdown(f"Status: **{p.status}**")
         if p.sampel:
-            st.caption(SAMPLE_SOURCE)
+            st.caption(SUMBER_CONTOH)
 chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan status menurut aturan halaman "
               "Kinerja pilar.")
 

@@ -3,10 +3,11 @@
 
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, fmt, tren
+from tkpk import SUMBER_CONTOH, fmt
 from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
 from tkpk.charts.tren import grafik_tren
+from tkpk.tren import data as tren
 from tkpk.ui import chrome
 from tkpk.ui.aman import md
 from tkpk.ui.cache import baca
@@ -89,7 +90,7 @@ else:
     kec = tren.daftar_kecamatan(tk)
     sorot = pilih_url("Sorot kecamatan", ["", *kec], "kecamatan", format_func=lambda k: kec.get(k, "(tidak ada)"),
                       where=st.sidebar)
-    asal = SAMPLE_SOURCE if tk.sampel else "; ".join(tren.sumber_ringkas(s) for s in tk.sumber)
+    asal = SUMBER_CONTOH if tk.sampel else "; ".join(tren.sumber_ringkas(s) for s in tk.sumber)
     sub_kec = ["Skala sama untuk semua kecamatan; urut dari nilai terakhir tertinggi.", f"Sumber: {asal}."]
     if tk.proksi:
         sub_kec.append("Register DTSEN (penargetan bantuan), bukan angka BPS.")

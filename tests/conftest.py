@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tkpk.db import connect, migrate
-from tkpk.store import init_path
+from tkpk.bangun import init_path
+from tkpk.toko.db import connect, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 

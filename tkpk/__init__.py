@@ -3,8 +3,8 @@
 Everything except :mod:`tkpk.ui` is free of Streamlit so it can be used from the CLI, tests and benchmarks.
 """
 
-SAMPLE_SOURCE = "DATA CONTOH (sintetis)"
+SUMBER_CONTOH = "DATA CONTOH (sintetis)"
 KODE_PROVINSI = "63"
 KODE_BANJAR = "63.03"
 
-__all__ = ["KODE_BANJAR", "KODE_PROVINSI", "SAMPLE_SOURCE"]
+__all__ = ["KODE_BANJAR", "KODE_PROVINSI", "SUMBER_CONTOH"]

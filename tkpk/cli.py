@@ -13,18 +13,18 @@ EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from tkpk.store import init_path
+    from tkpk.bangun import init_path
 
-    report = init_path(Path(args.db), sample=not args.no_sample)
+    report = init_path(Path(args.db), contoh=not args.no_sample)
     print(f"Basis data: {args.db}")
     print("\n".join(f"- {line}" for line in report) if report else "- sudah mutakhir, tidak ada perubahan")
     return EXIT_OK
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    from tkpk.sample_store import write_sample
+    from tkpk.contoh.berkas import tulis_contoh
 
-    for path in write_sample(Path(args.out)):
+    for path in tulis_contoh(Path(args.out)):
         print(f"ditulis: {path}")
     return EXIT_OK
 
@@ -40,16 +40,16 @@ def _delegate(module: str, func: str) -> Callable[[list[str]], int]:
 DELEGATED: dict[str, tuple[str, str]] = {
     "ingest": ("tkpk.ingest.cli", "main"),
     "rollback": ("tkpk.ingest.cli", "rollback_main"),
-    "add-user": ("tkpk.akun_cli", "add_user_main"),
-    "remove-user": ("tkpk.akun_cli", "remove_user_main"),
-    "reset-password": ("tkpk.akun_cli", "reset_password_main"),
+    "add-user": ("tkpk.akun.cli", "add_user_main"),
+    "remove-user": ("tkpk.akun.cli", "remove_user_main"),
+    "reset-password": ("tkpk.akun.cli", "reset_password_main"),
     "export": ("tkpk.ekspor.cli", "main"),
-    "export-parquet": ("tkpk.parket", "main"),
+    "export-parquet": ("tkpk.toko.parket", "main"),
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tkpk.sample_store import SAMPLE_DIR
+    from tkpk.contoh.berkas import DIR_CONTOH
 
     parser = argparse.ArgumentParser(prog="python -m tkpk", description="Dasbor TKPK Kabupaten Banjar")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-sample", action="store_true", help="jangan muat data contoh")
     p.set_defaults(func=_cmd_init)
     p = sub.add_parser("sample", help="tulis ulang berkas data contoh (deterministik)")
-    p.add_argument("--out", default=str(SAMPLE_DIR), help="folder keluaran")
+    p.add_argument("--out", default=str(DIR_CONTOH), help="folder keluaran")
     p.set_defaults(func=_cmd_sample)
     for name in DELEGATED:
         sub.add_parser(name, help="lihat: python -m tkpk " + name + " --help", add_help=False)
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except Exception as exc:
-        from tkpk.db import StoreTidakTersedia
+        from tkpk.toko.db import StoreTidakTersedia
 
         if isinstance(exc, StoreTidakTersedia):
             print(str(exc), file=sys.stderr)

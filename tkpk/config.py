@@ -20,7 +20,7 @@ def db_path() -> Path:
 
 
 def is_parquet_store(raw: str | os.PathLike[str] | None = None) -> bool:
-    """``TKPK_DB`` names a read-only Parquet set (see :mod:`tkpk.parket`) when it ends with a slash or is a folder.
+    """``TKPK_DB`` names a read-only Parquet set (see :mod:`tkpk.toko.parket`) when it ends with a slash or is a folder.
 
     Why: replicas of the app read a snapshot exported by the one writer; the same variable switches them over.
     """

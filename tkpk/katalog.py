@@ -42,6 +42,9 @@ class Indikator:
         return self.pembilang is not None
 
 
+# The two map levels and the place kinds each one shows.
+TINGKAT: dict[str, tuple[str, ...]] = {"kecamatan": ("kecamatan",), "desa": ("desa", "kelurahan")}
+
 INDIKATOR: tuple[Indikator, ...] = (
     Indikator("penduduk", "Jumlah penduduk", "jiwa", False,
               "Penduduk wilayah pada tahun itu.", "Disdukcapil / BPS"),

@@ -6,7 +6,7 @@ into the LP2KD, a PNG in a WhatsApp group, a slide on the projector). So each ar
 - the label DATA CONTOH (sintetis) whenever it holds sample data: a ``Sumber data`` column in every CSV/XLSX
   download (:func:`dengan_sumber`), the title row of every workbook sheet (:func:`judul_lembar`), the body of every
   slide, the frame of every PNG and the band of every PDF;
-- the newest batch of the store and its date (:class:`tkpk.data_tahun.KeadaanData`), so a reader can tell which
+- the newest batch of the store and its date (:class:`tkpk.toko.tahun.KeadaanData`), so a reader can tell which
   upload the figures include.
 
 Artefacts added later (another sheet, another slide) call the same functions.
@@ -18,13 +18,13 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE
-from tkpk.data_tahun import KeadaanData
+from tkpk import SUMBER_CONTOH
+from tkpk.toko.tahun import KeadaanData
 
 __all__ = ["KOLOM_SUMBER", "LABEL_SAMPEL", "ada_label", "ada_sampel", "akhiran_contoh", "dengan_sumber", "judul_lembar",
            "teks_sumber"]
 
-LABEL_SAMPEL = f"{SAMPLE_SOURCE} — bukan data resmi"
+LABEL_SAMPEL = f"{SUMBER_CONTOH} — bukan data resmi"
 KOLOM_SUMBER = "Sumber data"
 LABEL_SINGKAT = "⚠️ DATA CONTOH."  # a slide's footer: its body already carries the full label
 
@@ -34,14 +34,14 @@ def akhiran_contoh(sampel: bool, singkat: bool = False) -> str:
     slide's footer (``singkat``) " ⚠️ DATA CONTOH."; nothing for real data. Every page's source line uses this."""
     if not sampel:
         return ""
-    return f" {LABEL_SINGKAT}" if singkat else f" — {SAMPLE_SOURCE}"
+    return f" {LABEL_SINGKAT}" if singkat else f" — {SUMBER_CONTOH}"
 
 
 def teks_sumber(sampel: bool, keadaan: KeadaanData | None = None, asal: str = "") -> str:
     """One line: where the figures come from (the sample label first when they are sample data) and the store
     state: "DATA CONTOH (sintetis) — bukan data resmi; data per batch 5 (1 November 2026)"."""
     bagian = [LABEL_SAMPEL] if sampel else []
-    if asal and not (sampel and SAMPLE_SOURCE in asal):
+    if asal and not (sampel and SUMBER_CONTOH in asal):
         bagian.append(asal)
     if keadaan is not None:
         bagian.append(keadaan.teks)
@@ -53,7 +53,7 @@ def ada_sampel(df: pd.DataFrame) -> bool:
     if "sampel" in df.columns and df["sampel"].fillna(False).astype(bool).any():
         return True
     teks = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    return any(df[c].astype("str").str.contains(SAMPLE_SOURCE, regex=False).any() for c in teks)
+    return any(df[c].astype("str").str.contains(SUMBER_CONTOH, regex=False).any() for c in teks)
 
 
 def dengan_sumber(df: pd.DataFrame, sampel: bool | None = None, keadaan: KeadaanData | None = None,
@@ -86,4 +86,4 @@ def judul_lembar(judul: str, tahun: int | None, sampel: bool, keadaan: KeadaanDa
 
 def ada_label(teks: Iterable[str]) -> bool:
     """True when any of the texts carries the sample label (for tests that open artefacts)."""
-    return any(SAMPLE_SOURCE in t for t in teks)
+    return any(SUMBER_CONTOH in t for t in teks)

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE
+from tkpk import SUMBER_CONTOH
 from tkpk.katalog import JENIS_SUMBER
 
 # Short labels for a source line; the catalogue's JENIS_SUMBER holds the long definitions.
@@ -24,7 +24,7 @@ LABEL: dict[str, str] = {
     "register": "register sosial, bukan angka BPS",
     "instansi": "data instansi",
     "unggahan": "unggahan analis",
-    "contoh": SAMPLE_SOURCE,
+    "contoh": SUMBER_CONTOH,
     "turunan": "turunan beberapa sumber",
 }
 # Markers that survive a black-and-white printout and a projector: shapes, not colours.
@@ -87,8 +87,8 @@ def inti(sumber: object, batas: int = 90) -> str:
     """The first clause of a source note without URLs or bracketed notes, short enough for a tooltip."""
     if not isinstance(sumber, str) or not sumber.strip():
         return ""
-    if sumber.startswith(SAMPLE_SOURCE):
-        return SAMPLE_SOURCE
+    if sumber.startswith(SUMBER_CONTOH):
+        return SUMBER_CONTOH
     pertama = _POTONG.split(sumber, maxsplit=1)[0].strip(" ,;")
     return pertama if len(pertama) <= batas else pertama[: batas - 1].rstrip() + "…"
 
@@ -98,8 +98,8 @@ def sebut(sumber: object, jenis: object, batas: int = 90, *, dengan_penanda: boo
     ``dengan_penanda=False`` for print in a core font that has no such symbols (the kind is then said in words)."""
     j = _jenis(jenis)
     asal = inti(sumber, batas)
-    if j == "contoh" or asal == SAMPLE_SOURCE:
-        return SAMPLE_SOURCE
+    if j == "contoh" or asal == SUMBER_CONTOH:
+        return SUMBER_CONTOH
     if j == "bps":
         return f"BPS: {asal}" if asal else "BPS"
     kepala = f"{penanda(j) if dengan_penanda else ''} {label(j)}".strip()

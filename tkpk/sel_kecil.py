@@ -1,6 +1,7 @@
 """Small-cell protection: counts 1–4 of people or households hidden, with complementary cells so that no total
 minus its shown parts gives a hidden one back. Pure functions; the data layer calls them once per year
-(:mod:`tkpk.data_tahun`) and per reporting period (:mod:`tkpk.penerima`), before anything is drawn or written.
+(:mod:`tkpk.toko.tahun`) and per reporting period (:mod:`tkpk.intervensi.penerima`), before anything is drawn or
+written.
 
 Why this shape:
 

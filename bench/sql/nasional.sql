@@ -1,4 +1,4 @@
--- Synthetic national store, in the schema of tkpk/migrations. Each statement starts with "-- name: X" and is
+-- Synthetic national store, in the schema of tkpk/toko/migrations. Each statement starts with "-- name: X" and is
 -- run with bound parameters by bench/nasional.py. Everything is derived from range() and hash(), so the
 -- output is identical on every run. Province 63 (Kalimantan Selatan, with the real Banjar data) comes from
 -- the bundled store; the synthetic places use the other two-digit codes and are named "... Sintetis ...".

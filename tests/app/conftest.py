@@ -58,7 +58,7 @@ def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
     import streamlit as st
 
-    from tkpk import auth
+    from tkpk.akun import lokal as auth
 
     store = tmp_path / "tkpk.duckdb"
     shutil.copy(store_path, store)

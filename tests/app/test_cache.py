@@ -11,8 +11,8 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tkpk.db import connect
 from tkpk.ingest.proses import ingest_file
+from tkpk.toko.db import connect
 
 
 def _p0(at) -> tuple[str, str]:
@@ -65,7 +65,9 @@ SKRIP_TABEL = """
 import pandas as pd
 import streamlit as st
 
-from tkpk import fmt, kinerja_tabel, tren
+from tkpk import fmt
+from tkpk.pilar import tabel as kinerja_tabel
+from tkpk.tren import data as tren
 from tkpk.ui.unduhan import tabel_angka
 
 d = st.session_state.get("desimal", 0)
@@ -102,7 +104,8 @@ def test_table_cache_keys_are_format_values():
     value to key by (its table is refused), and a cache digest given one says so plainly."""
     import pytest
 
-    from tkpk import fmt, kinerja_tabel
+    from tkpk import fmt
+    from tkpk.pilar import tabel as kinerja_tabel
     from tkpk.ui.sidik import sidik
     from tkpk.ui.unduhan import _kunci_css, _kunci_format
 
@@ -113,7 +116,7 @@ def test_table_cache_keys_are_format_values():
     assert _kunci_format(lambda x: fmt.angka(x, 2)) is None
     assert _kunci_format(partial(fmt.angka, desimal=1)) is None
     assert _kunci_format(kinerja_tabel.css_status) is None  # a format must be a spec or a tkpk.fmt function
-    assert _kunci_css(kinerja_tabel.css_status) == "tkpk.kinerja_tabel.css_status"
+    assert _kunci_css(kinerja_tabel.css_status) == "tkpk.pilar.tabel.css_status"
     assert _kunci_css(lambda v: "color: red") is None
     with pytest.raises(TypeError, match=r"tkpk\.fmt\.Format"):
         sidik("kunci", (lambda x: x,))

@@ -21,9 +21,9 @@ TINGKAT_LEMBAR = {"kecamatan": "kecamatan", "desa": "desa/kelurahan"}
 def lokasi_prioritas(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict[str, set]]:
     """Pocket codes per year and level, read back from each year's exported workbook (the CLI's own writer).
     On a copy of the store: the export opens it read-only, which DuckDB refuses beside the app's connection."""
-    from tkpk.db import connect
-    from tkpk.ekspor.data import muat, tahun_program
     from tkpk.ekspor.workbook import buku_kerja
+    from tkpk.rakor.tahun import muat, tahun_program
+    from tkpk.toko.db import connect
 
     salinan = tmp_path_factory.mktemp("sama") / "tkpk.duckdb"
     shutil.copy(store_path, salinan)

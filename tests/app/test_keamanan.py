@@ -20,11 +20,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import OIDC, buka, oidc_app
 from tests.conftest import ROOT
-from tkpk import auth
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
+from tkpk.akun.pembatas import BATAS_KUNCI, PEMBATAS
+from tkpk.akun.sesi import DAFTAR
 from tkpk.ingest import ingest_file, riwayat
-from tkpk.pembatas import BATAS_KUNCI, PEMBATAS
-from tkpk.sesi import DAFTAR
+from tkpk.toko.db import connect
 from tkpk.ui import masuk as ui_masuk
 
 MD_TAUTAN = "[Klik untuk verifikasi ulang](http://contoh.invalid/)"

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 from streamlit.delta_generator import DeltaGenerator
 
-from tkpk import SAMPLE_SOURCE
-from tkpk import agenda as ag
+from tkpk import SUMBER_CONTOH
 from tkpk.ekspor.gambar import keterangan_png
+from tkpk.rakor import agenda as ag
 
 KEADAAN = re.compile(r"data per batch \d+ \(\d{1,2} \w+ \d{4}\)")
 # Downloads that hold only BPS figures (real data): they name their source and the store state, not the label.
@@ -53,16 +53,16 @@ def _periksa(u: dict) -> None:
         baris = data.decode("utf-8-sig").splitlines()
         assert "Sumber data" in baris[0].split(";"), nama
         assert KEADAAN.search(baris[1]), nama
-        assert (SAMPLE_SOURCE in baris[1]) == contoh, nama   # first data row carries the label
+        assert (SUMBER_CONTOH in baris[1]) == contoh, nama   # first data row carries the label
     elif nama.endswith(".xlsx"):
         teks = " ".join(_teks_xlsx(data))
-        assert KEADAAN.search(teks) and (SAMPLE_SOURCE in teks) == contoh, nama
+        assert KEADAAN.search(teks) and (SUMBER_CONTOH in teks) == contoh, nama
     elif nama.endswith(".png"):
         ket = keterangan_png(data).get("Description", "")
-        assert KEADAAN.search(ket) and (SAMPLE_SOURCE in ket) == contoh, nama
+        assert KEADAAN.search(ket) and (SUMBER_CONTOH in ket) == contoh, nama
     elif nama.endswith(".svg"):
         teks = data.decode("utf-8")
-        assert "Keadaan data: data per batch" in teks and (SAMPLE_SOURCE in teks) == contoh, nama
+        assert "Keadaan data: data per batch" in teks and (SUMBER_CONTOH in teks) == contoh, nama
     else:
         raise AssertionError(nama)
 
@@ -98,9 +98,9 @@ def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
             kaki = next(m.value for m in at.markdown if 'class="kaki-slide"' in m.value)
             assert KEADAAN.search(kaki), slide
             if slide in (ag.HEADLINE, ag.DUA_ANGKA):   # BPS and register figures only: real data
-                assert not badan and SAMPLE_SOURCE not in kaki
+                assert not badan and SUMBER_CONTOH not in kaki
             else:
-                assert badan and SAMPLE_SOURCE in badan[0], slide
+                assert badan and SUMBER_CONTOH in badan[0], slide
             if i < len(dek) - 1:
                 at.button(key="slide_maju").click().run()
         css = " ".join(m.value for m in at.markdown if "<style>" in m.value)
@@ -132,16 +132,16 @@ def test_every_exported_file_carries_the_label(ekspor: Path):
         assert KEADAAN.search(judul), ws.title
         # BPS, register and target sheets hold real figures only
         nyata = ws.title in ("Dua angka", "Profil kemiskinan", "Target dan realisasi")
-        assert (SAMPLE_SOURCE in judul) == (not nyata), ws.title
+        assert (SUMBER_CONTOH in judul) == (not nyata), ws.title
     pdfs = sorted((ekspor / "pdf").glob("*.pdf"))
     assert len(pdfs) > 20
     for p in pdfs:
         teks = _teks_pdf(p.read_bytes())
         assert "data per batch" in teks, p.name
-        assert (SAMPLE_SOURCE in teks) == (not p.name.startswith("dua_angka_")), p.name  # real figures only
+        assert (SUMBER_CONTOH in teks) == (not p.name.startswith("dua_angka_")), p.name  # real figures only
     for p in sorted((ekspor / "gambar").glob("*.png")):
         ket = keterangan_png(p.read_bytes())["Description"]
         assert KEADAAN.search(ket), p.name
-        assert (SAMPLE_SOURCE in ket) == (not p.name.startswith("tren_p0")), p.name
+        assert (SUMBER_CONTOH in ket) == (not p.name.startswith("tren_p0")), p.name
         svg = p.with_suffix(".svg").read_text(encoding="utf-8")
-        assert (SAMPLE_SOURCE in svg) == (not p.name.startswith("tren_p0")), p.name
+        assert (SUMBER_CONTOH in svg) == (not p.name.startswith("tren_p0")), p.name

@@ -11,11 +11,11 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from tkpk import peta as tp
 from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.idm import WARNA_IDM
 from tkpk.charts.peta import PILIH
-from tkpk.db import connect
+from tkpk.peta import data as tp
+from tkpk.toko.db import connect
 
 
 def _teks(at) -> str:
@@ -224,8 +224,8 @@ def test_a_register_year_without_program_reports_is_not_called_untouched(run_pag
 
     import streamlit as st
 
-    from tkpk.db import connect
     from tkpk.ingest import batalkan
+    from tkpk.toko.db import connect
 
     salinan = tmp_path / "tanpa_laporan_2025.duckdb"
     shutil.copy(store_path, salinan)

@@ -60,7 +60,7 @@ def test_the_headline_totals_shown_equal_sql(run_page, store_path):
 
 def _kartu(store_path, pilar: int, tahun: int):
     """The scorecard as the page computes it, read straight from the store (so the test follows the sample)."""
-    from tkpk import kinerja
+    from tkpk.pilar import kartu as kinerja
 
     con = duckdb.connect(str(store_path))
     try:

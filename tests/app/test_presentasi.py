@@ -2,7 +2,7 @@
 
 import json
 
-from tkpk import agenda as ag
+from tkpk.rakor import agenda as ag
 
 HALAMAN = "pages/presentasi.py"
 

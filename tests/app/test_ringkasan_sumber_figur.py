@@ -11,7 +11,7 @@ import pytest
 
 from tests.app.conftest import teks_tampil
 from tests.integration.test_sumber_per_figur import S1_A, S1_B, S1_C, muat
-from tkpk.db import connect
+from tkpk.toko.db import connect
 
 
 @pytest.fixture

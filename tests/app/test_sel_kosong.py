@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import buka
 from tests.conftest import ROOT
-from tkpk import auth
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
 from tkpk.ingest import ingest_file
+from tkpk.toko.db import connect
 
 UPLOAD = ROOT / "tests" / "data" / "upload"
 SANDI = "sandi-rahasia-uji-123"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-import tkpk.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
+import tkpk.akun.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
 from tests.app.conftest import oidc_app, teks_tampil
-from tkpk.db import connect
 from tkpk.rakor import keputusan as kp
+from tkpk.toko.db import connect
 
 ANALIS = "analis@banjarkab.go.id"
 DAFTAR = ["@banjarkab.go.id"]

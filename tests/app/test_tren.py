@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import teks_tampil
 from tests.conftest import ROOT
-from tkpk.db import connect
+from tkpk.toko.db import connect
 
 
 def _specs(at):

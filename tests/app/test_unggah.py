@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import buka
 from tests.conftest import ROOT, table_hashes
-from tkpk import auth
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
+from tkpk.toko.db import connect
 
 UPLOAD = ROOT / "tests" / "data" / "upload"
 SANDI = "sandi-rahasia-uji-123"

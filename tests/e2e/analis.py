@@ -1,7 +1,7 @@
 """What an analyst does in the browser, step by step: log in, upload and save a file, roll a batch back.
 
 Shared by the upload browser test and the concurrent-sessions resilience test. Each step opens its page with a
-fresh load, which is a new Streamlit session; the login survives it through the session cookie (tkpk.sesi), so a
+fresh load, which is a new Streamlit session; the login survives it through the session cookie (tkpk.akun.sesi), so a
 step logs in only when the page asks."""
 
 from __future__ import annotations

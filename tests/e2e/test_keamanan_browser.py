@@ -26,11 +26,11 @@ from tests.conftest import ROOT
 from tests.e2e import analis
 from tests.e2e.conftest import shot, start_server, wait_for_app
 from tests.e2e.oidc_palsu import PenyediaPalsu, port_bebas, secrets_toml
-from tkpk import auth
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
+from tkpk.akun.pembatas import BATAS_KUNCI
+from tkpk.akun.sesi import NAMA_KUKI
 from tkpk.ingest import ingest_file
-from tkpk.pembatas import BATAS_KUNCI
-from tkpk.sesi import NAMA_KUKI
+from tkpk.toko.db import connect
 
 pytestmark = pytest.mark.e2e
 

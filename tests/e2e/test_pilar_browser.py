@@ -11,8 +11,9 @@ pytestmark = pytest.mark.e2e
 def _angka_kartu(store_path) -> tuple[str, str]:
     """The pillar-2 budget and the first OPD's absorption, as the page must show them (read from the store, so the
     test follows a regenerated sample instead of pinning its figures)."""
-    from tkpk import fmt, kinerja
-    from tkpk.db import connect
+    from tkpk import fmt
+    from tkpk.pilar import kartu as kinerja
+    from tkpk.toko.db import connect
 
     con = connect(store_path, read_only=True)
     try:

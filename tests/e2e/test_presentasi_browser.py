@@ -6,7 +6,7 @@ import csv
 import pytest
 
 from tests.e2e.conftest import ROOT, SHOTS, wait_for_app
-from tkpk import agenda as ag
+from tkpk.rakor import agenda as ag
 
 pytestmark = pytest.mark.e2e
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import SHOTS, start_server, wait_for_app
-from tkpk import auth
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
+from tkpk.toko.db import connect
 
 pytestmark = pytest.mark.e2e
 SANDI = "sandi-rakor-uji-123"

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.e2e import analis
 from tests.e2e.conftest import shot, start_server, wait_for_app
-from tkpk import auth
+from tkpk.akun import lokal as auth
 
 pytestmark = pytest.mark.e2e
 

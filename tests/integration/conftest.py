@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tkpk.db import connect, migrate
-from tkpk.reference import load_reference
+from tkpk.toko.db import connect, migrate
+from tkpk.toko.referensi import load_reference
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import auth
+from tkpk.akun import lokal as auth
+from tkpk.akun.gerbang import coba_masuk, sidik_akun
+from tkpk.akun.pembatas import Pembatas
+from tkpk.akun.sesi import Daftar
 from tkpk.cli import main
-from tkpk.gerbang import coba_masuk, sidik_akun
-from tkpk.pembatas import Pembatas
-from tkpk.sesi import Daftar
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, table_hashes
-from tkpk.db import connect
+from tkpk.toko.db import connect
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

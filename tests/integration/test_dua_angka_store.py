@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import KODE_BANJAR, ringkasan, tren
-from tkpk.db import connect, migrate
-from tkpk.dua_angka import dua_angka
+from tkpk import KODE_BANJAR
 from tkpk.katalog import INDIKATOR_FAKTA
+from tkpk.toko.db import connect, migrate
+from tkpk.tren import data as tren
+from tkpk.tren import ringkasan
+from tkpk.tren.dua_angka import dua_angka
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def test_no_sample_or_register_row_reaches_a_bps_figure(salinan):
     banjar = seri.data[seri.data["kode_wilayah"] == KODE_BANJAR].set_index("tahun")["nilai"]
     assert banjar[2022] == 2.79 and banjar.isna()[2023] and banjar.isna()[2024]
     assert 27.7 not in ringkasan.bps_seri(salinan)["p0"].tolist()
-    h = ringkasan.headline(ringkasan.bps_seri(salinan), 2024)
+    h = ringkasan.angka_utama(ringkasan.bps_seri(salinan), 2024)
     assert h.p0 is None
     kalsel = tren.peta_kalsel(salinan, "p0", 2024).wilayah.set_index("kode_wilayah")["nilai"]
     assert kalsel.isna()[KODE_BANJAR] and 27.7 not in kalsel.tolist()
@@ -70,7 +72,7 @@ def test_migration_0005_renames_an_old_stores_codes(tmp_path: Path):
     con = connect(tmp_path / "lama.duckdb")
     con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, nama VARCHAR NOT NULL, "
                 "diterapkan TIMESTAMP NOT NULL)")
-    from tkpk.db import migrations
+    from tkpk.toko.db import migrations
 
     for versi, nama, sql in migrations():
         if versi >= 5:

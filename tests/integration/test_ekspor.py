@@ -125,9 +125,9 @@ def test_chart_images_png_at_scale_two_and_svg(keluaran: Path):
 
 
 def test_png_is_twice_the_chart_size(salinan: Path):
-    from tkpk import tren
     from tkpk.charts.tren import grafik_tren
-    from tkpk.db import connect
+    from tkpk.toko.db import connect
+    from tkpk.tren import data as tren
 
     con = connect(salinan, read_only=True)
     try:
@@ -218,10 +218,10 @@ def test_profile_sheet_says_what_kind_of_source_each_row_has(keluaran: Path):
 
 
 def test_few_comparators_give_no_rank_in_workbook_and_brief(salinan: Path):
-    from tkpk.db import connect
-    from tkpk.dua_angka import dua_angka
     from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka
     from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
+    from tkpk.toko.db import connect
+    from tkpk.tren.dua_angka import dua_angka
 
     con = connect(salinan, read_only=True)
     try:

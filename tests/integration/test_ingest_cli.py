@@ -12,10 +12,10 @@ import pytest
 
 from tests.conftest import table_hashes
 from tests.integration import test_ingest_corpus as korpus
-from tkpk import auth
-from tkpk.akun_cli import add_user_main
-from tkpk.db import connect
+from tkpk.akun import lokal as auth
+from tkpk.akun.cli import add_user_main
 from tkpk.ingest.cli import main, rollback_main
+from tkpk.toko.db import connect
 
 CORPUS = korpus.CORPUS
 

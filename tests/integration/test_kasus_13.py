@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 
 from tests.integration import test_ingest_corpus as korpus
-from tkpk.db import connect
 from tkpk.ingest import batalkan, ingest_file, periksa, pratinjau_batal
 from tkpk.ingest.batal import sel_dibaca
+from tkpk.toko.db import connect
 
 CORPUS = korpus.CORPUS
 KASUS = CORPUS / "kasus"

@@ -29,8 +29,8 @@ from hypothesis.stateful import (
 )
 
 from tests.integration.model_versi import KUNCI, NILAI, TABEL, Batch, Model
-from tkpk.db import connect
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
+from tkpk.toko.db import connect
 
 CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30" if os.environ.get("TKPK_UJI_PENUH") == "1" else "10"))
 LANGKAH = int(os.environ.get("TKPK_MODEL_LANGKAH", "12"))

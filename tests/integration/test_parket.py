@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tkpk import queries
-from tkpk.db import connect
-from tkpk.parket import MANIFEST, connect_parquet, export
-from tkpk.ringkasan import bps_seri, headline
+from tkpk.toko import queries
+from tkpk.toko.db import connect
+from tkpk.toko.parket import MANIFEST, connect_parquet, export
+from tkpk.tren.ringkasan import angka_utama, bps_seri
 
 # Columns that name the store itself rather than its content (versi_data reports the file path).
 PER_STORE = {"berkas"}
@@ -102,8 +102,8 @@ def test_every_read_query_gives_the_same_answer(name: str, store_path: Path, par
 def test_headline_is_the_same(store_path: Path, parquet_dir: Path):
     con, pq = connect(store_path), connect_parquet(parquet_dir)
     try:
-        assert headline(bps_seri(pq), 2024) == headline(bps_seri(con), 2024)
-        assert headline(bps_seri(pq), 2024).p0 == 2.36
+        assert angka_utama(bps_seri(pq), 2024) == angka_utama(bps_seri(con), 2024)
+        assert angka_utama(bps_seri(pq), 2024).p0 == 2.36
     finally:
         con.close()
         pq.close()

@@ -20,12 +20,15 @@ import pandas as pd
 import pytest
 
 from tests.penyerang import Penyerang
-from tkpk import katalog, kinerja, peta, sel_kecil, tren
-from tkpk import kinerja_tabel as kt
-from tkpk import peta_tabel as pt
-from tkpk.db import connect
-from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran
-from tkpk.penerima import satuan_efektif
+from tkpk import katalog, sel_kecil
+from tkpk.intervensi.penerima import satuan_efektif
+from tkpk.peta import data as peta
+from tkpk.peta import tabel as pt
+from tkpk.peta.kantong import DEPRIVASI, AturanKantong, AturanMoran
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import tabel as kt
+from tkpk.toko.db import connect
+from tkpk.tren import data as tren
 from tkpk.unduh import ke_csv
 
 TAHUN = 2024
@@ -150,7 +153,7 @@ def _fakta_wilayah(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, Penye
 
 
 def pt_frasa(c: str) -> str:
-    from tkpk.kantong import _FRASA_JUMLAH
+    from tkpk.peta.kantong import _FRASA_JUMLAH
 
     return _FRASA_JUMLAH[c]
 

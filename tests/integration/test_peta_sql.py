@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from pandas.testing import assert_frame_equal
 
-from tkpk import beranda, kinerja, peta
-from tkpk import peta_profil as pp
-from tkpk.db import connect
-from tkpk.kantong import AturanMoran
-from tkpk.queries import fetch
+from tkpk.peta import data as peta
+from tkpk.peta import profil as pp
+from tkpk.peta.kantong import AturanMoran
+from tkpk.pilar import kartu as kinerja
+from tkpk.toko.db import connect
+from tkpk.toko.queries import fetch
+from tkpk.tren import beranda
 
 
 @pytest.fixture
@@ -25,11 +27,11 @@ def con(store_path: Path):
 
 
 def test_boundaries_and_values_are_one_kabupaten(con):
-    kec = fetch(con, "peta_batas", {"tingkat": ["kecamatan"], "kode_kab": "63.03"})
-    desa = fetch(con, "peta_batas", {"tingkat": ["desa", "kelurahan"], "kode_kab": "63.03"})
+    kec = fetch(con, "batas_tingkat", {"tingkat": ["kecamatan"], "kode_kab": "63.03"})
+    desa = fetch(con, "batas_tingkat", {"tingkat": ["desa", "kelurahan"], "kode_kab": "63.03"})
     assert len(kec) == 20 and len(desa) == 290
-    assert fetch(con, "peta_batas", {"tingkat": ["kecamatan"], "kode_kab": "63.71"}).empty
-    n = fetch(con, "peta_nilai", {"tahun": 2024, "tingkat": ["kecamatan"], "kode_kab": "63.03"})
+    assert fetch(con, "batas_tingkat", {"tingkat": ["kecamatan"], "kode_kab": "63.71"}).empty
+    n = fetch(con, "nilai_tingkat_tahun", {"tahun": 2024, "tingkat": ["kecamatan"], "kode_kab": "63.03"})
     assert set(n["kode"].str.slice(0, 5)) == {"63.03"} and n["kode"].nunique() == 20
     assert "persen_jiwa_desil_1_4" in set(n["indikator"])  # derived shares come with the stored ones
     assert peta.tahun_tersedia(con) == list(range(2025, 2017, -1))
@@ -88,7 +90,7 @@ def test_targeting_counts_equal_sql(con):
     n = con.execute("SELECT count(*) FROM v_intervensi WHERE tahun = 2024 AND triwulan IS NULL "
                     "AND length(kode_wilayah) > 8").fetchone()[0]
     assert s.tabel["jumlah_intervensi"].sum() == n
-    assert s.tabel["is_pocket"].sum() == kantong.jumlah > 0
+    assert s.tabel["termasuk_kantong"].sum() == kantong.jumlah > 0
     kk = peta.sasaran(con, "kecamatan", 2024, "KK", [])
     assert kk.label_rasio == "Intervensi per 1.000 KK desil 1"
 
@@ -119,7 +121,7 @@ def test_empty_store_gives_no_pockets_and_no_years(fresh_con):
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
 def test_page_table_bundles_equal_the_tables_built_one_by_one(con, tingkat):
     """The page caches its tables as two bundles; each must be exactly what the single builders give."""
-    from tkpk import peta_tabel as pt
+    from tkpk.peta import tabel as pt
 
     aturan = peta.aturan_bawaan(tingkat)
     data, hasil = peta.data_tingkat(con, tingkat, 2024), peta.hitung_kantong(con, tingkat, 2024, aturan)
@@ -137,7 +139,7 @@ def test_page_table_bundles_equal_the_tables_built_one_by_one(con, tingkat):
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
 def test_map_downloads_hold_exactly_the_precision_the_table_shows(con, tingkat):
-    from tkpk import peta_tabel as pt
+    from tkpk.peta import tabel as pt
 
     for aturan in (peta.aturan_bawaan(tingkat), AturanMoran()):
         t = pt.tabel_kantong_halaman(con, tingkat, 2024, aturan).semua

@@ -12,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tkpk import SAMPLE_SOURCE, kinerja
-from tkpk import kinerja_tabel as kt
-from tkpk.db import connect
+from tkpk import SUMBER_CONTOH
 from tkpk.ingest import ingest_file
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import tabel as kt
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor.pilar import kandidat_penghargaan
+from tkpk.toko.db import connect
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pilar2026"
 HARI_INI = date(2026, 12, 1)
@@ -77,7 +78,7 @@ def test_sample_pockets_label_the_award_and_the_scorecard(kantong_contoh: Path):
     finally:
         con.close()
     assert k.kantong.sampel and not k.baris["sampel"].any()      # real reports, sample pockets
-    assert k.sampel and SAMPLE_SOURCE in kinerja.teks_sumber(k)
+    assert k.sampel and SUMBER_CONTOH in kinerja.teks_sumber(k)
     assert p.tabel["tepat_sasaran_pct"].notna().any()
     assert p.sampel
 
@@ -91,7 +92,7 @@ def test_the_year_comparison_names_sample_years_and_a_year_in_progress(tanpa_kan
     b = k.perbandingan.set_index("tahun")
     assert b.loc[2025, "sampel"] and not b.loc[2026, "sampel"]
     assert not k.sampel                                           # the 2026 tables above are real
-    assert k.sampel_perbandingan and SAMPLE_SOURCE in kinerja.teks_sumber_perbandingan(k)
+    assert k.sampel_perbandingan and SUMBER_CONTOH in kinerja.teks_sumber_perbandingan(k)
     t = kt.tabel_perbandingan(k).set_index("Tahun")
     assert "2026 (s.d. TW2)" in t.index and "2025" in t.index
     baris = t.loc["2026 (s.d. TW2)"]

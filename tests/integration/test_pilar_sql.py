@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import fmt, kinerja, peta
-from tkpk import kinerja_tabel as tabel
-from tkpk.db import connect
-from tkpk.penerima import SEKAB, TANPA, satuan_efektif
-from tkpk.queries import fetch
+from tkpk import fmt
+from tkpk.intervensi.penerima import SEKAB, TANPA, satuan_efektif
+from tkpk.peta import data as peta
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import tabel
+from tkpk.toko.db import connect
+from tkpk.toko.queries import fetch
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def test_every_pillar_and_period_sums_the_rows_sql_sums(con):
     on the quarter-reported 2025 for every pillar below, on 2024 above, and drawn on the page in
     tests/app/test_pilar.py::test_the_headline_totals_shown_equal_sql."""
     from tkpk import katalog
-    from tkpk.data_tahun import intervensi_tahun
+    from tkpk.toko.tahun import intervensi_tahun
 
     tahun = [r[0] for r in con.execute("SELECT DISTINCT tahun FROM v_intervensi ORDER BY 1").fetchall()]
     assert tahun == list(range(2018, 2026))  # the sample programs run to 2025 (issue 18)
@@ -128,7 +130,7 @@ def test_opd_focus_changes_only_the_comparison(con):
 
 
 def test_wilayah_names_cover_every_kecamatan_and_desa(con):
-    w = fetch(con, "pilar_wilayah")
+    w = fetch(con, "nama_wilayah_banjar")
     assert len(w) == 310 and w["nama_kecamatan"].notna().all()
 
 

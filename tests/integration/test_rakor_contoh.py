@@ -12,15 +12,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tkpk import SAMPLE_SOURCE
-from tkpk.db import connect
+from tkpk import SUMBER_CONTOH
+from tkpk.bangun import init_store
 from tkpk.ekspor.pdf import satu_halaman
-from tkpk.queries import fetch
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
 from tkpk.rakor.bahan import bahan_rakor
 from tkpk.rakor.pilar import kandidat_penghargaan, rencana_pilar
-from tkpk.store import init_store
+from tkpk.toko.db import connect
+from tkpk.toko.queries import fetch
 
 HARI_INI = date(2026, 12, 1)
 
@@ -166,7 +166,7 @@ def test_export_has_the_rakor_sheets_and_the_minutes(store_path: Path, tmp_path:
     assert cli.main(["--year", "2025", "--out", str(out), "--db", str(salinan), "--tanpa-gambar"]) == 0
     wb = openpyxl.load_workbook(out / "lp2kd_rpkd_2025.xlsx")
     rencana, tl = wb["Rencana aksi"], wb["Tindak lanjut rakor"]
-    assert SAMPLE_SOURCE in rencana["A1"].value and SAMPLE_SOURCE in tl["A1"].value
+    assert SUMBER_CONTOH in rencana["A1"].value and SUMBER_CONTOH in tl["A1"].value
     kepala = [c.value for c in rencana[2]]
     baris = list(rencana.iter_rows(min_row=3, values_only=True))
     assert {"Rencana s.d. TW1", "Laporan s.d. TW4", "Status"} <= set(kepala) and len(baris) == 25
@@ -183,4 +183,4 @@ def test_export_has_the_rakor_sheets_and_the_minutes(store_path: Path, tmp_path:
     assert satu_halaman(pdf) == 1
     teks = _teks_pdf(pdf)
     assert "Rakor TKPK Kabupaten Banjar Desember 2025" in teks and "TERLAMBAT" in teks
-    assert "Siapkan paket logistik banjir" in teks and SAMPLE_SOURCE in teks and "data per batch" in teks
+    assert "Siapkan paket logistik banjir" in teks and SUMBER_CONTOH in teks and "data per batch" in teks

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tkpk.db import connect
 from tkpk.rakor import keputusan as kp
+from tkpk.toko.db import connect
 
 
 @pytest.fixture

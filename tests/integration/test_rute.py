@@ -9,7 +9,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from tkpk.sesi import NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
+from tkpk.akun.sesi import NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
 from tkpk.ui.rute import HeaderAman, buat_rute
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from tkpk import SAMPLE_SOURCE, katalog
-from tkpk.db import connect
-from tkpk.reference import read_penduduk_kecamatan
-from tkpk.sample import TAHUN, generate
-from tkpk.sample_store import FILE_INDIKATOR, FILE_INTERVENSI, SAMPLE_DIR
+from tkpk import SUMBER_CONTOH, katalog
+from tkpk.contoh.berkas import DIR_CONTOH, FILE_INDIKATOR, FILE_INTERVENSI
+from tkpk.contoh.register import TAHUN, generate
+from tkpk.toko.db import connect
+from tkpk.toko.referensi import read_penduduk_kecamatan
 
 
 def _desa_sum(con, indikator: str) -> dict[int, float]:
@@ -74,14 +74,14 @@ def test_every_sample_row_is_labelled_and_real_facts_are_not_sample(store_path: 
     con = connect(store_path)
     contoh = con.execute("SELECT DISTINCT n.sumber, n.jenis_sumber FROM nilai_indikator n JOIN batch b "
                          "USING (batch_id) WHERE b.sampel").fetchall()
-    assert contoh == [(SAMPLE_SOURCE, "contoh")]
+    assert contoh == [(SUMBER_CONTOH, "contoh")]
     fakta = con.execute(
         "SELECT DISTINCT b.sampel FROM nilai_indikator n JOIN batch b USING (batch_id) WHERE n.indikator IN "
         "(SELECT kode FROM indikator WHERE kode LIKE 'reg_%' OR kode LIKE 'p3ke_%' OR kode LIKE 'idm_%')"
     ).fetchall()
     assert fakta == [(False,)]
     con.close()
-    assert (generate().indikator["sumber"] == SAMPLE_SOURCE).all()
+    assert (generate().indikator["sumber"] == SUMBER_CONTOH).all()
 
 
 def test_kecamatan_population_does_not_jump_where_sample_meets_real(store_path: Path):
@@ -124,13 +124,13 @@ def test_real_kecamatan_populations_are_used_and_not_overwritten(store_path: Pat
 
 
 def test_generator_reproduces_the_committed_files_exactly(tmp_path: Path):
-    from tkpk.sample_store import write_sample
+    from tkpk.contoh.berkas import tulis_contoh
 
-    ditulis = {p.name for p in write_sample(tmp_path)}
+    ditulis = {p.name for p in tulis_contoh(tmp_path)}
     assert {FILE_INDIKATOR, FILE_INTERVENSI} <= ditulis
-    assert ditulis == {p.name for p in SAMPLE_DIR.glob("*.csv")}, "every committed sample file, and no other"
+    assert ditulis == {p.name for p in DIR_CONTOH.glob("*.csv")}, "every committed sample file, and no other"
     for name in sorted(ditulis):
-        assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (DIR_CONTOH / name).read_bytes(), name
 
 
 def test_every_opd_and_pillar_has_sample_interventions():

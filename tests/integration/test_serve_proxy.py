@@ -1,7 +1,7 @@
 """Finding 3 of the review of issue 15: uvicorn (under ``st.App``) trusted ``X-Forwarded-For`` from 127.0.0.1 by
 default, so without ``TKPK_PROXY`` a visitor behind any local proxy, or on the machine itself, could claim any
 client address and step around the login throttle. The server must hand the app the real peer address and
-leave ``X-Forwarded-For`` to our own rule (:func:`tkpk.pembatas.alamat_klien`).
+leave ``X-Forwarded-For`` to our own rule (:func:`tkpk.akun.pembatas.alamat_klien`).
 
 Built through Streamlit's own serving path (``starlette_server._get_uvicorn_config_kwargs`` → ``uvicorn.Config``),
 then driven as ASGI with a fake peer."""

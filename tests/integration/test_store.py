@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 
 from tests.conftest import table_hashes
-from tkpk import KODE_BANJAR, SAMPLE_SOURCE, queries
-from tkpk.db import connect, migrate, migrations
-from tkpk.geo import batas
-from tkpk.ringkasan import bps_seri
-from tkpk.store import init_path, init_store
+from tkpk import KODE_BANJAR, SUMBER_CONTOH
+from tkpk.bangun import init_path, init_store
+from tkpk.peta.geo import batas
+from tkpk.toko import queries
+from tkpk.toko.db import connect, migrate, migrations
+from tkpk.tren.ringkasan import bps_seri
 
 
 def test_migrating_twice_changes_nothing(fresh_con):
@@ -107,8 +108,8 @@ def test_sample_rows_are_labelled(store_path: Path):
     con = connect(store_path)
     bad = con.execute(
         "SELECT count(*) FROM nilai_indikator n JOIN batch b USING (batch_id) "
-        "WHERE b.sampel AND n.sumber <> ?", [SAMPLE_SOURCE]).fetchone()[0]
-    total = con.execute("SELECT count(*) FROM v_intervensi WHERE sampel AND sumber = ?", [SAMPLE_SOURCE]).fetchone()
+        "WHERE b.sampel AND n.sumber <> ?", [SUMBER_CONTOH]).fetchone()[0]
+    total = con.execute("SELECT count(*) FROM v_intervensi WHERE sampel AND sumber = ?", [SUMBER_CONTOH]).fetchone()
     con.close()
     assert bad == 0
     assert total[0] > 1000
@@ -117,7 +118,7 @@ def test_sample_rows_are_labelled(store_path: Path):
 def test_views_keep_every_column_of_migration_0003(tmp_path: Path):
     """Other work reads the v_* views by column name: migration 0004 (versioning per cell) may add columns, never
     drop or rename one that 0003 gave."""
-    from tkpk.db import connect, migrate
+    from tkpk.toko.db import connect, migrate
 
     con = connect(tmp_path / "v.duckdb")
     migrate(con)

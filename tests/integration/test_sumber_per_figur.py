@@ -12,12 +12,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tkpk import KODE_BANJAR, ringkasan, target, tren
-from tkpk.db import connect
-from tkpk.dua_angka import dua_angka, tabel
+from tkpk import KODE_BANJAR
 from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka
 from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
 from tkpk.ingest import ingest_file
+from tkpk.toko.db import connect
+from tkpk.tren import data as tren
+from tkpk.tren import ringkasan, target
+from tkpk.tren.dua_angka import dua_angka, tabel
 
 S1_A = "kabupaten;tahun;p0;sumber\nBanjar;2025;2,30;BPS Kalsel, BRS No. 40/07/63 Th. XXIX (Juli 2025)\n"
 S1_B = ("kabupaten;tahun;penduduk_miskin;p0_ekstrem;jenis_sumber;sumber\n"
@@ -44,7 +46,7 @@ def con(ref_store: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def test_headline_names_each_figure_with_its_own_source(con: duckdb.DuckDBPyConnection):
-    h = ringkasan.headline(ringkasan.bps_seri(con), 2025)
+    h = ringkasan.angka_utama(ringkasan.bps_seri(con), 2025)
     assert (h.p0, h.penduduk_miskin, h.p0_ekstrem) == (2.30, 14100.0, 0.50)
     assert h.resmi("p0") and not h.resmi("penduduk_miskin") and not h.resmi("p0_ekstrem")
     assert h.penanda_figur("penduduk_miskin") == "▲" and h.penanda_figur("p0") == ""
@@ -79,7 +81,7 @@ def test_two_numbers_card_sheet_and_brief_name_the_count_as_quoted(con: duckdb.D
 
 def test_a_register_figure_is_no_bps_figure_and_no_realisation(con: duckdb.DuckDBPyConnection):
     seri = ringkasan.bps_seri(con)
-    h = ringkasan.headline(seri, 2024)
+    h = ringkasan.angka_utama(seri, 2024)
     assert h.p0 == 2.36 and h.p0_ekstrem is None  # the register 0,90 is not Susenas' extreme poverty
     assert 0.9 not in seri["p0_ekstrem"].dropna().tolist()
     targets = target.target_semua(con)
@@ -117,14 +119,14 @@ def test_a_figure_from_a_sample_batch_never_reaches_a_bps_chart(con: duckdb.Duck
     p0 = tren.seri_bps(con, "p0").data
     p0 = p0[p0["kode_wilayah"] == KODE_BANJAR].set_index("tahun")["nilai"]
     assert pd.isna(jiwa[2022]) and p0[2022] == 2.79
-    h = ringkasan.headline(ringkasan.bps_seri(con), 2022)
+    h = ringkasan.angka_utama(ringkasan.bps_seri(con), 2022)
     assert h.p0 == 2.79 and h.penduduk_miskin is None
     assert 77777 not in tren.peta_kalsel(con, "penduduk_miskin", 2022).wilayah["nilai"].tolist()
 
 
 def test_profile_sheet_gives_each_figure_its_own_kind(con: duckdb.DuckDBPyConnection):
-    from tkpk.ekspor.data import muat as muat_tahun
     from tkpk.ekspor.workbook import profil
+    from tkpk.rakor.tahun import muat as muat_tahun
 
     p = profil(muat_tahun(con, 2025))
     r = p[(p["Tahun"] == 2025) & (p["Kode wilayah"] == KODE_BANJAR)].iloc[0]

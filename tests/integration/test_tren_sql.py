@@ -1,4 +1,5 @@
-"""tkpk.tren and tkpk.beranda on the bundled store: real BPS figures, gaps, the 13 kab/kota, kecamatan, targets."""
+"""tkpk.tren.data and tkpk.tren.beranda on the bundled store: real BPS figures, gaps, the 13 kab/kota, kecamatan,
+targets."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tkpk import KODE_BANJAR, beranda, tren
-from tkpk.db import connect
+from tkpk import KODE_BANJAR
+from tkpk.toko.db import connect
+from tkpk.tren import beranda
+from tkpk.tren import data as tren
 
 
 @pytest.fixture

@@ -21,15 +21,15 @@ from streamlit.testing.v1 import AppTest
 
 from bench.intervensi_csv import kode_desa, tulis_csv
 from tests.conftest import ROOT, table_hashes
-from tkpk.db import connect
+from tkpk.toko.db import connect
 
 pytestmark = pytest.mark.resilience
 
 WRITER = textwrap.dedent("""
     import sys
     import pandas as pd
-    from tkpk.db import connect, new_batch, transaction
-    from tkpk.queries import muat
+    from tkpk.toko.db import connect, new_batch, transaction
+    from tkpk.toko.queries import sisipkan
 
     con = connect(sys.argv[1])
     template = con.execute("SELECT * EXCLUDE (sampel) FROM v_intervensi LIMIT 1000").df()
@@ -38,7 +38,7 @@ WRITER = textwrap.dedent("""
         for k in range(1000):
             chunk = pd.concat([template] * 20, ignore_index=True).assign(
                 batch_id=bid, kegiatan=[f"potong {k} baris {i}" for i in range(len(template) * 20)])
-            muat(cur, "intervensi", chunk)
+            sisipkan(cur, "intervensi", chunk)
             print("potong", k, flush=True)
     print("selesai", flush=True)
 """)

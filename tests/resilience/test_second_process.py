@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ROOT, table_hashes
 from tests.e2e.conftest import start_server, wait_for_app
-from tkpk.db import connect
+from tkpk.toko.db import connect
 
 pytestmark = [pytest.mark.resilience, pytest.mark.e2e]
 

@@ -2,7 +2,8 @@
 it back, again and again: zero page errors, and no page ever shows a half-applied upload.
 
 Why: Streamlit runs each session's script in its own thread against the one cached DuckDB connection; the
-cursor-per-query rule (tkpk.queries), the serialized one-transaction writes (tkpk.db) and the caches keyed on the
+cursor-per-query rule (tkpk.toko.queries), the serialized one-transaction writes (tkpk.toko.db) and the caches keyed
+on the
 store's fingerprint (tkpk.ui.cache) are what keep concurrent reads correct, and this is where they would break.
 "Half-applied" is checked on the pillar page the uploaded file changes: every visit must show either the figures
 before the upload or the figures after it, never a third set.
@@ -20,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.e2e import analis
 from tests.e2e.conftest import start_server, wait_for_app
-from tkpk import auth
+from tkpk.akun import lokal as auth
 
 pytestmark = [pytest.mark.resilience, pytest.mark.e2e]
 

@@ -1,6 +1,6 @@
 """The rakor agenda: URL round trip, tolerant parsing, navigation and slide numbers."""
 
-from tkpk import agenda as ag
+from tkpk.rakor import agenda as ag
 
 TAHUN = [2018, 2019, 2024]
 

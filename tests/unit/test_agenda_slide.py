@@ -1,4 +1,4 @@
-"""What the rakor slides show, moved out of the page (tkpk.agenda_slide, tkpk.agenda, tkpk.fmt): the BPS year
+"""What the rakor slides show, moved out of the page (tkpk.rakor.slide, tkpk.rakor.agenda, tkpk.fmt): the BPS year
 fallback, the tiles per projector size, the lists, the footers, the settings' names."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from tkpk import agenda as ag
-from tkpk import agenda_slide as sl
 from tkpk import fmt
-from tkpk import kinerja_tabel as kt
 from tkpk.mutu_sumber import PENANDA
+from tkpk.pilar import tabel as kt
+from tkpk.rakor import agenda as ag
+from tkpk.rakor import slide as sl
 
 A1080 = ag.Agenda(ag.BAWAAN, 2024)
 A720 = ag.Agenda(ag.BAWAAN, 2024, layar=720)
@@ -71,10 +71,10 @@ def test_headline_footer_names_the_tiles_own_sources_and_markers():
 
 def _bahan(n: int) -> SimpleNamespace:
     kode = [f"63.03.01.20{i:02d}" for i in range(n)]
-    kantong = pd.DataFrame({"rank": range(1, n + 1), "nama": [f"Desa {i}" for i in range(n)], "kode": kode,
+    kantong = pd.DataFrame({"peringkat": range(1, n + 1), "nama": [f"Desa {i}" for i in range(n)], "kode": kode,
                             "persen": [40.123] * n, "jumlah": [1234.0] * n})
     sasaran = SimpleNamespace(
-        tabel=pd.DataFrame({"kode": kode, "nama": kantong["nama"], "is_pocket": [True] * (n - 1) + [False],
+        tabel=pd.DataFrame({"kode": kode, "nama": kantong["nama"], "termasuk_kantong": [True] * (n - 1) + [False],
                             "intervensi_per_1000": [float(n - i) for i in range(n)], "kebutuhan": [100.0] * n,
                             "jumlah_intervensi": [2] * n, "belum_tersentuh": [i % 2 == 0 for i in range(n)]}),
         fraksi_median=0.25, ambang_rasio=1.5)

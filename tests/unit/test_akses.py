@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tkpk.akses import baca_daftar, boleh_unggah, cocok, terverifikasi
+from tkpk.akun.akses import baca_daftar, boleh_unggah, cocok, terverifikasi
 
 DAFTAR = baca_daftar(["Nama@BanjarKab.go.id", "@banjarkab.go.id", "@bappeda.kalselprov.go.id", "bukan-entri",
                       42, "@", "@.go.id"])

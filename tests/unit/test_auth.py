@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import auth
+from tkpk.akun import lokal as auth
 
 
 def test_add_and_verify_keeps_other_secrets(tmp_path: Path):

@@ -1,5 +1,5 @@
-"""The core's caches: one bounded, thread-safe LRU (tkpk.data_tahun.simpan) and the export maps' simplified
-outlines (tkpk.ekspor.peta), bounded and keyed by content rather than by ``id()``."""
+"""The core's caches: one bounded, thread-safe LRU (tkpk.toko.tahun.simpan) and the export maps' simplified
+outlines (tkpk.charts.peta_cetak), bounded and keyed by content rather than by ``id()``."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from tkpk import data_tahun
-from tkpk.ekspor import peta as ekspor_peta
+from tkpk.charts import peta_cetak as ekspor_peta
+from tkpk.toko import tahun as data_tahun
 
 
 @pytest.fixture

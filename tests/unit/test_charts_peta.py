@@ -7,7 +7,7 @@ import pandas as pd
 
 from tkpk.charts import peta as cp
 from tkpk.charts.geodata import fitur_dari
-from tkpk.klasifikasi import WARNA_TANPA_DATA, klasifikasi
+from tkpk.peta.klasifikasi import WARNA_TANPA_DATA, klasifikasi
 
 
 def _kotak(x: float, y: float) -> dict:
@@ -104,7 +104,7 @@ def test_crowded_labels_are_moved_apart():
 
 def test_quadrant_draws_both_thresholds_and_names_pockets():
     tabel = pd.DataFrame({"kode": ["1", "2", "3"], "nama": ["A", "B", "C"], "persen": [9.8, 2.0, 8.0],
-                          "jumlah": [612.0, 900.0, 40.0], "is_pocket": [True, False, False],
+                          "jumlah": [612.0, 900.0, 40.0], "termasuk_kantong": [True, False, False],
                           "jenis": ["kantong", None, None]})
     spec = cp.kuadran(tabel, ambang_persen=3.4, ambang_jumlah=500.0, judul_x="Persen miskin (%)",
                       judul_y="Penduduk miskin").to_dict()
@@ -157,7 +157,7 @@ def test_slide_pocket_map_names_shrink_on_a_small_map():
     import geopandas as gpd
     from shapely.geometry import box
 
-    from tkpk.ekspor.peta import peta_kantong
+    from tkpk.charts.peta_cetak import peta_kantong
 
     kec = gpd.GeoDataFrame({"kode": ["63.03.01", "63.03.02"], "nama": ["Aluh Aluh", "Gambut"]},
                            geometry=[box(114.6, -3.4, 114.7, -3.3), box(114.7, -3.4, 114.8, -3.3)], crs="EPSG:4326")

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from tkpk.charts import pilar as c
-from tkpk.status import AturanStatus, Status
+from tkpk.pilar.status import AturanStatus, Status
 
 OPD = pd.DataFrame({
     "nama_singkat": ["Dinas PUPRP", "Dishub", "DisperkimLH"],

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import box
 
-from tkpk import SAMPLE_SOURCE
+from tkpk import SUMBER_CONTOH
 from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.kalsel import batang_peringkat, peta_kalsel
 from tkpk.charts.kecil import grafik_kecil
@@ -179,13 +179,13 @@ def test_small_multiples_share_one_scale_are_ordered_and_say_sample():
     data = pd.DataFrame({
         "tahun": [2023, 2024, 2023, 2024], "kode_wilayah": ["a", "a", "b", "b"], "nama": ["A", "A", "B", "B"],
         "panel": ["A: 1,00%", "A: 1,00%", "B: 5,00%", "B: 5,00%"], "nilai": [2.0, 1.0, 4.0, 5.0],
-        "nilai_teks": ["2,00%", "1,00%", "4,00%", "5,00%"], "sumber_ringkas": [SAMPLE_SOURCE] * 4,
+        "nilai_teks": ["2,00%", "1,00%", "4,00%", "5,00%"], "sumber_ringkas": [SUMBER_CONTOH] * 4,
     })
     spec = grafik_kecil(data, ["B: 5,00%", "A: 1,00%"], judul="Persentase penduduk miskin", satuan="%",
-                        subjudul=f"Sumber: {SAMPLE_SOURCE}").to_dict()
+                        subjudul=f"Sumber: {SUMBER_CONTOH}").to_dict()
     assert spec["facet"]["sort"] == ["B: 5,00%", "A: 1,00%"]
     assert spec.get("resolve", {}).get("scale", {}).get("y", "shared") == "shared"
-    assert SAMPLE_SOURCE in json.dumps(spec["title"])
+    assert SUMBER_CONTOH in json.dumps(spec["title"])
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert "impute" not in json.dumps(spec)
 
@@ -194,7 +194,7 @@ def test_small_multiples_mark_the_latest_value_with_a_solid_dot_in_the_line_colo
     # review finding 11: the latest value must read as a filled dot (sample years are hollow points)
     data = pd.DataFrame({
         "tahun": [2023, 2024], "kode_wilayah": ["a", "a"], "nama": ["A", "A"], "panel": ["A: 1,00%"] * 2,
-        "nilai": [2.0, 1.0], "nilai_teks": ["2,00%", "1,00%"], "sumber_ringkas": [SAMPLE_SOURCE] * 2,
+        "nilai": [2.0, 1.0], "nilai_teks": ["2,00%", "1,00%"], "sumber_ringkas": [SUMBER_CONTOH] * 2,
         "asal": ["contoh", "contoh"],
     })
     spec = grafik_kecil(data, ["A: 1,00%"], judul="P", satuan="%").to_dict()

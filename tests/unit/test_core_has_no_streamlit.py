@@ -18,7 +18,7 @@ def _core_modules() -> list[str]:
 
 def test_core_modules_import_without_streamlit():
     modules = _core_modules()
-    assert "tkpk.db" in modules and "tkpk.sample" in modules
+    assert "tkpk.toko.db" in modules and "tkpk.contoh.register" in modules
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}:\n"

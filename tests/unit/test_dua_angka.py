@@ -1,7 +1,7 @@
 """The register's inner conflicts are found in the figures themselves, and the ratio is computed, not typed."""
 
-from tkpk.dua_angka import AngkaRegister, DuaAngka, konflik_register
-from tkpk.ringkasan import Headline
+from tkpk.tren.dua_angka import AngkaRegister, DuaAngka, konflik_register
+from tkpk.tren.ringkasan import AngkaUtama
 
 
 def _r(kode: str, tahun: int, nilai: float) -> AngkaRegister:
@@ -20,7 +20,7 @@ def test_shifted_year_labels_and_differing_counts_are_reported():
 
 
 def test_ratio_only_for_the_same_year():
-    h = Headline(2024, 2.36, None, None, None, 14461.0, 589164.0, None, None, 1, 12, "uji", "media_bps")
+    h = AngkaUtama(2024, 2.36, None, None, None, 14461.0, 589164.0, None, None, 1, 12, "uji", "media_bps")
     d = DuaAngka(2024, h, [_r("reg_miskin_satudata", 2024, 161726)])
     assert round(d.rasio, 2) == 11.18 and "sekitar 11 kali angka BPS" in d.mengapa_beda
     d2 = DuaAngka(2024, h, [_r("reg_miskin_satudata", 2025, 172697)])
@@ -32,12 +32,12 @@ def test_the_survey_figure_is_called_bps_only_when_it_is_bps():
     reg = [_r("reg_miskin_satudata", 2024, 161726)]
     for jenis, kata in (("kutipan_pejabat", "dikutip pejabat"), ("media_bps", "angka BPS dikutip media"),
                         (None, "jenis sumber tidak dicatat")):
-        h = Headline(2014, 2.74, None, None, None, 12345.0, None, None, None, None, 1, "uji", jenis)
+        h = AngkaUtama(2014, 2.74, None, None, None, 12345.0, None, None, None, None, 1, "uji", jenis)
         d = DuaAngka(2014, h, reg)
         assert "BPS" not in d.label_angka_bps and "Susenas 2014" in d.label_angka_bps
         assert kata in d.jenis_angka_bps
         assert not d.judul_angka_bps.startswith("Angka BPS") and kata in d.judul_angka_bps
-    h = Headline(2024, 2.36, None, None, None, 14461.0, None, None, None, 1, 12, "uji", "bps")
+    h = AngkaUtama(2024, 2.36, None, None, None, 14461.0, None, None, None, 1, 12, "uji", "bps")
     d = DuaAngka(2024, h, reg)
     assert d.label_angka_bps == "BPS 2024: penduduk miskin" and d.jenis_angka_bps == "Jenis sumber: BPS"
     assert d.judul_angka_bps == "Angka BPS (Susenas Maret 2024)"

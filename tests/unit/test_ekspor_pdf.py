@@ -3,7 +3,7 @@
 import pandas as pd
 
 from tkpk.ekspor import pdf
-from tkpk.status import Status
+from tkpk.pilar.status import Status
 
 
 def test_latin1_replaces_typographic_characters():

@@ -5,9 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tkpk.fakta import BarisTakDikenal, desa_idm, read_fakta, read_target
 from tkpk.katalog import INDIKATOR_FAKTA_BY_KODE
-from tkpk.reference import BUNDLED
+from tkpk.toko.fakta import BarisTakDikenal, desa_idm, read_fakta, read_target
+from tkpk.toko.referensi import BUNDLED
 
 
 def test_every_row_maps_to_a_fact_indicator_never_a_bps_or_sample_code():

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import LinearRing, MultiPolygon, Polygon, box
 
-from tkpk.geo_fitur import representative_points, to_features
+from tkpk.peta.geojson import representative_points, to_features
 
 
 def _searah_jarum_jam(ring: list[list[float]]) -> bool:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tkpk import auth, gerbang
-from tkpk.pembatas import Pembatas
+from tkpk.akun import gerbang
+from tkpk.akun import lokal as auth
+from tkpk.akun.pembatas import Pembatas
 
 
 @pytest.fixture

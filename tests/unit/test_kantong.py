@@ -6,14 +6,14 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from tkpk.kantong import (
+from tkpk.peta.kantong import (
     AturanKantong,
     AturanMoran,
     bandingkan_kantong,
     deskripsi_aturan,
     kantong_jumlah_persen,
 )
-from tkpk.kantong_moran import kantong_moran
+from tkpk.peta.moran import kantong_moran
 
 K3 = AturanKantong(k=3)
 
@@ -34,23 +34,23 @@ def test_top_share_but_small_count_is_not_a_pocket_by_default():
     h = kantong_jumlah_persen(_tempat())
     t = h.tabel.set_index("kode")
     assert t.loc["63.03.01", "atas_persen"] and not t.loc["63.03.01", "atas_jumlah"]
-    assert not t.loc["63.03.01", "is_pocket"] and t.loc["63.03.01", "jenis"] is None
+    assert not t.loc["63.03.01", "termasuk_kantong"] and t.loc["63.03.01", "jenis"] is None
     assert t.loc["63.03.01", "alasan"].startswith("bukan kantong: jumlah di bawah kelas teratas")
     # Many poor people but a low share is not a pocket either.
-    assert t.loc["63.03.03", "atas_jumlah"] and not t.loc["63.03.03", "is_pocket"]
+    assert t.loc["63.03.03", "atas_jumlah"] and not t.loc["63.03.03", "termasuk_kantong"]
 
 
 def test_top_in_both_is_a_pocket_with_plain_reasons():
     h = kantong_jumlah_persen(_tempat(), K3)
     assert h.kode_kantong == ["63.03.02", "63.03.10"]
     baris = h.tabel.set_index("kode").loc["63.03.02"]
-    assert baris["jenis"] == "kantong" and baris["rank"] == 1
+    assert baris["jenis"] == "kantong" and baris["peringkat"] == 1
     # Kabupaten share pooled from the same register counts (2.502 / 62.905), not the BPS P0.
     assert h.nilai_kabupaten == pytest.approx(100 * 2502 / 62905)
     assert baris["alasan"] == "% penduduk desil 1–4 9,8% (kabupaten 4,0%); 612 jiwa desil 1–4"
     # Quantile breaks at the 66,7th percentile of each column: pocket iff persen > 4 and jumlah > 100.
     assert h.ambang_persen == pytest.approx(4.0) and h.ambang_jumlah == pytest.approx(100)
-    assert h.tabel["rank"].isna().sum() == 8
+    assert h.tabel["peringkat"].isna().sum() == 8
     assert "di atas 4,0%" in deskripsi_aturan(hasil=h) and "di atas 100 jiwa" in deskripsi_aturan(hasil=h)
 
 
@@ -73,7 +73,7 @@ def test_missing_values_are_never_pockets():
     d = _tempat()
     d.loc[1, "persen_jiwa_desil_1_4"] = np.nan
     t = kantong_jumlah_persen(d).tabel.set_index("kode")
-    assert not t.loc["63.03.02", "is_pocket"] and t.loc["63.03.02", "alasan"].startswith("tidak ada data")
+    assert not t.loc["63.03.02", "termasuk_kantong"] and t.loc["63.03.02", "alasan"].startswith("tidak ada data")
 
 
 def test_same_inputs_same_pockets_regardless_of_row_order():
@@ -124,8 +124,8 @@ def test_moran_finds_the_known_high_high_cluster_and_the_isolated_cell():
     assert t.loc["63.03.44", "p_sim"] < 0.05
     assert t["p_sim"].notna().all() and ((t["p_sim"] > 0) & (t["p_sim"] <= 1)).all()  # shown for every place
     assert "p = " in t.loc["63.03.00", "alasan"] and "Tinggi-Tinggi" in t.loc["63.03.00", "alasan"]
-    assert t.loc["63.03.33", "kuadran"] == "Rendah-Rendah" or not t.loc["63.03.33", "is_pocket"]
-    assert t["rank"].notna().sum() == len(hh) + 1
+    assert t.loc["63.03.33", "kuadran"] == "Rendah-Rendah" or not t.loc["63.03.33", "termasuk_kantong"]
+    assert t["peringkat"].notna().sum() == len(hh) + 1
 
 
 def test_fdr_correction_is_on_by_default_and_only_removes_places():
@@ -153,7 +153,7 @@ def test_moran_is_reproducible_and_threshold_matters():
 
 def test_fuzzy_contiguity_joins_outlines_that_leave_a_sliver():
     """Two cells 0,5 m apart (a digitising gap) are neighbours within the 1 m tolerance, not with Queen."""
-    from tkpk.kantong_moran import tetangga
+    from tkpk.peta.moran import tetangga
 
     celah = 0.5 / 111_000  # about half a metre in degrees
     g = gpd.GeoDataFrame(geometry=[box(X0, Y0, X0 + SISI, Y0 + SISI),
@@ -179,9 +179,9 @@ def test_moran_islands_and_missing_values():
                                "geometry": _kotak(-20, 20)}], crs="EPSG:4326")
     h = kantong_moran(pd.concat([g, pulau], ignore_index=True))
     t = h.tabel.set_index("kode")
-    assert t.loc["63.03.99", "kuadran"] == "tanpa tetangga" and not t.loc["63.03.99", "is_pocket"]
+    assert t.loc["63.03.99", "kuadran"] == "tanpa tetangga" and not t.loc["63.03.99", "termasuk_kantong"]
     assert np.isnan(t.loc["63.03.99", "p_sim"]) and t.loc["63.03.99", "jumlah_tetangga"] == 0
-    assert t.loc["63.03.22", "kuadran"] == "tidak ada data" and not t.loc["63.03.22", "is_pocket"]
+    assert t.loc["63.03.22", "kuadran"] == "tidak ada data" and not t.loc["63.03.22", "termasuk_kantong"]
     assert h.catatan and "tanpa tetangga" in h.catatan
 
 

@@ -1,4 +1,4 @@
-"""tkpk.kinerja / kinerja_tabel on hand-made rows (SQL replaced by a fake ``fetch``): known totals, the
+"""tkpk.pilar.kartu / kinerja_tabel on hand-made rows (SQL replaced by a fake ``fetch``): known totals, the
 fallback pocket rule, belum melapor, place names and links, and the headline texts."""
 
 from __future__ import annotations
@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tkpk import kinerja, penerima, skor
-from tkpk import kinerja_tabel as tabel
-from tkpk.status import Status
+from tkpk.intervensi import penerima
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import skor, tabel
+from tkpk.pilar.status import Status
 
 KEC_A, KEC_B = "63.03.01", "63.03.02"
 DESA_A1, DESA_B1 = "63.03.01.2001", "63.03.02.2001"
@@ -49,11 +50,11 @@ WILAYAH = pd.DataFrame({
 @pytest.fixture
 def kartu(monkeypatch: pytest.MonkeyPatch) -> kinerja.KartuSkor:
     def fake_fetch(con: object, name: str, params: dict | None = None) -> pd.DataFrame:
-        if name == "pilar_periode":
+        if name == "periode_intervensi":
             return pd.DataFrame({"tahun": [2023, 2024], "triwulan": [None, None]})
-        if name == "pilar_persen_miskin":
+        if name == "persen_desil_banjar_tahun":
             return PERSEN.copy() if params["tahun"] in (2023, 2024) else PERSEN.iloc[0:0]
-        if name == "pilar_wilayah":
+        if name == "nama_wilayah_banjar":
             return WILAYAH.copy()
         raise AssertionError(name)
 

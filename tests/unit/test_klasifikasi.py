@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tkpk.klasifikasi import TIDAK_ADA_DATA, WARNA_TANPA_DATA, klasifikasi, nama_skema, palet
+from tkpk.peta.klasifikasi import TIDAK_ADA_DATA, WARNA_TANPA_DATA, klasifikasi, nama_skema, palet
 
 SERI = pd.Series(np.arange(1, 11) + 0.5)  # 1,5 … 10,5
 

@@ -8,11 +8,11 @@ from datetime import datetime
 
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE, katalog, sel_kecil
-from tkpk.data_tahun import DataTingkat, KeadaanData
-from tkpk.kantong import AturanKantong, kantong_jumlah_persen
+from tkpk import SUMBER_CONTOH, katalog, sel_kecil
 from tkpk.label import KOLOM_SUMBER, dengan_sumber, judul_lembar
-from tkpk.peta import TANPA_PERINGKAT, nilai_peta
+from tkpk.peta.data import TANPA_PERINGKAT, nilai_peta
+from tkpk.peta.kantong import AturanKantong, kantong_jumlah_persen
+from tkpk.toko.tahun import DataTingkat, KeadaanData
 from tkpk.unduh import bulat, ke_csv
 
 KEADAAN = KeadaanData(7, "intervensi", datetime(2026, 11, 28, 19, 17))
@@ -27,19 +27,19 @@ def test_every_download_row_names_its_source_and_the_sample_label():
     df = pd.DataFrame({"Wilayah": ["A", "B"], "Nilai": [1.5, 2.0], "sampel": [True, False]})
     out = dengan_sumber(df, None, KEADAAN)   # sample read from the frame
     assert "sampel" not in out.columns
-    assert (out[KOLOM_SUMBER] == f"{SAMPLE_SOURCE} — bukan data resmi; data per batch 7 (28 November 2026)").all()
-    assert SAMPLE_SOURCE in ke_csv(out).decode("utf-8-sig").splitlines()[1]
+    assert (out[KOLOM_SUMBER] == f"{SUMBER_CONTOH} — bukan data resmi; data per batch 7 (28 November 2026)").all()
+    assert SUMBER_CONTOH in ke_csv(out).decode("utf-8-sig").splitlines()[1]
     nyata = dengan_sumber(pd.DataFrame({"Nilai": [2.36]}), False, KEADAAN, asal="BPS")
     assert nyata[KOLOM_SUMBER].iloc[0] == "BPS; data per batch 7 (28 November 2026)"
     kosong = dengan_sumber(pd.DataFrame(columns=["Nilai"]), True, KEADAAN)
-    assert len(kosong) == 1 and SAMPLE_SOURCE in kosong[KOLOM_SUMBER].iloc[0]
+    assert len(kosong) == 1 and SUMBER_CONTOH in kosong[KOLOM_SUMBER].iloc[0]
 
 
 def test_sheet_title_row():
     assert judul_lembar("Lokasi prioritas", 2024, True, KEADAAN) == (
-        f"Lokasi prioritas — Kabupaten Banjar 2024 — ⚠ {SAMPLE_SOURCE} — bukan data resmi — data per batch 7 "
+        f"Lokasi prioritas — Kabupaten Banjar 2024 — ⚠ {SUMBER_CONTOH} — bukan data resmi — data per batch 7 "
         "(28 November 2026)")
-    assert SAMPLE_SOURCE not in judul_lembar("Profil kemiskinan", 2024, False, KEADAAN)
+    assert SUMBER_CONTOH not in judul_lembar("Profil kemiskinan", 2024, False, KEADAAN)
 
 
 def test_downloads_round_to_what_the_screen_shows():
@@ -60,7 +60,7 @@ def _data() -> DataTingkat:
     lebar["persen_rtlh"] = [math.nan, 40 / 60, 0.8]
     samar = lebar[["kode"]].assign(**{i.kode: "" for i in katalog.INDIKATOR})
     samar.loc[0, "rtlh"], samar.loc[0, "persen_rtlh"] = sel_kecil.KECIL, sel_kecil.TURUNAN
-    sumber = lebar[["kode"]].assign(**{i.kode: SAMPLE_SOURCE for i in katalog.INDIKATOR})
+    sumber = lebar[["kode"]].assign(**{i.kode: SUMBER_CONTOH for i in katalog.INDIKATOR})
     return DataTingkat("kecamatan", 2024, lebar, sumber, True, samar)
 
 

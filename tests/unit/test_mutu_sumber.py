@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tkpk import SAMPLE_SOURCE, mutu_sumber
+from tkpk import SUMBER_CONTOH, mutu_sumber
 from tkpk.katalog import JENIS_SUMBER
 
 SUMBER = ('riceknews.id, "BPS: Angka Kemiskinan" (Plt Kepala BPS Banjar) https://riceknews.id/x | also databoks '
@@ -26,8 +26,8 @@ def test_unknown_kind_is_marked_not_trusted():
 
 
 def test_sample_rows_always_read_as_sample():
-    assert mutu_sumber.sebut(SAMPLE_SOURCE, None) == SAMPLE_SOURCE
-    assert mutu_sumber.sebut("apa saja", "contoh") == SAMPLE_SOURCE
+    assert mutu_sumber.sebut(SUMBER_CONTOH, None) == SUMBER_CONTOH
+    assert mutu_sumber.sebut("apa saja", "contoh") == SUMBER_CONTOH
 
 
 def test_conflict_notes_travel_and_can_be_removed():

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tkpk import pembatas
-from tkpk.pembatas import (
+from tkpk.akun import pembatas
+from tkpk.akun.pembatas import (
     BATAS_KLIEN,
     BATAS_KUNCI,
     JENDELA_KLIEN,
@@ -122,7 +122,8 @@ def test_proxy_setting_from_environment(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_at_most_a_few_argon2_checks_at_once(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Eight parallel tries on eight accounts: never more than ARGON2_SERENTAK password checks run together."""
-    from tkpk import auth, gerbang
+    from tkpk.akun import gerbang
+    from tkpk.akun import lokal as auth
 
     aktif, puncak, kunci = [0], [0], threading.Lock()
 
@@ -175,7 +176,8 @@ class HitungIzin(Pembatas):
 def akun_ani(tmp_path, monkeypatch: pytest.MonkeyPatch):
     """An account "ani"; the password check is replaced by one that blocks wrong passwords until ``gerbang``
     is opened (the slow 64 MiB argon2 check, stretched), and counts how many checks ran."""
-    from tkpk import auth, gerbang
+    from tkpk.akun import gerbang
+    from tkpk.akun import lokal as auth
 
     path = tmp_path / "s.toml"
     auth.add_user(path, "ani", "sandi-benar-ani")
@@ -197,7 +199,7 @@ def akun_ani(tmp_path, monkeypatch: pytest.MonkeyPatch):
 def test_parallel_tries_cannot_outrun_the_lock(akun_ani) -> None:
     """29 wrong passwords sent at once, then the right one while they are still being checked: refused, and
     no more than one check of that pair ran at a time (before: all 30 were checked and the right one got in)."""
-    from tkpk import gerbang
+    from tkpk.akun import gerbang
 
     path, buka, dicek = akun_ani
     p = HitungIzin()
@@ -225,7 +227,7 @@ def test_parallel_tries_cannot_outrun_the_lock(akun_ani) -> None:
 
 def test_thirty_concurrent_tries_right_one_last_refused(akun_ani) -> None:
     """The reviewer's case in threads: 30 tries at once, the right password last, no waiting in between."""
-    from tkpk import gerbang
+    from tkpk.akun import gerbang
 
     path, buka, _ = akun_ani
     p = HitungIzin()
@@ -249,7 +251,7 @@ def test_thirty_concurrent_tries_right_one_last_refused(akun_ani) -> None:
 
 def test_a_reservation_is_released_when_no_check_slot_is_free(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A try told the server is busy neither counts as a failure nor leaves the pair blocked."""
-    from tkpk import gerbang
+    from tkpk.akun import gerbang
 
     monkeypatch.setattr(gerbang, "SEMAFOR", threading.BoundedSemaphore(1))
     monkeypatch.setattr(gerbang, "TUNGGU_SLOT", 0.01)
@@ -263,7 +265,8 @@ def test_a_reservation_is_released_when_no_check_slot_is_free(tmp_path, monkeypa
 def test_one_client_trying_many_names_gets_a_cheap_refusal(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Random account names are each a fresh (account, client) pair; the client's own budget stops them before
     any argon2 check, says so in Indonesian, and leaves other clients (the analyst elsewhere) alone."""
-    from tkpk import auth, gerbang
+    from tkpk.akun import gerbang
+    from tkpk.akun import lokal as auth
 
     path = tmp_path / "s.toml"
     auth.add_user(path, "ani", "sandi-benar-ani")
@@ -294,7 +297,8 @@ def test_one_client_trying_many_names_gets_a_cheap_refusal(tmp_path, monkeypatch
 
 
 def test_client_budget_holds_against_parallel_random_names(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tkpk import auth, gerbang
+    from tkpk.akun import gerbang
+    from tkpk.akun import lokal as auth
 
     buka = threading.Event()
     dicek: list[str] = []

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 from tests.penyerang import Penyerang
-from tkpk import penerima, sel_kecil, skor
-from tkpk.penerima import JIWA, KK, TANPA, satuan_efektif
+from tkpk import sel_kecil
+from tkpk.intervensi import penerima
+from tkpk.intervensi.penerima import JIWA, KK, TANPA, satuan_efektif
+from tkpk.pilar import skor
 
 
 @pytest.mark.parametrize(("dinyatakan", "output", "hasil"), [

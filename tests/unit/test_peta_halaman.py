@@ -1,4 +1,4 @@
-"""The map page's rules and sentences moved out of the page (tkpk.peta_pilihan, tkpk.peta_teks, tkpk.peta_tabel):
+"""The map page's rules and sentences moved out of the page (tkpk.peta.pilihan, tkpk.peta.teks, tkpk.peta.tabel):
 the measure's columns, typed thresholds and their fallback, the other level's rule, the quadrant and ratio
 frames, the places per level, and the texts that depend on figures."""
 
@@ -9,13 +9,13 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from tkpk import SAMPLE_SOURCE
-from tkpk import peta_pilihan as pl
-from tkpk import peta_tabel as pt
-from tkpk import peta_teks as tx
-from tkpk.bawaan import K_KELAS
-from tkpk.kantong import AturanKantong, AturanMoran, UjiMoran
+from tkpk import SUMBER_CONTOH
 from tkpk.label import akhiran_contoh
+from tkpk.peta import pilihan as pl
+from tkpk.peta import tabel as pt
+from tkpk.peta import teks as tx
+from tkpk.peta.bawaan import K_KELAS
+from tkpk.peta.kantong import AturanKantong, AturanMoran, UjiMoran
 
 
 def test_each_measure_names_its_share_and_count_columns():
@@ -143,5 +143,5 @@ def test_changes_keep_only_entered_and_left():
 
 def test_sample_suffix_is_one_helper():
     assert akhiran_contoh(False) == "" and akhiran_contoh(False, singkat=True) == ""
-    assert akhiran_contoh(True) == f" — {SAMPLE_SOURCE}"
+    assert akhiran_contoh(True) == f" — {SUMBER_CONTOH}"
     assert akhiran_contoh(True, singkat=True) == " ⚠️ DATA CONTOH."

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tkpk import peta_tabel as pt
-from tkpk.kantong import AturanKantong, kantong_jumlah_persen
-from tkpk.peta import tingkat_kode
-from tkpk.sasaran import tepat_sasaran
+from tkpk.peta import tabel as pt
+from tkpk.peta.data import tingkat_kode
+from tkpk.peta.kantong import AturanKantong, kantong_jumlah_persen
+from tkpk.peta.sasaran import tepat_sasaran
 
 
 def test_thresholds_parse_decimal_comma_and_thousands_dot():

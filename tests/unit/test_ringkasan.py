@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from tkpk.ringkasan import MIN_PEMBANDING, headline, tahun_tersedia, teks_peringkat
+from tkpk.tren.ringkasan import MIN_PEMBANDING, angka_utama, tahun_tersedia, teks_peringkat
 
 
 def _seri(lain: int = 3) -> pd.DataFrame:
@@ -25,7 +25,7 @@ def _seri(lain: int = 3) -> pd.DataFrame:
 
 
 def test_change_in_points_and_rank_among_kabkota_only():
-    h = headline(_seri(), 2024)
+    h = angka_utama(_seri(), 2024)
     assert h.p0 == 2.36
     assert h.perubahan_poin == -0.08
     assert h.tahun_sebelumnya == 2023
@@ -37,7 +37,7 @@ def test_change_in_points_and_rank_among_kabkota_only():
 
 @pytest.mark.parametrize("lain", [0, 1, 2])
 def test_no_rank_with_fewer_than_five_kabkota(lain):
-    h = headline(_seri(lain), 2024)
+    h = angka_utama(_seri(lain), 2024)
     assert h.jumlah_pembanding == 2 + lain < MIN_PEMBANDING
     assert h.peringkat is None
     assert h.peringkat_teks == f"belum cukup pembanding ({2 + lain} kab/kota)"
@@ -53,7 +53,7 @@ def test_rank_text_rule():
 
 
 def test_quoted_figure_is_not_called_bps_and_keeps_its_note():
-    h = headline(_seri(), 2024)
+    h = angka_utama(_seri(), 2024)
     assert not h.sumber_teks.startswith("BPS") and h.penanda == "▲"
     assert "dikutip pejabat" in h.sumber_teks
     assert "Catatan: dikutip dalam pidato" in h.keterangan_sumber
@@ -63,15 +63,15 @@ def test_the_comparison_year_carries_its_own_source_kind():
     # review finding 10: "Dibanding 2020 (2,55%)" hid that 2020 was quoted by an official, not read from BPS
     s = _seri()
     s.loc[(s["tahun"] == 2024) & (s["kode_wilayah"] == "63.03"), "jenis_sumber"] = "bps"
-    h = headline(s, 2024)
+    h = angka_utama(s, 2024)
     assert h.nama_sumber == "BPS" and h.resmi_bps
     assert h.pembanding_teks == "2023 (▲ 2,44%, dikutip pejabat, bukan dari tabel BPS)"
     s.loc[s["tahun"] == 2023, "jenis_sumber"] = "bps"
-    assert headline(s, 2024).pembanding_teks == "2023 (2,44%, BPS)"
+    assert angka_utama(s, 2024).pembanding_teks == "2023 (2,44%, BPS)"
 
 
 def test_no_previous_year_means_no_change():
-    h = headline(_seri(), 2023)
+    h = angka_utama(_seri(), 2023)
     assert h.perubahan_poin is None
     assert h.penduduk_miskin is None  # missing stays missing, never interpolated
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from tkpk.sample import bagi_bulat
+from tkpk.contoh.register import bagi_bulat
 
 
 @pytest.mark.parametrize(

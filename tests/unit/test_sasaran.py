@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from tkpk.sasaran import kode_kecamatan, tepat_sasaran
+from tkpk.peta.sasaran import kode_kecamatan, tepat_sasaran
 
 
 def _kebutuhan() -> pd.DataFrame:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tests.penyerang import Penyerang
 from tkpk import sel_kecil
-from tkpk.data_tahun import lindungi_wilayah
 from tkpk.sel_kecil import KECIL, PELENGKAP, Kelompok, lindungi
+from tkpk.toko.tahun import lindungi_wilayah
 
 
 def _serang(nilai: dict, kelompok: list[Kelompok], status: dict) -> Penyerang:

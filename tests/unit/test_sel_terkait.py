@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.penyerang import model_wilayah
 from tkpk import katalog, sel_kecil
-from tkpk.data_tahun import lindungi_wilayah
+from tkpk.toko.tahun import lindungi_wilayah
 
 RHO = 4.19   # the sample's persons per KK in desil 1
 KOLOM = ["penduduk", "kk", "jiwa_desil_1_4", "jiwa_desil_1", "kk_desil_1_4", "kk_desil_1"]

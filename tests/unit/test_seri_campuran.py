@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from tkpk.seri_campuran import keterangan_campuran, rentang_tahun
+from tkpk.tren.seri_campuran import keterangan_campuran, rentang_tahun
 
 
 def test_year_ranges():

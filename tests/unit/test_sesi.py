@@ -3,7 +3,7 @@ tickets, signed cookies, and OIDC identities bounded by server start, logout and
 
 from __future__ import annotations
 
-from tkpk.sesi import UMUR_DETIK, UMUR_TIKET_DETIK, Daftar
+from tkpk.akun.sesi import UMUR_DETIK, UMUR_TIKET_DETIK, Daftar
 
 
 class Jam:

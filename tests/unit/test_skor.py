@@ -7,8 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from tkpk import katalog, skor
-from tkpk.status import ATURAN_BAKU, AturanStatus, Status, persen, persen_kolom, status
+from tkpk import katalog
+from tkpk.pilar import skor
+from tkpk.pilar.status import ATURAN_BAKU, AturanStatus, Status, persen, persen_kolom, status
 
 DESA_KANTONG_KEC = "63.03.05.2001"   # a desa inside pocket kecamatan 63.03.05
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tkpk.target import StatusTarget, dokumen_singkat, status_target, target_realisasi
+from tkpk.tren.target import StatusTarget, dokumen_singkat, status_target, target_realisasi
 
 
 def _targets() -> pd.DataFrame:
@@ -54,7 +54,7 @@ def test_the_direction_comes_from_the_catalogue():
 
 def test_a_target_is_shown_at_the_precision_its_document_states():
     # review finding 12: the Inpres target of 0% read "0,00%", like a measured figure
-    from tkpk.target import teks_target
+    from tkpk.tren.target import teks_target
 
     assert teks_target(0.0, "%") == "0%"
     assert teks_target(2.93, "%") == "2,93%"

@@ -1,11 +1,12 @@
-"""Pure helpers of tkpk.tren: short names and sources, id-ID value text, year grids and kecamatan summaries."""
+"""Pure helpers of tkpk.tren.data: short names and sources, id-ID value text, year grids and kecamatan summaries."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from tkpk import SAMPLE_SOURCE, tren
+from tkpk import SUMBER_CONTOH
+from tkpk.tren import data as tren
 
 
 @pytest.mark.parametrize(("nama", "pendek"), [
@@ -19,7 +20,7 @@ def test_nama_pendek(nama, pendek):
 def test_sumber_ringkas_drops_urls_and_second_sources():
     teks = 'BPS: riceknews.id, "Angka" (Plt Kepala BPS) https://riceknews.id/x | cross-check: databoks'
     assert tren.sumber_ringkas(teks) == 'BPS: riceknews.id, "Angka" (Plt Kepala BPS)'
-    assert tren.sumber_ringkas(SAMPLE_SOURCE + "; BPS penduduk") == SAMPLE_SOURCE
+    assert tren.sumber_ringkas(SUMBER_CONTOH + "; BPS penduduk") == SUMBER_CONTOH
     assert tren.sumber_ringkas(None) == "tidak ada data"
     assert len(tren.sumber_ringkas("x" * 300)) == 90
 

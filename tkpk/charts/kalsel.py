@@ -35,10 +35,10 @@ def _orientasi(geom: Any) -> Any:
 def _fitur(gdf: gpd.GeoDataFrame, props: list[str]) -> list[dict[str, Any]]:
     """GeoJSON features with properties lifted to the top level, as Streamlit's Vega needs them.
 
-    Private stand-in for ``tkpk.geo_fitur.to_features`` while that module is being written elsewhere.
+    Private stand-in for ``tkpk.peta.geojson.to_features`` while that module is being written elsewhere.
     """
     try:
-        from tkpk.geo_fitur import to_features  # type: ignore[import-not-found]
+        from tkpk.peta.geojson import to_features  # type: ignore[import-not-found]
     except ImportError:
         to_features = None
     if to_features is not None:

@@ -3,8 +3,8 @@
 Why they are built this way:
 
 - features travel inline as one JSON string (:mod:`tkpk.charts.geodata`), properties at the top level, because Streamlit
-  turns a GeoDataFrame into WKT text and draws nothing; rings are already clockwise (:mod:`tkpk.geo_fitur`);
-- colours come from :class:`tkpk.klasifikasi.Kelas`, so the legend lists the same class ranges (id-ID text made
+  turns a GeoDataFrame into WKT text and draws nothing; rings are already clockwise (:mod:`tkpk.peta.geojson`);
+- colours come from :class:`tkpk.peta.klasifikasi.Kelas`, so the legend lists the same class ranges (id-ID text made
   on the server) the pocket rule uses, with "tidak ada data" in grey whenever a place has no value;
 - the choropleth carries a point selection named :data:`PILIH` on ``kode``: clicking a place returns its code to
   the page (``st.altair_chart(on_select="rerun")``), which opens its profile;
@@ -27,7 +27,7 @@ from tkpk import fmt, sel_kecil
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
 from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik
-from tkpk.klasifikasi import Kelas, klasifikasi
+from tkpk.peta.klasifikasi import Kelas, klasifikasi
 
 PILIH = "pilih"
 WARNA_SAMAR = "#8c8c8c"  # hidden small cells: a grey darker than "tidak ada data", outside the class palette
@@ -182,7 +182,8 @@ def peta_koroplet(
 
 def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = (),
                jenis: dict[str, str] | None = None) -> pd.DataFrame:
-    """The per-feature properties the choropleth reads, from :func:`tkpk.peta.nilai_peta` output and its classes."""
+    """The per-feature properties the choropleth reads, from :func:`tkpk.peta.data.nilai_peta` output and its
+    classes."""
     kantong = {str(k) for k in kode_kantong}
     jenis = jenis or {}
     d = nilai.assign(kelas_label=kelas.label_per_baris().to_numpy())
@@ -210,11 +211,12 @@ def kuadran(
 ) -> Any:
     """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
 
-    ``tabel``: kode, nama, persen, jumlah, is_pocket, jenis (from :class:`tkpk.kantong.HasilKantong`).
+    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`).
     """
-    d = tabel[["kode", "nama", "persen", "jumlah", "is_pocket", "jenis"]].dropna(subset=["persen", "jumlah"]).copy()
+    d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis"]]
+         .dropna(subset=["persen", "jumlah"]).copy())
     d["status"] = [str(j) if p and isinstance(j, str) else ("kantong" if p else "bukan kantong")
-                   for j, p in zip(d["jenis"], d["is_pocket"], strict=True)]
+                   for j, p in zip(d["jenis"], d["termasuk_kantong"], strict=True)]
     d["persen_teks"] = [fmt.persen(x, 1) for x in d["persen"]]
     d["jumlah_teks"] = [fmt.angka(x) for x in d["jumlah"]]
     domain = ["kantong", "kantong terisolasi", "bukan kantong"]
@@ -242,7 +244,7 @@ def kuadran(
                                       fontWeight="bold")
         lapisan.append(pos.encode(x="nilai:Q", y=alt.value(12), text="teks:N") if g["sumbu"] == "x"
                        else pos.encode(y="nilai:Q", x=alt.value(4), text="teks:N"))
-    nama = d[d["is_pocket"]].head(maks_label)
+    nama = d[d["termasuk_kantong"]].head(maks_label)
     if not nama.empty:
         lapisan.append(alt.Chart(nama).mark_text(align="left", dx=7, dy=-7, fontSize=14 if besar else 11,
                                                  color="#111111").encode(x="persen:Q", y="jumlah:Q", text="nama:N"))

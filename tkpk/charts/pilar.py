@@ -17,7 +17,7 @@ import pandas as pd
 
 from tkpk import fmt
 from tkpk.charts.tema import terapkan
-from tkpk.status import ATURAN_BAKU, AturanStatus, Status
+from tkpk.pilar.status import ATURAN_BAKU, AturanStatus, Status
 
 WARNA_PAGU = "#c9c9c9"
 WARNA_REALISASI = "#0072B2"

@@ -32,10 +32,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
     """The rakor charts of the year: name → (chart, source line, sample?). Shared with the slideshow's export."""
-    from tkpk import tren
+    from tkpk.charts.peta_cetak import peta_kantong
     from tkpk.charts.pilar import titik_opd
     from tkpk.charts.tren import grafik_tren
-    from tkpk.ekspor.peta import peta_kantong
+    from tkpk.tren import data as tren
 
     seri = tren.seri_bps(con, "p0")  # type: ignore[arg-type]
     out: dict[str, tuple[object, str, bool]] = {
@@ -57,10 +57,7 @@ def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
 
 def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> list[Path]:
     """Write every file; returns their paths. Raises ValueError subclasses for invalid input."""
-    from tkpk.db import buka_cli
-    from tkpk.dua_angka import dua_angka
     from tkpk.ekspor import gambar as gb
-    from tkpk.ekspor.data import muat, tahun_program
     from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
     from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
     from tkpk.ekspor.notulen import notulen
@@ -68,7 +65,10 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
     from tkpk.ekspor.ringkasan_pdf import brief_kecamatan, brief_opd, brief_pilar
     from tkpk.ekspor.workbook import buku_kerja
     from tkpk.rakor.bahan import bahan_rakor
-    from tkpk.target import status_target, target_semua
+    from tkpk.rakor.tahun import muat, tahun_program
+    from tkpk.toko.db import buka_cli
+    from tkpk.tren.dua_angka import dua_angka
+    from tkpk.tren.target import status_target, target_semua
 
     con = buka_cli(db, baca_saja=True)  # refuses a missing file, a non-store and a locked store with one line
     try:
@@ -116,8 +116,8 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tkpk.db import StoreTidakTersedia
-    from tkpk.ekspor.data import TahunTidakAda
+    from tkpk.rakor.tahun import TahunTidakAda
+    from tkpk.toko.db import StoreTidakTersedia
 
     try:
         args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))

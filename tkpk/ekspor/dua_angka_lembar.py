@@ -1,17 +1,17 @@
 """Workbook sheets for the two poverty numbers and for targets against realisation.
 
 Why separate from :mod:`tkpk.ekspor.workbook`: these sheets read the store beyond the year bundle (register facts,
-targets), so they are built from :mod:`tkpk.dua_angka` and :mod:`tkpk.target` and handed to the workbook as
-finished tables. Ranks follow the same rule as the screens (:func:`tkpk.ringkasan.teks_peringkat`).
+targets), so they are built from :mod:`tkpk.tren.dua_angka` and :mod:`tkpk.tren.target` and handed to the workbook as
+finished tables. Ranks follow the same rule as the screens (:func:`tkpk.tren.ringkasan.teks_peringkat`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tkpk import dua_angka as da
 from tkpk import mutu_sumber
-from tkpk.target import StatusTarget, target_realisasi
+from tkpk.tren import dua_angka as da
+from tkpk.tren.target import StatusTarget, target_realisasi
 
 KOLOM_DUA = ["Bagian", "Tahun", "Nilai", "Satuan", "Keterangan", "Jenis sumber", "Sumber"]
 

@@ -8,10 +8,10 @@ data (no sample rows), so the page carries no sample label.
 
 from __future__ import annotations
 
-from tkpk import dua_angka as da
 from tkpk import fmt, mutu_sumber
 from tkpk.ekspor.pdf import BAWAH_ISI, Brief
-from tkpk.target import StatusTarget
+from tkpk.tren import dua_angka as da
+from tkpk.tren.target import StatusTarget
 
 
 def _sumber(jenis: object, sumber: str) -> str:
@@ -34,7 +34,7 @@ def _sumber_figur(d: da.DuaAngka) -> str:
 
 def brief_dua_angka(d: da.DuaAngka, target_p0: StatusTarget | None = None,
                     target_ekstrem: StatusTarget | None = None, keadaan: str | None = None) -> bytes:
-    """The one-page brief; ``keadaan`` names the store state it reflects (:func:`tkpk.data_tahun.keadaan_data`)."""
+    """The one-page brief; ``keadaan`` names the store state it reflects (:func:`tkpk.toko.tahun.keadaan_data`)."""
     b = d.bps
     pdf = Brief("Dua angka kemiskinan Kabupaten Banjar",
                 f"{d.judul_angka_bps} dan register kesejahteraan sosial: beda ukuran, beda guna",

@@ -19,8 +19,8 @@ from typing import Any
 
 import altair as alt
 
-from tkpk.data_tahun import KeadaanData
 from tkpk.label import LABEL_SAMPEL
+from tkpk.toko.tahun import KeadaanData
 
 SKALA_BAKU = 2
 LEBAR_BAKU = 900

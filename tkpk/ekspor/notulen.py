@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE
+from tkpk import SUMBER_CONTOH
 from tkpk.ekspor.pdf import BAWAH_ISI, TEPI, Brief, latin1
 from tkpk.rakor import tabel
 from tkpk.rakor.bahan import BahanRakor, judul_rakor
@@ -92,7 +92,7 @@ def _isi(b: BahanRakor, keadaan: str | None, ukuran: float, bersambung: bool) ->
         pdf.add_page()
         pdf.set_xy(TEPI, TEPI)
         pdf.set_font("Helvetica", "I", 8)
-        label = f" - {SAMPLE_SOURCE}, bukan data resmi" if b.sampel else ""
+        label = f" - {SUMBER_CONTOH}, bukan data resmi" if b.sampel else ""
         pdf.cell(0, 5, latin1(f"{judul}: {judul_rakor(b.sekarang)} (lanjutan){label}"), new_x="LMARGIN",
                  new_y="NEXT")
         pdf.ln(1)
@@ -132,7 +132,7 @@ def _isi(b: BahanRakor, keadaan: str | None, ukuran: float, bersambung: bool) ->
 
 def notulen(b: BahanRakor, keadaan: str | None = None) -> bytes:
     """The minutes of ``b.sekarang`` with the follow-up of ``b.sebelumnya``; ``keadaan`` names the store state the
-    suggestions reflect (:func:`tkpk.data_tahun.keadaan_data`). One A4 page, in smaller type (down to 6 pt) when the
+    suggestions reflect (:func:`tkpk.toko.tahun.keadaan_data`). One A4 page, in smaller type (down to 6 pt) when the
     decisions need it; only when even that cannot hold them, further pages: every decision is listed."""
     if b.sekarang is None:
         raise ValueError("Belum ada rakor tercatat; notulen tidak dapat dibuat.")

@@ -20,8 +20,8 @@ from typing import Any
 import pandas as pd
 from fpdf import FPDF
 
-from tkpk import SAMPLE_SOURCE, fmt
-from tkpk.status import Status
+from tkpk import SUMBER_CONTOH, fmt
+from tkpk.pilar.status import Status
 
 GANTI = {"−": "-", "–": "-", "—": "-", "≥": ">=", "≤": "<=", "÷": ":", "×": "x", "…": "...", "‘": "'", "’": "'",
          "“": '"', "”": '"', "●": "", "▲": "", "■": "", "○": "", "◌": "", "◐": "", "◇": "", "✕": "",
@@ -55,7 +55,7 @@ class Brief(FPDF):
         self.set_title(latin1(judul))
         self.set_creator("Dasbor TKPK Kabupaten Banjar")
         if sampel:
-            self.set_subject(f"{SAMPLE_SOURCE}: bukan data resmi")
+            self.set_subject(f"{SUMBER_CONTOH}: bukan data resmi")
         self.add_page()
         self.set_fill_color(31, 56, 100)
         self.rect(0, 0, LEBAR, 24, style="F")
@@ -71,7 +71,7 @@ class Brief(FPDF):
         if sampel:
             self.set_font("Helvetica", "B", 9)
             self.set_draw_color(0, 0, 0)
-            self.cell(LEBAR - 2 * TEPI, 6, latin1(f"PERHATIAN: {SAMPLE_SOURCE} - angka kecamatan/desa dan data "
+            self.cell(LEBAR - 2 * TEPI, 6, latin1(f"PERHATIAN: {SUMBER_CONTOH} - angka kecamatan/desa dan data "
                                                   "program adalah data contoh, bukan data resmi."), border=1,
                       new_x="LMARGIN", new_y="NEXT")
             self.ln(2)
@@ -183,8 +183,8 @@ class Brief(FPDF):
         self.set_xy(TEPI, BAWAH_ISI + 2)
         self.set_font("Helvetica", "", 6.8)
         teks = "Sumber: " + " | ".join(sumber)
-        if self.sampel and SAMPLE_SOURCE not in teks:
-            teks += f" | {SAMPLE_SOURCE}: bukan data resmi."
+        if self.sampel and SUMBER_CONTOH not in teks:
+            teks += f" | {SUMBER_CONTOH}: bukan data resmi."
         maks = 900
         self.multi_cell(0, 3.1, latin1(teks if len(teks) <= maks else teks[: maks - 3] + "..."))
         self.set_xy(TEPI, TINGGI - 8)

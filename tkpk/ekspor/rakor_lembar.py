@@ -13,10 +13,10 @@ import duckdb
 import pandas as pd
 
 from tkpk import katalog
-from tkpk.queries import fetch
 from tkpk.rakor import rencana as rc
 from tkpk.rakor import tabel
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
+from tkpk.toko.queries import fetch
 
 _NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 

@@ -1,6 +1,6 @@
 """The content of the three one-page briefs: per pillar, per OPD, per kecamatan.
 
-Why the numbers come only from :class:`tkpk.ekspor.data.BahanTahun`: a brief handed out at the rakor must show
+Why the numbers come only from :class:`tkpk.rakor.tahun.BahanTahun`: a brief handed out at the rakor must show
 the figures the dashboard and the workbook show, computed once by the scorecard and pocket functions.
 """
 
@@ -10,13 +10,15 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
-from tkpk import fmt, katalog, penerima, skor
+from tkpk import fmt, katalog
+from tkpk.charts import peta_cetak as peta
 from tkpk.charts.tema import WARNA_BANJAR, terapkan
-from tkpk.ekspor import peta
-from tkpk.ekspor.data import BahanTahun
 from tkpk.ekspor.gambar import png_polos
 from tkpk.ekspor.pdf import BAWAH_ISI, LEBAR, TEPI, Brief, angka, persen, rupiah
-from tkpk.status import ATURAN_BAKU, Status
+from tkpk.intervensi import penerima
+from tkpk.pilar import skor
+from tkpk.pilar.status import ATURAN_BAKU, Status
+from tkpk.rakor.tahun import BahanTahun
 
 _NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}

@@ -23,13 +23,14 @@ from typing import Any
 
 import pandas as pd
 
-from tkpk import KODE_BANJAR, KODE_PROVINSI, SAMPLE_SOURCE, bawaan, katalog, mutu_sumber, sel_kecil
-from tkpk.ekspor.data import BahanTahun
+from tkpk import KODE_BANJAR, KODE_PROVINSI, SUMBER_CONTOH, katalog, mutu_sumber, sel_kecil
 from tkpk.ekspor.rakor_lembar import LembarRakor
-from tkpk.figur_bps import FIGUR
-from tkpk.kantong import deskripsi_aturan
 from tkpk.label import judul_lembar
-from tkpk.ringkasan import NAMA_FIGUR
+from tkpk.peta.kantong import deskripsi_aturan
+from tkpk.pilar import status
+from tkpk.rakor.tahun import BahanTahun
+from tkpk.tren.figur_bps import FIGUR
+from tkpk.tren.ringkasan import NAMA_FIGUR
 from tkpk.unduh import aman
 
 LEMBAR = ["Dua angka", "Profil kemiskinan", "Target dan realisasi", "Lokasi prioritas", "Program per pilar",
@@ -106,7 +107,7 @@ def lokasi_prioritas(b: BahanTahun) -> pd.DataFrame:
                 kec = str(m["nama_kecamatan"].iloc[0]) if not m.empty else ""
             iv = per_tempat.loc[r.kode] if r.kode in per_tempat.index else None
             baris.append({
-                "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.rank), "Kode wilayah": r.kode,
+                "Tahun": b.tahun, "Tingkat": tingkat, "Peringkat": _sel(r.peringkat), "Kode wilayah": r.kode,
                 "Nama": r.nama, "Kecamatan": kec or r.nama, "% penduduk desil 1–4 (%)": _sel(r.persen),
                 "Penduduk desil 1–4 (jiwa)": _sel(r.jumlah), "Skor komposit (0-100)": _sel(r.skor),
                 "Alasan": r.alasan,
@@ -176,7 +177,7 @@ def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
     if b.keadaan is not None:
         baris.append(("Keadaan data", b.keadaan.teks))
     if b.sampel:
-        baris.append(("PERHATIAN", f"{SAMPLE_SOURCE}: data kecamatan/desa dan data program di berkas ini adalah "
+        baris.append(("PERHATIAN", f"{SUMBER_CONTOH}: data kecamatan/desa dan data program di berkas ini adalah "
                                    "data contoh buatan untuk uji coba, bukan data resmi."))
     baris.append(("Profil kemiskinan", "Kolom Jenis sumber: hanya 'BPS' yang dibaca dari rilis BPS sendiri; angka "
                                        "lain dikutip media atau pejabat (lihat Catatan)."))
@@ -194,7 +195,7 @@ def sumber(b: BahanTahun, dibuat: datetime | None = None) -> pd.DataFrame:
     baris.append(("Sel kecil", f"Jumlah rumah tangga atau orang 1–4 per desa/kecamatan ditulis \"< "
                                f"{sel_kecil.AMBANG}\"; sel pelengkap dan persentase dari sel tersembunyi ditulis "
                                f"\"{sel_kecil.TEKS_SAMAR}\", agar total dikurangi bagian lain tidak membukanya."))
-    baris += [("Aturan status", x.removeprefix("- ")) for x in bawaan.ATURAN_STATUS.deskripsi().splitlines()]
+    baris += [("Aturan status", x.removeprefix("- ")) for x in status.ATURAN_BAKU.deskripsi().splitlines()]
     return pd.DataFrame(baris, columns=["Bagian", "Keterangan"])
 
 
@@ -225,7 +226,7 @@ def tulis_lembar(wb: Any, judul: str, df: pd.DataFrame, *, judul_baris: str, leb
     ws = wb.create_sheet(judul[:31])
     data = aman(df)
     ws.append([judul_baris])
-    ws["A1"].font = Font(bold=True, size=12, color="A04000" if SAMPLE_SOURCE in judul_baris else "1F3864")
+    ws["A1"].font = Font(bold=True, size=12, color="A04000" if SUMBER_CONTOH in judul_baris else "1F3864")
     ws["A1"].data_type = "s"
     ws.append(list(data.columns))
     for sel in ws[2]:

@@ -3,7 +3,7 @@
 Rolling back marks the batch 'dibatalkan'; the v_* views compute every cell from the active batches only, so
 each cell becomes exactly what it would be had the batch never been loaded, and the file can be loaded again.
 The preview computes the same thing before anything changes: the views' own macros, once leaving the batch out
-(:file:`tkpk/sql/batal_pratinjau_*.sql`), so preview and result cannot disagree.
+(:file:`tkpk/toko/sql/batal_pratinjau_*.sql`), so preview and result cannot disagree.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tkpk.db import new_batch, transaction
 from tkpk.ingest.simpan import TABEL
-from tkpk.queries import execute, fetch, sql
+from tkpk.toko.db import new_batch, transaction
+from tkpk.toko.queries import execute, fetch, sql
 
 JENIS_BATAL = "pembatalan"
 # Cells listed in a preview; the count is always complete.

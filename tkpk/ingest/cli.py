@@ -73,8 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(data, str):
         print(f"GALAT: {data}")
         return EXIT_INVALID
-    from tkpk.db import StoreTidakTersedia, buka_cli, migrate
     from tkpk.ingest.proses import ingest_file
+    from tkpk.toko.db import StoreTidakTersedia, buka_cli, migrate
 
     try:
         con = buka_cli(Path(args.db), baca_saja=args.dry_run)
@@ -172,8 +172,8 @@ def rollback_main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--alasan", default=None, help="alasan pembatalan, dicatat pada riwayat")
     p.add_argument("--dry-run", action="store_true", help="tampilkan sel yang akan berubah saja, jangan batalkan")
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
-    from tkpk.db import StoreTidakTersedia, buka_cli, migrate
     from tkpk.ingest.batal import BatalGagal, baris_pratinjau, batalkan, pratinjau_batal
+    from tkpk.toko.db import StoreTidakTersedia, buka_cli, migrate
 
     try:
         con = buka_cli(Path(args.db), baca_saja=args.dry_run)

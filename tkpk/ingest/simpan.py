@@ -20,9 +20,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tkpk.db import new_batch, transaction
 from tkpk.fmt import angka
-from tkpk.queries import muat, sql
+from tkpk.toko.db import new_batch, transaction
+from tkpk.toko.queries import sisipkan, sql
 
 TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten",
          "target": "target_indikator", "rencana": "rencana_aksi"}
@@ -239,6 +239,6 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         for mulai in range(0, total, UKURAN_POTONG):
             potong = tulis.slice(mulai, UKURAN_POTONG)
             potong = potong.append_column("batch_id", pa.array(np.full(potong.num_rows, bid, dtype=np.int64)))
-            muat(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
+            sisipkan(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
             lapor(min(1.0, (mulai + potong.num_rows) / total), f"menulis {mulai + potong.num_rows} dari {total} baris")
         return Tersimpan(bid, pra, total)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from tkpk import katalog
 from tkpk.ingest.kewajaran import PASANGAN, angka_teks, lebar
 from tkpk.ingest.pesan import Pesan, Tingkat, pesan_baris, pesan_sel
-from tkpk.queries import sql
+from tkpk.toko.queries import sql
 
 # rapidfuzz ratio (0–100) of the folded names at or above which a new program is "mirip dengan" a stored one.
 BATAS_MIRIP = 85.0

@@ -120,7 +120,7 @@ class Pencocok:
 
     @classmethod
     def dari_store(cls, con: duckdb.DuckDBPyConnection) -> Pencocok:
-        from tkpk.queries import fetch
+        from tkpk.toko.queries import fetch
 
         return cls.dari_frame(fetch(con, "ingest_wilayah"))
 

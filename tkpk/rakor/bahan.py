@@ -13,9 +13,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tkpk.queries import fetch
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor.saran import saran_status
+from tkpk.toko.queries import fetch
 
 
 @dataclass(frozen=True)

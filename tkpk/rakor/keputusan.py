@@ -21,8 +21,8 @@ import duckdb
 import pandas as pd
 
 from tkpk import KODE_BANJAR, katalog
-from tkpk.db import transaction
-from tkpk.queries import execute, fetch, sql
+from tkpk.toko.db import transaction
+from tkpk.toko.queries import execute, fetch, sql
 
 STATUS: tuple[str, ...] = ("baru", "berjalan", "selesai")
 LABEL_STATUS: dict[str, str] = {"baru": "Baru", "berjalan": "Berjalan", "selesai": "Selesai"}

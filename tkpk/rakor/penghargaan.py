@@ -54,7 +54,7 @@ def capaian_acuan(baris: pd.DataFrame, rencana: pd.DataFrame, batas: float = 100
     programs measured against each.
 
     ``baris`` are the year's report rows (``pilar, kode_opd, program, satuan_output, target_output,
-    capaian_output, pagu``). Programs combine as on the scorecard (:func:`tkpk.skor.skor_opd`): each program's %
+    capaian_output, pagu``). Programs combine as on the scorecard (:func:`tkpk.pilar.skor.skor_opd`): each program's %
     capped at ``batas``, then the mean weighted by pagu (the plain mean when no program has a pagu).
     """
     kolom = ["kode_opd", "capaian_pct", "program_rencana", "program_laporan"]

@@ -1,6 +1,6 @@
 """The rakor's view of one pillar and year: action plans against delivery, and the award candidates.
 
-Both read the same year the Kinerja pilar page reads (:func:`tkpk.kinerja.kartu_skor` for the scores), so a rank
+Both read the same year the Kinerja pilar page reads (:func:`tkpk.pilar.kartu.kartu_skor` for the scores), so a rank
 or a plan status never disagrees with the scorecard beside it.
 """
 
@@ -12,10 +12,11 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from tkpk import SAMPLE_SOURCE, kinerja
-from tkpk.queries import fetch
+from tkpk import SUMBER_CONTOH
+from tkpk.pilar import kartu as kinerja
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
+from tkpk.toko.queries import fetch
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,9 @@ class RencanaPilar:
 
     def teks_sumber(self) -> str:
         """The plan table's caption (after "Sumber: "), with the sample label when plans or reports are sample, as
-        every other caption of the page (:func:`tkpk.kinerja.teks_sumber`)."""
+        every other caption of the page (:func:`tkpk.pilar.kartu.teks_sumber`)."""
         teks = f"rencana aksi OPD dan laporan intervensi OPD {self.tahun} (batch aktif terbaru)"
-        return f"{teks}. ⚠️ {SAMPLE_SOURCE}, bukan data resmi." if self.sampel else f"{teks}."
+        return f"{teks}. ⚠️ {SUMBER_CONTOH}, bukan data resmi." if self.sampel else f"{teks}."
 
 
 def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: str | None = None,

@@ -1,7 +1,8 @@
 """Action plans (rencana aksi) against reported delivery, per OPD, program and quarter.
 
 Both sides are read the way OPDs fill them in: cumulative to a quarter ("s.d. triwulan"). A report row of quarter
-q holds the output and spending so far that year (as :func:`tkpk.skor.pilih_periode` assumes); a plan row of quarter
+q holds the output and spending so far that year (as :func:`tkpk.pilar.skor.pilih_periode` assumes); a plan row of
+quarter
 q holds what should be reached by the end of quarter q, and a plan or report without a quarter is the year's
 end. So for every place of a program the value at quarter q is the one of its latest row at or before q, and the
 program's value is the sum over its places. Places are not matched between plan and report (a plan is often made

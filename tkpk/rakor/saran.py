@@ -40,8 +40,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from tkpk import KODE_BANJAR, fmt, katalog, sel_kecil
+from tkpk.intervensi.penerima import satuan_orang
 from tkpk.nama import kunci_nama
-from tkpk.penerima import satuan_orang
 from tkpk.rakor.periode import akhir_periode, triwulan_dari
 
 __all__ = ["ATURAN_SARAN", "Saran", "saran_satu", "saran_status", "sesudah_rakor", "triwulan_dari"]

@@ -2,7 +2,7 @@
 
 Why: a Streamlit page reruns top to bottom on every widget change, and rakor officials expect the answer as
 fast as the click (bench/RESULTS.md). The domain functions are pure over the store, so their results can be
-reused until the store changes; the fingerprint (``tkpk.queries.versi_data``) changes with every upload and
+reused until the store changes; the fingerprint (``tkpk.toko.queries.versi_data``) changes with every upload and
 rollback, so a cached page never shows data older than the store. Results are pickled copies
 (``st.cache_data``), so a page cannot mutate what another session sees; ``baca_bersama`` is the exception for
 large read-only values (boundaries), whose unpickling would cost more than the query it saves.
@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from tkpk.config import db_path
-from tkpk.queries import versi_data
+from tkpk.toko.queries import versi_data
 from tkpk.ui.koneksi import conn
 from tkpk.ui.sidik import sidik
 
@@ -116,7 +116,7 @@ def baca(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 def baca_bersama(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Like ``baca``, but every session gets the same object, not a copy.
 
-    Only for values nobody mutates, such as ``tkpk.peta.Geometri`` (a frozen dataclass of polygons): unpickling
+    Only for values nobody mutates, such as ``tkpk.peta.data.Geometri`` (a frozen dataclass of polygons): unpickling
     the 290 desa polygons took ~35 ms of every map rerun (bench/RESULTS.md).
     """
     return _bersama(_kunci(fn, args, kwargs), fn, args, kwargs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE
+from tkpk import SUMBER_CONTOH
 from tkpk.label import akhiran_contoh
 from tkpk.teks_aman import md
 
@@ -15,7 +15,7 @@ from tkpk.teks_aman import md
 alt.utils.schemapi.disable_debug_mode()
 
 LABEL_CONTOH = (
-    f"⚠️ **{SAMPLE_SOURCE}**: angka tingkat kecamatan/desa dan data program di halaman ini adalah data contoh "
+    f"⚠️ **{SUMBER_CONTOH}**: angka tingkat kecamatan/desa dan data program di halaman ini adalah data contoh "
     "buatan untuk uji coba, bukan data resmi. Angka BPS tingkat kabupaten adalah data nyata dengan sumbernya."
 )
 PARAM_MODE = "mode"
@@ -74,7 +74,7 @@ def halaman(judul: str, pertanyaan: str) -> None:
 
 def keadaan_data() -> None:
     """Which state of the store the page reflects (newest batch and its date), under every page title."""
-    from tkpk.data_tahun import keadaan_data as baca_keadaan
+    from tkpk.toko.tahun import keadaan_data as baca_keadaan
     from tkpk.ui.cache import baca
 
     try:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tkpk import dua_angka as da
 from tkpk import fmt
 from tkpk.mutu_sumber import legenda
+from tkpk.tren import dua_angka as da
 from tkpk.ui.unduhan import tabel_angka
 
 

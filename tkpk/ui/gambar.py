@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from tkpk.data_tahun import keadaan_data
 from tkpk.ekspor.gambar import ke_png, ke_svg
+from tkpk.toko.tahun import keadaan_data
 from tkpk.ui.cache import baca
 
 

@@ -1,4 +1,4 @@
-"""The app's one DuckDB connection per process; each query takes its own cursor (see tkpk.queries).
+"""The app's one DuckDB connection per process; each query takes its own cursor (see tkpk.toko.queries).
 
 ``TKPK_DB`` names either the store file (read-write, one process per file) or a Parquet snapshot folder written
 by ``python -m tkpk export-parquet`` (read-only, any number of app replicas; see docs/SCALING.md).
@@ -11,10 +11,10 @@ import logging
 import duckdb
 import streamlit as st
 
+from tkpk.bangun import init_store
 from tkpk.config import db_path, is_parquet_store
-from tkpk.db import StoreLockedError, connect, migrate
-from tkpk.queries import scalar
-from tkpk.store import init_store
+from tkpk.toko.db import StoreLockedError, connect, migrate
+from tkpk.toko.queries import scalar
 from tkpk.ui.aman import galat_internal
 
 LOG = logging.getLogger("tkpk.koneksi")
@@ -42,7 +42,7 @@ def _open(path: str) -> duckdb.DuckDBPyConnection:
 
 @st.cache_resource(show_spinner="Membuka set Parquet…")
 def _open_parquet(path: str) -> duckdb.DuckDBPyConnection:
-    from tkpk.parket import connect_parquet
+    from tkpk.toko.parket import connect_parquet
 
     return connect_parquet(path)
 

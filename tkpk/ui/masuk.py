@@ -1,12 +1,12 @@
 """Analyst login gate for the pages that write (upload, rollback).
 
 Two kinds of account, never both: with an OIDC provider configured in ``secrets.toml`` (``[auth]`` with
-``client_id``) ``st.login`` proves who someone is and the allow-list ``[tkpk] analis`` (:mod:`tkpk.akses`)
-decides who is an analyst; otherwise local accounts (argon2 hashes under ``[auth.users]``, see :mod:`tkpk.auth`)
-log in through a throttled form (:mod:`tkpk.gerbang`). With no account, or OIDC without an allow-list, the gate
+``client_id``) ``st.login`` proves who someone is and the allow-list ``[tkpk] analis`` (:mod:`tkpk.akun.akses`)
+decides who is an analyst; otherwise local accounts (argon2 hashes under ``[auth.users]``, see :mod:`tkpk.akun.lokal`)
+log in through a throttled form (:mod:`tkpk.akun.gerbang`). With no account, or OIDC without an allow-list, the gate
 stays shut and says how to open it. No default password.
 
-A local login lives server-side (:mod:`tkpk.sesi`); the browser keeps it across a reload through an HttpOnly
+A local login lives server-side (:mod:`tkpk.akun.sesi`); the browser keeps it across a reload through an HttpOnly
 cookie it fetches once from ``/api/sesi`` right after the login (:mod:`tkpk.ui.rute`).
 """
 
@@ -19,10 +19,11 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 
-from tkpk import akses, auth
-from tkpk import gerbang as masuk_lokal
-from tkpk.pembatas import alamat_klien, proxy_tepercaya
-from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT
+from tkpk.akun import akses
+from tkpk.akun import gerbang as masuk_lokal
+from tkpk.akun import lokal as auth
+from tkpk.akun.pembatas import alamat_klien, proxy_tepercaya
+from tkpk.akun.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT
 from tkpk.teks_aman import md
 
 KUNCI_PENGGUNA = "analis"  # the name, for display; never trusted on its own

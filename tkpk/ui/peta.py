@@ -1,6 +1,6 @@
 """The map page's widgets and its place profile: the sidebar choices (state in the URL), the place selected by a
-click or the list, and the profile panel. The rules behind the choices are in :mod:`tkpk.peta_pilihan`, the
-sentences in :mod:`tkpk.peta_teks`."""
+click or the list, and the profile panel. The rules behind the choices are in :mod:`tkpk.peta.pilihan`, the
+sentences in :mod:`tkpk.peta.teks`."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from tkpk import fmt, idm, katalog, peta
-from tkpk import peta_pilihan as pl
-from tkpk import peta_profil as pp
-from tkpk import peta_tabel as pt
-from tkpk import peta_teks as tx
+from tkpk import fmt, katalog
 from tkpk.charts import peta as cp
-from tkpk.kantong import DEPRIVASI, AturanKantong, AturanMoran, HasilKantong
-from tkpk.kantong_moran import KOREKSI, LAJU
-from tkpk.klasifikasi import K_MAKS, K_MIN, SKEMA
-from tkpk.seri_campuran import keterangan_campuran
+from tkpk.peta import data as peta
+from tkpk.peta import idm
+from tkpk.peta import pilihan as pl
+from tkpk.peta import profil as pp
+from tkpk.peta import tabel as pt
+from tkpk.peta import teks as tx
+from tkpk.peta.kantong import DEPRIVASI, AturanKantong, AturanMoran, HasilKantong
+from tkpk.peta.klasifikasi import K_MAKS, K_MIN, SKEMA
+from tkpk.peta.moran import KOREKSI, LAJU
+from tkpk.tren.seri_campuran import keterangan_campuran
 from tkpk.ui import chrome
 from tkpk.ui.aman import tabel as tabel_aman
 from tkpk.ui.cache import baca, baca_bersama
@@ -145,7 +147,7 @@ def profil(p: Pilihan, hasil: HasilKantong, wil: pd.DataFrame, besar: bool) -> N
     st.markdown(f"### {prof.judul}")
     for baris in baca(idm.status_tempat, tempat):
         st.markdown(f"**{baris}**")
-    (st.error if prof.is_pocket else st.info)(pp.teks_status(prof))
+    (st.error if prof.termasuk_kantong else st.info)(pp.teks_status(prof))
     tampil_grafik(spek(cp.tren_tempat, prof.tren, judul=f"Tren {prof.nama}", subjudul=ind.nama,
                        satuan=ind.satuan, besar=besar))
     campuran = keterangan_campuran(prof.tren)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tkpk import kinerja
-from tkpk import kinerja_tabel as tabel
-from tkpk.kinerja import KartuSkor
+from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import tabel
+from tkpk.pilar.kartu import KartuSkor
 from tkpk.ui import chrome
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 

@@ -1,5 +1,5 @@
 """The rakor slides for the projector: the slide CSS, the agenda kept in the session and the URL, the control
-row, and one drawing function per slide. What each slide shows comes from :mod:`tkpk.agenda_slide`."""
+row, and one drawing function per slide. What each slide shows comes from :mod:`tkpk.rakor.slide`."""
 
 from __future__ import annotations
 
@@ -10,19 +10,20 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tkpk import agenda as ag
-from tkpk import agenda_slide as sl
-from tkpk import target, tren
+from tkpk.charts.peta_cetak import peta_kantong
 from tkpk.charts.pilar import titik_opd
 from tkpk.charts.tren import grafik_tren
-from tkpk.data_tahun import keadaan_data
-from tkpk.dua_angka import dua_angka
-from tkpk.ekspor.data import BahanTahun
-from tkpk.ekspor.peta import peta_kantong
 from tkpk.label import LABEL_SAMPEL, akhiran_contoh
+from tkpk.rakor import agenda as ag
 from tkpk.rakor import keputusan as kp
+from tkpk.rakor import slide as sl
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
-from tkpk.ringkasan import bps_seri, headline
+from tkpk.rakor.tahun import BahanTahun
+from tkpk.toko.tahun import keadaan_data
+from tkpk.tren import data as tren
+from tkpk.tren import target
+from tkpk.tren.dua_angka import dua_angka
+from tkpk.tren.ringkasan import angka_utama, bps_seri
 from tkpk.ui import masuk
 from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.aman import html
@@ -143,7 +144,7 @@ def _daftar(tempat: object, daftar: pd.DataFrame) -> None:
 
 def slide_headline(a: ag.Agenda) -> None:
     seri = baca(bps_seri)
-    h = headline(seri, sl.tahun_bps(seri, a.tahun))
+    h = angka_utama(seri, sl.tahun_bps(seri, a.tahun))
     c, ubin = st.columns(4), sl.ubin_headline(h, a)
     _ubin(c[:1], ubin[:1], delta_color="inverse")
     _ubin(c[1:], ubin[1:])

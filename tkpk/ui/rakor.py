@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from tkpk import SAMPLE_SOURCE, katalog
+from tkpk import SUMBER_CONTOH, katalog
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor import tabel
 from tkpk.rakor.bahan import BahanRakor, judul_rakor
@@ -296,7 +296,7 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
 
 def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
     """How many slides the follow-up of ``b`` takes at projector height ``layar``."""
-    from tkpk.agenda import jumlah_halaman
+    from tkpk.rakor.agenda import jumlah_halaman
 
     return jumlah_halaman(len(b.tindak_lanjut), layar) if b.sebelumnya is not None else 1
 
@@ -304,7 +304,7 @@ def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
 def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman: tuple[int, int] = (1, 1)) -> None:
     """The decisions of the previous rakor with their status (overdue marked) and the data's suggestion; page
     ``halaman`` = (this page, pages) of the follow-up, each decision on exactly one page, numbered across pages."""
-    from tkpk.agenda import bagian_halaman
+    from tkpk.rakor.agenda import bagian_halaman
 
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
@@ -344,8 +344,8 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
     """Kinerja pilar's "Rencana aksi dan laporan": plans of the pillar against reports, per quarter, and for a
     chosen OPD the chart of plan against delivery."""
     from tkpk import katalog
-    from tkpk import kinerja_tabel as kt
     from tkpk.charts.rencana import rencana_vs_laporan
+    from tkpk.pilar import tabel as kt
     from tkpk.rakor.pilar import rencana_pilar
     from tkpk.ui.grafik import spek, tampil_grafik
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -384,7 +384,7 @@ def rencana_aturan() -> str:
 
 def bagian_penghargaan(pilar: int, tahun: int) -> None:
     """Kinerja pilar's "Kandidat penghargaan": the OPDs of the pillar ranked, the weights beside the table."""
-    from tkpk import kinerja_tabel as kt
+    from tkpk.pilar import tabel as kt
     from tkpk.rakor import penghargaan as ph
     from tkpk.rakor.pilar import kandidat_penghargaan
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -392,7 +392,7 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     p = baca(kandidat_penghargaan, pilar, tahun, hari_ini=date.today())
     st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
     if p.sampel:
-        st.warning(f"⚠️ **{SAMPLE_SOURCE}**: peringkat ini dihitung dari data contoh, bukan data resmi.")
+        st.warning(f"⚠️ **{SUMBER_CONTOH}**: peringkat ini dihitung dari data contoh, bukan data resmi.")
     st.markdown(f"**Bobot:** {ph.teks_bobot(p.tanpa_kantong)}. Setiap komponen persen dibatasi 100. Komponen "
                 "yang tidak ada angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor "
                 "tidak diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "

@@ -3,7 +3,7 @@
 - ``GET /api/sesi?tiket=…&lanjut=/unggah``: swaps the one-time ticket a login just made for the session cookie
   (signed, expiring, HttpOnly, SameSite=Strict; Secure when the request came over HTTPS) and sends the browser
   back to the page. Why a route: a Streamlit script cannot set an HttpOnly cookie.
-  The ticket is swapped only for the browser that logged in: its binding cookie must match (:mod:`tkpk.sesi`).
+  The ticket is swapped only for the browser that logged in: its binding cookie must match (:mod:`tkpk.akun.sesi`).
 - ``GET /api/keluar?lanjut=…``: deletes that cookie (the session itself was already ended server-side).
 - ``GET /ringkasan?…``: the home page's own name in shared links; Streamlit serves the default page only at
   "/" and answered this address with its English "Page not found" dialog, so it is sent to "/" with its query.
@@ -30,8 +30,8 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tkpk.pembatas import alamat_klien, proxy_tepercaya
-from tkpk.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
+from tkpk.akun.pembatas import alamat_klien, proxy_tepercaya
+from tkpk.akun.sesi import DAFTAR, NAMA_KUKI, NAMA_KUKI_IKAT, UMUR_DETIK, Daftar
 
 HALAMAN_UTAMA = "/ringkasan"  # url_path of the default page in app.py, which Streamlit serves at "/"
 # One of our page paths, optionally with its query (a slideshow returns to its agenda and slide): a single "/"

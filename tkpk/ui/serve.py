@@ -11,7 +11,7 @@ Why ``st.App`` (Streamlit 1.67 on Starlette/uvicorn) rather than the ``streamlit
 uvicorn's own reading of ``X-Forwarded-For``/``X-Forwarded-Proto`` is switched off (:func:`abaikan_header_proxy`):
 by default it believes them from 127.0.0.1, so a visitor on the server itself, or behind any local proxy, could
 claim any client address and step around the login throttle. The app sees the real peer, and only our own rule
-(``TKPK_PROXY``, :func:`tkpk.pembatas.alamat_klien`) decides when the header counts.
+(``TKPK_PROXY``, :func:`tkpk.akun.pembatas.alamat_klien`) decides when the header counts.
 
 One relic is switched off: Streamlit treats a ``pages/`` folder beside the entry script as the old (v1)
 multipage layout until the first script run calls ``st.navigation``, so a shared link such as ``/tren`` opened
@@ -34,7 +34,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
-from tkpk import auth
+from tkpk.akun import lokal as auth
 from tkpk.config import ROOT
 from tkpk.ui.aman import pesan_internal, rujukan
 from tkpk.ui.rute import HeaderAman, buat_rute

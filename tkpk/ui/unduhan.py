@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from tkpk import fmt
-from tkpk.data_tahun import keadaan_data
 from tkpk.label import dengan_sumber
+from tkpk.toko.tahun import keadaan_data
 from tkpk.ui.cache import baca
 from tkpk.ui.sidik import sidik
 from tkpk.unduh import aman, ke_csv, ke_xlsx

@@ -1,0 +1,1 @@
+"""Sample data (DATA CONTOH): deterministic, labelled, consistent with the real kabupaten totals."""

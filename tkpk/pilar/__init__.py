@@ -1,0 +1,1 @@
+"""Is each pillar delivering: scorecards per pillar, OPD and program, status lights, beneficiaries."""
