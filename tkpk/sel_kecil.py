@@ -26,7 +26,12 @@ Why this shape:
   desil 1, new beneficiaries of a quarter = this quarter's cumulative count minus the last one. Such a difference
   is a *virtual* cell (``turunan``): a part of the group "whole = part + difference", protected when it is 1–4,
   but never shown, never hidden on its own and never chosen as a complement (hiding it would hide nothing); a
-  reader knows of it only that it is not negative.
+  reader knows of it only that it is not negative;
+- differences add up like the counts they come from: desil 2–4 of a kecamatan is the sum of its desa's. So a
+  virtual cell may be the *total* of virtual parts; a reader knows it as well as the two figures it is read off
+  (its defining group "whole = part + difference": the whole's bounds minus the part's). Without that sum, KK
+  desil 1–4 shown at the kecamatan and at one desa put a ceiling on KK desil 1 of the other desa *together*, and
+  the kecamatan's KK desil 1 turned that ceiling into an exact "< 5" (:func:`lindungi`, the bounds of a part).
 """
 
 from __future__ import annotations
@@ -155,8 +160,10 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         Cells hidden together: when one is hidden, so are the others (zeros and missing values excepted); a
         partner that is a protected count gets its own label, any other :data:`TERKAIT`.
     turunan : collection
-        Virtual cells (a difference of two published figures, see the module docstring): parts of groups only,
-        protected when small and in ``dilindungi``, never in the result.
+        Virtual cells (a difference of two published figures, see the module docstring): protected when small
+        and in ``dilindungi``, never in the result. A virtual cell may be the total of a group whose parts are all
+        virtual (the differences of its places); it is never hidden, so the group is checked as if its total were
+        shown, and a part's ceiling comes from the total's bounds read off its own defining group.
     """
     maya = frozenset(turunan)
     lindung = frozenset(dilindungi)
@@ -165,8 +172,8 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
     anak: dict[Hashable, list[Kelompok]] = {}
     for g in kelompok:
         if g.total is not None:
-            if g.total in maya:
-                raise ValueError(f"sel maya {g.total!r} tidak boleh menjadi total kelompok")
+            if g.total in maya and any(b not in maya for b in g.bagian):
+                raise ValueError(f"sel maya {g.total!r} hanya boleh menjadi total sel maya")
             anak.setdefault(g.total, []).append(g)
     induk: dict[Hashable, list[Kelompok]] = {}
     for g in kelompok:
@@ -179,6 +186,19 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             return nilai[k], nilai[k]
         return (0.0, math.inf) if k in maya else batas_pembaca(status[k])
 
+    def batas_maya(k: Hashable) -> tuple[float, float]:
+        """What a reader knows of a virtual total (desil 2–4 of a kecamatan): its defining group's whole minus
+        the other parts, from their labels (exact where shown); not negative."""
+        lo, hi = 0.0, math.inf
+        for g in induk.get(k, ()):
+            if g.total is None or g.total in maya or not _ada(nilai.get(g.total)):
+                continue
+            t_lo, t_hi = batas_label(g.total)
+            lain = [batas_label(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
+            lo = max(lo, t_lo - sum(y for _, y in lain))
+            hi = min(hi, t_hi - sum(x for x, _ in lain))
+        return lo, hi
+
     def batas_induk(k: Hashable, lo: float, hi: float) -> tuple[float, float]:
         """A part is bounded by every sum it belongs to as well: total minus the other parts (their labels'
         bounds, one level deep). A complement inside "KK desil 1–4 = KK desil 1 + desil 2–4" with the whole shown
@@ -186,6 +206,8 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         for g in induk.get(k, ()):
             if g.total is None:
                 t_lo = t_hi = sum(nilai[b] for b in g.bagian if _ada(nilai.get(b)))
+            elif g.total in maya:
+                t_lo, t_hi = batas_maya(g.total)
             elif _ada(nilai.get(g.total)):
                 t_lo, t_hi = batas_label(g.total)
             else:
@@ -229,7 +251,7 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             bagian = [b for b in g.bagian if _ada(nilai.get(b))]
             tersembunyi = [b for b in bagian if b in status]
             terlihat = [(b, nilai[b]) for b in bagian if b not in status and nilai[b] > 0]
-            if g.total is not None and g.total in status:
+            if g.total is not None and g.total in status and g.total not in maya:
                 # A total read as "< 5" whose parts already add up to at least 4 (four hidden desa of 1 each) pins
                 # itself at 4 and every part at its lower bound: it reads "disamarkan" instead, with no upper bound.
                 if status[g.total] == KECIL and sum(nilai[b] for b, _ in terlihat) + sum(

@@ -134,7 +134,8 @@ def lindungi_wilayah(lebar: pd.DataFrame) -> pd.DataFrame:
         protection problem (:func:`tkpk.sel_kecil.lindungi`): primary cells (1–4 at either level), complements
         so that neither a kecamatan (= Σ its desa) nor the kabupaten (= Σ kecamatan, assumed known) gives one
         back, linked counts hidden together (:data:`tkpk.katalog.TERKAIT`: KK and jiwa), and the difference of
-        nested counts (:data:`tkpk.katalog.BERSARANG`: desil 1–4 minus desil 1) protected like a count of its own.
+        nested counts (:data:`tkpk.katalog.BERSARANG`: desil 1–4 minus desil 1) protected like a count of its own,
+        summed like one too (a kecamatan's difference = Σ its desa's, the kabupaten's = Σ kecamatan).
         A share is hidden (``TURUNAN``) when its numerator or denominator is.
     """
     kode = lebar["kode"].astype("str").tolist()
@@ -164,6 +165,16 @@ def lindungi_wilayah(lebar: pd.DataFrame) -> pd.DataFrame:
             nilai[sisa] = b - a
             maya.append(sisa)
             kelompok.append(sel_kecil.Kelompok((utuh, k), ((bagian, k), sisa)))
+        # the differences add up as their counts do: a kecamatan's is the sum of its desa's, the kabupaten's
+        # (both counts assumed known) the sum of the kecamatan's; a place without one of the two counts leaves
+        # that sum open, so it is no sum at all
+        for k in semua_kec:
+            bagian_kec = [("sisa", bagian, utuh, d) for d in desa_per_kec.get(k, ())]
+            if bagian_kec and all(s in nilai for s in [("sisa", bagian, utuh, k), *bagian_kec]):
+                kelompok.append(sel_kecil.Kelompok(("sisa", bagian, utuh, k), tuple(bagian_kec)))
+        sisa_kec = [("sisa", bagian, utuh, k) for k in semua_kec]
+        if sisa_kec and all(s in nilai for s in sisa_kec):
+            kelompok.append(sel_kecil.Kelompok(None, tuple(sisa_kec)))
     terkait = [((a, k), (b, k)) for a, b in katalog.TERKAIT if a in kolom and b in kolom for k in kode]
     status = sel_kecil.lindungi(nilai, kelompok, dilindungi=dilindungi + maya, terkait=terkait, turunan=maya)
     status = sel_kecil.lepas_batas(status, terkait)
