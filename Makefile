@@ -1,11 +1,12 @@
-# Two commands do everything on a fresh machine: `make run` and `make test` (`make test-all` adds the browser layer).
+# Two commands do everything on a fresh machine: `make run` and `make test` (`make test-all` adds the slow and
+# browser layers that CI runs as well).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 export TKPK_DB ?= data/tkpk.duckdb
 
-.PHONY: run test test-browser test-all lint db sample bench clean-db fmt venv
+.PHONY: run test test-full test-all lint db sample bench clean-db fmt venv
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,17 +33,19 @@ PYTEST_WORKERS ?= 2
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e and not resilience"
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e and not resilience and not lambat"
 
-# The browser layer: Playwright + /usr/bin/chromium (REQUIRE_BROWSER=1 makes a missing browser a failure), then
-# the resilience layer in its own process (each layer starts its own Playwright loop), then the property and corpus
-# tests with their full example counts.
-test-browser: $(BIN)/.installed
+# What the fast loop leaves out, all of which CI runs: the tests marked `lambat` (whole-store exports, attacker
+# models, award years; minutes on 2 cores) on two workers, the browser layer (Playwright + /usr/bin/chromium;
+# REQUIRE_BROWSER=1 makes a missing browser a failure), the resilience layer in its own process (each layer starts
+# its own Playwright loop), then the property and corpus tests with their full example counts.
+test-full: $(BIN)/.installed
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m lambat
 	$(BIN)/python -m pytest -m e2e
 	$(BIN)/python -m pytest -m resilience
 	TKPK_UJI_PENUH=1 $(BIN)/python -m pytest -m uji_penuh
 
-test-all: test test-browser
+test-all: test test-full
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -14,6 +14,9 @@ import pytest
 
 from tkpk.charts.geodata import fitur_dari
 
+# Slow (minutes on 2 cores: whole-store exports, attacker models or award years): `make test-full` runs it.
+pytestmark = pytest.mark.lambat
+
 TINGKAT_LEMBAR = {"kecamatan": "kecamatan", "desa": "desa/kelurahan"}
 
 

@@ -125,6 +125,7 @@ def _teks_pdf(data: bytes) -> str:
     return re.sub(r"\\(.)", r"\1", b" ".join(potong).decode("latin-1"))
 
 
+@pytest.mark.lambat  # an export: in `make test-full`, not the fast loop
 def test_every_exported_file_carries_the_label(ekspor: Path):
     wb = openpyxl.load_workbook(ekspor / "lp2kd_rpkd_2024.xlsx")
     for ws in wb:

@@ -15,6 +15,9 @@ from tkpk.ekspor import cli, gambar
 from tkpk.ekspor.pdf import satu_halaman
 from tkpk.ekspor.workbook import LEMBAR
 
+# Slow (minutes on 2 cores: whole-store exports, attacker models or award years): `make test-full` runs it.
+pytestmark = pytest.mark.lambat
+
 TAHUN = 2024
 
 

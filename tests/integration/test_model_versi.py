@@ -3,7 +3,7 @@ values, overlapping keys, units in headers, names spelt differently) and rollbac
 to the plain model of tests/integration/model_versi.py; after every step every v_* view must equal the model, and
 every rollback preview must list exactly the cells the rollback then changes.
 
-``make test`` runs 10 examples of 12 steps, ``make test-browser`` (``TKPK_UJI_PENUH=1``) 30; ``TKPK_MODEL_CONTOH=2000``
+``make test`` runs 10 examples of 12 steps, ``make test-full`` (``TKPK_UJI_PENUH=1``) 30; ``TKPK_MODEL_CONTOH=2000``
 runs more (see README, "Uji").
 """
 

@@ -31,6 +31,9 @@ from tkpk.toko.db import connect
 from tkpk.tren import data as tren
 from tkpk.unduh import ke_csv
 
+# Slow (minutes on 2 cores: whole-store exports, attacker models or award years): `make test-full` runs it.
+pytestmark = pytest.mark.lambat
+
 TAHUN = 2024
 HITUNGAN = list(katalog.INDIKATOR_TERSIMPAN)
 TURUNAN = {i.kode: i for i in katalog.INDIKATOR if i.turunan}

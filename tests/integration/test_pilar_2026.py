@@ -20,6 +20,9 @@ from tkpk.rakor import penghargaan as ph
 from tkpk.rakor.pilar import kandidat_penghargaan
 from tkpk.toko.db import connect
 
+# Slow (minutes on 2 cores: whole-store exports, attacker models or award years): `make test-full` runs it.
+pytestmark = pytest.mark.lambat
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "pilar2026"
 HARI_INI = date(2026, 12, 1)
 

@@ -157,6 +157,7 @@ def _teks_pdf(data: bytes) -> str:
     return re.sub(r"\\(.)", r"\1", b" ".join(re.findall(rb"\(((?:[^()\\]|\\.)*)\) ?Tj", teks)).decode("latin-1"))
 
 
+@pytest.mark.lambat  # an export: in `make test-full`, not the fast loop
 def test_export_has_the_rakor_sheets_and_the_minutes(store_path: Path, tmp_path: Path):
     from tkpk.ekspor import cli
 
