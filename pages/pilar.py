@@ -4,7 +4,7 @@ import streamlit as st
 
 from tkpk import katalog
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
 from tkpk.ui import chrome
 from tkpk.ui import rakor as ui_rakor
@@ -19,7 +19,7 @@ besar = chrome.mode_presentasi()
 
 
 # --- widgets (state in the URL) ---
-periode = baca(kinerja.pilihan_periode)
+periode = baca(pilar_kartu.pilihan_periode)
 nama_pilar = {p.kode: f"{p.kode}. {p.nama}" for p in katalog.PILAR}
 pilar = pilih_url("Pilar", list(nama_pilar), "pilar", format_func=nama_pilar.get, parse=int, where=st.sidebar)
 if not periode:
@@ -32,12 +32,12 @@ if periode[tahun]:
     tw = pilih_url("Periode", pilihan_tw, "triwulan", parse=int, where=st.sidebar, key=f"url_triwulan_{tahun}",
                    format_func=tabel.nama_periode)
     triwulan = tw or None
-opd_pilar = kinerja.opd_pilar(pilar)
+opd_pilar = pilar_kartu.opd_pilar(pilar)
 nama_opd = {"": "Semua OPD pilar ini", **{o.kode: o.nama_singkat for o in opd_pilar}}
 opd = pilih_url("OPD (rincian dan perbandingan)", list(nama_opd), "opd", format_func=nama_opd.get,
                 where=st.sidebar, key=f"url_opd_{pilar}") or None
 
-kartu = baca(kinerja.kartu_skor, pilar, tahun, triwulan, opd_fokus=opd)
+kartu = baca(pilar_kartu.kartu_skor, pilar, tahun, triwulan, opd_fokus=opd)
 t = tabel.teks_ringkasan(kartu)
 berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
 
@@ -78,7 +78,7 @@ if not kartu.ada_data:
 st.subheader("Kartu skor OPD")
 chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar)
 tampil_grafik(chart_opd, lebar="content")
-tombol_gambar(chart_opd, f"{berkas}_opd", kinerja.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
+tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 tampil(tabel.tabel_opd(kartu), kartu, f"{berkas}_opd", key="unduh_opd")
 tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
 
@@ -112,7 +112,7 @@ else:
     tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
                        besar=besar))
     tampil(tabel.tabel_perbandingan(kartu), kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
-           asal=kinerja.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
+           asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
 
 # --- the rakor's view: award candidates of the pillar ---
 ui_rakor.bagian_penghargaan(pilar, tahun)

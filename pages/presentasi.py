@@ -19,8 +19,8 @@ if not TAHUN:
 def _slide() -> None:
     a = ui.perbarui(ui.agenda(TAHUN))
     ui.kendali(a, TAHUN)
-    if a.sekarang == ag.HEADLINE:
-        ui.slide_headline(a)
+    if a.sekarang == ag.ANGKA_UTAMA:
+        ui.slide_angka_utama(a)
     elif a.sekarang in (ag.TINDAK_LANJUT, ag.KEPUTUSAN):
         ui.slide_rakor(a)
     elif a.sekarang == ag.DUA_ANGKA:

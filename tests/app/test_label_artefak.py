@@ -97,7 +97,7 @@ def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
             badan = [m.value for m in at.markdown if 'class="label-contoh"' in m.value]
             kaki = next(m.value for m in at.markdown if 'class="kaki-slide"' in m.value)
             assert KEADAAN.search(kaki), slide
-            if slide in (ag.HEADLINE, ag.DUA_ANGKA):   # BPS and register figures only: real data
+            if slide in (ag.ANGKA_UTAMA, ag.DUA_ANGKA):   # BPS and register figures only: real data
                 assert not badan and SUMBER_CONTOH not in kaki
             else:
                 assert badan and SUMBER_CONTOH in badan[0], slide

@@ -38,7 +38,7 @@ def _teks(at) -> str:
 
 def test_the_headline_totals_shown_equal_sql(run_page, store_path):
     """One page run (pillar 1, the quarter-reported 2025): the strip shows the SQL sums, formatted id-ID.
-    Every pillar and period is checked on the calls this strip draws (``kinerja.kartu_skor``,
+    Every pillar and period is checked on the calls this strip draws (``pilar_kartu.kartu_skor``,
     ``kinerja_tabel.teks_ringkasan``) in tests/integration/test_pilar_sql.py."""
     pilar, tahun = 1, 2025
     at = run_page("pages/pilar.py", {"pilar": str(pilar), "tahun": str(tahun)})
@@ -60,11 +60,11 @@ def test_the_headline_totals_shown_equal_sql(run_page, store_path):
 
 def _kartu(store_path, pilar: int, tahun: int):
     """The scorecard as the page computes it, read straight from the store (so the test follows the sample)."""
-    from tkpk.pilar import kartu as kinerja
+    from tkpk.pilar import kartu as pilar_kartu
 
     con = duckdb.connect(str(store_path))
     try:
-        return kinerja.kartu_skor(con, pilar, tahun)
+        return pilar_kartu.kartu_skor(con, pilar, tahun)
     finally:
         con.close()
 

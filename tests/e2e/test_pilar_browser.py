@@ -12,12 +12,12 @@ def _angka_kartu(store_path) -> tuple[str, str]:
     """The pillar-2 budget and the first OPD's absorption, as the page must show them (read from the store, so the
     test follows a regenerated sample instead of pinning its figures)."""
     from tkpk import fmt
-    from tkpk.pilar import kartu as kinerja
+    from tkpk.pilar import kartu as pilar_kartu
     from tkpk.toko.db import connect
 
     con = connect(store_path, read_only=True)
     try:
-        k = kinerja.kartu_skor(con, 2, 2024)
+        k = pilar_kartu.kartu_skor(con, 2, 2024)
     finally:
         con.close()
     return fmt.rupiah(k.ringkas["pagu"]), fmt.persen(k.opd["serapan_pct"].dropna().iloc[0], 1)

@@ -83,3 +83,24 @@ def test_add_user_refuses_an_existing_account(berkas: Path, bawaan_lain: Path,
     assert auth.verify(berkas, "ani", "kata-sandi-lama-1")
     berkas.write_text(berkas.read_text().replace(auth.baca_users(berkas)["ani"], ""))  # a disabled account
     assert main(["add-user", "ani"]) == 2, "a disabled account is re-enabled with reset-password, not add-user"
+
+
+@pytest.mark.parametrize("perintah", ["add-user", "reset-password"])
+def test_no_password_on_stdin_is_an_indonesian_refusal_not_a_traceback(perintah: str, berkas: Path,
+                                                                      bawaan_lain: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys) -> None:
+    """Issue 16's review, finding 5: ``printf '' | python -m tkpk add-user x`` ended in getpass's EOFError."""
+    import getpass
+
+    if perintah == "reset-password":
+        auth.add_user(berkas, "ani", "kata-sandi-lama-1")
+    monkeypatch.delenv("TKPK_PASSWORD", raising=False)
+
+    def tanpa_masukan(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", tanpa_masukan)
+    assert main([perintah, "ani" if perintah == "reset-password" else "budi"]) == 2
+    keluar = capsys.readouterr().out
+    assert "Kata sandi tidak dimasukkan" in keluar and "Traceback" not in keluar

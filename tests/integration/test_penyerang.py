@@ -25,7 +25,7 @@ from tkpk.intervensi.penerima import satuan_efektif
 from tkpk.peta import data as peta
 from tkpk.peta import tabel as pt
 from tkpk.peta.kantong import DEPRIVASI, AturanKantong, AturanMoran
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel as kt
 from tkpk.toko.db import connect
 from tkpk.tren import data as tren
@@ -229,9 +229,9 @@ def test_no_hidden_beneficiary_count_can_be_recovered(publik):
     """Beneficiaries per place, and beside them the output, the targets and the rates of the same program and
     place (the reviewer's finding 2: a shown output of 3 houses gave back "< 5" KK at one KK per house)."""
     con, out = publik
-    lindung = kinerja.perlindungan(con, TAHUN)
+    lindung = pilar_kartu.perlindungan(con, TAHUN)
     p = Penyerang()
-    baris = kinerja.intervensi_tahun(con, TAHUN)
+    baris = pilar_kartu.intervensi_tahun(con, TAHUN)
     sel: dict[tuple, list] = {}
     for r in baris.itertuples(index=False):
         prog = (int(r.pilar), r.kode_opd, r.program, r.satuan_output)
@@ -252,7 +252,7 @@ def test_no_hidden_beneficiary_count_can_be_recovered(publik):
     # every place of every program, as the pillar page's "Lokasi program" download shows it
     target = []
     for pilar in (1, 2, 3, 4):
-        k = kinerja.kartu_skor(con, pilar, TAHUN)
+        k = pilar_kartu.kartu_skor(con, pilar, TAHUN)
         for idp in kt.pilihan_program(k):
             t = baca_csv(kt.tabel_lokasi(k, idp))
             opd, program, satuan = idp.split("|")

@@ -13,7 +13,7 @@ from pandas.testing import assert_frame_equal
 from tkpk.peta import data as peta
 from tkpk.peta import profil as pp
 from tkpk.peta.kantong import AturanMoran
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.toko.db import connect
 from tkpk.toko.queries import fetch
 from tkpk.tren import beranda
@@ -52,7 +52,7 @@ def test_default_pockets_are_one_answer_for_every_page(con):
     k = peta.kantong_kode_tahun(con, 2024)
     assert k.kode == set(desa.kode_kantong) and k.tingkat == "desa" and k.sampel and "kelas teratas" in k.aturan
     # the other pages read the same answer: desa pockets plus kecamatan pockets for whole-kecamatan rows
-    assert kinerja.kantong_tahun(con, 2024).kode == k.kode | set(kec.kode_kantong)
+    assert pilar_kartu.kantong_tahun(con, 2024).kode == k.kode | set(kec.kode_kantong)
     assert beranda.jumlah_kantong(con, 2024).jumlah == k.jumlah
 
 

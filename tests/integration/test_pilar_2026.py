@@ -14,7 +14,7 @@ import pytest
 
 from tkpk import SUMBER_CONTOH
 from tkpk.ingest import ingest_file
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel as kt
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor.pilar import kandidat_penghargaan
@@ -60,7 +60,7 @@ def kantong_contoh(tanpa_kantong: Path, tmp_path_factory: pytest.TempPathFactory
 def test_without_pockets_targeting_is_not_assessed_and_the_other_weights_grow(tanpa_kantong: Path):
     con = connect(tanpa_kantong, read_only=True)
     try:
-        k = kinerja.kartu_skor(con, 2, 2026)
+        k = pilar_kartu.kartu_skor(con, 2, 2026)
         p = kandidat_penghargaan(con, 2, 2026, hari_ini=HARI_INI)
     finally:
         con.close()
@@ -76,12 +76,12 @@ def test_without_pockets_targeting_is_not_assessed_and_the_other_weights_grow(ta
 def test_sample_pockets_label_the_award_and_the_scorecard(kantong_contoh: Path):
     con = connect(kantong_contoh, read_only=True)
     try:
-        k = kinerja.kartu_skor(con, 2, 2026)
+        k = pilar_kartu.kartu_skor(con, 2, 2026)
         p = kandidat_penghargaan(con, 2, 2026, hari_ini=HARI_INI)
     finally:
         con.close()
     assert k.kantong.sampel and not k.baris["sampel"].any()      # real reports, sample pockets
-    assert k.sampel and SUMBER_CONTOH in kinerja.teks_sumber(k)
+    assert k.sampel and SUMBER_CONTOH in pilar_kartu.teks_sumber(k)
     assert p.tabel["tepat_sasaran_pct"].notna().any()
     assert p.sampel
 
@@ -89,13 +89,13 @@ def test_sample_pockets_label_the_award_and_the_scorecard(kantong_contoh: Path):
 def test_the_year_comparison_names_sample_years_and_a_year_in_progress(tanpa_kantong: Path):
     con = connect(tanpa_kantong, read_only=True)
     try:
-        k = kinerja.kartu_skor(con, 2, 2026, opd_fokus="DISPERKIMLH")
+        k = pilar_kartu.kartu_skor(con, 2, 2026, opd_fokus="DISPERKIMLH")
     finally:
         con.close()
     b = k.perbandingan.set_index("tahun")
     assert b.loc[2025, "sampel"] and not b.loc[2026, "sampel"]
     assert not k.sampel                                           # the 2026 tables above are real
-    assert k.sampel_perbandingan and SUMBER_CONTOH in kinerja.teks_sumber_perbandingan(k)
+    assert k.sampel_perbandingan and SUMBER_CONTOH in pilar_kartu.teks_sumber_perbandingan(k)
     t = kt.tabel_perbandingan(k).set_index("Tahun")
     assert "2026 (s.d. TW2)" in t.index and "2025" in t.index
     baris = t.loc["2026 (s.d. TW2)"]

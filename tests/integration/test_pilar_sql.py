@@ -10,7 +10,7 @@ import pytest
 from tkpk import fmt
 from tkpk.intervensi.penerima import SEKAB, TANPA, satuan_efektif
 from tkpk.peta import data as peta
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
 from tkpk.toko.db import connect
 from tkpk.toko.queries import fetch
@@ -25,12 +25,12 @@ def con(store_path: Path):
 
 def test_periods_are_the_sample_years_and_2025_by_quarter(con):
     # 2018–2024 are reported per year; the sample's 2025 per quarter (issue 18)
-    assert kinerja.pilihan_periode(con) == {**{th: [] for th in range(2018, 2025)}, 2025: [1, 2, 3, 4]}
+    assert pilar_kartu.pilihan_periode(con) == {**{th: [] for th in range(2018, 2025)}, 2025: [1, 2, 3, 4]}
 
 
 @pytest.mark.parametrize("pilar", [1, 2, 3, 4])
 def test_scorecard_totals_equal_sql_sums(con, pilar: int):
-    k = kinerja.kartu_skor(con, pilar, 2024)
+    k = pilar_kartu.kartu_skor(con, pilar, 2024)
     pagu, realisasi, baris = con.execute(
         "SELECT sum(pagu), sum(realisasi), count(*) FROM v_intervensi WHERE pilar = ? AND tahun = 2024",
         [pilar]).fetchone()
@@ -69,9 +69,9 @@ FROM d WHERE triwulan IS NULL OR (NOT ada_tahunan AND triwulan = tw_akhir)
 
 def test_every_pillar_and_period_sums_the_rows_sql_sums(con):
     """Moved here from the app layer, which ran the whole page for all 32 pillars and years to compare its headline
-    with these sums: the rows every pillar's scorecard sums for a period (``data_tahun.intervensi_tahun``, the loader
-    of ``kinerja.kartu_skor``) give the SQL totals, for every year; the scorecard and the strip's text are checked
-    on the quarter-reported 2025 for every pillar below, on 2024 above, and drawn on the page in
+    with these sums: the rows every pillar's scorecard sums for a period (``tkpk.toko.tahun.intervensi_tahun``, the
+    loader of ``pilar_kartu.kartu_skor``) give the SQL totals, for every year; the scorecard and the strip's text are
+    checked on the quarter-reported 2025 for every pillar below, on 2024 above, and drawn on the page in
     tests/app/test_pilar.py::test_the_headline_totals_shown_equal_sql."""
     from tkpk import katalog
     from tkpk.toko.tahun import intervensi_tahun
@@ -91,18 +91,18 @@ def test_every_pillar_and_period_sums_the_rows_sql_sums(con):
 def test_the_quarter_reported_year_shows_the_sql_totals(con, pilar: int):
     """2025 is reported per quarter only: the scorecard takes each program's latest cumulative quarter, and the
     headline strip the page draws (``teks_ringkasan``) says those sums in id-ID."""
-    k = kinerja.kartu_skor(con, pilar, 2025)
+    k = pilar_kartu.kartu_skor(con, pilar, 2025)
     pagu, realisasi = con.execute(SQL_TOTAL_PERIODE, [pilar, 2025]).fetchone()
     assert k.ringkas["pagu"] == pytest.approx(pagu) and k.ringkas["realisasi"] == pytest.approx(realisasi)
     t = tabel.teks_ringkasan(k)
     assert t["pagu"] == fmt.rupiah_ringkas(pagu) and t["pagu_penuh"] == fmt.rupiah(pagu)
     assert t["realisasi"] == fmt.rupiah_ringkas(realisasi) and t["realisasi_penuh"] == fmt.rupiah(realisasi)
     assert t["serapan"] == fmt.persen(100 * realisasi / pagu, 1)
-    assert k.sampel and "DATA CONTOH (sintetis)" in kinerja.teks_sumber(k)
+    assert k.sampel and "DATA CONTOH (sintetis)" in pilar_kartu.teks_sumber(k)
 
 
 def test_pillar_2_2024_belum_melapor_and_pockets(con):
-    k = kinerja.kartu_skor(con, 2, 2024)
+    k = pilar_kartu.kartu_skor(con, 2, 2024)
     assert set(k.belum_melapor["nama_singkat"]) == {"Dishub", "DPMPTSP"}
     assert len(k.kantong.kode) > 0 and k.kantong.sampel
     # the map page's default rule at both levels: desa pockets, and kecamatan pockets for whole-kecamatan rows
@@ -117,8 +117,8 @@ def test_pillar_2_2024_belum_melapor_and_pockets(con):
 
 
 def test_opd_focus_changes_only_the_comparison(con):
-    semua = kinerja.kartu_skor(con, 4, 2024)
-    dinkes = kinerja.kartu_skor(con, 4, 2024, opd_fokus="DINKES")
+    semua = pilar_kartu.kartu_skor(con, 4, 2024)
+    dinkes = pilar_kartu.kartu_skor(con, 4, 2024, opd_fokus="DINKES")
     assert semua.ringkas["pagu"] == dinkes.ringkas["pagu"]
     # the period's rows: yearly rows, or a quarter-only program's latest quarter (reports are cumulative)
     sql = con.execute("SELECT tahun, sum(pagu) FROM v_intervensi i WHERE kode_opd = 'DINKES' AND (triwulan IS NULL "
@@ -135,8 +135,8 @@ def test_wilayah_names_cover_every_kecamatan_and_desa(con):
 
 
 def test_empty_store_gives_an_empty_scorecard(fresh_con):
-    assert kinerja.pilihan_periode(fresh_con) == {}
-    k = kinerja.kartu_skor(fresh_con, 2, 2024)
+    assert pilar_kartu.pilihan_periode(fresh_con) == {}
+    k = pilar_kartu.kartu_skor(fresh_con, 2, 2024)
     assert not k.ada_data and len(k.belum_melapor) == 5 and k.perbandingan.empty
     assert tabel.teks_ringkasan(k)["opd"] == "0 dari 5"
 
@@ -150,7 +150,7 @@ def _baca(teks: str) -> float | None:
 @pytest.mark.parametrize("pilar", [1, 2, 3, 4])
 def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
     """Every number a pillar table holds (and so every CSV/XLSX cell) reads back from its own screen text."""
-    k = kinerja.kartu_skor(con, pilar, 2024)
+    k = pilar_kartu.kartu_skor(con, pilar, 2024)
     tabel_semua = [tabel.tabel_opd(k), tabel.tabel_program(k), tabel.tabel_perbandingan(k)]
     tabel_semua += [tabel.tabel_lokasi(k, i) for i in list(tabel.pilihan_program(k))[:3]]
     for df in tabel_semua:

@@ -42,18 +42,18 @@ def _headline(**ubah: object) -> SimpleNamespace:
 
 
 def test_headline_tiles_keep_units_in_values_at_1080_and_in_labels_at_720():
-    besar = sl.ubin_headline(_headline(), A1080)
+    besar = sl.ubin_angka_utama(_headline(), A1080)
     assert [u.label for u in besar] == ["P0 2024", "◆ Penduduk miskin", "◆ Garis kemiskinan", "Peringkat Kalsel"]
     assert [u.nilai for u in besar] == ["2,36%", "14.550 jiwa", "Rp589.164", "2 dari 13"]
     assert besar[0].delta == "-0,08 poin" and besar[2].bantuan is None
-    kecil = sl.ubin_headline(_headline(), A720)
+    kecil = sl.ubin_angka_utama(_headline(), A720)
     assert [u.label for u in kecil][1:3] == ["◆ Penduduk miskin (jiwa)", "◆ Garis kemiskinan (Rp)"]
     assert [u.nilai for u in kecil][1:3] == ["14.550", "589.164"]
     assert kecil[2].bantuan == "Rupiah per kapita per bulan."
 
 
 def test_headline_rank_tile_says_dash_without_enough_comparators():
-    assert sl.ubin_headline(_headline(peringkat=None), A1080)[3].nilai == "–"
+    assert sl.ubin_angka_utama(_headline(peringkat=None), A1080)[3].nilai == "–"
 
 
 def test_headline_footer_names_the_tiles_own_sources_and_markers():
@@ -62,7 +62,7 @@ def test_headline_footer_names_the_tiles_own_sources_and_markers():
                         sumber_lain=[(["penduduk_miskin", "p1"], "Banjarmasin Post", "media_bps"),
                                      (["p1"], "lain", "media_bps")])
     s = SimpleNamespace(data=pd.DataFrame({"nilai": [1.0, None], "jenis_sumber": ["bps", "kutipan_pejabat"]}))
-    teks = sl.kaki_headline(h, s)
+    teks = sl.kaki_angka_utama(h, s)
     assert teks.startswith("BPS Kalsel 2025 (2024); penduduk miskin: ")
     assert "Banjarmasin Post" in teks and "lain" not in teks.split("Post")[1]
     assert teks.endswith("sumber tiap tahun di halaman Tren") and f"{PENANDA['media_bps']} = " in teks

@@ -12,25 +12,25 @@ import pytest
 from shapely.geometry import box
 
 from tkpk.charts import peta_cetak as ekspor_peta
-from tkpk.toko import tahun as data_tahun
+from tkpk.toko import tahun as toko_tahun
 
 
 @pytest.fixture
 def cache_kosong(monkeypatch):
-    monkeypatch.setattr(data_tahun, "versi_data", lambda con: ("uji", 1))
-    data_tahun._CACHE.clear()
+    monkeypatch.setattr(toko_tahun, "versi_data", lambda con: ("uji", 1))
+    toko_tahun._CACHE.clear()
     yield
-    data_tahun._CACHE.clear()
+    toko_tahun._CACHE.clear()
 
 
 def test_the_core_cache_keeps_at_most_its_bound_and_drops_the_oldest(cache_kosong):
-    for i in range(data_tahun._MAKS_CACHE + 10):
-        assert data_tahun.simpan(None, ("uji", i), lambda i=i: i * 2) == i * 2  # type: ignore[arg-type]
-    assert len(data_tahun._CACHE) == data_tahun._MAKS_CACHE
+    for i in range(toko_tahun._MAKS_CACHE + 10):
+        assert toko_tahun.simpan(None, ("uji", i), lambda i=i: i * 2) == i * 2  # type: ignore[arg-type]
+    assert len(toko_tahun._CACHE) == toko_tahun._MAKS_CACHE
     dipanggil = []
-    data_tahun.simpan(None, ("uji", 0), lambda: dipanggil.append(0) or 0)  # type: ignore[arg-type]
+    toko_tahun.simpan(None, ("uji", 0), lambda: dipanggil.append(0) or 0)  # type: ignore[arg-type]
     assert dipanggil == [0], "the oldest entry was dropped"
-    data_tahun.simpan(None, ("uji", data_tahun._MAKS_CACHE + 9), lambda: dipanggil.append(1) or 0)  # type: ignore[arg-type]
+    toko_tahun.simpan(None, ("uji", toko_tahun._MAKS_CACHE + 9), lambda: dipanggil.append(1) or 0)  # type: ignore[arg-type]
     assert dipanggil == [0], "the newest entry is kept"
 
 
@@ -58,8 +58,8 @@ def test_the_core_cache_is_safe_when_sessions_share_it(cache_kosong, monkeypatch
     def kerja(n: int) -> None:
         try:
             for i in range(1500):
-                k = (i * 7 + n) % (data_tahun._MAKS_CACHE + 3)
-                assert data_tahun.simpan(None, ("uji", _Lambat(k)), lambda k=k: k) == k  # type: ignore[arg-type]
+                k = (i * 7 + n) % (toko_tahun._MAKS_CACHE + 3)
+                assert toko_tahun.simpan(None, ("uji", _Lambat(k)), lambda k=k: k) == k  # type: ignore[arg-type]
         except BaseException as e:  # collected and reported below
             galat.append(e)
 
@@ -72,7 +72,7 @@ def test_the_core_cache_is_safe_when_sessions_share_it(cache_kosong, monkeypatch
     finally:
         sys.setswitchinterval(lama)
     assert not galat, galat[:3]
-    assert len(data_tahun._CACHE) <= data_tahun._MAKS_CACHE
+    assert len(toko_tahun._CACHE) <= toko_tahun._MAKS_CACHE
 
 
 def _batas(n: int, geser: float = 0.0) -> gpd.GeoDataFrame:

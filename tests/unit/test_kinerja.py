@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from tkpk.intervensi import penerima
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import skor, tabel
 from tkpk.pilar.status import Status
 
@@ -48,7 +48,7 @@ WILAYAH = pd.DataFrame({
 
 
 @pytest.fixture
-def kartu(monkeypatch: pytest.MonkeyPatch) -> kinerja.KartuSkor:
+def kartu(monkeypatch: pytest.MonkeyPatch) -> pilar_kartu.KartuSkor:
     def fake_fetch(con: object, name: str, params: dict | None = None) -> pd.DataFrame:
         if name == "periode_intervensi":
             return pd.DataFrame({"tahun": [2023, 2024], "triwulan": [None, None]})
@@ -61,12 +61,12 @@ def kartu(monkeypatch: pytest.MonkeyPatch) -> kinerja.KartuSkor:
     def fake_baris(con: object, tahun: int, kode_kab: str = "63.03", triwulan: int | None = None) -> pd.DataFrame:
         return penerima.siapkan(skor.pilih_periode(INTERVENSI, tahun, triwulan).reset_index(drop=True))
 
-    monkeypatch.setattr(kinerja, "fetch", fake_fetch)
-    monkeypatch.setattr(kinerja, "intervensi_tahun", fake_baris)
-    monkeypatch.setattr(kinerja, "perlindungan", lambda con, tahun, kode_kab="63.03", triwulan=None:
+    monkeypatch.setattr(pilar_kartu, "fetch", fake_fetch)
+    monkeypatch.setattr(pilar_kartu, "intervensi_tahun", fake_baris)
+    monkeypatch.setattr(pilar_kartu, "perlindungan", lambda con, tahun, kode_kab="63.03", triwulan=None:
                         penerima.lindungi(fake_baris(con, tahun, triwulan=triwulan)))
-    monkeypatch.setattr(kinerja, "_kantong_peta", lambda con, tahun: None)
-    return kinerja.kartu_skor(None, 2, 2024)  # type: ignore[arg-type]
+    monkeypatch.setattr(pilar_kartu, "_kantong_peta", lambda con, tahun: None)
+    return pilar_kartu.kartu_skor(None, 2, 2024)  # type: ignore[arg-type]
 
 
 def test_totals_are_plain_sums_of_the_period_rows(kartu):
@@ -130,7 +130,7 @@ def test_year_comparison_has_both_years_and_the_change_in_poin(kartu):
 
 def test_sources_and_sample_label(kartu):
     assert kartu.sampel and kartu.sumber == ["batch 5"]
-    assert kinerja.teks_sumber(kartu).endswith("DATA CONTOH (sintetis), bukan data resmi.")
+    assert pilar_kartu.teks_sumber(kartu).endswith("DATA CONTOH (sintetis), bukan data resmi.")
 
 
 def test_formats_and_status_styles():
@@ -147,6 +147,6 @@ def test_formats_and_status_styles():
 
 
 def test_period_labels():
-    assert kinerja.label_periode(2024, None) == "2024"
-    assert kinerja.label_periode(2024, 2) == "2024 triwulan II"
-    assert kinerja.id_program("DINKES", "Iuran PBI", float("nan")) == "DINKES|Iuran PBI|"
+    assert pilar_kartu.label_periode(2024, None) == "2024"
+    assert pilar_kartu.label_periode(2024, 2) == "2024 triwulan II"
+    assert pilar_kartu.id_program("DINKES", "Iuran PBI", float("nan")) == "DINKES|Iuran PBI|"

@@ -36,8 +36,14 @@ def _sandi_baru(gagal: str) -> str | None:
     """The new password: ``$TKPK_PASSWORD`` (tests, scripts) or asked twice at the terminal; None if they differ."""
     password = os.environ.get("TKPK_PASSWORD")
     if password is None:
-        password = getpass.getpass("Kata sandi baru: ")
-        if getpass.getpass("Ulangi kata sandi: ") != password:
+        try:
+            password = getpass.getpass("Kata sandi baru: ")
+            ulang = getpass.getpass("Ulangi kata sandi: ")
+        except EOFError:  # stdin ended (a pipe or a script without TKPK_PASSWORD)
+            print(f"Kata sandi tidak dimasukkan (masukan berakhir); {gagal}. Jalankan di terminal, atau isi "
+                  "TKPK_PASSWORD.")
+            return None
+        if ulang != password:
             print(f"Kata sandi tidak sama; {gagal}.")
             return None
     return password

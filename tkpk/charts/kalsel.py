@@ -12,43 +12,19 @@ from typing import Any
 import altair as alt
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry import mapping
-from shapely.geometry.polygon import orient
 
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapkan
 from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik, judul_sumbu
+from tkpk.peta.geojson import to_features
 
 TIDAK_ADA_DATA = "tidak ada data"
 SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat_teks", "banjar"]
 
 
-def _orientasi(geom: Any) -> Any:
-    """Vega wants clockwise outer rings (shapely's sign=-1); the GeoJSON order fills the whole world."""
-    if geom.geom_type == "Polygon":
-        return orient(geom, sign=-1.0)
-    if geom.geom_type == "MultiPolygon":
-        return type(geom)([orient(p, sign=-1.0) for p in geom.geoms])
-    return geom
-
-
 def _fitur(gdf: gpd.GeoDataFrame, props: list[str]) -> list[dict[str, Any]]:
-    """GeoJSON features with properties lifted to the top level, as Streamlit's Vega needs them.
-
-    Private stand-in for ``tkpk.peta.geojson.to_features`` while that module is being written elsewhere.
-    """
-    try:
-        from tkpk.peta.geojson import to_features  # type: ignore[import-not-found]
-    except ImportError:
-        to_features = None
-    if to_features is not None:
-        return list(to_features(gdf, props))
-    out = []
-    for _, row in gdf.iterrows():
-        sifat = {p: (None if pd.isna(row[p]) else row[p].item() if hasattr(row[p], "item") else row[p])
-                 for p in props}
-        out.append({"type": "Feature", "geometry": mapping(_orientasi(row.geometry)), **sifat})
-    return out
+    """GeoJSON features with properties lifted to the top level, as Streamlit's Vega needs them."""
+    return list(to_features(gdf, props))
 
 
 def _titik_label(gdf: gpd.GeoDataFrame) -> pd.DataFrame:

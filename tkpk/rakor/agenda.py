@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 from tkpk.katalog import INDIKATOR_BPS_BY_KODE
 
-HEADLINE, DUA_ANGKA, PETA, TERSENTUH = "headline", "dua_angka", "peta", "tersentuh"
+# The headline slide keeps the key "headline" in links (?agenda=headline,...) shared before it was renamed in code.
+ANGKA_UTAMA, DUA_ANGKA, PETA, TERSENTUH = "headline", "dua_angka", "peta", "tersentuh"
 TINDAK_LANJUT, KEPUTUSAN = "tindaklanjut", "keputusan"
 PILAR = ("pilar1", "pilar2", "pilar3", "pilar4")
 SLIDE: dict[str, str] = {
-    HEADLINE: "Angka kemiskinan dan tren",
+    ANGKA_UTAMA: "Angka kemiskinan dan tren",
     TINDAK_LANJUT: "Tindak lanjut rakor sebelumnya",
     DUA_ANGKA: "Dua angka kemiskinan",
     PETA: "Peta kantong kemiskinan",
@@ -26,7 +27,7 @@ SLIDE: dict[str, str] = {
     KEPUTUSAN: "Keputusan rakor",
 }
 # The meeting opens on what happened to the last one's decisions, and closes by recording its own.
-BAWAAN: tuple[str, ...] = (HEADLINE, TINDAK_LANJUT, DUA_ANGKA, PETA, *PILAR, TERSENTUH, KEPUTUSAN)
+BAWAAN: tuple[str, ...] = (ANGKA_UTAMA, TINDAK_LANJUT, DUA_ANGKA, PETA, *PILAR, TERSENTUH, KEPUTUSAN)
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"

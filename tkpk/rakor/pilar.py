@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from tkpk import SUMBER_CONTOH
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
 from tkpk.toko.queries import fetch
@@ -74,7 +74,7 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
                          ) -> Penghargaan:
     """The OPDs of a pillar ranked by :data:`tkpk.rakor.penghargaan.BOBOT` for ``tahun`` (year view); timeliness
     counts every period due by ``hari_ini`` (today by default)."""
-    k = kinerja.kartu_skor(con, pilar, tahun)
+    k = pilar_kartu.kartu_skor(con, pilar, tahun)
     opd = k.opd[["pilar", "kode_opd", "nama_singkat", "belum_melapor", "serapan_pct", "sampel"]]
     opd = opd.assign(melapor=~opd["belum_melapor"].fillna(True).astype(bool))
     # capaian against the plan's target where the OPD planned the program (the plan table's own figure)

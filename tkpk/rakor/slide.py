@@ -20,9 +20,24 @@ from tkpk.tren.data import SeriBps
 from tkpk.tren.dua_angka import DuaAngka
 from tkpk.tren.ringkasan import NAMA_FIGUR, AngkaUtama, tahun_tersedia
 
-__all__ = ["KAKI_PETA", "KAKI_PROGRAM_CONTOH", "KAKI_RAKOR", "Ubin", "besar", "daftar_kantong", "daftar_tersentuh",
-           "kaki_dua_angka", "kaki_headline", "kaki_tersentuh", "tahun_bps", "teks_aturan_kantong",
-           "teks_belum_tersentuh", "tinggi_titik_opd", "ubin_headline", "ubin_pilar"]
+__all__ = [
+    "KAKI_PETA",
+    "KAKI_PROGRAM_CONTOH",
+    "KAKI_RAKOR",
+    "Ubin",
+    "besar",
+    "daftar_kantong",
+    "daftar_tersentuh",
+    "kaki_angka_utama",
+    "kaki_dua_angka",
+    "kaki_tersentuh",
+    "tahun_bps",
+    "teks_aturan_kantong",
+    "teks_belum_tersentuh",
+    "tinggi_titik_opd",
+    "ubin_angka_utama",
+    "ubin_pilar",
+]
 
 KAKI_PETA = "indikator desa dari data sasaran (DTSEN/P3KE), proksi, bukan angka BPS"
 KAKI_RAKOR = "keputusan rakor dicatat analis TKPK; saran status dari laporan intervensi OPD"
@@ -52,7 +67,7 @@ def tahun_bps(seri: pd.DataFrame, tahun: int) -> int:
     return ([t for t in semua if t <= tahun] or semua)[0]
 
 
-def ubin_headline(h: AngkaUtama, a: Agenda) -> list[Ubin]:
+def ubin_angka_utama(h: AngkaUtama, a: Agenda) -> list[Ubin]:
     """The four tiles of the headline slide, each figure with its own source marker."""
     tm, tg = h.penanda_figur("penduduk_miskin"), h.penanda_figur("garis_kemiskinan")
     p0 = Ubin(f"{h.penanda} P0 {h.tahun}".strip(), fmt.persen(h.p0), fmt.delta_metrik(h.perubahan_poin))
@@ -69,7 +84,7 @@ def ubin_headline(h: AngkaUtama, a: Agenda) -> list[Ubin]:
     return [p0, *tengah, peringkat]
 
 
-def kaki_headline(h: AngkaUtama, s: SeriBps) -> str:
+def kaki_angka_utama(h: AngkaUtama, s: SeriBps) -> str:
     """The headline slide's source line: P0's source, the other tiles' own sources, the markers shown."""
     tanda = legenda({h.jenis(f) for f in ("p0", *_FIGUR_UBIN) if getattr(h, f) is not None}
                     | set(s.data.loc[s.data["nilai"].notna(), "jenis_sumber"].dropna()))

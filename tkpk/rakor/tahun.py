@@ -24,7 +24,7 @@ from tkpk.peta import data as peta
 from tkpk.peta.kantong import HasilKantong
 from tkpk.peta.sasaran import HasilSasaran
 from tkpk.pilar import skor, status
-from tkpk.toko import tahun as data_tahun
+from tkpk.toko import tahun as toko_tahun
 from tkpk.toko.queries import fetch
 from tkpk.toko.tahun import DataTingkat, KeadaanData
 from tkpk.tren.ringkasan import bps_seri
@@ -89,7 +89,7 @@ def _panjang(con: duckdb.DuckDBPyConnection, tingkat: str) -> pd.DataFrame:
     """Protected values of one level, every year, long: tahun, kode, nama, indikator, nilai, sampel."""
     bagian = []
     for th in peta.tahun_tersedia(con):
-        d = data_tahun.data_tingkat(con, tingkat, th)
+        d = toko_tahun.data_tingkat(con, tingkat, th)
         lebar = d.lebar[["kode", "nama", *[i.kode for i in katalog.INDIKATOR]]]
         p = lebar.melt(id_vars=["kode", "nama"], var_name="indikator", value_name="nilai")
         bagian.append(p.assign(tahun=th, sampel=d.sampel))
@@ -107,16 +107,16 @@ def _beri_nama(df: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
 def muat(con: duckdb.DuckDBPyConnection, tahun: int) -> BahanTahun:
     """Read and score one year; raises :class:`TahunTidakAda` when the store has nothing for it."""
     bps = bps_seri(con)
-    baris = data_tahun.intervensi_tahun(con, tahun)
+    baris = toko_tahun.intervensi_tahun(con, tahun)
     ada_bps = bool(((bps["tahun"] == tahun) & (bps["kode_wilayah"] == KODE_BANJAR)).any())
     if baris.empty and not ada_bps:
         raise TahunTidakAda(f"Tahun {tahun} tidak punya data program maupun angka BPS di basis data ini.")
-    dk, dd = data_tahun.data_tingkat(con, "kecamatan", tahun), data_tahun.data_tingkat(con, "desa", tahun)
+    dk, dd = toko_tahun.data_tingkat(con, "kecamatan", tahun), toko_tahun.data_tingkat(con, "desa", tahun)
     hasil = peta.hitung_kantong(con, "kecamatan", tahun, bawaan.aturan_kantong("kecamatan"))
     hasil_desa = peta.hitung_kantong(con, "desa", tahun, bawaan.aturan_kantong("desa"))
     sasaran = peta.sasaran(con, "desa", tahun, bawaan.SATUAN_KEBUTUHAN, hasil_desa.kode_kantong)
     sasaran_kec = peta.sasaran(con, "kecamatan", tahun, bawaan.SATUAN_KEBUTUHAN, hasil.kode_kantong)
-    lindung = data_tahun.perlindungan(con, tahun)
+    lindung = toko_tahun.perlindungan(con, tahun)
     semua_kantong = [*hasil.kode_kantong, *hasil_desa.kode_kantong]
     opd_list = list(katalog.OPD)
     wilayah = fetch(con, "nama_wilayah_banjar")
@@ -135,5 +135,5 @@ def muat(con: duckdb.DuckDBPyConnection, tahun: int) -> BahanTahun:
         skor_opd=skor.skor_opd(baris, opd_list, status.ATURAN_BAKU, lindung), skor_program=program,
         lokasi=lokasi, batas_kec=peta.geometri(con, "kecamatan").gdf, batas_desa=peta.geometri(con, "desa").gdf,
         nama_wilayah=wilayah, data_kec=dk, data_desa=dd, sasaran_kec=sasaran_kec, lindung=lindung,
-        keadaan=data_tahun.keadaan_data(con),
+        keadaan=toko_tahun.keadaan_data(con),
     )

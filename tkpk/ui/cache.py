@@ -65,7 +65,7 @@ def satu_versi() -> Iterator[tuple]:
     mixes results from before and after another session's upload. A write in this session is followed by
     ``st.rerun()`` (upload and rollback pages), which starts a new run and so reads the new fingerprint.
     Why removed afterwards: a run that does not pass through here must read the store, not find an old run's
-    fingerprint: a bare ``st.fragment`` rerun (pages/presentasi.py until its rewrite uses :func:`fragmen`), or
+    fingerprint: a bare ``st.fragment`` rerun (every fragment of ours goes through :func:`fragmen`), or
     AppTest, which reruns a page of a multipage app without its entry script. A nested block (a fragment drawn
     inside a full run) reads afresh and gives the outer block its own version back.
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tkpk.pilar import kartu as kinerja
+from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
 from tkpk.pilar.kartu import KartuSkor
 from tkpk.ui import chrome
@@ -18,6 +18,6 @@ def tampil(df: pd.DataFrame, kartu: KartuSkor, nama: str, key: str, tinggi: int 
     konfigurasi = {tabel.PROFIL: st.column_config.LinkColumn(tabel.PROFIL, display_text="Buka profil →")}
     tabel_angka(df, tabel.format_kolom(df), css=(tabel.STATUS, tabel.css_status) if tabel.STATUS in df.columns
                 else None, column_config=konfigurasi, placeholder="–", **({"height": tinggi} if tinggi else {}))
-    asal = asal or kinerja.teks_sumber(kartu)
+    asal = asal or pilar_kartu.teks_sumber(kartu)
     chrome.sumber(asal)
     tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)

@@ -142,10 +142,10 @@ def _daftar(tempat: object, daftar: pd.DataFrame) -> None:
                     unsafe_allow_html=True)
 
 
-def slide_headline(a: ag.Agenda) -> None:
+def slide_angka_utama(a: ag.Agenda) -> None:
     seri = baca(bps_seri)
     h = angka_utama(seri, sl.tahun_bps(seri, a.tahun))
-    c, ubin = st.columns(4), sl.ubin_headline(h, a)
+    c, ubin = st.columns(4), sl.ubin_angka_utama(h, a)
     _ubin(c[:1], ubin[:1], delta_color="inverse")
     _ubin(c[1:], ubin[1:])
     t_p0 = target.status_target(baca(target.target_semua), "p0", h.tahun, h.p0)
@@ -153,7 +153,7 @@ def slide_headline(a: ag.Agenda) -> None:
     s = baca(tren.seri_bps, a.indikator)
     tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
                        satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)))
-    kaki(sl.kaki_headline(h, s), False)
+    kaki(sl.kaki_angka_utama(h, s), False)
 
 
 def slide_dua_angka(a: ag.Agenda) -> None:

@@ -97,7 +97,7 @@ def tabel_angka(df: pd.DataFrame, format_kolom: dict[str, Formatter],
     (column, cell -> CSS) for a coloured status column.
 
     Formats are :class:`tkpk.fmt.Format` specs (``fmt.PERSEN_1``, ``tren.format_nilai(satuan)``) or plain
-    :mod:`tkpk.fmt` functions; ``css`` is a named module-level function (``kinerja_tabel.css_status``).
+    :mod:`tkpk.fmt` functions; ``css`` is a named module-level function (``tkpk.pilar.tabel.css_status``).
 
     Why cached: Streamlit turns a Styler into display values one column at a time (~1 ms a column on pandas 3),
     so a page of four tables spent half its rerun there (bench/RESULTS.md). ``st.cache_data`` replays the drawn
