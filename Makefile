@@ -41,7 +41,7 @@ test: $(BIN)/.installed
 # its own Playwright loop), then the property and corpus tests with their full example counts.
 test-full: $(BIN)/.installed
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m lambat
-	$(BIN)/python -m pytest -m e2e
+	$(BIN)/python -m pytest -m "e2e and not resilience"
 	$(BIN)/python -m pytest -m resilience
 	TKPK_UJI_PENUH=1 $(BIN)/python -m pytest -m uji_penuh
 
