@@ -16,7 +16,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tkpk.akun import lokal as auth
@@ -49,31 +49,44 @@ def _sandi_baru(gagal: str) -> str | None:
     return password
 
 
-def add_user_main(argv: Sequence[str] | None = None) -> int:
-    args = _parser("add-user", "Buat akun analis lokal baru.").parse_args(list(sys.argv[1:] if argv is None else argv))
-    path = Path(args.secrets)
+def _ada(path: Path, nama: str) -> bool | None:
+    """Whether the account is in the secrets file; None, after saying why, when the file cannot be read."""
     try:
-        ada = args.name in auth.baca_users(path)
+        return nama in auth.baca_users(path)
     except Exception as exc:
         print(f"Berkas {path} tidak dapat dibaca: {type(exc).__name__}: {exc}")
-        return EXIT_INVALID
-    if ada:
-        print(f"Akun {args.name} sudah ada di {path}; tidak ada yang diubah. Untuk mengganti kata sandinya: "
-              f"python -m tkpk reset-password {args.name}")
-        return EXIT_INVALID
-    password = _sandi_baru("akun tidak dibuat")
+        return None
+
+
+def _tulis_sandi(tulis: Callable[[Path, str, str], object], path: Path, nama: str, gagal: str, selesai: str) -> int:
+    """Ask the new password and store its hash with ``tulis``; the exit code, after saying what happened."""
+    password = _sandi_baru(gagal)
     if password is None:
         return EXIT_INVALID
     try:
-        auth.buat_user(path, args.name, password)
+        tulis(path, nama, password)
     except auth.AkunGagal as exc:
         print(str(exc))
         return EXIT_INVALID
     except Exception as exc:
         print(f"Kesalahan internal: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
-    print(f"Akun {args.name} dibuat di {path} (hanya hash argon2 yang disimpan).")
+    print(selesai)
     return EXIT_OK
+
+
+def add_user_main(argv: Sequence[str] | None = None) -> int:
+    args = _parser("add-user", "Buat akun analis lokal baru.").parse_args(list(sys.argv[1:] if argv is None else argv))
+    path = Path(args.secrets)
+    ada = _ada(path, args.name)
+    if ada is None:
+        return EXIT_INVALID
+    if ada:
+        print(f"Akun {args.name} sudah ada di {path}; tidak ada yang diubah. Untuk mengganti kata sandinya: "
+              f"python -m tkpk reset-password {args.name}")
+        return EXIT_INVALID
+    return _tulis_sandi(auth.buat_user, path, args.name, "akun tidak dibuat",
+                        f"Akun {args.name} dibuat di {path} (hanya hash argon2 yang disimpan).")
 
 
 def remove_user_main(argv: Sequence[str] | None = None) -> int:
@@ -94,24 +107,12 @@ def reset_password_main(argv: Sequence[str] | None = None) -> int:
     args = _parser("reset-password", "Ganti kata sandi akun analis lokal.").parse_args(
         list(sys.argv[1:] if argv is None else argv))
     path = Path(args.secrets)
-    try:
-        ada = args.name in auth.baca_users(path)
-    except Exception as exc:
-        print(f"Berkas {path} tidak dapat dibaca: {type(exc).__name__}: {exc}")
+    ada = _ada(path, args.name)
+    if ada is None:
         return EXIT_INVALID
     if not ada:
         print(f"Akun {args.name} tidak ada; buat dengan python -m tkpk add-user {args.name}.")
         return EXIT_INVALID
-    password = _sandi_baru("tidak ada yang diubah")
-    if password is None:
-        return EXIT_INVALID
-    try:
-        auth.add_user(path, args.name, password)
-    except auth.AkunGagal as exc:
-        print(str(exc))
-        return EXIT_INVALID
-    except Exception as exc:
-        print(f"Kesalahan internal: {type(exc).__name__}: {exc}")
-        return EXIT_ERROR
-    print(f"Kata sandi akun {args.name} diganti (hanya hash argon2 yang disimpan). Login lama akun ini berakhir.")
-    return EXIT_OK
+    return _tulis_sandi(auth.add_user, path, args.name, "tidak ada yang diubah",
+                        f"Kata sandi akun {args.name} diganti (hanya hash argon2 yang disimpan). Login lama akun "
+                        "ini berakhir.")
