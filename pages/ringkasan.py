@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tkpk import SUMBER_CONTOH, fmt
+from tkpk.peta import data as peta
 from tkpk.tren import beranda, target
 from tkpk.tren.dua_angka import dua_angka
 from tkpk.tren.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, angka_utama, bps_seri, tahun_tersedia
@@ -94,7 +95,7 @@ chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan
               "Kinerja pilar.")
 
 # --- poverty pockets ---
-kantong = baca(beranda.jumlah_kantong, tahun)
+kantong = baca(peta.ringkasan_kantong, tahun)
 if kantong.ada_data:
     st.metric(f"Kantong kemiskinan {tahun}", fmt.angka(kantong.jumlah),
               help=kantong.aturan or "Menurut aturan di halaman peta.")

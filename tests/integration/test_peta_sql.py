@@ -16,7 +16,6 @@ from tkpk.peta.kantong import AturanMoran
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.toko.db import connect
 from tkpk.toko.queries import fetch
-from tkpk.tren import beranda
 
 
 @pytest.fixture
@@ -53,7 +52,7 @@ def test_default_pockets_are_one_answer_for_every_page(con):
     assert k.kode == set(desa.kode_kantong) and k.tingkat == "desa" and k.sampel and "kelas teratas" in k.aturan
     # the other pages read the same answer: desa pockets plus kecamatan pockets for whole-kecamatan rows
     assert pilar_kartu.kantong_tahun(con, 2024).kode == k.kode | set(kec.kode_kantong)
-    assert beranda.jumlah_kantong(con, 2024).jumlah == k.jumlah
+    assert peta.ringkasan_kantong(con, 2024).jumlah == k.jumlah  # the home page's count
 
 
 def test_moran_pockets_show_p_values_and_are_cached(con):
@@ -115,7 +114,7 @@ def test_empty_store_gives_no_pockets_and_no_years(fresh_con):
     k = peta.kantong_kode_tahun(fresh_con, 2024)
     assert k.jumlah == 0 and not k.ada_data
     assert peta.geometri(fresh_con, "desa").fitur == []
-    assert not beranda.jumlah_kantong(fresh_con, 2024).ada_data
+    assert not peta.ringkasan_kantong(fresh_con, 2024).ada_data
 
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])

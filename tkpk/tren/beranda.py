@@ -1,8 +1,9 @@
-"""Home-page extras beyond the BPS headline: a strip per pillar, the pocket count, and data freshness.
+"""Home-page extras beyond the BPS headline: a strip per pillar and data freshness (the pocket count is the map's
+own :func:`tkpk.peta.data.ringkasan_kantong`).
 
 Why here and not in the page: the numbers an official sees on the home page must be the same ones the pillar
-and map pages compute, so this module only gathers them (from SQL, :mod:`tkpk.pilar.skor` and the map's pocket rule)
-and never invents its own rule.
+page computes, so this module only gathers them (from SQL and :mod:`tkpk.pilar.skor`) and never invents its own
+rule.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import duckdb
 import pandas as pd
 
 from tkpk import SUMBER_CONTOH, fmt, katalog
-from tkpk.peta.data import KantongTahun, ringkasan_kantong
 from tkpk.pilar import skor
 from tkpk.toko.queries import fetch
 
@@ -88,11 +88,6 @@ def teks_pilar(p: RingkasPilar) -> dict[str, str]:
         "capaian": fmt.persen(p.capaian, 1),
         "opd": f"{p.opd_lapor} dari {p.opd_diharapkan} OPD melapor",
     }
-
-
-def jumlah_kantong(con: duckdb.DuckDBPyConnection, tahun: int) -> KantongTahun:
-    """The year's poverty pockets by the map page's default rule (desa level): the count the home page shows."""
-    return ringkasan_kantong(con, tahun)
 
 
 def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
