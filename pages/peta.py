@@ -4,6 +4,7 @@ import streamlit as st
 
 from tkpk import katalog
 from tkpk.charts import peta as cp
+from tkpk.charts.peta_halaman import peta_siap, sasaran_siap
 from tkpk.peta import data as peta
 from tkpk.peta import pilihan as pl
 from tkpk.peta import tabel as pt
@@ -28,28 +29,25 @@ if not semua_tahun:
 p = ui.pilihan(semua_tahun)
 tingkat, tahun, aturan = p.tingkat, p.tahun, p.aturan
 ind = katalog.INDIKATOR_BY_KODE[p.indikator]
-data = baca(peta.data_tingkat, tingkat, tahun)
-nilai = peta.nilai_peta(data, p.indikator)
+m = baca(peta_siap, tingkat, tahun, p.indikator, p.skema, p.k, p.ambang, aturan, p.kolom_jumlah)
+nilai, kelas = m.nilai, m.kelas
 hasil = baca(peta.hitung_kantong, tingkat, tahun, aturan)
-kelas = pl.kelas_peta(nilai["nilai"], p.skema, p.k, p.ambang, tingkat, p.indikator)
 wil = baca(peta.wilayah)
 tempat = ui.tempat_terpilih(set(wil["kode"]))
 n_k = len(hasil.kode_kantong)
 
 # --- 1. the map ---
 st.header(f"{ind.nama} per {tingkat}, {tahun}")
-chrome.label_contoh(data.sampel)
+chrome.label_contoh(m.sampel)
 ui.keterangan(tx.keterangan_indikator(p.indikator), tx.TEKS_SEL_KECIL if nilai["samar"].ne("").any() else None,
               tx.keterangan_ukuran(p.indikator))
 if p.galat_ambang:
     st.error(tx.galat_ambang(p.galat_ambang))
 geo = baca_bersama(peta.geometri, tingkat)
-props = cp.props_peta(nilai, kelas, hasil.kode_kantong, dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"],
-                                                                 strict=True)))
 label_kec, garis_kec = ui.orientasi(tingkat)
 lapisan_idm, data_idm = ui.lapisan_idm(p.idm)
 grafik = spek(
-    cp.peta_koroplet, geo.fitur_dengan(props), kelas, judul=f"{ind.nama}, {tahun}",
+    cp.peta_koroplet, geo.fitur_dengan(m.props), kelas, judul=f"{ind.nama}, {tahun}",
     judul_legenda=katalog.judul_legenda(p.indikator), subjudul=tx.subjudul_peta(n_k, data_idm),
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
     kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
@@ -78,9 +76,9 @@ if n_k:
 if isinstance(aturan, AturanMoran):
     with st.expander("Nilai p semua wilayah (Local Moran's I)", expanded=False):
         tabel_angka(tabel.semua.drop(columns=["Kode"]), pt.format_kantong())
-chrome.sumber(tx.ASAL_KANTONG, sampel=data.sampel)
-tombol_unduh(tabel.semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sampel=data.sampel, asal=tx.ASAL_KANTONG)
-tampil_grafik(spek(cp.kuadran, pl.data_kuadran(hasil, data.lebar, p.kolom_jumlah),
+chrome.sumber(tx.ASAL_KANTONG, sampel=m.sampel)
+tombol_unduh(tabel.semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sampel=m.sampel, asal=tx.ASAL_KANTONG)
+tampil_grafik(spek(cp.kuadran, m.kuadran,
                    ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
                    judul_x=katalog.INDIKATOR_BY_KODE[p.kolom_persen].nama + " (%)",
                    judul_y=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].nama, besar=besar))
@@ -90,7 +88,8 @@ ui.perubahan(p, tabel)
 # --- 4. tepat sasaran ---
 st.header(f"Tepat sasaran {tahun}: apakah program menjangkau kantong?")
 satuan = pilih_url("Kebutuhan diukur dalam", list(ui.NAMA_SATUAN), "satuan", format_func=ui.NAMA_SATUAN.get)
-s = baca(peta.sasaran, tingkat, tahun, satuan, hasil.kode_kantong)
+r = baca(sasaran_siap, tingkat, tahun, satuan, p.indikator, aturan)
+s = r.sasaran
 tabel_s = baca(pt.tabel_sasaran_halaman, tingkat, tahun, aturan, satuan)
 jenis, teks = tx.pesan_sasaran(s, peta.ada_laporan(s), n_k, len(tabel_s.tersentuh), tahun)
 ui.pesan(jenis, teks)
@@ -98,16 +97,14 @@ if jenis == "error":
     tabel_aman(tabel_s.tersentuh.drop(columns=["Kode"]), hide_index=True)
 with st.expander("Cara menghitung", expanded=False):
     st.markdown(s.deskripsi())
-nilai_r = pl.nilai_rasio(nilai, s)
-kelas_r = cp.kelas_rasio(nilai_r["nilai"])
 tampil_grafik(spek(
-    cp.peta_koroplet, geo.fitur_dengan(cp.props_peta(nilai_r, kelas_r, hasil.kode_kantong)), kelas_r,
+    cp.peta_koroplet, geo.fitur_dengan(r.props), r.kelas,
     judul=s.label_rasio, judul_legenda=s.label_rasio,
     subjudul="Lebih gelap = lebih sedikit intervensi per kebutuhan. Garis hitam: kantong.", desa=tingkat == "desa",
     titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False, besar=besar, tinggi=560))
 ts = tabel_s.sasaran
 tabel_angka(ts.drop(columns=["Kode"]), pt.format_sasaran(ts))
 ui.keterangan(tx.teks_tidak_terpetakan(s))
-chrome.sumber(tx.ASAL_SASARAN, sampel=data.sampel)
-tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran", sampel=data.sampel,
+chrome.sumber(tx.ASAL_SASARAN, sampel=m.sampel)
+tombol_unduh(ts, f"tepat_sasaran_{tingkat}_{tahun}_{satuan}", key="unduh_sasaran", sampel=m.sampel,
              asal=tx.ASAL_SASARAN_UNDUH)

@@ -6,6 +6,7 @@ from tkpk import katalog
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
+from tkpk.pilar.halaman import halaman_pilar
 from tkpk.ui import chrome
 from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.cache import baca
@@ -37,8 +38,8 @@ nama_opd = {"": "Semua OPD pilar ini", **{o.kode: o.nama_singkat for o in opd_pi
 opd = pilih_url("OPD (rincian dan perbandingan)", list(nama_opd), "opd", format_func=nama_opd.get,
                 where=st.sidebar, key=f"url_opd_{pilar}") or None
 
-kartu = baca(pilar_kartu.kartu_skor, pilar, tahun, triwulan, opd_fokus=opd)
-t = tabel.teks_ringkasan(kartu)
+h = baca(halaman_pilar, pilar, tahun, triwulan, opd)
+kartu, t = h.kartu, h.teks
 berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
 
 # --- headline strip ---
@@ -79,7 +80,7 @@ st.subheader("Kartu skor OPD")
 chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar)
 tampil_grafik(chart_opd, lebar="content")
 tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
-tampil(tabel.tabel_opd(kartu), kartu, f"{berkas}_opd", key="unduh_opd")
+tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
 tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
 
 # --- plans against delivery (rencana aksi) ---
@@ -88,20 +89,20 @@ ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
 # --- programs and where they went ---
 judul_opd = nama_opd[opd] if opd else "semua OPD"
 st.subheader(f"Program ({judul_opd})")
-tampil(tabel.tabel_program(kartu, opd), kartu, f"{berkas}_program", key="unduh_program")
-program = tabel.pilihan_program(kartu, opd)
+tampil(h.program, kartu, f"{berkas}_program", key="unduh_program")
+program = h.pilihan_program
 if program:
     pilih = pilih_url("Lokasi program", list(program), "program", format_func=program.get,
                       key=f"url_program_{pilar}_{tahun}_{opd}")
-    lokasi = tabel.tabel_lokasi(kartu, pilih)
-    st.markdown(tabel.teks_lokasi(program[pilih], lokasi))
-    tampil(lokasi, kartu, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi)))
+    lokasi = h.lokasi[pilih]
+    st.markdown(tabel.teks_lokasi(program[pilih], lokasi.df))
+    tampil(lokasi, kartu, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi.df)))
 
 st.subheader(f"Kantong kemiskinan yang belum dijangkau pilar ini ({len(kartu.kantong_tanpa)})")
 if kartu.kantong_tanpa.empty:
     st.markdown("Semua kantong kemiskinan menerima sedikitnya satu intervensi pilar ini.")
 else:
-    tampil(tabel.tabel_kantong_tanpa(kartu), kartu, f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
+    tampil(h.kantong_tanpa, kartu, f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
            key="unduh_kantong", tinggi=300)
 
 # --- year over year ---
@@ -111,7 +112,7 @@ if kartu.perbandingan.empty:
 else:
     tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
                        besar=besar))
-    tampil(tabel.tabel_perbandingan(kartu), kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
+    tampil(h.perbandingan, kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
            asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
 
 # --- the rakor's view: award candidates of the pillar ---

@@ -160,3 +160,49 @@ def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
                     assert f(x) == x
                     continue
                 assert _baca(f(x)) == pytest.approx(float(x), abs=1e-9), (kolom, x, f(x))
+
+
+@pytest.mark.parametrize(("pilar", "tahun", "triwulan", "opd"),
+                         [(1, 2024, None, None), (2, 2024, None, "DISPERKIMLH"), (3, 2025, 2, None),
+                          (4, 2023, None, None)])
+def test_page_bundle_holds_the_tables_built_one_by_one(con, pilar: int, tahun: int, triwulan: int | None,
+                                                       opd: str | None):
+    """``halaman_pilar`` (the page's one cached call) draws exactly what the table builders give: rounded as
+    shown, with the same formats, and every program's places, in the same order, from one pass."""
+    from pandas.testing import assert_frame_equal
+
+    from tkpk.pilar.halaman import halaman_pilar
+
+    h = halaman_pilar(con, pilar, tahun, triwulan, opd)
+    k = pilar_kartu.kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
+    sendiri = {"opd": tabel.tabel_opd(k), "program": tabel.tabel_program(k, opd),
+               "kantong_tanpa": tabel.tabel_kantong_tanpa(k), "perbandingan": tabel.tabel_perbandingan(k)}
+    for nama, df in sendiri.items():
+        t = getattr(h, nama)
+        assert_frame_equal(t.df, tabel.bulatkan(df), obj=nama)
+        assert t.format == tabel.format_kolom(tabel.bulatkan(df)), nama
+    assert h.teks == tabel.teks_ringkasan(k) and h.pilihan_program == tabel.pilihan_program(k, opd)
+    assert list(h.lokasi) == list(h.pilihan_program) and h.lokasi
+    for i, t in h.lokasi.items():
+        df = tabel.tabel_lokasi(k, i)
+        assert_frame_equal(t.df, df, obj=i)
+        assert t.format == tabel.format_kolom(df), i
+
+
+def test_rakor_sections_carry_their_display_tables(con):
+    """The plan and award tables of the pillar page come built with their results (one cached call each)."""
+    from datetime import date
+
+    from pandas.testing import assert_frame_equal
+
+    from tkpk import katalog
+    from tkpk.rakor import tabel as rt
+    from tkpk.rakor.pilar import kandidat_penghargaan, rencana_pilar
+
+    r = rencana_pilar(con, 2, 2025, hari_ini=date(2026, 2, 1))
+    assert r.ada
+    t = rt.tabel_rencana(r.tabel, {o.kode: o.nama_singkat for o in katalog.OPD})
+    assert_frame_equal(r.layar.df, tabel.bulatkan(t))
+    p = kandidat_penghargaan(con, 2, 2025, hari_ini=date(2026, 2, 1))
+    assert_frame_equal(p.layar.df, tabel.bulatkan(rt.tabel_penghargaan(p.tabel)))
+    assert p.layar.format == tabel.format_kolom(tabel.bulatkan(rt.tabel_penghargaan(p.tabel)))

@@ -8,6 +8,8 @@ in the neighbouring columns, so colour is never the only cue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
@@ -93,6 +95,22 @@ def bulatkan(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@dataclass(frozen=True)
+class Tabel:
+    """A table ready to draw: the frame at the precision it is shown and downloaded with (:func:`bulatkan`), and
+    its id-ID formats (:func:`format_kolom`). Built once with the result it comes from, so a page rerun does not
+    round and inspect the same frame again (bench/RESULTS.md, page reruns)."""
+
+    df: pd.DataFrame
+    format: dict[str, fmt.Format]
+
+
+def siap(df: pd.DataFrame) -> Tabel:
+    """``df`` rounded as shown, with its formats."""
+    d = bulatkan(df)
+    return Tabel(d, format_kolom(d))
+
+
 def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[object]:
     """A per-place count as the table holds it: the number (whole, or at the two decimals a fractional output is
     shown with), "< 5" or "disamarkan". Numbers stay numbers, so an XLSX download stores them as numbers and the
@@ -160,28 +178,47 @@ def pilihan_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, str]
             for r in p.itertuples(index=False)}
 
 
-def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
-    """The places one program reached, by name, each with a link to its profile on the map page."""
-    d = k.lokasi[k.lokasi["id_program"] == id_prog] if not k.lokasi.empty else k.lokasi
+def tabel_lokasi(k: KartuSkor, id_prog: str | None) -> pd.DataFrame:
+    """The places one program reached, by name, each with a link to its profile on the map page (every program's,
+    with an ``id_program`` column, when ``id_prog`` is None)."""
+    d = k.lokasi if k.lokasi.empty or id_prog is None else k.lokasi[k.lokasi["id_program"] == id_prog]
     if d.empty:
         return pd.DataFrame(columns=["Kecamatan", "Desa/kelurahan", "Tingkat", PROFIL])
     d = d.sort_values(["nama_kecamatan", "nama_wilayah"], na_position="first")
     kec = d["nama_kecamatan"].where(d["tingkat"] != "kabupaten", "Se-kabupaten")
+
+    def sel(nilai: str, status: str) -> pd.Series:
+        # object whatever the values, so a program's table is typed alike with or without "< 5" cells, and
+        # alike when cut from every program's table (lokasi_per_program)
+        return pd.Series(_teks_sel(d[nilai], d[status]), index=d.index, dtype=object)
+
     return pd.DataFrame({
         "Kecamatan": kec,
         "Desa/kelurahan": d["nama_wilayah"].where(d["tingkat"] == "desa", "–"),
-        PROFIL: d["kode_wilayah"].map(tautan_peta),
+        PROFIL: pd.Series([tautan_peta(x) for x in d["kode_wilayah"]], index=d.index, dtype=object),
         "Tingkat": d["tingkat"],
         "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
-        "Target output": _teks_sel(d["target_output"], d["target_output_samar"]),
-        "Capaian output": _teks_sel(d["capaian_output"], d["capaian_samar"]),
+        "Target output": sel("target_output", "target_output_samar"),
+        "Capaian output": sel("capaian_output", "capaian_samar"),
         "Capaian output (%)": d["capaian_pct"],
         "Pagu (Rp)": d["pagu"],
         "Realisasi (Rp)": d["realisasi"],
-        "Target penerima": _teks_sel(d["target_penerima"], d["target_penerima_samar"]),
-        "Penerima": _teks_sel(d["penerima"], d["penerima_samar"]),
+        "Target penerima": sel("target_penerima", "target_penerima_samar"),
+        "Penerima": sel("penerima", "penerima_samar"),
         "Kode wilayah": d["kode_wilayah"],
+        **({"id_program": d["id_program"]} if id_prog is None else {}),
     }).reset_index(drop=True).pipe(bulatkan)
+
+
+def lokasi_per_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, Tabel]:
+    """:func:`tabel_lokasi` of every program of :func:`pilihan_program`, built in one pass over the places."""
+    program = pilihan_program(k, kode_opd)
+    if k.lokasi.empty:
+        return {i: siap(tabel_lokasi(k, i)) for i in program}
+    semua = tabel_lokasi(k, None)
+    per = {i: d.drop(columns="id_program").reset_index(drop=True) for i, d in semua.groupby("id_program", sort=False)}
+    kosong = tabel_lokasi(k, "")
+    return {i: siap(per[i]) if i in per else siap(kosong) for i in program}
 
 
 def tabel_kantong_tanpa(k: KartuSkor) -> pd.DataFrame:

@@ -6,16 +6,18 @@ or a plan status never disagrees with the scorecard beside it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
 import pandas as pd
 
-from tkpk import SUMBER_CONTOH
+from tkpk import SUMBER_CONTOH, katalog
 from tkpk.pilar import kartu as pilar_kartu
+from tkpk.pilar.tabel import Tabel, siap
 from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
+from tkpk.rakor import tabel as rt
 from tkpk.toko.queries import fetch
 
 
@@ -26,6 +28,7 @@ class RencanaPilar:
     tabel: pd.DataFrame          # rows of :func:`tkpk.rakor.rencana.rencana_vs_realisasi` for the pillar (and OPD)
     ringkas: dict[str, int]      # plans per status
     sampel: bool
+    layar: Tabel = field(compare=False)  # the page's table (:func:`tkpk.rakor.tabel.tabel_rencana`), built once
 
     @property
     def ada(self) -> bool:
@@ -57,7 +60,8 @@ def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: s
     if opd:
         t = t[t["kode_opd"] == opd]
     t = t.reset_index(drop=True)
-    return RencanaPilar(pilar, tahun, t, rc.ringkas_status(t), bool(t["sampel"].any()) if len(t) else False)
+    return RencanaPilar(pilar, tahun, t, rc.ringkas_status(t), bool(t["sampel"].any()) if len(t) else False,
+                        layar=siap(rt.tabel_rencana(t, {o.kode: o.nama_singkat for o in katalog.OPD})))
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Penghargaan:
     tabel: pd.DataFrame   # ph.peringkat rows: nama_singkat, components, skor, peringkat, komponen_kosong
     sekaligus: bool       # the year's reports came in one load: timeliness not assessed
     sampel: bool          # a figure of the ranking rests on sample data (this pillar's reports, plans or pockets)
+    layar: Tabel = field(compare=False)  # the page's table (:func:`tkpk.rakor.tabel.tabel_penghargaan`), built once
     tanpa_kantong: bool = False  # no poverty pockets for the year: targeting not assessed, weights rescaled
 
 
@@ -95,5 +100,6 @@ def kandidat_penghargaan(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int,
     rencana_pilar_ini = rencana[rencana["pilar"] == pilar]
     sampel = (bool(d["sampel"].fillna(False).astype(bool).any()) or bool(rencana_pilar_ini["sampel"].any())
               or (kantong_dipakai and k.kantong.sampel))
-    return Penghargaan(pilar, tahun, ph.peringkat(d), ph.sekaligus(waktu), sampel,
+    peringkat = ph.peringkat(d)
+    return Penghargaan(pilar, tahun, peringkat, ph.sekaligus(waktu), sampel, siap(rt.tabel_penghargaan(peringkat)),
                        tanpa_kantong=not k.kantong.kode)

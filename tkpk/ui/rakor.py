@@ -345,7 +345,6 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
     chosen OPD the chart of plan against delivery."""
     from tkpk import katalog
     from tkpk.charts.rencana import rencana_vs_laporan
-    from tkpk.pilar import tabel as kt
     from tkpk.rakor.pilar import rencana_pilar
     from tkpk.ui.grafik import spek, tampil_grafik
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -356,10 +355,10 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
     if not r.ada:
         st.caption("Rencana aksi diunggah analis dengan jenis data `rencana` (halaman Unggah data).")
         return
-    t = tabel.tabel_rencana(r.tabel, {o.kode: o.nama_singkat for o in katalog.OPD})
-    tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
+    t = r.layar
+    tabel_angka(t.df, t.format, placeholder="–")
     st.caption(f"Sumber: {r.teks_sumber()} " + rencana_aturan())
-    tombol_unduh(kt.bulatkan(t), f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
+    tombol_unduh(t.df, f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
                  asal="rencana aksi dan laporan intervensi OPD")
     if opd:
         nama = katalog.OPD_BY_KODE[opd].nama_singkat
@@ -384,7 +383,6 @@ def rencana_aturan() -> str:
 
 def bagian_penghargaan(pilar: int, tahun: int) -> None:
     """Kinerja pilar's "Kandidat penghargaan": the OPDs of the pillar ranked, the weights beside the table."""
-    from tkpk.pilar import tabel as kt
     from tkpk.rakor import penghargaan as ph
     from tkpk.rakor.pilar import kandidat_penghargaan
     from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -403,7 +401,7 @@ def bagian_penghargaan(pilar: int, tahun: int) -> None:
     st.markdown(f"**Target capaian output:** {ph.ACUAN_CAPAIAN}")
     if p.sekaligus:
         st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
-    t = tabel.tabel_penghargaan(p.tabel)
-    tabel_angka(kt.bulatkan(t), kt.format_kolom(t), placeholder="–")
-    tombol_unduh(kt.bulatkan(t), f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
+    t = p.layar
+    tabel_angka(t.df, t.format, placeholder="–")
+    tombol_unduh(t.df, f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
                  sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot(p.tanpa_kantong))

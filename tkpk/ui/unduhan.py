@@ -27,16 +27,21 @@ def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str, *, sampel: bool |
     """Two download buttons side by side; ``nama_berkas`` without extension (e.g. ``tren_p0_banjar``).
 
     Every file carries a ``Sumber data`` column (:func:`tkpk.label.dengan_sumber`): the DATA CONTOH label when
-    ``sampel`` (None = read it from the frame), ``asal`` and the store state (newest batch and its date).
+    ``sampel`` (None = read it from the frame), ``asal`` and the store state (newest batch and its date) of the
+    run that drew the button. The column is added on click, with the file, not on every rerun.
     """
-    df = dengan_sumber(df, sampel, baca(keadaan_data), asal)
+    keadaan = baca(keadaan_data)
+
+    def berkas() -> pd.DataFrame:
+        return dengan_sumber(df, sampel, keadaan, asal)
+
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
-        "⬇️ Unduh data (CSV)", lambda: ke_csv(df), file_name=f"{nama_berkas}.csv", mime="text/csv",
+        "⬇️ Unduh data (CSV)", lambda: ke_csv(berkas()), file_name=f"{nama_berkas}.csv", mime="text/csv",
         key=f"{key}_csv", on_click="ignore", help="Untuk Excel berbahasa Indonesia: pemisah titik koma, desimal koma.",
     )
     c2.download_button(
-        "⬇️ Unduh data (XLSX)", lambda: ke_xlsx(df), key=f"{key}_xlsx", file_name=f"{nama_berkas}.xlsx",
+        "⬇️ Unduh data (XLSX)", lambda: ke_xlsx(berkas()), key=f"{key}_xlsx", file_name=f"{nama_berkas}.xlsx",
         on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
