@@ -1,5 +1,7 @@
 """The home page in a real browser: the 2024 headline in Indonesian format, navigation, nothing from outside."""
 
+import time
+
 import pytest
 
 from tests.e2e.conftest import shot, wait_for_app
@@ -35,7 +37,8 @@ def test_navigation_reaches_every_page(page, server):
 
 
 def test_a_shared_link_works_as_the_first_request_after_a_restart(browser, store_path, tmp_path):
-    """Regression: with a pages/ folder, Streamlit's v1 layout used to answer the first request (see serve.py)."""
+    """Regression: with a pages/ folder, Streamlit's v1 layout used to answer the first request (see serve.py).
+    And the server warms its caches at start (tkpk/ui/panas.py) without an error in its log."""
     import shutil
 
     from tests.e2e.conftest import start_server
@@ -52,6 +55,13 @@ def test_a_shared_link_works_as_the_first_request_after_a_restart(browser, store
         assert page.locator("h1").first.inner_text().startswith("Tren")
         assert page.get_by_role("link", name="Peta kantong kemiskinan").count() >= 1
         context.close()
+        # the server warmed itself at start (tkpk/ui/panas.py): imports before serving, the store in the background
+        log = tmp_path / "log.txt"
+        assert "pemanasan: impor modul selesai" in log.read_text()
+        batas = time.monotonic() + 90
+        while "pemanasan cache selesai" not in log.read_text() and time.monotonic() < batas:
+            time.sleep(0.5)
+        assert "pemanasan cache selesai" in log.read_text() and "gagal" not in log.read_text()
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -68,3 +68,9 @@ def conn() -> duckdb.DuckDBPyConnection:
         st.error(PESAN_TERKUNCI)
         st.stop()
         raise
+
+
+def conn_latar() -> duckdb.DuckDBPyConnection:
+    """The same cached connection for work outside a page run (the server's warm-up, :mod:`tkpk.ui.panas`): an
+    error is raised to the caller, not drawn."""
+    return _open_parquet(str(db_path())) if hanya_baca() else _open(str(db_path()))

@@ -2,7 +2,7 @@
 
 Why ``st.App`` (Streamlit 1.67 on Starlette/uvicorn) rather than the ``streamlit`` command:
 - our own routes (:mod:`tkpk.ui.rute`: the session cookie after a login) and middleware (security headers);
-- a lifespan hook, where the log format is set and later speed work can warm caches;
+- a lifespan hook, where the log format is set and the caches are warmed (:mod:`tkpk.ui.panas`);
 - ``on_script_error``: an exception a page did not catch becomes "galat internal" with a reference id that the
   server log also holds, never a traceback or an English message on screen;
 - the accounts file named by ``TKPK_SECRETS`` (tests, odd deployments) is handed to ``st.secrets`` too, so the
@@ -36,7 +36,9 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from tkpk.akun import lokal as auth
 from tkpk.config import ROOT
+from tkpk.ui import panas
 from tkpk.ui.aman import pesan_internal, rujukan
+from tkpk.ui.koneksi import conn_latar
 from tkpk.ui.rute import HeaderAman, buat_rute
 
 LOG = logging.getLogger("tkpk.server")
@@ -77,6 +79,7 @@ def saat_galat(exc: Exception) -> bool:
 async def _hayat(_app: Any) -> AsyncIterator[None]:
     atur_log()
     LOG.info("server mulai; login lokal dan daftar sesi berada di memori proses ini")
+    panas.mulai(conn_latar)
     yield
     LOG.info("server berhenti; semua sesi login berakhir")
 
