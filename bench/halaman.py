@@ -5,6 +5,11 @@ locked for the browser measurement that follows, and one store's caches would le
 Prints one JSON object: page -> list of rerun milliseconds (the first run and the page switch are not timed),
 with the floor's reruns taken in turn with the page's (``lantai_ms``): this host's speed drifts in phases of a few
 seconds, and a floor measured minutes apart would turn that drift into the ratio.
+
+Beside them, per-session costs (``sesi_baru_ms``, issue 17): the second run of the page in a *new* session (a new
+AppTest per figure: its first run, the page switch, then the timed run), against the title-only floor measured the
+same way in turn (``sesi_baru_lantai_ms``). A visitor's first clicks pay what a session sets up once (widget state,
+session caches), which reruns within one session do not show.
 """
 
 from __future__ import annotations
@@ -54,6 +59,19 @@ def seperti_server() -> None:
     PagesManager.__init__ = init  # type: ignore[method-assign]
 
 
+SESI_BARU = 5
+
+
+def _sesi_baru(path: str, page: str | None) -> float:
+    """Milliseconds of the second run of ``page`` in a new session (``page`` None: the floor app)."""
+    at = AppTest.from_file(path, default_timeout=300)
+    at.run()
+    if page is not None and page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    return _timed(at, 1)[0]
+
+
 def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
     """Floor first, then each page: first run (untimed: opens the store, fills caches), then ``runs`` reruns."""
     seperti_server()
@@ -75,7 +93,12 @@ def measure(db: str, runs: int) -> dict[str, dict[str, object]]:
         for _ in range(runs):
             lantai += _timed(floor, 1)
             ms += _timed(at, 1)
-        result[page] = {"ms": ms, "error": _galat(at), "first_ms": first, "lantai_ms": lantai}
+        sesi, sesi_lantai = [], []
+        for _ in range(SESI_BARU):
+            sesi_lantai.append(_sesi_baru(str(ROOT / "bench/lantai_app.py"), None))
+            sesi.append(_sesi_baru(str(ROOT / "app.py"), page))
+        result[page] = {"ms": ms, "error": _galat(at), "first_ms": first, "lantai_ms": lantai,
+                        "sesi_baru_ms": sesi, "sesi_baru_lantai_ms": sesi_lantai}
     return result
 
 
