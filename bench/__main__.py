@@ -135,9 +135,10 @@ def main() -> int:
     per_halaman = selesai.measure(banjar_db)
     missed += selesai.tabel(per_halaman)[1]
 
-    ratio = ing["cli_s"] / ing["floor_s"]
+    pr = ing["proses"]
+    ratio = pr["total_s"] / ing["floor_s"]
     if ratio > GOAL_INGEST:
-        missed.append(f"ingest {ratio:.0f}× read_csv")
+        missed.append(f"ingest {ratio:.1f}× read_csv (in-process)")
     if br_b["page_errors"] or br_n["page_errors"]:
         missed.append(f"page errors in the browser: {br_b['page_errors'] + br_n['page_errors']}")
     lines = [
@@ -168,8 +169,16 @@ def main() -> int:
         f"## (b) Ingest of a {_ms(ing['rows'])}-row intervention CSV ({ing['mb']:.0f} MB)", "",
         "| way | seconds | × floor |", "|---|---:|---:|",
         f"| DuckDB `read_csv` into a table (floor, best of 3) | {ing['floor_s']:.2f} | 1.0 |",
+        f"| the ingest in-process: read the bytes, decode and check (`periksa`), store checks, comparison, write "
+        f"and commit in one transaction (`simpan_hasil`); {pr['status']} | {pr['total_s']:.1f} | {ratio:.1f} |",
+        f"| … of which decoding and checking the file | {pr['periksa_s']:.1f} | "
+        f"{pr['periksa_s'] / ing['floor_s']:.1f} |",
+        f"| … of which store checks, comparison, write, commit | {pr['simpan_s']:.1f} | "
+        f"{pr['simpan_s'] / ing['floor_s']:.1f} |",
+        f"| interpreter start-up with the ingest's imports (not paid by an upload in the app) | "
+        f"{pr['startup_s']:.1f} | — |",
         f"| `python -m tkpk ingest --kind intervensi` (whole CLI: start-up, read, validate, preview, commit; "
-        f"exit {ing['cli_exit']}) | {ing['cli_s']:.1f} | {ratio:.0f} |",
+        f"exit {ing['cli_exit']}) | {ing['cli_s']:.1f} | {ing['cli_s'] / ing['floor_s']:.1f} |",
         f"| pandas `read_csv` + one INSERT per row (read {ing['pandas_read_s']:.1f} s; insert measured on "
         f"{_ms(ing['pandas_rows'])} rows, {ing['pandas_insert_s']:.1f} s, extrapolated linearly) | "
         f"{ing['pandas_total_est_s']:.0f} | {ing['pandas_total_est_s'] / ing['floor_s']:.0f} |", "",

@@ -74,6 +74,17 @@ def tkpk_cli(csv: Path, db: Path) -> tuple[float, int, str]:
     return took, proc.returncode, tail
 
 
+def in_process(csv: Path, db: Path) -> dict[str, object]:
+    """:mod:`bench.ingest_proses` in a process of its own (its store copy is ``db``)."""
+    import json
+
+    proc = subprocess.run([sys.executable, "-m", "bench.ingest_proses", str(csv), str(db)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def measure(out: Path, rows: int = 1_000_000) -> dict[str, object]:
     store = banjar_store(out)
     csv = out / f"intervensi-{rows}.csv"
@@ -86,11 +97,14 @@ def measure(out: Path, rows: int = 1_000_000) -> dict[str, object]:
     Path(str(work) + ".wal").unlink(missing_ok=True)
     cli, code, tail = tkpk_cli(csv, work)
     shutil.copy(store, work)
+    Path(str(work) + ".wal").unlink(missing_ok=True)
+    proses = in_process(csv, work)
+    shutil.copy(store, work)
     read, ins, n = pandas_row_by_row(csv, work, rows)
     work.unlink(missing_ok=True)
     return {"rows": rows, "mb": size_mb, "floor_s": floor, "cli_s": cli, "cli_exit": code, "cli_last": tail,
             "pandas_read_s": read, "pandas_insert_s": ins, "pandas_rows": n,
-            "pandas_total_est_s": read + ins * rows / n}
+            "pandas_total_est_s": read + ins * rows / n, "proses": proses}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,49 @@
+"""The ingest of one file in-process, by stage (``python -m bench.ingest_proses CSV STORE``; prints JSON).
+
+Why in-process (issue 17): the CLI's figure also holds the interpreter's start-up and imports, which no upload
+through the app pays; here they are measured on their own line (``startup_s``, a fresh ``python -c`` importing the
+ingest), and the ingest itself by stage: reading and checking the file (``periksa`` without the store pass, as the
+CLI runs it), then the store checks, comparison, write and commit in one transaction (``simpan_hasil``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def startup() -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import tkpk.ingest.proses, tkpk.toko.db"], cwd=ROOT, check=True)
+    return time.perf_counter() - t
+
+
+def measure(csv: Path, db: Path) -> dict[str, object]:
+    from tkpk.ingest.proses import periksa, simpan_hasil
+    from tkpk.toko.db import connect, migrate
+
+    con = connect(db)
+    try:
+        migrate(con)
+        t0 = time.perf_counter()
+        data = csv.read_bytes()
+        t1 = time.perf_counter()
+        hasil = periksa(con, data, csv.name, "intervensi", bandingkan=False)
+        t2 = time.perf_counter()
+        hasil = simpan_hasil(con, hasil, "bench")
+        t3 = time.perf_counter()
+    finally:
+        con.close()
+    return {"read_bytes_s": t1 - t0, "periksa_s": t2 - t1, "simpan_s": t3 - t2, "total_s": t3 - t0,
+            "status": hasil.status, "batch_id": hasil.batch_id, "last": (hasil.baris_teks() or [""])[-1][:300]}
+
+
+if __name__ == "__main__":
+    out = measure(Path(sys.argv[1]), Path(sys.argv[2]))
+    out["startup_s"] = startup()
+    print(json.dumps(out))
