@@ -95,6 +95,9 @@ def tabel_grafik(spec: dict[str, Any]) -> list[pd.DataFrame]:
     hasil = []
     for pasang, bagian in kelompok.items():
         df = pd.concat(bagian, ignore_index=True) if len(bagian) > 1 else bagian[0]
+        if "tahun" in df.columns:  # a year is a label, not a quantity: "2024", never "2.024"
+            df = df.assign(tahun=[str(int(t)) if pd.notna(t) and str(t).replace(".0", "").isdigit() else t
+                                  for t in df["tahun"]])
         judul = _judul_unik([j for _, j in pasang])
         df = df.set_axis(judul, axis=1).dropna(how="all").drop_duplicates(ignore_index=True)
         hasil.append(df)
@@ -118,6 +121,7 @@ def ada_contoh(spec: dict[str, Any], tabel: list[pd.DataFrame]) -> bool:
         return True
     for df in tabel:
         for c in df.columns:
-            if df[c].dtype == object and df[c].astype(str).str.contains("DATA CONTOH", regex=False).any():
+            if not pd.api.types.is_numeric_dtype(df[c]) and \
+                    df[c].astype(str).str.contains("DATA CONTOH", regex=False).any():
                 return True
     return False
