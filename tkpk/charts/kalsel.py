@@ -13,6 +13,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_LAIN, WARNA_TANPA_DATA, terapkan
 from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik, judul_sumbu
@@ -31,6 +32,33 @@ def _titik_label(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
     """Where the name labels go: a point surely inside each polygon (not the centroid, which can fall outside)."""
     p = gdf.geometry.representative_point()
     return pd.DataFrame({"label": gdf["label"].values, "banjar": gdf["banjar"].values, "lon": p.x, "lat": p.y})
+
+
+def _ujung(d: pd.DataFrame) -> str:
+    """"terendah A (1,2%), tertinggi B (9,8%)" over the rows with a value."""
+    ada = d[d["nilai"].notna()].sort_values("nilai", kind="stable")
+    if ada.empty:
+        return "belum ada angka"
+    rendah, tinggi = ada.iloc[0], ada.iloc[-1]
+    return f"terendah {rendah['label']} ({rendah['nilai_teks']}), tertinggi {tinggi['label']} ({tinggi['nilai_teks']})"
+
+
+def _banjar(d: pd.DataFrame) -> str:
+    b = d[d["banjar"].astype(bool)]
+    if b.empty:
+        return ""
+    r = b.iloc[0]
+    nilai = r["nilai_teks"] if pd.notna(r["nilai"]) else TIDAK_ADA_DATA
+    peringkat = r.get("peringkat_teks")
+    return f"{r['label']} {nilai}" + (f", peringkat {peringkat}" if isinstance(peringkat, str) and peringkat else "")
+
+
+def deskripsi_kalsel(gdf: pd.DataFrame, judul: str) -> str:
+    n_ada = int(gdf["nilai"].notna().sum())
+    kosong = len(gdf) - n_ada
+    return ds.kalimat(
+        f"Peta {len(gdf)} kab/kota Kalimantan Selatan, {ds.satu_baris(judul)}: {_ujung(gdf)}",
+        _banjar(gdf), f"{kosong} kab/kota tanpa data" if kosong else "")
 
 
 def peta_kalsel(
@@ -78,7 +106,7 @@ def peta_kalsel(
     chart = alt.layer(*lapisan).resolve_scale(color="independent", fill="independent").project(type="mercator")
     chart = chart.properties(title=judul_grafik(bungkus(judul, 36), bungkus(subjudul, 62)), width=lebar,
                              height=tinggi)
-    return terapkan(chart, besar=besar)
+    return terapkan(chart, besar=besar, deskripsi=deskripsi_kalsel(gdf, judul))
 
 
 def batang_peringkat(
@@ -112,4 +140,6 @@ def batang_peringkat(
         title=judul_grafik(bungkus(judul, 34), bungkus(subjudul, 56)), width=lebar, height=max(300, 32 * len(d)),
         padding={"left": 5, "top": 5, "bottom": 5, "right": 110},
     )
-    return terapkan(chart, besar=besar)
+    teks = ds.kalimat(f"Grafik batang {len(d)} kab/kota, {ds.satu_baris(judul)}, dari nilai terendah di atas: "
+                      f"{_ujung(tabel)}", _banjar(tabel))
+    return terapkan(chart, besar=besar, deskripsi=teks)

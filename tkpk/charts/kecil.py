@@ -12,8 +12,11 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.tema import WARNA_BANJAR, WARNA_PROVINSI, terapkan
 from tkpk.charts.tren import format_sumbu, judul_grafik
+
+WARNA_SOROT = WARNA_BANJAR  # the highlighted kecamatan: Banjar orange and a thicker line, not colour alone
 
 
 def grafik_kecil(
@@ -42,8 +45,10 @@ def grafik_kecil(
     tooltip = [alt.Tooltip("nama:N", title="Kecamatan"), alt.Tooltip("tahun:O", title="Tahun"),
                alt.Tooltip("nilai_teks:N", title="Nilai"), alt.Tooltip("sumber_ringkas:N", title="Sumber")]
     base = alt.Chart().encode(x=x, y=y)
-    warna = alt.condition(f"datum.kode_wilayah === {sorot!r}", alt.value(WARNA_BANJAR), alt.value(WARNA_PROVINSI))
-    garis = base.mark_line(strokeWidth=2.5).encode(color=warna if sorot else alt.value(WARNA_PROVINSI))
+    warna = alt.condition(f"datum.kode_wilayah === {sorot!r}", alt.value(WARNA_SOROT), alt.value(WARNA_PROVINSI))
+    tebal = alt.condition(f"datum.kode_wilayah === {sorot!r}", alt.value(4.5), alt.value(2.5))
+    garis = base.mark_line(strokeWidth=2.5).encode(color=warna if sorot else alt.value(WARNA_PROVINSI),
+                                                  **({"strokeWidth": tebal} if sorot else {}))
     titik = base.mark_point(size=28, color=WARNA_PROVINSI, opacity=1, strokeWidth=1.5).encode(tooltip=tooltip)
     if "asal" in data.columns:  # a series splicing real and sample years: filled = real, hollow = sample
         tooltip.append(alt.Tooltip("asal:N", title="Angka"))
@@ -63,4 +68,13 @@ def grafik_kecil(
                                           labelColor="#111111", labelAnchor="start", labelLimit=200)),
         columns=kolom, spacing={"row": 14, "column": 16},
     ).properties(title=judul_grafik(judul, subjudul))
-    return terapkan(chart, besar=besar)
+    # the panel titles carry each place's latest value ("Aluh-Aluh 12,3%"), worst first
+    panel = [p.replace(": ", " ") for p in urutan_panel]
+    contoh = ("sampel" in data.columns and data["sampel"].fillna(False).astype(bool).any()) or \
+        ("asal" in data.columns and data["asal"].eq("contoh").any())
+    teks = ds.kalimat(
+        f"Grafik kecil {len(urutan_panel)} kecamatan, {ds.satu_baris(judul)} {ds.rentang_tahun(data['tahun'])}, "
+        "skala sama, urut dari nilai terakhir tertinggi",
+        f"Tertinggi: {ds.daftar(panel[:3], 3)}" + (f"; terendah: {panel[-1]}" if len(panel) > 3 else ""),
+        "Angka DATA CONTOH" if contoh else "")
+    return terapkan(chart, besar=besar, deskripsi=teks)

@@ -24,6 +24,7 @@ import altair as alt
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import OKABE_ITO, terapkan
 from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik
@@ -33,6 +34,9 @@ PILIH = "pilih"
 WARNA_SAMAR = "#8c8c8c"  # hidden small cells: a grey darker than "tidak ada data", outside the class palette
 WARNA_KANTONG = "#000000"
 WARNA_TERPILIH = "#0072B2"
+# The quadrant's kinds of place: colour and shape, so a pocket never rests on red against orange alone.
+WARNA_KUADRAN = {"kantong": "#b30000", "kantong terisolasi": "#E69F00", "bukan kantong": "#bdbdbd"}
+BENTUK_KUADRAN = {"kantong": "square", "kantong terisolasi": "diamond", "bukan kantong": "circle"}
 PROPS = ["kode", "nama", "nama_kecamatan", "nilai_teks", "kelas_label", "peringkat_teks", "sumber", "status"]
 
 
@@ -109,6 +113,33 @@ def label_tempat(titik: pd.DataFrame, ukuran: int) -> alt.LayerChart:
     return alt.layer(halo, teks)
 
 
+def deskripsi_peta(fitur: list[dict], kelas: Kelas, judul: str, desa: bool, kode_terpilih: str | None = None,
+                   n_idm: int = 0) -> str:
+    """"Peta kecamatan, …: 20 wilayah, 3 kantong kemiskinan: A, B dan C. Kelas terburuk (≥ 12,3%): …"."""
+    tingkat = "desa/kelurahan" if desa else "kecamatan"
+    kantong = [str(f.get("nama")) for f in fitur if f.get("kantong")]
+    bagian = [f"Peta {tingkat}, {ds.satu_baris(judul)}: {len(fitur)} wilayah, "
+              + (f"{len(kantong)} kantong kemiskinan: {ds.daftar(kantong, 8)}" if kantong
+                 else "tidak ada kantong kemiskinan")]
+    if kelas.kelas_terburuk is not None:
+        lb = kelas.label[kelas.kelas_terburuk]
+        di = [str(f.get("nama")) for f in fitur if f.get("kelas_label") == lb]
+        if di:
+            bagian.append(f"Kelas terburuk ({lb}): {ds.daftar(di, 5)}")
+    kosong = sum(f.get("kelas_label") == "tidak ada data" for f in fitur)
+    if kosong:
+        bagian.append(f"{kosong} wilayah tanpa data")
+    samar = sum(f.get("kelas_label") == sel_kecil.LABEL_KELAS for f in fitur)
+    if samar:
+        bagian.append(f"{samar} wilayah disamarkan (sel kecil)")
+    if n_idm:
+        bagian.append(f"{n_idm} desa berstatus IDM Tertinggal ditandai silang")
+    terpilih = [str(f.get("nama")) for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
+    if terpilih:
+        bagian.append(f"Terpilih: {terpilih[0]}")
+    return ds.kalimat(*bagian)
+
+
 def peta_koroplet(
     fitur: list[dict],
     kelas: Kelas,
@@ -177,7 +208,8 @@ def peta_koroplet(
     chart = alt.layer(*lapisan).project(type="mercator").properties(
         title=judul_grafik(bungkus(judul, 30 if besar else 38), bungkus(subjudul, 48 if besar else 64)),
         width=lebar, height=tinggi)
-    return terapkan(chart, besar=besar)
+    teks = deskripsi_peta(fitur, kelas, judul, desa, kode_terpilih, len(idm[0]) if idm is not None else 0)
+    return terapkan(chart, besar=besar, deskripsi=teks)
 
 
 def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = (),
@@ -219,13 +251,14 @@ def kuadran(
                    for j, p in zip(d["jenis"], d["termasuk_kantong"], strict=True)]
     d["persen_teks"] = [fmt.persen(x, 1) for x in d["persen"]]
     d["jumlah_teks"] = [fmt.angka(x) for x in d["jumlah"]]
-    domain = ["kantong", "kantong terisolasi", "bukan kantong"]
-    warna = ["#b30000", "#E69F00", "#bdbdbd"]
-    titik = alt.Chart(d).mark_circle(size=160 if besar else 90, opacity=0.9, stroke="#333333",
-                                     strokeWidth=0.5).encode(
+    domain = list(WARNA_KUADRAN)
+    titik = alt.Chart(d).mark_point(size=160 if besar else 90, opacity=0.9, filled=True, stroke="#333333",
+                                    strokeWidth=0.5).encode(
         x=alt.X("persen:Q", title=judul_x, axis=alt.Axis(format=",.1f")),
         y=alt.Y("jumlah:Q", title=judul_y, axis=alt.Axis(format=",.0f")),
-        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=domain, range=warna),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=domain, range=list(WARNA_KUADRAN.values())),
+                        legend=alt.Legend(orient="top")),
+        shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=domain, range=list(BENTUK_KUADRAN.values())),
                         legend=alt.Legend(orient="top")),
         tooltip=[alt.Tooltip("nama:N", title="Wilayah"), alt.Tooltip("persen_teks:N", title=judul_x),
                  alt.Tooltip("jumlah_teks:N", title=judul_y), alt.Tooltip("status:N", title="Status")],
@@ -251,7 +284,13 @@ def kuadran(
     sub = "Garis putus-putus: batas kelas teratas. Kantong = di atas kedua garis." if garis else \
         "Aturan Moran: warna menunjukkan klaster; tidak ada ambang jumlah."
     chart = alt.layer(*lapisan).properties(title=judul_grafik(judul, sub), width=lebar, height=tinggi)
-    return terapkan(chart, besar=besar)
+    kantong = d[d["termasuk_kantong"]]
+    ambang = [g["teks"] for g in garis]
+    teks = ds.kalimat(
+        f"Diagram sebar {len(d)} wilayah, {judul_x} (mendatar) terhadap {judul_y} (tegak)",
+        (f"{len(kantong)} kantong: {ds.daftar(kantong['nama'], 8)}" if not kantong.empty else "Tidak ada kantong")
+        + (f"; {ds.daftar(ambang)}" if ambang else ""))
+    return terapkan(chart, besar=besar, deskripsi=teks)
 
 
 def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
@@ -286,4 +325,10 @@ def tren_tempat(df: pd.DataFrame, *, judul: str, satuan: str, subjudul: str = ""
             fontSize=13 if besar else 11, color="#555555", fontStyle="italic", dy=-10).encode(
             x=enc["x"], y=alt.Y("dasar:Q", title=satuan), text="nilai_teks:N", tooltip=tip))
     chart = alt.layer(*lapisan).properties(title=judul_grafik(judul, subjudul), width=lebar, height=tinggi)
-    return terapkan(chart, besar=besar)
+    contoh = "sampel" in ada.columns and ada["sampel"].fillna(False).astype(bool).any()
+    teks = ds.kalimat(f"Grafik garis {ds.satu_baris(judul)}"
+                      + (f", {ds.satu_baris(subjudul)}" if subjudul else "")
+                      + f" {ds.rentang_tahun(df['tahun'])}: {ds.dari_ke(df)}",
+                      f"{len(samar)} tahun disamarkan (sel kecil)" if not samar.empty else "",
+                      "Titik kosong: tahun DATA CONTOH" if contoh else "")
+    return terapkan(chart, besar=besar, deskripsi=teks)

@@ -19,6 +19,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from tkpk import fmt
+from tkpk.charts.deskripsi import daftar
 from tkpk.charts.geodata import data_fitur
 from tkpk.charts.tema import terapkan
 from tkpk.peta.geojson import representative_points, to_features
@@ -110,7 +112,10 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
     label = _teks_label(batas_kec, (15 if tinggi >= 600 else 12) if besar else 11, lebar, tinggi)
     chart = alt.layer(dasar, garis_kantong, kec, label).properties(
         width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
-    return terapkan(chart, besar=besar)
+    nama = [str(f["nama"]) for f in hanya]
+    teks = f"Peta {len(fitur)} desa/kelurahan Kabupaten Banjar: {len(hanya)} desa kantong kemiskinan" + \
+        (f" ({daftar(nama, 8)})." if nama else ".")
+    return terapkan(chart, besar=besar, deskripsi=teks)
 
 
 def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: str, label_nilai: str,
@@ -135,7 +140,11 @@ def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: st
         lapis.append(_teks_label(batas, 11, lebar, tinggi))
     chart = alt.layer(*lapis).properties(width=lebar, height=tinggi,
                                          title=alt.Title(judul, subtitle=keterangan) if keterangan else judul)
-    return terapkan(chart.project("mercator"))
+    urut = sorted(fitur, key=lambda f: -f["nilai"])
+    teks = f"Peta {len(fitur)} wilayah, {judul}: {label_nilai} tertinggi " + \
+        (daftar([f"{f['nama']} ({fmt.angka(f['nilai'])})" for f in urut[:3]], 3) if urut else "tidak ada") + \
+        (f"; {sum(1 for f in fitur if f['nilai'] == 0)} wilayah nol." if urut else ".")
+    return terapkan(chart.project("mercator"), deskripsi=teks)
 
 
 def jumlah_per_kecamatan(intervensi: pd.DataFrame) -> dict[str, float]:

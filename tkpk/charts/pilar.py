@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from tkpk import fmt
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.tema import terapkan
 from tkpk.pilar.status import ATURAN_BAKU, AturanStatus, Status
 
@@ -92,6 +93,16 @@ def _tinggi_baris(n: int, per_baris: int, tinggi_maks: int | None) -> int:
     return min(tinggi, max(120, tinggi_maks)) if tinggi_maks else tinggi
 
 
+def _ringkas_status(d: pd.DataFrame, judul: str) -> str:
+    """"Serapan anggaran: 3 baik, 1 kritis (Dinsos 42,0%)" for one panel's rows (:func:`data_titik`)."""
+    hitung = [f"{int((d['status'] == s.kode).sum())} {s.label.lower()}" for s in Status
+              if (d["status"] == s.kode).any()]
+    merah = d[d["status"] == Status.MERAH.kode]
+    kritis = f" ({ds.daftar([f'{o} {t}' for o, t in zip(merah['opd'], merah['teks'], strict=True)], 4)})" \
+        if not merah.empty else ""
+    return f"{judul}: {', '.join(hitung)}{kritis}"
+
+
 def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
               besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None) -> Any:
     """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``.
@@ -109,7 +120,14 @@ def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: s
         title=alt.Title(judul or "Serapan anggaran dan capaian output per OPD",
                         subtitle="Garis putus-putus: ambang status. ● baik, ▲ perlu perhatian, ■ kritis, "
                                  "○ tidak ada data."))
-    return terapkan(chart, besar=besar)
+    ser = data_titik(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan)
+    cap = data_titik(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian)
+    teks = ds.kalimat(f"Titik serapan anggaran dan capaian output {len(opd)} OPD terhadap ambang status "
+                      f"(hijau ≥ {fmt.angka(aturan.hijau_serapan)}% serapan, ≥ {fmt.angka(aturan.hijau_capaian)}% "
+                      "capaian)" if not ser.empty else "Belum ada OPD",
+                      _ringkas_status(ser, "Serapan") if not ser.empty else "",
+                      _ringkas_status(cap, "Capaian") if not cap.empty else "")
+    return terapkan(chart, besar=besar, deskripsi=teks)
 
 
 _TICK_ANGGARAN = 5
@@ -162,7 +180,18 @@ def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) 
         title=alt.Title(judul or "Pagu dan realisasi per OPD",
                         subtitle="Batang abu-abu = pagu, batang biru = realisasi; angka: realisasi dari pagu "
                                  f"(serapan). {satuan} = {arti}."))
-    return terapkan(chart, besar=besar)
+    pagu_total, real_total = float(d["pagu"].fillna(0).sum()), float(d["realisasi"].fillna(0).sum())
+    ada = d.dropna(subset=["serapan_pct"]).sort_values("serapan_pct", kind="stable")
+    terendah = f"serapan terendah {ada.iloc[0]['nama_singkat']} ({fmt.persen(ada.iloc[0]['serapan_pct'], 1)})" \
+        if not ada.empty else ""
+    belum = d[d["belum_melapor"].fillna(False).astype(bool)]["nama_singkat"].tolist()
+    teks = ds.kalimat(
+        f"Grafik batang pagu dan realisasi {len(d)} OPD: jumlah realisasi {fmt.rupiah_ringkas(real_total)} dari pagu "
+        f"{fmt.rupiah_ringkas(pagu_total)}"
+        + (f" ({fmt.persen(100 * real_total / pagu_total, 1)})" if pagu_total > 0 else ""),
+        terendah[:1].upper() + terendah[1:] if terendah else "",
+        f"Belum melapor: {ds.daftar(belum, 4)}" if belum else "")
+    return terapkan(chart, besar=besar, deskripsi=teks)
 
 
 def data_tahunan(perbandingan: pd.DataFrame) -> pd.DataFrame:
@@ -220,4 +249,7 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
         title=alt.Title(judul or "Perbandingan antartahun",
                         subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
                                  "program). Tahun tanpa laporan dibiarkan kosong." + _catatan_berjalan(perbandingan)))
-    return terapkan(chart, besar=besar)
+    garis_ukuran = [f"{u} {ds.dari_ke(d[d['ukuran'] == u], teks='teks')}" for u in ukuran]
+    teks = ds.kalimat(f"Grafik garis {ds.satu_baris(judul or 'perbandingan antartahun')} "
+                      f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"))
+    return terapkan(chart, besar=besar, deskripsi=teks)

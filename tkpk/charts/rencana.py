@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from tkpk import fmt
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.tema import OKABE_ITO, terapkan
 
 BELUM_LAPOR = "Belum dilaporkan"
@@ -33,6 +34,24 @@ def data_rencana(t: pd.DataFrame) -> pd.DataFrame:
                     rows.append({"program": nama, "triwulan": f"TW {q}", "jenis": BELUM_LAPOR, "nilai": 0.0,
                                  "teks": "–"})
     return pd.DataFrame(rows, columns=["program", "triwulan", "jenis", "nilai", "teks"])
+
+
+def deskripsi_rencana(d: pd.DataFrame, judul: str = "", maks: int = 4) -> str:
+    """Per program, the last quarter with a plan: "P: laporan 30 dari rencana 40 (TW 2)"."""
+    per = []
+    for program, g in d.groupby("program", sort=False):
+        r = g[g["jenis"] == "Rencana (kumulatif)"]
+        if r.empty:
+            continue
+        tw = r["triwulan"].iloc[-1]
+        lap = g[(g["triwulan"] == tw) & (g["jenis"] != "Rencana (kumulatif)")]
+        teks_lap = "belum dilaporkan" if lap.empty or lap["jenis"].iloc[0] == BELUM_LAPOR else \
+            f"laporan {lap['teks'].iloc[0]}"
+        per.append(f"{program}: {teks_lap} dari rencana {r['teks'].iloc[-1]} ({tw})")
+    n = d["program"].nunique()
+    lebih = f"; dan {len(per) - maks} program lain" if len(per) > maks else ""
+    return ds.kalimat(f"Grafik batang laporan dan garis rencana kumulatif per triwulan, {n} program"
+                      + (f" ({ds.satu_baris(judul)})" if judul else ""), "; ".join(per[:maks]) + lebih)
 
 
 def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False, lebar: int = 260) -> Any:
@@ -57,4 +76,4 @@ def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False,
                               subtitle="Batang dan angka = laporan OPD (kumulatif s.d. triwulan; \"–\" = belum "
                                        "dilaporkan); garis putus-putus dengan belah ketupat = rencana aksi "
                                        "(kumulatif)"))
-    return terapkan(chart, besar=besar)
+    return terapkan(chart, besar=besar, deskripsi=deskripsi_rencana(d, judul))

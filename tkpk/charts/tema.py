@@ -35,9 +35,12 @@ WARNA_TARGET = "#009E73"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def terapkan(chart: alt.TopLevelMixin, *, besar: bool = False) -> Any:
-    """Attach the shared look; ``besar`` scales type up for projector mode."""
+def terapkan(chart: alt.TopLevelMixin, *, besar: bool = False, deskripsi: str = "") -> Any:
+    """Attach the shared look; ``besar`` scales type up for projector mode; ``deskripsi`` is the chart's text
+    alternative (Vega-Lite ``description``, shown to screen readers as its label; :mod:`tkpk.charts.deskripsi`)."""
     k = 1.4 if besar else 1.0
+    if deskripsi:
+        chart = chart.properties(description=deskripsi)
     return chart.configure(
         locale=LOCALE_ID,
         font=FONT,

@@ -21,6 +21,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from tkpk.charts import deskripsi as ds
 from tkpk.charts.tema import OKABE_ITO, WARNA_BANJAR, WARNA_PROVINSI, WARNA_TARGET, terapkan
 
 # Point shape per kind of source (tkpk.mutu_sumber): BPS's own release is the only circle.
@@ -101,6 +102,21 @@ def _label_akhir(data: pd.DataFrame) -> pd.DataFrame:
     return ada.sort_values("tahun").groupby("label", as_index=False).tail(1)
 
 
+def deskripsi_tren(data: pd.DataFrame, judul: str, target: pd.DataFrame | None = None, maks: int = 4) -> str:
+    """"Grafik garis … 2018–2024: Banjar dari 2,86% (2018) ke 2,36% (2024); Kalimantan Selatan …"."""
+    urut = {"banjar": 0, "provinsi": 1}
+    label = (data.drop_duplicates("label").assign(_u=lambda d: d["peran"].map(urut).fillna(2))
+             .sort_values("_u", kind="stable")["label"].tolist())
+    per_garis = [f"{lb} {ds.dari_ke(data[data['label'] == lb])}" for lb in label[:maks]]
+    if len(label) > maks:
+        per_garis.append(f"dan {len(label) - maks} garis lain")
+    bagian = [f"Grafik garis {ds.satu_baris(judul)} {ds.rentang_tahun(data['tahun'])}: {'; '.join(per_garis)}"]
+    if target is not None and not target.empty:
+        akhir = target.sort_values("tahun").iloc[-1]
+        bagian.append(f"Target {akhir.get('dokumen', '')}: {akhir['nilai_teks']} ({int(akhir['tahun'])})")
+    return ds.kalimat(*bagian)
+
+
 def grafik_tren(
     data: pd.DataFrame,
     *,
@@ -167,4 +183,4 @@ def grafik_tren(
         # room on the right for the direct labels
         padding={"left": 5, "top": 5, "bottom": 5, "right": 150},
     )
-    return terapkan(chart, besar=besar)
+    return terapkan(chart, besar=besar, deskripsi=deskripsi_tren(data, judul, target))

@@ -52,15 +52,18 @@ _ALIAS = {
     "fixed": "fixed", "tetap": "fixed", "ambang_tetap": "fixed", "user_defined": "fixed",
 }
 
-# ColorBrewer "OrRd" (sequential, colour-blind safe, prints in grey): light = better, dark = worse.
+# ColorBrewer "OrRd" (sequential, colour-blind safe, prints in grey): light = better, dark = worse. Six and seven
+# classes take their steps from the 9-class OrRd so neighbours stay ΔE00 ≥ 7 apart under deuteranopia and
+# protanopia too (ColorBrewer's own 6/7-class "#fdd49e", "#fdbb84" pair was 4,4 apart for a deuteranope;
+# tests/unit/test_warna_buta_warna.py).
 _ORRD: dict[int, tuple[str, ...]] = {
     1: ("#fc8d59",),
     2: ("#fdbb84", "#e34a33"),
     3: ("#fee8c8", "#fdbb84", "#e34a33"),
     4: ("#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"),
     5: ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"),
-    6: ("#fef0d9", "#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000"),
-    7: ("#fef0d9", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#990000"),
+    6: ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000", "#7f0000"),
+    7: ("#fef0d9", "#fdcc8a", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000"),
 }
 
 

@@ -89,15 +89,20 @@ def versi() -> tuple:
     return v if v is not None else _baca_versi()
 
 
-def fragmen(fn: Callable[..., T] | None = None, *, run_every: float | timedelta | str | None = None) -> Any:
+def fragmen(fn: Callable[..., T] | None = None, *, run_every: float | timedelta | str | None = None,
+            toko: bool = True) -> Any:
     """``st.fragment`` for a part of a page that reruns alone: each of its runs is inside :func:`satu_versi`,
     since a fragment rerun does not run ``app.py``. Use it for every fragment of a page that reads the store
     (``@fragmen``, ``@fragmen(run_every=5)``, or ``fragmen(fungsi, run_every=5)()``).
 
     In a full rerun the fragment body runs inside the page and reads the fingerprint once more for itself; the
-    rest of the page keeps the run's version.
+    rest of the page keeps the run's version. ``toko=False`` is for a fragment whose body reads no store (a
+    chart's table switch, :mod:`tkpk.ui.grafik`): it skips that read, one query per fragment per full rerun.
     """
     def bungkus(f: Callable[..., T]) -> Callable[..., T]:
+        if not toko:
+            return st.fragment(f, run_every=run_every)
+
         @wraps(f)
         def isi(*args: Any, **kwargs: Any) -> T:
             with satu_versi():

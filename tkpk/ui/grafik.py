@@ -18,8 +18,13 @@ from contextlib import nullcontext
 from typing import Any, Literal
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
+from tkpk import fmt
+from tkpk.charts.deskripsi import deskripsi_umum, perlu_deskripsi
+from tkpk.charts.tabel_grafik import ada_contoh, tabel_grafik
+from tkpk.ui.cache import fragmen
 from tkpk.ui.sidik import sidik
 
 _ALTAIR_GLOBAL = threading.Lock()
@@ -34,6 +39,8 @@ def _spek(kunci: str, _builder: Callable[..., Any], _args: tuple, _kwargs: dict[
     # Streamlit's own conversion also switches the theme off ("none"): charts carry their full look (tema.py).
     with _ALTAIR_GLOBAL, alt.theme.enable("none"), alt.data_transformers.enable("default", max_rows=None):
         spec = chart.to_dict(validate=True)
+    if perlu_deskripsi(spec):  # every chart has a text alternative (its aria-label), even one whose builder wrote none
+        spec["description"] = deskripsi_umum(spec)
     # Vega-Lite ignores ``usermeta``; tampil_grafik reads the digest back to replay the drawn chart.
     return {**spec, "usermeta": {**spec.get("usermeta", {}), KUNCI_META: kunci}}
 
@@ -57,17 +64,56 @@ def tampil_grafik(
     lebar: Literal["stretch", "content"] = "stretch",
     key: str | None = None,
     pilihan: list[str] | None = None,
+    tabel: bool = True,
 ) -> Any:
-    """Draw a spec from :func:`spek`; with ``pilihan`` (selection names) clicks rerun the page and are returned."""
+    """Draw a spec from :func:`spek` with a "Lihat sebagai tabel" switch under it; with ``pilihan`` (selection
+    names) clicks rerun the page and are returned. ``tabel=False`` only for a rakor slide, which must fit the
+    screen without scrolling (its numbers have their tables on the Tren, Peta and Kinerja pilar pages)."""
     tempat = where if where is not None else st
-    if pilihan:
-        return tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key, on_select="rerun",
-                                      selection_mode=pilihan)
     kunci = spec.get("usermeta", {}).get(KUNCI_META)
-    if kunci is None:
-        return tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key)
-    # A chart without selections is replayed from the cache: Streamlit serialises a map spec to JSON and scans
-    # it for generated names on every draw otherwise. The digest in the spec names exactly its inputs.
-    with where if where is not None else nullcontext():
-        _gambar_tersimpan(kunci, lebar, key, spec)
-    return None
+    hasil = None
+    if pilihan:
+        hasil = tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key, on_select="rerun",
+                                       selection_mode=pilihan)
+    elif kunci is None:
+        hasil = tempat.vega_lite_chart(spec, width=lebar, theme=None, key=key)
+    else:
+        # A chart without selections is replayed from the cache: Streamlit serialises a map spec to JSON and scans
+        # it for generated names on every draw otherwise. The digest in the spec names exactly its inputs.
+        with where if where is not None else nullcontext():
+            _gambar_tersimpan(kunci, lebar, key, spec)
+    if tabel:
+        with where if where is not None else nullcontext():
+            _lihat_tabel(spec, kunci_tabel(spec, key))
+    return hasil
+
+
+def kunci_tabel(spec: dict[str, Any], key: str | None = None) -> str:
+    """The widget key of a chart's table switch: the chart's own key, else the digest of its inputs."""
+    return f"lihat_tabel_{key or spec.get('usermeta', {}).get(KUNCI_META) or sidik(spec)}"
+
+
+def _format_kolom(df: pd.DataFrame) -> dict[str, fmt.Format]:
+    """id-ID text for the numeric columns (text columns already are: the builders made them on the server)."""
+    return {c: fmt.PECAHAN_2 for c in df.columns
+            if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])}
+
+
+# Why a fragment, and why the table only when switched on: the first load of a page draws nothing but the small
+# switch (issue 17 asks pages to be complete near Streamlit's floor); turning it on reruns this part alone. The
+# body reads no store, so the fragment does not read the store's fingerprint either (``toko=False``).
+@fragmen(toko=False)
+def _lihat_tabel(spec: dict[str, Any], kunci: str) -> None:
+    from tkpk.ui import chrome
+    from tkpk.ui.unduhan import tabel_angka
+
+    if not st.toggle("Lihat sebagai tabel", key=kunci, help="Angka yang sama dengan grafik di atas, sebagai tabel."):
+        return
+    tabel = tabel_grafik(spec)
+    if not tabel:
+        st.caption("Grafik ini tidak membawa tabel angka.")
+        return
+    chrome.label_contoh(ada_contoh(spec, tabel))
+    for df in tabel:
+        df = df.map(lambda v: ("ya" if v else "tidak") if isinstance(v, bool) else v)
+        tabel_angka(df, _format_kolom(df))

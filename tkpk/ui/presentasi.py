@@ -152,7 +152,7 @@ def slide_angka_utama(a: ag.Agenda) -> None:
     st.markdown(f"**{h.peringkat_teks[:1].upper() + h.peringkat_teks[1:]}** di Kalimantan Selatan · {t_p0.teks}")
     s = baca(tren.seri_bps, a.indikator)
     tampil_grafik(spek(grafik_tren, s.data, judul=f"{s.nama_indikator}: Banjar dan Kalimantan Selatan",
-                       satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)))
+                       satuan=s.satuan, target=s.target, besar=True, tinggi=ag.tinggi_grafik(a, 0.45)), tabel=False)
     kaki(sl.kaki_angka_utama(h, s), False)
 
 
@@ -170,7 +170,7 @@ def slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         tinggi = ag.tinggi_grafik(a, 0.68)
         tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                            f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content")
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content", tabel=False)
     with kanan:
         daftar, sisa = sl.daftar_kantong(b, a)
         _daftar(st, daftar)
@@ -188,7 +188,7 @@ def slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     tampil_grafik(spek(titik_opd, b.skor_opd[b.skor_opd["pilar"] == pilar],
                        judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
                        tinggi_maks=sl.tinggi_titik_opd(a, b.sampel),
-                       lebar_panel=None if sl.besar(a) else 400), lebar="content")
+                       lebar_panel=None if sl.besar(a) else 400), lebar="content", tabel=False)
     kaki(sl.KAKI_PROGRAM_CONTOH if b.sampel else b.sumber_program(), b.sampel)
 
 
