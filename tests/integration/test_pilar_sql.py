@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tkpk import fmt
@@ -206,3 +207,16 @@ def test_rakor_sections_carry_their_display_tables(con):
     p = kandidat_penghargaan(con, 2, 2025, hari_ini=date(2026, 2, 1))
     assert_frame_equal(p.layar.df, tabel.bulatkan(rt.tabel_penghargaan(p.tabel)))
     assert p.layar.format == tabel.format_kolom(tabel.bulatkan(rt.tabel_penghargaan(p.tabel)))
+
+
+def test_location_counts_stay_numbers_where_no_cell_is_hidden(con):
+    """Review of a9bf352: a program's location counts reach the table as numbers when none of its cells is hidden,
+    so a click on the column header sorts 48 before 104 (as text it did not), and whole counts stay whole."""
+    from tkpk.pilar.halaman import halaman_pilar
+
+    h = halaman_pilar(con, 2, 2024, None, "PUPRP")
+    t = h.lokasi["PUPRP|SPAM perdesaan|SR"].df
+    for kolom in ("Target output", "Capaian output", "Target penerima", "Penerima"):
+        if not t[kolom].map(lambda v: isinstance(v, str)).any():
+            assert pd.api.types.is_numeric_dtype(t[kolom]), (kolom, t[kolom].dtype)
+    assert str(t["Penerima"].dtype) == "Int64"

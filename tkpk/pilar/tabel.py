@@ -178,24 +178,22 @@ def pilihan_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, str]
             for r in p.itertuples(index=False)}
 
 
-def tabel_lokasi(k: KartuSkor, id_prog: str | None) -> pd.DataFrame:
-    """The places one program reached, by name, each with a link to its profile on the map page (every program's,
-    with an ``id_program`` column, when ``id_prog`` is None)."""
-    d = k.lokasi if k.lokasi.empty or id_prog is None else k.lokasi[k.lokasi["id_program"] == id_prog]
-    if d.empty:
-        return pd.DataFrame(columns=["Kecamatan", "Desa/kelurahan", "Tingkat", PROFIL])
+_SEL = ("Target output", "Capaian output", "Target penerima", "Penerima")  # _teks_sel columns of tabel_lokasi
+
+
+def _lokasi_mentah(k: KartuSkor, d: pd.DataFrame) -> pd.DataFrame:
+    """:func:`tabel_lokasi`'s frame of the rows ``d`` of ``k.lokasi``, before typing (:func:`_ketik`) and rounding:
+    the count columns hold :func:`_teks_sel`'s values as they are (object), so a cut of it types alike."""
     d = d.sort_values(["nama_kecamatan", "nama_wilayah"], na_position="first")
     kec = d["nama_kecamatan"].where(d["tingkat"] != "kabupaten", "Se-kabupaten")
 
     def sel(nilai: str, status: str) -> pd.Series:
-        # object whatever the values, so a program's table is typed alike with or without "< 5" cells, and
-        # alike when cut from every program's table (lokasi_per_program)
         return pd.Series(_teks_sel(d[nilai], d[status]), index=d.index, dtype=object)
 
     return pd.DataFrame({
         "Kecamatan": kec,
         "Desa/kelurahan": d["nama_wilayah"].where(d["tingkat"] == "desa", "–"),
-        PROFIL: pd.Series([tautan_peta(x) for x in d["kode_wilayah"]], index=d.index, dtype=object),
+        PROFIL: d["kode_wilayah"].map(tautan_peta),
         "Tingkat": d["tingkat"],
         "Di kantong kemiskinan": d["di_kantong"].map({True: "Ya", False: "Tidak"}),
         "Target output": sel("target_output", "target_output_samar"),
@@ -206,19 +204,37 @@ def tabel_lokasi(k: KartuSkor, id_prog: str | None) -> pd.DataFrame:
         "Target penerima": sel("target_penerima", "target_penerima_samar"),
         "Penerima": sel("penerima", "penerima_samar"),
         "Kode wilayah": d["kode_wilayah"],
-        **({"id_program": d["id_program"]} if id_prog is None else {}),
-    }).reset_index(drop=True).pipe(bulatkan)
+        "id_program": d["id_program"],
+    }).reset_index(drop=True)
+
+
+def _ketik(d: pd.DataFrame) -> pd.DataFrame:
+    """One program's location rows typed by their own values, then rounded: counts are numbers where none is
+    hidden (so they sort by value) and numbers in a text column beside "< 5"; profile links from its own codes."""
+    d = d.drop(columns="id_program").reset_index(drop=True)
+    return d.assign(**{c: pd.Series(d[c].tolist(), index=d.index) for c in _SEL},
+                    **{PROFIL: d["Kode wilayah"].map(tautan_peta)}).pipe(bulatkan)
+
+
+def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
+    """The places one program reached, by name, each with a link to its profile on the map page. Counts stay
+    numbers where no cell of the program is hidden (so they sort by value), and beside "< 5" cells they are
+    numbers in a text column (:func:`_teks_sel`)."""
+    d = k.lokasi[k.lokasi["id_program"] == id_prog] if not k.lokasi.empty else k.lokasi
+    if d.empty:
+        return pd.DataFrame(columns=["Kecamatan", "Desa/kelurahan", "Tingkat", PROFIL])
+    return _ketik(_lokasi_mentah(k, d))
 
 
 def lokasi_per_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, Tabel]:
-    """:func:`tabel_lokasi` of every program of :func:`pilihan_program`, built in one pass over the places."""
+    """:func:`tabel_lokasi` of every program of :func:`pilihan_program`, built in one pass over the places and cut
+    per program; each cut is typed by its own values (:func:`_ketik`), as :func:`tabel_lokasi` types one program."""
     program = pilihan_program(k, kode_opd)
-    if k.lokasi.empty:
-        return {i: siap(tabel_lokasi(k, i)) for i in program}
-    semua = tabel_lokasi(k, None)
-    per = {i: d.drop(columns="id_program").reset_index(drop=True) for i, d in semua.groupby("id_program", sort=False)}
-    kosong = tabel_lokasi(k, "")
-    return {i: siap(per[i]) if i in per else siap(kosong) for i in program}
+    per: dict[str, pd.DataFrame] = {}
+    if not k.lokasi.empty:
+        semua = _lokasi_mentah(k, k.lokasi[k.lokasi["id_program"].isin(list(program))])
+        per = {str(i): _ketik(d) for i, d in semua.groupby("id_program", sort=False)}
+    return {i: siap(per[i]) if i in per else siap(tabel_lokasi(k, i)) for i in program}
 
 
 def tabel_kantong_tanpa(k: KartuSkor) -> pd.DataFrame:
