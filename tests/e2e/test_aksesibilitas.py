@@ -76,6 +76,11 @@ def _slide(page) -> None:
     wait_for_charts(page, 1)
 
 
+def _slide_dua_angka(page) -> None:
+    page.locator(".nomor-slide").first.wait_for(timeout=60_000)
+    page.get_by_text("Ukuran BPS (Susenas)").first.wait_for(timeout=60_000)
+
+
 HALAMAN: dict[str, Tunggu] = {
     "/": _teks("Data terakhir diperbarui"),
     "/tren": _grafik(4, "Tren per kecamatan"),
@@ -83,6 +88,8 @@ HALAMAN: dict[str, Tunggu] = {
     "/peta?tingkat=desa": _peta(290),
     "/pilar": _grafik(3, "Kandidat penghargaan"),
     "/presentasi": _slide,
+    # the only slide whose panel has headings of its own (the shared Dua angka panel), on the 1920×1080 deck
+    "/presentasi?agenda=dua_angka&layar=1080": _slide_dua_angka,
     "/tindak-lanjut": _teks("Keputusan Rakor"),
     "/unggah": _teks("Terkunci: belum ada akun analis"),
     "/riwayat": _teks("hanya untuk analis yang masuk"),
