@@ -45,7 +45,7 @@ berkas = f"pilar{pilar}_{kartu.periode.replace(' ', '_')}"
 # --- headline strip ---
 st.header(f"Pilar {pilar}: {kartu.pilar.nama} — {kartu.periode}")
 chrome.label_contoh(kartu.sampel)
-st.markdown(f"#### Status pilar: {t['status']} — {t['status_angka']}")
+st.markdown(f"### Status pilar: {t['status']} — {t['status_angka']}")
 k1, k2, k3 = st.columns(3)
 k1.metric("Pagu", t["pagu"], help="Jumlah pagu semua baris program pilar ini pada periode ini.")
 k1.caption(t["pagu_penuh"])

@@ -76,7 +76,7 @@ def test_pillar_2_2024_names_missing_reports_and_shows_lights_with_numbers(run_p
     belum = " ".join(e.value for e in at.error)
     assert "Belum melapor untuk 2024" in belum and "Dishub" in belum and "DPMPTSP" in belum
     assert {m.label: m.value for m in at.metric}["OPD melapor"] == "3 dari 5"
-    status = next(m.value for m in at.markdown if m.value.startswith("#### Status pilar"))
+    status = next(m.value for m in at.markdown if m.value.startswith("### Status pilar"))
     r = k.ringkas
     assert f"{r['status_simbol']} {r['status_label']}" in status
     assert f"capaian output {fmt.persen(r['capaian_pct'], 1)}" in status

@@ -19,10 +19,15 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
     """Draw both numbers. ``slide``: what a projector carries (sources move to the slide's footer, short texts);
     ``ringkas``: a 1280×720 projector (one conflict line, no figures beside the main ones)."""
     b = d.bps
+    # Column titles that keep the outline in order (axe-core heading-order): h3 under Ringkasan's h2 "Dua angka
+    # kemiskinan"; on a slide, under the slide's h1, a bold line (as on the 1280×720 deck) instead of an h4.
+    def judul(teks: str) -> str:
+        return f"**{teks}**" if slide else f"### {teks}"
+
     kiri, kanan = st.columns(2)
     with kiri.container(border=True):
         st.markdown("**Ukuran BPS (Susenas) — menjawab: apakah kemiskinan turun?**" if ringkas else
-                    "#### Ukuran BPS (Susenas) — kemiskinan kabupaten")
+                    judul("Ukuran BPS (Susenas) — kemiskinan kabupaten"))
         st.metric(d.label_angka_bps, fmt.jiwa(b.penduduk_miskin),
                   help="Perkiraan dari Survei Sosial Ekonomi Nasional (Maret); jenis sumber angka ini: "
                        f"{b.nama_sumber_figur('penduduk_miskin')}.")
@@ -39,7 +44,7 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
             st.caption(f"Sumber: {d.sumber_bps_teks}")
     with kanan.container(border=True):
         st.markdown("**Register sosial — menjawab: siapa dan di mana sasaran bantuan?**" if ringkas else
-                    "#### Register kesejahteraan sosial — sasaran bantuan")
+                    judul("Register kesejahteraan sosial — sasaran bantuan"))
         utama = d.register_utama
         if utama is None:
             st.info("Belum ada angka register tingkat kabupaten di basis data.")

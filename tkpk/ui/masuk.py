@@ -197,7 +197,7 @@ def _oidc_ditolak(key: str, u: Mapping[str, Any]) -> None:
             "terdaftar yang boleh mengunggah atau membatalkan batch. Pengelola server menambahkan daftar ini ke "
             "`.streamlit/secrets.toml`, lalu memulai ulang server:"
         )
-        st.code(akses.CONTOH_DAFTAR, language="toml")
+        st.code(akses.CONTOH_DAFTAR, language=None)  # plain, as above
         st.caption("Alamat lengkap untuk satu orang; `@domain` untuk semua alamat tepat di domain itu "
                    "(subdomain hanya bila dicantumkan sendiri). Hanya email yang sudah diverifikasi penyedia login.")
     elif not akses.terverifikasi(u):
@@ -236,7 +236,7 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
             "masuk. Pengelola server membuat akun dengan perintah berikut (kata sandi diminta di terminal dan "
             "hanya hash-nya yang disimpan di `.streamlit/secrets.toml`):"
         )
-        st.code("python -m tkpk add-user NAMA", language="bash")
+        st.code("python -m tkpk add-user NAMA", language=None)  # plain: Streamlit's bash colours fail contrast
         st.caption("Tidak ada akun atau kata sandi bawaan. Setelah akun dibuat, muat ulang halaman ini.")
         return None
     slot = st.empty()
