@@ -36,13 +36,9 @@ class Izin:
 
 # Kept as short as honestly possible. Everything else serious or critical fails the test.
 IZIN: tuple[Izin, ...] = (
-    # Vega draws some geoshape layers as <g class="mark-shape" role="graphics-symbol"> with no accessible name
-    # and unnamed paths inside: the outline layers over both maps on Peta (20 kecamatan borders and 25 pocket
-    # outlines on the desa view) and the shape layer of Tren's P0 chart. Naming such a layer (a mark description)
-    # or hiding it (aria: false) is chart code.
-    # chart label: added by the chart-description work (tkpk/charts/*, tkpk/ui/grafik.py belong to that work).
-    Izin("svg-img-alt", 'role="graphics-symbol" aria-roledescription="shape mark container"',
-         "chart label: added by the chart-description work"),
+    # Empty. Vega's geoshape outline layers (kecamatan borders, pocket and selection outlines, Banjar's outline on
+    # the Kalsel map, the IDM outlines) had no accessible name (svg-img-alt); they are decoration over the named
+    # fill layer and now carry ``aria=False`` (tkpk/charts/peta.py, kalsel.py, idm.py).
 )
 
 # Rules fixed in our code (issue 17): they must not come back, whatever impact axe gives them.
@@ -186,11 +182,10 @@ def test_axe_no_serious_violation(browser, server, path: str, proyektor: bool) -
 
 
 def test_izin_names_rule_element_and_reason() -> None:
-    """Every allow-list entry is complete; chart entries point at the chart-description work."""
+    """Every allow-list entry is complete; and the list is empty now (issue 17): a new entry must say why."""
     for i in IZIN:
         assert i.aturan and i.elemen and len(i.alasan) > 20, i
-        if "graphics" in i.elemen:
-            assert i.alasan == "chart label: added by the chart-description work", i
+    assert IZIN == (), "an allowed violation needs its reason in the closing note of its issue"
 
 
 def test_ringkasan_lists_rules_by_impact() -> None:

@@ -21,7 +21,7 @@ def lapisan_idm(fitur: list[dict], titik: pd.DataFrame, *, besar: bool = False) 
     if not fitur:
         return []
     garis = alt.Chart(data_fitur(fitur)).mark_geoshape(
-        filled=False, fill=None, stroke=WARNA_IDM, strokeWidth=3 if besar else 2.4, strokeDash=[5, 3])
+        filled=False, fill=None, stroke=WARNA_IDM, strokeWidth=3 if besar else 2.4, strokeDash=[5, 3], aria=False)
     t = titik.dropna(subset=["lon", "lat"])
     enc = {"longitude": "lon:Q", "latitude": "lat:Q"}
     halo = alt.Chart(t).mark_point(shape="cross", size=150 if besar else 90, color="#ffffff", strokeWidth=5,

@@ -97,8 +97,10 @@ def peta_kalsel(
             tooltip=tooltip,
         ))
     banjar = gdf[gdf["banjar"]]
+    # an outline over Banjar's fill: decoration, kept out of the accessibility tree (the chart's description
+    # names Banjar and its figure)
     lapisan.append(alt.Chart(data_fitur(_fitur(banjar, SIFAT))).mark_geoshape(
-        filled=False, stroke="#000000", strokeWidth=3.5,
+        filled=False, stroke="#000000", strokeWidth=3.5, aria=False,
     ))
     lapisan.append(alt.Chart(_titik_label(banjar)).mark_text(
         fontSize=17 if not besar else 24, fontWeight="bold", color="#000000", stroke="white", strokeWidth=0.5,

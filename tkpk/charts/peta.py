@@ -182,13 +182,15 @@ def peta_koroplet(
     if pilih:
         dasar = dasar.add_params(pilihan)  # no fading: the page redraws at once with a blue outline instead
     lapisan: list[Any] = [dasar]
+    # Outlines drawn over the filled places (kecamatan borders, pockets, the selected place) are decoration for a
+    # screen reader: kept out of the accessibility tree (aria=False); the chart's description names the pockets.
     if garis_kecamatan:
         lapisan.append(alt.Chart(data_fitur(garis_kecamatan)).mark_geoshape(
-            filled=False, fill=None, stroke="#4d4d4d", strokeWidth=1.3))
+            filled=False, fill=None, stroke="#4d4d4d", strokeWidth=1.3, aria=False))
     kantong = [f for f in fitur if f.get("kantong")]
     if kantong:
         lapisan.append(alt.Chart(data_fitur(kantong)).mark_geoshape(
-            filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8))
+            filled=False, fill=None, stroke=WARNA_KANTONG, strokeWidth=2.6 if not desa else 1.8, aria=False))
     if idm is not None:
         from tkpk.charts.idm import lapisan_idm
 
@@ -196,7 +198,7 @@ def peta_koroplet(
     terpilih = [f for f in fitur if kode_terpilih and f.get("kode") == kode_terpilih]
     if terpilih:
         lapisan.append(alt.Chart(data_fitur(terpilih)).mark_geoshape(
-            filled=False, fill=None, stroke=WARNA_TERPILIH, strokeWidth=4.5))
+            filled=False, fill=None, stroke=WARNA_TERPILIH, strokeWidth=4.5, aria=False))
     if titik_label is not None and not titik_label.empty:
         ukuran = 16 if besar else 12
         x0, y0, x1, y1 = _batas_fitur(fitur)
