@@ -54,7 +54,7 @@ def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None
 
 def wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
     """Until ``/_stcore/health`` answers; the server's log in the error when it exits or never answers."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 150  # the server warms its caches before it answers (tkpk/ui/panas.py)
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")

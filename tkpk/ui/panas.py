@@ -4,13 +4,15 @@ Why: the first visit of a page after ``make run`` took 2–3× a later one (benc
 made the difference, and neither depends on the visitor:
 - imports: the map's class breaks (``mapclassify``) pull in SciPy and scikit-learn, about 4 s on this machine, and
   every page imports the map's data module;
-- the core cache (:func:`tkpk.toko.tahun.simpan`): the newest year's protected tables, outlines, pockets and the
-  small-cell protection of the newest report year, seconds of queries and pandas.
+- the core cache (:func:`tkpk.toko.tahun.simpan`): the newest year's protected tables, outlines and pockets, and
+  the report rows of every year with their small-cell protection (the pillar page compares the years), about 8 s
+  of queries and pandas.
 
-The imports run before the server accepts visits (the lifespan hook): every visitor would wait for them anyway,
-and importing in a thread next to a visit would only make both wait on the import lock. The store part runs in a
-daemon thread on the app's own connection (``tkpk.ui.koneksi``), so the keys are the ones pages read; a visit that
-arrives first computes what it needs itself, as before. A failure is logged and never stops the server.
+Both run before the server accepts visits (the lifespan hook), on the app's own connection (``tkpk.ui.koneksi``),
+so the keys are the ones pages read. Why not in a background thread, as first built: measured with
+``bench.selesai``, a visit that arrived while the thread ran (pandas holds the GIL) took 2–5 s longer, even on
+pages that read nothing it computed; the server now answers a few seconds later, and then at full speed. The log
+says how long each step took. A failure is logged and never stops the server: the visit computes it again.
 """
 
 from __future__ import annotations
@@ -18,14 +20,12 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
-import threading
 import time
 from collections.abc import Callable
 
 import duckdb
 
 LOG = logging.getLogger("tkpk.panas")
-NAMA_UTAS = "tkpk-pemanasan"
 
 # Not imported: command-line entry points (argument parsing, nothing a page uses).
 _LEWATI = ("__main__", ".cli")
@@ -58,7 +58,8 @@ def isi_cache(con: duckdb.DuckDBPyConnection) -> list[str]:
         langkah.append((f"kantong bawaan {t}", lambda: peta.kantong_bawaan(con, t)))
     periode = kartu.pilihan_periode(con)
     if periode:
-        # one scorecard fills the report year's rows and their small-cell protection for all four pillars
+        # one scorecard fills the report rows and their small-cell protection of every year (its year comparison),
+        # for all four pillars
         t_lapor = max(periode)
         langkah.append((f"laporan {t_lapor}", lambda: kartu.kartu_skor(con, 1, t_lapor)))
     selesai = []
@@ -68,7 +69,7 @@ def isi_cache(con: duckdb.DuckDBPyConnection) -> list[str]:
     return selesai
 
 
-def _latar(buka: Callable[[], duckdb.DuckDBPyConnection]) -> None:
+def _isi(buka: Callable[[], duckdb.DuckDBPyConnection]) -> None:
     mulai = time.perf_counter()
     try:
         selesai = isi_cache(buka())
@@ -78,21 +79,17 @@ def _latar(buka: Callable[[], duckdb.DuckDBPyConnection]) -> None:
     LOG.info("pemanasan cache selesai dalam %.1f s: %s", time.perf_counter() - mulai, ", ".join(selesai))
 
 
-def _bukan_utas_ini(rekaman: logging.LogRecord) -> bool:
-    """Streamlit warns "missing ScriptRunContext" for any cached call outside a page run; the warm-up's calls are
-    outside one on purpose."""
-    return rekaman.threadName != NAMA_UTAS
-
-
-def mulai(buka: Callable[[], duckdb.DuckDBPyConnection]) -> threading.Thread:
-    """Imports now; the store part in a daemon thread (returned, so a test can wait for it)."""
+def mulai(buka: Callable[[], duckdb.DuckDBPyConnection]) -> None:
+    """Imports, then the store part; both logged, neither raises."""
     try:
         LOG.info("pemanasan: impor modul selesai dalam %.1f s", impor())
     except Exception:
         LOG.exception("pemanasan: impor modul gagal")
+    # Streamlit warns "missing ScriptRunContext" for a cached call outside a page run; this one is on purpose.
     penyaring = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    if _bukan_utas_ini not in penyaring.filters:
-        penyaring.addFilter(_bukan_utas_ini)
-    t = threading.Thread(target=_latar, args=(buka,), name=NAMA_UTAS, daemon=True)
-    t.start()
-    return t
+    lama = penyaring.level
+    penyaring.setLevel(logging.ERROR)
+    try:
+        _isi(buka)
+    finally:
+        penyaring.setLevel(lama)

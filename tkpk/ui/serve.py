@@ -79,7 +79,7 @@ def saat_galat(exc: Exception) -> bool:
 async def _hayat(_app: Any) -> AsyncIterator[None]:
     atur_log()
     LOG.info("server mulai; login lokal dan daftar sesi berada di memori proses ini")
-    panas.mulai(conn_latar)
+    panas.mulai(conn_latar)  # before the first visit is accepted
     yield
     LOG.info("server berhenti; semua sesi login berakhir")
 
