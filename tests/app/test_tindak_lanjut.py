@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import tkpk.akun.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
 from tests.app.conftest import oidc_app, teks_tampil
@@ -99,6 +100,8 @@ def test_the_follow_up_slide_opens_the_agenda_after_the_headline(run_page):
     assert any('class="label-contoh"' in m.value for m in at.markdown)
 
 
+# ~25 s (every year of a fresh store's scorecard); plan and award tables are checked fast in test_pilar_sql.py
+@pytest.mark.lambat
 def test_kinerja_pilar_shows_plans_against_delivery_and_award_candidates(run_page):
     at = run_page("pages/pilar.py")
     at.selectbox(key="url_pilar").set_value(2).run()

@@ -183,6 +183,7 @@ def test_pratinjau_menyebut_kolom_berskala_dan_nama_mirip(akun: str, tulis_env: 
     assert mirip and '"Zakat produktif"' in mirip[0]
 
 
+@pytest.mark.lambat  # ~25 s: upload, then the pillar page on a fresh store
 def test_rencana_aksi_diunggah_dan_tampil_di_kinerja_pilar(akun: str, tulis_env: Path) -> None:
     """Issue 18: action plans go through the same upload page (kind, template, preview, one save), and the plan
     reaches the plan-against-delivery section of Kinerja pilar."""

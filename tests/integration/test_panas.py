@@ -30,6 +30,7 @@ def test_imports_every_module_a_page_uses():
         assert m in sys.modules, m
 
 
+@pytest.mark.lambat  # ~10 s: the whole warm-up from an empty cache; the served app logs it in tests/e2e
 def test_fills_the_keys_the_first_visit_reads(con):
     from tkpk.peta import data as peta
     from tkpk.pilar import kartu

@@ -101,6 +101,7 @@ def test_the_sample_rakor_is_loaded_once(store_path: Path, tmp_path: Path):
         con.close()
 
 
+@pytest.mark.lambat  # ~12 s over the whole sample store
 def test_plans_against_delivery_and_timeliness_come_from_the_sample_batches(salinan_baca: Path):
     con = connect(salinan_baca, read_only=True)
     try:
