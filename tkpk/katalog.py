@@ -238,3 +238,4 @@ OPD: tuple[Opd, ...] = (
     Opd("BPBD", "BPBD", "Badan Penanggulangan Bencana Daerah", 4),
 )
 OPD_BY_KODE = {o.kode: o for o in OPD}
+NAMA_SINGKAT_OPD = {o.kode: o.nama_singkat for o in OPD}  # the short names tables and sheets show

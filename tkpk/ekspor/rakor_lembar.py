@@ -18,8 +18,6 @@ from tkpk.rakor import tabel
 from tkpk.rakor.bahan import bahan_rakor, judul_rakor
 from tkpk.toko.queries import fetch
 
-_NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
-
 
 @dataclass(frozen=True)
 class LembarRakor:
@@ -34,7 +32,8 @@ def lembar_rencana(t: pd.DataFrame) -> pd.DataFrame:
     if t.empty:
         return pd.DataFrame({"Keterangan": ["Belum ada rencana aksi tersimpan untuk tahun ini."]})
     out = pd.DataFrame({
-        "Pilar": t["pilar"], "OPD": t["kode_opd"].map(_NAMA_OPD).fillna(t["kode_opd"]), "Program": t["program"],
+        "Pilar": t["pilar"], "OPD": t["kode_opd"].map(katalog.NAMA_SINGKAT_OPD).fillna(t["kode_opd"]),
+        "Program": t["program"],
         "Satuan": t["satuan_output"],
         **{f"Rencana s.d. TW{q}": t[f"rencana_q{q}"] for q in rc.TRIWULAN},
         **{f"Laporan s.d. TW{q}": _atau_strip(t[f"capaian_q{q}"]) for q in rc.TRIWULAN},

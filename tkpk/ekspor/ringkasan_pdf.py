@@ -20,7 +20,6 @@ from tkpk.pilar import skor
 from tkpk.pilar.status import ATURAN_BAKU, Status
 from tkpk.rakor.tahun import BahanTahun
 
-_NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
 INDIKATOR_KECAMATAN = ["persen_jiwa_desil_1_4", "jiwa_desil_1_4", "kk_desil_1", "persen_kk_desil_1", "rtlh",
                        "kk_tanpa_air_layak", "kk_tanpa_sanitasi_layak", "anak_tidak_sekolah"]
@@ -70,7 +69,7 @@ def _tabel_program(pdf: Brief, prog: pd.DataFrame, batas_y: float = BAWAH_ISI, d
     lebar = [78, 28, 20, 18, 18, 24] if dengan_opd else [82, 22, 22, 18, 18, 24]
     baris = []
     for r in prog.itertuples(index=False):
-        kedua = _NAMA_OPD.get(r.kode_opd, r.kode_opd) if dengan_opd else rupiah(r.pagu)
+        kedua = katalog.NAMA_SINGKAT_OPD.get(r.kode_opd, r.kode_opd) if dengan_opd else rupiah(r.pagu)
         ketiga = rupiah(r.pagu) if dengan_opd else rupiah(r.realisasi)
         baris.append([f"{r.program} ({r.status_label.lower()})", kedua, ketiga, persen(r.serapan_pct),
                       persen(r.capaian_pct), str(r.penerima_teks)])
@@ -221,7 +220,7 @@ def brief_kecamatan(b: BahanTahun, kode: str) -> bytes:
     pdf.set_left_margin(TEPI + 96)
     prog = rows.groupby(["pilar", "kode_opd", "program"]).size().reset_index(name="n").sort_values(
         ["pilar", "n"], ascending=[True, False])
-    teks = "; ".join(f"P{r.pilar} {_NAMA_OPD.get(r.kode_opd, r.kode_opd)}: {r.program} ({r.n})"
+    teks = "; ".join(f"P{r.pilar} {katalog.NAMA_SINGKAT_OPD.get(r.kode_opd, r.kode_opd)}: {r.program} ({r.n})"
                      for r in prog.head(14).itertuples(index=False))
     pdf.paragraf("Program di sini: " + (teks or "tidak ada") + ".\n\nPeta: desa makin gelap = makin banyak "
                  "intervensi; garis hitam tebal = desa kantong kemiskinan.", 8, 3.8)

@@ -43,7 +43,6 @@ F_INDEKS = "0.000"
 F_DESIMAL = "#,##0.00"
 _DESIMAL = {F_BULAT: 0, F_RUPIAH: 0, F_PERSEN: 2, F_PERSEN_1: 1, F_INDEKS: 3, F_DESIMAL: 2, "0.0": 1, "0": 0}
 _NAMA_PILAR = {p.kode: p.nama for p in katalog.PILAR}
-_NAMA_OPD = {o.kode: o.nama_singkat for o in katalog.OPD}
 
 
 def _sel(x: Any) -> Any:
@@ -145,7 +144,8 @@ def program_per_pilar(b: BahanTahun) -> pd.DataFrame:
     lok = _lokasi_teks(b)
     return pd.DataFrame({
         "Tahun": b.tahun, "Pilar": p["pilar"].astype(int), "Nama pilar": p["pilar"].map(_NAMA_PILAR),
-        "Kode OPD": p["kode_opd"], "OPD": p["kode_opd"].map(lambda k: _NAMA_OPD.get(k, k)), "Program": p["program"],
+        "Kode OPD": p["kode_opd"], "OPD": p["kode_opd"].map(lambda k: katalog.NAMA_SINGKAT_OPD.get(k, k)),
+        "Program": p["program"],
         "Pagu (Rp)": p["pagu"], "Realisasi (Rp)": p["realisasi"], "Serapan (%)": p["serapan_pct"],
         "Satuan output": p["satuan_output"], "Target output": _samar(p, "target_output", "target_output_samar"),
         "Capaian output": _samar(p, "capaian_output", "capaian_samar"), "Capaian (%)": p["capaian_pct"],

@@ -61,7 +61,7 @@ def rencana_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, opd: s
         t = t[t["kode_opd"] == opd]
     t = t.reset_index(drop=True)
     return RencanaPilar(pilar, tahun, t, rc.ringkas_status(t), bool(t["sampel"].any()) if len(t) else False,
-                        layar=siap(rt.tabel_rencana(t, {o.kode: o.nama_singkat for o in katalog.OPD})))
+                        layar=siap(rt.tabel_rencana(t, katalog.NAMA_SINGKAT_OPD)))
 
 
 @dataclass(frozen=True)
