@@ -32,9 +32,10 @@ class HalamanPilar:
 def halaman_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, triwulan: int | None = None,
                   opd: str | None = None) -> HalamanPilar:
     k = kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
+    program = tabel.pilihan_program(k, opd)
     return HalamanPilar(
         kartu=k, teks=tabel.teks_ringkasan(k), opd=siap(tabel.tabel_opd(k)),
-        program=siap(tabel.tabel_program(k, opd)), pilihan_program=tabel.pilihan_program(k, opd),
-        lokasi=tabel.lokasi_per_program(k, opd), kantong_tanpa=siap(tabel.tabel_kantong_tanpa(k)),
+        program=siap(tabel.tabel_program(k, opd)), pilihan_program=program,
+        lokasi=tabel.lokasi_per_program(k, list(program)), kantong_tanpa=siap(tabel.tabel_kantong_tanpa(k)),
         perbandingan=siap(tabel.tabel_perbandingan(k)),
     )

@@ -226,13 +226,13 @@ def tabel_lokasi(k: KartuSkor, id_prog: str) -> pd.DataFrame:
     return _ketik(_lokasi_mentah(k, d))
 
 
-def lokasi_per_program(k: KartuSkor, kode_opd: str | None = None) -> dict[str, Tabel]:
-    """:func:`tabel_lokasi` of every program of :func:`pilihan_program`, built in one pass over the places and cut
-    per program; each cut is typed by its own values (:func:`_ketik`), as :func:`tabel_lokasi` types one program."""
-    program = pilihan_program(k, kode_opd)
+def lokasi_per_program(k: KartuSkor, program: list[str]) -> dict[str, Tabel]:
+    """:func:`tabel_lokasi` of every ``id_program`` in ``program`` (the keys of :func:`pilihan_program`), built in
+    one pass over the places and cut per program; each cut is typed by its own values (:func:`_ketik`), as
+    :func:`tabel_lokasi` types one program."""
     per: dict[str, pd.DataFrame] = {}
     if not k.lokasi.empty:
-        semua = _lokasi_mentah(k, k.lokasi[k.lokasi["id_program"].isin(list(program))])
+        semua = _lokasi_mentah(k, k.lokasi[k.lokasi["id_program"].isin(program)])
         per = {str(i): _ketik(d) for i, d in semua.groupby("id_program", sort=False)}
     return {i: siap(per[i]) if i in per else siap(tabel_lokasi(k, i)) for i in program}
 
