@@ -54,6 +54,7 @@ _TAK_TERBIT = "tak terbit"         # a virtual cell of 5 or more: never publishe
 LABEL_KELAS = "disamarkan (sel kecil)"
 TEKS_SAMAR = "disamarkan"
 _PELENGKAP_MIN = 8                 # a complement of at least 8 keeps 1–4 open for one primary cell (p + c ≥ 9)
+_JUMLAH_CEPAT = True               # running group sums where exact; False sums part by part (tests compare the two)
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,22 @@ def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
     open, any other hidden cell two values; a virtual cell of 5 or more needs nothing.
     """
     s = sum(v for _, v, _, _ in tersembunyi)
+    # Σ of the other parts' bounds as the whole sum minus the part's own (linear, not quadratic, in the group's
+    # size), where that is exact: whole-number bounds; otherwise summed part by part.
+    cepat = _JUMLAH_CEPAT and all(_bulat(b) and (math.isinf(a) or _bulat(a)) for _, _, b, a in tersembunyi)
+    semua_bawah = sum(b for _, _, b, _ in tersembunyi)
+    atas_terhingga = sum(a for _, _, _, a in tersembunyi if not math.isinf(a))
+    tak_hingga = sum(1 for _, _, _, a in tersembunyi if math.isinf(a))
     for i, (st, _, bawah_i, atas_i) in enumerate(tersembunyi):
         if st == _TAK_TERBIT:
             continue
-        lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
-        lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement
+        if cepat:
+            lain_bawah = semua_bawah - bawah_i
+            lain_tak_hingga = tak_hingga - math.isinf(atas_i)
+            lain_atas = math.inf if lain_tak_hingga else atas_terhingga - atas_i
+        else:
+            lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
+            lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement
         lo = max(bawah_i, s - lain_atas)
         hi = min(atas_i, s - lain_bawah)
         if st == KECIL:
@@ -128,6 +140,20 @@ def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
         elif hi - lo < 1:
             return False
     return True
+
+
+def _bulat(v: float) -> bool:
+    """A whole number small enough that float sums of such numbers are exact."""
+    return float(v).is_integer() and abs(v) < 2.0 ** 50
+
+
+def _geser(jumlah: list[float], batas: tuple[float, float], arah: int) -> None:
+    """Add (``arah`` 1) or take away (-1) one part's bounds from a group's running sums."""
+    jumlah[0] += arah * batas[0]
+    if math.isinf(batas[1]):
+        jumlah[2] += arah
+    else:
+        jumlah[1] += arah * batas[1]
 
 
 def _pilih(kandidat: list[tuple[Hashable, float]]) -> Hashable | None:
@@ -186,6 +212,37 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             return nilai[k], nilai[k]
         return (0.0, math.inf) if k in maya else batas_pembaca(status[k])
 
+    # "The other parts" of a group are asked for once per part and per change of ``status``; summing them each time
+    # was quadratic in a group's size (a period of ~9.000 cells took seconds). Each group keeps the sums of its
+    # parts' label bounds instead, updated when a part's label changes (``tetapkan``). Only where that is exact:
+    # every part a whole number (a count), so float sums of them are exact; other groups sum as before.
+    unik = {id(g): g for g in kelompok}
+    total_terbuka = {i: sum(nilai[b] for b in g.bagian if _ada(nilai.get(b)))
+                     for i, g in unik.items() if g.total is None}
+    punya_nilai = {i: [b for b in g.bagian if _ada(nilai.get(b))] for i, g in unik.items()}
+    jumlah: dict[int, list[float]] = {}     # id(group) -> [Σ lower, Σ finite upper, number of infinite uppers]
+    for i, g in unik.items():
+        if _JUMLAH_CEPAT and len(set(g.bagian)) == len(g.bagian) and all(_bulat(nilai[b]) for b in punya_nilai[i]):
+            jumlah[i] = [0.0, 0.0, 0]
+            for b in punya_nilai[i]:
+                _geser(jumlah[i], batas_label(b), 1)
+
+    def lain(g: Kelompok, k: Hashable) -> tuple[float, float]:
+        """Σ lower and Σ upper label bounds of the parts of ``g`` other than ``k`` (shown parts: exact)."""
+        j = jumlah.get(id(g))
+        if j is None:
+            sisa = [batas_label(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
+            return sum(x for x, _ in sisa), sum(y for _, y in sisa)
+        s_lo, s_hi, n_inf = j
+        if _ada(nilai.get(k)):
+            k_lo, k_hi = batas_label(k)
+            s_lo -= k_lo
+            if math.isinf(k_hi):
+                n_inf -= 1
+            else:
+                s_hi -= k_hi
+        return s_lo, (math.inf if n_inf else s_hi)
+
     def batas_maya(k: Hashable) -> tuple[float, float]:
         """What a reader knows of a virtual total (desil 2–4 of a kecamatan): its defining group's whole minus
         the other parts, from their labels (exact where shown); not negative."""
@@ -194,9 +251,9 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             if g.total is None or g.total in maya or not _ada(nilai.get(g.total)):
                 continue
             t_lo, t_hi = batas_label(g.total)
-            lain = [batas_label(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
-            lo = max(lo, t_lo - sum(y for _, y in lain))
-            hi = min(hi, t_hi - sum(x for x, _ in lain))
+            lain_lo, lain_hi = lain(g, k)
+            lo = max(lo, t_lo - lain_hi)
+            hi = min(hi, t_hi - lain_lo)
         return lo, hi
 
     def batas_induk(k: Hashable, lo: float, hi: float) -> tuple[float, float]:
@@ -205,21 +262,40 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         is at most that whole, which a kecamatan sum beside it would otherwise turn into an exact small count."""
         for g in induk.get(k, ()):
             if g.total is None:
-                t_lo = t_hi = sum(nilai[b] for b in g.bagian if _ada(nilai.get(b)))
+                t_lo = t_hi = total_terbuka[id(g)]
             elif g.total in maya:
                 t_lo, t_hi = batas_maya(g.total)
             elif _ada(nilai.get(g.total)):
                 t_lo, t_hi = batas_label(g.total)
             else:
                 continue
-            lain = [batas_label(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
-            lo = max(lo, t_lo - sum(y for _, y in lain))
-            hi = min(hi, t_hi - sum(x for x, _ in lain))
+            lain_lo, lain_hi = lain(g, k)
+            lo = max(lo, t_lo - lain_hi)
+            hi = min(hi, t_hi - lain_lo)
         return lo, hi
+
+    # batas() depends only on ``status`` (and the fixed inputs), and the loop below asks for the same cells' bounds
+    # thousands of times between two changes of it: remembered until the next change (``tetapkan``).
+    ingat: dict[tuple[Hashable, frozenset], tuple[float, float]] = {}
+
+    def tetapkan(k: Hashable, label: str) -> None:
+        lama = batas_label(k)
+        status[k] = label
+        ingat.clear()
+        baru = batas_label(k)
+        for i in {id(g) for g in induk.get(k, ())}:
+            if (j := jumlah.get(i)) is not None:
+                _geser(j, lama, -1)
+                _geser(j, baru, 1)
 
     def batas(k: Hashable, dalam: frozenset = frozenset()) -> tuple[float, float]:
         """What a reader can say about a hidden cell: its label's bounds (a virtual cell: not negative),
         narrowed by its own parts wherever it is a total (shown parts plus the bounds of the hidden ones)."""
+        if (kunci := (k, dalam)) not in ingat:
+            ingat[kunci] = _batas(k, dalam)
+        return ingat[kunci]
+
+    def _batas(k: Hashable, dalam: frozenset) -> tuple[float, float]:
         lo, hi = (0.0, math.inf) if k in maya else batas_pembaca(status[k])
         lo = min(lo, nilai[k]) if _ada(nilai.get(k)) else lo   # a fractional output below 1
         lo, hi = batas_induk(k, lo, hi)
@@ -237,7 +313,7 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         return _aman([(status[b], nilai[b], *batas(b)) for b in tersembunyi])
 
     def sembunyikan(k: Hashable) -> None:
-        status[k] = _label(nilai[k])
+        tetapkan(k, _label(nilai[k]))
 
     for _ in range(len(nilai) + 1):
         berubah = False
@@ -245,10 +321,10 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             if any(k in status and k not in maya for k in t):
                 for k in t:
                     if k not in status and _ada(nilai.get(k)) and nilai[k] > 0:
-                        status[k] = _label(nilai[k]) if k in lindung else TERKAIT
+                        tetapkan(k, _label(nilai[k]) if k in lindung else TERKAIT)
                         berubah = True
         for g in kelompok:
-            bagian = [b for b in g.bagian if _ada(nilai.get(b))]
+            bagian = punya_nilai[id(g)]
             tersembunyi = [b for b in bagian if b in status]
             terlihat = [(b, nilai[b]) for b in bagian if b not in status and nilai[b] > 0]
             if g.total is not None and g.total in status and g.total not in maya:
@@ -256,7 +332,7 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
                 # itself at 4 and every part at its lower bound: it reads "disamarkan" instead, with no upper bound.
                 if status[g.total] == KECIL and sum(nilai[b] for b, _ in terlihat) + sum(
                         batas(b)[0] for b in tersembunyi) >= AMBANG - 1:
-                    status[g.total] = TERKAIT
+                    tetapkan(g.total, TERKAIT)
                     berubah = True
                 # A hidden total is recovered from its parts unless one of them is hidden, and pinned to a narrow
                 # range unless one of them is open-ended (a complement): the total's group must hold one.
