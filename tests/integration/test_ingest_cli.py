@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -148,6 +149,38 @@ def _jalan(*args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+# Several commands in one fresh interpreter, each as ``python -m tkpk`` runs it (``sys.exit(main())``, an escaping
+# exception printed as a traceback): one start-up and import of the package instead of one per command (about 2 s
+# each on two cores).
+_PENGGERAK = """
+import contextlib, io, json, sys, traceback
+from tkpk.cli import main
+hasil = []
+for args in json.loads(sys.stdin.read()):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            kode = main(args)
+        except SystemExit as e:
+            kode = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+            if not isinstance(e.code, (int, type(None))):
+                print(e.code, file=sys.stderr)
+        except BaseException:
+            traceback.print_exc()
+            kode = 1
+    hasil.append([kode, out.getvalue(), err.getvalue()])
+sys.__stdout__.write(json.dumps(hasil))
+"""
+
+
+def _jalan_semua(*perintah: tuple[str, ...]) -> list[subprocess.CompletedProcess[str]]:
+    """Each command's exit code and output, as :func:`_jalan` gives them, from one process."""
+    r = subprocess.run([sys.executable, "-c", _PENGGERAK], input=json.dumps([list(a) for a in perintah]),
+                       capture_output=True, text=True, timeout=300, check=True)
+    return [subprocess.CompletedProcess(list(a), kode, out, err)
+            for a, (kode, out, err) in zip(perintah, json.loads(r.stdout), strict=True)]
+
+
 @pytest.mark.parametrize("dry", [False, True])
 def test_mistyped_db_is_refused_and_never_created(tmp_path: Path, dry: bool):
     salah = tmp_path / "tkpk.duckdbb"
@@ -159,17 +192,19 @@ def test_mistyped_db_is_refused_and_never_created(tmp_path: Path, dry: bool):
 def test_a_file_that_is_not_a_store_is_exit_2_without_traceback(tmp_path: Path):
     bukan = tmp_path / "catatan.duckdb"
     bukan.write_text("ini bukan basis data\n")
-    for args in (("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"), ("rollback", "1"),
-                 ("export", "--year", "2024", "--out", str(tmp_path / "ekspor"))):
-        r = _jalan(*args, "--db", str(bukan))
+    semua = [(*a, "--db", str(bukan)) for a in (("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"),
+                                                ("rollback", "1"),
+                                                ("export", "--year", "2024", "--out", str(tmp_path / "ekspor")))]
+    for args, r in zip(semua, _jalan_semua(*semua), strict=True):
         teks = r.stdout + r.stderr
         assert r.returncode == 2 and "bukan basis data DuckDB" in teks and "Traceback" not in teks, args
     assert bukan.read_text() == "ini bukan basis data\n"
 
 
 def test_missing_db_for_export_and_rollback(tmp_path: Path):
-    for args in (("rollback", "3"), ("export", "--year", "2024", "--out", str(tmp_path / "e"))):
-        r = _jalan(*args, "--db", str(tmp_path / "tidak-ada.duckdb"))
+    semua = [(*a, "--db", str(tmp_path / "tidak-ada.duckdb"))
+             for a in (("rollback", "3"), ("export", "--year", "2024", "--out", str(tmp_path / "e")))]
+    for args, r in zip(semua, _jalan_semua(*semua), strict=True):
         assert r.returncode == 2 and "tidak ditemukan" in r.stdout + r.stderr, args
     assert not (tmp_path / "tidak-ada.duckdb").exists()
 
@@ -185,11 +220,12 @@ def test_every_command_refuses_a_locked_store_with_one_line(db: Path):
                                "print('ok', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        for args in (("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--dry-run"),
-                     ("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"), ("rollback", "2", "--dry-run"),
-                     ("rollback", "2"), ("export", "--year", "2024", "--out", str(db.parent / "e")),
-                     ("init",), ("export-parquet", "--out", str(db.parent / "p"))):
-            r = _jalan(*args, "--db", str(db))
+        semua = [(*a, "--db", str(db)) for a in (
+            ("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps", "--dry-run"),
+            ("ingest", str(CORPUS / "baik_bps.csv"), "--kind", "bps"), ("rollback", "2", "--dry-run"),
+            ("rollback", "2"), ("export", "--year", "2024", "--out", str(db.parent / "e")),
+            ("init",), ("export-parquet", "--out", str(db.parent / "p")))]
+        for args, r in zip(semua, _jalan_semua(*semua), strict=True):
             teks = (r.stdout + r.stderr).strip()
             assert r.returncode == 2, (args, teks)
             assert "sedang dipakai oleh proses lain" in teks and len(teks.splitlines()) == 1, (args, teks)

@@ -3,7 +3,7 @@ values, overlapping keys, units in headers, names spelt differently) and rollbac
 to the plain model of tests/integration/model_versi.py; after every step every v_* view must equal the model, and
 every rollback preview must list exactly the cells the rollback then changes.
 
-``make test`` runs 10 examples of 12 steps, ``make test-full`` (``TKPK_UJI_PENUH=1``) 30; ``TKPK_MODEL_CONTOH=2000``
+``make test`` runs 5 examples of 12 steps, ``make test-full`` (``TKPK_UJI_PENUH=1``) 30; ``TKPK_MODEL_CONTOH=2000``
 runs more (see README, "Uji").
 """
 
@@ -32,7 +32,7 @@ from tests.integration.model_versi import KUNCI, NILAI, TABEL, Batch, Model
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
 from tkpk.toko.db import connect
 
-CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30" if os.environ.get("TKPK_UJI_PENUH") == "1" else "10"))
+CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30" if os.environ.get("TKPK_UJI_PENUH") == "1" else "5"))
 LANGKAH = int(os.environ.get("TKPK_MODEL_LANGKAH", "12"))
 
 

@@ -275,7 +275,8 @@ def test_one_client_trying_many_names_gets_a_cheap_refusal(tmp_path, monkeypatch
 
     def hitung(p, nama, sandi):
         dicek.append(nama)
-        return asli(p, nama, sandi)
+        # the random names fail without their argon2 check (30 of them cost 8 s); what is counted is the call
+        return "gagal" if nama.startswith("acak") else asli(p, nama, sandi)
 
     monkeypatch.setattr(auth, "periksa_sandi", hitung)
     jam = Jam()

@@ -57,21 +57,23 @@ def grafik_tahun(con: object, b: object) -> dict[str, tuple[object, str, bool]]:
 
 def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> list[Path]:
     """Write every file; returns their paths. Raises ValueError subclasses for invalid input."""
-    from tkpk.ekspor import gambar as gb
-    from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
-    from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
-    from tkpk.ekspor.notulen import notulen
-    from tkpk.ekspor.rakor_lembar import lembar_rakor
-    from tkpk.ekspor.ringkasan_pdf import brief_kecamatan, brief_opd, brief_pilar
-    from tkpk.ekspor.workbook import buku_kerja
-    from tkpk.rakor.bahan import bahan_rakor
-    from tkpk.rakor.tahun import muat, tahun_program
     from tkpk.toko.db import buka_cli
-    from tkpk.tren.dua_angka import dua_angka
-    from tkpk.tren.target import status_target, target_semua
 
+    # the store first: a mistyped --db, a non-store or a locked store is refused before the seconds of imports below
     con = buka_cli(db, baca_saja=True)  # refuses a missing file, a non-store and a locked store with one line
     try:
+        from tkpk.ekspor import gambar as gb
+        from tkpk.ekspor.dua_angka_lembar import lembar_dua_angka, lembar_target
+        from tkpk.ekspor.dua_angka_pdf import brief_dua_angka
+        from tkpk.ekspor.notulen import notulen
+        from tkpk.ekspor.rakor_lembar import lembar_rakor
+        from tkpk.ekspor.ringkasan_pdf import brief_kecamatan, brief_opd, brief_pilar
+        from tkpk.ekspor.workbook import buku_kerja
+        from tkpk.rakor.bahan import bahan_rakor
+        from tkpk.rakor.tahun import muat, tahun_program
+        from tkpk.tren.dua_angka import dua_angka
+        from tkpk.tren.target import status_target, target_semua
+
         if tahun is None:
             daftar = tahun_program(con)
             if not daftar:
@@ -116,7 +118,6 @@ def ekspor(db: Path, tahun: int | None, keluar: Path, gambar: bool = True) -> li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tkpk.rakor.tahun import TahunTidakAda
     from tkpk.toko.db import StoreTidakTersedia
 
     try:
@@ -129,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     try:
         paths = ekspor(Path(args.db), args.year, keluar, gambar=not args.tanpa_gambar)
-    except (FileNotFoundError, TahunTidakAda, StoreTidakTersedia, PermissionError, ValueError) as exc:
+    except (FileNotFoundError, StoreTidakTersedia, PermissionError, ValueError) as exc:  # TahunTidakAda too
         print(f"GALAT: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except Exception as exc:  # the CLI reports an internal error, it does not crash with a traceback
