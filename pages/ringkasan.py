@@ -8,7 +8,7 @@ from tkpk.tren import beranda, target
 from tkpk.tren.dua_angka import dua_angka
 from tkpk.tren.ringkasan import MIN_PEMBANDING, NAMA_FIGUR, angka_utama, bps_seri, tahun_tersedia
 from tkpk.ui import chrome
-from tkpk.ui.aman import md, tabel
+from tkpk.ui.aman import md, tabel_kecil
 from tkpk.ui.cache import baca
 from tkpk.ui.dua_angka import panel as panel_dua_angka
 from tkpk.ui.widgets import pilih_url
@@ -85,10 +85,7 @@ for kol, p in zip(kolom, pilar, strict=False):
             st.markdown(f"Belum ada laporan program untuk {tahun}.")
             continue
         st.metric("Serapan anggaran", t["serapan"], help="Realisasi dibagi pagu.")
-        st.markdown(f"Pagu **{t['pagu']}** · realisasi **{t['realisasi']}**")
-        st.markdown(f"Capaian output **{t['capaian']}**  \n{t['opd']}")
-        if p.status:
-            st.markdown(f"Status: **{p.status}**")
+        st.markdown(beranda.kartu_pilar_md(p, t))
         if p.sampel:
             st.caption(SUMBER_CONTOH)
 chrome.sumber("Laporan program/intervensi OPD (batch aktif terbaru); capaian dan status menurut aturan halaman "
@@ -107,4 +104,4 @@ st.page_link("pages/peta.py", label="Buka peta kantong kemiskinan →", query_pa
 
 # --- data freshness ---
 st.subheader("Data terakhir diperbarui")
-tabel(baca(beranda.pembaruan), hide_index=True)
+tabel_kecil(baca(beranda.pembaruan))

@@ -1,5 +1,7 @@
 """Home page: the real 2024 headline, its source, and the year choice kept in the URL."""
 
+import re
+
 from tests.app.conftest import teks_tampil
 
 
@@ -48,7 +50,35 @@ def test_home_shows_pillar_strip_freshness_and_map_link(run_page):
     text = teks_tampil(at.markdown)
     assert "OPD melapor" in text and "miliar" in text
     assert any(s.value == "Data terakhir diperbarui" for s in at.subheader)
-    assert len(at.dataframe) >= 1
+    # short reference tables are static HTML tables (st.table), not the interactive grid (issue 17)
+    assert not at.dataframe
+    segar = next(t.value for t in at.table if "Diperbarui" in t.value.columns).map(_dibaca)
+    assert len(segar) >= 3 and segar["Baris"].str.fullmatch(r"[\d.]+").all(), segar
+    register = next(t.value for t in at.table if "Ukuran" in t.value.columns).map(_dibaca)
+    assert "2,36" in register["Nilai"].tolist() and register["Tahun"].str.fullmatch(r"20\d\d").all(), register
+
+
+def _dibaca(sel: str) -> str:
+    """A st.table cell as the reader sees it: its Markdown escapes rendered away."""
+    return re.sub(r"\\(.)", r"\1", sel)
+
+
+def test_short_tables_show_file_text_as_text():
+    """st.table renders cells as Markdown: a file name or source from an upload must not become a link."""
+    from streamlit.testing.v1 import AppTest
+
+    def halaman() -> None:
+        import pandas as pd
+
+        from tkpk.ui.aman import tabel_kecil
+
+        tabel_kecil(pd.DataFrame({"Berkas": ["**tebal** [klik](http://contoh.invalid)", None],
+                                  "Nilai": [2.36, None]}), {"Nilai": __import__("tkpk").fmt.PECAHAN_2})
+
+    at = AppTest.from_function(halaman).run()
+    t = at.table[0].value
+    assert t["Berkas"].iloc[0].startswith("\\*\\*tebal") and "\\[klik\\]" in t["Berkas"].iloc[0], t
+    assert t["Berkas"].iloc[1] == "–" and t["Nilai"].tolist() == ["2,36", "–"]
 
 
 def test_home_shows_p1_and_p2_when_published(run_page):

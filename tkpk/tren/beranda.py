@@ -90,6 +90,16 @@ def teks_pilar(p: RingkasPilar) -> dict[str, str]:
     }
 
 
+def kartu_pilar_md(p: RingkasPilar, t: dict[str, str]) -> str:
+    """A pillar card's lines under its metric as one Markdown block: one element for the browser to draw where
+    four were (the home page drew some forty)."""
+    baris = [f"Pagu **{t['pagu']}** · realisasi **{t['realisasi']}**", f"Capaian output **{t['capaian']}**",
+             t["opd"]]
+    if p.status:
+        baris.append(f"Status: **{p.status}**")
+    return "  \n".join(baris)
+
+
 def pembaruan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """"Data terakhir diperbarui": newest active batch per kind, with an Indonesian label and date."""
     df = fetch(con, "batch_terbaru_per_jenis")

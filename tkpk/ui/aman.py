@@ -3,6 +3,7 @@
 - :func:`tabel`: ``st.dataframe`` of a frame neutralised like the exports, so the toolbar's "Download as CSV"
   never hands Excel a formula (:func:`tkpk.teks_aman.tabel`); a missing value reads "–" (:data:`KOSONG`), not
   the "None" Streamlit's grid draws by default.
+- :func:`tabel_kecil`: a short reference table (a few rows) as a static HTML table, every cell escaped.
 - :func:`tabel_teks`: a table of typed text shown as typed, without the toolbar's CSV download (offer the
   neutralised CSV/XLSX buttons instead).
 - :func:`md`: re-exported Markdown escaping for messages that quote a cell, a file name or a user.
@@ -13,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -22,7 +24,7 @@ from tkpk.galat import pesan_internal, rujukan
 from tkpk.teks_aman import html, md
 from tkpk.teks_aman import tabel as netral
 
-__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_teks"]
+__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_kecil", "tabel_teks"]
 
 KOSONG = "–"  # what a missing value reads in every table
 
@@ -35,6 +37,25 @@ def tabel(df: pd.DataFrame, **opsi: Any) -> None:
 # whose text is shown as typed (one keyed container), so the only downloads of it are our neutralised files.
 _TANPA_CSV_TOOLBAR = ("<style>.st-key-{key} [data-testid='stElementToolbarButton']:has(button[aria-label^='Download "
                       "as CSV']) {{ display: none; }}</style>")
+
+
+def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None) -> None:
+    """A short reference table (a handful of rows: data freshness, the register's figures) as ``st.table``.
+
+    Why not :func:`tabel`: the interactive grid costs a first visit about 0,6 MB of JavaScript (its grid and JSON
+    viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
+    by cell. ``st.table`` renders cells as Markdown, so every header and cell is escaped (:func:`md`) after
+    formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–"."""
+    format_kolom = format_kolom or {}
+
+    def sel(kolom: str, x: object) -> str:
+        if kolom in format_kolom:
+            return md(format_kolom[kolom](x))
+        if x is None or (not isinstance(x, str) and pd.isna(x)):  # type: ignore[arg-type]
+            return KOSONG
+        return md(x)
+
+    st.table(pd.DataFrame({md(c): [sel(c, x) for x in df[c]] for c in df.columns}), hide_index=True)
 
 
 def tabel_teks(df: pd.DataFrame, key: str, **opsi: Any) -> None:

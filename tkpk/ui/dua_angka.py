@@ -12,7 +12,7 @@ import streamlit as st
 from tkpk import fmt
 from tkpk.mutu_sumber import legenda
 from tkpk.tren import dua_angka as da
-from tkpk.ui.unduhan import tabel_angka
+from tkpk.ui.aman import tabel_kecil
 
 
 def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None:
@@ -80,4 +80,4 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
         st.caption(f"Tanda sumber: {tanda}.")
     if d.register:
         with st.expander("Semua angka register dengan sumbernya"):
-            tabel_angka(da.tabel(d), {"Nilai": fmt.PECAHAN_2})
+            tabel_kecil(da.tabel(d), {"Nilai": fmt.PECAHAN_2})
