@@ -103,10 +103,12 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
                                                      range=[WARNA_KANTONG, WARNA_BUKAN]), legend=None),
         tooltip=[alt.Tooltip("nama:N", title="Desa"), alt.Tooltip("kantong:N", title="Status")])
     hanya = [f for f in fitur if f["kantong"] == "kantong"]
+    # Outlines over the named fill layer are decoration for a screen reader (the description names the pockets):
+    # out of the accessibility tree, as on the Peta page (peta.py), else axe reports svg-img-alt on the slide.
     garis_kantong = alt.Chart(data_fitur(hanya or [fitur[0]])).mark_geoshape(
-        fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0)
+        fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0, aria=False)
     kec = alt.Chart(data_fitur(to_features(_sederhana(batas_kec), ["kode", "nama"]))).mark_geoshape(
-        fillOpacity=0, stroke="#333333", strokeWidth=1.4)
+        fillOpacity=0, stroke="#333333", strokeWidth=1.4, aria=False)
     sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
                       "bukan kantong. Nama: kecamatan."
     label = _teks_label(batas_kec, (15 if tinggi >= 600 else 12) if besar else 11, lebar, tinggi)
@@ -135,7 +137,8 @@ def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: st
     lapis = [dasar]
     pilih = [f for f in fitur if f["sorot"]]
     if pilih:
-        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000", strokeWidth=3))
+        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000", strokeWidth=3,
+                                                                 aria=False))
     if nama:
         lapis.append(_teks_label(batas, 11, lebar, tinggi))
     chart = alt.layer(*lapis).properties(width=lebar, height=tinggi,

@@ -1,0 +1,56 @@
+"""Findings of the independent accessibility review (issue 17), one test or more per finding, on the chart
+builders alone (no Streamlit). The table view's label and the pages' wiring are in tests/app/test_a11y_tabel.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+from shapely.geometry import box
+
+
+def _batas() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    kec = gpd.GeoDataFrame({"kode": ["63.03.01", "63.03.02"], "nama": ["Aluh Aluh", "Gambut"]},
+                           geometry=[box(114.6, -3.4, 114.7, -3.3), box(114.7, -3.4, 114.8, -3.3)], crs="EPSG:4326")
+    desa = gpd.GeoDataFrame({"kode": ["63.03.01.2001", "63.03.02.2001"], "nama": ["A", "B"]},
+                            geometry=list(kec.geometry), crs="EPSG:4326")
+    return desa, kec
+
+
+def _mark(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every unit spec (a node with a mark) of a Vega-Lite spec."""
+    hasil = []
+
+    def jalan(node: Any) -> None:
+        if isinstance(node, dict):
+            if "mark" in node:
+                hasil.append(node)
+            for k in ("layer", "hconcat", "vconcat", "concat"):
+                for anak in node.get(k, []):
+                    jalan(anak)
+            if isinstance(node.get("spec"), dict):
+                jalan(node["spec"])
+
+    jalan(spec)
+    return hasil
+
+
+def _tanpa_nama(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Geoshape layers without any encoding (Vega gives their paths no accessible name: axe svg-img-alt) that are
+    still in the accessibility tree."""
+    return [u for u in _mark(spec) if isinstance(u["mark"], dict) and u["mark"].get("type") == "geoshape"
+            and not u.get("encoding") and u["mark"].get("aria") is not False]
+
+
+# --- finding 1: the rakor map slide's outline layers had no accessible name (svg-img-alt ×2) ---
+
+def test_slide_pocket_map_outlines_are_out_of_the_accessibility_tree() -> None:
+    from tkpk.charts.peta_cetak import peta_kantong, peta_nilai
+
+    desa, kec = _batas()
+    spec = peta_kantong(desa, kec, ["63.03.01.2001"], besar=True).to_dict()
+    assert _tanpa_nama(spec) == []
+    assert len([u for u in _mark(spec) if isinstance(u["mark"], dict) and u["mark"].get("aria") is False]) == 2
+    spec = peta_nilai(kec, {"63.03.01": 3.0}, judul="Intervensi", label_nilai="Jumlah", sorot=["63.03.01"]).to_dict()
+    assert _tanpa_nama(spec) == []
+
