@@ -54,3 +54,13 @@ def test_slide_pocket_map_outlines_are_out_of_the_accessibility_tree() -> None:
     spec = peta_nilai(kec, {"63.03.01": 3.0}, judul="Intervensi", label_nilai="Jumlah", sorot=["63.03.01"]).to_dict()
     assert _tanpa_nama(spec) == []
 
+
+# --- finding 2: charts drawing sample data did not say "DATA CONTOH" in their description ---
+
+def test_slide_pocket_map_says_sample_data() -> None:
+    from tkpk.charts.peta_cetak import peta_kantong
+
+    desa, kec = _batas()
+    assert "DATA CONTOH" not in peta_kantong(desa, kec, ["63.03.01.2001"]).to_dict()["description"]
+    d = peta_kantong(desa, kec, ["63.03.01.2001"], sampel=True).to_dict()["description"]
+    assert d.startswith("DATA CONTOH") and "1 desa kantong kemiskinan" in d

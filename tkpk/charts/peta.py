@@ -156,6 +156,7 @@ def peta_koroplet(
     besar: bool = False,
     lebar: int | str = "container",
     tinggi: int = 560,
+    sampel: bool = False,
 ) -> Any:
     """Choropleth of ``fitur`` (features with :data:`PROPS` at the top level plus ``kantong`` True/False).
 
@@ -163,7 +164,8 @@ def peta_koroplet(
     ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
     ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa;
     ``idm`` (desa features, their label points) marks the IDM "Tertinggal" desa above the pockets
-    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level.
+    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level. ``sampel``: the figures are sample
+    data ("DATA CONTOH" in the description).
     """
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
@@ -211,7 +213,7 @@ def peta_koroplet(
         title=judul_grafik(bungkus(judul, 30 if besar else 38), bungkus(subjudul, 48 if besar else 64)),
         width=lebar, height=tinggi)
     teks = deskripsi_peta(fitur, kelas, judul, desa, kode_terpilih, len(idm[0]) if idm is not None else 0)
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = (),
@@ -242,10 +244,12 @@ def kuadran(
     lebar: int | str = "container",
     tinggi: int = 420,
     maks_label: int = 12,
+    sampel: bool = False,
 ) -> Any:
     """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
 
-    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`).
+    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`);
+    ``sampel``: sample data (said in the description).
     """
     d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis"]]
          .dropna(subset=["persen", "jumlah"]).copy())
@@ -292,7 +296,7 @@ def kuadran(
         f"Diagram sebar {len(d)} wilayah, {judul_x} (mendatar) terhadap {judul_y} (tegak)",
         (f"{len(kantong)} kantong: {ds.daftar(kantong['nama'], 8)}" if not kantong.empty else "Tidak ada kantong")
         + (f"; {ds.daftar(ambang)}" if ambang else ""))
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:

@@ -104,8 +104,10 @@ def _ringkas_status(d: pd.DataFrame, judul: str) -> str:
 
 
 def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
-              besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None) -> Any:
-    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``.
+              besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None,
+              sampel: bool = False) -> Any:
+    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``; ``sampel``:
+    the figures are sample data ("DATA CONTOH" in the description, :func:`tkpk.charts.tema.terapkan`).
 
     ``tinggi_maks``/``lebar_panel`` fit the chart to a fixed screen (the 1280×720 rakor slide)."""
     urutan = list(opd["nama_singkat"])
@@ -127,7 +129,7 @@ def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: s
                       "capaian)" if not ser.empty else "Belum ada OPD",
                       _ringkas_status(ser, "Serapan") if not ser.empty else "",
                       _ringkas_status(cap, "Capaian") if not cap.empty else "")
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 _TICK_ANGGARAN = 5
@@ -151,8 +153,9 @@ def sumbu_rupiah(x_max: float, n: int = _TICK_ANGGARAN) -> tuple[float, int, str
     return pembagi, desimal, satuan, arti
 
 
-def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
-    """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)"."""
+def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False, sampel: bool = False) -> Any:
+    """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)";
+    ``sampel``: sample data (said in the description)."""
     d = opd[["nama_singkat", "pagu", "realisasi", "serapan_pct", "belum_melapor"]].copy()
     d["label"] = [
         "belum melapor" if b else f"{fmt.rupiah_ringkas(r)} dari {fmt.rupiah_ringkas(p)} ({fmt.persen(s, 1)})"
@@ -191,7 +194,7 @@ def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) 
         + (f" ({fmt.persen(100 * real_total / pagu_total, 1)})" if pagu_total > 0 else ""),
         terendah[:1].upper() + terendah[1:] if terendah else "",
         f"Belum melapor: {ds.daftar(belum, 4)}" if belum else "")
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def data_tahunan(perbandingan: pd.DataFrame) -> pd.DataFrame:
@@ -226,8 +229,9 @@ def _catatan_berjalan(perbandingan: pd.DataFrame) -> str:
     return f" {'; '.join(jalan)} (belum setahun)." if jalan else ""
 
 
-def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
-    """Serapan, capaian and share of located interventions in pockets per year; names at the line ends."""
+def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False, sampel: bool = False) -> Any:
+    """Serapan, capaian and share of located interventions in pockets per year; names at the line ends;
+    ``sampel``: sample data (said in the description)."""
     d = data_tahunan(perbandingan)
     ukuran = [u for u in UKURAN.values() if u in set(d["ukuran"])]
     warna = alt.Color("ukuran:N", scale=alt.Scale(domain=ukuran, range=[WARNA_UKURAN[u] for u in ukuran]),
@@ -252,4 +256,4 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
     garis_ukuran = [f"{u} {ds.dari_ke(d[d['ukuran'] == u], teks='teks')}" for u in ukuran]
     teks = ds.kalimat(f"Grafik garis {ds.satu_baris(judul or 'perbandingan antartahun')} "
                       f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"))
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
