@@ -64,3 +64,27 @@ def test_slide_pocket_map_says_sample_data() -> None:
     assert "DATA CONTOH" not in peta_kantong(desa, kec, ["63.03.01.2001"]).to_dict()["description"]
     d = peta_kantong(desa, kec, ["63.03.01.2001"], sampel=True).to_dict()["description"]
     assert d.startswith("DATA CONTOH") and "1 desa kantong kemiskinan" in d
+
+
+# --- finding 3: the pillar scatter's table dropped the status that colour and shape show ---
+
+def test_pillar_scatter_table_is_one_table_with_both_statuses() -> None:
+    import pandas as pd
+
+    from tkpk.charts.pilar import titik_opd
+    from tkpk.charts.tabel_grafik import tabel_grafik
+
+    opd = pd.DataFrame({"nama_singkat": ["Dinas PUPRP", "Dishub", "DisperkimLH", "Baznas"],
+                        "serapan_pct": [75.26, float("nan"), 93.49, 40.0],
+                        "capaian_pct": [77.97, float("nan"), 92.36, 95.0],
+                        "belum_melapor": [False, True, False, False]})
+    tabel = tabel_grafik(titik_opd(opd).to_dict())
+    assert len(tabel) == 1, [list(t.columns) for t in tabel]
+    t = tabel[0]
+    assert list(t.columns) == ["OPD", "Serapan anggaran", "Status serapan", "Capaian output", "Status capaian"]
+    baris = {r[0]: tuple(r[1:]) for r in t.itertuples(index=False)}
+    assert len(t) == 4 and set(baris) == set(opd["nama_singkat"])
+    assert baris["Dinas PUPRP"] == ("75,3%", "▲ Perlu perhatian", "78,0%", "▲ Perlu perhatian")
+    assert baris["DisperkimLH"] == ("93,5%", "● Baik", "92,4%", "● Baik")
+    assert baris["Baznas"] == ("40,0%", "■ Kritis", "95,0%", "● Baik")
+    assert baris["Dishub"][1] == baris["Dishub"][3] == "○ Belum melapor"
