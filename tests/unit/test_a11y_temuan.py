@@ -88,3 +88,47 @@ def test_pillar_scatter_table_is_one_table_with_both_statuses() -> None:
     assert baris["DisperkimLH"] == ("93,5%", "● Baik", "92,4%", "● Baik")
     assert baris["Baznas"] == ("40,0%", "■ Kritis", "95,0%", "● Baik")
     assert baris["Dishub"][1] == baris["Dishub"][3] == "○ Belum melapor"
+
+
+# --- finding 4: the desa scatter named places without their kecamatan; same-named desa could merge ---
+
+def _kuadran_desa():
+    import pandas as pd
+
+    return pd.DataFrame({
+        "kode": ["63.03.05.2001", "63.03.12.2003", "63.03.07.2001"],
+        "nama": ["Simpang Empat", "Simpang Empat", "Pasar Lama"],
+        "nama_kecamatan": ["Simpang Empat", "Pengaron", "Martapura"],
+        "persen": [12.5, 12.5, 30.0], "jumlah": [40.0, 40.0, 90.0],
+        "termasuk_kantong": [False, False, True], "jenis": [None, None, "kantong"]})
+
+
+def test_desa_scatter_table_and_tooltip_carry_the_kecamatan() -> None:
+    from tkpk.charts.peta import kuadran
+    from tkpk.charts.tabel_grafik import tabel_grafik
+
+    spec = kuadran(_kuadran_desa(), ambang_persen=20.0, ambang_jumlah=50.0, judul_x="Persen (%)",
+                   judul_y="Jumlah KK").to_dict()
+    tabel = tabel_grafik(spec)
+    assert len(tabel) == 1
+    t = tabel[0]
+    assert list(t.columns)[:2] == ["Desa/kelurahan", "Kecamatan"]
+    # two desa of the same name, the same values: still two rows, told apart by their kecamatan
+    assert len(t) == 3
+    assert sorted(t[t["Desa/kelurahan"] == "Simpang Empat"]["Kecamatan"]) == ["Pengaron", "Simpang Empat"]
+
+
+def test_table_view_never_merges_two_places_with_the_same_visible_row() -> None:
+    import altair as alt
+    import pandas as pd
+
+    from tkpk.charts.tabel_grafik import tabel_grafik
+
+    d = pd.DataFrame({"kode": ["a", "b"], "nama": ["Pasar Lama", "Pasar Lama"], "nilai": [1.0, 1.0]})
+    spec = alt.Chart(d).mark_point().encode(x="nilai:Q", y="nama:N", tooltip=["nama:N", "nilai:Q"]).to_dict()
+    assert len(tabel_grafik(spec)[0]) == 2
+    # the same place drawn twice (a dot and its label) is still one row
+    dua = alt.layer(alt.Chart(d).mark_point().encode(x="nilai:Q", tooltip=["nama:N", "nilai:Q"]),
+                    alt.Chart(d.iloc[[0]]).mark_text().encode(x="nilai:Q", text="nama:N",
+                                                               tooltip=["nama:N", "nilai:Q"])).to_dict()
+    assert len(tabel_grafik(dua)[0]) == 2

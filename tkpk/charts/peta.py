@@ -248,10 +248,13 @@ def kuadran(
 ) -> Any:
     """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
 
-    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`);
+    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`),
+    and for desa ``nama_kecamatan`` (tooltip and table name the kecamatan: several desa share a name);
     ``sampel``: sample data (said in the description).
     """
-    d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis"]]
+    desa = "nama_kecamatan" in tabel.columns and tabel["nama_kecamatan"].notna().any()
+    d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis",
+                *(["nama_kecamatan"] if desa else [])]]
          .dropna(subset=["persen", "jumlah"]).copy())
     d["status"] = [str(j) if p and isinstance(j, str) else ("kantong" if p else "bukan kantong")
                    for j, p in zip(d["jenis"], d["termasuk_kantong"], strict=True)]
@@ -266,7 +269,9 @@ def kuadran(
                         legend=alt.Legend(orient="top")),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=domain, range=list(BENTUK_KUADRAN.values())),
                         legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip("nama:N", title="Wilayah"), alt.Tooltip("persen_teks:N", title=judul_x),
+        tooltip=[*([alt.Tooltip("nama:N", title="Desa/kelurahan"), alt.Tooltip("nama_kecamatan:N", title="Kecamatan")]
+                   if desa else [alt.Tooltip("nama:N", title="Wilayah")]),
+                 alt.Tooltip("persen_teks:N", title=judul_x),
                  alt.Tooltip("jumlah_teks:N", title=judul_y), alt.Tooltip("status:N", title="Status")],
     )
     lapisan: list[Any] = [titik]

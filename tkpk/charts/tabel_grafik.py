@@ -22,6 +22,8 @@ from tkpk import SUMBER_CONTOH
 # Encodings read when a chart has no tooltip at all (never longitude/latitude: those place labels).
 _KANAL = ("facet", "row", "column", "y", "x", "x2", "y2", "theta", "color", "fill", "shape", "text")
 _TANPA = {"geometry", "type", "bbox", "lon", "lat"}
+_KODE = "kode"  # a place's code: rows of two places are never merged, even when every shown cell is the same
+_KUNCI = "__kode_tempat"
 
 
 def _data(data: Any, datasets: dict[str, Any]) -> tuple[str, list[dict]] | None:
@@ -91,16 +93,25 @@ def tabel_grafik(spec: dict[str, Any]) -> list[pd.DataFrame]:
         pasang = [(f, j) for f, j in pasang if f in df.columns]
         if df.empty or not pasang:
             continue
-        kelompok.setdefault(tuple(pasang), []).append(df[[f for f, _ in pasang]])
+        bagian = df[[f for f, _ in pasang]]
+        if _KODE in df.columns and _KODE not in bagian.columns:
+            bagian = bagian.assign(**{_KUNCI: df[_KODE].astype(str)})
+        kelompok.setdefault(tuple(pasang), []).append(bagian)
     hasil = []
     for pasang, bagian in kelompok.items():
+        if not all(_KUNCI in b.columns for b in bagian):  # the code only counts when every part has it
+            bagian = [b.drop(columns=[_KUNCI], errors="ignore") for b in bagian]
         df = pd.concat(bagian, ignore_index=True) if len(bagian) > 1 else bagian[0]
         if "tahun" in df.columns:  # a year is a label, not a quantity: "2024", never "2.024"
             df = df.assign(tahun=[str(int(t)) if pd.notna(t) and str(t).replace(".0", "").isdigit() else t
                                   for t in df["tahun"]])
         judul = _judul_unik([j for _, j in pasang])
-        df = df.set_axis(judul, axis=1).dropna(how="all").drop_duplicates(ignore_index=True)
-        hasil.append(df)
+        kunci = df.pop(_KUNCI) if _KUNCI in df.columns else None
+        df = df.set_axis(judul, axis=1)
+        if kunci is not None:  # duplicates are the same place drawn twice (a dot and its label), never two places
+            df = df.assign(**{_KUNCI: kunci})
+        df = df.dropna(how="all", subset=judul).drop_duplicates(ignore_index=True)
+        hasil.append(df.drop(columns=[_KUNCI]) if kunci is not None else df)
     return hasil
 
 
