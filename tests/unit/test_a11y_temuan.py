@@ -132,3 +132,33 @@ def test_table_view_never_merges_two_places_with_the_same_visible_row() -> None:
                     alt.Chart(d.iloc[[0]]).mark_text().encode(x="nilai:Q", text="nama:N",
                                                                tooltip=["nama:N", "nilai:Q"])).to_dict()
     assert len(tabel_grafik(dua)[0]) == 2
+
+
+# --- finding 5: the year line's description hid the partial-year caveat; "s.d. triwulan 4 (belum setahun)" ---
+
+def test_year_line_description_carries_the_partial_year_caveat() -> None:
+    import pandas as pd
+
+    from tkpk.charts.pilar import garis_tahunan
+
+    p = pd.DataFrame({"tahun": [2024, 2025], "serapan_pct": [88.6, 74.7], "capaian_pct": [90.0, 60.0],
+                      "triwulan_sd": [float("nan"), 2.0]})
+    d = garis_tahunan(p).to_dict()["description"]
+    assert "dari 88,6% (2024) ke 74,7% (2025)" in d
+    assert "2025: baru s.d. triwulan 2 (belum setahun)" in d, d
+    assert "belum setahun" not in garis_tahunan(p.assign(triwulan_sd=float("nan"))).to_dict()["description"]
+
+
+def test_a_year_reported_through_the_fourth_quarter_is_a_full_year() -> None:
+    import pandas as pd
+
+    from tkpk.pilar.skor import _triwulan_sd
+
+    d = pd.DataFrame({
+        # 2025: quarterly reports up to TW4 (one program stopped at TW2: a missing report, not a year in progress)
+        "tahun": [2024, 2025, 2025, 2025, 2025, 2025, 2025, 2026, 2026],
+        "triwulan": [None, 1, 2, 3, 4, 1, 2, 1, 2],
+    })
+    sd = _triwulan_sd(d)
+    assert pd.isna(sd[2024]) and pd.isna(sd[2025]), sd
+    assert sd[2026] == 2.0

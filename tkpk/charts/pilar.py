@@ -283,6 +283,8 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
                         subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
                                  "program). Tahun tanpa laporan dibiarkan kosong." + _catatan_berjalan(perbandingan)))
     garis_ukuran = [f"{u} {ds.dari_ke(d[d['ukuran'] == u], teks='teks')}" for u in ukuran]
+    # the subtitle's caveat in the text alternative too: a year in progress is not read as a whole year
     teks = ds.kalimat(f"Grafik garis {ds.satu_baris(judul or 'perbandingan antartahun')} "
-                      f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"))
+                      f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"),
+                      _catatan_berjalan(perbandingan))
     return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
