@@ -82,7 +82,8 @@ tombol_unduh(tabel.semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sam
 tampil_grafik(spek(cp.kuadran, m.kuadran,
                    ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
                    judul_x=katalog.INDIKATOR_BY_KODE[p.kolom_persen].nama + " (%)",
-                   judul_y=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].nama, besar=besar, sampel=m.sampel))
+                   judul_y=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].nama, besar=besar, sampel=m.sampel,
+                   satuan_jumlah=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].satuan))
 
 ui.perubahan(p, tabel)
 

@@ -42,3 +42,22 @@ def test_sample_charts_say_so_in_description_and_table(run_page, halaman, query,
         assert not at.exception, at.exception
         assert _label(at) == sebelum + 1, f"table {i} of {halaman} shows no sample label"
         _saklar(at)[i].set_value(False).run()
+
+
+def test_desa_scatter_names_kecamatan_and_the_hidden_places_it_leaves_out(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "ukuran": "KK", "indikator": "kk_desil_1", "tahun": "2024"})
+    assert not at.exception, at.exception
+    peta, sebar = _specs(at)[:2]
+    n_samar = int(peta["description"].split(" wilayah disamarkan")[0].rsplit(" ", 1)[-1])
+    assert n_samar > 0
+    d = sebar["description"]
+    assert f"{n_samar} wilayah dengan sel kecil disamarkan tidak digambar" in d, d
+    assert "Kecamatan" in json.dumps([lp.get("encoding", {}).get("tooltip") for lp in sebar["layer"]])
+    assert " KK" in d.split("ambang ")[-1], d  # the count threshold has its unit
+    saklar = _saklar(at)[1]
+    saklar.set_value(True).run()
+    assert not at.exception, at.exception
+    assert any(f"{n_samar} wilayah dengan sel kecil disamarkan" in c.value for c in at.caption)
+    df = next(t.value for t in at.dataframe if {"Desa/kelurahan", "Kecamatan"} <= set(t.value.columns))
+    assert df.duplicated(subset=["Desa/kelurahan", "Kecamatan"]).sum() == 0
+    assert df["Desa/kelurahan"].duplicated().any()  # same-named desa stay apart

@@ -162,3 +162,27 @@ def test_a_year_reported_through_the_fourth_quarter_is_a_full_year() -> None:
     sd = _triwulan_sd(d)
     assert pd.isna(sd[2024]) and pd.isna(sd[2025]), sd
     assert sd[2026] == 2.0
+
+
+# --- finding 6: the desa scatter's count left out the hidden small cells silently; thresholds had no unit ---
+
+def test_scatter_says_how_many_hidden_places_it_leaves_out_and_units_its_thresholds() -> None:
+    import pandas as pd
+
+    from tkpk.charts.peta import kuadran
+
+    t = _kuadran_desa()
+    samar = pd.DataFrame({"kode": ["63.03.07.2007", "63.03.07.2010"], "nama": ["Sungai Alat", "Astambul Seberang"],
+                          "nama_kecamatan": ["Astambul", "Astambul"], "persen": [float("nan")] * 2,
+                          "jumlah": [float("nan")] * 2, "termasuk_kantong": [False, False], "jenis": [None, None],
+                          "alasan": ["bukan kantong: KK desil 1 disamarkan (sel kecil dilindungi)",
+                                     "bukan kantong: < 5 KK desil 1 (sel kecil dilindungi)"]})
+    spec = kuadran(pd.concat([t.assign(alasan="x"), samar], ignore_index=True), ambang_persen=20.0,
+                   ambang_jumlah=8733.0, judul_x="Persen (%)", judul_y="KK desil 1", satuan_jumlah="KK").to_dict()
+    d = spec["description"]
+    assert d.startswith("Diagram sebar 3 wilayah"), d
+    assert "2 wilayah dengan sel kecil disamarkan tidak digambar" in d, d
+    assert "ambang 20,0%" in d and "ambang 8.733 KK" in d, d
+    assert "2 wilayah dengan sel kecil disamarkan tidak digambar" in spec["usermeta"]["tkpk_catatan_tabel"]
+    teks = [lp for lp in spec["layer"] if lp.get("mark", {}).get("type") == "text"]
+    assert any(r.get("teks") == "ambang 8.733 KK" for rows in spec["datasets"].values() for r in rows), teks

@@ -245,12 +245,15 @@ def kuadran(
     tinggi: int = 420,
     maks_label: int = 12,
     sampel: bool = False,
+    satuan_jumlah: str = "",
 ) -> Any:
     """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
 
     ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`),
     and for desa ``nama_kecamatan`` (tooltip and table name the kecamatan: several desa share a name);
-    ``sampel``: sample data (said in the description).
+    ``sampel``: sample data (said in the description); ``satuan_jumlah`` (KK, jiwa) follows the count threshold.
+    Places without both numbers are not drawn; the description and the table view say how many, and how many of
+    them are hidden small cells (``alasan`` of the pocket result says "sel kecil").
     """
     desa = "nama_kecamatan" in tabel.columns and tabel["nama_kecamatan"].notna().any()
     d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis",
@@ -258,6 +261,12 @@ def kuadran(
          .dropna(subset=["persen", "jumlah"]).copy())
     d["status"] = [str(j) if p and isinstance(j, str) else ("kantong" if p else "bukan kantong")
                    for j, p in zip(d["jenis"], d["termasuk_kantong"], strict=True)]
+    luar = tabel[tabel["persen"].isna() | tabel["jumlah"].isna()]
+    n_samar = int(luar["alasan"].astype("str").str.contains("sel kecil", regex=False).sum()) \
+        if "alasan" in luar.columns else 0
+    catatan = ds.kalimat(*[t for t in (
+        f"{n_samar} wilayah dengan sel kecil disamarkan tidak digambar (angkanya dilindungi)" if n_samar else "",
+        f"{len(luar) - n_samar} wilayah tanpa angka tidak digambar" if len(luar) > n_samar else "") if t])
     d["persen_teks"] = [fmt.persen(x, 1) for x in d["persen"]]
     d["jumlah_teks"] = [fmt.angka(x) for x in d["jumlah"]]
     domain = list(WARNA_KUADRAN)
@@ -279,7 +288,8 @@ def kuadran(
     if ambang_persen is not None:
         garis.append({"sumbu": "x", "nilai": ambang_persen, "teks": f"ambang {fmt.persen(ambang_persen, 1)}"})
     if ambang_jumlah is not None:
-        garis.append({"sumbu": "y", "nilai": ambang_jumlah, "teks": f"ambang {fmt.angka(ambang_jumlah)}"})
+        garis.append({"sumbu": "y", "nilai": ambang_jumlah,
+                      "teks": f"ambang {fmt.angka(ambang_jumlah)}" + (f" {satuan_jumlah}" if satuan_jumlah else "")})
     for g in garis:
         gd = pd.DataFrame([g])
         enc = {"x": "nilai:Q"} if g["sumbu"] == "x" else {"y": "nilai:Q"}
@@ -300,8 +310,8 @@ def kuadran(
     teks = ds.kalimat(
         f"Diagram sebar {len(d)} wilayah, {judul_x} (mendatar) terhadap {judul_y} (tegak)",
         (f"{len(kantong)} kantong: {ds.daftar(kantong['nama'], 8)}" if not kantong.empty else "Tidak ada kantong")
-        + (f"; {ds.daftar(ambang)}" if ambang else ""))
-    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
+        + (f"; {ds.daftar(ambang)}" if ambang else ""), catatan)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel, catatan_tabel=catatan)
 
 
 def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:
