@@ -186,3 +186,22 @@ def test_scatter_says_how_many_hidden_places_it_leaves_out_and_units_its_thresho
     assert "2 wilayah dengan sel kecil disamarkan tidak digambar" in spec["usermeta"]["tkpk_catatan_tabel"]
     teks = [lp for lp in spec["layer"] if lp.get("mark", {}).get("type") == "text"]
     assert any(r.get("teks") == "ambang 8.733 KK" for rows in spec["datasets"].values() for r in rows), teks
+
+
+# --- finding 8: the interventions map's table had a "Peringkat" column of "–" on every row ---
+
+def test_table_view_drops_columns_empty_on_every_row() -> None:
+    import altair as alt
+    import pandas as pd
+
+    from tkpk.charts.tabel_grafik import tabel_grafik
+
+    d = pd.DataFrame({"kode": ["a", "b"], "nama": ["Aluh Aluh", "Gambut"], "nilai_teks": ["1,20", "–"],
+                      "peringkat_teks": ["–", "–"], "sumber": [None, None]})
+    spec = alt.Chart(d).mark_point().encode(
+        y="nama:N", tooltip=[alt.Tooltip("nama:N", title="Kecamatan"), alt.Tooltip("nilai_teks:N", title="Nilai"),
+                             alt.Tooltip("peringkat_teks:N", title="Peringkat"),
+                             alt.Tooltip("sumber:N", title="Sumber")]).to_dict()
+    t = tabel_grafik(spec)[0]
+    assert list(t.columns) == ["Kecamatan", "Nilai"], t
+    assert len(t) == 2

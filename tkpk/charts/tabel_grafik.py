@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from tkpk import SUMBER_CONTOH
+from tkpk import SUMBER_CONTOH, fmt
 
 # Encodings read when a chart has no tooltip at all (never longitude/latitude: those place labels).
 _KANAL = ("facet", "row", "column", "y", "x", "x2", "y2", "theta", "color", "fill", "shape", "text")
@@ -111,8 +111,25 @@ def tabel_grafik(spec: dict[str, Any]) -> list[pd.DataFrame]:
         if kunci is not None:  # duplicates are the same place drawn twice (a dot and its label), never two places
             df = df.assign(**{_KUNCI: kunci})
         df = df.dropna(how="all", subset=judul).drop_duplicates(ignore_index=True)
-        hasil.append(df.drop(columns=[_KUNCI]) if kunci is not None else df)
+        df = df.drop(columns=[_KUNCI]) if kunci is not None else df
+        hasil.append(_tanpa_kolom_kosong(df))
     return hasil
+
+
+def _tanpa_kolom_kosong(df: pd.DataFrame) -> pd.DataFrame:
+    """Columns that are empty or "–" on every row are left out (a map with no ranks read "Peringkat: –" 290
+    times); a table keeps at least its first column."""
+    kosong = [c for c in df.columns[1:] if df[c].map(_sel_kosong).all()]
+    return df.drop(columns=kosong) if kosong and len(df) else df
+
+
+def _sel_kosong(v: Any) -> bool:
+    if isinstance(v, str):
+        return v.strip() in ("", fmt.TIDAK_ADA)
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # a list or an array in a cell is not empty
+        return False
 
 
 def _judul_unik(judul: list[str]) -> list[str]:
