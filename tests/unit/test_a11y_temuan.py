@@ -205,3 +205,28 @@ def test_table_view_drops_columns_empty_on_every_row() -> None:
     t = tabel_grafik(spec)[0]
     assert list(t.columns) == ["Kecamatan", "Nilai"], t
     assert len(t) == 2
+
+
+# --- finding 9: "terendah Banjar (0,326), tertinggi Banjar (0,326)"; the slide map's description had no year ---
+
+def test_kalsel_with_one_figure_names_it_once() -> None:
+    import pandas as pd
+
+    from tkpk.charts.kalsel import deskripsi_kalsel
+
+    d = pd.DataFrame({"label": ["Banjar", "Tapin"], "nilai": [0.326, None], "nilai_teks": ["0,326", "–"],
+                      "banjar": [True, False], "peringkat_teks": ["–", "–"]})
+    teks = deskripsi_kalsel(d, "P1 2024")
+    assert "terendah" not in teks and "tertinggi" not in teks, teks
+    assert teks.count("0,326") <= 2 and "hanya Banjar (0,326)" in teks, teks
+    dua = d.assign(nilai=[0.326, 0.5], nilai_teks=["0,326", "0,500"])
+    assert "terendah Banjar (0,326), tertinggi Tapin (0,500)" in deskripsi_kalsel(dua, "P1 2024")
+
+
+def test_slide_pocket_map_description_names_the_year() -> None:
+    from tkpk.charts.peta_cetak import peta_kantong
+
+    desa, kec = _batas()
+    d = peta_kantong(desa, kec, ["63.03.01.2001"], judul="1 desa kantong kemiskinan, 2024", tahun=2024,
+                     besar=True).to_dict()["description"]
+    assert "2024" in d, d

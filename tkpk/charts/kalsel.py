@@ -40,11 +40,14 @@ def _titik_label(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _ujung(d: pd.DataFrame) -> str:
-    """"terendah A (1,2%), tertinggi B (9,8%)" over the rows with a value."""
+    """"terendah A (1,2%), tertinggi B (9,8%)" over the rows with a value; one figure is named once ("hanya A
+    (1,2%)"), not as both the lowest and the highest."""
     ada = d[d["nilai"].notna()].sort_values("nilai", kind="stable")
     if ada.empty:
         return "belum ada angka"
     rendah, tinggi = ada.iloc[0], ada.iloc[-1]
+    if len(ada) == 1:
+        return f"hanya {rendah['label']} ({rendah['nilai_teks']}) yang sudah ada angkanya"
     return f"terendah {rendah['label']} ({rendah['nilai_teks']}), tertinggi {tinggi['label']} ({tinggi['nilai_teks']})"
 
 
@@ -55,7 +58,8 @@ def _banjar(d: pd.DataFrame) -> str:
     r = b.iloc[0]
     nilai = r["nilai_teks"] if pd.notna(r["nilai"]) else TIDAK_ADA_DATA
     peringkat = r.get("peringkat_teks")
-    return f"{r['label']} {nilai}" + (f", peringkat {peringkat}" if isinstance(peringkat, str) and peringkat else "")
+    ada_peringkat = isinstance(peringkat, str) and peringkat.strip() not in ("", "–")
+    return f"{r['label']} {nilai}" + (f", peringkat {peringkat}" if ada_peringkat else "")
 
 
 def deskripsi_kalsel(gdf: pd.DataFrame, judul: str) -> str:

@@ -90,11 +90,12 @@ def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int, lebar: int, tinggi: in
 
 def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode_kantong: Iterable[str], *,
                  judul: str = "Kantong kemiskinan", subjudul: str = "", lebar: int = 760, tinggi: int = 620,
-                 besar: bool = False, sampel: bool = False) -> Any:
+                 besar: bool = False, sampel: bool = False, tahun: int | None = None) -> Any:
     """Desa pockets dark red with a black outline, other desa light grey, kecamatan borders and names on top.
     Names are 11 px, or with ``besar`` 15 px on a map at least 600 px tall and 12 px on a smaller one (a
     1280×720 slide), where 15 px names in the crowded west cannot be moved apart. ``sampel``: the pockets rest on
-    sample data ("DATA CONTOH" in the description)."""
+    sample data ("DATA CONTOH" in the description); ``tahun``: the pockets' year, named in the description as the
+    title names it."""
     kantong = {str(k) for k in kode_kantong}
     desa = _sederhana(batas_desa)
     desa["kantong"] = desa["kode"].astype(str).isin(kantong).map({True: "kantong", False: "bukan kantong"})
@@ -116,7 +117,8 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
     chart = alt.layer(dasar, garis_kantong, kec, label).properties(
         width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
     nama = [str(f["nama"]) for f in hanya]
-    teks = f"Peta {len(fitur)} desa/kelurahan Kabupaten Banjar: {len(hanya)} desa kantong kemiskinan" + \
+    teks = f"Peta {len(fitur)} desa/kelurahan Kabupaten Banjar" + (f" {tahun}" if tahun else "") + \
+        f": {len(hanya)} desa kantong kemiskinan" + \
         (f" ({daftar(nama, 8)})." if nama else ".")
     return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 

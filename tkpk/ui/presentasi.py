@@ -170,8 +170,8 @@ def slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         tinggi = ag.tinggi_grafik(a, 0.68)
         tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                            f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True, sampel=b.sampel), lebar="content",
-                     tabel=False)
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True, sampel=b.sampel, tahun=b.tahun),
+                     lebar="content", tabel=False)
     with kanan:
         daftar, sisa = sl.daftar_kantong(b, a)
         _daftar(st, daftar)
