@@ -50,7 +50,8 @@ grafik = spek(
     cp.peta_koroplet, geo.fitur_dengan(m.props), kelas, judul=f"{ind.nama}, {tahun}",
     judul_legenda=katalog.judul_legenda(p.indikator), subjudul=tx.subjudul_peta(n_k, data_idm),
     desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
-    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container")
+    kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540, lebar=1100 if besar else "container",
+    sampel=m.sampel)
 kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
 with kiri:
     tampil_grafik(grafik, key=ui.KEY_PETA, pilihan=[cp.PILIH])
@@ -81,7 +82,8 @@ tombol_unduh(tabel.semua, f"kantong_{tingkat}_{tahun}", key="unduh_kantong", sam
 tampil_grafik(spek(cp.kuadran, m.kuadran,
                    ambang_persen=hasil.ambang_persen, ambang_jumlah=hasil.ambang_jumlah,
                    judul_x=katalog.INDIKATOR_BY_KODE[p.kolom_persen].nama + " (%)",
-                   judul_y=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].nama, besar=besar))
+                   judul_y=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].nama, besar=besar, sampel=m.sampel,
+                   satuan_jumlah=katalog.INDIKATOR_BY_KODE[p.kolom_jumlah].satuan))
 
 ui.perubahan(p, tabel)
 
@@ -101,7 +103,7 @@ tampil_grafik(spek(
     cp.peta_koroplet, geo.fitur_dengan(r.props), r.kelas,
     judul=s.label_rasio, judul_legenda=s.label_rasio,
     subjudul="Lebih gelap = lebih sedikit intervensi per kebutuhan. Garis hitam: kantong.", desa=tingkat == "desa",
-    titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False, besar=besar, tinggi=560))
+    titik_label=label_kec, garis_kecamatan=garis_kec, pilih=False, besar=besar, tinggi=560, sampel=m.sampel))
 ts = tabel_s.sasaran
 tabel_angka(ts.drop(columns=["Kode"]), pt.format_sasaran(ts))
 ui.keterangan(tx.teks_tidak_terpetakan(s))

@@ -77,11 +77,11 @@ if not kartu.ada_data:
 
 # --- OPD scorecard ---
 st.subheader("Kartu skor OPD")
-chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar)
+chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
 tampil_grafik(chart_opd, lebar="content")
 tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
-tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar))
+tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
 
 # --- plans against delivery (rencana aksi) ---
 ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
@@ -111,7 +111,7 @@ if kartu.perbandingan.empty:
     st.info("Belum ada laporan tahun lain untuk dibandingkan.")
 else:
     tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
-                       besar=besar))
+                       besar=besar, sampel=kartu.sampel_perbandingan))
     tampil(h.perbandingan, kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
            asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
 

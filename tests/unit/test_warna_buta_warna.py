@@ -157,3 +157,34 @@ def test_sample_and_real_markers_apart() -> None:
                 (peta_cetak.WARNA_KANTONG, peta_cetak.WARNA_BUKAN), (tema.WARNA_BANJAR, tema.WARNA_PROVINSI)]
     assert kecil.WARNA_SOROT == tema.WARNA_BANJAR
     assert terdekat(pasangan)[0] >= AMBANG_KATEGORI
+
+
+def _campur(a: str, b: str, t: float) -> str:
+    """A colour between two stops (sRGB, as a scale interpolates them), as hex."""
+    ra, rb = _rgb(a), _rgb(b)
+    return "#" + "".join(f"{round(255 * (x + (y - x) * t)):02x}" for x, y in zip(ra, rb, strict=True))
+
+
+@pytest.mark.parametrize("lebih_buruk", [True, False], ids=["naik_buruk", "turun_buruk"])
+def test_kalsel_scales_apart_from_no_data(lebih_buruk: bool) -> None:
+    """Review finding (issue 17): the Kalsel map's Vega ``blues`` starts at #cfe1f2, 8,2–9,0 from the no-data grey.
+    Every colour of both Kalsel scales (their stops and the colours between them) is ΔE00 ≥ 10 from that grey."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from tkpk.charts.kalsel import peta_kalsel
+
+    gdf = gpd.GeoDataFrame({"kode_wilayah": ["63.03", "63.06"], "label": ["Banjar", "HSS"], "nilai": [1.0, None],
+                            "nilai_teks": ["1", "tidak ada data"], "sumber_ringkas": ["BPS", "–"],
+                            "peringkat_teks": ["–", "–"], "banjar": [True, False]},
+                           geometry=[box(114.5, -3.7, 115.5, -2.8), box(114.9, -2.9, 115.6, -2.5)], crs="EPSG:4326")
+    spec = peta_kalsel(gdf, judul="x", satuan="%", lebih_tinggi_lebih_buruk=lebih_buruk).to_dict()
+    skala = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert "scheme" not in skala and len(skala.get("range", [])) >= 3, skala
+    henti = skala["range"]
+    warna = [_campur(a, b, t / 8) for a, b in itertools.pairwise(henti) for t in range(9)]
+    d = terdekat([(c, tema.WARNA_TANPA_DATA) for c in warna])
+    assert d[0] >= AMBANG_KATEGORI, d
+    # and the scale still reads light to dark (lightness alone carries the order)
+    terang = [lab(_rgb(c))[0] for c in henti]
+    assert terang == sorted(terang, reverse=True)

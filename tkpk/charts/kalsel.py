@@ -20,6 +20,11 @@ from tkpk.charts.tren import bungkus, format_sumbu, judul_grafik, judul_sumbu
 from tkpk.peta.geojson import to_features
 
 TIDAK_ADA_DATA = "tidak ada data"
+# The colour ramps, light to dark (ColorBrewer OrRd and Blues without their palest steps): Vega's own ``blues``
+# starts at #cfe1f2, only 8–9 CIEDE2000 from the no-data grey for colour-blind readers (project threshold 10,
+# tests/unit/test_warna_buta_warna.py); every colour of these ramps is at least 10 from it.
+RENTANG_NAIK_BURUK = ["#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000"]
+RENTANG_TURUN_BURUK = ["#a6cbe3", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"]
 SIFAT = ["kode_wilayah", "label", "nilai", "nilai_teks", "sumber_ringkas", "peringkat_teks", "banjar"]
 
 
@@ -35,11 +40,14 @@ def _titik_label(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def _ujung(d: pd.DataFrame) -> str:
-    """"terendah A (1,2%), tertinggi B (9,8%)" over the rows with a value."""
+    """"terendah A (1,2%), tertinggi B (9,8%)" over the rows with a value; one figure is named once ("hanya A
+    (1,2%)"), not as both the lowest and the highest."""
     ada = d[d["nilai"].notna()].sort_values("nilai", kind="stable")
     if ada.empty:
         return "belum ada angka"
     rendah, tinggi = ada.iloc[0], ada.iloc[-1]
+    if len(ada) == 1:
+        return f"hanya {rendah['label']} ({rendah['nilai_teks']}) yang sudah ada angkanya"
     return f"terendah {rendah['label']} ({rendah['nilai_teks']}), tertinggi {tinggi['label']} ({tinggi['nilai_teks']})"
 
 
@@ -50,7 +58,8 @@ def _banjar(d: pd.DataFrame) -> str:
     r = b.iloc[0]
     nilai = r["nilai_teks"] if pd.notna(r["nilai"]) else TIDAK_ADA_DATA
     peringkat = r.get("peringkat_teks")
-    return f"{r['label']} {nilai}" + (f", peringkat {peringkat}" if isinstance(peringkat, str) and peringkat else "")
+    ada_peringkat = isinstance(peringkat, str) and peringkat.strip() not in ("", "–")
+    return f"{r['label']} {nilai}" + (f", peringkat {peringkat}" if ada_peringkat else "")
 
 
 def deskripsi_kalsel(gdf: pd.DataFrame, judul: str) -> str:
@@ -79,9 +88,9 @@ def peta_kalsel(
     tooltip = [alt.Tooltip("label:N", title="Kab/kota"), alt.Tooltip("nilai_teks:N", title="Nilai"),
                alt.Tooltip("peringkat_teks:N", title="Peringkat (1 = terendah)"),
                alt.Tooltip("sumber_ringkas:N", title="Sumber")]
-    skema = "orangered" if lebih_tinggi_lebih_buruk else "blues"
+    rentang = RENTANG_NAIK_BURUK if lebih_tinggi_lebih_buruk else RENTANG_TURUN_BURUK
     isi = alt.Chart(data_fitur(_fitur(ada, SIFAT))).mark_geoshape(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("nilai:Q", title=satuan, scale=alt.Scale(scheme=skema),
+        color=alt.Color("nilai:Q", title=satuan, scale=alt.Scale(range=rentang, interpolate="rgb"),
                         legend=alt.Legend(format=format_sumbu(satuan), orient="right", direction="vertical",
                                           gradientLength=160, titleFontSize=15)),
         tooltip=tooltip,

@@ -156,6 +156,7 @@ def peta_koroplet(
     besar: bool = False,
     lebar: int | str = "container",
     tinggi: int = 560,
+    sampel: bool = False,
 ) -> Any:
     """Choropleth of ``fitur`` (features with :data:`PROPS` at the top level plus ``kantong`` True/False).
 
@@ -163,7 +164,8 @@ def peta_koroplet(
     ``kelas`` gives the legend order and colours; "tidak ada data" (grey) is added when a feature has that label.
     ``titik_label`` (kode, nama, lon, lat) writes names; ``garis_kecamatan`` draws kecamatan borders over desa;
     ``idm`` (desa features, their label points) marks the IDM "Tertinggal" desa above the pockets
-    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level.
+    (:func:`tkpk.charts.idm.lapisan_idm`), on any indicator and at either level. ``sampel``: the figures are sample
+    data ("DATA CONTOH" in the description).
     """
     ada_kosong = any(f.get("kelas_label") == "tidak ada data" for f in fitur)
     domain, rentang = kelas.domain_warna(tanpa_data=ada_kosong)
@@ -211,7 +213,7 @@ def peta_koroplet(
         title=judul_grafik(bungkus(judul, 30 if besar else 38), bungkus(subjudul, 48 if besar else 64)),
         width=lebar, height=tinggi)
     teks = deskripsi_peta(fitur, kelas, judul, desa, kode_terpilih, len(idm[0]) if idm is not None else 0)
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def props_peta(nilai: pd.DataFrame, kelas: Kelas, kode_kantong: Sequence[str] = (),
@@ -242,15 +244,29 @@ def kuadran(
     lebar: int | str = "container",
     tinggi: int = 420,
     maks_label: int = 12,
+    sampel: bool = False,
+    satuan_jumlah: str = "",
 ) -> Any:
     """Scatter of share (x) against count (y) with the class thresholds as dashed lines; pockets dark and named.
 
-    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`).
+    ``tabel``: kode, nama, persen, jumlah, termasuk_kantong, jenis (from :class:`tkpk.peta.kantong.HasilKantong`),
+    and for desa ``nama_kecamatan`` (tooltip and table name the kecamatan: several desa share a name);
+    ``sampel``: sample data (said in the description); ``satuan_jumlah`` (KK, jiwa) follows the count threshold.
+    Places without both numbers are not drawn; the description and the table view say how many, and how many of
+    them are hidden small cells (``alasan`` of the pocket result says "sel kecil").
     """
-    d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis"]]
+    desa = "nama_kecamatan" in tabel.columns and tabel["nama_kecamatan"].notna().any()
+    d = (tabel[["kode", "nama", "persen", "jumlah", "termasuk_kantong", "jenis",
+                *(["nama_kecamatan"] if desa else [])]]
          .dropna(subset=["persen", "jumlah"]).copy())
     d["status"] = [str(j) if p and isinstance(j, str) else ("kantong" if p else "bukan kantong")
                    for j, p in zip(d["jenis"], d["termasuk_kantong"], strict=True)]
+    luar = tabel[tabel["persen"].isna() | tabel["jumlah"].isna()]
+    n_samar = int(luar["alasan"].astype("str").str.contains("sel kecil", regex=False).sum()) \
+        if "alasan" in luar.columns else 0
+    catatan = ds.kalimat(*[t for t in (
+        f"{n_samar} wilayah dengan sel kecil disamarkan tidak digambar (angkanya dilindungi)" if n_samar else "",
+        f"{len(luar) - n_samar} wilayah tanpa angka tidak digambar" if len(luar) > n_samar else "") if t])
     d["persen_teks"] = [fmt.persen(x, 1) for x in d["persen"]]
     d["jumlah_teks"] = [fmt.angka(x) for x in d["jumlah"]]
     domain = list(WARNA_KUADRAN)
@@ -262,7 +278,9 @@ def kuadran(
                         legend=alt.Legend(orient="top")),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=domain, range=list(BENTUK_KUADRAN.values())),
                         legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip("nama:N", title="Wilayah"), alt.Tooltip("persen_teks:N", title=judul_x),
+        tooltip=[*([alt.Tooltip("nama:N", title="Desa/kelurahan"), alt.Tooltip("nama_kecamatan:N", title="Kecamatan")]
+                   if desa else [alt.Tooltip("nama:N", title="Wilayah")]),
+                 alt.Tooltip("persen_teks:N", title=judul_x),
                  alt.Tooltip("jumlah_teks:N", title=judul_y), alt.Tooltip("status:N", title="Status")],
     )
     lapisan: list[Any] = [titik]
@@ -270,7 +288,8 @@ def kuadran(
     if ambang_persen is not None:
         garis.append({"sumbu": "x", "nilai": ambang_persen, "teks": f"ambang {fmt.persen(ambang_persen, 1)}"})
     if ambang_jumlah is not None:
-        garis.append({"sumbu": "y", "nilai": ambang_jumlah, "teks": f"ambang {fmt.angka(ambang_jumlah)}"})
+        garis.append({"sumbu": "y", "nilai": ambang_jumlah,
+                      "teks": f"ambang {fmt.angka(ambang_jumlah)}" + (f" {satuan_jumlah}" if satuan_jumlah else "")})
     for g in garis:
         gd = pd.DataFrame([g])
         enc = {"x": "nilai:Q"} if g["sumbu"] == "x" else {"y": "nilai:Q"}
@@ -291,8 +310,8 @@ def kuadran(
     teks = ds.kalimat(
         f"Diagram sebar {len(d)} wilayah, {judul_x} (mendatar) terhadap {judul_y} (tegak)",
         (f"{len(kantong)} kantong: {ds.daftar(kantong['nama'], 8)}" if not kantong.empty else "Tidak ada kantong")
-        + (f"; {ds.daftar(ambang)}" if ambang else ""))
-    return terapkan(chart, besar=besar, deskripsi=teks)
+        + (f"; {ds.daftar(ambang)}" if ambang else ""), catatan)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel, catatan_tabel=catatan)
 
 
 def kelas_rasio(rasio: pd.Series, k: int = 5) -> Kelas:

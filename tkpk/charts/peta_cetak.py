@@ -90,10 +90,12 @@ def _teks_label(batas_kec: gpd.GeoDataFrame, ukuran: int, lebar: int, tinggi: in
 
 def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode_kantong: Iterable[str], *,
                  judul: str = "Kantong kemiskinan", subjudul: str = "", lebar: int = 760, tinggi: int = 620,
-                 besar: bool = False) -> Any:
+                 besar: bool = False, sampel: bool = False, tahun: int | None = None) -> Any:
     """Desa pockets dark red with a black outline, other desa light grey, kecamatan borders and names on top.
     Names are 11 px, or with ``besar`` 15 px on a map at least 600 px tall and 12 px on a smaller one (a
-    1280×720 slide), where 15 px names in the crowded west cannot be moved apart."""
+    1280×720 slide), where 15 px names in the crowded west cannot be moved apart. ``sampel``: the pockets rest on
+    sample data ("DATA CONTOH" in the description); ``tahun``: the pockets' year, named in the description as the
+    title names it."""
     kantong = {str(k) for k in kode_kantong}
     desa = _sederhana(batas_desa)
     desa["kantong"] = desa["kode"].astype(str).isin(kantong).map({True: "kantong", False: "bukan kantong"})
@@ -103,19 +105,22 @@ def peta_kantong(batas_desa: gpd.GeoDataFrame, batas_kec: gpd.GeoDataFrame, kode
                                                      range=[WARNA_KANTONG, WARNA_BUKAN]), legend=None),
         tooltip=[alt.Tooltip("nama:N", title="Desa"), alt.Tooltip("kantong:N", title="Status")])
     hanya = [f for f in fitur if f["kantong"] == "kantong"]
+    # Outlines over the named fill layer are decoration for a screen reader (the description names the pockets):
+    # out of the accessibility tree, as on the Peta page (peta.py), else axe reports svg-img-alt on the slide.
     garis_kantong = alt.Chart(data_fitur(hanya or [fitur[0]])).mark_geoshape(
-        fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0)
+        fillOpacity=0, stroke="#000000", strokeWidth=1.6, opacity=1 if hanya else 0, aria=False)
     kec = alt.Chart(data_fitur(to_features(_sederhana(batas_kec), ["kode", "nama"]))).mark_geoshape(
-        fillOpacity=0, stroke="#333333", strokeWidth=1.4)
+        fillOpacity=0, stroke="#333333", strokeWidth=1.4, aria=False)
     sub = subjudul or f"Merah tua bergaris hitam: desa kantong kemiskinan ({len(hanya)} desa). Abu-abu muda: " \
                       "bukan kantong. Nama: kecamatan."
     label = _teks_label(batas_kec, (15 if tinggi >= 600 else 12) if besar else 11, lebar, tinggi)
     chart = alt.layer(dasar, garis_kantong, kec, label).properties(
         width=lebar, height=tinggi, title=alt.Title(judul, subtitle=sub)).project("mercator")
     nama = [str(f["nama"]) for f in hanya]
-    teks = f"Peta {len(fitur)} desa/kelurahan Kabupaten Banjar: {len(hanya)} desa kantong kemiskinan" + \
+    teks = f"Peta {len(fitur)} desa/kelurahan Kabupaten Banjar" + (f" {tahun}" if tahun else "") + \
+        f": {len(hanya)} desa kantong kemiskinan" + \
         (f" ({daftar(nama, 8)})." if nama else ".")
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: str, label_nilai: str,
@@ -135,7 +140,8 @@ def peta_nilai(batas: gpd.GeoDataFrame, nilai: Mapping[str, float], *, judul: st
     lapis = [dasar]
     pilih = [f for f in fitur if f["sorot"]]
     if pilih:
-        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000", strokeWidth=3))
+        lapis.append(alt.Chart(data_fitur(pilih)).mark_geoshape(fillOpacity=0, stroke="#000000", strokeWidth=3,
+                                                                 aria=False))
     if nama:
         lapis.append(_teks_label(batas, 11, lebar, tinggi))
     chart = alt.layer(*lapis).properties(width=lebar, height=tinggi,

@@ -55,10 +55,36 @@ def data_titik(opd: pd.DataFrame, kolom: str, hijau: float, merah: float) -> pd.
     return pd.DataFrame(baris)
 
 
+def teks_status(d: pd.DataFrame) -> list[str]:
+    """"● Baik", "▲ Perlu perhatian" … per row of :func:`data_titik`; a missing report reads "○ Belum melapor"."""
+    return [f"{Status.ABU.simbol} Belum melapor" if label.endswith("belum melapor") else Status.dari_kode(s).teks
+            for s, label in zip(d["status"], d["label"], strict=True)]
+
+
+def _tabel_status(opd: pd.DataFrame, aturan: AturanStatus) -> pd.DataFrame:
+    """Per OPD both values and both bands as text: what every dot's tooltip (and so the table view) lists, so the
+    band that colour and shape show is in words too, for both measures in one row."""
+    hasil = pd.DataFrame({"opd": list(opd["nama_singkat"])})
+    for kolom, awal, hijau, merah in (("serapan_pct", "ser", aturan.hijau_serapan, aturan.merah_serapan),
+                                      ("capaian_pct", "cap", aturan.hijau_capaian, aturan.merah_capaian)):
+        d = data_titik(opd, kolom, hijau, merah)
+        hasil[f"{awal}_teks"] = list(d["teks"]) if not d.empty else []
+        hasil[f"{awal}_status"] = teks_status(d) if not d.empty else []
+    return hasil
+
+
+_TOOLTIP_STATUS = [alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("ser_teks:N", title=UKURAN["serapan_pct"]),
+                   alt.Tooltip("ser_status:N", title="Status serapan"),
+                   alt.Tooltip("cap_teks:N", title=UKURAN["capaian_pct"]),
+                   alt.Tooltip("cap_status:N", title="Status capaian")]
+
+
 def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: list[str], x_max: float,
            tampil_y: bool, k: float = 1.0, tinggi_maks: int | None = None,
-           lebar: int | None = None) -> alt.LayerChart:
+           lebar: int | None = None, status: pd.DataFrame | None = None) -> alt.LayerChart:
     d = data_titik(opd, kolom, hijau, merah)
+    if status is not None and not d.empty:
+        d = d.merge(status, on="opd", how="left")
     judul = UKURAN[kolom]
     x = alt.X("x:Q", title=f"{judul} (%)", scale=alt.Scale(domain=[0, x_max]), axis=alt.Axis(format=",.0f"))
     y = alt.Y("opd:N", sort=urutan, title=None, axis=alt.Axis(labelLimit=220) if tampil_y else None)
@@ -73,7 +99,9 @@ def _panel(opd: pd.DataFrame, kolom: str, hijau: float, merah: float, urutan: li
                                               baseline="bottom").encode(
             x="x:Q", y=alt.value(0), text="label:N", color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None))
         for i, a in enumerate(ambang["align"])]
-    tooltip = [alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("teks:N", title=judul)]
+    # The same tooltip on both panels (both values, both bands): the table view makes one table of it.
+    tooltip = _TOOLTIP_STATUS if status is not None else [alt.Tooltip("opd:N", title="OPD"),
+                                                          alt.Tooltip("teks:N", title=judul)]
     titik = alt.Chart(d.dropna(subset=["nilai"])).mark_point(filled=True, size=220, opacity=1).encode(
         x=x, y=y, color=alt.Color("status:N", scale=_SKALA_STATUS, legend=None),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=["hijau", "kuning", "merah", "abu"],
@@ -104,18 +132,21 @@ def _ringkas_status(d: pd.DataFrame, judul: str) -> str:
 
 
 def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: str = "",
-              besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None) -> Any:
-    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``.
+              besar: bool = False, tinggi_maks: int | None = None, lebar_panel: int | None = None,
+              sampel: bool = False) -> Any:
+    """Serapan and capaian per OPD, side by side, each with its own threshold lines from ``aturan``; ``sampel``:
+    the figures are sample data ("DATA CONTOH" in the description, :func:`tkpk.charts.tema.terapkan`).
 
     ``tinggi_maks``/``lebar_panel`` fit the chart to a fixed screen (the 1280×720 rakor slide)."""
     urutan = list(opd["nama_singkat"])
     nilai = pd.concat([opd["serapan_pct"], opd["capaian_pct"]]).dropna()
     x_max = max(120.0, float(nilai.max()) + 25.0) if not nilai.empty else 120.0
     k = 1.4 if besar else 1.0
+    status = _tabel_status(opd, aturan)
     kiri = _panel(opd, "serapan_pct", aturan.hijau_serapan, aturan.merah_serapan, urutan, x_max, True, k,
-                  tinggi_maks, lebar_panel)
+                  tinggi_maks, lebar_panel, status)
     kanan = _panel(opd, "capaian_pct", aturan.hijau_capaian, aturan.merah_capaian, urutan, x_max, False, k,
-                   tinggi_maks, lebar_panel)
+                   tinggi_maks, lebar_panel, status)
     chart = alt.hconcat(kiri, kanan, spacing=30).resolve_scale(y="shared").properties(
         title=alt.Title(judul or "Serapan anggaran dan capaian output per OPD",
                         subtitle="Garis putus-putus: ambang status. ● baik, ▲ perlu perhatian, ■ kritis, "
@@ -127,7 +158,7 @@ def titik_opd(opd: pd.DataFrame, aturan: AturanStatus = ATURAN_BAKU, *, judul: s
                       "capaian)" if not ser.empty else "Belum ada OPD",
                       _ringkas_status(ser, "Serapan") if not ser.empty else "",
                       _ringkas_status(cap, "Capaian") if not cap.empty else "")
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 _TICK_ANGGARAN = 5
@@ -151,8 +182,9 @@ def sumbu_rupiah(x_max: float, n: int = _TICK_ANGGARAN) -> tuple[float, int, str
     return pembagi, desimal, satuan, arti
 
 
-def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
-    """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)"."""
+def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False, sampel: bool = False) -> Any:
+    """Pagu (light bar) and realisasi (dark bar inside it) per OPD, with "realisasi dari pagu (serapan)";
+    ``sampel``: sample data (said in the description)."""
     d = opd[["nama_singkat", "pagu", "realisasi", "serapan_pct", "belum_melapor"]].copy()
     d["label"] = [
         "belum melapor" if b else f"{fmt.rupiah_ringkas(r)} dari {fmt.rupiah_ringkas(p)} ({fmt.persen(s, 1)})"
@@ -191,7 +223,7 @@ def batang_anggaran(opd: pd.DataFrame, *, judul: str = "", besar: bool = False) 
         + (f" ({fmt.persen(100 * real_total / pagu_total, 1)})" if pagu_total > 0 else ""),
         terendah[:1].upper() + terendah[1:] if terendah else "",
         f"Belum melapor: {ds.daftar(belum, 4)}" if belum else "")
-    return terapkan(chart, besar=besar, deskripsi=teks)
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)
 
 
 def data_tahunan(perbandingan: pd.DataFrame) -> pd.DataFrame:
@@ -226,8 +258,9 @@ def _catatan_berjalan(perbandingan: pd.DataFrame) -> str:
     return f" {'; '.join(jalan)} (belum setahun)." if jalan else ""
 
 
-def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False) -> Any:
-    """Serapan, capaian and share of located interventions in pockets per year; names at the line ends."""
+def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = False, sampel: bool = False) -> Any:
+    """Serapan, capaian and share of located interventions in pockets per year; names at the line ends;
+    ``sampel``: sample data (said in the description)."""
     d = data_tahunan(perbandingan)
     ukuran = [u for u in UKURAN.values() if u in set(d["ukuran"])]
     warna = alt.Color("ukuran:N", scale=alt.Scale(domain=ukuran, range=[WARNA_UKURAN[u] for u in ukuran]),
@@ -250,6 +283,8 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
                         subtitle="Capaian OPD/pilar: rata-rata capaian program dibobot pagu (maks. 100% per "
                                  "program). Tahun tanpa laporan dibiarkan kosong." + _catatan_berjalan(perbandingan)))
     garis_ukuran = [f"{u} {ds.dari_ke(d[d['ukuran'] == u], teks='teks')}" for u in ukuran]
+    # the subtitle's caveat in the text alternative too: a year in progress is not read as a whole year
     teks = ds.kalimat(f"Grafik garis {ds.satu_baris(judul or 'perbandingan antartahun')} "
-                      f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"))
-    return terapkan(chart, besar=besar, deskripsi=teks)
+                      f"{ds.rentang_tahun(d['tahun'])}: " + ("; ".join(garis_ukuran) or "belum ada angka"),
+                      _catatan_berjalan(perbandingan))
+    return terapkan(chart, besar=besar, deskripsi=teks, sampel=sampel)

@@ -54,8 +54,10 @@ def deskripsi_rencana(d: pd.DataFrame, judul: str = "", maks: int = 4) -> str:
                       + (f" ({ds.satu_baris(judul)})" if judul else ""), "; ".join(per[:maks]) + lebih)
 
 
-def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False, lebar: int = 260) -> Any:
-    """Small multiples, one panel per program (each in its own unit, so y scales are independent)."""
+def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False, lebar: int = 260,
+                       sampel: bool = False) -> Any:
+    """Small multiples, one panel per program (each in its own unit, so y scales are independent); ``sampel``:
+    sample data (said in the description)."""
     d = data_rencana(t)
     dasar = alt.Chart(d).encode(x=alt.X("triwulan:O", title=None, sort=["TW 1", "TW 2", "TW 3", "TW 4"],
                                         axis=alt.Axis(labelAngle=0)))
@@ -76,4 +78,4 @@ def rencana_vs_laporan(t: pd.DataFrame, *, judul: str = "", besar: bool = False,
                               subtitle="Batang dan angka = laporan OPD (kumulatif s.d. triwulan; \"–\" = belum "
                                        "dilaporkan); garis putus-putus dengan belah ketupat = rencana aksi "
                                        "(kumulatif)"))
-    return terapkan(chart, besar=besar, deskripsi=deskripsi_rencana(d, judul))
+    return terapkan(chart, besar=besar, deskripsi=deskripsi_rencana(d, judul), sampel=sampel)

@@ -17,11 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from tkpk import SUMBER_CONTOH
+from tkpk import SUMBER_CONTOH, fmt
 
 # Encodings read when a chart has no tooltip at all (never longitude/latitude: those place labels).
 _KANAL = ("facet", "row", "column", "y", "x", "x2", "y2", "theta", "color", "fill", "shape", "text")
 _TANPA = {"geometry", "type", "bbox", "lon", "lat"}
+_KODE = "kode"  # a place's code: rows of two places are never merged, even when every shown cell is the same
+_KUNCI = "__kode_tempat"
 
 
 def _data(data: Any, datasets: dict[str, Any]) -> tuple[str, list[dict]] | None:
@@ -91,17 +93,43 @@ def tabel_grafik(spec: dict[str, Any]) -> list[pd.DataFrame]:
         pasang = [(f, j) for f, j in pasang if f in df.columns]
         if df.empty or not pasang:
             continue
-        kelompok.setdefault(tuple(pasang), []).append(df[[f for f, _ in pasang]])
+        bagian = df[[f for f, _ in pasang]]
+        if _KODE in df.columns and _KODE not in bagian.columns:
+            bagian = bagian.assign(**{_KUNCI: df[_KODE].astype(str)})
+        kelompok.setdefault(tuple(pasang), []).append(bagian)
     hasil = []
     for pasang, bagian in kelompok.items():
+        if not all(_KUNCI in b.columns for b in bagian):  # the code only counts when every part has it
+            bagian = [b.drop(columns=[_KUNCI], errors="ignore") for b in bagian]
         df = pd.concat(bagian, ignore_index=True) if len(bagian) > 1 else bagian[0]
         if "tahun" in df.columns:  # a year is a label, not a quantity: "2024", never "2.024"
             df = df.assign(tahun=[str(int(t)) if pd.notna(t) and str(t).replace(".0", "").isdigit() else t
                                   for t in df["tahun"]])
         judul = _judul_unik([j for _, j in pasang])
-        df = df.set_axis(judul, axis=1).dropna(how="all").drop_duplicates(ignore_index=True)
-        hasil.append(df)
+        kunci = df.pop(_KUNCI) if _KUNCI in df.columns else None
+        df = df.set_axis(judul, axis=1)
+        if kunci is not None:  # duplicates are the same place drawn twice (a dot and its label), never two places
+            df = df.assign(**{_KUNCI: kunci})
+        df = df.dropna(how="all", subset=judul).drop_duplicates(ignore_index=True)
+        df = df.drop(columns=[_KUNCI]) if kunci is not None else df
+        hasil.append(_tanpa_kolom_kosong(df))
     return hasil
+
+
+def _tanpa_kolom_kosong(df: pd.DataFrame) -> pd.DataFrame:
+    """Columns that are empty or "–" on every row are left out (a map with no ranks read "Peringkat: –" 290
+    times); a table keeps at least its first column."""
+    kosong = [c for c in df.columns[1:] if df[c].map(_sel_kosong).all()]
+    return df.drop(columns=kosong) if kosong and len(df) else df
+
+
+def _sel_kosong(v: Any) -> bool:
+    if isinstance(v, str):
+        return v.strip() in ("", fmt.TIDAK_ADA)
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # a list or an array in a cell is not empty
+        return False
 
 
 def _judul_unik(judul: list[str]) -> list[str]:

@@ -35,12 +35,29 @@ WARNA_TARGET = "#009E73"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def terapkan(chart: alt.TopLevelMixin, *, besar: bool = False, deskripsi: str = "") -> Any:
+AWALAN_CONTOH = "DATA CONTOH (angka sintetis, bukan data resmi)."
+
+
+CATATAN_TABEL = "tkpk_catatan_tabel"  # usermeta key: a line the table view shows under the chart's rows
+
+
+def terapkan(chart: alt.TopLevelMixin, *, besar: bool = False, deskripsi: str = "", sampel: bool = False,
+             catatan_tabel: str = "") -> Any:
     """Attach the shared look; ``besar`` scales type up for projector mode; ``deskripsi`` is the chart's text
-    alternative (Vega-Lite ``description``, shown to screen readers as its label; :mod:`tkpk.charts.deskripsi`)."""
+    alternative (Vega-Lite ``description``, shown to screen readers as its label; :mod:`tkpk.charts.deskripsi`).
+
+    ``sampel``: the chart draws sample data. The description then opens with "DATA CONTOH" (a screen reader hears
+    it first, as a sighted reader sees the page's label), and the "Lihat sebagai tabel" view, which reads the
+    description (:func:`tkpk.charts.tabel_grafik.ada_contoh`), shows the sample label above the rows.
+    ``catatan_tabel``: what the table view must say besides the rows (places the chart leaves out), kept in the
+    spec's ``usermeta`` (Vega-Lite ignores it) and shown as a caption (:func:`tkpk.ui.grafik.tampil_grafik`)."""
     k = 1.4 if besar else 1.0
+    if sampel:
+        deskripsi = f"{AWALAN_CONTOH} {deskripsi}".strip()
     if deskripsi:
         chart = chart.properties(description=deskripsi)
+    if catatan_tabel:
+        chart = chart.properties(usermeta={CATATAN_TABEL: catatan_tabel})
     return chart.configure(
         locale=LOCALE_ID,
         font=FONT,

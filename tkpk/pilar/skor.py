@@ -302,15 +302,17 @@ def lokasi_program(df: pd.DataFrame, kantong_kode: Iterable[str] = (),
 
 
 def _triwulan_sd(d: pd.DataFrame) -> dict[int, float]:
-    """Per year: the latest quarter reported when the year is not complete (some row is a quarter before the
-    fourth), else NaN. A year report (triwulan NULL) or a fourth-quarter report covers the whole year."""
+    """Per year: the latest quarter reported when it is before the fourth, else NaN (a full year). A year of year
+    reports (triwulan NULL) is full; so is a year whose latest report is the fourth quarter, even if a program
+    stopped reporting earlier (a missing report, not a year in progress; judging such a year "belum setahun" read
+    "s.d. triwulan 4 (belum setahun)", review of issue 17)."""
     if "triwulan" not in d.columns:
         return {}
     tw = pd.to_numeric(d["triwulan"], errors="coerce")
     out: dict[int, float] = {}
     for th, q in tw.groupby(d["tahun"]):
-        belum = q.notna() & (q < 4)
-        out[int(th)] = float(q[q.notna()].max()) if belum.any() else float("nan")
+        akhir = float(q.max()) if q.notna().any() else float("nan")
+        out[int(th)] = akhir if akhir < 4 else float("nan")  # NaN < 4 is False: a year of year reports is full
     return out
 
 
@@ -323,7 +325,7 @@ def bandingkan_tahun(
     """Year rows for one pillar or OPD (filter ``df`` first), with the change from the year before in poin.
 
     Changes are against ``tahun - 1`` only; after a gap they are NaN rather than silently spanning years. A year
-    still in progress (some program's latest report is a quarter before the fourth, "s.d. TW2") has its latest
+    still in progress (its latest report is a quarter before the fourth, "s.d. TW2") has its latest
     quarter in ``triwulan_sd`` (NaN for a full year) and no change against a full year (NaN), since cumulative
     figures to mid-year are not comparable with a whole year's.
     ``kantong_kode`` may differ by year (a mapping), since pockets are re-drawn when the register updates.

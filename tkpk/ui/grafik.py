@@ -24,11 +24,13 @@ import streamlit as st
 from tkpk import fmt
 from tkpk.charts.deskripsi import deskripsi_umum, perlu_deskripsi
 from tkpk.charts.tabel_grafik import ada_contoh, tabel_grafik
+from tkpk.charts.tema import CATATAN_TABEL
 from tkpk.ui.cache import fragmen
 from tkpk.ui.sidik import sidik
 
 _ALTAIR_GLOBAL = threading.Lock()
 KUNCI_META = "tkpk_kunci"  # where a spec carries the digest of its inputs
+KUNCI_ISI = "tkpk_isi"  # ... and the digest of its own content (the key of its table switch)
 
 
 # Shared, not copied per session: unpickling a map spec (inline GeoJSON of 290 desa) on every rerun cost more
@@ -41,8 +43,11 @@ def _spek(kunci: str, _builder: Callable[..., Any], _args: tuple, _kwargs: dict[
         spec = chart.to_dict(validate=True)
     if perlu_deskripsi(spec):  # every chart has a text alternative (its aria-label), even one whose builder wrote none
         spec["description"] = deskripsi_umum(spec)
-    # Vega-Lite ignores ``usermeta``; tampil_grafik reads the digest back to replay the drawn chart.
-    return {**spec, "usermeta": {**spec.get("usermeta", {}), KUNCI_META: kunci}}
+    # Vega-Lite ignores ``usermeta``; tampil_grafik reads the digest back to replay the drawn chart. The content's
+    # digest keys the table switch: equal inputs may pickle differently (a frame computed on the first run and the
+    # same frame unpickled from the page cache on the next), which changed the input digest between two runs and
+    # so the switch's key, and the switch fell back off on its first click (the Peta page's desa scatter).
+    return {**spec, "usermeta": {**spec.get("usermeta", {}), KUNCI_META: kunci, KUNCI_ISI: sidik(spec)}}
 
 
 def spek(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -89,8 +94,9 @@ def tampil_grafik(
 
 
 def kunci_tabel(spec: dict[str, Any], key: str | None = None) -> str:
-    """The widget key of a chart's table switch: the chart's own key, else the digest of its inputs."""
-    return f"lihat_tabel_{key or spec.get('usermeta', {}).get(KUNCI_META) or sidik(spec)}"
+    """The widget key of a chart's table switch: the chart's own key, else the digest of what it draws."""
+    meta = spec.get("usermeta", {})
+    return f"lihat_tabel_{key or meta.get(KUNCI_ISI) or meta.get(KUNCI_META) or sidik(spec)}"
 
 
 def _format_kolom(df: pd.DataFrame) -> dict[str, fmt.Format]:
@@ -117,3 +123,5 @@ def _lihat_tabel(spec: dict[str, Any], kunci: str) -> None:
     for df in tabel:
         df = df.map(lambda v: ("ya" if v else "tidak") if isinstance(v, bool) else v)
         tabel_angka(df, _format_kolom(df))
+    if catatan := spec.get("usermeta", {}).get(CATATAN_TABEL):
+        st.caption(catatan)

@@ -170,7 +170,8 @@ def slide_peta(a: ag.Agenda, b: BahanTahun) -> None:
         tinggi = ag.tinggi_grafik(a, 0.68)
         tampil_grafik(spek(peta_kantong, b.batas_desa, b.batas_kec, k["kode"], judul=f"{len(k)} desa kantong "
                            f"kemiskinan, {b.tahun}", subjudul="Merah tua bergaris hitam = kantong",
-                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True), lebar="content", tabel=False)
+                           lebar=round(tinggi * 1.05), tinggi=tinggi, besar=True, sampel=b.sampel, tahun=b.tahun),
+                     lebar="content", tabel=False)
     with kanan:
         daftar, sisa = sl.daftar_kantong(b, a)
         _daftar(st, daftar)
@@ -188,7 +189,7 @@ def slide_pilar(a: ag.Agenda, b: BahanTahun, pilar: int) -> None:
     tampil_grafik(spek(titik_opd, b.skor_opd[b.skor_opd["pilar"] == pilar],
                        judul=f"Serapan dan capaian per OPD, {b.tahun}", besar=True,
                        tinggi_maks=sl.tinggi_titik_opd(a, b.sampel),
-                       lebar_panel=None if sl.besar(a) else 400), lebar="content", tabel=False)
+                       lebar_panel=None if sl.besar(a) else 400, sampel=b.sampel), lebar="content", tabel=False)
     kaki(sl.KAKI_PROGRAM_CONTOH if b.sampel else b.sumber_program(), b.sampel)
 
 

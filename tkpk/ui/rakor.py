@@ -363,7 +363,7 @@ def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None
     if opd:
         nama = katalog.OPD_BY_KODE[opd].nama_singkat
         tampil_grafik(spek(rencana_vs_laporan, r.tabel, judul=f"{nama}: rencana aksi dan laporan {tahun}",
-                           besar=besar))
+                           besar=besar, sampel=r.sampel))
 
 
 def rencana_aturan() -> str:

@@ -1,0 +1,63 @@
+"""Findings of the independent accessibility review (issue 17) seen through the pages: a chart of sample data says
+"DATA CONTOH" in its description (its aria-label) and above its "Lihat sebagai tabel" rows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tkpk.ui.chrome import LABEL_CONTOH
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def _saklar(at) -> list:
+    return [t for t in at.toggle if str(t.key).startswith("lihat_tabel_")]
+
+
+def _label(at) -> int:
+    teks = LABEL_CONTOH.split(" ", 1)[1]  # Streamlit shows the leading emoji as the warning's icon
+    return sum(teks in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(("halaman", "query", "n"), [
+    # Kinerja pilar with one OPD chosen: the scorecard, pagu/realisasi, rencana vs laporan, the year comparison
+    ("pages/pilar.py", {"pilar": "4", "opd": "DINSOS", "tahun": "2024"}, 4),
+    # Peta: the main map, the quadrant and the interventions-per-1.000 map
+    ("pages/peta.py", {}, 3),
+])
+def test_sample_charts_say_so_in_description_and_table(run_page, halaman, query, n):
+    at = run_page(halaman, query)
+    assert not at.exception, at.exception
+    specs = [s for s in _specs(at) if "Tren " not in json.dumps(s.get("title"), ensure_ascii=False)]
+    assert len(specs) >= n
+    for s in specs:
+        assert "DATA CONTOH" in s.get("description", ""), (s.get("title"), s.get("description"))
+    for i in range(len(_saklar(at))):
+        sebelum = _label(at)
+        _saklar(at)[i].set_value(True).run()
+        assert not at.exception, at.exception
+        assert _label(at) == sebelum + 1, f"table {i} of {halaman} shows no sample label"
+        _saklar(at)[i].set_value(False).run()
+
+
+def test_desa_scatter_names_kecamatan_and_the_hidden_places_it_leaves_out(run_page):
+    at = run_page("pages/peta.py", {"tingkat": "desa", "ukuran": "KK", "indikator": "kk_desil_1", "tahun": "2024"})
+    assert not at.exception, at.exception
+    peta, sebar = _specs(at)[:2]
+    n_samar = int(peta["description"].split(" wilayah disamarkan")[0].rsplit(" ", 1)[-1])
+    assert n_samar > 0
+    d = sebar["description"]
+    assert f"{n_samar} wilayah dengan sel kecil disamarkan tidak digambar" in d, d
+    assert "Kecamatan" in json.dumps([lp.get("encoding", {}).get("tooltip") for lp in sebar["layer"]])
+    assert " KK" in d.split("ambang ")[-1], d  # the count threshold has its unit
+    saklar = _saklar(at)[1]
+    saklar.set_value(True).run()
+    assert not at.exception, at.exception
+    assert any(f"{n_samar} wilayah dengan sel kecil disamarkan" in c.value for c in at.caption)
+    df = next(t.value for t in at.dataframe if {"Desa/kelurahan", "Kecamatan"} <= set(t.value.columns))
+    assert df.duplicated(subset=["Desa/kelurahan", "Kecamatan"]).sum() == 0
+    assert df["Desa/kelurahan"].duplicated().any()  # same-named desa stay apart
