@@ -77,11 +77,9 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     program, kegiatan, opd = (_teks(data[k]) for k in ("program", "kegiatan", "kode_opd"))
     nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
                      "np": _lipat_berulang(program), "nk": _lipat_berulang(kegiatan)})
-    s = cur.execute(sql("ingest_nama_tersimpan"), {"opd": sorted(set(opd.unique().to_pylist()))}).df()
-    teks = {k: pa.array(s[k].astype(object).where(s[k].notna(), None).tolist(), pa.string())
-            for k in ("kode_opd", "program", "kegiatan")}
-    simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
-                       "nk": lipat(teks["kegiatan"])})
+    s = _nama_tersimpan(cur, sorted(set(opd.unique().to_pylist())))
+    simpan = pa.table({**{k: s[k] for k in ("kode_opd", "program", "kegiatan")}, "b": s["b"],
+                       "np": _lipat_berulang(s["program"]), "nk": lipat(s["kegiatan"])})
     cur.register("_ejaan", nama)
     cur.register("_simpan", simpan)
     try:
@@ -102,15 +100,32 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _nama_tersimpan(cur: duckdb.DuckDBPyConnection, opd: list[str]) -> dict[str, pa.Array]:
+    """``ingest_nama_tersimpan`` as Arrow columns (kode_opd, program, kegiatan as text, b as int64): a store with a
+    million names costs seconds as a pandas frame of Python strings."""
+    t = cur.sql(sql("ingest_nama_tersimpan"), params={"opd": opd}).to_arrow_table()
+    out = {}
+    for k, jenis in (("kode_opd", pa.string()), ("program", pa.string()), ("kegiatan", pa.string()),
+                     ("b", pa.int64())):
+        c = t.column(k).cast(jenis)
+        out[k] = c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
+    return out
+
+
 def _nama_opd(kode: str) -> str:
     return katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
 
 
-def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
-    """Each distinct combination of ``kunci`` with the first Excel row it appears on."""
+def _pertama_tabel(data: pd.DataFrame, kunci: list[str]) -> pa.Table:
+    """Each distinct combination of ``kunci`` with the first Excel row it appears on, in the order of first
+    appearance (a single-threaded group-by keeps it)."""
     return pa.table({**{k: pa.array(data[k].astype("string"), pa.string()) for k in kunci},
                      "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
-        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"]).to_pandas()
+        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"])
+
+
+def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
+    return _pertama_tabel(data, kunci).to_pandas()
 
 
 def _dekat(kunci: str, pilihan: dict[str, str]) -> str | None:
@@ -147,16 +162,33 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
                 f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
     if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
         return pesan
-    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
-    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
-    nama = nama[nama["kegiatan"].notna()]
+    keg = _pertama_tabel(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
+    nama = _nama_tersimpan(cur, opd)
+    ada = pc.is_valid(nama["kegiatan"])
+    simpan = pa.table({"kode_opd": nama["kode_opd"], "p": _lipat_berulang(nama["program"]),
+                       "kegiatan": nama["kegiatan"]}).filter(ada)
+    simpan = simpan.append_column("lk", lipat(simpan.column("kegiatan")))
+    unggah = pa.table({"kode_opd": keg.column("kode_opd"), "p": _lipat_berulang(keg.column("program").combine_chunks()),
+                       "lk": _lipat_berulang(keg.column("kegiatan").combine_chunks()),
+                       "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))})
+    # only a kegiatan whose (OPD, folded program) has stored kegiatan and whose folded name is not one of them can
+    # be "mirip" (:func:`_dekat` returns None for the others): found by two joins, not a loop over a million names
+    calon = unggah.join(simpan.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").join(
+        simpan.select(["kode_opd", "p", "lk"]), ["kode_opd", "p", "lk"], join_type="left anti")
+    if calon.num_rows == 0:
+        return pesan
+    calon = calon.sort_by("_k")
+    # the stored names of those programs only, in the order the query gave them (the first spelling wins)
+    perlu = simpan.append_column("_j", pa.array(np.arange(simpan.num_rows, dtype=np.int64))).join(
+        calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by("_j")
     per_program: dict[tuple[str, str], dict[str, str]] = {}
-    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
-                              _lipat_daftar(nama["kegiatan"]), strict=True):
+    for kode, p, k, lk in zip(*(perlu.column(c).to_pylist() for c in ("kode_opd", "p", "kegiatan", "lk")),
+                              strict=True):
         per_program.setdefault((kode, p), {}).setdefault(lk, k)
-    for (kode, program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
-                                                      _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
-                                                      strict=True):
+    pilih = calon.column("_k")
+    for kode, program, kegiatan, n, p, kunci in zip(
+            *(keg.column(c).take(pilih).to_pylist() for c in ("kode_opd", "program", "kegiatan", "_baris")),
+            calon.column("p").to_pylist(), calon.column("lk").to_pylist(), strict=True):
         lain = _dekat(kunci, per_program.get((kode, p), {}))
         if lain is not None:
             pesan.append(pesan_sel(

@@ -1,0 +1,114 @@
+"""The set-based paths of the store checks give the messages of the row-by-row code they replaced (issue 17).
+
+Each reference below is the earlier loop, kept here verbatim in spirit: one Python step per distinct upload name.
+The fast code must say the same things, on the same rows, in the same order.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from tkpk import katalog
+from tkpk.ingest import ingest_file
+from tkpk.ingest.tersimpan import _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
+from tkpk.toko.queries import sql
+
+# ``con``: a private copy of the reference store (tests/integration/conftest.py)
+
+
+def _mirip_kegiatan_baris(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """The earlier kegiatan part of :func:`mirip`: every distinct (OPD, program, kegiatan) against a dict of the
+    stored names of its program, in Python."""
+    opd = sorted(set(data["kode_opd"].astype(str)))
+    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
+    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
+    nama = nama[nama["kegiatan"].notna()]
+    per_program: dict[tuple[str, str], dict[str, str]] = {}
+    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
+                              _lipat_daftar(nama["kegiatan"]), strict=True):
+        per_program.setdefault((kode, p), {}).setdefault(lk, k)
+    out = []
+    for (kode, _program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
+                                                       _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
+                                                       strict=True):
+        lain = _dekat(kunci, per_program.get((kode, p), {}))
+        if lain is not None:
+            out.append((int(n), kegiatan, lain))
+    return out
+
+
+def _unggahan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Upload rows built from the store's own names: exact restatements, other case and spacing, one letter off,
+    names far from any stored one, kegiatan under programs without stored kegiatan, empty kegiatan, repeats."""
+    kegiatan = ["Modal usaha mustahik", "Bedah rumah layak huni", "Pelatihan menjahit", "Bantuan bibit padi",
+                "Sambungan air bersih", "Jamban sehat keluarga"]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;sumber"]
+    for i, o in enumerate(katalog.OPD[:4]):
+        for j, k in enumerate(kegiatan[i:i + 3]):
+            baris.append(f"2024;{o.nama_singkat};{o.pilar};Program {k.split()[0]} {i};{k} tahap {j};63.03.01.2013;"
+                         f"10.000.000;9.000.000;uji")
+        baris.append(f"2024;{o.nama_singkat};{o.pilar};Program kosong {i};;63.03.01.2013;1.000;900;uji")
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "simpan.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    s = con.execute("SELECT DISTINCT kode_opd, program, kegiatan FROM intervensi ORDER BY ALL").df()
+    rows = []
+    for i, (kode, program, kegiatan) in enumerate(s.itertuples(index=False, name=None)):
+        keg = kegiatan if isinstance(kegiatan, str) else "Kegiatan baru"
+        rows += [
+            (kode, program, keg),  # exact
+            (kode, f"  {program.upper()}. ", keg.upper().replace(" ", "  ")),  # folds to the stored names
+            (kode, program, keg[:-1] + ("x" if keg[-1] != "x" else "y")),  # one letter off: mirip
+            (kode, program, f"Sesuatu yang lain sama sekali {i}"),  # far from all
+            (kode, f"Program tanpa kegiatan tersimpan {i}", keg[:-1] + "q"),  # no stored kegiatan in that program
+            (kode, program, None),  # no kegiatan
+            (kode, program, keg[:-1] + ("x" if keg[-1] != "x" else "y")),  # repeat: first row only
+        ]
+    return pd.DataFrame({"kode_opd": pd.array([r[0] for r in rows], dtype="str"),
+                         "program": pd.array([r[1] for r in rows], dtype="str"),
+                         "kegiatan": pd.array([r[2] for r in rows], dtype="str"),
+                         "_baris": range(2, len(rows) + 2)})
+
+
+def test_mirip_kegiatan_sama_dengan_jalur_baris(con: duckdb.DuckDBPyConnection):
+    data = _unggahan(con)
+    cur = con.cursor()
+    try:
+        harap = _mirip_kegiatan_baris(cur, data)
+        pesan = [p for p in mirip(cur, data, lambda k: k) if p.kolom == "kegiatan"]
+    finally:
+        cur.close()
+    assert len(harap) > 3, "the upload must hold near kegiatan names"
+    assert [(p.baris, p.nilai) for p in pesan] == [(n, k) for n, k, _ in harap]
+    for p, (_, _, lain) in zip(pesan, harap, strict=True):
+        assert f'mirip dengan "{lain}"' in p.teks and p.tingkat == "peringatan"
+
+
+def test_lipat_sama_dengan_lipat_daftar():
+    nama = pd.Series(["Zakat  Produktif.", "ÉCOLE-ké 2", "a_b", "", "   "], dtype="str")
+    assert lipat(pa.array(nama.tolist(), pa.string())).to_pylist() == _lipat_daftar(nama)
+    assert _nama_opd("bukan-kode") == "bukan-kode"
+
+
+def test_ejaan_tersimpan_dipakai_walau_banyak_baris(con: duckdb.DuckDBPyConnection):
+    """ingest_ejaan_perlu reduces both sides to distinct names before joining: a program restated on many rows
+    with another case and spacing still takes the stored spelling, and exact restatements change nothing."""
+    o = katalog.OPD[0]
+    judul = "tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;sumber"
+
+    baris = [judul] + [f"2024;{o.nama_singkat};{o.pilar};Zakat produktif;Kegiatan {i};63.03.01.2013;1.000;900;uji"
+                       for i in range(3)]
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "a.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    cur = con.cursor()
+    try:
+        sama = pd.DataFrame({"kode_opd": [o.kode] * 3, "program": ["Zakat produktif"] * 3,
+                             "kegiatan": [f"Kegiatan {i}" for i in range(3)], "_baris": [2, 3, 4]})
+        assert ejaan(cur, sama) is sama
+        lain = sama.assign(program=["ZAKAT  PRODUKTIF."] * 3, kegiatan=[f"KEGIATAN {i}" for i in range(3)])
+        baku = ejaan(cur, lain)
+        assert baku["program"].tolist() == ["Zakat produktif"] * 3
+        assert baku["kegiatan"].tolist() == [f"Kegiatan {i}" for i in range(3)]
+    finally:
+        cur.close()
