@@ -9,10 +9,11 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 from tkpk import katalog
 from tkpk.ingest import ingest_file
-from tkpk.ingest.tersimpan import _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
+from tkpk.ingest.tersimpan import Lipatan, _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
 from tkpk.toko.queries import sql
 
 # ``con``: a private copy of the reference store (tests/integration/conftest.py)
@@ -71,12 +72,18 @@ def _unggahan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                          "_baris": range(2, len(rows) + 2)})
 
 
-def test_mirip_kegiatan_sama_dengan_jalur_baris(con: duckdb.DuckDBPyConnection):
+@pytest.mark.parametrize("dengan_lipatan", [False, True], ids=["sendiri", "lipatan_ejaan"])
+def test_mirip_kegiatan_sama_dengan_jalur_baris(con: duckdb.DuckDBPyConnection, dengan_lipatan: bool):
+    """Alone, and with the folds :func:`ejaan` made for the same upload (as periksa_tersimpan runs them)."""
     data = _unggahan(con)
     cur = con.cursor()
     try:
-        harap = _mirip_kegiatan_baris(cur, data)
-        pesan = [p for p in mirip(cur, data, lambda k: k) if p.kolom == "kegiatan"]
+        lipatan = Lipatan() if dengan_lipatan else None
+        baku = ejaan(cur, data, lipatan) if dengan_lipatan else data
+        assert dengan_lipatan is (baku is not data), "the refolded names take the stored spelling"
+        harap = _mirip_kegiatan_baris(cur, baku)
+        assert lipatan is None or (lipatan.np is not None and lipatan.tersimpan is not None)
+        pesan = [p for p in mirip(cur, baku, lambda k: k, lipatan) if p.kolom == "kegiatan"]
     finally:
         cur.close()
     assert len(harap) > 3, "the upload must hold near kegiatan names"

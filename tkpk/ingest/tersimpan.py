@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
@@ -69,7 +70,30 @@ def _lipat_berulang(arr: pa.Array) -> pa.Array:
     return lipat(arr)
 
 
-def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
+@dataclass
+class Lipatan:
+    """Names folded once for all the checks of one upload (:func:`ejaan`, then :func:`mirip`): the stored names of
+    the upload's OPDs with their folds, and the fold of each upload row's program and kegiatan. A new spelling
+    from :func:`ejaan` folds the same (it is chosen among names of the same fold), so the row folds still hold."""
+
+    opd: tuple[str, ...] = ()
+    tersimpan: dict[str, pa.Array] | None = None
+    np: pa.Array | None = None
+    nk: pa.Array | None = None
+
+
+def _tersimpan_dilipat(cur: duckdb.DuckDBPyConnection, opd: list[str], lipatan: Lipatan | None) -> dict[str, pa.Array]:
+    """The stored names of ``opd`` (:func:`_nama_tersimpan`) plus ``np``/``nk``, their folds; once per upload."""
+    if lipatan is not None and lipatan.tersimpan is not None and lipatan.opd == tuple(opd):
+        return lipatan.tersimpan
+    s = _nama_tersimpan(cur, opd)
+    s = {**s, "np": _lipat_berulang(s["program"]), "nk": lipat(s["kegiatan"])}
+    if lipatan is not None:
+        lipatan.opd, lipatan.tersimpan = tuple(opd), s
+    return s
+
+
+def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, lipatan: Lipatan | None = None) -> pd.DataFrame:
     """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
     name changes (the common case, found without rewriting a million names)."""
     if data.empty:
@@ -77,9 +101,10 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     program, kegiatan, opd = (_teks(data[k]) for k in ("program", "kegiatan", "kode_opd"))
     nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
                      "np": _lipat_berulang(program), "nk": _lipat_berulang(kegiatan)})
-    s = _nama_tersimpan(cur, sorted(set(opd.unique().to_pylist())))
-    simpan = pa.table({**{k: s[k] for k in ("kode_opd", "program", "kegiatan")}, "b": s["b"],
-                       "np": _lipat_berulang(s["program"]), "nk": lipat(s["kegiatan"])})
+    if lipatan is not None:
+        lipatan.np, lipatan.nk = nama.column("np"), nama.column("nk")
+    s = _tersimpan_dilipat(cur, sorted(set(opd.unique().to_pylist())), lipatan)
+    simpan = pa.table({k: s[k] for k in ("kode_opd", "program", "kegiatan", "b", "np", "nk")})
     cur.register("_ejaan", nama)
     cur.register("_simpan", simpan)
     try:
@@ -140,7 +165,8 @@ def _lipat_daftar(nama: pd.Series) -> list[str]:
     return lipat(pa.array(nama.astype(str).tolist(), pa.string())).to_pylist()
 
 
-def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
+def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str],
+          lipatan: Lipatan | None = None) -> list[Pesan]:
     """A warning for each new program name close to, but not the same as, a stored one of its OPD, and for each
     new kegiatan name close to a stored kegiatan of the same (folded) program and OPD ("Modal usaha mustahiq"
     beside "Modal usaha mustahik" would count the pagu twice)."""
@@ -162,14 +188,27 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
                 f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
     if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
         return pesan
-    keg = _pertama_tabel(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
-    nama = _nama_tersimpan(cur, opd)
-    ada = pc.is_valid(nama["kegiatan"])
-    simpan = pa.table({"kode_opd": nama["kode_opd"], "p": _lipat_berulang(nama["program"]),
-                       "kegiatan": nama["kegiatan"]}).filter(ada)
-    simpan = simpan.append_column("lk", lipat(simpan.column("kegiatan")))
-    unggah = pa.table({"kode_opd": keg.column("kode_opd"), "p": _lipat_berulang(keg.column("program").combine_chunks()),
-                       "lk": _lipat_berulang(keg.column("kegiatan").combine_chunks()),
+    ada_keg = data["kegiatan"].notna()
+    kunci_keg = ["kode_opd", "program", "kegiatan"]
+    if lipatan is not None and lipatan.np is not None and lipatan.nk is not None and len(lipatan.np) == len(data):
+        # the folds of each row, carried through the grouping (one fold per name: any row's will do)
+        pilih = pa.array(np.flatnonzero(ada_keg.to_numpy()))
+        sub = data[ada_keg]
+        keg = pa.table({**{k: pa.array(sub[k].astype("string"), pa.string()) for k in kunci_keg},
+                        "_baris": pa.array(sub["_baris"].to_numpy(dtype="int64")),
+                        "_r": pa.array(np.arange(len(sub), dtype=np.int64))}).group_by(
+            kunci_keg, use_threads=False).aggregate([("_baris", "min"), ("_r", "min")]).rename_columns(
+            [*kunci_keg, "_baris", "_r"])
+        wakil = pilih.take(keg.column("_r"))
+        fp, fk = lipatan.np.take(wakil), lipatan.nk.take(wakil)
+    else:
+        keg = _pertama_tabel(data[ada_keg], kunci_keg)
+        fp = _lipat_berulang(keg.column("program").combine_chunks())
+        fk = _lipat_berulang(keg.column("kegiatan").combine_chunks())
+    nama = _tersimpan_dilipat(cur, opd, lipatan)
+    simpan = pa.table({"kode_opd": nama["kode_opd"], "p": nama["np"], "kegiatan": nama["kegiatan"],
+                       "lk": nama["nk"]}).filter(pc.is_valid(nama["kegiatan"]))
+    unggah = pa.table({"kode_opd": keg.column("kode_opd"), "p": fp, "lk": fk,
                        "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))})
     # only a kegiatan whose (OPD, folded program) has stored kegiatan and whose folded name is not one of them can
     # be "mirip" (:func:`_dekat` returns None for the others): found by two joins, not a loop over a million names
@@ -408,8 +447,9 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
 
     pesan: list[Pesan] = []
     if jenis in ("intervensi", "rencana") and not data.empty:
+        lipatan = Lipatan()
         # a plan's program takes the spelling of the OPD's stored program, so plan and delivery meet
-        baku = ejaan(cur, data)
+        baku = ejaan(cur, data, lipatan)
         if baku is not data:  # a spelling changed: two rows of the file may now be the same program row
             kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
             pesan += duplikat(baku, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun "
@@ -419,7 +459,7 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
         if jenis == "rencana":
             pesan += program_rencana(cur, data, judul)
             pesan += triwulan_tertinggal(cur, data, judul)
-        pesan += mirip(cur, data, judul)
+        pesan += mirip(cur, data, judul, lipatan)
         if jenis == "intervensi":
             pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:
