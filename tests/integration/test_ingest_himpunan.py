@@ -170,3 +170,60 @@ def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, m
     sql_, arrow = hasil
     assert sql_[1][2] > 0 and sql_[1][1] > 0 and sql_[1][3] > 0, "the second file has new, changed and same rows"
     assert sql_ == arrow
+
+
+# ingest_banding_intervensi.sql as it was, on the macro intervensi_per_sel (migration 0004): the reference.
+BANDING_MAKRO = """
+SELECT u.*,
+       CASE WHEN s.tahun IS NULL THEN 'baru'
+            WHEN (u.pilar IS NULL OR s.pilar IS NOT DISTINCT FROM u.pilar)
+             AND (u.pagu IS NULL OR s.pagu IS NOT DISTINCT FROM u.pagu)
+             AND (u.realisasi IS NULL OR s.realisasi IS NOT DISTINCT FROM u.realisasi)
+             AND (u.satuan_output IS NULL OR s.satuan_output IS NOT DISTINCT FROM u.satuan_output)
+             AND (u.target_output IS NULL OR s.target_output IS NOT DISTINCT FROM u.target_output)
+             AND (u.capaian_output IS NULL OR s.capaian_output IS NOT DISTINCT FROM u.capaian_output)
+             AND (u.target_penerima IS NULL OR s.target_penerima IS NOT DISTINCT FROM u.target_penerima)
+             AND (u.penerima IS NULL OR s.penerima IS NOT DISTINCT FROM u.penerima)
+             AND (u.sumber_dana IS NULL OR s.sumber_dana IS NOT DISTINCT FROM u.sumber_dana)
+             AND (u.keterangan IS NULL OR s.keterangan IS NOT DISTINCT FROM u.keterangan)
+             AND (u.satuan_penerima IS NULL OR s.satuan_penerima IS NOT DISTINCT FROM u.satuan_penerima) THEN 'sama'
+            ELSE 'berubah' END AS status,
+       s.pilar AS pilar_lama, s.pagu AS pagu_lama, s.realisasi AS realisasi_lama,
+       s.satuan_output AS satuan_output_lama, s.target_output AS target_output_lama,
+       s.capaian_output AS capaian_output_lama, s.target_penerima AS target_penerima_lama,
+       s.penerima AS penerima_lama, s.sumber_dana AS sumber_dana_lama, s.keterangan AS keterangan_lama,
+       s.satuan_penerima AS satuan_penerima_lama, s.batch_id AS batch_lama
+FROM _unggah u
+LEFT JOIN intervensi_per_sel(NULL) s
+       ON s.tahun = u.tahun AND s.triwulan IS NOT DISTINCT FROM u.triwulan AND s.kode_opd = u.kode_opd
+      AND s.program = u.program AND s.kegiatan IS NOT DISTINCT FROM u.kegiatan
+      AND s.kode_wilayah IS NOT DISTINCT FROM u.kode_wilayah
+"""
+
+
+def test_banding_intervensi_sama_dengan_makro(con: duckdb.DuckDBPyConnection):
+    """The comparison written out without the macro's window gives the macro's comparison, on a store where keys
+    are reported by one, two and three active batches with cells left empty in some of them."""
+    from tkpk.ingest.proses import periksa
+    from tkpk.ingest.simpan import tabel_simpan
+
+    _dua_unggahan(con)
+    _dua_unggahan(con)  # the same two files again: restated and changed keys with three reports each
+    judul = "tahun;triwulan;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;satuan_output;target_output;sumber"
+    o = katalog.OPD[0]
+    tiga = [judul] + [f"2024;{1 + i % 4};{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;"
+                      f"{'' if i % 3 == 0 else 1000 + i};{900 + i + i % 2};paket;;uji" for i in range(0, 60)]
+    h = periksa(con, ("\r\n".join(tiga) + "\r\n").encode(), "tiga.csv", "intervensi", bandingkan=False)
+    assert h.validasi is not None and h.validasi.diterima, h.baris_teks()
+    assert con.execute("SELECT count(*) FROM (SELECT 1 FROM intervensi GROUP BY tahun, triwulan, kode_opd, program, "
+                       "kegiatan, kode_wilayah HAVING count(*) > 2)").fetchone()[0] > 0
+    cur = con.cursor()
+    try:
+        cur.register("_unggah", tabel_simpan(h.validasi.data))
+        baru = cur.sql(sql("ingest_banding_intervensi")).to_arrow_table()
+        lama = cur.sql(BANDING_MAKRO + " ORDER BY _baris").to_arrow_table()
+    finally:
+        cur.close()
+    status = baru.column("status").to_pylist()
+    assert {"baru", "berubah", "sama"} <= set(status)
+    assert baru.equals(lama), (baru.to_pandas().compare(lama.to_pandas()) if baru.num_rows == lama.num_rows else "")
