@@ -211,12 +211,16 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
     unggah = pa.table({"kode_opd": keg.column("kode_opd"), "p": fp, "lk": fk,
                        "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))})
     # only a kegiatan whose (OPD, folded program) has stored kegiatan and whose folded name is not one of them can
-    # be "mirip" (:func:`_dekat` returns None for the others): found by two joins, not a loop over a million names
-    calon = unggah.join(simpan.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").join(
-        simpan.select(["kode_opd", "p", "lk"]), ["kode_opd", "p", "lk"], join_type="left anti")
+    # be "mirip" (:func:`_dekat` returns None for the others): found by two joins in DuckDB, not a loop over a
+    # million names
+    cur.register("_mirip_unggah", unggah)
+    cur.register("_mirip_simpan", simpan.select(["kode_opd", "p", "lk"]))
+    try:
+        calon = cur.sql(sql("ingest_mirip_calon")).to_arrow_table()
+    finally:
+        _lepas(cur, "_mirip_unggah", "_mirip_simpan")
     if calon.num_rows == 0:
         return pesan
-    calon = calon.sort_by("_k")
     # the stored names of those programs only, in the order the query gave them (the first spelling wins)
     perlu = simpan.append_column("_j", pa.array(np.arange(simpan.num_rows, dtype=np.int64))).join(
         calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by("_j")
