@@ -165,6 +165,18 @@ def _lipat_daftar(nama: pd.Series) -> list[str]:
     return lipat(pa.array(nama.astype(str).tolist(), pa.string())).to_pylist()
 
 
+def _calon_mirip(cur: duckdb.DuckDBPyConnection, unggah: pa.Table, simpan: pa.Table) -> pa.Table:
+    """The rows of ``unggah`` (kode_opd, p, lk: folded program and kegiatan, _k: position) that can be "mirip": their
+    OPD and folded program have stored kegiatan and their folded kegiatan is not one of them (:func:`_dekat` says
+    nothing for the others). Two joins in DuckDB, not a loop over a million names; ordered by ``_k``."""
+    cur.register("_mirip_unggah", unggah)
+    cur.register("_mirip_simpan", simpan.select(["kode_opd", "p", "lk"]))
+    try:
+        return cur.sql(sql("ingest_mirip_calon")).to_arrow_table()
+    finally:
+        _lepas(cur, "_mirip_unggah", "_mirip_simpan")
+
+
 def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str],
           lipatan: Lipatan | None = None) -> list[Pesan]:
     """A warning for each new program name close to, but not the same as, a stored one of its OPD, and for each
@@ -190,37 +202,35 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
         return pesan
     ada_keg = data["kegiatan"].notna()
     kunci_keg = ["kode_opd", "program", "kegiatan"]
-    if lipatan is not None and lipatan.np is not None and lipatan.nk is not None and len(lipatan.np) == len(data):
-        # the folds of each row, carried through the grouping (one fold per name: any row's will do)
-        pilih = pa.array(np.flatnonzero(ada_keg.to_numpy()))
-        sub = data[ada_keg]
-        keg = pa.table({**{k: pa.array(sub[k].astype("string"), pa.string()) for k in kunci_keg},
-                        "_baris": pa.array(sub["_baris"].to_numpy(dtype="int64")),
-                        "_r": pa.array(np.arange(len(sub), dtype=np.int64))}).group_by(
-            kunci_keg, use_threads=False).aggregate([("_baris", "min"), ("_r", "min")]).rename_columns(
-            [*kunci_keg, "_baris", "_r"])
-        wakil = pilih.take(keg.column("_r"))
-        fp, fk = lipatan.np.take(wakil), lipatan.nk.take(wakil)
-    else:
-        keg = _pertama_tabel(data[ada_keg], kunci_keg)
-        fp = _lipat_berulang(keg.column("program").combine_chunks())
-        fk = _lipat_berulang(keg.column("kegiatan").combine_chunks())
     nama = _tersimpan_dilipat(cur, opd, lipatan)
     simpan = pa.table({"kode_opd": nama["kode_opd"], "p": nama["np"], "kegiatan": nama["kegiatan"],
                        "lk": nama["nk"]}).filter(pc.is_valid(nama["kegiatan"]))
-    unggah = pa.table({"kode_opd": keg.column("kode_opd"), "p": fp, "lk": fk,
-                       "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))})
-    # only a kegiatan whose (OPD, folded program) has stored kegiatan and whose folded name is not one of them can
-    # be "mirip" (:func:`_dekat` returns None for the others): found by two joins in DuckDB, not a loop over a
-    # million names
-    cur.register("_mirip_unggah", unggah)
-    cur.register("_mirip_simpan", simpan.select(["kode_opd", "p", "lk"]))
-    try:
-        calon = cur.sql(sql("ingest_mirip_calon")).to_arrow_table()
-    finally:
-        _lepas(cur, "_mirip_unggah", "_mirip_simpan")
-    if calon.num_rows == 0:
-        return pesan
+    if lipatan is not None and lipatan.np is not None and lipatan.nk is not None and len(lipatan.np) == len(data):
+        # with the folds of every row at hand, the rows are sifted before any grouping: rows of one name share its
+        # folds, so a name is a candidate when its rows are, and only the candidates (usually none) are grouped
+        pilih = pa.array(np.flatnonzero(ada_keg.to_numpy()))
+        sub = data[ada_keg]
+        baris = _calon_mirip(cur, pa.table({"kode_opd": pa.array(sub["kode_opd"].astype("string"), pa.string()),
+                                            "p": lipatan.np.take(pilih), "lk": lipatan.nk.take(pilih),
+                                            "_k": pa.array(np.arange(len(sub), dtype=np.int64))}), simpan)
+        if baris.num_rows == 0:
+            return pesan
+        r = baris.column("_k")
+        keg = pa.table({**{k: pa.array(sub[k].astype("string"), pa.string()).take(r) for k in kunci_keg},
+                        "_baris": pa.array(sub["_baris"].to_numpy(dtype="int64")).take(r), "_r": r}).group_by(
+            kunci_keg, use_threads=False).aggregate([("_baris", "min"), ("_r", "min")]).rename_columns(
+            [*kunci_keg, "_baris", "_r"]).sort_by("_r")  # in the order of first appearance in the file
+        wakil = pilih.take(keg.column("_r"))
+        calon = pa.table({"_k": pa.array(np.arange(keg.num_rows, dtype=np.int64)), "kode_opd": keg.column("kode_opd"),
+                          "p": lipatan.np.take(wakil), "lk": lipatan.nk.take(wakil)})
+    else:
+        keg = _pertama_tabel(data[ada_keg], kunci_keg)
+        calon = _calon_mirip(cur, pa.table({
+            "kode_opd": keg.column("kode_opd"), "p": _lipat_berulang(keg.column("program").combine_chunks()),
+            "lk": _lipat_berulang(keg.column("kegiatan").combine_chunks()),
+            "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))}), simpan)
+        if calon.num_rows == 0:
+            return pesan
     # the stored names of those programs only, in the order the query gave them (the first spelling wins)
     perlu = simpan.append_column("_j", pa.array(np.arange(simpan.num_rows, dtype=np.int64))).join(
         calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by("_j")
