@@ -8,7 +8,11 @@ sample batch, and a file that mixes sample and real rows is refused: no batch co
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from tkpk.ingest.pesan import Pesan, pesan_berkas
 
@@ -17,10 +21,23 @@ __all__ = ["POLA_SUMBER", "periksa_contoh"]
 POLA_SUMBER = r"(?i)\bdata\s+contoh\b|\bsintetis\b"
 
 
+_POLA = re.compile(POLA_SUMBER)
+
+
+def _cocok(kolom: pd.Series) -> np.ndarray:
+    """``kolom.str.contains(POLA_SUMBER)`` with empty cells False, the pattern run once per distinct text (a
+    large file gives one source on every row; pandas runs Python's re on each of a million cells)."""
+    arr = pa.array(kolom.astype("string"), pa.string())
+    enc = (arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr).dictionary_encode()
+    per = np.array([_POLA.search(v) is not None for v in enc.dictionary.to_pylist()] + [False], dtype=bool)
+    kode = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)
+    return per[kode]
+
+
 def _baris_contoh(data: pd.DataFrame) -> pd.Series:
     tanda = pd.Series(False, index=data.index)
     if "sumber" in data.columns:
-        tanda |= data["sumber"].astype("string").str.contains(POLA_SUMBER, regex=True).fillna(False).astype(bool)
+        tanda |= _cocok(data["sumber"])
     if "jenis_sumber" in data.columns:
         tanda |= data["jenis_sumber"].astype("string").eq("contoh").fillna(False).astype(bool)
     return tanda

@@ -191,12 +191,21 @@ def cek_isi(judul: list[str], tabel: Tabel, mulai: int) -> list[Pesan]:
     if tabel.jumlah <= mulai:
         return []
     temuan: list[tuple[int, int, str]] = []
-    for j, idx in enumerate(per_lajur(_calon, [tabel.teks(j, mulai) for j in range(tabel.lebar)],
-                                      tabel.jumlah - mulai)):
-        for i in idx.tolist():
-            baris = tabel.baris_ke(mulai + i)
-            v = baris[j] if j < len(baris) else ""
-            jenis = jenis_temuan(v)
+    kolom = [tabel.teks(j, mulai) for j in range(tabel.lebar)]
+    for j, idx in enumerate(per_lajur(_calon, kolom, tabel.jumlah - mulai)):
+        if not len(idx):
+            continue
+        # a text cell is read from its column and judged once per distinct text (a large file repeats the few
+        # texts its pattern catches); a cell that is not text (an XLSX number) from its row
+        per_teks: dict[str, str | None] = {}
+        for i, v in zip(idx.tolist(), kolom[j].take(pa.array(idx)).to_pylist(), strict=True):
+            if v is None:
+                baris = tabel.baris_ke(mulai + i)
+                jenis = jenis_temuan(baris[j] if j < len(baris) else "")
+            elif v in per_teks:
+                jenis = per_teks[v]
+            else:
+                jenis = per_teks[v] = jenis_temuan(v)
             if jenis is not None:
                 temuan.append((i, j, jenis))
     temuan.sort()

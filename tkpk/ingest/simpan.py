@@ -10,6 +10,7 @@ cell differs from the current state is not stored at all (there is nothing to re
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,7 +63,15 @@ class Pratinjau:
     tabel: pa.Table  # upload rows + status (baru/berubah/sama) + <kolom>_lama
     batch_sama: dict[str, Any] | None = None
     _frame: pd.DataFrame | None = field(default=None, init=False, repr=False)
-    _hitung: dict[str, int] | None = field(default=None, init=False, repr=False)
+    _hitung: dict[str, int] | None = field(default=None, repr=False)  # counts per status (None: count ``tabel``)
+
+    @classmethod
+    def tersimpan(cls, jenis: str, berubah: pa.Table, hitung: dict[str, int],
+                  batch_sama: dict[str, Any] | None) -> Pratinjau:
+        """The comparison of an upload written straight from the store (:func:`simpan`): the counts, and of the
+        rows only the changed ones (what :meth:`perubahan` reads); the new and unchanged rows never left the store.
+        """
+        return cls(jenis, berubah, batch_sama, _hitung=dict(hitung))
 
     @property
     def banding(self) -> pd.DataFrame:
@@ -179,16 +188,44 @@ def tabel_simpan(frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(bingkai_simpan(frame), preserve_index=False)
 
 
-def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:
+def _bandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> duckdb.DuckDBPyRelation:
+    """The upload compared with the store, left in the cursor's temporary table ``_banding``; returns the script's
+    final SELECT of that table as a relation, not yet run (the commit of a large file reads only what it needs)."""
     if jenis in KOLOM_SUMBER:  # the comparison reads both source columns; a frame may lack one (stored as NULL)
         data = data.assign(**{k: data[k] if k in data.columns else None for k in ("sumber", "jenis_sumber")})
     cur.register("_unggah", tabel_simpan(data))
     try:
-        # sql(): a relation streams its result to Arrow; execute() would copy it once more
-        return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}")).to_arrow_table()
+        # sql() runs the script's CREATE at once; its relation streams the SELECT to Arrow (execute() would copy
+        # the result once more) and reads only _banding, so _unggah may go now
+        return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}"))
     finally:
         with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
             cur.unregister("_unggah")
+
+
+def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:
+    return _bandingkan(cur, jenis, data).to_arrow_table()
+
+
+# Kinds whose commit writes straight from the comparison table, with the upload columns their SQL names (other
+# frames, and the other kinds, small files all, take the Arrow way).
+TULIS_SQL = {"intervensi": frozenset({
+    "tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
+    "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana", "keterangan",
+    "satuan_penerima", "sumber", "_baris"})}
+
+
+def _tulis_sql(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, bid: int, lapor: Progres) -> int:
+    """Write the batch from ``_banding`` by ranges of Excel rows of about UKURAN_POTONG rows (the progress bar
+    moves between them); the number of rows written."""
+    baris = np.sort(data["_baris"].to_numpy(dtype=np.int64))
+    total = len(baris)
+    batas = [*baris[::UKURAN_POTONG].tolist(), int(baris[-1]) + 1] if total else []
+    for dari, sampai in itertools.pairwise(batas):
+        cur.execute(sql(f"tulis_banding_{TABEL[jenis]}"), {"batch_id": bid, "dari": dari, "sampai": sampai})
+        selesai = int(np.searchsorted(baris, sampai))
+        lapor(min(1.0, selesai / total), f"menulis {selesai} dari {total} baris")
+    return total
 
 
 def _batch_sama(cur: duckdb.DuckDBPyConnection, jenis: str, sha256: str) -> dict[str, Any] | None:
@@ -228,6 +265,17 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         lapor(0.0, "membandingkan dengan data tersimpan")
         if sesuaikan is not None:
             data = sesuaikan(cur, data)
+        if jenis in TULIS_SQL and set(data.columns) == TULIS_SQL[jenis]:
+            _bandingkan(cur, jenis, data)
+            hitung = {str(k): int(n) for k, n in cur.execute(sql("ingest_banding_hitung")).fetchall()}
+            berubah = cur.sql(sql("ingest_banding_berubah")).to_arrow_table()
+            pra = Pratinjau.tersimpan(jenis, berubah, hitung, _batch_sama(cur, jenis, sha256))
+            if pra.tanpa_perubahan:
+                lapor(1.0, "tidak ada perubahan")
+                return Tersimpan(None, pra, 0)
+            bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
+                            jumlah_baris=len(data), sampel=sampel, keterangan=f"Unggahan: {pra.ringkasan()}")
+            return Tersimpan(bid, pra, _tulis_sql(cur, jenis, data, bid, lapor))
         pra = Pratinjau(jenis, _banding(cur, jenis, data), _batch_sama(cur, jenis, sha256))
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")

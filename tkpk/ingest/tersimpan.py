@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
@@ -69,7 +70,30 @@ def _lipat_berulang(arr: pa.Array) -> pa.Array:
     return lipat(arr)
 
 
-def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
+@dataclass
+class Lipatan:
+    """Names folded once for all the checks of one upload (:func:`ejaan`, then :func:`mirip`): the stored names of
+    the upload's OPDs with their folds, and the fold of each upload row's program and kegiatan. A new spelling
+    from :func:`ejaan` folds the same (it is chosen among names of the same fold), so the row folds still hold."""
+
+    opd: tuple[str, ...] = ()
+    tersimpan: dict[str, pa.Array] | None = None
+    np: pa.Array | None = None
+    nk: pa.Array | None = None
+
+
+def _tersimpan_dilipat(cur: duckdb.DuckDBPyConnection, opd: list[str], lipatan: Lipatan | None) -> dict[str, pa.Array]:
+    """The stored names of ``opd`` (:func:`_nama_tersimpan`) plus ``np``/``nk``, their folds; once per upload."""
+    if lipatan is not None and lipatan.tersimpan is not None and lipatan.opd == tuple(opd):
+        return lipatan.tersimpan
+    s = _nama_tersimpan(cur, opd)
+    s = {**s, "np": _lipat_berulang(s["program"]), "nk": lipat(s["kegiatan"])}
+    if lipatan is not None:
+        lipatan.opd, lipatan.tersimpan = tuple(opd), s
+    return s
+
+
+def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, lipatan: Lipatan | None = None) -> pd.DataFrame:
     """The upload with program and kegiatan names in their stored (or first) spelling; the same object when no
     name changes (the common case, found without rewriting a million names)."""
     if data.empty:
@@ -77,11 +101,10 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     program, kegiatan, opd = (_teks(data[k]) for k in ("program", "kegiatan", "kode_opd"))
     nama = pa.table({"_i": np.arange(len(data)), "kode_opd": opd, "program": program, "kegiatan": kegiatan,
                      "np": _lipat_berulang(program), "nk": _lipat_berulang(kegiatan)})
-    s = cur.execute(sql("ingest_nama_tersimpan"), {"opd": sorted(set(opd.unique().to_pylist()))}).df()
-    teks = {k: pa.array(s[k].astype(object).where(s[k].notna(), None).tolist(), pa.string())
-            for k in ("kode_opd", "program", "kegiatan")}
-    simpan = pa.table({**teks, "b": pa.array(s["b"].to_numpy(dtype="int64")), "np": lipat(teks["program"]),
-                       "nk": lipat(teks["kegiatan"])})
+    if lipatan is not None:
+        lipatan.np, lipatan.nk = nama.column("np"), nama.column("nk")
+    s = _tersimpan_dilipat(cur, sorted(set(opd.unique().to_pylist())), lipatan)
+    simpan = pa.table({k: s[k] for k in ("kode_opd", "program", "kegiatan", "b", "np", "nk")})
     cur.register("_ejaan", nama)
     cur.register("_simpan", simpan)
     try:
@@ -102,15 +125,32 @@ def ejaan(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _nama_tersimpan(cur: duckdb.DuckDBPyConnection, opd: list[str]) -> dict[str, pa.Array]:
+    """``ingest_nama_tersimpan`` as Arrow columns (kode_opd, program, kegiatan as text, b as int64): a store with a
+    million names costs seconds as a pandas frame of Python strings."""
+    t = cur.sql(sql("ingest_nama_tersimpan"), params={"opd": opd}).to_arrow_table()
+    out = {}
+    for k, jenis in (("kode_opd", pa.string()), ("program", pa.string()), ("kegiatan", pa.string()),
+                     ("b", pa.int64())):
+        c = t.column(k).cast(jenis)
+        out[k] = c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
+    return out
+
+
 def _nama_opd(kode: str) -> str:
     return katalog.OPD_BY_KODE[kode].nama_singkat if kode in katalog.OPD_BY_KODE else kode
 
 
-def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
-    """Each distinct combination of ``kunci`` with the first Excel row it appears on."""
+def _pertama_tabel(data: pd.DataFrame, kunci: list[str]) -> pa.Table:
+    """Each distinct combination of ``kunci`` with the first Excel row it appears on, in the order of first
+    appearance (a single-threaded group-by keeps it)."""
     return pa.table({**{k: pa.array(data[k].astype("string"), pa.string()) for k in kunci},
                      "_baris": pa.array(data["_baris"].to_numpy(dtype="int64"))}).group_by(
-        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"]).to_pandas()
+        kunci, use_threads=False).aggregate([("_baris", "min")]).rename_columns([*kunci, "_baris"])
+
+
+def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
+    return _pertama_tabel(data, kunci).to_pandas()
 
 
 def _dekat(kunci: str, pilihan: dict[str, str]) -> str | None:
@@ -125,7 +165,20 @@ def _lipat_daftar(nama: pd.Series) -> list[str]:
     return lipat(pa.array(nama.astype(str).tolist(), pa.string())).to_pylist()
 
 
-def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str]) -> list[Pesan]:
+def _calon_mirip(cur: duckdb.DuckDBPyConnection, unggah: pa.Table, simpan: pa.Table) -> pa.Table:
+    """The rows of ``unggah`` (kode_opd, p, lk: folded program and kegiatan, _k: position) that can be "mirip": their
+    OPD and folded program have stored kegiatan and their folded kegiatan is not one of them (:func:`_dekat` says
+    nothing for the others). Two joins in DuckDB, not a loop over a million names; ordered by ``_k``."""
+    cur.register("_mirip_unggah", unggah)
+    cur.register("_mirip_simpan", simpan.select(["kode_opd", "p", "lk"]))
+    try:
+        return cur.sql(sql("ingest_mirip_calon")).to_arrow_table()
+    finally:
+        _lepas(cur, "_mirip_unggah", "_mirip_simpan")
+
+
+def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[str], str],
+          lipatan: Lipatan | None = None) -> list[Pesan]:
     """A warning for each new program name close to, but not the same as, a stored one of its OPD, and for each
     new kegiatan name close to a stored kegiatan of the same (folded) program and OPD ("Modal usaha mustahiq"
     beside "Modal usaha mustahik" would count the pagu twice)."""
@@ -147,16 +200,48 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
                 f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
     if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
         return pesan
-    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
-    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
-    nama = nama[nama["kegiatan"].notna()]
+    ada_keg = data["kegiatan"].notna()
+    kunci_keg = ["kode_opd", "program", "kegiatan"]
+    nama = _tersimpan_dilipat(cur, opd, lipatan)
+    simpan = pa.table({"kode_opd": nama["kode_opd"], "p": nama["np"], "kegiatan": nama["kegiatan"],
+                       "lk": nama["nk"]}).filter(pc.is_valid(nama["kegiatan"]))
+    if lipatan is not None and lipatan.np is not None and lipatan.nk is not None and len(lipatan.np) == len(data):
+        # with the folds of every row at hand, the rows are sifted before any grouping: rows of one name share its
+        # folds, so a name is a candidate when its rows are, and only the candidates (usually none) are grouped
+        pilih = pa.array(np.flatnonzero(ada_keg.to_numpy()))
+        sub = data[ada_keg]
+        baris = _calon_mirip(cur, pa.table({"kode_opd": pa.array(sub["kode_opd"].astype("string"), pa.string()),
+                                            "p": lipatan.np.take(pilih), "lk": lipatan.nk.take(pilih),
+                                            "_k": pa.array(np.arange(len(sub), dtype=np.int64))}), simpan)
+        if baris.num_rows == 0:
+            return pesan
+        r = baris.column("_k")
+        keg = pa.table({**{k: pa.array(sub[k].astype("string"), pa.string()).take(r) for k in kunci_keg},
+                        "_baris": pa.array(sub["_baris"].to_numpy(dtype="int64")).take(r), "_r": r}).group_by(
+            kunci_keg, use_threads=False).aggregate([("_baris", "min"), ("_r", "min")]).rename_columns(
+            [*kunci_keg, "_baris", "_r"]).sort_by("_r")  # in the order of first appearance in the file
+        wakil = pilih.take(keg.column("_r"))
+        calon = pa.table({"_k": pa.array(np.arange(keg.num_rows, dtype=np.int64)), "kode_opd": keg.column("kode_opd"),
+                          "p": lipatan.np.take(wakil), "lk": lipatan.nk.take(wakil)})
+    else:
+        keg = _pertama_tabel(data[ada_keg], kunci_keg)
+        calon = _calon_mirip(cur, pa.table({
+            "kode_opd": keg.column("kode_opd"), "p": _lipat_berulang(keg.column("program").combine_chunks()),
+            "lk": _lipat_berulang(keg.column("kegiatan").combine_chunks()),
+            "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))}), simpan)
+        if calon.num_rows == 0:
+            return pesan
+    # the stored names of those programs only, in the order the query gave them (the first spelling wins)
+    perlu = simpan.append_column("_j", pa.array(np.arange(simpan.num_rows, dtype=np.int64))).join(
+        calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by("_j")
     per_program: dict[tuple[str, str], dict[str, str]] = {}
-    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
-                              _lipat_daftar(nama["kegiatan"]), strict=True):
+    for kode, p, k, lk in zip(*(perlu.column(c).to_pylist() for c in ("kode_opd", "p", "kegiatan", "lk")),
+                              strict=True):
         per_program.setdefault((kode, p), {}).setdefault(lk, k)
-    for (kode, program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
-                                                      _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
-                                                      strict=True):
+    pilih = calon.column("_k")
+    for kode, program, kegiatan, n, p, kunci in zip(
+            *(keg.column(c).take(pilih).to_pylist() for c in ("kode_opd", "program", "kegiatan", "_baris")),
+            calon.column("p").to_pylist(), calon.column("lk").to_pylist(), strict=True):
         lain = _dekat(kunci, per_program.get((kode, p), {}))
         if lain is not None:
             pesan.append(pesan_sel(
@@ -376,8 +461,9 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
 
     pesan: list[Pesan] = []
     if jenis in ("intervensi", "rencana") and not data.empty:
+        lipatan = Lipatan()
         # a plan's program takes the spelling of the OPD's stored program, so plan and delivery meet
-        baku = ejaan(cur, data)
+        baku = ejaan(cur, data, lipatan)
         if baku is not data:  # a spelling changed: two rows of the file may now be the same program row
             kunci = ["tahun", "triwulan", "kode_opd", "program", "kegiatan", "kode_wilayah"]
             pesan += duplikat(baku, kunci, lambda r: f"Program \"{r['program']}\" ({r['kode_opd']}) tahun "
@@ -387,7 +473,7 @@ def periksa_tersimpan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataF
         if jenis == "rencana":
             pesan += program_rencana(cur, data, judul)
             pesan += triwulan_tertinggal(cur, data, judul)
-        pesan += mirip(cur, data, judul)
+        pesan += mirip(cur, data, judul, lipatan)
         if jenis == "intervensi":
             pesan += kewajaran_intervensi(cur, data, judul)
     elif jenis in PASANGAN:

@@ -1,0 +1,229 @@
+"""The set-based paths of the store checks give the messages of the row-by-row code they replaced (issue 17).
+
+Each reference below is the earlier loop, kept here verbatim in spirit: one Python step per distinct upload name.
+The fast code must say the same things, on the same rows, in the same order.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from tkpk import katalog
+from tkpk.ingest import ingest_file
+from tkpk.ingest.tersimpan import Lipatan, _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
+from tkpk.toko.queries import sql
+
+# ``con``: a private copy of the reference store (tests/integration/conftest.py)
+
+
+def _mirip_kegiatan_baris(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """The earlier kegiatan part of :func:`mirip`: every distinct (OPD, program, kegiatan) against a dict of the
+    stored names of its program, in Python."""
+    opd = sorted(set(data["kode_opd"].astype(str)))
+    keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
+    nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
+    nama = nama[nama["kegiatan"].notna()]
+    per_program: dict[tuple[str, str], dict[str, str]] = {}
+    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
+                              _lipat_daftar(nama["kegiatan"]), strict=True):
+        per_program.setdefault((kode, p), {}).setdefault(lk, k)
+    out = []
+    for (kode, _program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
+                                                       _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
+                                                       strict=True):
+        lain = _dekat(kunci, per_program.get((kode, p), {}))
+        if lain is not None:
+            out.append((int(n), kegiatan, lain))
+    return out
+
+
+def _unggahan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Upload rows built from the store's own names: exact restatements, other case and spacing, one letter off,
+    names far from any stored one, kegiatan under programs without stored kegiatan, empty kegiatan, repeats."""
+    kegiatan = ["Modal usaha mustahik", "Bedah rumah layak huni", "Pelatihan menjahit", "Bantuan bibit padi",
+                "Sambungan air bersih", "Jamban sehat keluarga"]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;sumber"]
+    for i, o in enumerate(katalog.OPD[:4]):
+        for j, k in enumerate(kegiatan[i:i + 3]):
+            baris.append(f"2024;{o.nama_singkat};{o.pilar};Program {k.split()[0]} {i};{k} tahap {j};63.03.01.2013;"
+                         f"10.000.000;9.000.000;uji")
+        baris.append(f"2024;{o.nama_singkat};{o.pilar};Program kosong {i};;63.03.01.2013;1.000;900;uji")
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "simpan.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    s = con.execute("SELECT DISTINCT kode_opd, program, kegiatan FROM intervensi ORDER BY ALL").df()
+    rows = []
+    for i, (kode, program, kegiatan) in enumerate(s.itertuples(index=False, name=None)):
+        keg = kegiatan if isinstance(kegiatan, str) else "Kegiatan baru"
+        rows += [
+            (kode, program, keg),  # exact
+            (kode, f"  {program.upper()}. ", keg.upper().replace(" ", "  ")),  # folds to the stored names
+            (kode, program, keg[:-1] + ("x" if keg[-1] != "x" else "y")),  # one letter off: mirip
+            (kode, program, f"Sesuatu yang lain sama sekali {i}"),  # far from all
+            (kode, f"Program tanpa kegiatan tersimpan {i}", keg[:-1] + "q"),  # no stored kegiatan in that program
+            (kode, program, None),  # no kegiatan
+            (kode, program, keg[:-1] + ("x" if keg[-1] != "x" else "y")),  # repeat: first row only
+        ]
+    return pd.DataFrame({"kode_opd": pd.array([r[0] for r in rows], dtype="str"),
+                         "program": pd.array([r[1] for r in rows], dtype="str"),
+                         "kegiatan": pd.array([r[2] for r in rows], dtype="str"),
+                         "_baris": range(2, len(rows) + 2)})
+
+
+@pytest.mark.parametrize("dengan_lipatan", [False, True], ids=["sendiri", "lipatan_ejaan"])
+def test_mirip_kegiatan_sama_dengan_jalur_baris(con: duckdb.DuckDBPyConnection, dengan_lipatan: bool):
+    """Alone, and with the folds :func:`ejaan` made for the same upload (as periksa_tersimpan runs them)."""
+    data = _unggahan(con)
+    cur = con.cursor()
+    try:
+        lipatan = Lipatan() if dengan_lipatan else None
+        baku = ejaan(cur, data, lipatan) if dengan_lipatan else data
+        assert dengan_lipatan is (baku is not data), "the refolded names take the stored spelling"
+        harap = _mirip_kegiatan_baris(cur, baku)
+        assert lipatan is None or (lipatan.np is not None and lipatan.tersimpan is not None)
+        pesan = [p for p in mirip(cur, baku, lambda k: k, lipatan) if p.kolom == "kegiatan"]
+    finally:
+        cur.close()
+    assert len(harap) > 3, "the upload must hold near kegiatan names"
+    assert [(p.baris, p.nilai) for p in pesan] == [(n, k) for n, k, _ in harap]
+    for p, (_, _, lain) in zip(pesan, harap, strict=True):
+        assert f'mirip dengan "{lain}"' in p.teks and p.tingkat == "peringatan"
+
+
+def test_lipat_sama_dengan_lipat_daftar():
+    nama = pd.Series(["Zakat  Produktif.", "ÉCOLE-ké 2", "a_b", "", "   "], dtype="str")
+    assert lipat(pa.array(nama.tolist(), pa.string())).to_pylist() == _lipat_daftar(nama)
+    assert _nama_opd("bukan-kode") == "bukan-kode"
+
+
+def test_ejaan_tersimpan_dipakai_walau_banyak_baris(con: duckdb.DuckDBPyConnection):
+    """ingest_ejaan_perlu reduces both sides to distinct names before joining: a program restated on many rows
+    with another case and spacing still takes the stored spelling, and exact restatements change nothing."""
+    o = katalog.OPD[0]
+    judul = "tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;sumber"
+
+    baris = [judul] + [f"2024;{o.nama_singkat};{o.pilar};Zakat produktif;Kegiatan {i};63.03.01.2013;1.000;900;uji"
+                       for i in range(3)]
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "a.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    cur = con.cursor()
+    try:
+        sama = pd.DataFrame({"kode_opd": [o.kode] * 3, "program": ["Zakat produktif"] * 3,
+                             "kegiatan": [f"Kegiatan {i}" for i in range(3)], "_baris": [2, 3, 4]})
+        assert ejaan(cur, sama) is sama
+        lain = sama.assign(program=["ZAKAT  PRODUKTIF."] * 3, kegiatan=[f"KEGIATAN {i}" for i in range(3)])
+        baku = ejaan(cur, lain)
+        assert baku["program"].tolist() == ["Zakat produktif"] * 3
+        assert baku["kegiatan"].tolist() == [f"Kegiatan {i}" for i in range(3)]
+    finally:
+        cur.close()
+
+
+def _dua_unggahan(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """A first intervention file, then a second one with new, changed, restated and partly empty rows; what the
+    store and the results say after each."""
+    from tkpk.ingest.proses import periksa, simpan_hasil
+
+    judul = "tahun;triwulan;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;satuan_output;target_output;sumber"
+    o = katalog.OPD[0]
+    satu = [judul] + [f"2024;{1 + i % 4};{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;"
+                      f"{1000 + i};{900 + i};paket;{i % 7};uji" for i in range(30)]
+    dua = [judul] + [f"2024;{1 + i % 4};{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;"
+                     f"{1000 + i + (5 if i % 4 == 0 else 0)};{'' if i % 5 == 0 else 900 + i};paket;{i % 7};uji"
+                     for i in range(10, 45)]
+    out: list[tuple[object, ...]] = []
+    for nama, baris in (("satu.csv", satu), ("dua.csv", dua)):
+        seen: list[tuple[float, str]] = []  # progress: the same steps either way
+        h = periksa(con, ("\r\n".join(baris) + "\r\n").encode(), nama, "intervensi", bandingkan=False)
+        h = simpan_hasil(con, h, "penguji", progres=lambda f, t: seen.append((f, t)))  # noqa: B023
+        assert h.status == "diterima", h.baris_teks()
+        assert h.pratinjau is not None
+        out.append((h.baris_teks(), h.pratinjau.baru, h.pratinjau.berubah, h.pratinjau.sama,
+                    h.pratinjau.perubahan().to_dict("records"), seen))
+    out.append(con.execute("SELECT * EXCLUDE (waktu) FROM batch ORDER BY batch_id").fetchall())
+    out.append(con.execute("SELECT * FROM intervensi ORDER BY rowid").fetchall())
+    return out
+
+
+def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, monkeypatch):
+    """The commit that writes an intervention batch straight from the comparison table stores the same rows, in
+    the same order, with the same batch record, counts and changed cells as the Arrow round trip."""
+    import shutil
+
+    from tkpk.ingest import simpan
+    from tkpk.toko.db import connect
+
+    monkeypatch.setattr(simpan, "UKURAN_POTONG", 7)  # several parts, so their edges are tested too
+    hasil = []
+    for jalur in ("sql", "arrow"):
+        if jalur == "arrow":
+            monkeypatch.setattr(simpan, "TULIS_SQL", {})
+        path = tmp_path / f"{jalur}.duckdb"
+        shutil.copy(ref_store, path)
+        con = connect(path)
+        try:
+            hasil.append(_dua_unggahan(con))
+        finally:
+            con.close()
+    sql_, arrow = hasil
+    assert sql_[1][2] > 0 and sql_[1][1] > 0 and sql_[1][3] > 0, "the second file has new, changed and same rows"
+    assert sql_ == arrow
+
+
+# ingest_banding_intervensi.sql as it was, on the macro intervensi_per_sel (migration 0004): the reference.
+BANDING_MAKRO = """
+SELECT u.*,
+       CASE WHEN s.tahun IS NULL THEN 'baru'
+            WHEN (u.pilar IS NULL OR s.pilar IS NOT DISTINCT FROM u.pilar)
+             AND (u.pagu IS NULL OR s.pagu IS NOT DISTINCT FROM u.pagu)
+             AND (u.realisasi IS NULL OR s.realisasi IS NOT DISTINCT FROM u.realisasi)
+             AND (u.satuan_output IS NULL OR s.satuan_output IS NOT DISTINCT FROM u.satuan_output)
+             AND (u.target_output IS NULL OR s.target_output IS NOT DISTINCT FROM u.target_output)
+             AND (u.capaian_output IS NULL OR s.capaian_output IS NOT DISTINCT FROM u.capaian_output)
+             AND (u.target_penerima IS NULL OR s.target_penerima IS NOT DISTINCT FROM u.target_penerima)
+             AND (u.penerima IS NULL OR s.penerima IS NOT DISTINCT FROM u.penerima)
+             AND (u.sumber_dana IS NULL OR s.sumber_dana IS NOT DISTINCT FROM u.sumber_dana)
+             AND (u.keterangan IS NULL OR s.keterangan IS NOT DISTINCT FROM u.keterangan)
+             AND (u.satuan_penerima IS NULL OR s.satuan_penerima IS NOT DISTINCT FROM u.satuan_penerima) THEN 'sama'
+            ELSE 'berubah' END AS status,
+       s.pilar AS pilar_lama, s.pagu AS pagu_lama, s.realisasi AS realisasi_lama,
+       s.satuan_output AS satuan_output_lama, s.target_output AS target_output_lama,
+       s.capaian_output AS capaian_output_lama, s.target_penerima AS target_penerima_lama,
+       s.penerima AS penerima_lama, s.sumber_dana AS sumber_dana_lama, s.keterangan AS keterangan_lama,
+       s.satuan_penerima AS satuan_penerima_lama, s.batch_id AS batch_lama
+FROM _unggah u
+LEFT JOIN intervensi_per_sel(NULL) s
+       ON s.tahun = u.tahun AND s.triwulan IS NOT DISTINCT FROM u.triwulan AND s.kode_opd = u.kode_opd
+      AND s.program = u.program AND s.kegiatan IS NOT DISTINCT FROM u.kegiatan
+      AND s.kode_wilayah IS NOT DISTINCT FROM u.kode_wilayah
+"""
+
+
+def test_banding_intervensi_sama_dengan_makro(con: duckdb.DuckDBPyConnection):
+    """The comparison written out without the macro's window gives the macro's comparison, on a store where keys
+    are reported by one, two and three active batches with cells left empty in some of them."""
+    from tkpk.ingest.proses import periksa
+    from tkpk.ingest.simpan import tabel_simpan
+
+    _dua_unggahan(con)
+    _dua_unggahan(con)  # the same two files again: restated and changed keys with three reports each
+    judul = "tahun;triwulan;opd;pilar;program;kegiatan;kode_wilayah;pagu;realisasi;satuan_output;target_output;sumber"
+    o = katalog.OPD[0]
+    tiga = [judul] + [f"2024;{1 + i % 4};{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;"
+                      f"{'' if i % 3 == 0 else 1000 + i};{900 + i + i % 2};paket;;uji" for i in range(0, 60)]
+    h = periksa(con, ("\r\n".join(tiga) + "\r\n").encode(), "tiga.csv", "intervensi", bandingkan=False)
+    assert h.validasi is not None and h.validasi.diterima, h.baris_teks()
+    assert con.execute("SELECT count(*) FROM (SELECT 1 FROM intervensi GROUP BY tahun, triwulan, kode_opd, program, "
+                       "kegiatan, kode_wilayah HAVING count(*) > 2)").fetchone()[0] > 0
+    cur = con.cursor()
+    try:
+        cur.register("_unggah", tabel_simpan(h.validasi.data))
+        baru = cur.sql(sql("ingest_banding_intervensi")).to_arrow_table()
+        lama = cur.sql(BANDING_MAKRO + " ORDER BY _baris").to_arrow_table()
+    finally:
+        cur.close()
+    status = baru.column("status").to_pylist()
+    assert {"baru", "berubah", "sama"} <= set(status)
+    assert baru.equals(lama), (baru.to_pandas().compare(lama.to_pandas()) if baru.num_rows == lama.num_rows else "")

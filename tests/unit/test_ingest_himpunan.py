@@ -1,0 +1,52 @@
+"""Checks done once per distinct text give the answers of the per-cell code they replaced (issue 17)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tkpk.ingest import contoh, pribadi
+from tkpk.ingest.contoh import POLA_SUMBER
+from tkpk.ingest.reader import Tabel, baca_csv
+
+SUMBER = ["DATA CONTOH (sintetis)", "data  contoh", "metadata contoh", "Data Contohnya", "ſintetis", "SINTETIS",
+          "Unggahan berkas a.csv", "", "éDATA CONTOH", "data\u00a0contoh", None, "Dinas Sosial", "sintetisnya"]
+
+
+def test_pola_contoh_per_nilai_sama_dengan_per_sel():
+    kolom = pd.Series(SUMBER * 3, dtype="str")
+    harap = kolom.astype("string").str.contains(POLA_SUMBER, regex=True).fillna(False).astype(bool).tolist()
+    assert contoh._cocok(kolom).tolist() == harap
+    assert contoh._cocok(pd.Series([None, None], dtype="str")).tolist() == [False, False]
+
+
+def _cek_isi_per_sel(judul: list[str], tabel: Tabel, mulai: int) -> list[tuple[int, int, str]]:
+    """The earlier loop of :func:`pribadi.cek_isi`: every candidate cell read from its row and judged alone."""
+    temuan = []
+    for j, idx in enumerate(pribadi.per_lajur(pribadi._calon, [tabel.teks(j, mulai) for j in range(tabel.lebar)],
+                                              tabel.jumlah - mulai)):
+        for i in idx.tolist():
+            baris = tabel.baris_ke(mulai + i)
+            jenis = pribadi.jenis_temuan(baris[j] if j < len(baris) else "")
+            if jenis is not None:
+                temuan.append((i, j, jenis))
+    return sorted(temuan)
+
+
+@pytest.mark.parametrize("kolom_tabel", [True, False], ids=["kolom", "baris"])
+def test_cek_isi_per_teks_sama_dengan_per_sel(kolom_tabel: bool):
+    isi = ["Penerima: Hj. Siti Aminah", "HP 081234567890", "Bedah rumah", "an. Rusmini", "Sungai Tuan Ulu",
+           "3302011234567890", "RT 01", "Bapak Kepala Desa", "biasa saja"]
+    baris = ["keterangan;opd;nilai"] + [f"{isi[i % len(isi)]};Baznas;{i}" for i in range(60)]
+    tabel = baca_csv(("\n".join(baris) + "\n").encode())
+    if not kolom_tabel:
+        tabel = Tabel([list(r) for r in tabel.baris], tabel.nomor, pemisah=";")
+        tabel.baris[5][2] = 3302011234567890.0  # an XLSX number: read from its row
+    judul = ["keterangan", "opd", "nilai"]
+    temuan = _cek_isi_per_sel(judul, tabel, 1)
+    assert len(temuan) > pribadi.MAKS_TEMUAN
+    harap = [(tabel.nomor[1 + i], judul[j], jenis) for i, j, jenis in temuan[:pribadi.MAKS_TEMUAN]]
+    out = pribadi.cek_isi(judul, tabel, 1)
+    assert [(p.baris, p.kolom, p.teks) for p in out[:-1]] == [
+        (n, k, f'Baris {n}, kolom "{k}": berisi {jenis}. {pribadi.PESAN_PRIBADI}.') for n, k, jenis in harap]
+    assert out[-1].teks.startswith(f"... dan {len(temuan) - pribadi.MAKS_TEMUAN} sel lain")
