@@ -47,7 +47,8 @@ def test_frames_equal_the_functions_one_by_one(con, tingkat, indikator, skema, k
     jenis = dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"], strict=True))
     assert_frame_equal(m.props, cp.props_peta(nilai, kelas, hasil.kode_kantong, jenis))
     assert m.props["kantong"].sum() == len(hasil.kode_kantong) > 0
-    assert_frame_equal(m.kuadran, pl.data_kuadran(hasil, data.lebar, "jiwa_desil_1_4"))
+    assert_frame_equal(m.kuadran, pl.data_kuadran(hasil, data.lebar, "jiwa_desil_1_4", tingkat))
+    assert ("nama_kecamatan" in m.kuadran.columns) == (tingkat == "desa")
 
     r = sasaran_siap(con, tingkat, tahun, "jiwa", indikator, aturan)
     s = peta.sasaran(con, tingkat, tahun, "jiwa", hasil.kode_kantong)

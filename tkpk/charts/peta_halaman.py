@@ -39,10 +39,7 @@ def peta_siap(con: duckdb.DuckDBPyConnection, tingkat: str, tahun: int, indikato
     nilai = peta.nilai_peta(data, indikator)
     kelas = kelas_peta(nilai["nilai"], skema, k, ambang, tingkat, indikator)
     jenis = dict(zip(hasil.tabel["kode"], hasil.tabel["jenis"], strict=True))
-    kuadran = data_kuadran(hasil, data.lebar, kolom_jumlah)
-    if tingkat == "desa" and "nama_kecamatan" in nilai.columns and "nama_kecamatan" not in kuadran.columns:
-        # desa names repeat across kecamatan (three twice in Banjar): the quadrant names the kecamatan too
-        kuadran = kuadran.merge(nilai[["kode", "nama_kecamatan"]], on="kode", how="left")
+    kuadran = data_kuadran(hasil, data.lebar, kolom_jumlah, tingkat)
     return PetaSiap(data.sampel, nilai, kelas, props_peta(nilai, kelas, hasil.kode_kantong, jenis), kuadran)
 
 

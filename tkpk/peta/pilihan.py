@@ -53,13 +53,18 @@ def aturan_lain(tingkat_tempat: str, aturan: AturanKantong | AturanMoran) -> Atu
     return aturan if isinstance(aturan, AturanMoran) else aturan_kantong(tingkat_tempat)
 
 
-def data_kuadran(hasil: HasilKantong, lebar: pd.DataFrame, kolom_jumlah: str) -> pd.DataFrame:
+def data_kuadran(hasil: HasilKantong, lebar: pd.DataFrame, kolom_jumlah: str,
+                 tingkat: str = "kecamatan") -> pd.DataFrame:
     """The quadrant chart's rows: the pocket result with its ``jumlah`` (the Moran rule has none: joined from the
-    level's data by the measure's count column)."""
-    if "jumlah" in hasil.tabel.columns:
-        return hasil.tabel
-    return hasil.tabel.merge(lebar[["kode", kolom_jumlah]].rename(columns={kolom_jumlah: "jumlah"}), on="kode",
-                             how="left")
+    level's data by the measure's count column). At desa level each row names its kecamatan too: desa names
+    repeat across kecamatan (three twice in Banjar)."""
+    rows = hasil.tabel
+    if "jumlah" not in rows.columns:
+        rows = rows.merge(lebar[["kode", kolom_jumlah]].rename(columns={kolom_jumlah: "jumlah"}), on="kode",
+                          how="left")
+    if tingkat == "desa" and "nama_kecamatan" in lebar.columns and "nama_kecamatan" not in rows.columns:
+        rows = rows.merge(lebar[["kode", "nama_kecamatan"]], on="kode", how="left")
+    return rows
 
 
 def nilai_rasio(nilai: pd.DataFrame, s: HasilSasaran) -> pd.DataFrame:
