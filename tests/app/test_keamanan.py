@@ -48,7 +48,7 @@ def masuk(at: AppTest, nama: str, sandi: str, gerbang: str = "unggah") -> AppTes
 def semua_teks(at: AppTest) -> str:
     bagian = [str(e.value) for kind in ("markdown", "error", "warning", "info", "success", "caption", "code")
               for e in getattr(at, kind)]
-    return "\n".join(bagian + [df.value.to_string() for df in at.dataframe])
+    return "\n".join(bagian + [df.value.to_string() for df in [*at.dataframe, *at.table]])
 
 
 def polos(teks: str, wj: bool = True) -> str:

@@ -236,7 +236,9 @@ def gerbang(key: str = "unggah", tampil_form: bool = True) -> str | None:
             "masuk. Pengelola server membuat akun dengan perintah berikut (kata sandi diminta di terminal dan "
             "hanya hash-nya yang disimpan di `.streamlit/secrets.toml`):"
         )
-        st.code("python -m tkpk add-user NAMA", language=None)  # plain: Streamlit's bash colours fail contrast
+        # inline code, not st.code: a code block makes every visitor's browser load Streamlit's 1,5 MB syntax
+        # highlighter for one line (issue 17), and its bash colours failed contrast
+        st.markdown("`python -m tkpk add-user NAMA`")
         st.caption("Tidak ada akun atau kata sandi bawaan. Setelah akun dibuat, muat ulang halaman ini.")
         return None
     slot = st.empty()
