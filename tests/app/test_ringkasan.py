@@ -54,8 +54,22 @@ def test_home_shows_pillar_strip_freshness_and_map_link(run_page):
     assert not at.dataframe
     segar = next(t.value for t in at.table if "Diperbarui" in t.value.columns).map(_dibaca)
     assert len(segar) >= 3 and segar["Baris"].str.fullmatch(r"[\d.]+").all(), segar
-    register = next(t.value for t in at.table if "Ukuran" in t.value.columns).map(_dibaca)
-    assert "2,36" in register["Nilai"].tolist() and register["Tahun"].str.fullmatch(r"20\d\d").all(), register
+    assert not [t for t in at.table if "Ukuran" in t.value.columns]
+
+
+def test_register_figures_are_drawn_when_their_expander_opens_with_whole_links(run_page):
+    """Closed at first sight, nothing drawn (issue 17); opened, the grid holds each source's links whole (a word
+    joiner inside "https://" made a copied link invalid in the static table: review of 0aede39)."""
+    from tkpk.ui.dua_angka import KUNCI_REGISTER
+
+    at = run_page()
+    assert any(e.label == "Semua angka register dengan sumbernya" for e in at.expander)
+    assert not at.dataframe
+    at.session_state[KUNCI_REGISTER] = True
+    at.run()
+    register = next(df.value for df in at.dataframe if "Ukuran" in df.value.columns)
+    assert "https://riceknews.id/" in " ".join(register["Sumber"].astype(str))
+    assert not register["Sumber"].astype(str).str.contains("\u2060").any()
 
 
 def _dibaca(sel: str) -> str:

@@ -29,8 +29,6 @@ CSS_DASAR = """
    Opaque #555555 keeps captions a step lighter than body text at 7.5:1. */
 [data-testid="stCaptionContainer"] { opacity: 1; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555555; }
-/* short static tables (tabel_kecil) quote sources with long links: break them inside their cell */
-[data-testid="stTable"] td, [data-testid="stTable"] td p { overflow-wrap: anywhere !important; }
 </style>
 """
 
@@ -49,7 +47,6 @@ CSS_PRESENTASI = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stCaptionContainer"] a { font-size: 20px !important; color: #111111 !important; }
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
-[data-testid="stTable"] td, [data-testid="stTable"] td p { overflow-wrap: anywhere !important; }
 .block-container { padding-top: 1.2rem !important; max-width: 100% !important; }
 </style>
 """

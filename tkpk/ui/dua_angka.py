@@ -12,7 +12,9 @@ import streamlit as st
 from tkpk import fmt
 from tkpk.mutu_sumber import legenda
 from tkpk.tren import dua_angka as da
-from tkpk.ui.aman import tabel_kecil
+from tkpk.ui.unduhan import tabel_angka
+
+KUNCI_REGISTER = "dua_angka_register"   # the register expander's open/closed state
 
 
 def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None:
@@ -79,5 +81,9 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
     if tanda:
         st.caption(f"Tanda sumber: {tanda}.")
     if d.register:
-        with st.expander("Semua angka register dengan sumbernya"):
-            tabel_kecil(da.tabel(d), {"Nilai": fmt.PECAHAN_2})
+        # drawn only while open (on_change="rerun" gives the expander a state): the interactive grid keeps each
+        # source link whole and copyable, and a first visit does not pay for a grid it does not show (issue 17)
+        register = st.expander("Semua angka register dengan sumbernya", key=KUNCI_REGISTER, on_change="rerun")
+        with register:
+            if register.open:
+                tabel_angka(da.tabel(d), {"Nilai": fmt.PECAHAN_2})
