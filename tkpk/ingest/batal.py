@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tkpk import fmt
 from tkpk.ingest.simpan import TABEL
 from tkpk.toko.db import new_batch, transaction
 from tkpk.toko.queries import execute, fetch, sql
@@ -57,12 +58,12 @@ class PratinjauBatal:
 
     def ringkasan_sel(self) -> str:
         b = self.batch
-        awal = (f"Membatalkan batch {b['batch_id']} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris, "
-                f"oleh {b['oleh']})")
+        awal = (f"Membatalkan batch {b['batch_id']} ({b['jenis']}, {b['nama_file']}, "
+                f"{fmt.angka(int(b['jumlah_baris']))} baris, oleh {b['oleh']})")
         if self.jumlah == 0:
             return (awal + " tidak mengubah satu sel pun: setiap nilainya juga dilaporkan oleh batch aktif yang lebih "
                     "baru.")
-        return awal + f" mengubah {self.jumlah} sel (lama → baru; kosong = sel menjadi kosong)."
+        return awal + f" mengubah {fmt.angka(self.jumlah)} sel (lama → baru; kosong = sel menjadi kosong)."
 
 
 def pratinjau_batal(con: duckdb.DuckDBPyConnection, batch_id: int, batas: int = BATAS_PRATINJAU) -> PratinjauBatal:
@@ -112,7 +113,8 @@ def batalkan(con: duckdb.DuckDBPyConnection, batch_id: int, oleh: str, alasan: s
     with transaction(con) as cur:
         b = _periksa_batch(cur, batch_id)
         execute(cur, "batch_tandai_batal", {"batch_id": batch_id})
-        ket = f"Membatalkan batch {batch_id} ({b['jenis']}, {b['nama_file']}, {int(b['jumlah_baris'])} baris)"
+        ket = (f"Membatalkan batch {batch_id} ({b['jenis']}, {b['nama_file']}, "
+               f"{fmt.angka(int(b['jumlah_baris']))} baris)")
         return new_batch(cur, jenis=JENIS_BATAL, oleh=oleh, nama_file=b["nama_file"], jumlah_baris=0,
                          keterangan=ket + (f"; alasan: {alasan}" if alasan else ""))
 
@@ -191,5 +193,5 @@ def baris_pratinjau(pra: PratinjauBatal, batas: int) -> list[str]:
         rincian = f" · {r['Rincian']}" if r["Rincian"] else ""
         out.append(f"  {r['Tahun']} · {r['Wilayah']}{rincian} · {r['Kolom']}: {r['Lama → baru']}")
     if pra.jumlah > batas:
-        out.append(f"  … dan {pra.jumlah - batas} sel lain")
+        out.append(f"  … dan {fmt.angka(pra.jumlah - batas)} sel lain")
     return out

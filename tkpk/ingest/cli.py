@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tkpk import fmt
 from tkpk.argumen import Parser, nomor_batch
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
@@ -133,7 +134,7 @@ def _perubahan(hasil: object) -> list[str]:
                 if jumlah <= MAKS_BARIS_CLI:
                     out.append(f"  baris {r['_baris']} ({_kunci(r, cocok)}), {teks}")
     if jumlah > MAKS_BARIS_CLI:
-        out.append(f"  … dan {jumlah - MAKS_BARIS_CLI} sel lain")
+        out.append(f"  … dan {fmt.angka(jumlah - MAKS_BARIS_CLI)} sel lain")
     return out
 
 

@@ -29,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tkpk import fmt
 from tkpk.config import DATA_DIR
 from tkpk.ingest.kolom import tampak_pribadi
 from tkpk.ingest.pesan import Pesan, pesan_berkas
@@ -216,6 +217,6 @@ def cek_isi(judul: list[str], tabel: Tabel, mulai: int) -> list[Pesan]:
         out.append(Pesan("galat", f'Baris {n}, kolom "{nama}": berisi {jenis}. {PESAN_PRIBADI}.', n, nama,
                          "(disamarkan)"))
     if len(temuan) > MAKS_TEMUAN:
-        out.append(pesan_berkas("galat", f"... dan {len(temuan) - MAKS_TEMUAN} sel lain yang tampak berisi data "
-                                         "pribadi"))
+        lain = fmt.angka(len(temuan) - MAKS_TEMUAN)
+        out.append(pesan_berkas("galat", f"... dan {lain} sel lain yang tampak berisi data pribadi"))
     return out

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tkpk import fmt
 from tkpk.ingest import kolom as kol
 from tkpk.ingest import pribadi
 from tkpk.ingest.aturan import bps, indikator, target
@@ -165,7 +166,7 @@ def _cek_rumus(tabel: Tabel, peta: kol.Peta, baris_judul: int) -> list[Pesan]:
             nama = peta.judul[c] if c < len(peta.judul) and peta.judul[c] else f"ke-{c + 1}"
             pesan.append(pesan_baris(tingkat, r, alasan, kolom=nama))  # type: ignore[arg-type]
         if len(data) > MAKS_SEL_RUMUS:
-            pesan.append(pesan_berkas(tingkat, f"... dan {len(data) - MAKS_SEL_RUMUS} sel lain yang sama"))  # type: ignore[arg-type]
+            pesan.append(pesan_berkas(tingkat, f"... dan {fmt.angka(len(data) - MAKS_SEL_RUMUS)} sel lain yang sama"))  # type: ignore[arg-type]
     return pesan
 
 
@@ -338,5 +339,5 @@ def batasi(pesan: list[Pesan]) -> list[Pesan]:
     sisa = urut[MAKS_PESAN:]
     ringkas = pesan_berkas(
         "galat" if any(p.galat for p in sisa) else "peringatan",
-        f"... dan {len(sisa)} pesan lain tidak ditampilkan; perbaiki yang di atas lalu unggah ulang")
+        f"... dan {fmt.angka(len(sisa))} pesan lain tidak ditampilkan; perbaiki yang di atas lalu unggah ulang")
     return [*urut[:MAKS_PESAN], ringkas]
