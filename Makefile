@@ -28,9 +28,9 @@ run: $(BIN)/.installed $(TKPK_DB)
 
 # The fast loop (what to run after every change): lint, the architecture contracts, and the unit, integration and
 # app layers on two workers. --dist worksteal: an idle worker takes tests from the other's queue, so a file of slow
-# tests does not leave one worker alone at the end (a module fixture may then be built on both workers; 4m40s
-# against about 5m on two quiet cores). Property and corpus tests run a reduced number of examples here
-# (TKPK_UJI_PENUH).
+# tests does not leave one worker alone at the end (a module fixture may then be built on both workers; 5m19s
+# against 5m42s with loadfile, same commit and hour). Property and corpus tests run a reduced number of examples
+# here (TKPK_UJI_PENUH).
 PYTEST_WORKERS ?= 2
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -40,7 +40,7 @@ _TANPA_CSV_TOOLBAR = ("<style>.st-key-{key} [data-testid='stElementToolbarButton
 
 
 def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None) -> None:
-    """A short reference table (a handful of rows: data freshness, the register's figures) as ``st.table``.
+    """A short reference table (a handful of rows, such as the data freshness on the home page) as ``st.table``.
 
     Why not :func:`tabel`: the interactive grid costs a first visit about 0,6 MB of JavaScript (its grid and JSON
     viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
