@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.e2e.conftest import wait_for_app
 
 
@@ -23,7 +25,14 @@ def masuk(page, nama: str, sandi: str) -> None:
     page.get_by_label("Nama akun").fill(nama)
     page.get_by_label("Kata sandi").fill(sandi)
     page.get_by_role("button", name="Masuk").click()
-    page.get_by_text("Masuk sebagai").wait_for(timeout=60_000)
+    try:
+        page.get_by_text("Masuk sebagai").wait_for(timeout=60_000)
+    except PlaywrightTimeout:
+        # A login that did not finish says why on the page (wrong password, a lock, a busy server): show it, so a
+        # failure in CI can be read without the run's artefacts.
+        teks = page.locator("[data-testid=stMain]").inner_text(timeout=5_000)
+        raise AssertionError(f"login as {nama!r} did not finish in 60 s at {page.url}; the page says:\n"
+                             f"{teks[:2000]}") from None
     wait_for_app(page)
 
 
