@@ -25,7 +25,8 @@ def _label(at) -> int:
 
 @pytest.mark.parametrize(("halaman", "query", "n"), [
     # Kinerja pilar with one OPD chosen: the scorecard, pagu/realisasi, rencana vs laporan, the year comparison
-    ("pages/pilar.py", {"pilar": "4", "opd": "DINSOS", "tahun": "2024"}, 4),
+    # a rerun per table switch of a pillar and OPD no other fast test computes (16 s): in `make test-full`
+    pytest.param("pages/pilar.py", {"pilar": "4", "opd": "DINSOS", "tahun": "2024"}, 4, marks=pytest.mark.lambat),
     # Peta: the main map, the quadrant and the interventions-per-1.000 map
     ("pages/peta.py", {}, 3),
 ])

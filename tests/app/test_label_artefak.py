@@ -71,10 +71,13 @@ def _periksa(u: dict) -> None:
     ("pages/peta.py", {"tingkat": "desa", "tahun": "2024"}, 4),
     ("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2023", "aturan": "moran"}, 4),
     ("pages/pilar.py", {"pilar": "1", "tahun": "2024"}, 8),
-    ("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH"}, 8),
-    ("pages/pilar.py", {"pilar": "3", "tahun": "2022"}, 8),
-    ("pages/pilar.py", {"pilar": "4", "tahun": "2024"}, 8),
-    ("pages/tren.py", {}, 6),
+    # each further pillar and year pays its first scorecard (5–14 s): in `make test-full`, not the fast loop
+    pytest.param("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH"}, 8, marks=pytest.mark.lambat),
+    pytest.param("pages/pilar.py", {"pilar": "3", "tahun": "2022"}, 8, marks=pytest.mark.lambat),
+    pytest.param("pages/pilar.py", {"pilar": "4", "tahun": "2024"}, 8, marks=pytest.mark.lambat),
+    ("pages/tren.py", {}, 4),   # one tab at a time
+    ("pages/tren.py", {"bagian": "Posisi di Kalsel"}, 4),
+    ("pages/tren.py", {"bagian": "Per kecamatan"}, 4),
 ])
 def test_every_download_carries_its_label_and_store_state(run_page, unduhan, halaman, query, minimal):
     at = run_page(halaman, query)
@@ -85,6 +88,7 @@ def test_every_download_carries_its_label_and_store_state(run_page, unduhan, hal
         _periksa(u)
 
 
+@pytest.mark.lambat  # every slide at two sizes, 14 s: in `make test-full`, not the fast loop
 def test_every_slide_with_sample_data_shows_the_label_in_its_body(run_page):
     for layar in ("1080", "720"):
         at = run_page("pages/presentasi.py", {"tahun": "2024", "layar": layar})

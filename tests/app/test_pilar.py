@@ -36,6 +36,7 @@ def _teks(at) -> str:
     return "\n".join(bagian)
 
 
+@pytest.mark.lambat  # the only fast test of 2025 (12 s); the same sums per pillar and period: test_pilar_sql.py
 def test_the_headline_totals_shown_equal_sql(run_page, store_path):
     """One page run (pillar 1, the quarter-reported 2025): the strip shows the SQL sums, formatted id-ID.
     Every pillar and period is checked on the calls this strip draws (``pilar_kartu.kartu_skor``,
