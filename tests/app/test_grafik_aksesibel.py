@@ -12,7 +12,10 @@ import pytest
 
 from tkpk.charts.deskripsi import teks_judul
 
-HALAMAN_GRAFIK = ["pages/tren.py", "pages/peta.py", "pages/pilar.py", "pages/ringkasan.py"]
+# every section that draws charts: the Tren page draws one tab at a time (?bagian=)
+HALAMAN_GRAFIK = [("pages/tren.py", {}), ("pages/tren.py", {"bagian": "Posisi di Kalsel"}),
+                  ("pages/tren.py", {"bagian": "Per kecamatan"}), ("pages/peta.py", {}), ("pages/pilar.py", {}),
+                  ("pages/ringkasan.py", {})]
 
 
 def _specs(at) -> list[dict]:
@@ -23,9 +26,9 @@ def _saklar(at) -> list:
     return [t for t in at.toggle if str(t.key).startswith("lihat_tabel_")]
 
 
-@pytest.mark.parametrize("halaman", HALAMAN_GRAFIK)
-def test_every_chart_has_a_description_beyond_its_title(run_page, halaman):
-    at = run_page(halaman)
+@pytest.mark.parametrize(("halaman", "query"), HALAMAN_GRAFIK)
+def test_every_chart_has_a_description_beyond_its_title(run_page, halaman, query):
+    at = run_page(halaman, query)
     assert not at.exception, at.exception
     specs = _specs(at)
     if halaman != "pages/ringkasan.py":
@@ -44,8 +47,9 @@ def test_every_chart_has_a_description_beyond_its_title(run_page, halaman):
 
 
 def test_tren_descriptions_carry_indonesian_numbers(run_page):
-    at = run_page("pages/tren.py")
-    tren, kalsel, batang, kecil = (s["description"] for s in _specs(at))
+    (tren,) = (s["description"] for s in _specs(run_page("pages/tren.py")))
+    kalsel, batang = (s["description"] for s in _specs(run_page("pages/tren.py", {"bagian": "Posisi di Kalsel"})))
+    (kecil,) = (s["description"] for s in _specs(run_page("pages/tren.py", {"bagian": "Per kecamatan"})))
     assert tren.startswith("Grafik garis Persentase penduduk miskin") and "Banjar dari " in tren, tren
     assert "," in tren and "%" in tren  # id-ID decimals: "2,86%"
     assert kalsel.startswith("Peta 13 kab/kota Kalimantan Selatan") and "terendah" in kalsel, kalsel
@@ -76,9 +80,9 @@ def test_table_switch_shows_the_chart_rows_and_hides_them_again(run_page):
 
 
 def test_sample_chart_table_keeps_its_sample_label(run_page):
-    at = run_page("pages/tren.py")
+    at = run_page("pages/tren.py", {"bagian": "Per kecamatan"})
     peringatan = len(at.warning)
-    kecil = _saklar(at)[3]
+    (kecil,) = _saklar(at)
     kecil.set_value(True).run()
     assert not at.exception, at.exception
     assert len(at.warning) == peringatan + 1 and "DATA CONTOH" in at.warning[-1].value

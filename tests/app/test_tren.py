@@ -9,34 +9,70 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import teks_tampil
 from tests.conftest import ROOT
 from tkpk.toko.db import connect
+from tkpk.tren import data as tren
 
 
 def _specs(at):
     return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
 
 
-def test_tren_page_draws_trend_map_bars_and_small_multiples(run_page):
+def _bagian(run_page, bagian: str, query: dict[str, str] | None = None):
+    """The page opened on one of its tabs, as a shared link (``?bagian=``) opens it."""
+    return run_page("pages/tren.py", query={**(query or {}), "bagian": bagian})
+
+
+def test_each_tab_draws_only_its_own_section(run_page):
+    """Trend first; the Kalsel map and ranking, and the kecamatan panels, only when their tab is open (issue 17:
+    the browser lays out one section at first sight)."""
     at = run_page("pages/tren.py")
     assert not at.exception, at.exception
+    assert [t.label for t in at.tabs] == list(tren.BAGIAN)
     specs = _specs(at)
-    assert len(specs) == 4
-    assert all(s["config"]["locale"]["number"]["decimal"] == "," for s in specs)
+    assert len(specs) == 1 and specs[0]["description"].startswith("Grafik garis")
+    assert [h.value for h in at.header] == ["Persentase penduduk miskin (P0): Banjar dan Kalimantan Selatan"]
+    assert [s.label for s in at.sidebar.selectbox] + [m.label for m in at.sidebar.multiselect] == [
+        "Indikator BPS", "Bandingkan dengan kab/kota"], "the other sections' choices are not shown"
+    assert len(at.get("download_button")) == 4  # CSV + XLSX + PNG + SVG
+    assert not any("DATA CONTOH" in w.value for w in at.warning)  # BPS figures only in this section
+
+    at = _bagian(run_page, "Posisi di Kalsel")
+    assert not at.exception, at.exception
+    assert [h.value for h in at.header] == ["Posisi Banjar di Kalimantan Selatan, 2024"]
+    assert len(_specs(at)) == 2 and len(at.get("download_button")) == 4
+    assert "Tahun peta Kalsel" in [s.label for s in at.sidebar.selectbox]
+
+    at = _bagian(run_page, "Per kecamatan")
+    assert not at.exception, at.exception
+    assert [h.value for h in at.header] == ["Tren per kecamatan"]
+    assert len(_specs(at)) == 1 and len(at.get("download_button")) == 4
     text = teks_tampil(at.markdown)
     assert "pangsa register DTSEN" in text and "bukan persentase penduduk miskin (P0) BPS" in text
     assert any("DATA CONTOH" in w.value for w in at.warning)
     assert any("Sumber:" in c.value for c in at.caption)
-    assert len(at.get("download_button")) == 12  # CSV + XLSX + PNG + SVG for each of the 3 sections
+
+
+def test_switching_tabs_draws_the_chosen_section(run_page):
+    at = run_page("pages/tren.py")
+    at.session_state["bagian"] = "Per kecamatan"
+    at.run()
+    assert not at.exception, at.exception
+    assert [h.value for h in at.header] == ["Tren per kecamatan"]
+    assert at.selectbox(key="url_ind_kec").value == "persen_jiwa_desil_1_4"
 
 
 def test_query_parameters_restore_indicator_comparison_and_year(run_page):
-    at = run_page("pages/tren.py", query={"indikator": "penduduk_miskin", "kabkota": "63.71,63.01",
-                                          "tahun": "2023", "ind_kec": "persen_kk_desil_1"})
+    query = {"indikator": "penduduk_miskin", "kabkota": "63.71,63.01", "tahun": "2023",
+             "ind_kec": "persen_kk_desil_1"}
+    at = run_page("pages/tren.py", query=query)
     assert not at.exception, at.exception
     assert at.selectbox(key="url_indikator").value == "penduduk_miskin"
     assert at.multiselect(key="url_kabkota").value == ["63.71", "63.01"]
+    at = _bagian(run_page, "Posisi di Kalsel", query)
+    assert at.selectbox(key="url_indikator").value == "penduduk_miskin"
     assert at.selectbox(key="url_tahun").value == 2023
-    assert at.selectbox(key="url_ind_kec").value == "persen_kk_desil_1"
     assert any("Posisi Banjar di Kalimantan Selatan, 2023" in h.value for h in at.header)
+    at = _bagian(run_page, "Per kecamatan", query)
+    assert at.selectbox(key="url_ind_kec").value == "persen_kk_desil_1"
 
 
 def test_changing_the_indicator_writes_it_to_the_url(run_page):
@@ -66,7 +102,7 @@ def test_p0_trend_draws_its_target_and_names_source_kinds(run_page):
 
 
 def test_few_kabkota_give_values_but_no_ranking(run_page):
-    at = run_page("pages/tren.py", query={"tahun": "2019"})
+    at = _bagian(run_page, "Posisi di Kalsel", {"tahun": "2019"})
     assert not at.exception
     specs = _specs(at)
     judul = [sp.get("title", {}).get("text", "") if isinstance(sp.get("title"), dict) else sp.get("title", "")

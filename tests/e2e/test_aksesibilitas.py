@@ -109,7 +109,9 @@ SLIDE: dict[str, Tunggu] = {
 
 HALAMAN: dict[str, Tunggu] = {
     "/": _teks("Data terakhir diperbarui"),
-    "/tren": _grafik(4, "Tren per kecamatan"),
+    "/tren": _grafik(1, "Banjar dan Kalimantan Selatan"),  # one tab drawn at a time (?bagian=)
+    "/tren?bagian=Posisi+di+Kalsel": _grafik(2, "Posisi Banjar di Kalimantan Selatan"),
+    "/tren?bagian=Per+kecamatan": _grafik(1, "Tren per kecamatan"),
     "/peta": _peta(20),
     "/peta?tingkat=desa": _peta(290),
     "/pilar": _grafik(3, "Kandidat penghargaan"),

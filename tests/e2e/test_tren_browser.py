@@ -8,22 +8,45 @@ from tests.e2e.conftest import CHART, shot, wait_for_app, wait_for_charts
 pytestmark = pytest.mark.e2e
 
 
+def _grafik_di(page, judul: str, n: int) -> str:
+    """After a tab switch: wait for the section's header and its ``n`` drawn charts; their SVG text."""
+    page.get_by_role("heading", name=judul).wait_for(timeout=60_000)
+    wait_for_app(page)
+    # during the rerun the other tab's elements stay, marked stale, until the run ends (the status widget shows
+    # only on a slow run, so wait_for_app alone can return early)
+    page.wait_for_function(f"() => !document.querySelector('[data-stale=true]') && "
+                           f"document.querySelectorAll('{CHART}').length === {n}", timeout=60_000)
+    wait_for_charts(page, n)
+    return page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join(' ')")
+
+
 def test_tren_page_renders_charts_with_indonesian_numbers(page, server):
+    """One tab drawn at a time; a click on a tab draws its section and puts it in the address (a shared link)."""
     external = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server) else None)
-    page.set_viewport_size({"width": 1600, "height": 3200})
+    page.set_viewport_size({"width": 1600, "height": 2000})
     page.goto(server + "/tren?indikator=p0&kabkota=63.71")
     wait_for_app(page)
-    wait_for_charts(page, 4)
-    page.get_by_text("Posisi Banjar di Kalimantan Selatan, 2024").wait_for(timeout=30_000)
-    svg_text = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join(' ')")
+    svg_text = _grafik_di(page, "Persentase penduduk miskin (P0): Banjar dan Kalimantan Selatan", 1)
     assert "2,5" in svg_text or "3,0" in svg_text, svg_text[:500]  # axis labels with a decimal comma
-    assert "2,36%" in svg_text  # the ranked bar's direct label
-    assert "Kota Banjarmasin" in svg_text and "tidak ada data" in svg_text
-    for teks in ("pangsa", "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
+    assert page.locator(CHART).count() == 1, "only the open tab's chart is drawn"
+    for teks in ("Unduh data (CSV)", "Unduh data (XLSX)"):
         page.get_by_text(teks).first.wait_for(timeout=30_000)
     assert page.get_by_role("link", name="Tren kemiskinan").count() >= 1  # the app's navigation, not the legacy one
     shot(page, "tren")
+
+    page.get_by_role("tab", name="Posisi di Kalsel").click()
+    svg_text = _grafik_di(page, "Posisi Banjar di Kalimantan Selatan, 2024", 2)
+    assert "bagian=Posisi" in page.url, page.url
+    assert "2,36%" in svg_text  # the ranked bar's direct label
+    assert "Kota Banjarmasin" in svg_text and "tidak ada data" in svg_text
+    shot(page, "tren_kalsel")
+
+    page.get_by_role("tab", name="Per kecamatan").click()
+    _grafik_di(page, "Tren per kecamatan", 1)
+    for teks in ("pangsa", "DATA CONTOH (sintetis)"):
+        page.get_by_text(teks).first.wait_for(timeout=30_000)
+    shot(page, "tren_kecamatan")
     external = [u for u in external if not u.startswith(("data:", "blob:"))]
     assert external == [], f"the app fetched from outside: {external}"
 

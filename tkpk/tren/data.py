@@ -27,6 +27,9 @@ from tkpk.unduh import bulat, desimal_satuan
 
 TIDAK_ADA_DATA = "tidak ada data"
 PERAN_BANJAR, PERAN_PROVINSI, PERAN_LAIN = "banjar", "provinsi", "lain"
+# The page's sections (tabs); a label is also the value of ``?bagian=`` in a shared link, so renaming one breaks
+# links to it.
+BAGIAN = ("Tren Banjar", "Posisi di Kalsel", "Per kecamatan")
 
 
 def nama_pendek(nama: str) -> str:
