@@ -27,8 +27,10 @@ def _label(at) -> int:
     # Kinerja pilar with one OPD chosen: the scorecard, pagu/realisasi, rencana vs laporan, the year comparison
     # a rerun per table switch of a pillar and OPD no other fast test computes (16 s): in `make test-full`
     pytest.param("pages/pilar.py", {"pilar": "4", "opd": "DINSOS", "tahun": "2024"}, 4, marks=pytest.mark.lambat),
-    # Peta: the main map, the quadrant and the interventions-per-1.000 map
-    ("pages/peta.py", {}, 3),
+    # Peta, one tab at a time: the main map; the quadrant; the interventions-per-1.000 map
+    ("pages/peta.py", {}, 1),
+    ("pages/peta.py", {"bagian": "Kantong kemiskinan"}, 1),
+    ("pages/peta.py", {"bagian": "Tepat sasaran"}, 1),
 ])
 def test_sample_charts_say_so_in_description_and_table(run_page, halaman, query, n):
     at = run_page(halaman, query)
@@ -46,16 +48,18 @@ def test_sample_charts_say_so_in_description_and_table(run_page, halaman, query,
 
 
 def test_desa_scatter_names_kecamatan_and_the_hidden_places_it_leaves_out(run_page):
-    at = run_page("pages/peta.py", {"tingkat": "desa", "ukuran": "KK", "indikator": "kk_desil_1", "tahun": "2024"})
+    q = {"tingkat": "desa", "ukuran": "KK", "indikator": "kk_desil_1", "tahun": "2024"}
+    (peta,) = _specs(run_page("pages/peta.py", q))
+    at = run_page("pages/peta.py", {**q, "bagian": "Kantong kemiskinan"})  # the scatter is on the pockets tab
     assert not at.exception, at.exception
-    peta, sebar = _specs(at)[:2]
+    (sebar,) = _specs(at)
     n_samar = int(peta["description"].split(" wilayah disamarkan")[0].rsplit(" ", 1)[-1])
     assert n_samar > 0
     d = sebar["description"]
     assert f"{n_samar} wilayah dengan sel kecil disamarkan tidak digambar" in d, d
     assert "Kecamatan" in json.dumps([lp.get("encoding", {}).get("tooltip") for lp in sebar["layer"]])
     assert " KK" in d.split("ambang ")[-1], d  # the count threshold has its unit
-    saklar = _saklar(at)[1]
+    (saklar,) = _saklar(at)
     saklar.set_value(True).run()
     assert not at.exception, at.exception
     assert any(f"{n_samar} wilayah dengan sel kecil disamarkan" in c.value for c in at.caption)

@@ -14,7 +14,9 @@ from tkpk.charts.deskripsi import teks_judul
 
 # every section that draws charts: the Tren page draws one tab at a time (?bagian=)
 HALAMAN_GRAFIK = [("pages/tren.py", {}), ("pages/tren.py", {"bagian": "Posisi di Kalsel"}),
-                  ("pages/tren.py", {"bagian": "Per kecamatan"}), ("pages/peta.py", {}), ("pages/pilar.py", {}),
+                  ("pages/tren.py", {"bagian": "Per kecamatan"}), ("pages/peta.py", {}),
+                  ("pages/peta.py", {"bagian": "Kantong kemiskinan"}), ("pages/peta.py", {"bagian": "Tepat sasaran"}),
+                  ("pages/pilar.py", {}),
                   ("pages/ringkasan.py", {})]
 
 

@@ -68,8 +68,9 @@ def _periksa(u: dict) -> None:
 
 
 @pytest.mark.parametrize(("halaman", "query", "minimal"), [
-    ("pages/peta.py", {"tingkat": "desa", "tahun": "2024"}, 4),
-    ("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2023", "aturan": "moran"}, 4),
+    ("pages/peta.py", {"tingkat": "desa", "tahun": "2024", "bagian": "Kantong kemiskinan"}, 2),
+    ("pages/peta.py", {"tingkat": "desa", "tahun": "2024", "bagian": "Tepat sasaran"}, 2),
+    ("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2023", "aturan": "moran", "bagian": "Kantong kemiskinan"}, 2),
     ("pages/pilar.py", {"pilar": "1", "tahun": "2024"}, 8),
     # each further pillar and year pays its first scorecard (5–14 s): in `make test-full`, not the fast loop
     pytest.param("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH"}, 8, marks=pytest.mark.lambat),

@@ -15,6 +15,7 @@ from tkpk.charts.geodata import fitur_dari
 from tkpk.charts.idm import WARNA_IDM
 from tkpk.charts.peta import PILIH
 from tkpk.peta import data as tp
+from tkpk.peta import teks as tx
 from tkpk.toko.db import connect
 
 
@@ -33,6 +34,16 @@ def _ok(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
+KANTONG, SASARAN = tx.BAGIAN[1], tx.BAGIAN[2]
+
+
+def _tab(run_page, bagian: str, q: dict[str, str] | None = None):
+    """The page opened on one of its tabs, as a shared link (``?bagian=``) opens it."""
+    at = run_page("pages/peta.py", {**(q or {}), "bagian": bagian})
+    _ok(at)
+    return at
+
+
 # Every classification once and each level twice (was the full 2 × 4 grid: the class breaks themselves are
 # checked per scheme in tests/unit/test_klasifikasi.py, so the page needs each scheme drawn, not each pair).
 @pytest.mark.parametrize(("tingkat", "skema"), [("kecamatan", "quantile"), ("desa", "natural_breaks"),
@@ -47,25 +58,49 @@ def test_every_level_and_classification_runs(run_page, store_path, tingkat, skem
     assert "DATA CONTOH (sintetis)" in teks and "bukan persentase penduduk miskin (P0) BPS" in teks
     assert "persen miskin" not in teks.lower()  # a register share is never called "persen miskin" here
     specs = _specs(at)
-    assert len(specs) == 3  # map, quadrant, ratio map (no place chosen yet)
+    assert len(specs) == 1  # the map alone: the quadrant and the ratio map are on the other tabs
     peta = specs[0]
     domain = peta["layer"][0]["encoding"]["color"]["scale"]["domain"]
     if skema == "fixed":
         assert domain[:4] == ["≤ 2,0", "2,0 – 3,5", "3,5 – 6,0", "> 6,0"]
     assert len(fitur_dari(peta["layer"][0]["data"])) == (20 if tingkat == "kecamatan" else 290)
     assert peta["params"][0]["name"] == PILIH
+
+
+def test_the_map_tab_draws_only_the_map_and_the_profile(run_page):
+    """Issue 17: at first sight the browser lays out the map, not the pocket tables and the second map too."""
+    at = run_page("pages/peta.py", {"tahun": "2024"})
+    _ok(at)
+    assert [t.label for t in at.tabs] == list(tx.BAGIAN)
+    assert [h.value for h in at.header] == ["Persentase penduduk desil 1–4 (DTSEN) per kecamatan, 2024"]
+    assert not at.dataframe and not at.get("download_button")
+    assert [s.value for s in at.subheader] == ["Profil wilayah"]
+
+
+@pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
+def test_pocket_and_targeting_tabs(run_page, tingkat):
+    q = {"tingkat": tingkat, "tahun": "2024"}
+    at = _tab(run_page, KANTONG, q)
+    teks = _teks(at)
+    assert "DATA CONTOH (sintetis)" in teks, "each tab says its data are sample data"
     nama = "desa/kelurahan" if tingkat == "desa" else "kecamatan"
     n = int(re.search(rf"Kantong kemiskinan 2024: (\d+) {nama}", teks).group(1))
     if n:  # the header's count is the pocket table's rows
         assert len(at.dataframe[0].value) == n
+    assert len(_specs(at)) == 1 and _specs(at)[0]["description"].startswith("DATA CONTOH")  # the quadrant
+    assert len(at.get("download_button")) >= 2  # the pocket table, CSV and XLSX
+    at = _tab(run_page, SASARAN, q)
+    teks = _teks(at)
+    assert "DATA CONTOH (sintetis)" in teks
     assert "kantong belum tersentuh" in teks or "Semua" in teks or "Tidak ada kantong" in teks
-    assert len(at.get("download_button")) >= 4  # pocket table + targeting table, CSV and XLSX
+    (rasio,) = _specs(at)
+    assert len(fitur_dari(rasio["layer"][0]["data"])) == (20 if tingkat == "kecamatan" else 290)
+    assert len(at.get("download_button")) >= 2  # the targeting table, CSV and XLSX
 
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "desa"])
 def test_moran_rule_shows_p_values(run_page, tingkat):
-    at = run_page("pages/peta.py", {"tingkat": tingkat, "tahun": "2024", "aturan": "moran", "alpha": "0.05"})
-    _ok(at)
+    at = _tab(run_page, KANTONG, {"tingkat": tingkat, "tahun": "2024", "aturan": "moran", "alpha": "0.05"})
     teks = _teks(at)
     assert "Local Moran" in teks and "9.999 permutasi" in teks and "EPSG:32750" in teks
     # the explanation says how many places are significant before and after the correction
@@ -77,16 +112,14 @@ def test_moran_rule_shows_p_values(run_page, tingkat):
 
 
 def test_moran_without_correction_and_with_empirical_bayes(run_page):
-    at = run_page("pages/peta.py", {"tingkat": "desa", "tahun": "2024", "aturan": "moran", "koreksi": "tanpa",
-                                    "laju": "eb"})
-    _ok(at)
+    at = _tab(run_page, KANTONG, {"tingkat": "desa", "tahun": "2024", "aturan": "moran", "koreksi": "tanpa",
+                                  "laju": "eb"})
     teks = _teks(at)
     assert "tanpa koreksi uji berganda" in teks and "empiris Bayes" in teks
 
 
 def test_empty_pocket_list_is_said_plainly(run_page):
-    at = run_page("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2024", "kk": "7"})
-    _ok(at)
+    at = _tab(run_page, KANTONG, {"tingkat": "kecamatan", "tahun": "2024", "kk": "7"})
     teks = _teks(at)
     if "Kantong kemiskinan 2024: 0 kecamatan" in teks:
         assert "Tidak ada kecamatan yang memenuhi aturan ini pada 2024" in teks
@@ -139,8 +172,7 @@ def test_clicking_the_map_opens_profile(run_page):
 def test_url_state_is_restored(run_page):
     q = {"tingkat": "desa", "indikator": "kk_desil_1", "tahun": "2022", "skema": "equal_interval", "k": "4",
          "aturan": "moran", "satuan": "KK"}
-    at = run_page("pages/peta.py", q)
-    _ok(at)
+    at = _tab(run_page, SASARAN, q)
     assert at.selectbox(key="url_tingkat").value == "desa"
     assert at.selectbox(key="url_indikator").value == "kk_desil_1"
     assert at.selectbox(key="url_tahun").value == 2022
@@ -148,8 +180,9 @@ def test_url_state_is_restored(run_page):
     assert at.selectbox(key="url_k_desa").value == 4
     assert at.selectbox(key="url_aturan").value == "moran"
     assert at.selectbox(key="url_satuan").value == "KK"
-    assert "KK desil 1 (DTSEN) per desa, 2022" in _teks(at)
     assert "Intervensi per 1.000 KK desil 1" in str([df.value.columns.tolist() for df in at.dataframe])
+    at = run_page("pages/peta.py", q)
+    assert "KK desil 1 (DTSEN) per desa, 2022" in _teks(at)
 
 
 def _desa_idm_dari_sumber() -> set[tuple[str, str]]:
@@ -236,7 +269,7 @@ def test_a_register_year_without_program_reports_is_not_called_untouched(run_pag
     monkeypatch.setenv("TKPK_DB", str(salinan))
     st.cache_data.clear()
     st.cache_resource.clear()
-    at = run_page("pages/peta.py")
+    at = _tab(run_page, SASARAN)
     at.selectbox(key="url_tahun").set_value(2025).run()
     _ok(at)
     assert not any("belum tersentuh" in e.value for e in at.error)

@@ -84,14 +84,30 @@ def test_kecamatan_map_names_and_profile_from_link(page, server):
     shot(page, "peta_kecamatan_2024")
 
 
+def _tab(page, nama: str, judul: str) -> None:
+    """Open one of the page's tabs; until its header shows and the other tab's stale elements are gone."""
+    page.get_by_role("tab", name=nama).click()
+    page.get_by_role("heading", name=judul).first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_function("() => !document.querySelector('[data-stale=true]')", timeout=60_000)
+
+
 def test_map_page_in_projector_mode(page, server):
+    """Each tab in projector mode: the map alone at first sight; the pockets with the quadrant; the ratio map."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     _open(page, server, "/peta?tingkat=kecamatan&tahun=2024&mode=presentasi")
-    page.get_by_text("Kantong kemiskinan 2024").first.wait_for(timeout=30_000)
     assert_projector_mode(page)
-    wait_for_charts(page, 3)  # map, quadrant, ratio map
-    assert "Kantong kemiskinan 2024" in page.inner_text("[data-testid=stMain]")
+    assert page.locator(CHART).count() == 1, "only the open tab's chart is drawn"
     shot(page, "peta_presentasi")
+    _tab(page, "Kantong kemiskinan", "Kantong kemiskinan 2024")
+    wait_for_charts(page, 1)  # the quadrant
+    assert "bagian=Kantong" in page.url, page.url
+    assert page.locator(CHART).count() == 1
+    shot(page, "peta_presentasi_kantong")
+    _tab(page, "Tepat sasaran", "Tepat sasaran 2024")
+    page.wait_for_function(JS_PETA_DIGAMBAR, arg=20, timeout=45_000)  # the interventions-per-need map
+    assert page.locator(CHART).count() == 1
+    shot(page, "peta_presentasi_sasaran")
 
 
 def test_small_cells_read_less_than_five_on_the_map(page, server):
@@ -111,7 +127,8 @@ def test_small_cells_read_less_than_five_on_the_map(page, server):
 
 def test_moran_explanation_counts_before_and_after_correction(page, server):
     page.set_viewport_size({"width": 1600, "height": 1300})
-    _open(page, server, "/peta?tingkat=desa&tahun=2024&aturan=moran")
+    page.goto(server + "/peta?tingkat=desa&tahun=2024&aturan=moran&bagian=Kantong+kemiskinan")  # a link to the tab
+    wait_for_app(page)
     page.get_by_text("Signifikan sebelum koreksi").first.wait_for(timeout=60_000)
     badan = page.inner_text("[data-testid=stMain]")
     assert "setelah koreksi FDR (Benjamini–Hochberg)" in badan and "9.999 permutasi" in badan

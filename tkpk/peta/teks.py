@@ -26,6 +26,8 @@ __all__ = ["ASAL_KANTONG", "ASAL_PROFIL", "ASAL_SASARAN", "ASAL_SASARAN_UNDUH", 
            "teks_intervensi", "teks_tanpa_kantong", "teks_tidak_terpetakan", "teks_uji"]
 
 # The gap in the west of every Banjar map: a city with its own government, inside the kabupaten's outline.
+# The page's sections (tabs); a label is also the value of ``?bagian=`` in a shared link.
+BAGIAN = ("Peta dan profil", "Kantong kemiskinan", "Tepat sasaran")
 CELAH_BARAT = "Kota Banjarbaru"
 ASAL_KANTONG = "register DTSEN per wilayah (pangsa register, bukan BPS)"
 ASAL_PROFIL = "laporan program OPD dan register sosial per wilayah"
