@@ -3,16 +3,13 @@
 import streamlit as st
 
 from tkpk import katalog
-from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
 from tkpk.pilar.halaman import halaman_pilar
 from tkpk.ui import chrome
+from tkpk.ui import pilar as ui_pilar
 from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.cache import baca
-from tkpk.ui.gambar import tombol_gambar
-from tkpk.ui.grafik import spek, tampil_grafik
-from tkpk.ui.pilar import tampil
 from tkpk.ui.widgets import pilih_url
 
 chrome.halaman("Kinerja pilar", "Apakah setiap strategi menghasilkan output yang jelas, terukur dan tepat sasaran?")
@@ -75,45 +72,22 @@ if not kartu.ada_data:
     st.info(f"Belum ada laporan program untuk pilar ini pada {kartu.periode}.")
     st.stop()
 
-# --- OPD scorecard ---
-st.subheader("Kartu skor OPD")
-chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
-tampil_grafik(chart_opd, lebar="content")
-tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
-tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
-tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
-
-# --- plans against delivery (rencana aksi) ---
-ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
-
-# --- programs and where they went ---
+# --- the sections, one drawn at a time, its tab in the URL (?bagian=): at first sight the browser lays out the
+# headline strip and the scorecard, not every grid and chart of the page (issue 17) ---
 judul_opd = nama_opd[opd] if opd else "semua OPD"
-st.subheader(f"Program ({judul_opd})")
-tampil(h.program, kartu, f"{berkas}_program", key="unduh_program")
-program = h.pilihan_program
-if program:
-    pilih = pilih_url("Lokasi program", list(program), "program", format_func=program.get,
-                      key=f"url_program_{pilar}_{tahun}_{opd}")
-    lokasi = h.lokasi[pilih]
-    st.markdown(tabel.teks_lokasi(program[pilih], lokasi.df))
-    tampil(lokasi, kartu, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi.df)))
-
-st.subheader(f"Kantong kemiskinan yang belum dijangkau pilar ini ({len(kartu.kantong_tanpa)})")
-if kartu.kantong_tanpa.empty:
-    st.markdown("Semua kantong kemiskinan menerima sedikitnya satu intervensi pilar ini.")
-else:
-    tampil(h.kantong_tanpa, kartu, f"pilar{pilar}_kantong_belum_dijangkau_{kartu.tahun}",
-           key="unduh_kantong", tinggi=300)
-
-# --- year over year ---
-st.subheader(f"Perbandingan antartahun ({judul_opd})")
-if kartu.perbandingan.empty:
-    st.info("Belum ada laporan tahun lain untuk dibandingkan.")
-else:
-    tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
-                       besar=besar, sampel=kartu.sampel_perbandingan))
-    tampil(h.perbandingan, kartu, f"pilar{pilar}_antartahun", key="unduh_tahunan",
-           asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
-
-# --- the rakor's view: award candidates of the pillar ---
-ui_rakor.bagian_penghargaan(pilar, tahun)
+skor, rencana, program, antartahun, penghargaan = st.tabs(list(tabel.BAGIAN), key="bagian", bind="query-params")
+if skor.open:
+    with skor:
+        ui_pilar.bagian_skor(h, berkas, besar)
+if rencana.open:
+    with rencana:
+        ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
+if program.open:
+    with program:
+        ui_pilar.bagian_program(h, berkas, judul_opd, kunci=f"{pilar}_{tahun}_{opd}")
+if antartahun.open:
+    with antartahun:
+        ui_pilar.bagian_antartahun(h, judul_opd, besar)
+if penghargaan.open:
+    with penghargaan:
+        ui_rakor.bagian_penghargaan(pilar, tahun)

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from tkpk import fmt
+from tkpk.pilar import tabel
 
 # Direct sums over the rows of the period, in SQL: yearly rows, and for a program with quarterly reports only its
 # latest quarter (reports are cumulative "s.d. triwulan"; the sample's 2025 has quarters only).
@@ -99,7 +100,7 @@ def test_pillar_2_2024_names_missing_reports_and_shows_lights_with_numbers(run_p
 
 def test_drill_down_places_have_names_and_map_links(run_page, store_path):
     at = run_page("pages/pilar.py", {"pilar": "2", "tahun": "2024", "opd": "DISPERKIMLH",
-                                     "program": "DISPERKIMLH|Rehabilitasi RTLH|unit"})
+                                     "program": "DISPERKIMLH|Rehabilitasi RTLH|unit", "bagian": "Program dan lokasi"})
     assert not at.exception
     program = next(d.value for d in at.dataframe if "Satuan output" in d.value.columns)
     assert set(program["OPD"]) == {"DisperkimLH"}
@@ -115,7 +116,7 @@ def test_drill_down_places_have_names_and_map_links(run_page, store_path):
 
 
 def test_url_params_restore_pillar_year_and_opd(run_page):
-    at = run_page("pages/pilar.py", {"pilar": "3", "tahun": "2021", "opd": "DKPP"})
+    at = run_page("pages/pilar.py", {"pilar": "3", "tahun": "2021", "opd": "DKPP", "bagian": "Antartahun"})
     assert not at.exception
     pilih = {s.label: s.value for s in at.selectbox}
     assert pilih["Pilar"] == 3 and pilih["Tahun"] == 2021 and pilih["OPD (rincian dan perbandingan)"] == "DKPP"
@@ -124,24 +125,43 @@ def test_url_params_restore_pillar_year_and_opd(run_page):
     assert any("Perbandingan antartahun (DKPP)" in h.value for h in at.subheader)
 
 
-def test_every_table_has_downloads(run_page):
+def test_each_tab_draws_only_its_own_section(run_page):
+    """Issue 17: under the headline strip one tab is drawn at a time; the scorecard first."""
     at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024"})
     assert not at.exception
-    tombol = [b for b in at.get("download_button")]
-    gambar = [b for b in tombol if "gambar" in b.proto.label]
-    assert len(gambar) == 2  # PNG + SVG of the OPD chart
-    assert len(tombol) - len(gambar) == 2 * len(at.dataframe) == 14  # with the plan and award tables
+    assert [t.label for t in at.tabs] == list(tabel.BAGIAN)
+    assert [s.value for s in at.subheader] == ["Kartu skor OPD"]
+    assert len(at.get("vega_lite_chart")) == 2 and len(at.dataframe) == 1  # the scatter, the budget bars; table
+    assert at.metric, "the headline strip is above the tabs, always drawn"
+
+
+def test_every_table_has_downloads(run_page):
+    tabel_semua, gambar_semua = 0, 0
+    for bagian in tabel.BAGIAN:
+        at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024", "bagian": bagian})
+        assert not at.exception, (bagian, at.exception)
+        tombol = [b for b in at.get("download_button")]
+        gambar = [b for b in tombol if "gambar" in b.proto.label]
+        assert len(tombol) - len(gambar) == 2 * len(at.dataframe), bagian  # CSV + XLSX under every table
+        tabel_semua += len(at.dataframe)
+        gambar_semua += len(gambar)
+    assert gambar_semua == 2  # PNG + SVG of the OPD chart
+    assert tabel_semua == 7  # with the plan and award tables
 
 
 def test_the_plan_caption_is_marked_as_sample_and_the_award_says_which_target_it_uses(run_page):
     """Review of issue 18: the plan table's caption carries DATA CONTOH like every other caption (finding 10), and
     the award states beside its weights that capaian is measured against the plan's target (finding 5)."""
-    at = run_page("pages/pilar.py")
+    at = run_page("pages/pilar.py", {"bagian": "Rencana aksi"})
     at.selectbox(key="url_pilar").set_value(2).run()
     at.selectbox(key="url_tahun").set_value(2025).run()
     assert not at.exception, at.exception
     caption = next(c.value for c in at.caption if "rencana aksi OPD dan laporan intervensi OPD" in c.value)
     assert "DATA CONTOH" in caption
+    at = run_page("pages/pilar.py", {"bagian": "Kandidat penghargaan"})
+    at.selectbox(key="url_pilar").set_value(2).run()
+    at.selectbox(key="url_tahun").set_value(2025).run()
+    assert not at.exception, at.exception
     teks = " ".join(m.value for m in at.markdown)
     assert "Target capaian output:" in teks and "target rencana aksi" in teks
     peringkat = next(d.value for d in at.dataframe if "Skor (0–100)" in d.value.columns)

@@ -195,6 +195,7 @@ def test_rencana_aksi_diunggah_dan_tampil_di_kinerja_pilar(akun: str, tulis_env:
     at.run()
     assert not at.exception and [s.value for s in at.success if "batch" in s.value]
     p = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    p.query_params["bagian"] = "Rencana aksi"  # the plan-against-delivery tab
     p.run()
     p.switch_page("pages/pilar.py")
     p.run()

@@ -116,7 +116,9 @@ HALAMAN: dict[str, Tunggu] = {
     "/peta?tingkat=desa": _peta(290),
     "/peta?bagian=Kantong+kemiskinan&tahun=2024": _grafik(1, "Kantong kemiskinan 2024"),
     "/peta?bagian=Tepat+sasaran": _peta(20),
-    "/pilar": _grafik(3, "Kandidat penghargaan"),
+    "/pilar": _grafik(2, "Kartu skor OPD"),  # one tab drawn at a time (?bagian=)
+    "/pilar?bagian=Program+dan+lokasi": _teks("Kantong kemiskinan yang belum dijangkau"),
+    "/pilar?bagian=Kandidat+penghargaan": _teks("Setiap komponen persen dibatasi 100"),
     "/presentasi": _slide,  # the other slides, at both projector sizes: test_axe_every_kind_of_slide
     "/tindak-lanjut": _teks("Keputusan Rakor"),
     "/unggah": _teks("Terkunci: belum ada akun analis"),

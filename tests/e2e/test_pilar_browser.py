@@ -30,7 +30,7 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
     page.set_viewport_size({"width": 1600, "height": 4200})
     page.goto(server + "/pilar?pilar=2&tahun=2024")
     wait_for_app(page)
-    wait_for_charts(page, 3)
+    wait_for_charts(page, 2)  # the scorecard tab: serapan against capaian, the budget bars
     page.get_by_text("Pilar 2: Penurunan jumlah kantong kemiskinan — 2024").wait_for(timeout=30_000)
     for teks in ("Belum melapor untuk 2024", "Dishub", "DPMPTSP", pagu, "3 dari 5",
                  "DATA CONTOH (sintetis)", "Unduh data (CSV)", "Unduh data (XLSX)"):
@@ -39,6 +39,14 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
     assert serapan in svg_text and "belum melapor" in svg_text and "hijau ≥ 80%" in svg_text, svg_text[:400]
     page.wait_for_timeout(800)
     shot(page, "pilar_2_2024")
+    page.get_by_role("tab", name="Antartahun").click()  # another tab: drawn on the click, kept in the link
+    page.get_by_role("heading", name="Perbandingan antartahun (semua OPD)").wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_function(f"() => !document.querySelector('[data-stale=true]') && "
+                           f"document.querySelectorAll('{CHART}').length === 1", timeout=60_000)
+    wait_for_charts(page, 1)
+    assert "bagian=Antartahun" in page.url, page.url
+    shot(page, "pilar_2_2024_antartahun")
     external = [u for u in external if not u.startswith(("data:", "blob:"))]
     assert external == [], f"the app fetched from outside: {external}"
 

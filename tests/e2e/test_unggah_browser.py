@@ -44,9 +44,8 @@ def _teks_pilar(page, url: str) -> str:
     page.goto(url + PILAR)
     wait_for_app(page)
     page.get_by_text("Pilar 4").first.wait_for(timeout=30_000)
-    page.get_by_text("Perbandingan antartahun").first.wait_for(timeout=45_000)
     page.get_by_text("OPD melapor").first.wait_for(timeout=45_000)  # the metric cards, drawn in the same run
-    page.get_by_text("Kandidat penghargaan").first.wait_for(timeout=45_000)  # the last section of the page
+    page.get_by_role("heading", name="Kartu skor OPD").wait_for(timeout=45_000)  # the open tab, under the cards
     wait_for_app(page)
     # charts and buttons render at their own pace: compare the headings and the metric cards (the numbers)
     return page.eval_on_selector_all(

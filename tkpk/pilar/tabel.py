@@ -24,6 +24,10 @@ PROFIL = "Profil di peta"
 PENERIMA = "Penerima/target (per satuan)"
 
 
+# The page's sections (tabs) under its headline strip; a label is also the value of ``?bagian=`` in a shared link.
+BAGIAN = ("Kartu skor OPD", "Rencana aksi", "Program dan lokasi", "Antartahun", "Kandidat penghargaan")
+
+
 def tautan_peta(kode: object) -> str | None:
     """The map page's place profile (the map page reads ``?tempat=``)."""
     return None if kode is None or pd.isna(kode) else f"/peta?tempat={kode}"  # type: ignore[arg-type]

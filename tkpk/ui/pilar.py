@@ -1,15 +1,20 @@
-"""Drawing helpers of the pillar page."""
+"""Drawing helpers of the pillar page: its tables, and the sections of its tabs below the headline strip."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
+from tkpk.pilar.halaman import HalamanPilar
 from tkpk.pilar.kartu import KartuSkor
 from tkpk.pilar.tabel import Tabel
 from tkpk.ui import chrome
+from tkpk.ui.gambar import tombol_gambar
+from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
+from tkpk.ui.widgets import pilih_url
 
 
 def tampil(t: Tabel, kartu: KartuSkor, nama: str, key: str, tinggi: int | None = None,
@@ -22,3 +27,47 @@ def tampil(t: Tabel, kartu: KartuSkor, nama: str, key: str, tinggi: int | None =
     asal = asal or pilar_kartu.teks_sumber(kartu)
     chrome.sumber(asal)
     tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)
+
+
+def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
+    """The OPD scorecard: serapan against capaian per OPD, its table, and the budget per OPD."""
+    kartu = h.kartu
+    st.subheader("Kartu skor OPD")
+    chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
+    tampil_grafik(chart_opd, lebar="content")
+    tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
+    tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
+    tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
+
+
+def bagian_program(h: HalamanPilar, berkas: str, judul_opd: str, kunci: str) -> None:
+    """The programs, where the chosen one went, and the pockets the pillar has not reached."""
+    kartu = h.kartu
+    st.subheader(f"Program ({judul_opd})")
+    tampil(h.program, kartu, f"{berkas}_program", key="unduh_program")
+    program = h.pilihan_program
+    if program:
+        pilih = pilih_url("Lokasi program", list(program), "program", format_func=program.get,
+                          key=f"url_program_{kunci}")
+        lokasi = h.lokasi[pilih]
+        st.markdown(tabel.teks_lokasi(program[pilih], lokasi.df))
+        tampil(lokasi, kartu, f"{berkas}_lokasi", key="unduh_lokasi", tinggi=min(420, 38 + 35 * len(lokasi.df)))
+    st.subheader(f"Kantong kemiskinan yang belum dijangkau pilar ini ({len(kartu.kantong_tanpa)})")
+    if kartu.kantong_tanpa.empty:
+        st.markdown("Semua kantong kemiskinan menerima sedikitnya satu intervensi pilar ini.")
+    else:
+        tampil(h.kantong_tanpa, kartu, f"pilar{kartu.pilar.kode}_kantong_belum_dijangkau_{kartu.tahun}",
+               key="unduh_kantong", tinggi=300)
+
+
+def bagian_antartahun(h: HalamanPilar, judul_opd: str, besar: bool) -> None:
+    """The pillar (or the chosen OPD) year by year."""
+    kartu = h.kartu
+    st.subheader(f"Perbandingan antartahun ({judul_opd})")
+    if kartu.perbandingan.empty:
+        st.info("Belum ada laporan tahun lain untuk dibandingkan.")
+        return
+    tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
+                       besar=besar, sampel=kartu.sampel_perbandingan))
+    tampil(h.perbandingan, kartu, f"pilar{kartu.pilar.kode}_antartahun", key="unduh_tahunan",
+           asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
