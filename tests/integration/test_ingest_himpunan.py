@@ -172,7 +172,68 @@ def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, m
     assert sql_ == arrow
 
 
-# ingest_banding_intervensi.sql as it was, on the macro intervensi_per_sel (migration 0004): the reference.
+# intervensi_per_sel as migration 0004 defined it, verbatim but for its name (a temporary macro beside the store's):
+# the reference. It counts each key's active batches with a window; migration 0009 redefines the macro with a hash
+# count (GROUP BY ... HAVING, then SEMI and ANTI JOIN) and must give the same rows.
+MAKRO_0004 = """
+CREATE OR REPLACE TEMP MACRO intervensi_per_sel_0004(kecuali) AS TABLE
+WITH aktif AS (
+    SELECT i.*, b.sampel,
+           count(*) OVER (PARTITION BY i.tahun, i.triwulan, i.kode_opd, i.program, i.kegiatan, i.kode_wilayah) AS n
+    FROM intervensi i
+    JOIN batch b USING (batch_id)
+    WHERE b.status = 'aktif' AND i.batch_id IS DISTINCT FROM kecuali
+), sel AS (
+    -- keys reported by more than one active batch: each cell from the newest batch that reported it
+    SELECT tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah,
+           arg_max(pilar, batch_id) AS pilar,
+           arg_max(pagu, batch_id) AS pagu,
+           arg_max(realisasi, batch_id) AS realisasi,
+           arg_max(satuan_output, batch_id) AS satuan_output,
+           arg_max(target_output, batch_id) AS target_output,
+           arg_max(capaian_output, batch_id) AS capaian_output,
+           arg_max(target_penerima, batch_id) AS target_penerima,
+           arg_max(penerima, batch_id) AS penerima,
+           arg_max(sumber_dana, batch_id) AS sumber_dana,
+           arg_max(keterangan, batch_id) AS keterangan,
+           arg_max(satuan_penerima, batch_id) AS satuan_penerima,
+           -- the batch of each cell, so the row names exactly the batches its cells come from
+           [max(batch_id) FILTER (WHERE pilar IS NOT NULL),
+            max(batch_id) FILTER (WHERE pagu IS NOT NULL),
+            max(batch_id) FILTER (WHERE realisasi IS NOT NULL),
+            max(batch_id) FILTER (WHERE satuan_output IS NOT NULL),
+            max(batch_id) FILTER (WHERE target_output IS NOT NULL),
+            max(batch_id) FILTER (WHERE capaian_output IS NOT NULL),
+            max(batch_id) FILTER (WHERE target_penerima IS NOT NULL),
+            max(batch_id) FILTER (WHERE penerima IS NOT NULL),
+            max(batch_id) FILTER (WHERE sumber_dana IS NOT NULL),
+            max(batch_id) FILTER (WHERE keterangan IS NOT NULL),
+            max(batch_id) FILTER (WHERE satuan_penerima IS NOT NULL)] AS bs,
+           list(batch_id ORDER BY batch_id) AS bl,
+           list(sumber ORDER BY batch_id) AS sl,
+           list(sampel ORDER BY batch_id) AS pl
+    FROM aktif
+    WHERE n > 1
+    GROUP BY tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah
+)
+SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, pagu, realisasi, satuan_output,
+       target_output, capaian_output, target_penerima, penerima, sumber_dana, keterangan,
+       -- each source once, in batch order (list_distinct would not keep the order)
+       array_to_string(list_filter(sf, lambda x, i: list_position(sf, x) = i), '; ') AS sumber,
+       list_max(bs) AS batch_id,
+       satuan_penerima,
+       coalesce(list_bool_or(list_filter(pl, lambda x, i: list_contains(bs, bl[i]))), FALSE) AS sampel
+FROM (SELECT *, list_filter(sl, lambda x, i: list_contains(bs, bl[i])) AS sf FROM sel)
+UNION ALL
+-- a key reported by one active batch (by far the common case) is that batch's row as it is
+SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, pagu, realisasi, satuan_output,
+       target_output, capaian_output, target_penerima, penerima, sumber_dana, keterangan, sumber, batch_id,
+       satuan_penerima, sampel
+FROM aktif
+WHERE n = 1
+"""
+
+# ingest_banding_intervensi.sql as it was on the 0004 macro: the comparison of an upload with the store.
 BANDING_MAKRO = """
 SELECT u.*,
        CASE WHEN s.tahun IS NULL THEN 'baru'
@@ -194,16 +255,153 @@ SELECT u.*,
        s.penerima AS penerima_lama, s.sumber_dana AS sumber_dana_lama, s.keterangan AS keterangan_lama,
        s.satuan_penerima AS satuan_penerima_lama, s.batch_id AS batch_lama
 FROM _unggah u
-LEFT JOIN intervensi_per_sel(NULL) s
+LEFT JOIN intervensi_per_sel_0004(NULL) s
        ON s.tahun = u.tahun AND s.triwulan IS NOT DISTINCT FROM u.triwulan AND s.kode_opd = u.kode_opd
       AND s.program = u.program AND s.kegiatan IS NOT DISTINCT FROM u.kegiatan
       AND s.kode_wilayah IS NOT DISTINCT FROM u.kode_wilayah
 """
 
 
+def _makro_lama(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(MAKRO_0004)
+
+
+def _beda_makro(cur: duckdb.DuckDBPyConnection, kecuali: int | None) -> tuple[int, int, int]:
+    """(rows, rows only in the new macro, rows only in the 0004 one), as multisets; the columns and their types
+    must be the same, in the same order."""
+    k = "NULL" if kecuali is None else str(int(kecuali))
+    baru, lama = f"SELECT * FROM intervensi_per_sel({k})", f"SELECT * FROM intervensi_per_sel_0004({k})"
+    assert cur.execute(f"DESCRIBE {baru}").fetchall() == cur.execute(f"DESCRIBE {lama}").fetchall()
+
+    def n(q: str) -> int:
+        return int(cur.execute(f"SELECT count(*) FROM ({q})").fetchone()[0])
+
+    return n(lama), n(f"{baru} EXCEPT ALL {lama}"), n(f"{lama} EXCEPT ALL {baru}")
+
+
+def test_makro_sama_dengan_0004_di_store_contoh(store_path, tmp_path):
+    """On the bundled store (sample interventions in several batches): the view, and every batch left out."""
+    import shutil
+
+    from tkpk.toko.db import connect
+
+    path = tmp_path / "contoh.duckdb"
+    shutil.copy(store_path, path)
+    con = connect(path, read_only=True)
+    try:
+        cur = con.cursor()
+        _makro_lama(cur)
+        batch = [r[0] for r in cur.execute("SELECT DISTINCT batch_id FROM intervensi ORDER BY 1").fetchall()]
+        assert len(batch) > 1
+        for kecuali in [None, *batch]:
+            jumlah, hanya_baru, hanya_lama = _beda_makro(cur, kecuali)
+            assert jumlah > 0 and (hanya_baru, hanya_lama) == (0, 0), kecuali
+        assert cur.execute("SELECT count(*) FROM v_intervensi").fetchone()[0] == _beda_makro(cur, None)[0]
+    finally:
+        con.close()
+
+
+KUNCI = {"tahun": [2023, 2024], "triwulan": [None, 1, 4], "kode_opd": ["1.01", "2.02"],
+         "program": ["Program A", "Program B"], "kegiatan": [None, "Kegiatan 1"],
+         "kode_wilayah": [None, "63.03", "63.03.01.2001"]}
+NILAI = {"pagu": [0.0, 1000.0, 2500.5], "realisasi": [0.0, 900.0], "satuan_output": ["paket", "unit"],
+         "target_output": [1.0, 7.0], "capaian_output": [1.0, 5.0], "target_penerima": [10.0, 20.0],
+         "penerima": [9.0, 20.0], "sumber_dana": ["APBD", "DAK"], "keterangan": ["a", "b"],
+         "satuan_penerima": ["KK", "jiwa"]}
+
+
+def _isi_acak(cur: duckdb.DuckDBPyConnection, seed: int) -> list[int]:
+    """Random batches on an empty store: keys drawn from a small pool (so many are reported by two or more batches,
+    with empty key parts), cells left empty at random (also in newer batches), sources repeated across batches,
+    some batches sample data, some rolled back. Returns the batch ids."""
+    import itertools
+    import random
+
+    r = random.Random(seed)
+    kunci = list(itertools.product(*KUNCI.values()))
+    ids = list(range(1, r.randint(2, 7) + 1))
+    for b in ids:
+        status = "dibatalkan" if r.random() < 0.25 else "aktif"
+        cur.execute("INSERT INTO batch (batch_id, jenis, oleh, waktu, status, sampel) "
+                    "VALUES (?, 'intervensi', 'uji', now(), ?, ?)", [b, status, r.random() < 0.3])
+        baris = []
+        for k in r.sample(kunci, r.randint(1, len(kunci))):
+            nilai = [None if r.random() < 0.35 else r.choice(v) for v in NILAI.values()]
+            baris.append([*k, r.choice([1, 2, 3]), *nilai, r.choice(["sumber x", "sumber y", "sumber z"]), b])
+        cur.executemany(f"INSERT INTO intervensi ({', '.join([*KUNCI, 'pilar', *NILAI, 'sumber', 'batch_id'])}) "
+                        f"VALUES ({', '.join(['?'] * (len(KUNCI) + len(NILAI) + 3))})", baris)
+    return ids
+
+
+# what the random stores must hold between them, so the comparison covers each case
+LIPUTAN = """
+WITH a AS (SELECT i.*, row_number() OVER (PARTITION BY tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah
+                                          ORDER BY batch_id DESC) AS urut,
+                  count(*) OVER (PARTITION BY tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah) AS n
+           FROM intervensi i JOIN batch b USING (batch_id) WHERE b.status = 'aktif')
+SELECT count(*) FILTER (WHERE n > 1 AND urut = 1),
+       count(*) FILTER (WHERE n > 1 AND urut = 1 AND (triwulan IS NULL OR kegiatan IS NULL OR kode_wilayah IS NULL)),
+       count(*) FILTER (WHERE n > 1 AND urut = 1 AND pagu IS NULL),
+       count(*) FILTER (WHERE n = 1),
+       (SELECT count(*) FROM batch WHERE status = 'dibatalkan')
+FROM a
+"""
+
+
+def test_makro_sama_dengan_0004_data_acak(tmp_path):
+    """Random stores: the view (kecuali NULL), every batch left out (active or rolled back), and an unknown one."""
+    from tkpk.toko.db import connect, migrate
+
+    liputan = [0] * 5
+    for seed in range(16):
+        con = connect(tmp_path / f"acak{seed}.duckdb")
+        try:
+            migrate(con)
+            cur = con.cursor()
+            ids = _isi_acak(cur, seed)
+            _makro_lama(cur)
+            liputan = [x + y for x, y in zip(liputan, cur.execute(LIPUTAN).fetchone(), strict=True)]
+            for kecuali in [None, *ids, 99]:
+                _, hanya_baru, hanya_lama = _beda_makro(cur, kecuali)
+                assert (hanya_baru, hanya_lama) == (0, 0), (seed, kecuali)
+        finally:
+            con.close()
+    ganda, ganda_kunci_kosong, ganda_sel_kosong, tunggal, batal = liputan
+    assert min(ganda, ganda_kunci_kosong, ganda_sel_kosong, tunggal, batal) > 0, liputan
+
+
+def test_store_lama_dimutakhirkan_ke_0009(tmp_path):
+    """A store migrated up to 0008 (v_intervensi on the 0004 macro) takes 0009 on the next migrate, and its view
+    then shows the same rows as before."""
+    from datetime import datetime
+
+    from tkpk.toko.db import connect, migrate, migrations
+
+    con = connect(tmp_path / "lama.duckdb")
+    try:
+        con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, nama VARCHAR NOT NULL, "
+                    "diterapkan TIMESTAMP NOT NULL)")
+        for versi, nama, teks in migrations():
+            if versi < 9:
+                con.execute(teks)
+                con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [versi, nama, datetime.now()])
+        _isi_acak(con, 3)
+        assert "OVER (PARTITION" in con.execute("SELECT macro_definition FROM duckdb_functions() "
+                                              "WHERE function_name = 'intervensi_per_sel'").fetchone()[0]
+        con.execute("CREATE TABLE sebelum AS SELECT * FROM v_intervensi")
+        assert migrate(con) == [9]
+        assert "OVER (PARTITION" not in con.execute("SELECT macro_definition FROM duckdb_functions() "
+                                                  "WHERE function_name = 'intervensi_per_sel'").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM sebelum").fetchone()[0] > 0
+        for q in ("FROM v_intervensi EXCEPT ALL FROM sebelum", "FROM sebelum EXCEPT ALL FROM v_intervensi"):
+            assert con.execute(f"SELECT count(*) FROM ({q})").fetchone() == (0,)
+    finally:
+        con.close()
+
+
 def test_banding_intervensi_sama_dengan_makro(con: duckdb.DuckDBPyConnection):
-    """The comparison written out without the macro's window gives the macro's comparison, on a store where keys
-    are reported by one, two and three active batches with cells left empty in some of them."""
+    """The comparison on the macro (migration 0009) gives what it gave on the 0004 macro, on a store where keys are
+    reported by one, two and three active batches with cells left empty in some of them."""
     from tkpk.ingest.proses import periksa
     from tkpk.ingest.simpan import tabel_simpan
 
@@ -220,6 +418,7 @@ def test_banding_intervensi_sama_dengan_makro(con: duckdb.DuckDBPyConnection):
     cur = con.cursor()
     try:
         cur.register("_unggah", tabel_simpan(h.validasi.data))
+        _makro_lama(cur)
         baru = cur.sql(sql("ingest_banding_intervensi")).to_arrow_table()
         lama = cur.sql(BANDING_MAKRO + " ORDER BY _baris").to_arrow_table()
     finally:
