@@ -6,6 +6,8 @@ The fast code must say the same things, on the same rows, in the same order.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import pyarrow as pa
@@ -15,6 +17,8 @@ from tkpk import katalog
 from tkpk.ingest import ingest_file
 from tkpk.ingest.tersimpan import Lipatan, _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
 from tkpk.toko.queries import sql
+
+MIGRASI = Path(__file__).resolve().parents[2] / "tkpk" / "toko" / "migrations"
 
 # ``con``: a private copy of the reference store (tests/integration/conftest.py)
 
@@ -172,66 +176,20 @@ def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, m
     assert sql_ == arrow
 
 
-# intervensi_per_sel as migration 0004 defined it, verbatim but for its name (a temporary macro beside the store's):
+# intervensi_per_sel as migration 0004 defined it, read from that file, renamed (a temporary macro beside the store's):
 # the reference. It counts each key's active batches with a window; migration 0009 redefines the macro with a hash
 # count (GROUP BY ... HAVING, then SEMI and ANTI JOIN) and must give the same rows.
-MAKRO_0004 = """
-CREATE OR REPLACE TEMP MACRO intervensi_per_sel_0004(kecuali) AS TABLE
-WITH aktif AS (
-    SELECT i.*, b.sampel,
-           count(*) OVER (PARTITION BY i.tahun, i.triwulan, i.kode_opd, i.program, i.kegiatan, i.kode_wilayah) AS n
-    FROM intervensi i
-    JOIN batch b USING (batch_id)
-    WHERE b.status = 'aktif' AND i.batch_id IS DISTINCT FROM kecuali
-), sel AS (
-    -- keys reported by more than one active batch: each cell from the newest batch that reported it
-    SELECT tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah,
-           arg_max(pilar, batch_id) AS pilar,
-           arg_max(pagu, batch_id) AS pagu,
-           arg_max(realisasi, batch_id) AS realisasi,
-           arg_max(satuan_output, batch_id) AS satuan_output,
-           arg_max(target_output, batch_id) AS target_output,
-           arg_max(capaian_output, batch_id) AS capaian_output,
-           arg_max(target_penerima, batch_id) AS target_penerima,
-           arg_max(penerima, batch_id) AS penerima,
-           arg_max(sumber_dana, batch_id) AS sumber_dana,
-           arg_max(keterangan, batch_id) AS keterangan,
-           arg_max(satuan_penerima, batch_id) AS satuan_penerima,
-           -- the batch of each cell, so the row names exactly the batches its cells come from
-           [max(batch_id) FILTER (WHERE pilar IS NOT NULL),
-            max(batch_id) FILTER (WHERE pagu IS NOT NULL),
-            max(batch_id) FILTER (WHERE realisasi IS NOT NULL),
-            max(batch_id) FILTER (WHERE satuan_output IS NOT NULL),
-            max(batch_id) FILTER (WHERE target_output IS NOT NULL),
-            max(batch_id) FILTER (WHERE capaian_output IS NOT NULL),
-            max(batch_id) FILTER (WHERE target_penerima IS NOT NULL),
-            max(batch_id) FILTER (WHERE penerima IS NOT NULL),
-            max(batch_id) FILTER (WHERE sumber_dana IS NOT NULL),
-            max(batch_id) FILTER (WHERE keterangan IS NOT NULL),
-            max(batch_id) FILTER (WHERE satuan_penerima IS NOT NULL)] AS bs,
-           list(batch_id ORDER BY batch_id) AS bl,
-           list(sumber ORDER BY batch_id) AS sl,
-           list(sampel ORDER BY batch_id) AS pl
-    FROM aktif
-    WHERE n > 1
-    GROUP BY tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah
-)
-SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, pagu, realisasi, satuan_output,
-       target_output, capaian_output, target_penerima, penerima, sumber_dana, keterangan,
-       -- each source once, in batch order (list_distinct would not keep the order)
-       array_to_string(list_filter(sf, lambda x, i: list_position(sf, x) = i), '; ') AS sumber,
-       list_max(bs) AS batch_id,
-       satuan_penerima,
-       coalesce(list_bool_or(list_filter(pl, lambda x, i: list_contains(bs, bl[i]))), FALSE) AS sampel
-FROM (SELECT *, list_filter(sl, lambda x, i: list_contains(bs, bl[i])) AS sf FROM sel)
-UNION ALL
--- a key reported by one active batch (by far the common case) is that batch's row as it is
-SELECT tahun, triwulan, pilar, kode_opd, program, kegiatan, kode_wilayah, pagu, realisasi, satuan_output,
-       target_output, capaian_output, target_penerima, penerima, sumber_dana, keterangan, sumber, batch_id,
-       satuan_penerima, sampel
-FROM aktif
-WHERE n = 1
-"""
+def _makro_0004() -> str:
+    """Migration 0004's own ``intervensi_per_sel`` statement, read from its file (not a copy that could drift),
+    as a temporary macro ``intervensi_per_sel_0004``."""
+    teks = (MIGRASI / "0004_versi_per_sel.sql").read_text(encoding="utf-8")
+    awal = teks.index("CREATE OR REPLACE MACRO intervensi_per_sel(kecuali) AS TABLE")
+    akhir = teks.index(";", teks.index("WHERE n = 1", awal))
+    return (teks[awal:akhir].replace("CREATE OR REPLACE MACRO intervensi_per_sel(kecuali)",
+                                     "CREATE OR REPLACE TEMP MACRO intervensi_per_sel_0004(kecuali)"))
+
+
+MAKRO_0004 = _makro_0004()
 
 # ingest_banding_intervensi.sql as it was on the 0004 macro: the comparison of an upload with the store.
 BANDING_MAKRO = """
