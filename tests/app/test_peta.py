@@ -169,6 +169,26 @@ def test_clicking_the_map_opens_profile(run_page):
     assert biru and fitur_dari(biru[0]["data"])[0]["kode"] == "63.03.13"
 
 
+def test_clicking_the_last_clicked_place_again_after_a_tab_switch_selects_it(run_page):
+    """Review of the tabs: after another tab the map is drawn anew with nothing selected; a click on the place
+    clicked before (the list having chosen another since) was taken for the old click and ignored."""
+    at = run_page("pages/peta.py", {"tingkat": "kecamatan", "tahun": "2024"})
+    at.session_state["peta_utama"] = {"selection": {PILIH: [{"kode": "63.03.14"}]}}  # Martapura Barat
+    at.run()
+    at.selectbox(key="pilih_tempat").set_value("63.03.03").run()  # Gambut, from the list
+    at.session_state["bagian"] = KANTONG
+    at.run()
+    at.session_state["bagian"] = tx.BAGIAN[0]
+    at.run()
+    _ok(at)
+    assert at.selectbox(key="pilih_tempat").value == "63.03.03"
+    at.session_state["peta_utama"] = {"selection": {PILIH: [{"kode": "63.03.14"}]}}
+    at.run()
+    _ok(at)
+    assert at.selectbox(key="pilih_tempat").value == "63.03.14"
+    assert [m.value for m in at.markdown if m.value.startswith("### ")] == ["### Kecamatan Martapura Barat"]
+
+
 def test_url_state_is_restored(run_page):
     q = {"tingkat": "desa", "indikator": "kk_desil_1", "tahun": "2022", "skema": "equal_interval", "k": "4",
          "aturan": "moran", "satuan": "KK"}

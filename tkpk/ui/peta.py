@@ -119,7 +119,11 @@ def tempat_terpilih(kode_wilayah: set[str]) -> str:
         st.session_state[KEY_TEMPAT] = dari_url if dari_url in kode_wilayah else ""
     acara = st.session_state.get(KEY_PETA) or {}
     klik = ((acara.get("selection") or {}).get(cp.PILIH) or [{}])[0].get("kode")
-    if klik and klik != st.session_state.get(KEY_KLIK):
+    if not klik:
+        # nothing selected on the map (drawn anew after another tab, or clicked off): the next click on any
+        # place, the one clicked before included, is a new click
+        st.session_state.pop(KEY_KLIK, None)
+    elif klik != st.session_state.get(KEY_KLIK):
         st.session_state[KEY_KLIK] = klik
         st.session_state[KEY_TEMPAT] = klik
     return st.session_state[KEY_TEMPAT]
