@@ -30,7 +30,6 @@ p = ui.pilihan(semua_tahun)
 tingkat, tahun, aturan = p.tingkat, p.tahun, p.aturan
 ind = katalog.INDIKATOR_BY_KODE[p.indikator]
 m = baca(peta_siap, tingkat, tahun, p.indikator, p.skema, p.k, p.ambang, aturan, p.kolom_jumlah)
-nilai, kelas = m.nilai, m.kelas
 hasil = baca(peta.hitung_kantong, tingkat, tahun, aturan)
 wil = baca(peta.wilayah)
 tempat = ui.tempat_terpilih(set(wil["kode"]))
@@ -40,19 +39,18 @@ label_kec, garis_kec = ui.orientasi(tingkat)
 
 # One section drawn at a time, its tab in the URL (?bagian=): at first sight the map and the profile (issue 17).
 tab_peta, tab_kantong, tab_sasaran = st.tabs(list(tx.BAGIAN), key="bagian", bind="query-params")
-
 # --- 1. the map, and the profile of the selected place ---
 if tab_peta.open:
     with tab_peta:
         st.header(f"{ind.nama} per {tingkat}, {tahun}")
         chrome.label_contoh(m.sampel)
         ui.keterangan(tx.keterangan_indikator(p.indikator),
-                      tx.TEKS_SEL_KECIL if nilai["samar"].ne("").any() else None, tx.keterangan_ukuran(p.indikator))
+                      tx.TEKS_SEL_KECIL if m.nilai["samar"].ne("").any() else None, tx.keterangan_ukuran(p.indikator))
         if p.galat_ambang:
             st.error(tx.galat_ambang(p.galat_ambang))
         lapisan_idm, data_idm = ui.lapisan_idm(p.idm)
         grafik = spek(
-            cp.peta_koroplet, geo.fitur_dengan(m.props), kelas, judul=f"{ind.nama}, {tahun}",
+            cp.peta_koroplet, geo.fitur_dengan(m.props), m.kelas, judul=f"{ind.nama}, {tahun}",
             judul_legenda=katalog.judul_legenda(p.indikator), subjudul=tx.subjudul_peta(n_k, data_idm),
             desa=tingkat == "desa", titik_label=label_kec, garis_kecamatan=garis_kec, idm=lapisan_idm,
             kode_terpilih=tempat or None, besar=besar, tinggi=700 if besar else 540,
@@ -60,8 +58,8 @@ if tab_peta.open:
         kiri, kanan = st.columns([3, 2]) if not besar else (st.container(), st.container())
         with kiri:
             tampil_grafik(grafik, key=ui.KEY_PETA, pilihan=[cp.PILIH])
-            chrome.sumber(tx.sumber_peta(nilai, kelas))
-            ui.keterangan(kelas.catatan, data_idm.keterangan if data_idm is not None else None)
+            chrome.sumber(tx.sumber_peta(m.nilai, m.kelas))
+            ui.keterangan(m.kelas.catatan, data_idm.keterangan if data_idm is not None else None)
         with kanan:
             ui.profil(p, hasil, wil, besar)
 
