@@ -20,14 +20,14 @@ from tkpk.peta.moran import KOREKSI
 from tkpk.peta.profil import Profil, ringkas_intervensi
 from tkpk.peta.sasaran import HasilSasaran
 
-__all__ = ["ASAL_KANTONG", "ASAL_PROFIL", "ASAL_SASARAN", "ASAL_SASARAN_UNDUH", "CELAH_BARAT", "TEKS_PILAR",
+__all__ = ["ASAL_KANTONG", "ASAL_PROFIL", "ASAL_SASARAN", "ASAL_SASARAN_UNDUH", "BAGIAN", "CELAH_BARAT", "TEKS_PILAR",
            "TEKS_SEL_KECIL", "galat_ambang", "judul_kantong", "judul_tingkat", "keterangan_indikator",
            "keterangan_ukuran", "pesan_sasaran", "subjudul_peta", "sumber_peta", "teks_bawaan",
            "teks_intervensi", "teks_tanpa_kantong", "teks_tidak_terpetakan", "teks_uji"]
 
-# The gap in the west of every Banjar map: a city with its own government, inside the kabupaten's outline.
 # The page's sections (tabs); a label is also the value of ``?bagian=`` in a shared link.
 BAGIAN = ("Peta dan profil", "Kantong kemiskinan", "Tepat sasaran")
+# The gap in the west of every Banjar map: a city with its own government, inside the kabupaten's outline.
 CELAH_BARAT = "Kota Banjarbaru"
 ASAL_KANTONG = "register DTSEN per wilayah (pangsa register, bukan BPS)"
 ASAL_PROFIL = "laporan program OPD dan register sosial per wilayah"

@@ -6,8 +6,8 @@
 -- million rows). Here a hash aggregate finds the keys reported by more than one active batch (`ganda`); only
 -- their rows are aggregated (SEMI JOIN), and every other row passes through as it is (ANTI JOIN). Nullable key
 -- parts (triwulan, kegiatan, kode_wilayah) match when both are empty, as GROUP BY and PARTITION BY group them.
--- ingest_banding_intervensi.sql reads this macro; tests/integration/test_ingest_himpunan.py holds 0004's
--- definition and checks that this one gives the same rows.
+-- ingest_banding_intervensi.sql reads this macro; tests/integration/test_ingest_himpunan.py reads 0004's
+-- definition from its file and checks that this one gives the same rows.
 
 CREATE OR REPLACE MACRO intervensi_per_sel(kecuali) AS TABLE
 WITH aktif AS (
