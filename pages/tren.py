@@ -26,7 +26,6 @@ indikator = pilih_url("Indikator BPS", list(ind_bps), "indikator", format_func=i
 # One section drawn at a time, its tab in the URL (?bagian=): the browser lays out one section's charts at first
 # sight, not four (issue 17). A section's own choices are in the sidebar while it is open.
 tab_tren, tab_kalsel, tab_kec = st.tabs(list(tren.BAGIAN), key="bagian", bind="query-params")
-seri = baca(tren.seri_bps, indikator, None)  # Banjar's series: its last year is the Kalsel map's default
 
 # --- 1. the BPS series ---
 if tab_tren.open:
@@ -59,6 +58,7 @@ if tab_tren.open:
 
 # --- 2. Kalsel map and ranking for one year ---
 if tab_kalsel.open:
+    seri = baca(tren.seri_bps, indikator, None)  # Banjar's series: its last year is the map's default year
     semua_tahun = baca(tren.tahun_bps)
     tahun = pilih_url("Tahun peta Kalsel", semua_tahun, "tahun", default=tren.tahun_bawaan(seri, semua_tahun),
                       parse=int, where=st.sidebar)
