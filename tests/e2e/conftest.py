@@ -119,6 +119,19 @@ def wait_for_charts(page, n: int, timeout: int = 90_000) -> None:
         f"() => document.querySelectorAll('{CHART} svg.marks, {CHART} canvas').length >= {n}", timeout=timeout)
 
 
+def wait_for_tab(page, heading: str, charts: int | None = None) -> None:
+    """After a click on a tab, or a link to one (``?bagian=``): its section's heading shown and the other tab's
+    elements gone, with ``charts`` exactly that many charts drawn. During the rerun Streamlit keeps the other tab's
+    elements, marked ``data-stale``, until the run ends; its status widget shows only on a slow run, so
+    :func:`wait_for_app` alone can return early."""
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    jumlah = f" && document.querySelectorAll('{CHART}').length === {charts}" if charts is not None else ""
+    page.wait_for_function(f"() => !document.querySelector('[data-stale=true]'){jumlah}", timeout=60_000)
+    if charts:
+        wait_for_charts(page, charts)
+
+
 def assert_projector_mode(page) -> None:
     """``?mode=presentasi`` as a projector shows it: no sidebar, the title at 52 px and body text at 24 px
     (tkpk.ui.chrome.CSS_PRESENTASI), and the way out of the mode on the page itself."""

@@ -3,7 +3,7 @@ kecamatan map writes the names, nothing is fetched from outside; screenshots are
 
 import pytest
 
-from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts
+from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts, wait_for_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -87,9 +87,7 @@ def test_kecamatan_map_names_and_profile_from_link(page, server):
 def _tab(page, nama: str, judul: str) -> None:
     """Open one of the page's tabs; until its header shows and the other tab's stale elements are gone."""
     page.get_by_role("tab", name=nama).click()
-    page.get_by_role("heading", name=judul).first.wait_for(timeout=60_000)
-    wait_for_app(page)
-    page.wait_for_function("() => !document.querySelector('[data-stale=true]')", timeout=60_000)
+    wait_for_tab(page, judul)
 
 
 def test_map_page_in_projector_mode(page, server):

@@ -3,7 +3,7 @@ the drill-down links to the map page, and screenshots are kept for looking at.""
 
 import pytest
 
-from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts
+from tests.e2e.conftest import CHART, assert_projector_mode, shot, wait_for_app, wait_for_charts, wait_for_tab
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +40,7 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
     page.wait_for_timeout(800)
     shot(page, "pilar_2_2024")
     page.get_by_role("tab", name="Antartahun").click()  # another tab: drawn on the click, kept in the link
-    page.get_by_role("heading", name="Perbandingan antartahun (semua OPD)").wait_for(timeout=60_000)
-    wait_for_app(page)
-    page.wait_for_function(f"() => !document.querySelector('[data-stale=true]') && "
-                           f"document.querySelectorAll('{CHART}').length === 1", timeout=60_000)
-    wait_for_charts(page, 1)
+    wait_for_tab(page, "Perbandingan antartahun (semua OPD)", 1)
     assert "bagian=Antartahun" in page.url, page.url
     shot(page, "pilar_2_2024_antartahun")
     external = [u for u in external if not u.startswith(("data:", "blob:"))]

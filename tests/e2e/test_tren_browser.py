@@ -3,20 +3,14 @@ the URL state reopens the same view, and screenshots of both pages are kept for 
 
 import pytest
 
-from tests.e2e.conftest import CHART, shot, wait_for_app, wait_for_charts
+from tests.e2e.conftest import CHART, shot, wait_for_app, wait_for_tab
 
 pytestmark = pytest.mark.e2e
 
 
 def _grafik_di(page, judul: str, n: int) -> str:
     """After a tab switch: wait for the section's header and its ``n`` drawn charts; their SVG text."""
-    page.get_by_role("heading", name=judul).wait_for(timeout=60_000)
-    wait_for_app(page)
-    # during the rerun the other tab's elements stay, marked stale, until the run ends (the status widget shows
-    # only on a slow run, so wait_for_app alone can return early)
-    page.wait_for_function(f"() => !document.querySelector('[data-stale=true]') && "
-                           f"document.querySelectorAll('{CHART}').length === {n}", timeout=60_000)
-    wait_for_charts(page, n)
+    wait_for_tab(page, judul, n)
     return page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join(' ')")
 
 
