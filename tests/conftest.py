@@ -16,6 +16,26 @@ from tkpk.toko.db import connect, migrate
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def argon2_murah(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests hash and check passwords with argon2id at its smallest cost (m=8 KiB, t=1), the way
+    Django's tests swap in a fast hasher: the deployed cost (0,2 s a check here) made the account and login tests
+    about 40 s of the fast loop. Only the cost changes; the code path, the hash format and the checks on it are the
+    same. Tests marked ``argon2_asli`` keep the deployed hasher (tests/unit/test_auth.py checks its parameters);
+    servers started by the browser tests run in their own process and use it too."""
+    if request.node.get_closest_marker("argon2_asli"):
+        return
+    import secrets
+
+    from argon2 import PasswordHasher
+
+    from tkpk.akun import lokal
+
+    murah = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(lokal, "_HASHER", murah)
+    monkeypatch.setattr(lokal, "_HASH_PALSU", murah.hash(secrets.token_urlsafe(32)))
+
+
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled store (real reference data + sample data), built once; tests must not write to it."""

@@ -45,6 +45,23 @@ def test_broken_file_means_locked_not_crash(tmp_path: Path):
     assert not auth.ada_akun(path) and not auth.verify(path, "ani", "apa-saja-panjang")
 
 
+@pytest.mark.argon2_asli
+def test_accounts_are_hashed_at_the_deployed_argon2_cost(tmp_path: Path):
+    """Other in-process tests hash at the smallest cost (tests/conftest.py); the accounts a deployment writes use
+    argon2id at the library's RFC 9106 defaults, and the stand-in hash for unknown or disabled accounts costs the
+    same, so a check takes as long whether or not the account exists."""
+    from argon2 import Type, extract_parameters
+
+    from tkpk.akun import lokal
+
+    path = tmp_path / "s.toml"
+    auth.add_user(path, "ani", "kata-sandi-panjang")
+    p = extract_parameters(auth.baca_users(path)["ani"])
+    assert (p.type, p.memory_cost, p.time_cost, p.parallelism) == (Type.ID, 65536, 3, 4)
+    assert extract_parameters(lokal._HASH_PALSU) == p
+    assert auth.verify(path, "ani", "kata-sandi-panjang") and not auth.verify(path, "budi", "kata-sandi-panjang")
+
+
 def test_no_default_password_in_source():
     src = Path(auth.__file__).read_text()
     assert "add_user(" not in src.split("def add_user")[0]
