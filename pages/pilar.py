@@ -5,7 +5,7 @@ import streamlit as st
 from tkpk import katalog
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
-from tkpk.pilar.halaman import halaman_pilar
+from tkpk.pilar.halaman import halaman_antartahun, halaman_pilar
 from tkpk.ui import chrome
 from tkpk.ui import pilar as ui_pilar
 from tkpk.ui import rakor as ui_rakor
@@ -87,7 +87,7 @@ if program.open:
         ui_pilar.bagian_program(h, berkas, judul_opd, kunci=f"{pilar}_{tahun}_{opd}")
 if antartahun.open:
     with antartahun:
-        ui_pilar.bagian_antartahun(h, judul_opd, besar)
+        ui_pilar.bagian_antartahun(baca(halaman_antartahun, pilar, opd), kartu, judul_opd, besar)
 if penghargaan.open:
     with penghargaan:
         ui_rakor.bagian_penghargaan(pilar, tahun)

@@ -36,7 +36,8 @@ def test_fills_the_keys_the_first_visit_reads(con):
     from tkpk.pilar import kartu
 
     selesai = panas.isi_cache(con)
-    assert any(s.startswith("laporan ") for s in selesai) and "batas desa" in selesai
+    assert any(s.startswith("laporan 20") for s in selesai) and "laporan antartahun" in selesai
+    assert "batas desa" in selesai
     kunci = set(toko_tahun._CACHE)
     versi = versi_data(con)
     t = peta.tahun_tersedia(con)[0]
@@ -47,6 +48,7 @@ def test_fills_the_keys_the_first_visit_reads(con):
     peta.hitung_kantong(con, "kecamatan", t)
     peta.geometri(con, "kecamatan")
     kartu.kartu_skor(con, 2, max(kartu.pilihan_periode(con)))
+    kartu.antartahun(con, 3)
     assert len(toko_tahun._CACHE) == n
 
 

@@ -90,13 +90,14 @@ def test_the_year_comparison_names_sample_years_and_a_year_in_progress(tanpa_kan
     con = connect(tanpa_kantong, read_only=True)
     try:
         k = pilar_kartu.kartu_skor(con, 2, 2026, opd_fokus="DISPERKIMLH")
+        a = pilar_kartu.antartahun(con, 2, opd_fokus="DISPERKIMLH")
     finally:
         con.close()
-    b = k.perbandingan.set_index("tahun")
+    b = a.perbandingan.set_index("tahun")
     assert b.loc[2025, "sampel"] and not b.loc[2026, "sampel"]
     assert not k.sampel                                           # the 2026 tables above are real
-    assert k.sampel_perbandingan and SUMBER_CONTOH in pilar_kartu.teks_sumber_perbandingan(k)
-    t = kt.tabel_perbandingan(k).set_index("Tahun")
+    assert a.sampel_perbandingan and SUMBER_CONTOH in pilar_kartu.teks_sumber_perbandingan(a)
+    t = kt.tabel_perbandingan(a).set_index("Tahun")
     assert "2026 (s.d. TW2)" in t.index and "2025" in t.index
     baris = t.loc["2026 (s.d. TW2)"]
     assert pd.isna(baris["Δ capaian (poin)"]) and pd.isna(baris["Δ serapan (poin)"])

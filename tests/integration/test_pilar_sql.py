@@ -126,8 +126,8 @@ def test_opd_focus_changes_only_the_comparison(con):
                       "OR triwulan = (SELECT max(triwulan) FROM v_intervensi j WHERE j.tahun = i.tahun AND "
                       "j.kode_opd = i.kode_opd AND j.program = i.program)) GROUP BY 1 ORDER BY 1"
                       ).fetchall()
-    assert [(int(t), pytest.approx(p)) for t, p in sql] == list(
-        zip(dinkes.perbandingan["tahun"].astype(int), dinkes.perbandingan["pagu"], strict=True))
+    b = pilar_kartu.antartahun(con, 4, opd_fokus="DINKES").perbandingan
+    assert [(int(t), pytest.approx(p)) for t, p in sql] == list(zip(b["tahun"].astype(int), b["pagu"], strict=True))
 
 
 def test_wilayah_names_cover_every_kecamatan_and_desa(con):
@@ -138,7 +138,7 @@ def test_wilayah_names_cover_every_kecamatan_and_desa(con):
 def test_empty_store_gives_an_empty_scorecard(fresh_con):
     assert pilar_kartu.pilihan_periode(fresh_con) == {}
     k = pilar_kartu.kartu_skor(fresh_con, 2, 2024)
-    assert not k.ada_data and len(k.belum_melapor) == 5 and k.perbandingan.empty
+    assert not k.ada_data and len(k.belum_melapor) == 5 and pilar_kartu.antartahun(fresh_con, 2).perbandingan.empty
     assert tabel.teks_ringkasan(k)["opd"] == "0 dari 5"
 
 
@@ -152,7 +152,8 @@ def _baca(teks: str) -> float | None:
 def test_downloads_hold_exactly_the_precision_the_table_shows(con, pilar: int):
     """Every number a pillar table holds (and so every CSV/XLSX cell) reads back from its own screen text."""
     k = pilar_kartu.kartu_skor(con, pilar, 2024)
-    tabel_semua = [tabel.tabel_opd(k), tabel.tabel_program(k), tabel.tabel_perbandingan(k)]
+    tabel_semua = [tabel.tabel_opd(k), tabel.tabel_program(k),
+                   tabel.tabel_perbandingan(pilar_kartu.antartahun(con, pilar))]
     tabel_semua += [tabel.tabel_lokasi(k, i) for i in list(tabel.pilihan_program(k))[:3]]
     for df in tabel_semua:
         for kolom, f in tabel.format_kolom(df).items():
@@ -174,14 +175,16 @@ def test_page_bundle_holds_the_tables_built_one_by_one(con, pilar: int, tahun: i
     shown, with the same formats, and every program's places, in the same order, from one pass."""
     from pandas.testing import assert_frame_equal
 
-    from tkpk.pilar.halaman import halaman_pilar
+    from tkpk.pilar.halaman import halaman_antartahun, halaman_pilar
 
     h = halaman_pilar(con, pilar, tahun, triwulan, opd)
     k = pilar_kartu.kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
     sendiri = {"opd": tabel.tabel_opd(k), "program": tabel.tabel_program(k, opd),
-               "kantong_tanpa": tabel.tabel_kantong_tanpa(k), "perbandingan": tabel.tabel_perbandingan(k)}
-    for nama, df in sendiri.items():
-        t = getattr(h, nama)
+               "kantong_tanpa": tabel.tabel_kantong_tanpa(k)}
+    ha = halaman_antartahun(con, pilar, opd)   # the Antartahun tab's own call
+    antartahun = tabel.tabel_perbandingan(pilar_kartu.antartahun(con, pilar, opd))
+    for nama, df in [*sendiri.items(), ("antartahun", antartahun)]:
+        t = ha.tabel if nama == "antartahun" else getattr(h, nama)
         assert_frame_equal(t.df, tabel.bulatkan(df), obj=nama)
         assert t.format == tabel.format_kolom(tabel.bulatkan(df)), nama
     assert h.teks == tabel.teks_ringkasan(k) and h.pilihan_program == tabel.pilihan_program(k, opd)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from tkpk.pilar import tabel
-from tkpk.pilar.kartu import KartuSkor, kartu_skor
+from tkpk.pilar.kartu import Antartahun, KartuSkor, antartahun, kartu_skor
 from tkpk.pilar.tabel import Tabel, siap
 
 
@@ -26,7 +26,6 @@ class HalamanPilar:
     pilihan_program: dict[str, str]
     lokasi: dict[str, Tabel]       # per ``id_program`` of ``pilihan_program``
     kantong_tanpa: Tabel
-    perbandingan: Tabel
 
 
 def halaman_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, triwulan: int | None = None,
@@ -37,5 +36,16 @@ def halaman_pilar(con: duckdb.DuckDBPyConnection, pilar: int, tahun: int, triwul
         kartu=k, teks=tabel.teks_ringkasan(k), opd=siap(tabel.tabel_opd(k)),
         program=siap(tabel.tabel_program(k, opd)), pilihan_program=program,
         lokasi=tabel.lokasi_per_program(k, list(program)), kantong_tanpa=siap(tabel.tabel_kantong_tanpa(k)),
-        perbandingan=siap(tabel.tabel_perbandingan(k)),
     )
+
+
+@dataclass(frozen=True)
+class HalamanAntartahun:
+    antartahun: Antartahun
+    tabel: Tabel
+
+
+def halaman_antartahun(con: duckdb.DuckDBPyConnection, pilar: int, opd: str | None = None) -> HalamanAntartahun:
+    """The Antartahun tab: computed only when that tab is open (it is most of a first scorecard's time)."""
+    a = antartahun(con, pilar, opd)
+    return HalamanAntartahun(a, siap(tabel.tabel_perbandingan(a)))

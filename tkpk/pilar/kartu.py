@@ -116,9 +116,7 @@ class KartuSkor:
     tepat_opd: pd.DataFrame      # tepat_sasaran per OPD
     kantong: Kantong
     kantong_tanpa: pd.DataFrame  # pockets the pillar did not reach, with names
-    perbandingan: pd.DataFrame   # bandingkan_tahun for the pillar, or for opd_fokus
     sumber: list[str] = field(default_factory=list)
-    sumber_perbandingan: list[str] = field(default_factory=list)  # the batches behind every year compared
 
     @property
     def ada_data(self) -> bool:
@@ -137,12 +135,6 @@ class KartuSkor:
     def sampel(self) -> bool:
         """A figure of the period's scorecard rests on sample data: its report rows, or the pockets."""
         return self.baris_sampel or self.kantong_sampel
-
-    @property
-    def sampel_perbandingan(self) -> bool:
-        """Some year of the year comparison rests on sample data (its reports or its pockets)."""
-        p = self.perbandingan
-        return bool(p["sampel"].fillna(False).astype(bool).any()) if "sampel" in p.columns else False
 
     @property
     def belum_melapor(self) -> pd.DataFrame:
@@ -193,12 +185,11 @@ def kartu_skor(
     opd_fokus: str | None = None,
     aturan: AturanStatus = ATURAN_BAKU,
 ) -> KartuSkor:
-    """The whole scorecard for one pillar and period: the single call the page makes after its widgets.
+    """The scorecard of one pillar and period (its year comparison is :func:`antartahun`).
 
     Rows come from :func:`tkpk.toko.tahun.intervensi_tahun` (the loader the map, the slides and the files use) and
     beneficiaries are protected with the whole period's :func:`tkpk.toko.tahun.perlindungan`, so this page hides
     the same cells and shows the same totals as the workbook."""
-    semua_tahun = sorted(pilihan_periode(con))
     baris = intervensi_tahun(con, tahun, triwulan=triwulan)
     baris = baris[baris["pilar"] == pilar].reset_index(drop=True)
     lindung = perlindungan(con, tahun, triwulan=triwulan)
@@ -233,9 +224,37 @@ def kartu_skor(
     tanpa = pd.DataFrame({"kode_wilayah": skor.kantong_tanpa_intervensi(baris, kantong.kode)}, dtype="str")
     tanpa = _beri_nama(tanpa, wilayah)
 
+    return KartuSkor(
+        pilar=pilar_katalog(pilar), tahun=tahun, triwulan=triwulan, opd_fokus=opd_fokus, aturan=aturan,
+        baris=baris, ringkas=ringkas, opd=opd, program=program, lokasi=lokasi, tepat=tepat, tepat_opd=tepat_opd,
+        kantong=kantong, kantong_tanpa=tanpa, sumber=_sumber(baris),
+    )
+
+
+@dataclass(frozen=True)
+class Antartahun:
+    """One pillar (or one of its OPDs) year by year: :func:`tkpk.pilar.skor.bandingkan_tahun` over every year."""
+
+    pilar: int
+    opd_fokus: str | None
+    perbandingan: pd.DataFrame   # one row per year with reports
+    sumber_perbandingan: list[str] = field(default_factory=list)  # the batches behind every year compared
+
+    @property
+    def sampel_perbandingan(self) -> bool:
+        """Some year of the year comparison rests on sample data (its reports or its pockets)."""
+        p = self.perbandingan
+        return bool(p["sampel"].fillna(False).astype(bool).any()) if "sampel" in p.columns else False
+
+
+def antartahun(con: duckdb.DuckDBPyConnection, pilar: int, opd_fokus: str | None = None,
+               aturan: AturanStatus = ATURAN_BAKU) -> Antartahun:
+    """The year comparison, apart from :func:`kartu_skor`: it reads every year's reports, their small-cell
+    protection and their pockets (about seven of the ten seconds of a first scorecard), yet only the page's
+    Antartahun tab shows it, and it does not depend on the year or quarter chosen."""
     perbandingan = pd.DataFrame()
     bagian, lindung_tahun, peta, kantong_contoh = [], {}, {}, {}
-    for th in semua_tahun:
+    for th in sorted(pilihan_periode(con)):
         rows = intervensi_tahun(con, th)
         rows = rows[(rows["pilar"] == pilar) & ((rows["kode_opd"] == opd_fokus) if opd_fokus else True)]
         if rows.empty:
@@ -250,13 +269,8 @@ def kartu_skor(
         # a year is sample when its reports or the pockets behind its "di kantong" figures are
         perbandingan["sampel"] = (perbandingan["sampel"].fillna(False).astype(bool)
                                   | perbandingan["tahun"].map(kantong_contoh).fillna(False).astype(bool))
-
-    return KartuSkor(
-        pilar=pilar_katalog(pilar), tahun=tahun, triwulan=triwulan, opd_fokus=opd_fokus, aturan=aturan,
-        baris=baris, ringkas=ringkas, opd=opd, program=program, lokasi=lokasi, tepat=tepat, tepat_opd=tepat_opd,
-        kantong=kantong, kantong_tanpa=tanpa, perbandingan=perbandingan, sumber=_sumber(baris),
-        sumber_perbandingan=_sumber(pd.concat(bagian, ignore_index=True)) if bagian else [],
-    )
+    return Antartahun(pilar, opd_fokus, perbandingan,
+                      _sumber(pd.concat(bagian, ignore_index=True)) if bagian else [])
 
 
 def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
@@ -268,7 +282,7 @@ def teks_sumber(k: KartuSkor, periode: str | None = None) -> str:
     return f"{teks}. ⚠️ {SUMBER_CONTOH}, bukan data resmi." if k.sampel else f"{teks}."
 
 
-def teks_sumber_perbandingan(k: KartuSkor) -> str:
+def teks_sumber_perbandingan(k: Antartahun) -> str:
     """The year comparison's caption (after "Sumber: "): every year's batches, the years still in progress, and the
     sample label when any year compared rests on sample data (naming those years)."""
     p = k.perbandingan

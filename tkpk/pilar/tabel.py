@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
-from tkpk.pilar.kartu import KartuSkor
+from tkpk.pilar.kartu import Antartahun, KartuSkor
 from tkpk.pilar.status import Status
 from tkpk.teks_aman import md
 from tkpk.unduh import bulat
@@ -253,7 +253,7 @@ def tabel_kantong_tanpa(k: KartuSkor) -> pd.DataFrame:
     })
 
 
-def tabel_perbandingan(k: KartuSkor) -> pd.DataFrame:
+def tabel_perbandingan(k: Antartahun) -> pd.DataFrame:
     """Year by year for the pillar (or the chosen OPD), with the change from the year before in poin."""
     b = k.perbandingan
     if b.empty:

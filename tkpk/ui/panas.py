@@ -58,10 +58,11 @@ def isi_cache(con: duckdb.DuckDBPyConnection) -> list[str]:
         langkah.append((f"kantong bawaan {t}", lambda: peta.kantong_bawaan(con, t)))
     periode = kartu.pilihan_periode(con)
     if periode:
-        # one scorecard fills the report rows and their small-cell protection of every year (its year comparison),
-        # for all four pillars
+        # one scorecard fills the newest year's report rows and small-cell protection for all four pillars; one
+        # year comparison those of every other year
         t_lapor = max(periode)
         langkah.append((f"laporan {t_lapor}", lambda: kartu.kartu_skor(con, 1, t_lapor)))
+        langkah.append(("laporan antartahun", lambda: kartu.antartahun(con, 1)))
     selesai = []
     for nama, f in langkah:
         f()

@@ -7,7 +7,7 @@ import streamlit as st
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
-from tkpk.pilar.halaman import HalamanPilar
+from tkpk.pilar.halaman import HalamanAntartahun, HalamanPilar
 from tkpk.pilar.kartu import KartuSkor
 from tkpk.pilar.tabel import Tabel
 from tkpk.ui import chrome
@@ -60,14 +60,14 @@ def bagian_program(h: HalamanPilar, berkas: str, judul_opd: str, kunci: str) -> 
                key="unduh_kantong", tinggi=300)
 
 
-def bagian_antartahun(h: HalamanPilar, judul_opd: str, besar: bool) -> None:
+def bagian_antartahun(h: HalamanAntartahun, kartu: KartuSkor, judul_opd: str, besar: bool) -> None:
     """The pillar (or the chosen OPD) year by year."""
-    kartu = h.kartu
+    a = h.antartahun
     st.subheader(f"Perbandingan antartahun ({judul_opd})")
-    if kartu.perbandingan.empty:
+    if a.perbandingan.empty:
         st.info("Belum ada laporan tahun lain untuk dibandingkan.")
         return
-    tampil_grafik(spek(garis_tahunan, kartu.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
-                       besar=besar, sampel=kartu.sampel_perbandingan))
-    tampil(h.perbandingan, kartu, f"pilar{kartu.pilar.kode}_antartahun", key="unduh_tahunan",
-           asal=pilar_kartu.teks_sumber_perbandingan(kartu), sampel=kartu.sampel_perbandingan)
+    tampil_grafik(spek(garis_tahunan, a.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
+                       besar=besar, sampel=a.sampel_perbandingan))
+    tampil(h.tabel, kartu, f"pilar{a.pilar}_antartahun", key="unduh_tahunan",
+           asal=pilar_kartu.teks_sumber_perbandingan(a), sampel=a.sampel_perbandingan)
