@@ -17,19 +17,29 @@ PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py
 # result computed for another test's store is never reused, and the read-only tests share what the first computed.
 
 
+def buka_langsung(at: AppTest, page: str) -> AppTest:
+    """Run ``at`` (made from app.py, so navigation and page config apply) on ``page`` as a visitor who opens its
+    link: the first run goes to that page, not through the home page first (a home page run per test was about
+    40 s of the fast loop). Before its first run AppTest can only name a page by its file name, not by the
+    ``url_path`` navigation registers; every page of app.py resolves to the same page either way today, and should
+    one stop doing so (the run would land on the home page), the page that ran is checked against navigation's
+    registry and opened by a switch. test_pages_smoke checks each page's own title."""
+    path = str((ROOT / page).resolve())
+    at.switch_page(page).run()
+    if at._page_hash != at._resolve_page_hash(path):   # AppTest has no public "current page"
+        at.switch_page(page).run()
+    return at
+
+
 @pytest.fixture
 def run_page(app_env: Path) -> Callable[..., AppTest]:
-    """Run the app (through app.py, so navigation and page config apply) and switch to one page."""
+    """Run the app on one page, with ``query`` as its URL parameters."""
 
     def run(page: str = "pages/ringkasan.py", query: dict[str, str] | None = None) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         for k, v in (query or {}).items():
             at.query_params[k] = v
-        at.run()
-        if page != "pages/ringkasan.py":
-            at.switch_page(page)
-            at.run()
-        return at
+        return buka_langsung(at, page)
 
     return run
 
@@ -72,8 +82,7 @@ def tulis_env(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def buka(page: str) -> AppTest:
     """The app opened as a visitor and switched to ``page``, without an exception."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page(page).run()
+    at = buka_langsung(AppTest.from_file(str(ROOT / "app.py"), default_timeout=90), page)
     assert not at.exception, at.exception
     return at
 
@@ -92,8 +101,6 @@ def oidc_app(page: str, email: str | None, analis: object = None, verified: obje
                    "iat": int(time.time()) if iat is None else iat}
     for k, v in (query or {}).items():
         at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
+    at = buka_langsung(at, page)
     assert not at.exception, at.exception
     return at
