@@ -9,6 +9,7 @@ import pytest
 
 from tkpk import fmt
 from tkpk.pilar import tabel
+from tkpk.ui import pilar as ui_pilar
 
 # Direct sums over the rows of the period, in SQL: yearly rows, and for a program with quarterly reports only its
 # latest quarter (reports are cumulative "s.d. triwulan"; the sample's 2025 has quarters only).
@@ -131,8 +132,14 @@ def test_each_tab_draws_only_its_own_section(run_page):
     assert not at.exception
     assert [t.label for t in at.tabs] == list(tabel.BAGIAN)
     assert [s.value for s in at.subheader] == ["Kartu skor OPD"]
-    assert len(at.get("vega_lite_chart")) == 2 and len(at.dataframe) == 1  # the scatter, the budget bars; table
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1  # the scatter; the table
     assert at.metric, "the headline strip is above the tabs, always drawn"
+    # the budget bars are drawn only once their expander is opened
+    assert [e.label for e in at.expander if e.label == ui_pilar.JUDUL_ANGGARAN]
+    at.session_state[ui_pilar.KUNCI_ANGGARAN] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 2 and len(at.dataframe) == 1   # the scatter, the budget bars; table
 
 
 def test_every_table_has_downloads(run_page):
