@@ -39,8 +39,7 @@ else:
         if menulis:
             with st.expander("Perbarui status keputusan rakor sebelumnya", expanded=False):
                 ui.form_perbarui(b.tindak_lanjut, oleh, key="tl_sebelum", dengan_saran=True)
-        with st.expander("Riwayat perubahan"):
-            ui.riwayat(b.tindak_lanjut, key="tl_sebelum")
+        ui.riwayat(b.tindak_lanjut, key="tl_sebelum")
 
     st.header(f"Keputusan {md(judul_rakor(b.sekarang))}")
     st.markdown(f"**{tabel.ringkas(b.keputusan)}**")
@@ -51,9 +50,7 @@ else:
         if not b.keputusan.empty:
             with st.expander("Perbarui status keputusan"):
                 ui.form_perbarui(b.keputusan, oleh, key="kep_ini")
-    if not b.keputusan.empty:
-        with st.expander("Riwayat perubahan"):
-            ui.riwayat(b.keputusan, key="kep_ini")
+    ui.riwayat(b.keputusan, key="kep_ini")
     if menulis:
         with st.expander("Koreksi: ubah atau tarik keputusan dan rakor", icon=":material/edit:"):
             ui.koreksi(b, oleh)

@@ -149,7 +149,10 @@ def test_an_analyst_corrects_a_decisions_deadline_and_the_history_keeps_both_eve
     assert len(log) == 2 and log["oleh"].tolist()[-1] == ANALIS and log["berubah"].tolist()[-1] == "tenggat"
     assert pd.Timestamp(log["tenggat"].iloc[0]).date() == date(2025, 9, 30)
     assert pd.Timestamp(log["tenggat"].iloc[-1]).date() == date(2026, 3, 31)
-    # the page's history shows both events
+    # the page's history shows both events, once its expander is opened (drawn only while open)
+    assert not [s for s in at.selectbox if s.key == "tl_sebelum_riwayat"]
+    at.session_state["tl_sebelum_buka_riwayat"] = True
+    at.run()
     at.selectbox(key="tl_sebelum_riwayat").set_value(kid).run()
     hist = next(d.value for d in at.dataframe if "Perubahan" in d.value.columns)
     assert hist["Perubahan"].tolist() == ["dicatat", "tenggat"] and hist["Oleh"].tolist()[-1] == ANALIS

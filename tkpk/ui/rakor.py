@@ -266,12 +266,18 @@ def _koreksi_rakor(r: pd.Series, oleh: str, key: str) -> None:
 
 
 def riwayat(k: pd.DataFrame, key: str) -> None:
-    """Every event of one decision: who changed what, when."""
+    """Every event of one decision: who changed what, when, in a "Riwayat perubahan" expander whose content is
+    drawn only while it is open (on_change="rerun" gives it a state): most visits never open it, and each closed
+    one still laid out a select box and a grid at first sight (issue 17)."""
     if k.empty:
         return
-    pilihan = _pilihan(k)
-    kid = st.selectbox("Riwayat keputusan", list(pilihan), format_func=pilihan.get, key=f"{key}_riwayat")
-    aman.tabel(tabel.tabel_riwayat(kp.riwayat(conn(), int(kid))), hide_index=True, width="stretch")
+    kotak = st.expander("Riwayat perubahan", key=f"{key}_buka_riwayat", on_change="rerun")
+    if not kotak.open:
+        return
+    with kotak:
+        pilihan = _pilihan(k)
+        kid = st.selectbox("Riwayat keputusan", list(pilihan), format_func=pilihan.get, key=f"{key}_riwayat")
+        aman.tabel(tabel.tabel_riwayat(kp.riwayat(conn(), int(kid))), hide_index=True, width="stretch")
 
 
 def judul(b: BahanRakor) -> str:
