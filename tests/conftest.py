@@ -21,9 +21,10 @@ def argon2_murah(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     """In-process tests hash and check passwords with argon2id at its smallest cost (m=8 KiB, t=1), the way
     Django's tests swap in a fast hasher: the deployed cost (0,2 s a check here) made the account and login tests
     about 40 s of the fast loop. Only the cost changes; the code path, the hash format and the checks on it are the
-    same. Tests marked ``argon2_asli`` keep the deployed hasher (tests/unit/test_auth.py checks its parameters);
-    servers started by the browser tests run in their own process and use it too."""
-    if request.node.get_closest_marker("argon2_asli"):
+    same. Tests marked ``argon2_asli`` keep the deployed hasher (tests/unit/test_auth.py checks its parameters), and
+    so do the browser and resilience layers: the accounts they write are checked by a served app, whose logins,
+    lockouts and concurrent sessions must run at the deployed cost (argon2 checks at the cost stored in the hash)."""
+    if any(request.node.get_closest_marker(m) for m in ("argon2_asli", "e2e", "resilience")):
         return
     import secrets
 

@@ -21,9 +21,10 @@ def buka_langsung(at: AppTest, page: str) -> AppTest:
     """Run ``at`` (made from app.py, so navigation and page config apply) on ``page`` as a visitor who opens its
     link: the first run goes to that page, not through the home page first (a home page run per test was about
     40 s of the fast loop). Before its first run AppTest can only name a page by its file name, not by the
-    ``url_path`` navigation registers; every page of app.py resolves to the same page either way today, and should
-    one stop doing so (the run would land on the home page), the page that ran is checked against navigation's
-    registry and opened by a switch. test_pages_smoke checks each page's own title."""
+    ``url_path`` navigation registers; every page of app.py resolves to the same page either way today. Should one
+    stop doing so (its first run would land on the home page), the name it ran under differs from the one
+    navigation registered for its file, and the page is then opened by a switch. test_pages_smoke checks that
+    each page shows its own title."""
     path = str((ROOT / page).resolve())
     at.switch_page(page).run()
     if at._page_hash != at._resolve_page_hash(path):   # AppTest has no public "current page"

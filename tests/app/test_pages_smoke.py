@@ -17,3 +17,5 @@ def test_page_runs(run_page, page):
     assert at.title, "every page has a title"
     if JUDUL[page]:
         assert at.title[0].value == JUDUL[page]
+    else:   # the slides: their title is the agenda's, and the deck is in the session
+        assert "agenda_rakor" in at.session_state and at.title[0].value not in JUDUL.values()

@@ -126,6 +126,34 @@ def test_url_params_restore_pillar_year_and_opd(run_page):
     assert any("Perbandingan antartahun (DKPP)" in h.value for h in at.subheader)
 
 
+def test_the_antartahun_tab_shows_the_chosen_opds_years(run_page, store_path, monkeypatch):
+    """Review finding: the tab's heading named the OPD while its figures could be the whole pillar's; each year's
+    pagu in the tab's table must be that OPD's own (``antartahun`` with ``opd_fokus``), not the pillar's."""
+    from tkpk.pilar import kartu as pilar_kartu
+
+    con = duckdb.connect(str(store_path))
+    try:
+        opd = pilar_kartu.antartahun(con, 2, opd_fokus="DISPERKIMLH").perbandingan
+        semua = pilar_kartu.antartahun(con, 2).perbandingan
+    finally:
+        con.close()
+    from streamlit.delta_generator import DeltaGenerator
+
+    nama: list[str] = []
+    asli = DeltaGenerator.download_button
+    monkeypatch.setattr(DeltaGenerator, "download_button",
+                        lambda self, label, data, file_name=None, *a, **kw:
+                        nama.append(str(file_name)) or asli(self, label, data, file_name, *a, **kw))
+    at = run_page("pages/pilar.py", {"pilar": "2", "opd": "DISPERKIMLH", "bagian": "Antartahun"})
+    assert not at.exception, at.exception
+    # its files say whose years they hold (the pillar's own are pilar2_antartahun.*)
+    assert nama and all(n.startswith("pilar2_antartahun_DISPERKIMLH.") for n in nama), nama
+    shown = next(d.value for d in at.dataframe if "Pagu (Rp)" in d.value.columns and "Tahun" in d.value.columns)
+    pagu = dict(zip(shown["Tahun"].astype(str).str[:4].astype(int), shown["Pagu (Rp)"], strict=True))
+    assert pagu == pytest.approx(dict(zip(opd["tahun"].astype(int), opd["pagu"], strict=True)))
+    assert pagu != pytest.approx(dict(zip(semua["tahun"].astype(int), semua["pagu"], strict=True)))
+
+
 def test_each_tab_draws_only_its_own_section(run_page):
     """Issue 17: under the headline strip one tab is drawn at a time; the scorecard first."""
     at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024"})

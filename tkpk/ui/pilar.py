@@ -77,5 +77,6 @@ def bagian_antartahun(h: HalamanAntartahun, kartu: KartuSkor, judul_opd: str, be
         return
     tampil_grafik(spek(garis_tahunan, a.perbandingan, judul=f"Perbandingan antartahun: {judul_opd}",
                        besar=besar, sampel=a.sampel_perbandingan))
-    tampil(h.tabel, kartu, f"pilar{a.pilar}_antartahun", key="unduh_tahunan",
+    nama = f"pilar{a.pilar}_antartahun" + (f"_{a.opd_fokus}" if a.opd_fokus else "")   # whose years the file holds
+    tampil(h.tabel, kartu, nama, key="unduh_tahunan",
            asal=pilar_kartu.teks_sumber_perbandingan(a), sampel=a.sampel_perbandingan)
