@@ -100,3 +100,17 @@ def test_budget_axis_labels_are_distinct_for_small_budgets():
         step = _langkah_d3(x_max, 5)
         label = [_label_sumbu(spec, i * step) for i in range(int(x_max // step) + 1)]
         assert len(set(label)) == len(label), (ujung, label)
+
+
+def test_a_year_in_progress_is_named_on_the_axis_and_its_points():
+    """Review finding: the subtitle saying "2025: baru s.d. triwulan 3" is cut at narrow widths, so the axis said
+    "2025" beside a line that seemed to fall from a whole year to three quarters. The axis label and the points'
+    tooltip name the quarter; whole years keep their plain label."""
+    berjalan = TAHUNAN.assign(triwulan_sd=[None, None, 3])
+    spec = c.garis_tahunan(berjalan).to_dict()
+    teks = json.dumps(spec)
+    assert "2024 (s.d. TW3)" in teks and "2023 (s.d." not in teks
+    x = next(lap["encoding"]["x"] for lap in spec["layer"] if "x" in lap.get("encoding", {}))
+    assert "s.d. TW3" in x["axis"]["labelExpr"]
+    # without a year in progress the axis is unchanged
+    assert "labelExpr" not in json.dumps(c.garis_tahunan(TAHUNAN).to_dict()["layer"][0]["encoding"]["x"])

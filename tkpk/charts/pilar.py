@@ -265,10 +265,17 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
     ukuran = [u for u in UKURAN.values() if u in set(d["ukuran"])]
     warna = alt.Color("ukuran:N", scale=alt.Scale(domain=ukuran, range=[WARNA_UKURAN[u] for u in ukuran]),
                       legend=None)
-    x = alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0))
+    # a year in progress is named as such on the axis and in the tooltip, not only in the subtitle (which a narrow
+    # screen cuts): its line would otherwise read as a whole year's fall
+    berjalan = ({int(t): f"{int(t)} (s.d. TW{int(q)})" for t, q in
+                 zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True) if not pd.isna(q)}
+                if "triwulan_sd" in perbandingan.columns else {})
+    d = d.assign(tahun_teks=[berjalan.get(int(t), str(int(t))) for t in d["tahun"]])
+    label_x = "".join(f"datum.value == {t} ? '{teks}' : " for t, teks in berjalan.items()) + "datum.label"
+    x = alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0, **({"labelExpr": label_x} if berjalan else {})))
     y_max = max(100.0, float(d["nilai"].max())) if d["nilai"].notna().any() else 100.0
     y = alt.Y("nilai:Q", title="Persen", scale=alt.Scale(domain=[0, y_max]), axis=alt.Axis(format=",.0f"))
-    tooltip = [alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("ukuran:N", title="Ukuran"),
+    tooltip = [alt.Tooltip("tahun_teks:N", title="Tahun"), alt.Tooltip("ukuran:N", title="Ukuran"),
                alt.Tooltip("teks:N", title="Nilai")]
     dasar = alt.Chart(d).encode(x=x, y=y, color=warna)
     garis = dasar.mark_line(strokeWidth=3)
