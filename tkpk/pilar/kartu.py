@@ -250,7 +250,7 @@ class Antartahun:
 def antartahun(con: duckdb.DuckDBPyConnection, pilar: int, opd_fokus: str | None = None,
                aturan: AturanStatus = ATURAN_BAKU) -> Antartahun:
     """The year comparison, apart from :func:`kartu_skor`: it reads every year's reports, their small-cell
-    protection and their pockets (about seven of the ten seconds of a first scorecard), yet only the page's
+    protection and their pockets (about 6,5 of the 8 s a first scorecard took with it), yet only the page's
     Antartahun tab shows it, and it does not depend on the year or quarter chosen."""
     perbandingan = pd.DataFrame()
     bagian, lindung_tahun, peta, kantong_contoh = [], {}, {}, {}
