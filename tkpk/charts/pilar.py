@@ -18,6 +18,7 @@ import pandas as pd
 from tkpk import fmt
 from tkpk.charts import deskripsi as ds
 from tkpk.charts.tema import terapkan
+from tkpk.pilar.skor import label_tahun, tahun_berjalan
 from tkpk.pilar.status import ATURAN_BAKU, AturanStatus, Status
 
 WARNA_PAGU = "#c9c9c9"
@@ -251,10 +252,7 @@ def _geser_label(akhir: pd.DataFrame, jarak: float) -> pd.DataFrame:
 
 def _catatan_berjalan(perbandingan: pd.DataFrame) -> str:
     """" 2026: baru s.d. triwulan 2 (belum setahun)." for the years still in progress, else ""."""
-    if "triwulan_sd" not in perbandingan.columns:
-        return ""
-    jalan = [f"{int(t)}: baru s.d. triwulan {int(q)}" for t, q in
-             zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True) if not pd.isna(q)]
+    jalan = [f"{t}: baru s.d. triwulan {q}" for t, q in tahun_berjalan(perbandingan).items()]
     return f" {'; '.join(jalan)} (belum setahun)." if jalan else ""
 
 
@@ -267,11 +265,9 @@ def garis_tahunan(perbandingan: pd.DataFrame, *, judul: str = "", besar: bool = 
                       legend=None)
     # a year in progress is named as such on the axis and in the tooltip, not only in the subtitle (which a narrow
     # screen cuts): its line would otherwise read as a whole year's fall
-    berjalan = ({int(t): f"{int(t)} (s.d. TW{int(q)})" for t, q in
-                 zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True) if not pd.isna(q)}
-                if "triwulan_sd" in perbandingan.columns else {})
-    d = d.assign(tahun_teks=[berjalan.get(int(t), str(int(t))) for t in d["tahun"]])
-    label_x = "".join(f"datum.value == {t} ? '{teks}' : " for t, teks in berjalan.items()) + "datum.label"
+    berjalan = tahun_berjalan(perbandingan)
+    d = d.assign(tahun_teks=[label_tahun(t, berjalan) for t in d["tahun"]])
+    label_x = "".join(f"datum.value == {t} ? '{label_tahun(t, berjalan)}' : " for t in berjalan) + "datum.label"
     x = alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0, **({"labelExpr": label_x} if berjalan else {})))
     y_max = max(100.0, float(d["nilai"].max())) if d["nilai"].notna().any() else 100.0
     y = alt.Y("nilai:Q", title="Persen", scale=alt.Scale(domain=[0, y_max]), axis=alt.Axis(format=",.0f"))

@@ -291,9 +291,9 @@ def teks_sumber_perbandingan(k: Antartahun) -> str:
     tahun = p["tahun"].astype(int)
     teks = (f"laporan program/intervensi OPD {tahun.min()}–{tahun.max()} (per tahun: laporan tahunan, atau "
             f"triwulan terakhir yang dilaporkan) — {'; '.join(k.sumber_perbandingan)}")
-    if "triwulan_sd" in p.columns and p["triwulan_sd"].notna().any():
-        jalan = ", ".join(f"{int(t)} baru s.d. triwulan {int(q)}" for t, q in
-                          zip(tahun, p["triwulan_sd"], strict=True) if not pd.isna(q))
+    berjalan = skor.tahun_berjalan(p)
+    if berjalan:
+        jalan = ", ".join(f"{t} baru s.d. triwulan {q}" for t, q in berjalan.items())
         teks += f". Tahun berjalan ({jalan}) tidak dibandingkan sebagai tahun penuh"
     if not k.sampel_perbandingan:
         return f"{teks}."

@@ -28,8 +28,8 @@ from tkpk.pilar.status import ATURAN_BAKU, AturanStatus, Status, persen_kolom, t
 
 __all__ = [
     "ATURAN_BAKU", "KUNCI_PROGRAM", "AturanStatus", "Status", "bandingkan_tahun", "deskripsi_tepat_sasaran",
-    "kantong_kuantil_atas", "kantong_tanpa_intervensi", "lokasi_program", "pilih_periode", "skor_opd",
-    "skor_pilar", "skor_program", "tepat_sasaran",
+    "kantong_kuantil_atas", "kantong_tanpa_intervensi", "label_tahun", "lokasi_program", "pilih_periode", "skor_opd",
+    "skor_pilar", "skor_program", "tahun_berjalan", "tepat_sasaran",
 ]
 
 KUNCI_PROGRAM = pn.KUNCI_PROGRAM
@@ -314,6 +314,21 @@ def _triwulan_sd(d: pd.DataFrame) -> dict[int, float]:
         akhir = float(q.max()) if q.notna().any() else float("nan")
         out[int(th)] = akhir if akhir < 4 else float("nan")  # NaN < 4 is False: a year of year reports is full
     return out
+
+
+def tahun_berjalan(perbandingan: pd.DataFrame) -> dict[int, int]:
+    """The years of a :func:`bandingkan_tahun` table still in progress, with the quarter they reached: the one
+    reading of ``triwulan_sd`` behind the table's year label, the chart's axis and subtitle, and the caption."""
+    if "triwulan_sd" not in perbandingan.columns:
+        return {}
+    return {int(t): int(q) for t, q in zip(perbandingan["tahun"], perbandingan["triwulan_sd"], strict=True)
+            if not pd.isna(q)}
+
+
+def label_tahun(tahun: int, berjalan: Mapping[int, int]) -> str:
+    """"2026 (s.d. TW2)" for a year in progress (``berjalan``: :func:`tahun_berjalan`), "2025" for a whole year."""
+    q = berjalan.get(int(tahun))
+    return str(int(tahun)) if q is None else f"{int(tahun)} (s.d. TW{q})"
 
 
 def bandingkan_tahun(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tkpk import fmt, sel_kecil
+from tkpk.pilar import skor
 from tkpk.pilar.kartu import Antartahun, KartuSkor
 from tkpk.pilar.status import Status
 from tkpk.teks_aman import md
@@ -268,13 +269,12 @@ def tabel_perbandingan(k: Antartahun) -> pd.DataFrame:
     }
     out = b[[c for c in kol if c in b.columns]].rename(columns=kol)
     out[STATUS] = out[STATUS].map(teks_status)
-    if "triwulan_sd" in b.columns and b["triwulan_sd"].notna().any():
+    berjalan = skor.tahun_berjalan(b)
+    if berjalan:
         # a year in progress: named as such, its status not judged against a whole year's thresholds
-        sd = b["triwulan_sd"].reset_index(drop=True)
         out = out.reset_index(drop=True)
-        out["Tahun"] = [str(int(t)) if pd.isna(q) else f"{int(t)} (s.d. TW{int(q)})"
-                        for t, q in zip(out["Tahun"], sd, strict=True)]
-        out.loc[sd.notna(), STATUS] = BELUM_SETAHUN
+        out.loc[out["Tahun"].astype(int).isin(berjalan), STATUS] = BELUM_SETAHUN
+        out["Tahun"] = [skor.label_tahun(t, berjalan) for t in out["Tahun"]]
     return out.reset_index(drop=True).pipe(bulatkan)
 
 
