@@ -13,6 +13,7 @@ from tkpk import fmt
 from tkpk.mutu_sumber import legenda
 from tkpk.tren import dua_angka as da
 from tkpk.ui.unduhan import tabel_angka
+from tkpk.ui.widgets import kotak_malas
 
 KUNCI_REGISTER = "dua_angka_register"   # the register expander's open/closed state
 
@@ -80,10 +81,7 @@ def panel(d: da.DuaAngka, *, slide: bool = False, ringkas: bool = False) -> None
     tanda = legenda({b.jenis("p0"), b.jenis("penduduk_miskin"), *(r.jenis_sumber for r in d.register)})
     if tanda:
         st.caption(f"Tanda sumber: {tanda}.")
-    if d.register:
-        # drawn only while open (on_change="rerun" gives the expander a state): the interactive grid keeps each
-        # source link whole and copyable, and a first visit does not pay for a grid it does not show (issue 17)
-        register = st.expander("Semua angka register dengan sumbernya", key=KUNCI_REGISTER, on_change="rerun")
+    # the interactive grid keeps each source link whole and copyable; drawn only while its expander is open
+    if d.register and (register := kotak_malas("Semua angka register dengan sumbernya", KUNCI_REGISTER)) is not None:
         with register:
-            if register.open:
-                tabel_angka(da.tabel(d), {"Nilai": fmt.PECAHAN_2})
+            tabel_angka(da.tabel(d), {"Nilai": fmt.PECAHAN_2})

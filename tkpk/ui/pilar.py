@@ -14,7 +14,7 @@ from tkpk.ui import chrome
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
-from tkpk.ui.widgets import pilih_url
+from tkpk.ui.widgets import kotak_malas, pilih_url
 
 JUDUL_ANGGARAN = "Grafik pagu dan realisasi per OPD"
 KUNCI_ANGGARAN = "buka_grafik_anggaran"
@@ -40,11 +40,10 @@ def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     tampil_grafik(chart_opd, lebar="content")
     tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
     tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
-    # the budget bars repeat the table's Pagu and Realisasi columns: drawn only while opened (on_change="rerun"
-    # gives the expander a state), so the first sight lays out one Vega view fewer (issue 17: about 0,4 s)
-    anggaran = st.expander(JUDUL_ANGGARAN, key=KUNCI_ANGGARAN, on_change="rerun", icon=":material/bar_chart:")
-    with anggaran:
-        if anggaran.open:
+    # the budget bars repeat the table's Pagu and Realisasi columns: drawn only while opened, so the first sight
+    # lays out one Vega view fewer
+    if (anggaran := kotak_malas(JUDUL_ANGGARAN, KUNCI_ANGGARAN, icon=":material/bar_chart:")) is not None:
+        with anggaran:
             tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
 
 

@@ -20,6 +20,7 @@ from tkpk.rakor.bahan import BahanRakor, judul_rakor
 from tkpk.ui import aman
 from tkpk.ui.cache import baca
 from tkpk.ui.koneksi import conn, hanya_baca
+from tkpk.ui.widgets import kotak_malas
 
 _OPD = {"": "— tanpa OPD —", **{o.kode: f"{o.nama_singkat} (pilar {o.pilar})" for o in katalog.OPD}}
 _INDIKATOR = {i.kode: i.nama for i in katalog.INDIKATOR if not i.turunan}
@@ -266,13 +267,9 @@ def _koreksi_rakor(r: pd.Series, oleh: str, key: str) -> None:
 
 
 def riwayat(k: pd.DataFrame, key: str) -> None:
-    """Every event of one decision: who changed what, when, in a "Riwayat perubahan" expander whose content is
-    drawn only while it is open (on_change="rerun" gives it a state): most visits never open it, and each closed
-    one still laid out a select box and a grid at first sight (issue 17)."""
-    if k.empty:
-        return
-    kotak = st.expander("Riwayat perubahan", key=f"{key}_buka_riwayat", on_change="rerun")
-    if not kotak.open:
+    """Every event of one decision: who changed what, when, in a "Riwayat perubahan" expander drawn only while
+    open (most visits never open it; closed, it still laid out a select box and a grid at first sight)."""
+    if k.empty or (kotak := kotak_malas("Riwayat perubahan", f"{key}_buka_riwayat")) is None:
         return
     with kotak:
         pilihan = _pilihan(k)

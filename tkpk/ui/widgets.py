@@ -1,4 +1,5 @@
-"""Widgets whose state lives in the URL (``st.query_params``) so a shared link opens the same view."""
+"""Shared widgets: choices whose state lives in the URL (``st.query_params``) so a shared link opens the same view,
+and expanders whose content is drawn only while open."""
 
 from __future__ import annotations
 
@@ -6,8 +7,17 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 T = TypeVar("T")
+
+
+def kotak_malas(label: str, key: str, icon: str | None = None) -> DeltaGenerator | None:
+    """An expander (collapsed) that returns itself only while open, for its content to be drawn then and only then:
+    ``on_change="rerun"`` gives it a state, so a first visit lays out nothing it does not show (issue 17). Use as
+    ``if (kotak := kotak_malas(...)) is not None: with kotak: ...``."""
+    kotak = st.expander(label, key=key, on_change="rerun", icon=icon)
+    return kotak if kotak.open else None
 
 
 def pilih_url(
