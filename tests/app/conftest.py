@@ -45,6 +45,31 @@ def run_page(app_env: Path) -> Callable[..., AppTest]:
     return run
 
 
+@pytest.fixture
+def unduhan(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Every download button drawn while the fixture is active: label, file name and the data it would send."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    tercatat: list[dict] = []
+    asli = DeltaGenerator.download_button
+
+    def catat(self, label, data, file_name=None, *a, **kw):
+        tercatat.append({"label": label, "data": data, "nama": file_name})
+        return asli(self, label, data, file_name, *a, **kw)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", catat)
+    return tercatat
+
+
+def buka_kotak(at: AppTest, kunci: str) -> AppTest:
+    """Open an expander drawn into only while open (``tkpk.ui.widgets.kotak_malas``), as a click on it does: its
+    state set, the page run again, without an exception."""
+    at.session_state[kunci] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def teks_tampil(elemen) -> str:
     """What a reader sees of markdown/caption elements: their values joined, with the Markdown escapes and word
     joiners of :func:`tkpk.teks_aman.md` taken out (text from data is escaped so it never becomes a link)."""

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from streamlit.delta_generator import DeltaGenerator
 
 from tkpk import SUMBER_CONTOH
 from tkpk.ekspor.gambar import keterangan_png
@@ -21,20 +20,6 @@ from tkpk.rakor import agenda as ag
 KEADAAN = re.compile(r"data per batch \d+ \(\d{1,2} \w+ \d{4}\)")
 # Downloads that hold only BPS figures (real data): they name their source and the store state, not the label.
 NYATA = ("tren_", "kalsel_", "peta_kalsel_")
-
-
-@pytest.fixture
-def unduhan(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    """Every download button drawn while the fixture is active: label, file name and the data it would send."""
-    tercatat: list[dict] = []
-    asli = DeltaGenerator.download_button
-
-    def catat(self, label, data, file_name=None, *a, **kw):
-        tercatat.append({"label": label, "data": data, "nama": file_name})
-        return asli(self, label, data, file_name, *a, **kw)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", catat)
-    return tercatat
 
 
 def _isi(u: dict) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from tests.app.conftest import buka_kotak
 from tkpk import fmt
 from tkpk.pilar import tabel
 from tkpk.ui import pilar as ui_pilar
@@ -126,7 +127,7 @@ def test_url_params_restore_pillar_year_and_opd(run_page):
     assert any("Perbandingan antartahun (DKPP)" in h.value for h in at.subheader)
 
 
-def test_the_antartahun_tab_shows_the_chosen_opds_years(run_page, store_path, monkeypatch):
+def test_the_antartahun_tab_shows_the_chosen_opds_years(run_page, store_path, unduhan):
     """Review finding: the tab's heading named the OPD while its figures could be the whole pillar's; each year's
     pagu in the tab's table must be that OPD's own (``antartahun`` with ``opd_fokus``), not the pillar's."""
     from tkpk.pilar import kartu as pilar_kartu
@@ -137,16 +138,10 @@ def test_the_antartahun_tab_shows_the_chosen_opds_years(run_page, store_path, mo
         semua = pilar_kartu.antartahun(con, 2).perbandingan
     finally:
         con.close()
-    from streamlit.delta_generator import DeltaGenerator
-
-    nama: list[str] = []
-    asli = DeltaGenerator.download_button
-    monkeypatch.setattr(DeltaGenerator, "download_button",
-                        lambda self, label, data, file_name=None, *a, **kw:
-                        nama.append(str(file_name)) or asli(self, label, data, file_name, *a, **kw))
     at = run_page("pages/pilar.py", {"pilar": "2", "opd": "DISPERKIMLH", "bagian": "Antartahun"})
     assert not at.exception, at.exception
     # its files say whose years they hold (the pillar's own are pilar2_antartahun.*)
+    nama = [str(u["nama"]) for u in unduhan]
     assert nama and all(n.startswith("pilar2_antartahun_DISPERKIMLH.") for n in nama), nama
     shown = next(d.value for d in at.dataframe if "Pagu (Rp)" in d.value.columns and "Tahun" in d.value.columns)
     pagu = dict(zip(shown["Tahun"].astype(str).str[:4].astype(int), shown["Pagu (Rp)"], strict=True))
@@ -164,9 +159,7 @@ def test_each_tab_draws_only_its_own_section(run_page):
     assert at.metric, "the headline strip is above the tabs, always drawn"
     # the budget bars are drawn only once their expander is opened
     assert [e.label for e in at.expander if e.label == ui_pilar.JUDUL_ANGGARAN]
-    at.session_state[ui_pilar.KUNCI_ANGGARAN] = True
-    at.run()
-    assert not at.exception, at.exception
+    buka_kotak(at, ui_pilar.KUNCI_ANGGARAN)
     assert len(at.get("vega_lite_chart")) == 2 and len(at.dataframe) == 1   # the scatter, the budget bars; table
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.app.conftest import teks_tampil
+from tests.app.conftest import buka_kotak, teks_tampil
 
 
 def _metric(at, label_start):
@@ -65,8 +65,7 @@ def test_register_figures_are_drawn_when_their_expander_opens_with_whole_links(r
     at = run_page()
     assert any(e.label == "Semua angka register dengan sumbernya" for e in at.expander)
     assert not at.dataframe
-    at.session_state[KUNCI_REGISTER] = True
-    at.run()
+    buka_kotak(at, KUNCI_REGISTER)
     register = next(df.value for df in at.dataframe if "Ukuran" in df.value.columns)
     assert "https://riceknews.id/" in " ".join(register["Sumber"].astype(str))
     assert not register["Sumber"].astype(str).str.contains("\u2060").any()

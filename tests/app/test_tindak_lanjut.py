@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import tkpk.akun.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
-from tests.app.conftest import oidc_app, teks_tampil
+from tests.app.conftest import buka_kotak, oidc_app, teks_tampil
 from tkpk.rakor import keputusan as kp
 from tkpk.toko.db import connect
 
@@ -151,8 +151,7 @@ def test_an_analyst_corrects_a_decisions_deadline_and_the_history_keeps_both_eve
     assert pd.Timestamp(log["tenggat"].iloc[-1]).date() == date(2026, 3, 31)
     # the page's history shows both events, once its expander is opened (drawn only while open)
     assert not [s for s in at.selectbox if s.key == "tl_sebelum_riwayat"]
-    at.session_state["tl_sebelum_buka_riwayat"] = True
-    at.run()
+    buka_kotak(at, "tl_sebelum_buka_riwayat")
     at.selectbox(key="tl_sebelum_riwayat").set_value(kid).run()
     hist = next(d.value for d in at.dataframe if "Perubahan" in d.value.columns)
     assert hist["Perubahan"].tolist() == ["dicatat", "tenggat"] and hist["Oleh"].tolist()[-1] == ANALIS
