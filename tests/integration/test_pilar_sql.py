@@ -179,12 +179,12 @@ def test_page_bundle_holds_the_tables_built_one_by_one(con, pilar: int, tahun: i
 
     h = halaman_pilar(con, pilar, tahun, triwulan, opd)
     k = pilar_kartu.kartu_skor(con, pilar, tahun, triwulan, opd_fokus=opd)
-    sendiri = {"opd": tabel.tabel_opd(k), "program": tabel.tabel_program(k, opd),
-               "kantong_tanpa": tabel.tabel_kantong_tanpa(k)}
     ha = halaman_antartahun(con, pilar, opd)   # the Antartahun tab's own call
-    antartahun = tabel.tabel_perbandingan(pilar_kartu.antartahun(con, pilar, opd))
-    for nama, df in [*sendiri.items(), ("antartahun", antartahun)]:
-        t = ha.tabel if nama == "antartahun" else getattr(h, nama)
+    # each table as the page holds it, beside the same table built on its own
+    pasangan = {"opd": (h.opd, tabel.tabel_opd(k)), "program": (h.program, tabel.tabel_program(k, opd)),
+                "kantong_tanpa": (h.kantong_tanpa, tabel.tabel_kantong_tanpa(k)),
+                "antartahun": (ha.tabel, tabel.tabel_perbandingan(pilar_kartu.antartahun(con, pilar, opd)))}
+    for nama, (t, df) in pasangan.items():
         assert_frame_equal(t.df, tabel.bulatkan(df), obj=nama)
         assert t.format == tabel.format_kolom(tabel.bulatkan(df)), nama
     assert h.teks == tabel.teks_ringkasan(k) and h.pilihan_program == tabel.pilihan_program(k, opd)
