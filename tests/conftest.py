@@ -14,6 +14,13 @@ from tkpk.bangun import init_path
 from tkpk.toko.db import connect, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests marked ``uji_penuh`` run a reduced number of examples in `make test` and all of them in `make test-full`.
+UJI_PENUH = os.environ.get("TKPK_UJI_PENUH") == "1"
+
+
+def jumlah_contoh(cepat: int, penuh: int) -> int:
+    """The example count of a ``uji_penuh`` test: ``cepat`` in the fast loop, ``penuh`` in `make test-full`."""
+    return penuh if UJI_PENUH else cepat
 
 
 @pytest.fixture(autouse=True)

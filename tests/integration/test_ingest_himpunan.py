@@ -6,7 +6,6 @@ The fast code must say the same things, on the same rows, in the same order.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -14,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from tests.conftest import jumlah_contoh
 from tkpk import katalog
 from tkpk.ingest import ingest_file
 from tkpk.ingest.tersimpan import Lipatan, _dekat, _lipat_daftar, _nama_opd, _pertama, ejaan, lipat, mirip
@@ -295,7 +295,7 @@ def _isi_acak(cur: duckdb.DuckDBPyConnection, seed: int) -> list[int]:
     return ids
 
 
-TOKO_ACAK = 16 if os.environ.get("TKPK_UJI_PENUH") == "1" else 8   # make test: 8 stores; make test-full: 16
+TOKO_ACAK = jumlah_contoh(cepat=8, penuh=16)   # random stores
 
 # what the random stores must hold between them, so the comparison covers each case
 LIPUTAN = """

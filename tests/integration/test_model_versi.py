@@ -28,11 +28,12 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from tests.conftest import jumlah_contoh
 from tests.integration.model_versi import KUNCI, NILAI, TABEL, Batch, Model
 from tkpk.ingest import batalkan, ingest_file, pratinjau_batal
 from tkpk.toko.db import connect
 
-CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", "30" if os.environ.get("TKPK_UJI_PENUH") == "1" else "5"))
+CONTOH = int(os.environ.get("TKPK_MODEL_CONTOH", jumlah_contoh(cepat=5, penuh=30)))
 LANGKAH = int(os.environ.get("TKPK_MODEL_LANGKAH", "12"))
 
 

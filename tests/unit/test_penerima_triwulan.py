@@ -7,13 +7,13 @@ quarter, or yearly) stand for the rest of a real year's reports."""
 from __future__ import annotations
 
 import math
-import os
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import jumlah_contoh
 from tests.penyerang import Penyerang
 from tests.unit.test_penerima import baris
 from tkpk import sel_kecil
@@ -22,7 +22,7 @@ from tkpk.intervensi import penerima
 TAHUN = 2024
 DESA = ["63.03.01.2001", "63.03.01.2002", "63.03.01.2003", "63.03.01.2004"]
 OPD = ["DISPERKIMLH", "PUPRP"]
-CONTOH = 150 if os.environ.get("TKPK_UJI_PENUH") == "1" else 10   # make test: 10; make test-full: 150
+CONTOH = jumlah_contoh(cepat=10, penuh=150)
 
 
 @st.composite

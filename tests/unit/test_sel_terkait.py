@@ -4,18 +4,17 @@ counts (KK desil 1 = 10, KK desil 1–4 = 12) revealed 2 KK in desil 2–4."""
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import jumlah_contoh
 from tests.penyerang import model_wilayah
 from tkpk import katalog, sel_kecil
 from tkpk.toko.tahun import lindungi_wilayah
 
-CONTOH = 40 if os.environ.get("TKPK_UJI_PENUH") == "1" else 12   # make test: 12; make test-full: 40
+CONTOH = jumlah_contoh(cepat=12, penuh=40)
 
 RHO = 4.19   # the sample's persons per KK in desil 1
 KOLOM = ["penduduk", "kk", "jiwa_desil_1_4", "jiwa_desil_1", "kk_desil_1_4", "kk_desil_1"]
