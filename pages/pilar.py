@@ -8,7 +8,6 @@ from tkpk.pilar import tabel
 from tkpk.pilar.halaman import halaman_antartahun, halaman_pilar
 from tkpk.ui import chrome
 from tkpk.ui import pilar as ui_pilar
-from tkpk.ui import rakor as ui_rakor
 from tkpk.ui.cache import baca
 from tkpk.ui.widgets import pilih_url
 
@@ -81,7 +80,7 @@ if skor.open:
         ui_pilar.bagian_skor(h, berkas, besar)
 if rencana.open:
     with rencana:
-        ui_rakor.bagian_rencana(pilar, tahun, opd, besar)
+        ui_pilar.bagian_rencana(pilar, tahun, opd, besar)
 if program.open:
     with program:
         ui_pilar.bagian_program(h, berkas, judul_opd, kunci=f"{pilar}_{tahun}_{opd}")
@@ -90,4 +89,4 @@ if antartahun.open:
         ui_pilar.bagian_antartahun(baca(halaman_antartahun, pilar, opd), kartu, judul_opd, besar)
 if penghargaan.open:
     with penghargaan:
-        ui_rakor.bagian_penghargaan(pilar, tahun)
+        ui_pilar.bagian_penghargaan(pilar, tahun)

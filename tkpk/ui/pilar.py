@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
+from tkpk import SUMBER_CONTOH, katalog
 from tkpk.charts.pilar import batang_anggaran, garis_tahunan, titik_opd
+from tkpk.charts.rencana import rencana_vs_laporan
 from tkpk.pilar import kartu as pilar_kartu
 from tkpk.pilar import tabel
 from tkpk.pilar.halaman import HalamanAntartahun, HalamanPilar
 from tkpk.pilar.kartu import KartuSkor
 from tkpk.pilar.tabel import Tabel
+from tkpk.rakor import penghargaan as ph
+from tkpk.rakor import rencana as rc
+from tkpk.rakor.periode import BATAS_LAPOR_HARI
+from tkpk.rakor.pilar import kandidat_penghargaan, rencana_pilar
 from tkpk.ui import chrome
+from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
@@ -79,3 +88,57 @@ def bagian_antartahun(h: HalamanAntartahun, kartu: KartuSkor, judul_opd: str, be
     nama = f"pilar{a.pilar}_antartahun" + (f"_{a.opd_fokus}" if a.opd_fokus else "")   # whose years the file holds
     tampil(h.tabel, kartu, nama, key="unduh_tahunan",
            asal=pilar_kartu.teks_sumber_perbandingan(a), sampel=a.sampel_perbandingan)
+
+
+def bagian_rencana(pilar: int, tahun: int, opd: str | None, besar: bool) -> None:
+    """Kinerja pilar's "Rencana aksi dan laporan": plans of the pillar against reports, per quarter, and for a
+    chosen OPD the chart of plan against delivery."""
+    r = baca(rencana_pilar, pilar, tahun, opd, hari_ini=date.today())
+    st.subheader(f"Rencana aksi dan laporan {tahun}")
+    st.markdown(f"**{r.teks()}** Sel triwulan: *capaian laporan / rencana*, kumulatif s.d. triwulan itu.")
+    if not r.ada:
+        st.caption("Rencana aksi diunggah analis dengan jenis data `rencana` (halaman Unggah data).")
+        return
+    t = r.layar
+    tabel_angka(t.df, t.format, placeholder="–")
+    st.caption(f"Sumber: {r.teks_sumber()} " + rencana_aturan())
+    tombol_unduh(t.df, f"rencana_pilar{pilar}_{tahun}", key="unduh_rencana", sampel=r.sampel,
+                 asal="rencana aksi dan laporan intervensi OPD")
+    if opd:
+        nama = katalog.OPD_BY_KODE[opd].nama_singkat
+        tampil_grafik(spek(rencana_vs_laporan, r.tabel, judul=f"{nama}: rencana aksi dan laporan {tahun}",
+                           besar=besar, sampel=r.sampel))
+
+
+def rencana_aturan() -> str:
+    return ("Status: tercapai = capaian ≥ rencana tahun; sesuai rencana / tertinggal = dibanding rencana s.d. "
+            f"triwulan terakhir yang dilaporkan; {rc.LABEL_STATUS[rc.TERLAMBAT_LAPOR]} TWn = sesuai rencana s.d. "
+            "laporan terakhir, tetapi batas lapor triwulan n sudah lewat tanpa laporan (tertinggal ditandai sama); "
+            "tidak tercapai = laporan akhir tahun di bawah rencana, atau batas "
+            f"lapor triwulan 4 ({BATAS_LAPOR_HARI} Januari tahun berikutnya) sudah lewat tanpa mencapai rencana "
+            "(dengan triwulan terakhir yang dilaporkan bila OPD berhenti melapor); "
+            f"{rc.LABEL_STATUS[rc.BELUM]} = belum ada laporan sama sekali; {rc.LABEL_STATUS[rc.TIDAK_MELAPOR]} = "
+            "tanpa laporan sampai batas lapor triwulan 4 lewat. Triwulan sesudah laporan terakhir OPD untuk program "
+            "itu ditulis \"–\" (belum dilaporkan, bukan nol).")
+
+
+def bagian_penghargaan(pilar: int, tahun: int) -> None:
+    """Kinerja pilar's "Kandidat penghargaan": the OPDs of the pillar ranked, the weights beside the table."""
+    p = baca(kandidat_penghargaan, pilar, tahun, hari_ini=date.today())
+    st.subheader(f"Kandidat penghargaan pilar {pilar}, {tahun}")
+    if p.sampel:
+        st.warning(f"⚠️ **{SUMBER_CONTOH}**: peringkat ini dihitung dari data contoh, bukan data resmi.")
+    st.markdown(f"**Bobot:** {ph.teks_bobot(p.tanpa_kantong)}. Setiap komponen persen dibatasi 100. Komponen "
+                "yang tidak ada angkanya tidak dinilai dan bobot komponen lain diperbesar; OPD yang belum melapor "
+                "tidak diperingkat. Ketepatan lapor: bagian periode (triwulan) yang batas lapornya sudah lewat, yang "
+                "laporannya masuk paling lambat "
+                f"{ph.BATAS_LAPOR_HARI} hari setelah periode berakhir; waktu masuk = waktu unggah batch pertama "
+                "yang memuat periode itu (bukan tanggal surat OPD). Periode yang tidak dilaporkan dihitung tidak "
+                "tepat waktu; laporan tahunan dihitung sebagai triwulan 4.")
+    st.markdown(f"**Target capaian output:** {ph.ACUAN_CAPAIAN}")
+    if p.sekaligus:
+        st.info("Laporan tahun ini dimuat sekaligus dalam satu batch, sehingga ketepatan lapor tidak dapat dinilai.")
+    t = p.layar
+    tabel_angka(t.df, t.format, placeholder="–")
+    tombol_unduh(t.df, f"kandidat_penghargaan_pilar{pilar}_{tahun}", key="unduh_penghargaan",
+                 sampel=p.sampel, asal="skor OPD halaman Kinerja pilar; bobot " + ph.teks_bobot(p.tanpa_kantong))
