@@ -390,17 +390,3 @@ def test_toolbar_download_of_injected_batch_is_neutralised(browser, lokal) -> No
         shot(page, "rumus_tampil_sebagai_teks")
     finally:
         ctx.close()
-
-
-
-def test_accounts_for_a_served_app_are_hashed_at_the_deployed_cost(tmp_path: Path) -> None:
-    """Review finding: the fast hasher of in-process tests (tests/conftest.py) also reached the accounts that
-    browser and resilience tests give their servers, so their logins and lockouts were checked at m=8 KiB and an
-    unknown name took longer than a known one. Those layers keep the deployed argon2 cost."""
-    from argon2 import extract_parameters
-
-    path = tmp_path / "secrets.toml"
-    auth.add_user(path, "analis", SANDI)
-    p = extract_parameters(auth.baca_users(path)["analis"])
-    assert (p.memory_cost, p.time_cost) == (65536, 3)
-    assert extract_parameters(auth._HASH_PALSU) == p
