@@ -61,11 +61,23 @@ _BULAN = r"jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w
 _LAHIR = re.compile(r"(?i)\b(?:lahir|lhr)\b\s*[:,]?\s*(?:di\s+)?(?:[a-z][a-z ]{0,30},\s*)?[0-9]{1,2}"
                     rf"(?:\s*[-/.]\s*[0-9]{{1,2}}\s*[-/.]\s*|\s+(?:{_BULAN})\s+)[0-9]{{2,4}}\b")
 _SAPAAN = rf"\b(?:{_GELAR}|pak|bu|hj|h\.)\.?\s+[a-z]"
-# One RE2 pass per column finds every cell worth a closer look (a superset: Python decides, where case matters).
+# Python's \s is every Unicode space (the no-break space of Excel exports, U+2009, U+3000 …); RE2's is ASCII only.
+_SPASI_RE2 = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
+
+
+def _re2(pola: str) -> str:
+    r"""``pola`` for RE2 with Python's meaning of ``\s``, inside a negated class too (``[^\s0-9]``)."""
+    return pola.replace(r"[^\s", "[^\x00").replace(r"\s", f"[{_SPASI_RE2}]").replace("\x00", _SPASI_RE2)
+
+
+# One RE2 pass per column finds every cell worth a closer look: a superset of what :func:`jenis_temuan` finds
+# (tests/unit/test_ingest_pribadi.py checks it on generated text), Python decides where case matters. Each
+# alternative keeps its pattern's left edge: the phone number's "not after a digit or +" (so "Kegiatan uji 1080"
+# is no candidate), "a.n"/"an." after anything but a letter, as _ATAS_NAMA reads them.
 CALON = "|".join(f"(?:{p})" for p in (
-    _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN, r"\ba\.?\s?n\.", r"atas nama",
-    r"penerima\s*:", r"(?:\+62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr)\b"))
-_CALON_RE2 = "(?i)" + CALON
+    _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN, r"(?:^|[^A-Za-z])(?:a\.\s?n|an\.)",
+    r"atas nama", r"penerima\s*:", r"(?:^|[^0-9+])(?:\+62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr)\b"))
+_CALON_RE2 = "(?i)" + _re2(CALON)
 # Words after Bapak/Ibu/Pak/Penerima: … that are not a person's name (roles, groups, "Ibu Kota").
 _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", "kota", "pertiwi", "negara",
                "dan", "atau", "yang", "di", "ke", "rt", "rw", "pkk", "kader", "lansia", "muda", "tunggal", "bersalin",
@@ -163,11 +175,22 @@ def _calon_sel(arr: pa.Array) -> np.ndarray:
     calon = bukan_teks | (angka & ((panjang >= 16) | telepon))
     teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
     if len(teks) == len(arr):
-        calon |= pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+        calon |= _cocok(arr)
     elif len(teks):
-        cocok = pc.match_substring_regex(arr.take(pa.array(teks)), _CALON_RE2).fill_null(False)
-        calon[teks[cocok.to_numpy(zero_copy_only=False)]] = True
+        calon[teks[_cocok(arr.take(pa.array(teks)))]] = True
     return calon
+
+
+def _cocok(arr: pa.Array) -> np.ndarray:
+    """:data:`_CALON_RE2` on each text, and on the texts with ' or ` once more without them, as
+    :func:`jenis_temuan` reads its patterns ("RT'03" is "RT03")."""
+    cocok = pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    kutip = pc.match_substring_regex(arr, "['`]").fill_null(False).to_numpy(zero_copy_only=False) & ~cocok
+    if kutip.any():
+        i = np.flatnonzero(kutip)
+        tanpa = pc.replace_substring_regex(arr.take(pa.array(i)), "['`]", "")
+        cocok[i] = pc.match_substring_regex(tanpa, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    return cocok
 
 
 # A large column whose first rows repeat (OPD, program, unit, source of funds) is checked once per distinct value.
