@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tkpk import fmt
-from tkpk.ingest import contoh, pribadi
+from tkpk.ingest import aturan, contoh, pribadi
 from tkpk.ingest.contoh import POLA_SUMBER
 from tkpk.ingest.reader import Tabel, baca_csv
 
@@ -60,3 +62,36 @@ def test_counts_in_messages_use_indonesian_thousands():
     out = pribadi.cek_isi(["keterangan", "opd", "nilai"], tabel, 1)
     lain = 1_300 - pribadi.MAKS_TEMUAN
     assert out[-1].teks.startswith(f"... dan {lain // 1000}.{lain % 1000:03d} sel lain"), out[-1].teks
+
+
+_TEKS_KUNCI = st.one_of(st.none(), st.sampled_from(["Zakat produktif", "zakat produktif", "Bedah rumah", "", " "]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(2023, 2024), st.one_of(st.none(), st.integers(1, 2)), _TEKS_KUNCI,
+                          _TEKS_KUNCI), min_size=1, max_size=12))
+def test_tanpa_ganda_sees_the_repeats_pandas_sees(baris: list[tuple]):
+    """The hash count that spares a large file pandas' duplicated (issue 17) answers as pandas does, with empty
+    cells (NULL in DuckDB, NA in pandas) equal to each other, and the messages are the same on either path."""
+    frame = pd.DataFrame(baris, columns=["tahun", "triwulan", "program", "kegiatan"]).astype(
+        {"triwulan": "Int64", "program": "str", "kegiatan": "str"})
+    frame["_baris"] = range(2, len(frame) + 2)
+    kunci = ["tahun", "triwulan", "program", "kegiatan"]
+    assert aturan.tanpa_ganda(frame, kunci) is not bool(frame.duplicated(kunci).any())
+
+    def label(r: dict) -> str:
+        return f"{r['program']} {r['tahun']}"
+
+    biasa = aturan.duplikat(frame, kunci, label)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(aturan, "BARIS_HASH", 1)
+        assert [p.teks for p in aturan.duplikat(frame, kunci, label)] == [p.teks for p in biasa]
+
+
+def test_tanpa_ganda_leaves_float_keys_to_pandas():
+    """pandas reads 0,0 and -0,0 as one key; a hash need not, so keys of floats are never hashed."""
+    frame = pd.DataFrame({"nilai": [0.0, -0.0], "_baris": [2, 3]})
+    assert aturan.tanpa_ganda(frame, ["nilai"]) is False
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(aturan, "BARIS_HASH", 1)
+        assert len(aturan.duplikat(frame, ["nilai"], lambda r: "x")) == 1

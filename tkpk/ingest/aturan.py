@@ -10,8 +10,11 @@ it means "not reported in this file" (README, "Versi data").
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from tkpk import fmt, katalog
 from tkpk.ingest import kewajaran
@@ -25,6 +28,7 @@ from tkpk.ingest.satuan import jenis_indikator
 from tkpk.ingest.tabel_bps import TabelBps
 from tkpk.ingest.tempat import putuskan_nama_ganda
 from tkpk.ingest.wilayah import TINGKAT_BANJAR, TINGKAT_KABKOTA, Pencocok
+from tkpk.toko.queries import sql
 
 # Indicators a target may name: the BPS figures and every catalogue code (derived shares included).
 INDIKATOR_TARGET = (*(i.kode for i in katalog.INDIKATOR_BPS), "p0_ekstrem", "penduduk_miskin_ekstrem",
@@ -32,9 +36,36 @@ INDIKATOR_TARGET = (*(i.kode for i in katalog.INDIKATOR_BPS), "p0_ekstrem", "pen
 KOLOM_BPS = ("p0", "penduduk_miskin", "garis_kemiskinan", "p1", "p2", "p0_ekstrem", "penduduk_miskin_ekstrem")
 
 
+# From this many rows on, :func:`tanpa_ganda` looks first (a million-row intervention file: 0,2-0,3 s against
+# 0,6-0,9 s for pandas' duplicated, which then runs only when it finds a repeat).
+BARIS_HASH = 50_000
+
+
+def tanpa_ganda(frame: pd.DataFrame, kunci: list[str]) -> bool:
+    """True when no key repeats, told by one count of distinct row hashes in DuckDB: distinct hashes are distinct
+    keys, so a True is exact; a repeat (or a hash collision) says False and pandas finds the rows. Keys of text
+    and integers only: pandas reads 0,0 and -0,0 as one key, a hash might not."""
+    if not all(pd.api.types.is_integer_dtype(frame[k]) or pd.api.types.is_string_dtype(frame[k]) for k in kunci):
+        return False
+    kolom = pa.Table.from_pandas(frame[kunci], preserve_index=False).to_struct_array()  # no copy of the texts
+    cur = _memori().cursor()  # a cursor per call: its registered table is its own, safe across upload threads
+    try:
+        cur.register("_kunci", pa.table({"k": kolom}))
+        n = cur.execute(sql("ingest_tanpa_ganda")).fetchall()[0][0]
+    finally:
+        cur.close()
+    return int(n) == len(frame)
+
+
+@lru_cache(maxsize=1)
+def _memori() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB for computations on an upload that need no store (a new database costs 25 ms)."""
+    return duckdb.connect()
+
+
 def duplikat(frame: pd.DataFrame, kunci: list[str], label: Callable[[dict[str, object]], str]) -> list[Pesan]:
     """Every repeat of a key after its first row; vectorised, a large file may repeat a lot."""
-    if frame.empty:
+    if frame.empty or (len(frame) >= BARIS_HASH and tanpa_ganda(frame, kunci)):
         return []
     ulang = frame.duplicated(kunci, keep="first")
     if not ulang.any():
