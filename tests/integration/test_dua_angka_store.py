@@ -86,8 +86,9 @@ def test_migration_0005_renames_an_old_stores_codes(tmp_path: Path):
     con.execute("INSERT INTO nilai_indikator (tahun, kode_wilayah, indikator, nilai, sumber, batch_id) VALUES "
                 "(2024, '63.03.05', 'penduduk_miskin', 20000, 'lama', 1)")
     con.execute("INSERT INTO indikator VALUES ('penduduk_miskin', 'x', 'jiwa', 'desa', TRUE, 'x', 'x', NULL, NULL, 0)")
-    # 0005 renames the codes; 0008 (the rakor loop) and 0009 (intervensi_per_sel by hash count) are new to it too
-    assert migrate(con) == [5, 8, 9]
+    # 0005 renames the codes; 0008 (the rakor loop), 0009 (intervensi_per_sel by hash count) and 0010 (no index on
+    # intervensi) are new to it too
+    assert migrate(con) == [5, 8, 9, 10]
     assert con.execute("SELECT indikator, nilai, batch_id FROM nilai_indikator").fetchall() == [
         ("jiwa_desil_1_4", 20000.0, 1)]
     assert con.execute("SELECT count(*) FROM indikator WHERE kode = 'penduduk_miskin'").fetchone() == (0,)

@@ -138,3 +138,9 @@ def test_views_keep_every_column_of_migration_0003(tmp_path: Path):
                                      "pagu", "realisasi", "satuan_output", "target_output", "capaian_output",
                                      "target_penerima", "penerima", "sumber_dana", "keterangan", "sumber", "batch_id",
                                      "satuan_penerima", "sampel"}
+
+
+def test_intervensi_carries_no_index_to_pay_for_on_each_write(fresh_con):
+    """Migration 0010 (issue 17): the (tahun, pilar) index served no query and cost 0,4-0,9 s per million rows
+    committed."""
+    assert fresh_con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'intervensi'").fetchone() == (0,)
