@@ -46,6 +46,26 @@ def floor_read_csv(csv: Path) -> float:
         con.close()
 
 
+def floor_read_csv_store(csv: Path, store: Path) -> float:
+    """DuckDB ``read_csv`` into a new table of a copy of the Banjar store, committed: what the bytes cost to read
+    and to write to disk at best. The ingest writes every row too, so this is its like-for-like floor (issue 17);
+    the in-memory floor above leaves the write out."""
+    work = store.with_name("lantai_toko.duckdb")
+    shutil.copy(store, work)
+    Path(str(work) + ".wal").unlink(missing_ok=True)
+    con = connect(work)
+    try:
+        t = time.perf_counter()
+        con.execute("BEGIN TRANSACTION")
+        con.execute("CREATE TABLE lantai AS SELECT * FROM read_csv(?, header = true)", [str(csv)])
+        con.execute("COMMIT")
+        return time.perf_counter() - t
+    finally:
+        con.close()
+        work.unlink(missing_ok=True)
+        Path(str(work) + ".wal").unlink(missing_ok=True)
+
+
 def pandas_row_by_row(csv: Path, db: Path, rows: int) -> tuple[float, float, int]:
     """(read seconds for the whole file, insert seconds for CAP rows, rows inserted)."""
     t = time.perf_counter()

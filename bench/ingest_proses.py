@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -49,7 +50,23 @@ def measure(csv: Path, db: Path) -> dict[str, object]:
             "status": hasil.status, "batch_id": hasil.batch_id, "last": (hasil.baris_teks() or [""])[-1][:300]}
 
 
+def lantai(csv: Path, db: Path) -> dict[str, float]:
+    """Both floors, best of 3, in the same minutes as the ingest: ``read_csv`` into memory, and into a copy of
+    the store with its commit (the like-for-like one: the ingest writes every row too)."""
+    from bench.ingest import floor_read_csv, floor_read_csv_store
+
+    return {"lantai_memori_s": min(floor_read_csv(csv) for _ in range(3)),
+            "lantai_toko_s": min(floor_read_csv_store(csv, db) for _ in range(3))}
+
+
 if __name__ == "__main__":
-    out = measure(Path(sys.argv[1]), Path(sys.argv[2]))
+    csv, db = Path(sys.argv[1]), Path(sys.argv[2])
+    dasar = db.with_name("dasar_" + db.name)
+    shutil.copy(db, dasar)  # the store as given, for the floors after the ingest has written into db
+    try:
+        out = measure(csv, db)
+        out |= lantai(csv, dasar)
+    finally:
+        dasar.unlink(missing_ok=True)
     out["startup_s"] = startup()
     print(json.dumps(out))
