@@ -152,9 +152,10 @@ def _dua_unggahan(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     return out
 
 
-def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, monkeypatch):
-    """The commit that writes an intervention batch straight from the comparison table stores the same rows, in
-    the same order, with the same batch record, counts and changed cells as the Arrow round trip."""
+def test_tulis_dari_tabel_unggah_sama_dengan_jalur_arrow(ref_store, tmp_path, monkeypatch):
+    """The commit that writes an intervention batch from the upload's own Arrow table (not the comparison result)
+    stores the same rows, in the same order, with the same batch record, counts, changed cells and progress steps
+    as the round trip through the comparison result."""
     import shutil
 
     from tkpk.ingest import simpan
@@ -175,6 +176,34 @@ def test_tulis_dari_tabel_banding_sama_dengan_jalur_arrow(ref_store, tmp_path, m
     sql_, arrow = hasil
     assert sql_[1][2] > 0 and sql_[1][1] > 0 and sql_[1][3] > 0, "the second file has new, changed and same rows"
     assert sql_ == arrow
+
+
+def test_an_upload_in_any_row_order_is_stored_in_excel_row_order(ref_store, tmp_path, monkeypatch):
+    """The commit writes the upload's own table slice by slice (issue 17: not sorted out of the comparison any
+    more); a frame that reaches it out of row order is still stored in Excel row order, across slices."""
+    import shutil
+
+    from tkpk.ingest import simpan
+    from tkpk.ingest.proses import periksa
+    from tkpk.toko.db import connect
+
+    monkeypatch.setattr(simpan, "UKURAN_POTONG", 4)
+    path = tmp_path / "acak.duckdb"
+    shutil.copy(ref_store, path)
+    o = katalog.OPD[0]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;sumber"] + [
+        f"2024;{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;{1000 + i};uji" for i in range(11)]
+    con = connect(path)
+    try:
+        h = periksa(con, ("\n".join(baris) + "\n").encode(), "acak.csv", "intervensi", bandingkan=False)
+        data = h.validasi.data.sample(frac=1, random_state=3).reset_index(drop=True)
+        assert data["_baris"].tolist() != sorted(data["_baris"])
+        t = simpan.simpan(con, "intervensi", data, nama_file="acak.csv", sha256="x", oleh="penguji")
+        tersimpan = [r[0] for r in con.execute("SELECT kegiatan FROM intervensi WHERE batch_id = ? ORDER BY rowid",
+                                               [t.batch_id]).fetchall()]
+    finally:
+        con.close()
+    assert tersimpan == [f"Kegiatan {i}" for i in range(11)]
 
 
 # intervensi_per_sel as migration 0004 defined it, read from that file, renamed (a temporary macro beside the store's):

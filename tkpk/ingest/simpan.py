@@ -10,7 +10,6 @@ cell differs from the current state is not stored at all (there is nothing to re
 from __future__ import annotations
 
 import contextlib
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -188,12 +187,19 @@ def tabel_simpan(frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(bingkai_simpan(frame), preserve_index=False)
 
 
-def _bandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> duckdb.DuckDBPyRelation:
-    """The upload compared with the store, left in the cursor's temporary table ``_banding``; returns the script's
-    final SELECT of that table as a relation, not yet run (the commit of a large file reads only what it needs)."""
+def _tabel_unggah(jenis: str, data: pd.DataFrame) -> pa.Table:
+    """The upload as the comparison reads it (:func:`tabel_simpan`)."""
     if jenis in KOLOM_SUMBER:  # the comparison reads both source columns; a frame may lack one (stored as NULL)
         data = data.assign(**{k: data[k] if k in data.columns else None for k in ("sumber", "jenis_sumber")})
-    cur.register("_unggah", tabel_simpan(data))
+    return tabel_simpan(data)
+
+
+def _bandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
+                unggah: pa.Table | None = None) -> duckdb.DuckDBPyRelation:
+    """The upload compared with the store, left in the cursor's temporary table ``_banding``; returns the script's
+    final SELECT of that table as a relation, not yet run (the commit of a large file reads only what it needs).
+    ``unggah``: :func:`_tabel_unggah` of ``data`` when the caller has it already."""
+    cur.register("_unggah", unggah if unggah is not None else _tabel_unggah(jenis, data))
     try:
         # sql() runs the script's CREATE at once; its relation streams the SELECT to Arrow (execute() would copy
         # the result once more) and reads only _banding, so _unggah may go now
@@ -207,24 +213,35 @@ def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> 
     return _bandingkan(cur, jenis, data).to_arrow_table()
 
 
-# Kinds whose commit writes straight from the comparison table, with the upload columns their SQL names (other
-# frames, and the other kinds, small files all, take the Arrow way).
+# Kinds whose commit writes the upload's own Arrow table (the one the comparison read), with the upload columns
+# their SQL names; the comparison result never travels to Python (other frames, and the other kinds, small files
+# all, take the round trip through it).
 TULIS_SQL = {"intervensi": frozenset({
     "tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
     "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana", "keterangan",
     "satuan_penerima", "sumber", "_baris"})}
 
 
-def _tulis_sql(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, bid: int, lapor: Progres) -> int:
-    """Write the batch from ``_banding`` by ranges of Excel rows of about UKURAN_POTONG rows (the progress bar
-    moves between them); the number of rows written."""
-    baris = np.sort(data["_baris"].to_numpy(dtype=np.int64))
-    total = len(baris)
-    batas = [*baris[::UKURAN_POTONG].tolist(), int(baris[-1]) + 1] if total else []
-    for dari, sampai in itertools.pairwise(batas):
-        cur.execute(sql(f"tulis_banding_{TABEL[jenis]}"), {"batch_id": bid, "dari": dari, "sampai": sampai})
-        selesai = int(np.searchsorted(baris, sampai))
-        lapor(min(1.0, selesai / total), f"menulis {selesai} dari {total} baris")
+def _tulis_sql(cur: duckdb.DuckDBPyConnection, jenis: str, unggah: pa.Table, bid: int, lapor: Progres) -> int:
+    """Write the batch from ``unggah`` in Excel row order, in slices of UKURAN_POTONG rows (the progress bar moves
+    between them); the number of rows written.
+
+    Why not from ``_banding``: that table comes out of a join in no order, and sorting a million rows of it by
+    ``_baris`` cost more than the write itself; the upload's own table is in row order already (a DuckDB scan of
+    an Arrow table keeps it), and sorted here when it is not."""
+    baris = unggah.column("_baris").to_numpy()
+    if len(baris) > 1 and not bool(np.all(baris[1:] > baris[:-1])):
+        unggah = unggah.sort_by("_baris")
+    total = unggah.num_rows
+    for mulai in range(0, total, UKURAN_POTONG):
+        cur.register("_potong", unggah.slice(mulai, UKURAN_POTONG))
+        try:
+            cur.execute(sql(f"tulis_unggah_{TABEL[jenis]}"), {"batch_id": bid})
+        finally:
+            with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
+                cur.unregister("_potong")
+        selesai = min(total, mulai + UKURAN_POTONG)
+        lapor(selesai / total, f"menulis {selesai} dari {total} baris")
     return total
 
 
@@ -266,7 +283,8 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         if sesuaikan is not None:
             data = sesuaikan(cur, data)
         if jenis in TULIS_SQL and set(data.columns) == TULIS_SQL[jenis]:
-            _bandingkan(cur, jenis, data)
+            unggah = _tabel_unggah(jenis, data)
+            _bandingkan(cur, jenis, data, unggah)
             hitung = {str(k): int(n) for k, n in cur.execute(sql("ingest_banding_hitung")).fetchall()}
             berubah = cur.sql(sql("ingest_banding_berubah")).to_arrow_table()
             pra = Pratinjau.tersimpan(jenis, berubah, hitung, _batch_sama(cur, jenis, sha256))
@@ -275,7 +293,7 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
                 return Tersimpan(None, pra, 0)
             bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
                             jumlah_baris=len(data), sampel=sampel, keterangan=f"Unggahan: {pra.ringkasan()}")
-            return Tersimpan(bid, pra, _tulis_sql(cur, jenis, data, bid, lapor))
+            return Tersimpan(bid, pra, _tulis_sql(cur, jenis, unggah, bid, lapor))
         pra = Pratinjau(jenis, _banding(cur, jenis, data), _batch_sama(cur, jenis, sha256))
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")
