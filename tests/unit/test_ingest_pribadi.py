@@ -24,6 +24,12 @@ from tkpk.ingest.pribadi import _calon_sel, jenis_temuan
     ("tgl lahir 3 Mei 1975", "lahir"), ("an. Rusmini", "a.n."), ("a.n. ABDUL", "a.n."),
     ("Penerima: Rusmini", "penerima"),
     ("Pak Udin", "sapaan"), ("dibantu Bu Salmah", "sapaan"), ("HJ. SITI", "sapaan"),
+    # the review of issue 17's third pass: the way people type them
+    ("Penerima Jl.A.Yani No.5", "jalan"), ("JL.A.YANI KM.5 NO.12", "jalan"), ("Transfer a/n Budi Santoso", "a.n."),
+    ("A/N BUDI", "a.n."), ("TTL Martapura, 12-05-1980", "lahir"), ("Penerima lahir 1980-05-12", "lahir"),
+    ("WA 6281234567890", "telepon"), ("diserahkan kepada bapak Ahmad Fauzi", "sapaan"),
+    ("HP 0812\u00a03456\u00a07890", "telepon"), ("NIK 6303\u00a00524\u00a00180\u00a00001", "NIK"),
+    ("Alamat RT\u201903", "RT/RW"), ("atas\u00a0nama Budi", "a.n."),
 ])
 def test_personal_data_in_a_cell(teks: object, jenis: str):
     hasil = jenis_temuan(teks)  # type: ignore[arg-type]
@@ -42,6 +48,8 @@ def test_personal_data_in_a_cell(teks: object, jenis: str):
     "IBU HAMIL KEK", "Ibu Kota Nusantara", "Kunjungan Pak Camat", "kegiatan. Dilaksanakan di Martapura",
     "Bantuan kelahiran 2 bayi", "lahir 2024: 12 bayi", "HP", "Sosialisasi a.n. Kelompok Tani", "PMT Ibu KEK",
     "Surat a.n. Kepala Dinas", "kegiatan an. Dinas Sosial", "Ibu PKK Desa", "Tahun 2018 pagu 10.080",
+    "Pemindahan ibu Kota", "sebagai tuan rumah", "bantuan ibu hamil", "Rp 628.123.456.789", "tahun 2024-2025",
+    "Penerima PKH", "Penerima Bantuan Iuran", "TTL (tempat tanggal lahir) tidak dicatat",
 ])
 def test_ordinary_text_is_not_personal_data(teks: object):
     assert jenis_temuan(teks) is None  # type: ignore[arg-type]
@@ -54,6 +62,7 @@ def test_ordinary_text_is_not_personal_data(teks: object):
     ("Nama KPM", True), ("Nama Mustahik", True), ("Nama Penerima Manfaat", True), ("Nama Anggota", True),
     ("No HP", True), ("Telepon", True), ("Tanggal Lahir", True), ("Nama Kegiatan", False), ("Nama OPD", False),
     ("Jumlah KPM", False), ("Jumlah Mustahik", False),
+    ("Tempat/Tgl Lahir", True), ("No. Rekening", True), ("Nomor Rekening Bank", True),
 ])
 def test_personal_headers(judul: str, pribadi: bool):
     assert tampak_pribadi(judul) is pribadi
@@ -77,7 +86,8 @@ POTONGAN = ["a.n", "a.n.", "an.", "a. n.", "A.N", "atas nama", "Penerima", ":", 
             "Jalan", "Gang", "No.", "nomor", "RT", "RW", "rt.", "/", "03", "3", "12", "0812", "345678", "+62", "62",
             "8", "081234567890", "6303052401800001", "6303", "0524", "-", ".", ",", " ", " ", "lahir", "lhr", "tgl",
             "Mei", "1980", "12-05-1980", "Kegiatan", "x", "(", ")", "'", "`", "\t", "\n", "Sungai Tuan Ulu", "di",
-            "\u00a0", "\u2009", "\u3000", "\x0b", "é", "Ñ"]
+            "\u00a0", "\u2009", "\u3000", "\x0b", "é", "Ñ", "a/n", "A / N", "ttl", "TTL", "1980-05-12", "\u2019",
+            "\u2018", "bapak", "tuan", "Jl.A.Yani", "6281234567890", "WA", "Kota", "Hamil", "atas\u00a0nama"]
 
 
 @settings(max_examples=3_000, deadline=None)
@@ -94,3 +104,11 @@ def test_numbers_inside_words_are_not_phone_candidates():
     million-row bench file were read one by one in Python."""
     assert not _calon_sel(pa.array(["Kegiatan uji 1080", "Paket 2081"])).any()
     assert _calon_sel(pa.array(["HP 081234567890", "x+6281234567890"])).all()
+
+
+def test_a_large_column_with_no_text_is_read_from_its_rows():
+    """Review of issue 17's third pass: an XLSX of 50.000 rows or more failed with an internal error, since a
+    column of numbers only (tahun, pagu) is all null as text and its per-value dictionary is empty."""
+    from tkpk.ingest.pribadi import BARIS_KAMUS, _calon
+
+    assert _calon(pa.array([None] * BARIS_KAMUS, pa.string())).tolist() == list(range(BARIS_KAMUS))

@@ -45,24 +45,35 @@ MAKS_TEMUAN = 20
 
 _NIK = r"(?:^|[^0-9])(?:[0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4}|[0-9]{4}(?:[ .-][0-9]{4}){3})(?:[^0-9]|$)"
 _RT = r"(?i)(?:\b(?:rt|rw)\s*[.:]?\s*0*[0-9]{1,3}\b|\brt\s*/\s*rw\b)"
-_JALAN = (r"(?i)(?:\b(?:jl|jln)\.?\s+[^\s0-9][^0-9]{0,60}[0-9]"
+_JALAN = (r"(?i)(?:\b(?:jl|jln)(?:\.\s*|\s+)[^\s0-9][^0-9]{0,60}[0-9]"
           r"|\b(?:jalan|gang|gg)\b[^0-9]{0,60}\b(?:no|nomor)\b\.?\s*[0-9])")
-# Honorifics before a name: titles of address (any case for the long ones), "Pak"/"Bu" only as written in a
-# sentence (Title case: "PAK" is an acronym), "H."/"Hj." (haji, hajjah) with their dot, except in a street name
-# ("Jl. H. Abdul Gani" is checked as an address).
-_GELAR = r"Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan|BAPAK|BPK|IBU|SDR|SDRI|SAUDARA|SAUDARI|TN|NY|TUAN"
+# Honorifics before a name: titles of address (any case for the long ones: "kepada bapak Ahmad"), "Pak"/"Bu" only
+# as written in a sentence (Title case: "PAK" is an acronym), "H."/"Hj." (haji, hajjah) with their dot, except in a
+# street name ("Jl. H. Abdul Gani" is checked as an address).
+_GELAR = (r"Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan|BAPAK|BPK|IBU|SDR|SDRI|SAUDARA|SAUDARI|TN|NY|TUAN"
+          r"|bapak|bpk|ibu|sdr|sdri|saudara|saudari|nyonya|tuan")
 _SAPAAN_RE = re.compile(rf"\b(?:(?:{_GELAR})\.?|Pak|Bu|Hj\.?|HJ\.?|H\.)\s+([A-Z][a-z]+|[A-Z]{{2,}})\b")
 _JALAN_SEBELUM = re.compile(r"(?i)\b(?:jl|jln|jalan|gg|gang)\.?\s*$")
-_ATAS_NAMA = re.compile(r"(?<![A-Za-z])(?:a\.\s?n\.?|an\.|atas nama)\s*(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?"
-                        r"([A-Z][a-z]+|[A-Z]{2,})\b", re.IGNORECASE)
+_ATAS_NAMA = re.compile(r"(?<![A-Za-z])(?:a\.\s?n\.?|a\s?/\s?n\b\.?|an\.|atas\s+nama)\s*"
+                        r"(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?([A-Z][a-z]+|[A-Z]{2,})\b", re.IGNORECASE)
 _PENERIMA = re.compile(r"(?i:penerima)\s*:\s*(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?([A-Z][a-z]+|[A-Z]{3,})\b")
-_TELEPON = re.compile(r"(?<![0-9+])(?:\+62|0)[ -]?8[0-9](?:[ .-]?[0-9]){6,11}(?![0-9])")
+_TELEPON = re.compile(r"(?<![0-9+])(?:\+62|62|0)[ -]?8[0-9](?:[ .-]?[0-9]){6,11}(?![0-9])")
 _BULAN = r"jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|des\w*|dec\w*"
-_LAHIR = re.compile(r"(?i)\b(?:lahir|lhr)\b\s*[:,]?\s*(?:di\s+)?(?:[a-z][a-z ]{0,30},\s*)?[0-9]{1,2}"
-                    rf"(?:\s*[-/.]\s*[0-9]{{1,2}}\s*[-/.]\s*|\s+(?:{_BULAN})\s+)[0-9]{{2,4}}\b")
+# "lahir"/"lhr"/"TTL" (tempat, tanggal lahir), a place perhaps, then a date: 12-05-1980, 3 Mei 1975 or 1980-05-12.
+_LAHIR = re.compile(r"(?i)\b(?:lahir|lhr|ttl)\b\s*[:,]?\s*(?:di\s+)?(?:[a-z][a-z ]{0,30},\s*)?(?:[0-9]{1,2}"
+                    rf"(?:\s*[-/.]\s*[0-9]{{1,2}}\s*[-/.]\s*|\s+(?:{_BULAN})\s+)[0-9]{{2,4}}"
+                    r"|[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2})\b")
 _SAPAAN = rf"\b(?:{_GELAR}|pak|bu|hj|h\.)\.?\s+[a-z]"
 # Python's \s is every Unicode space (the no-break space of Excel exports, U+2009, U+3000 …); RE2's is ASCII only.
 _SPASI_RE2 = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
+# Quotes dropped before the patterns are read ("RT'03", "RT’03" are "RT03"): Excel's text marker and the typographic
+# apostrophes a word processor puts in.
+_KUTIP = "'`\u2018\u2019"
+_KUTIP_RE = re.compile(f"[{_KUTIP}]")
+# A cell with one of these is read again by the pre-filter as :func:`jenis_temuan` reads it (spaces made plain,
+# quotes dropped): every space but the plain one, and the quotes.
+_ISTIMEWA_RE2 = (r"[\t\n\f\r\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}"
+                 r"\x{3000}'`\x{2018}\x{2019}]")
 
 
 def _re2(pola: str) -> str:
@@ -75,8 +86,9 @@ def _re2(pola: str) -> str:
 # alternative keeps its pattern's left edge: the phone number's "not after a digit or +" (so "Kegiatan uji 1080"
 # is no candidate), "a.n"/"an." after anything but a letter, as _ATAS_NAMA reads them.
 CALON = "|".join(f"(?:{p})" for p in (
-    _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN, r"(?:^|[^A-Za-z])(?:a\.\s?n|an\.)",
-    r"atas nama", r"penerima\s*:", r"(?:^|[^0-9+])(?:\+62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr)\b"))
+    _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN,
+    r"(?:^|[^A-Za-z])(?:a\.\s?n|a\s?/\s?n|an\.)", r"atas\s+nama", r"penerima\s*:",
+    r"(?:^|[^0-9+])(?:\+62|62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr|ttl)\b"))
 _CALON_RE2 = "(?i)" + _re2(CALON)
 # Words after Bapak/Ibu/Pak/Penerima: … that are not a person's name (roles, groups, "Ibu Kota").
 _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", "kota", "pertiwi", "negara",
@@ -99,10 +111,10 @@ POLA: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _telepon(s: str) -> bool:
-    """An Indonesian mobile number: 08… or +62 8…, 10–13 digits written the 08… way."""
+    """An Indonesian mobile number: 08…, +62 8… or 62 8… (WhatsApp's way), 10–13 digits written the 08… way."""
     for m in _TELEPON.finditer(s):
         angka = re.sub(r"[^0-9]", "", m.group(0))
-        nasional = "0" + angka[2:] if m.group(0).startswith("+") else angka
+        nasional = "0" + angka[2:] if m.group(0).startswith(("+", "6")) else angka
         if 10 <= len(nasional) <= 13:
             return True
     return False
@@ -140,7 +152,8 @@ def jenis_temuan(v: Sel) -> str | None:
         return "angka 16 digit seperti NIK/nomor KK"
     if not isinstance(v, str):
         return None
-    s = v.replace("'", "").replace("`", "")
+    v = re.sub(r"\s", " ", v)  # a no-break space between the digits of a phone number is still a space
+    s = _KUTIP_RE.sub("", v)
     for nama, pola in POLA:
         if pola.search(s):
             return nama
@@ -166,12 +179,13 @@ def cek_judul(judul: list[str]) -> list[Pesan]:
 
 def _calon_sel(arr: pa.Array) -> np.ndarray:
     """Mask of the cells that may hold personal data: not text (an Excel number), or text matching a pattern.
-    Cells of digits only (most cells of number columns) can only be a NIK, so only those 16 long or more count;
-    the regular expression runs on the other cells."""
+    Cells of digits only (most cells of number columns) can only be a NIK or a phone number, so only those 16 long
+    or more, or 10 or more starting 08 or 628, count; the regular expression runs on the other cells."""
     bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
     angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
     panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
-    telepon = pc.starts_with(arr, "08").fill_null(False).to_numpy(zero_copy_only=False) & (panjang >= 10)
+    telepon = (pc.starts_with(arr, "08").fill_null(False).to_numpy(zero_copy_only=False)
+               | pc.starts_with(arr, "628").fill_null(False).to_numpy(zero_copy_only=False)) & (panjang >= 10)
     calon = bukan_teks | (angka & ((panjang >= 16) | telepon))
     teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
     if len(teks) == len(arr):
@@ -182,14 +196,17 @@ def _calon_sel(arr: pa.Array) -> np.ndarray:
 
 
 def _cocok(arr: pa.Array) -> np.ndarray:
-    """:data:`_CALON_RE2` on each text, and on the texts with ' or ` once more without them, as
-    :func:`jenis_temuan` reads its patterns ("RT'03" is "RT03")."""
-    cocok = pc.match_substring_regex(arr, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
-    kutip = pc.match_substring_regex(arr, "['`]").fill_null(False).to_numpy(zero_copy_only=False) & ~cocok
-    if kutip.any():
-        i = np.flatnonzero(kutip)
-        tanpa = pc.replace_substring_regex(arr.take(pa.array(i)), "['`]", "")
-        cocok[i] = pc.match_substring_regex(tanpa, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+    """:data:`_CALON_RE2` on each text; a text with another space than the plain one, or a quote, is read again
+    as :func:`jenis_temuan` reads it: spaces made plain, with its quotes and without them."""
+    def cocok_re2(a: pa.Array) -> np.ndarray:
+        return pc.match_substring_regex(a, _CALON_RE2).fill_null(False).to_numpy(zero_copy_only=False)
+
+    cocok = cocok_re2(arr)
+    lain = pc.match_substring_regex(arr, _ISTIMEWA_RE2).fill_null(False).to_numpy(zero_copy_only=False) & ~cocok
+    if lain.any():
+        i = np.flatnonzero(lain)
+        polos = pc.replace_substring_regex(arr.take(pa.array(i)), f"[{_SPASI_RE2}]", " ")
+        cocok[i] = cocok_re2(polos) | cocok_re2(pc.replace_substring_regex(polos, f"[{_KUTIP}]", ""))
     return cocok
 
 
@@ -203,7 +220,9 @@ def _calon(arr: pa.Array) -> np.ndarray:
         enc = arr.dictionary_encode()
         per_nilai = _calon_sel(enc.dictionary)
         idx = enc.indices
-        mask = per_nilai[idx.fill_null(0).to_numpy(zero_copy_only=False)]
+        # an XLSX column of numbers only is all null as text: no values, and every cell is read from its row
+        mask = per_nilai[idx.fill_null(0).to_numpy(zero_copy_only=False)] if len(per_nilai) else np.zeros(
+            len(arr), dtype=bool)
         if idx.null_count:
             mask |= pc.is_null(idx).to_numpy(zero_copy_only=False)
         return np.flatnonzero(mask)
