@@ -95,3 +95,10 @@ def test_tanpa_ganda_leaves_float_keys_to_pandas():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(aturan, "BARIS_HASH", 1)
         assert len(aturan.duplikat(frame, ["nilai"], lambda r: "x")) == 1
+
+
+def test_tanpa_ganda_leaves_text_arrow_cannot_read_to_pandas():
+    """Review of issue 17's third pass: a lone surrogate made the Arrow conversion raise, an internal error where
+    pandas alone answers."""
+    frame = pd.DataFrame({"program": pd.Series(["\ud800", "x"], dtype=object), "_baris": [2, 3]})
+    assert aturan.tanpa_ganda(frame, ["program"]) is False

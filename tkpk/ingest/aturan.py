@@ -47,7 +47,10 @@ def tanpa_ganda(frame: pd.DataFrame, kunci: list[str]) -> bool:
     and integers only: pandas reads 0,0 and -0,0 as one key, a hash might not."""
     if not all(pd.api.types.is_integer_dtype(frame[k]) or pd.api.types.is_string_dtype(frame[k]) for k in kunci):
         return False
-    kolom = pa.Table.from_pandas(frame[kunci], preserve_index=False).to_struct_array()  # no copy of the texts
+    try:  # Arrow-backed text columns are not copied; a text Arrow cannot encode (a lone surrogate) is left to pandas
+        kolom = pa.Table.from_pandas(frame[kunci], preserve_index=False).to_struct_array()
+    except (pa.ArrowException, UnicodeError):
+        return False
     cur = _memori().cursor()  # a cursor per call: its registered table is its own, safe across upload threads
     try:
         cur.register("_kunci", pa.table({"k": kolom}))
