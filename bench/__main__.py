@@ -136,11 +136,12 @@ def main() -> int:
     missed += selesai.tabel(per_halaman)[1]
 
     pr = ing["proses"]
-    ratio = pr["total_s"] / ing["floor_s"]
+    # both floors measured beside the in-process ingest, in the same minutes (the host's speed drifts)
+    ratio = pr["total_s"] / pr["lantai_memori_s"]
     ratio_toko = pr["total_s"] / pr["lantai_toko_s"]
-    if ratio > GOAL_INGEST or ratio_toko > GOAL_INGEST:
-        missed.append(f"ingest {ratio:.1f}× read_csv into memory, {ratio_toko:.1f}× read_csv into the store "
-                      "(in-process)")
+    if ratio > GOAL_INGEST:  # the goal; the store floor is the larger, so this is the stricter reading
+        missed.append(f"ingest {ratio:.1f}× read_csv into memory ({ratio_toko:.1f}× read_csv into the store), "
+                      "in-process")
     if br_b["page_errors"] or br_n["page_errors"]:
         missed.append(f"page errors in the browser: {br_b['page_errors'] + br_n['page_errors']}")
     lines = [
@@ -170,17 +171,18 @@ def main() -> int:
           for f in fix], "",
         f"## (b) Ingest of a {_ms(ing['rows'])}-row intervention CSV ({ing['mb']:.0f} MB)", "",
         "| way | seconds | × floor |", "|---|---:|---:|",
-        f"| DuckDB `read_csv` into a table in memory (floor, best of 3) | {ing['floor_s']:.2f} | 1.0 |",
+        f"| DuckDB `read_csv` into a table in memory (floor, best of 3, beside the in-process run) | "
+        f"{pr['lantai_memori_s']:.2f} | 1.0 |",
         f"| DuckDB `read_csv` into a table of a copy of the store, committed (the like-for-like floor: the ingest "
         f"writes every row too; best of 3, beside the in-process run) | {pr['lantai_toko_s']:.2f} | "
-        f"{pr['lantai_toko_s'] / ing['floor_s']:.1f} |",
+        f"{pr['lantai_toko_s'] / pr['lantai_memori_s']:.1f} |",
         f"| the ingest in-process: read the bytes, decode and check (`periksa`), store checks, comparison, write "
         f"and commit in one transaction (`simpan_hasil`); {pr['status']} | {pr['total_s']:.1f} | {ratio:.1f} "
         f"({ratio_toko:.1f} × the store floor) |",
         f"| … of which decoding and checking the file | {pr['periksa_s']:.1f} | "
-        f"{pr['periksa_s'] / ing['floor_s']:.1f} |",
+        f"{pr['periksa_s'] / pr['lantai_memori_s']:.1f} |",
         f"| … of which store checks, comparison, write, commit | {pr['simpan_s']:.1f} | "
-        f"{pr['simpan_s'] / ing['floor_s']:.1f} |",
+        f"{pr['simpan_s'] / pr['lantai_memori_s']:.1f} |",
         f"| interpreter start-up with the ingest's imports (not paid by an upload in the app) | "
         f"{pr['startup_s']:.1f} | — |",
         f"| `python -m tkpk ingest --kind intervensi` (whole CLI: start-up, read, validate, preview, commit; "
