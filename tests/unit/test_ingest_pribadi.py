@@ -27,8 +27,8 @@ from tkpk.ingest.pribadi import _calon_sel, jenis_temuan
     # the review of issue 17's third pass: the way people type them
     ("Penerima Jl.A.Yani No.5", "jalan"), ("JL.A.YANI KM.5 NO.12", "jalan"), ("Transfer a/n Budi Santoso", "a.n."),
     ("A/N BUDI", "a.n."), ("TTL Martapura, 12-05-1980", "lahir"), ("Penerima lahir 1980-05-12", "lahir"),
-    ("WA 6281234567890", "telepon"), ("diserahkan kepada bapak Ahmad Fauzi", "sapaan"),
-    ("HP 0812\u00a03456\u00a07890", "telepon"), ("NIK 6303\u00a00524\u00a00180\u00a00001", "NIK"),
+    ("HP 0812\u00a03456\u00a07890", "telepon"), ("H.Ahmad Fauzi", "sapaan"), ("Hj.Siti Aminah", "sapaan"),
+    ("Bpk.Ahmad", "sapaan"), ("Ny.Siti", "sapaan"), ("NIK 6303\u00a00524\u00a00180\u00a00001", "NIK"),
     ("Alamat RT\u201903", "RT/RW"), ("atas\u00a0nama Budi", "a.n."),
 ])
 def test_personal_data_in_a_cell(teks: object, jenis: str):
@@ -50,6 +50,12 @@ def test_personal_data_in_a_cell(teks: object, jenis: str):
     "Surat a.n. Kepala Dinas", "kegiatan an. Dinas Sosial", "Ibu PKK Desa", "Tahun 2018 pagu 10.080",
     "Pemindahan ibu Kota", "sebagai tuan rumah", "bantuan ibu hamil", "Rp 628.123.456.789", "tahun 2024-2025",
     "Penerima PKH", "Penerima Bantuan Iuran", "TTL (tempat tanggal lahir) tidak dicatat",
+    # the second review of issue 17's third pass: ordinary OPD text its rules refused
+    "628500000.00", "62850000000,00", "Pembinaan ibu-ibu Dharma Wanita", "Sosialisasi kepada bapak/ibu ASN",
+    "Kunjungan Bapak Gubernur", "Tindak lanjut temuan BPK RI", "Peringatan Hari Ibu Tingkat Kabupaten",
+    "Penurunan Angka Kematian Ibu Melahirkan", "Kelompok Bapak Peduli Stunting", "a/n Sekretaris Daerah",
+    "SP2D a/n Bendahara", "Hibah a/n Masjid Al Karomah", "Transfer ke rekening a/n Pokmas Harapan",
+    "Peningkatan Jl.Desa Sungai Tabuk 2 km", "Rehab Jln.Usaha Tani 1,5 km", "Jl. H.Abdul Gani, pemasangan lampu",
 ])
 def test_ordinary_text_is_not_personal_data(teks: object):
     assert jenis_temuan(teks) is None  # type: ignore[arg-type]
@@ -62,7 +68,7 @@ def test_ordinary_text_is_not_personal_data(teks: object):
     ("Nama KPM", True), ("Nama Mustahik", True), ("Nama Penerima Manfaat", True), ("Nama Anggota", True),
     ("No HP", True), ("Telepon", True), ("Tanggal Lahir", True), ("Nama Kegiatan", False), ("Nama OPD", False),
     ("Jumlah KPM", False), ("Jumlah Mustahik", False),
-    ("Tempat/Tgl Lahir", True), ("No. Rekening", True), ("Nomor Rekening Bank", True),
+    ("Tempat/Tgl Lahir", True), ("No. Rekening Belanja", False), ("Kode Rekening", False),
 ])
 def test_personal_headers(judul: str, pribadi: bool):
     assert tampak_pribadi(judul) is pribadi

@@ -200,11 +200,11 @@ _PRIBADI_PERSIS = {"nik", "nokk", "nomorkk", "nokartukeluarga", "nomorkartukelua
                    "namapenerimamanfaat", "namapemohon", "namadebitur", "namanasabah", "namapenduduk", "telepon",
                    "telp", "notelepon", "nomortelepon", "nomortelp", "nohandphone", "handphone", "hp", "nowa",
                    "nomorwa", "whatsapp", "email", "tempatlahir", "tanggallhr", "tgllhr", "tempattgllahir",
-                   "tempattgllhr", "tempattanggallhr", "tempattgllahirumur", "norek", "norekening", "nomorrekening"}
+                   "tempattgllhr", "tempattanggallhr", "tempattgllahirumur", "tmptgllahir", "tempatlahirtgllahir"}
 _PRIBADI_AWALAN = ("nokk", "nomorkk", "namakepala", "alamat", "tanggallahir", "namapenerima",
                    "nomorindukkependudukan", "nikpenerima", "namakpm", "namamustahik",
                    "namaanggota", "nohp", "nomorhp", "notelp", "nomortelepon", "telepon", "tempattgllahir",
-                   "tempattanggallahir", "norekening", "nomorrekening")
+                   "tempattanggallahir")
 # "alamat lokasi kegiatan" is where an activity took place, not where a person lives.
 _BUKAN_PRIBADI_AWALAN = ("alamatlokasi", "alamatkegiatan", "alamatkantor", "alamatinstansi", "alamatopd",
                          "alamatsekretariat")

@@ -5,13 +5,18 @@ people (Nama, Nama Penerima, Nama KK, Alamat, Jalan, RT/RW, NIK …) or a cell h
 
 * a 16-digit NIK/KK number (plain, or grouped 6-6-4 / 4-4-4-4 with spaces, dots or dashes), also as an Excel number;
 * an RT/RW part of an address ("RT 03", "RT.003/RW.002", "RT/RW");
-* a street address with a number: "Jl./Jln. <name> … <number>", or "Jalan/Gang <name> No. <number>";
+* a street address with a number: "Jl./Jln. <name> … <number>" (any digit after the name: "Jl. Usaha Tani 2 km"
+  is refused too), or "Jalan/Gang/Jl./Jln. <name> No. <number>" ("Jl.A.Yani No.5");
 * a person addressed by name: "Bapak/Bpk/Ibu/Sdr/Tn/Ny/Pak/Bu/H./Hj. <Name>", also in capitals ("BAPAK ABDUL
-  HADI"); "Ibu hamil", "Ibu Kota", "Bapak Angkat", "Pak Camat", "PAK" (an acronym) and "Jl. H. …" are not names;
-* a name after "a.n."/"an."/"atas nama" or after "Penerima:" ("Penerima: Kelompok Tani" is not a person);
-* an Indonesian mobile number (08… or +62 8…, 10–13 digits);
-* a birth date ("lahir 12-05-1980", "tgl lahir 3 Mei 1975").
+  HADI") and with the dot and no space ("H.Ahmad"); "Ibu hamil", "Ibu Kota", "Bapak Angkat", "Pak Camat", "PAK"
+  (an acronym), "BPK RI" (the audit board) and "Jl. H. …" are not names;
+* a name after "a.n."/"a.n"/"a/n"/"an."/"atas nama" or after "Penerima:" ("Penerima: Kelompok Tani", "a/n
+  Bendahara" are not people);
+* an Indonesian mobile number (08… or +62 8…, 10–13 digits; "62 8…" without the + is not read: amounts such as
+  628500000.00 look the same);
+* a birth date ("lahir 12-05-1980", "tgl lahir 3 Mei 1975", "lahir 1980-05-12", "TTL Martapura, 12-05-1980").
 
+Every kind of space counts as a plain one (Excel's no-break space too) and quotes are dropped ("RT’03" is "RT03").
 Names of places, programs and OPDs (``Nama Kecamatan``, ``Nama Program``) are known columns, and ordinary
 words (NIB, "alamat lokasi kegiatan", "peningkatan jalan desa 2 km") match none of the patterns.
 
@@ -45,25 +50,26 @@ MAKS_TEMUAN = 20
 
 _NIK = r"(?:^|[^0-9])(?:[0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4}|[0-9]{4}(?:[ .-][0-9]{4}){3})(?:[^0-9]|$)"
 _RT = r"(?i)(?:\b(?:rt|rw)\s*[.:]?\s*0*[0-9]{1,3}\b|\brt\s*/\s*rw\b)"
-_JALAN = (r"(?i)(?:\b(?:jl|jln)(?:\.\s*|\s+)[^\s0-9][^0-9]{0,60}[0-9]"
-          r"|\b(?:jalan|gang|gg)\b[^0-9]{0,60}\b(?:no|nomor)\b\.?\s*[0-9])")
-# Honorifics before a name: titles of address (any case for the long ones: "kepada bapak Ahmad"), "Pak"/"Bu" only
-# as written in a sentence (Title case: "PAK" is an acronym), "H."/"Hj." (haji, hajjah) with their dot, except in a
-# street name ("Jl. H. Abdul Gani" is checked as an address).
-_GELAR = (r"Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan|BAPAK|BPK|IBU|SDR|SDRI|SAUDARA|SAUDARI|TN|NY|TUAN"
-          r"|bapak|bpk|ibu|sdr|sdri|saudara|saudari|nyonya|tuan")
-_SAPAAN_RE = re.compile(rf"\b(?:(?:{_GELAR})\.?|Pak|Bu|Hj\.?|HJ\.?|H\.)\s+([A-Z][a-z]+|[A-Z]{{2,}})\b")
+_JALAN = (r"(?i)(?:\b(?:jl|jln)\.?\s+[^\s0-9][^0-9]{0,60}[0-9]"
+          r"|\b(?:jalan|gang|gg|jl|jln)\b.{0,60}?\b(?:no|nomor)\b\.?\s*[0-9])")
+# Honorifics before a name: titles of address (Title case or capitals; not "BPK", the audit board, and not lower
+# case: "kepada bapak/ibu ASN", "ibu-ibu Dharma Wanita"), "Pak"/"Bu" only as written in a sentence (Title case:
+# "PAK" is an acronym), "H."/"Hj." (haji, hajjah) with their dot, except in a street name ("Jl. H. Abdul Gani" is
+# checked as an address). With its dot a title needs no space before the name ("H.Ahmad", "Bpk.Ahmad").
+_GELAR = r"Bapak|Bpk|Ibu|Sdr|Sdri|Saudara|Saudari|Tn|Ny|Nyonya|Tuan|BAPAK|IBU|SDR|SDRI|SAUDARA|SAUDARI|TN|NY|TUAN"
+_SAPAAN_RE = re.compile(rf"\b(?:(?:(?:{_GELAR})\.?|Pak|Bu|Hj\.?|HJ\.?|H\.)\s+|(?:{_GELAR}|Hj|HJ|H)\.)"
+                        r"([A-Z][a-z]+|[A-Z]{2,})\b")
 _JALAN_SEBELUM = re.compile(r"(?i)\b(?:jl|jln|jalan|gg|gang)\.?\s*$")
 _ATAS_NAMA = re.compile(r"(?<![A-Za-z])(?:a\.\s?n\.?|a\s?/\s?n\b\.?|an\.|atas\s+nama)\s*"
                         r"(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?([A-Z][a-z]+|[A-Z]{2,})\b", re.IGNORECASE)
 _PENERIMA = re.compile(r"(?i:penerima)\s*:\s*(?:(?:Hj?|Bapak|Ibu|Pak|Bu)\.?\s+)?([A-Z][a-z]+|[A-Z]{3,})\b")
-_TELEPON = re.compile(r"(?<![0-9+])(?:\+62|62|0)[ -]?8[0-9](?:[ .-]?[0-9]){6,11}(?![0-9])")
+_TELEPON = re.compile(r"(?<![0-9+])(?:\+62|0)[ -]?8[0-9](?:[ .-]?[0-9]){6,11}(?![0-9])")
 _BULAN = r"jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|des\w*|dec\w*"
 # "lahir"/"lhr"/"TTL" (tempat, tanggal lahir), a place perhaps, then a date: 12-05-1980, 3 Mei 1975 or 1980-05-12.
 _LAHIR = re.compile(r"(?i)\b(?:lahir|lhr|ttl)\b\s*[:,]?\s*(?:di\s+)?(?:[a-z][a-z ]{0,30},\s*)?(?:[0-9]{1,2}"
                     rf"(?:\s*[-/.]\s*[0-9]{{1,2}}\s*[-/.]\s*|\s+(?:{_BULAN})\s+)[0-9]{{2,4}}"
                     r"|[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2})\b")
-_SAPAAN = rf"\b(?:{_GELAR}|pak|bu|hj|h\.)\.?\s+[a-z]"
+_SAPAAN = rf"\b(?:(?:{_GELAR}|pak|bu|hj|h\.)\.?\s+|(?:{_GELAR}|hj|h)\.)[a-z]"
 # Python's \s is every Unicode space (the no-break space of Excel exports, U+2009, U+3000 …); RE2's is ASCII only.
 _SPASI_RE2 = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
 # Quotes dropped before the patterns are read ("RT'03", "RT’03" are "RT03"): Excel's text marker and the typographic
@@ -88,7 +94,7 @@ def _re2(pola: str) -> str:
 CALON = "|".join(f"(?:{p})" for p in (
     _NIK, _RT.removeprefix("(?i)"), _JALAN.removeprefix("(?i)"), _SAPAAN,
     r"(?:^|[^A-Za-z])(?:a\.\s?n|a\s?/\s?n|an\.)", r"atas\s+nama", r"penerima\s*:",
-    r"(?:^|[^0-9+])(?:\+62|62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr|ttl)\b"))
+    r"(?:^|[^0-9+])(?:\+62|0)[ -]?8[0-9]", r"\b(?:lahir|lhr|ttl)\b"))
 _CALON_RE2 = "(?i)" + _re2(CALON)
 # Words after Bapak/Ibu/Pak/Penerima: … that are not a person's name (roles, groups, "Ibu Kota").
 _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", "kota", "pertiwi", "negara",
@@ -98,6 +104,10 @@ _BUKAN_NAMA = {"hamil", "menyusui", "nifas", "balita", "bayi", "anak", "rumah", 
                "petani", "nelayan", "siswa", "pelajar", "umkm", "pelaku", "penyandang", "disabilitas", "desa",
                "kecamatan", "kabupaten", "tangga", "paud", "posyandu", "ppkbd", "dusun", "para", "se", "seluruh",
                "semua", "sebanyak", "jumlah", "total", "orang", "jiwa", "kk", "unit", "mustahik", "mustahiq",
+               # offices, treasurers, groups and program words met after a.n./a/n and Bapak/Ibu in OPD files
+               "sekretaris", "bendahara", "pengguna", "kabid", "kasubag", "rkud", "kas", "pokmas", "gapoktan", "kwt",
+               "masjid", "plt", "pj", "gubernur", "wabup", "kapolres", "dandim", "asn", "dharma", "majelis",
+               "tingkat", "melahirkan", "siaga", "cerdas", "peduli", "sehat",
                "kek", "risti", "bumil", "anemia", "baduta", "dinas", "badan", "kantor", "bidang", "opd", "pemda",
                "pemerintah", "sekretariat", "ketua", "tim", "yayasan", "koperasi", "bumdes", "baznas", "pt", "cv",
                "ud", "lembaga", "panitia", "program", "kegiatan"}
@@ -111,10 +121,10 @@ POLA: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _telepon(s: str) -> bool:
-    """An Indonesian mobile number: 08…, +62 8… or 62 8… (WhatsApp's way), 10–13 digits written the 08… way."""
+    """An Indonesian mobile number: 08… or +62 8…, 10–13 digits written the 08… way."""
     for m in _TELEPON.finditer(s):
         angka = re.sub(r"[^0-9]", "", m.group(0))
-        nasional = "0" + angka[2:] if m.group(0).startswith(("+", "6")) else angka
+        nasional = "0" + angka[2:] if m.group(0).startswith("+") else angka
         if 10 <= len(nasional) <= 13:
             return True
     return False
@@ -180,12 +190,11 @@ def cek_judul(judul: list[str]) -> list[Pesan]:
 def _calon_sel(arr: pa.Array) -> np.ndarray:
     """Mask of the cells that may hold personal data: not text (an Excel number), or text matching a pattern.
     Cells of digits only (most cells of number columns) can only be a NIK or a phone number, so only those 16 long
-    or more, or 10 or more starting 08 or 628, count; the regular expression runs on the other cells."""
+    or more, or 10 or more starting 08, count; the regular expression runs on the other cells."""
     bukan_teks = pc.is_null(arr).to_numpy(zero_copy_only=False)
     angka = pc.ascii_is_decimal(arr).fill_null(False).to_numpy(zero_copy_only=False)
     panjang = pc.utf8_length(arr).fill_null(0).to_numpy(zero_copy_only=False)
-    telepon = (pc.starts_with(arr, "08").fill_null(False).to_numpy(zero_copy_only=False)
-               | pc.starts_with(arr, "628").fill_null(False).to_numpy(zero_copy_only=False)) & (panjang >= 10)
+    telepon = pc.starts_with(arr, "08").fill_null(False).to_numpy(zero_copy_only=False) & (panjang >= 10)
     calon = bukan_teks | (angka & ((panjang >= 16) | telepon))
     teks = np.flatnonzero(~angka & ~bukan_teks & (panjang >= 3))  # "RT1" is the shortest hit
     if len(teks) == len(arr):

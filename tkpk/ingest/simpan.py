@@ -214,8 +214,8 @@ def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> 
 
 
 # Kinds whose commit writes the upload's own Arrow table (the one the comparison read), with the upload columns
-# their SQL names; the comparison result never travels to Python (other frames, and the other kinds, small files
-# all, take the round trip through it).
+# their SQL names; of the comparison result only the changed rows travel to Python, for the summary (other frames,
+# and the other kinds, small files all, take the round trip through the whole result).
 TULIS_SQL = {"intervensi": frozenset({
     "tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
     "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana", "keterangan",
