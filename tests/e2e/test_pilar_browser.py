@@ -37,6 +37,16 @@ def test_pilar_page_renders_scorecard(page, server, store_path):
         page.get_by_text(teks).first.wait_for(timeout=30_000)
     svg_text = page.eval_on_selector_all(f"{CHART} svg text", "els => els.map(e => e.textContent).join(' ')")
     assert serapan in svg_text and "belum melapor" in svg_text and "hijau ≥ 80%" in svg_text, svg_text[:400]
+    # issue 17: the scorecard's table is static HTML, not a grid (no grid's JavaScript and canvas at first sight):
+    # its status in dark words beside a bar in the band's colour (orange text on white failed axe's contrast), its
+    # numbers right-aligned as in the grid, each OPD's name a link to this page for that OPD
+    assert page.locator("[data-testid=stDataFrame]").count() == 0
+    status = page.locator("[data-testid=stTable] td").filter(has_text="▲ Perlu perhatian").first
+    assert status.evaluate("e => getComputedStyle(e).borderLeftColor") == "rgb(230, 159, 0)"  # Status.KUNING
+    angka = page.locator("[data-testid=stTable] td").filter(has_text=serapan).first
+    assert angka.evaluate("e => getComputedStyle(e).textAlign") == "right"
+    tautan = page.locator("[data-testid=stTable] a").filter(has_text="DisperkimLH").first
+    assert tautan.get_attribute("href").endswith("/pilar?pilar=2&tahun=2024&opd=DISPERKIMLH")
     # the budget bars: drawn when their expander opens, with the pillar's Rupiah axis
     page.get_by_text("Grafik pagu dan realisasi per OPD").click()
     wait_for_charts(page, 2)
