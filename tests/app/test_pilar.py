@@ -165,13 +165,24 @@ def test_each_tab_draws_only_its_own_section(run_page):
     assert not at.exception
     assert [t.label for t in at.tabs] == list(tabel.BAGIAN)
     assert [s.value for s in at.subheader] == ["Kartu skor OPD"]
-    # the scatter; the table, static (issue 17: no grid's JavaScript and canvas at first sight)
-    assert len(at.get("vega_lite_chart")) == 1 and len(at.table) == 1 and not at.dataframe
+    # the table, static (issue 17: no grid's JavaScript and canvas at first sight); no chart until one is opened
+    assert len(at.table) == 1 and not at.dataframe and not at.get("vega_lite_chart")
     assert at.metric, "the headline strip is above the tabs, always drawn"
-    # the budget bars are drawn only once their expander is opened
-    assert [e.label for e in at.expander if e.label == ui_pilar.JUDUL_ANGGARAN]
+    # the scatter, then the budget bars, are drawn only once their expander is opened
+    assert [e.label for e in at.expander if e.label in (ui_pilar.JUDUL_SKOR, ui_pilar.JUDUL_ANGGARAN)] == \
+        [ui_pilar.JUDUL_SKOR, ui_pilar.JUDUL_ANGGARAN]
+    buka_kotak(at, ui_pilar.KUNCI_SKOR)
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.table) == 1   # the scatter; the table
+    assert [b for b in at.get("download_button") if "gambar" in b.proto.label]   # its PNG and SVG
     buka_kotak(at, ui_pilar.KUNCI_ANGGARAN)
     assert len(at.get("vega_lite_chart")) == 2 and len(at.table) == 1   # the scatter, the budget bars; table
+
+
+def test_the_scatter_is_drawn_at_once_in_projector_mode(run_page):
+    """Issue 17: on a desk the scorecard's scatter waits for its box; on the projector the room reads it at once."""
+    at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024", "mode": "presentasi"})
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1 and not [e for e in at.expander if e.label == ui_pilar.JUDUL_SKOR]
 
 
 def test_every_table_has_downloads(run_page):
@@ -179,6 +190,8 @@ def test_every_table_has_downloads(run_page):
     for bagian in tabel.BAGIAN:
         at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024", "bagian": bagian})
         assert not at.exception, (bagian, at.exception)
+        if bagian == tabel.BAGIAN[0]:
+            buka_kotak(at, ui_pilar.KUNCI_SKOR)   # the scatter and its image buttons: drawn when opened
         tombol = [b for b in at.get("download_button")]
         gambar = [b for b in tombol if "gambar" in b.proto.label]
         n_tabel = len(at.dataframe) + len(at.table)  # grids, and the scorecard's static table

@@ -26,6 +26,8 @@ from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import kotak_malas, pilih_url
 
+JUDUL_SKOR = "Grafik serapan anggaran dan capaian output per OPD"
+KUNCI_SKOR = "buka_grafik_skor"
 JUDUL_ANGGARAN = "Grafik pagu dan realisasi per OPD"
 KUNCI_ANGGARAN = "buka_grafik_anggaran"
 # numbers in a static table as in the grid: right-aligned (Streamlit writes "text-align: left" on every cell), never
@@ -85,9 +87,14 @@ def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     """The OPD scorecard: serapan against capaian per OPD, its table, and the budget per OPD."""
     kartu = h.kartu
     st.subheader("Kartu skor OPD")
-    chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
-    tampil_grafik(chart_opd, lebar="content")
-    tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
+    # The scatter says what the table's Status, Serapan and Capaian columns say, against the threshold lines: on
+    # the projector it is drawn at once (the room reads it), on a desk it is drawn when its box is opened, since it
+    # was the page's costliest part at first sight (two panels of five layers, ~1.000 SVG nodes; issue 17)
+    if besar:
+        _grafik_skor(kartu, berkas, besar)
+    elif (grafik := kotak_malas(JUDUL_SKOR, KUNCI_SKOR, icon=":material/scatter_plot:")) is not None:
+        with grafik:
+            _grafik_skor(kartu, berkas, besar)
     # the scorecard's numbers as a static table (tabel_statis: why), its source and downloads beneath. Each OPD's
     # name links to this page for that OPD: focusable content, so a keyboard reaches the table where it is wider
     # than the page (axe ``scrollable-region-focusable``)
@@ -101,6 +108,12 @@ def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     if (anggaran := kotak_malas(JUDUL_ANGGARAN, KUNCI_ANGGARAN, icon=":material/bar_chart:")) is not None:
         with anggaran:
             tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
+
+
+def _grafik_skor(kartu: KartuSkor, berkas: str, besar: bool) -> None:
+    chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
+    tampil_grafik(chart_opd, lebar="content")
+    tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 
 
 def bagian_program(h: HalamanPilar, berkas: str, judul_opd: str, kunci: str) -> None:
