@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -130,3 +131,15 @@ def oidc_app(page: str, email: str | None, analis: object = None, verified: obje
     at = buka_langsung(at, page)
     assert not at.exception, at.exception
     return at
+
+
+def tabel_tampil(tabel) -> pd.DataFrame:
+    """What a reader sees of a static table (``st.table``: :func:`tkpk.ui.aman.tabel_kecil`, the pillar
+    scorecard): its cells with the Markdown escapes and word joiners taken out, as :func:`teks_tampil` does."""
+    import re
+
+    from tkpk.teks_aman import WJ
+
+    df = tabel.value
+    return pd.DataFrame({re.sub(r"\\(.)", r"\1", str(c)).replace(WJ, ""):
+                         [re.sub(r"\\(.)", r"\1", str(v)).replace(WJ, "") for v in df[c]] for c in df.columns})

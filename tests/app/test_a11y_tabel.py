@@ -42,6 +42,7 @@ def test_sample_charts_say_so_in_description_and_table(run_page, halaman, query,
     at = run_page(halaman, query)
     assert not at.exception, at.exception
     if halaman == "pages/pilar.py" and "bagian" not in query:   # the budget bars draw when their expander opens
+        buka_kotak(at, ui_pilar.KUNCI_SKOR)
         buka_kotak(at, ui_pilar.KUNCI_ANGGARAN)
     specs = [s for s in _specs(at) if "Tren " not in json.dumps(s.get("title"), ensure_ascii=False)]
     assert len(specs) >= n

@@ -7,7 +7,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.app.conftest import buka_kotak
+from tests.app.conftest import buka_kotak, tabel_tampil
 from tkpk import fmt
 from tkpk.pilar import tabel
 from tkpk.ui import pilar as ui_pilar
@@ -85,14 +85,24 @@ def test_pillar_2_2024_names_missing_reports_and_shows_lights_with_numbers(run_p
     assert f"{r['status_simbol']} {r['status_label']}" in status
     assert f"capaian output {fmt.persen(r['capaian_pct'], 1)}" in status
     assert f"serapan {fmt.persen(r['serapan_pct'], 1)}" in status
-    opd = at.dataframe[0].value
+    # issue 17: the scorecard's table is static HTML (no grid at first sight), its cells as the grid showed them
+    assert not at.dataframe
+    opd = tabel_tampil(at.table[0])
     assert list(opd.columns[:3]) == ["Status", "OPD", "Laporan"]
+    # each OPD's name links to this page for that OPD (same pillar and year)
+    tautan = opd["OPD"].str.extract(r"^\[(?P<nama>.+)\]\((?P<url>[^)]+)\)$")
+    assert tautan.notna().all().all(), opd["OPD"].tolist()
+    assert dict(zip(tautan["nama"], tautan["url"], strict=True))["DisperkimLH"] == \
+        "/pilar?pilar=2&tahun=2024&opd=DISPERKIMLH"
+    opd["OPD"] = tautan["nama"]
     baris = opd.set_index("OPD")
     opd_k = k.opd.set_index("nama_singkat")
     assert baris.loc["DisperkimLH", "Status"] == f"{opd_k.loc['DisperkimLH', 'status_simbol']} " \
                                                  f"{opd_k.loc['DisperkimLH', 'status_label']}"
-    # the numbers beside it, at the precision shown (one decimal), also in the download
-    assert baris.loc["DisperkimLH", "Serapan (%)"] == pytest.approx(round(opd_k.loc["DisperkimLH", "serapan_pct"], 1))
+    # the numbers beside it, at the precision shown (one decimal, id-ID), also in the download
+    assert baris.loc["DisperkimLH", "Serapan (%)"] == fmt.persen(opd_k.loc["DisperkimLH", "serapan_pct"], 1)
+    assert baris.loc["DisperkimLH", "Pagu (Rp)"] == fmt.rupiah(opd_k.loc["DisperkimLH", "pagu"])
+    assert baris.loc["Dishub", "Pagu (Rp)"] == "–"
     assert baris.loc["Dishub", "Status"] == "○ Tidak ada data" and baris.loc["Dishub", "Laporan"] == "Belum melapor"
     for s in opd["Status"]:
         assert s[0] in "●▲■○" and len(s) > 2  # symbol + label, never colour alone
@@ -155,12 +165,24 @@ def test_each_tab_draws_only_its_own_section(run_page):
     assert not at.exception
     assert [t.label for t in at.tabs] == list(tabel.BAGIAN)
     assert [s.value for s in at.subheader] == ["Kartu skor OPD"]
-    assert len(at.get("vega_lite_chart")) == 1 and len(at.dataframe) == 1  # the scatter; the table
+    # the table, static (issue 17: no grid's JavaScript and canvas at first sight); no chart until one is opened
+    assert len(at.table) == 1 and not at.dataframe and not at.get("vega_lite_chart")
     assert at.metric, "the headline strip is above the tabs, always drawn"
-    # the budget bars are drawn only once their expander is opened
-    assert [e.label for e in at.expander if e.label == ui_pilar.JUDUL_ANGGARAN]
+    # the scatter, then the budget bars, are drawn only once their expander is opened
+    assert [e.label for e in at.expander if e.label in (ui_pilar.JUDUL_SKOR, ui_pilar.JUDUL_ANGGARAN)] == \
+        [ui_pilar.JUDUL_SKOR, ui_pilar.JUDUL_ANGGARAN]
+    buka_kotak(at, ui_pilar.KUNCI_SKOR)
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.table) == 1   # the scatter; the table
+    assert [b for b in at.get("download_button") if "gambar" in b.proto.label]   # its PNG and SVG
     buka_kotak(at, ui_pilar.KUNCI_ANGGARAN)
-    assert len(at.get("vega_lite_chart")) == 2 and len(at.dataframe) == 1   # the scatter, the budget bars; table
+    assert len(at.get("vega_lite_chart")) == 2 and len(at.table) == 1   # the scatter, the budget bars; table
+
+
+def test_the_scatter_is_drawn_at_once_in_projector_mode(run_page):
+    """Issue 17: on a desk the scorecard's scatter waits for its box; on the projector the room reads it at once."""
+    at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024", "mode": "presentasi"})
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1 and not [e for e in at.expander if e.label == ui_pilar.JUDUL_SKOR]
 
 
 def test_every_table_has_downloads(run_page):
@@ -168,10 +190,13 @@ def test_every_table_has_downloads(run_page):
     for bagian in tabel.BAGIAN:
         at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2024", "bagian": bagian})
         assert not at.exception, (bagian, at.exception)
+        if bagian == tabel.BAGIAN[0]:
+            buka_kotak(at, ui_pilar.KUNCI_SKOR)   # the scatter and its image buttons: drawn when opened
         tombol = [b for b in at.get("download_button")]
         gambar = [b for b in tombol if "gambar" in b.proto.label]
-        assert len(tombol) - len(gambar) == 2 * len(at.dataframe), bagian  # CSV + XLSX under every table
-        tabel_semua += len(at.dataframe)
+        n_tabel = len(at.dataframe) + len(at.table)  # grids, and the scorecard's static table
+        assert len(tombol) - len(gambar) == 2 * n_tabel, bagian  # CSV + XLSX under every table
+        tabel_semua += n_tabel
         gambar_semua += len(gambar)
     assert gambar_semua == 2  # PNG + SVG of the OPD chart
     assert tabel_semua == 7  # with the plan and award tables

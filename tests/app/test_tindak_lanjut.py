@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import tkpk.akun.sesi  # noqa: F401  the login register starts before any test issues a token (OIDC "iat")
-from tests.app.conftest import buka_kotak, oidc_app, teks_tampil
+from tests.app.conftest import buka_kotak, oidc_app, tabel_tampil, teks_tampil
 from tkpk.rakor import keputusan as kp
 from tkpk.toko.db import connect
 
@@ -31,7 +31,10 @@ def test_visitor_sees_the_follow_up_with_statuses_and_suggestions_but_no_forms(r
     teks = teks_tampil([*at.header, *at.markdown])
     assert "Tindak lanjut rakor sebelumnya: Rakor TKPK Kabupaten Banjar Desember 2024" in teks
     assert "6 keputusan:" in teks and "terlambat" in teks
-    tabel = at.dataframe[0].value
+    # issue 17: the decisions are a static HTML table, not the interactive grid (its ~1,2 MB of JavaScript and a
+    # canvas held the page's first sight back)
+    assert not at.dataframe
+    tabel = tabel_tampil(at.table[0])
     assert list(tabel.columns[:3]) == ["No", "Keputusan", "OPD"]
     assert {"Saran dari data", "Dasar saran"} <= set(tabel.columns)
     status = " ".join(tabel["Status"])
@@ -51,7 +54,7 @@ def test_an_analyst_records_a_decision_and_updates_its_status_each_as_an_event(t
     assert not at.exception, at.exception
     assert _peristiwa(tulis_env) == awal + 1
     teks_baru = "Verifikasi data DTSEN di Desa Tambak Anyar sebelum Maret 2026"
-    assert any(teks_baru in set(d.value.get("Keputusan", [])) for d in at.dataframe if "No" in d.value.columns)
+    assert any(teks_baru in set(tabel_tampil(t).get("Keputusan", [])) for t in at.table if "No" in t.value.columns)
     # the status changes by a new event, with who and when
     con = connect(tulis_env)
     kid = int(con.execute("SELECT max(keputusan_id) FROM keputusan_peristiwa").fetchone()[0])
@@ -242,10 +245,9 @@ def test_a_typed_formula_reads_as_typed_and_its_table_offers_only_neutral_downlo
         con.close()
     at = oidc_app("pages/tindak_lanjut.py", None)
     assert not at.exception, at.exception
-    keputusan = [v for d in at.dataframe if "Keputusan" in d.value.columns for v in d.value["Keputusan"]]
+    keputusan = [v for t in at.table if "Keputusan" in t.value.columns for v in tabel_tampil(t)["Keputusan"]]
     assert '=HYPERLINK("http://x","klik") +SUM(1,2)' in keputusan
-    # Streamlit's toolbar CSV writes raw cells: for a table shown as typed it is hidden, and our own buttons
-    # (neutralised like every export) take its place
-    gaya = " ".join(h.value for h in at.get("html"))
-    assert "Download as CSV" in gaya and "display: none" in gaya
+    # Streamlit's grid toolbar CSV writes raw cells: the decisions are static tables (no toolbar at all), and our
+    # own buttons (neutralised like every export) are their downloads
+    assert not [d for d in at.dataframe if "Keputusan" in d.value.columns]
     assert [b for b in at.get("download_button") if "CSV" in b.proto.label]

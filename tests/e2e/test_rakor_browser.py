@@ -56,9 +56,11 @@ def test_follow_up_slide_is_second_and_marks_overdue_decisions(browser, rakor_se
 
 def test_decisions_read_as_typed_and_their_table_has_no_raw_toolbar_csv(browser, store_path: Path,
                                                                         tmp_path: Path) -> None:
-    """Review 18 #13: a decision typed as a formula reads as typed on the Tindak lanjut page, and the grid toolbar's
-    "Download as CSV" (which writes raw cells) is not offered for that table; search still is. Its own store and
-    server: the decision is written before the server opens the store (one process per DuckDB file)."""
+    """Review 18 #13: a decision typed as a formula reads as typed on the Tindak lanjut page, and no toolbar
+    "Download as CSV" (which writes raw cells) is offered for it. Issue 17: the decisions are static HTML tables
+    (the browser's own search finds their text), no grid is drawn at first sight, and the neutralised CSV/XLSX
+    buttons are their downloads. Its own store and server: the decision is written before the server opens the
+    store (one process per DuckDB file)."""
     from datetime import date
 
     from tkpk.rakor import keputusan as kp
@@ -79,14 +81,14 @@ def test_decisions_read_as_typed_and_their_table_has_no_raw_toolbar_csv(browser,
     try:
         page.goto(url + "/tindak-lanjut")
         wait_for_app(page)
-        tabel = page.locator("[data-testid=stDataFrame] >> visible=true")
+        tabel = page.locator("[data-testid=stTable]").filter(has_text="Keputusan")
         tabel.first.wait_for(timeout=60_000)
         wait_for_app(page)
-        for i in range(tabel.count()):
-            tabel.nth(i).hover(force=True)  # a transient dialog layer may sit over the page while it loads
-            bar = tabel.nth(i).locator("xpath=..")
-            assert bar.get_by_role("button", name="Search").count() == 1
-            assert [b for b in bar.get_by_role("button", name="Download as CSV").all() if b.is_visible()] == []
+        assert tabel.count() == 2  # the previous rakor's follow-up, this rakor's decisions
+        sel = tabel.locator("td").filter(has_text="HYPERLINK")
+        assert sel.count() == 1 and sel.first.inner_text().replace("\u2060", "").strip() == teks
+        assert page.locator("[data-testid=stDataFrame]").count() == 0
+        assert [b for b in page.get_by_role("button", name="Download as CSV").all() if b.is_visible()] == []
         assert page.get_by_role("button", name="Unduh data (CSV)").count() >= 2
         page.screenshot(path=str(SHOTS / "tindak_lanjut_teks_seperti_diketik.png"))
     finally:

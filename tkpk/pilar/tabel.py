@@ -34,6 +34,14 @@ def tautan_peta(kode: object) -> str | None:
     return None if kode is None or pd.isna(kode) else f"/peta?tempat={kode}"  # type: ignore[arg-type]
 
 
+def tautan_opd(pilar: int, tahun: int, triwulan: int | None, kode: object) -> str | None:
+    """This page for one OPD of the pillar (its programs and years: the sidebar's "OPD (rincian dan
+    perbandingan)"), same pillar and period."""
+    if kode is None or pd.isna(kode):  # type: ignore[arg-type]
+        return None
+    return f"/pilar?pilar={pilar}&tahun={tahun}" + (f"&triwulan={triwulan}" if triwulan else "") + f"&opd={kode}"
+
+
 def teks_status(kode: str) -> str:
     return Status.dari_kode(kode).teks
 
@@ -48,6 +56,16 @@ def css_status(teks: object) -> str:
     for s in Status:
         if isinstance(teks, str) and teks.startswith(s.simbol):
             return f"color: {s.warna}; font-weight: 700"
+    return ""
+
+
+def css_status_statis(teks: object) -> str:
+    """Cell style for a status column of a static HTML table: the band's colour as a bar at the cell's edge, the
+    words dark and bold. Why not the coloured text of :func:`css_status`: on white, orange (2,3:1) and green
+    (3,4:1) text fail the 4,5:1 contrast an HTML cell is held to (axe ``color-contrast``)."""
+    for s in Status:
+        if isinstance(teks, str) and teks.startswith(s.simbol):
+            return f"border-left: 6px solid {s.warna} !important; font-weight: 700"
     return ""
 
 

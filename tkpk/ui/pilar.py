@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from tkpk import SUMBER_CONTOH, katalog
@@ -18,15 +19,23 @@ from tkpk.rakor import penghargaan as ph
 from tkpk.rakor import rencana as rc
 from tkpk.rakor.periode import BATAS_LAPOR_HARI
 from tkpk.rakor.pilar import kandidat_penghargaan, rencana_pilar
-from tkpk.ui import chrome
+from tkpk.ui import aman, chrome
 from tkpk.ui.cache import baca
 from tkpk.ui.gambar import tombol_gambar
 from tkpk.ui.grafik import spek, tampil_grafik
 from tkpk.ui.unduhan import tabel_angka, tombol_unduh
 from tkpk.ui.widgets import kotak_malas, pilih_url
 
+JUDUL_SKOR = "Grafik serapan anggaran dan capaian output per OPD"
+KUNCI_SKOR = "buka_grafik_skor"
 JUDUL_ANGGARAN = "Grafik pagu dan realisasi per OPD"
 KUNCI_ANGGARAN = "buka_grafik_anggaran"
+# numbers in a static table as in the grid: right-aligned (Streamlit writes "text-align: left" on every cell), never
+# broken inside ("Rp22.157.000.000")
+ANGKA_STATIS = {"text-align": "right !important", "white-space": "nowrap"}
+# a narrower cell padding than Streamlit's, so the scorecard's 13 columns fit the page at 1600 px without a
+# horizontal scroll region (one a keyboard cannot reach: axe ``scrollable-region-focusable``)
+SEL_STATIS = {"padding": "0.375rem 0.4rem !important"}
 
 
 def tampil(t: Tabel, kartu: KartuSkor, nama: str, key: str, tinggi: int | None = None,
@@ -41,19 +50,70 @@ def tampil(t: Tabel, kartu: KartuSkor, nama: str, key: str, tinggi: int | None =
     tombol_unduh(df, nama, key=key, sampel=kartu.sampel if sampel is None else sampel, asal=asal)
 
 
+def tabel_statis(t: Tabel, tautan: dict[str, list[str | None]] | None = None) -> None:
+    """``t`` as a static HTML table: cells in their id-ID formats, every header and cell escaped (``st.table``
+    reads cells as Markdown), a missing value "–", the status column with its band's colour
+    (:func:`tkpk.pilar.tabel.css_status_statis`). ``tautan``: per column, a link for each row (None: none), the
+    cell's text its label.
+
+    Why not the grid (:func:`tampil`): the scorecard table is a handful of OPD rows under the first tab, and the
+    grid cost every first visit about 1,2 MB of JavaScript (grid, Arrow formatting, JSON viewer) and a canvas
+    before the page was complete (issue 17); a real table draws at once and a screen reader reads it cell by cell."""
+    df = t.df
+
+    def sel(kolom: str, x: object) -> str:
+        if kolom in t.format:
+            return aman.md(t.format[kolom](x))
+        if x is None or (not isinstance(x, str) and pd.isna(x)):  # type: ignore[arg-type]
+            return aman.KOSONG
+        return aman.md(x)
+
+    tautan = tautan or {}
+
+    def kolom(c: str) -> list[str]:
+        isi = [sel(c, x) for x in df[c]]
+        return [f"[{x}]({u})" if u else x for x, u in zip(isi, tautan[c], strict=True)] if c in tautan else isi
+
+    teks = pd.DataFrame({aman.md(c): kolom(c) for c in df.columns})
+    gaya = teks.style.set_properties(**SEL_STATIS).set_properties(subset=[aman.md(c) for c in t.format],
+                                                                  **ANGKA_STATIS)
+    gaya = gaya.set_table_styles([{"selector": "th", "props": list(SEL_STATIS.items())}])
+    if tabel.STATUS in df.columns:
+        gaya = gaya.map(tabel.css_status_statis, subset=[aman.md(tabel.STATUS)])
+    st.table(gaya, hide_index=True)
+
+
 def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     """The OPD scorecard: serapan against capaian per OPD, its table, and the budget per OPD."""
     kartu = h.kartu
     st.subheader("Kartu skor OPD")
-    chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
-    tampil_grafik(chart_opd, lebar="content")
-    tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
-    tampil(h.opd, kartu, f"{berkas}_opd", key="unduh_opd")
+    # The scatter says what the table's Status, Serapan and Capaian columns say, against the threshold lines: on
+    # the projector it is drawn at once (the room reads it), on a desk it is drawn when its box is opened, since it
+    # was the page's costliest part at first sight (two panels of five layers, ~1.000 SVG nodes; issue 17)
+    if besar:
+        _grafik_skor(kartu, berkas, besar)
+    elif (grafik := kotak_malas(JUDUL_SKOR, KUNCI_SKOR, icon=":material/scatter_plot:")) is not None:
+        with grafik:
+            _grafik_skor(kartu, berkas, besar)
+    # the scorecard's numbers as a static table (tabel_statis: why), its source and downloads beneath. Each OPD's
+    # name links to this page for that OPD: focusable content, so a keyboard reaches the table where it is wider
+    # than the page (axe ``scrollable-region-focusable``)
+    tabel_statis(h.opd, {"OPD": [tabel.tautan_opd(kartu.pilar.kode, kartu.tahun, kartu.triwulan, k)
+                                 for k in h.opd.df["Kode OPD"]]})
+    asal = pilar_kartu.teks_sumber(kartu)
+    chrome.sumber(asal)
+    tombol_unduh(h.opd.df, f"{berkas}_opd", key="unduh_opd", sampel=kartu.sampel, asal=asal)
     # the budget bars repeat the table's Pagu and Realisasi columns: drawn only while opened, so the first sight
     # lays out one Vega view fewer
     if (anggaran := kotak_malas(JUDUL_ANGGARAN, KUNCI_ANGGARAN, icon=":material/bar_chart:")) is not None:
         with anggaran:
             tampil_grafik(spek(batang_anggaran, kartu.opd, besar=besar, sampel=kartu.sampel))
+
+
+def _grafik_skor(kartu: KartuSkor, berkas: str, besar: bool) -> None:
+    chart_opd = spek(titik_opd, kartu.opd, kartu.aturan, besar=besar, sampel=kartu.sampel)
+    tampil_grafik(chart_opd, lebar="content")
+    tombol_gambar(chart_opd, f"{berkas}_opd", pilar_kartu.teks_sumber(kartu), kartu.sampel, key="gambar_opd")
 
 
 def bagian_program(h: HalamanPilar, berkas: str, judul_opd: str, kunci: str) -> None:

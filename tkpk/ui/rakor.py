@@ -44,21 +44,21 @@ def bisa_menulis(oleh: str | None) -> bool:
     return oleh is not None and not hanya_baca()
 
 
-def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, tinggi: int | None = None,
-                     key: str = "keputusan") -> None:
-    """The decisions as a table, text as typed (plain text cells: nothing typed by a user is read as Markdown, and
-    its downloads are the neutralised CSV/XLSX buttons beneath, not the grid toolbar's)."""
+def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = "keputusan") -> None:
+    """The decisions as a static HTML table, text as typed (every cell escaped: nothing typed by a user is read as
+    Markdown), with the neutralised CSV/XLSX buttons beneath.
+
+    Why not the interactive grid: a rakor's decisions are a handful of rows of long text, and the grid cost a
+    first visit about 1,2 MB of JavaScript (grid, Arrow formatting, JSON viewer) and a canvas before the page was
+    complete (issue 17); an HTML table wraps the long text, is found by the browser's own search, and a screen
+    reader reads it cell by cell. It has no toolbar, so it offers no raw "Download as CSV" either."""
     from tkpk.ui.unduhan import tombol_unduh
 
     if k.empty:
         st.info("Belum ada keputusan tercatat.")
         return
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
-    opsi: dict[str, Any] = {"hide_index": True, "width": "stretch"}
-    if tinggi:
-        opsi["height"] = tinggi
-    aman.tabel_teks(t, key=f"tabel_{key}", **opsi,
-                    column_config={"Keputusan": st.column_config.TextColumn(width="large")})
+    aman.tabel_kecil(t)
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
     tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
                  asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
