@@ -4,8 +4,6 @@
   never hands Excel a formula (:func:`tkpk.teks_aman.tabel`); a missing value reads "–" (:data:`KOSONG`), not
   the "None" Streamlit's grid draws by default.
 - :func:`tabel_kecil`: a short reference table (a few rows) as a static HTML table, every cell escaped.
-- :func:`tabel_teks`: a table of typed text shown as typed, without the toolbar's CSV download (offer the
-  neutralised CSV/XLSX buttons instead).
 - :func:`md`: re-exported Markdown escaping for messages that quote a cell, a file name or a user.
 - :func:`galat_internal`: the one message for a failure we did not foresee: "galat internal" with a short
   reference id, the same id beside the full traceback in the server log. Never a path or an English library
@@ -24,7 +22,7 @@ from tkpk.galat import pesan_internal, rujukan
 from tkpk.teks_aman import html, md
 from tkpk.teks_aman import tabel as netral
 
-__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_kecil", "tabel_teks"]
+__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_kecil"]
 
 KOSONG = "–"  # what a missing value reads in every table
 
@@ -33,10 +31,14 @@ def tabel(df: pd.DataFrame, **opsi: Any) -> None:
     st.dataframe(netral(df), **{"placeholder": KOSONG, **opsi})
 
 
-# Streamlit's toolbar "Download as CSV" writes each cell's raw value, unescaped; its button is hidden for a table
-# whose text is shown as typed (one keyed container), so the only downloads of it are our neutralised files.
-_TANPA_CSV_TOOLBAR = ("<style>.st-key-{key} [data-testid='stElementToolbarButton']:has(button[aria-label^='Download "
-                      "as CSV']) {{ display: none; }}</style>")
+def sel_kecil(format_kolom: Mapping[str, Callable[[object], str]], kolom: str, x: object) -> str:
+    """One cell of a static table, escaped (``st.table`` reads cells as Markdown): by its column's format when it
+    has one, else its text, a missing one "–"."""
+    if kolom in format_kolom:
+        return md(format_kolom[kolom](x))
+    if x is None or (not isinstance(x, str) and pd.isna(x)):  # type: ignore[arg-type]
+        return KOSONG
+    return md(x)
 
 
 def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None) -> None:
@@ -46,25 +48,8 @@ def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], 
     viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
     by cell. ``st.table`` renders cells as Markdown, so every header and cell is escaped (:func:`md`) after
     formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–"."""
-    format_kolom = format_kolom or {}
-
-    def sel(kolom: str, x: object) -> str:
-        if kolom in format_kolom:
-            return md(format_kolom[kolom](x))
-        if x is None or (not isinstance(x, str) and pd.isna(x)):  # type: ignore[arg-type]
-            return KOSONG
-        return md(x)
-
-    st.table(pd.DataFrame({md(c): [sel(c, x) for x in df[c]] for c in df.columns}), hide_index=True)
-
-
-def tabel_teks(df: pd.DataFrame, key: str, **opsi: Any) -> None:
-    """Text users typed (decisions, notes) shown as typed, ``=SUM(…)`` included, unlike :func:`tabel`: the toolbar's
-    CSV download is hidden for it (its raw cells would hand Excel a formula). Offer
-    :func:`tkpk.ui.unduhan.tombol_unduh` beside it: those files are neutralised like every export."""
-    st.html(_TANPA_CSV_TOOLBAR.format(key=key))
-    with st.container(key=key):
-        st.dataframe(df, **{"placeholder": KOSONG, **opsi})
+    fmt = format_kolom or {}
+    st.table(pd.DataFrame({md(c): [sel_kecil(fmt, c, x) for x in df[c]] for c in df.columns}), hide_index=True)
 
 
 def galat_internal(exc: BaseException | None, konteks: str, akibat: str = "") -> str:

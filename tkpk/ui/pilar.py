@@ -60,18 +60,10 @@ def tabel_statis(t: Tabel, tautan: dict[str, list[str | None]] | None = None) ->
     grid cost every first visit about 1,2 MB of JavaScript (grid, Arrow formatting, JSON viewer) and a canvas
     before the page was complete (issue 17); a real table draws at once and a screen reader reads it cell by cell."""
     df = t.df
-
-    def sel(kolom: str, x: object) -> str:
-        if kolom in t.format:
-            return aman.md(t.format[kolom](x))
-        if x is None or (not isinstance(x, str) and pd.isna(x)):  # type: ignore[arg-type]
-            return aman.KOSONG
-        return aman.md(x)
-
     tautan = tautan or {}
 
     def kolom(c: str) -> list[str]:
-        isi = [sel(c, x) for x in df[c]]
+        isi = [aman.sel_kecil(t.format, c, x) for x in df[c]]
         return [f"[{x}]({u})" if u else x for x, u in zip(isi, tautan[c], strict=True)] if c in tautan else isi
 
     teks = pd.DataFrame({aman.md(c): kolom(c) for c in df.columns})
