@@ -213,35 +213,30 @@ def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> 
     return _bandingkan(cur, jenis, data).to_arrow_table()
 
 
-# Kinds whose commit writes the upload's own Arrow table (the one the comparison read), with the upload columns
-# their SQL names; of the comparison result only the changed rows travel to Python, for the summary (other frames,
-# and the other kinds, small files all, take the round trip through the whole result).
+# Kinds whose commit writes the upload's own Arrow table (the one the comparison read), for a frame of exactly the
+# upload columns their comparison SQL reads; of the comparison result only the changed rows travel to Python, for
+# the summary (other frames, and the other kinds, small files all, take the round trip through the whole result).
 TULIS_SQL = {"intervensi": frozenset({
     "tahun", "triwulan", "pilar", "kode_opd", "program", "kegiatan", "kode_wilayah", "pagu", "realisasi",
     "satuan_output", "target_output", "capaian_output", "target_penerima", "penerima", "sumber_dana", "keterangan",
     "satuan_penerima", "sumber", "_baris"})}
 
 
-def _tulis_sql(cur: duckdb.DuckDBPyConnection, jenis: str, unggah: pa.Table, bid: int, lapor: Progres) -> int:
-    """Write the batch from ``unggah`` in Excel row order, in slices of UKURAN_POTONG rows (the progress bar moves
-    between them); the number of rows written.
-
-    Why not from ``_banding``: that table comes out of a join in no order, and sorting a million rows of it by
-    ``_baris`` cost more than the write itself; the upload's own table is in row order already (a DuckDB scan of
-    an Arrow table keeps it), and sorted here when it is not."""
+def _menurut_baris(unggah: pa.Table) -> pa.Table:
+    """The upload in Excel row order: as it comes (the frame is built in that order), sorted when it is not."""
     baris = unggah.column("_baris").to_numpy()
-    if len(baris) > 1 and not bool(np.all(baris[1:] > baris[:-1])):
-        unggah = unggah.sort_by("_baris")
-    total = unggah.num_rows
+    return unggah if len(baris) < 2 or bool(np.all(baris[1:] > baris[:-1])) else unggah.sort_by("_baris")
+
+
+def _tulis(cur: duckdb.DuckDBPyConnection, jenis: str, tulis: pa.Table, bid: int, lapor: Progres) -> int:
+    """Write the batch in the table's order, in slices of UKURAN_POTONG rows (the progress bar moves between
+    them; a DuckDB scan of an Arrow table keeps its order); the number of rows written."""
+    total = tulis.num_rows
     for mulai in range(0, total, UKURAN_POTONG):
-        cur.register("_potong", unggah.slice(mulai, UKURAN_POTONG))
-        try:
-            cur.execute(sql(f"tulis_unggah_{TABEL[jenis]}"), {"batch_id": bid})
-        finally:
-            with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
-                cur.unregister("_potong")
-        selesai = min(total, mulai + UKURAN_POTONG)
-        lapor(selesai / total, f"menulis {selesai} dari {total} baris")
+        potong = tulis.slice(mulai, UKURAN_POTONG)
+        potong = potong.append_column("batch_id", pa.array(np.full(potong.num_rows, bid, dtype=np.int64)))
+        sisipkan(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
+        lapor(min(1.0, (mulai + potong.num_rows) / total), f"menulis {mulai + potong.num_rows} dari {total} baris")
     return total
 
 
@@ -293,7 +288,10 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
                 return Tersimpan(None, pra, 0)
             bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
                             jumlah_baris=len(data), sampel=sampel, keterangan=f"Unggahan: {pra.ringkasan()}")
-            return Tersimpan(bid, pra, _tulis_sql(cur, jenis, unggah, bid, lapor))
+            # the upload's own table, not the comparison: that comes out of a join in no order, and sorting a
+            # million rows of it by _baris cost more than the write itself
+            tulis = _menurut_baris(unggah).select([c for c in data.columns if c != "_baris"])
+            return Tersimpan(bid, pra, _tulis(cur, jenis, tulis, bid, lapor))
         pra = Pratinjau(jenis, _banding(cur, jenis, data), _batch_sama(cur, jenis, sha256))
         if pra.tanpa_perubahan:
             lapor(1.0, "tidak ada perubahan")
@@ -301,10 +299,4 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
         tulis = pra.tabel.select([c for c in data.columns if c != "_baris"])
         bid = new_batch(cur, jenis=jenis, oleh=oleh, nama_file=nama_file, sha256=sha256,
                         jumlah_baris=tulis.num_rows, sampel=sampel, keterangan=f"Unggahan: {pra.ringkasan()}")
-        total = tulis.num_rows
-        for mulai in range(0, total, UKURAN_POTONG):
-            potong = tulis.slice(mulai, UKURAN_POTONG)
-            potong = potong.append_column("batch_id", pa.array(np.full(potong.num_rows, bid, dtype=np.int64)))
-            sisipkan(cur, TABEL[jenis], potong)  # type: ignore[arg-type]  # DuckDB registers Arrow tables as well
-            lapor(min(1.0, (mulai + potong.num_rows) / total), f"menulis {mulai + potong.num_rows} dari {total} baris")
-        return Tersimpan(bid, pra, total)
+        return Tersimpan(bid, pra, _tulis(cur, jenis, tulis, bid, lapor))
