@@ -43,6 +43,17 @@ PERBAIKAN = [
 ]
 
 
+# Comparisons measured by hand in the same minutes (before/after of one change, interleaved runs), which one run
+# of the bench cannot redo: kept between these markers and carried over, unchanged, by every run.
+CATATAN_MULAI, CATATAN_AKHIR = "<!-- catatan tangan: mulai -->", "<!-- catatan tangan: akhir -->"
+
+
+def catatan_tangan(lama: str) -> list[str]:
+    """The hand-kept notes of the old RESULTS.md text, markers included; none when it has none."""
+    awal, akhir = lama.find(CATATAN_MULAI), lama.find(CATATAN_AKHIR)
+    return [lama[awal:akhir + len(CATATAN_AKHIR)], ""] if 0 <= awal < akhir else []
+
+
 def machine() -> str:
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor())
@@ -145,7 +156,9 @@ def main() -> int:
     if br_b["page_errors"] or br_n["page_errors"]:
         missed.append(f"page errors in the browser: {br_b['page_errors'] + br_n['page_errors']}")
     lines = [
-        "# Benchmark results (issue 8)", "", "Written by `make bench` (`python -m bench`); do not edit by hand.", "",
+        "# Benchmark results (issue 8)", "",
+        "Written by `make bench` (`python -m bench`); do not edit by hand, except the notes between the "
+        "`catatan tangan` markers at the end, which every run carries over.", "",
         machine(), "",
         "## Stores", "",
         "- Banjar: the bundled store (`python -m tkpk init`): 1 province, 13 kab/kota, 20 kecamatan, 290 desa.",
@@ -217,6 +230,7 @@ def main() -> int:
         "## Goals", "",
         *(["- all met"] if not missed else [f"- missed: {m}" for m in missed]), "",
         f"Total bench time: {(time.perf_counter() - t_all) / 60:.1f} min.", "",
+        *catatan_tangan(RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""),
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

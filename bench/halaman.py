@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/peta.py", "pages/pilar.py", "pages/presentasi.py",
-         "pages/unggah.py", "pages/riwayat.py"]
+         "pages/unggah.py", "pages/riwayat.py", "pages/tindak_lanjut.py"]
 FLOOR = "bench/lantai.py"
 
 
