@@ -31,6 +31,13 @@ CSS_DASAR = """
    Opaque #555555 keeps captions a step lighter than body text at 7.5:1. */
 [data-testid="stCaptionContainer"] { opacity: 1; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555555; }
+/* A laptop screen (1280 px with the sidebar open) left the page 760 px between Streamlit's 5rem side margins: the
+   ten columns of the rakor decisions were wider than that, and their box scrolled sideways with nothing focusable
+   in it, out of a keyboard's reach (axe scrollable-region-focusable, serious). Narrower margins there give the
+   tables and charts that room back. */
+@media (max-width: 1399px) {
+  .block-container { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
 </style>
 """
 
