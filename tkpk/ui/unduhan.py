@@ -35,12 +35,14 @@ def tombol_unduh(df: pd.DataFrame, nama_berkas: str, key: str, *, sampel: bool |
     def berkas() -> pd.DataFrame:
         return dengan_sumber(df, sampel, keadaan, asal)
 
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(
+    # a row as wide as its two buttons: in columns of a sixth of the page each, the labels were cut to "⬇️ Unduh
+    # dat…" on a laptop screen, the CSV and XLSX buttons no longer told apart
+    baris = st.container(horizontal=True)
+    baris.download_button(
         "⬇️ Unduh data (CSV)", lambda: ke_csv(berkas()), file_name=f"{nama_berkas}.csv", mime="text/csv",
         key=f"{key}_csv", on_click="ignore", help="Untuk Excel berbahasa Indonesia: pemisah titik koma, desimal koma.",
     )
-    c2.download_button(
+    baris.download_button(
         "⬇️ Unduh data (XLSX)", lambda: ke_xlsx(berkas()), key=f"{key}_xlsx", file_name=f"{nama_berkas}.xlsx",
         on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

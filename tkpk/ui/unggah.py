@@ -25,10 +25,10 @@ MAKS_TAMPIL = 500
 
 
 def templat(jenis: str) -> None:
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button("⬇️ Templat CSV", templat_csv(jenis), file_name=f"templat_{jenis}.csv", mime="text/csv",
+    baris = st.container(horizontal=True)  # as wide as its buttons: labels never cut (tombol_unduh)
+    baris.download_button("⬇️ Templat CSV", templat_csv(jenis), file_name=f"templat_{jenis}.csv", mime="text/csv",
                        key=f"templat_csv_{jenis}")
-    c2.download_button("⬇️ Templat XLSX", templat_xlsx(jenis), file_name=f"templat_{jenis}.xlsx",
+    baris.download_button("⬇️ Templat XLSX", templat_xlsx(jenis), file_name=f"templat_{jenis}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"templat_xlsx_{jenis}", help="Lembar kedua menjelaskan setiap kolom.")
 
