@@ -33,9 +33,9 @@ CSS_DASAR = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555555; }
 /* A laptop screen (1280 px with the sidebar open) left the page 760 px between Streamlit's 5rem side margins: the
    ten columns of the rakor decisions were wider than that, and their box scrolled sideways with nothing focusable
-   in it, out of a keyboard's reach (axe scrollable-region-focusable, serious). Narrower margins there give the
-   tables and charts that room back. */
-@media (max-width: 1399px) {
+   in it, out of a keyboard's reach (axe scrollable-region-focusable, serious); at 1600 px the OPD scorecard's last
+   columns were cut the same way. Narrower margins up to there give the tables and charts that room back. */
+@media (max-width: 1699px) {
   .block-container { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
 </style>
