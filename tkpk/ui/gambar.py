@@ -20,14 +20,14 @@ def tombol_gambar(chart: Any, nama: str, sumber: str | list[str], sampel: bool, 
     """Two buttons side by side; ``nama`` without extension (e.g. ``tren_p0_banjar``). The image names the store
     state it reflects (newest batch and date) and, for sample data, carries the label."""
     keadaan = baca(keadaan_data)
-    c1, c2, _ = st.columns([1.4, 1.4, 3.2])
-    c1.download_button(
+    baris = st.container(horizontal=True)  # as wide as its buttons: labels never cut (see tombol_unduh)
+    baris.download_button(
         "Unduh gambar (PNG)", lambda: ke_png(chart, sumber=sumber, sampel=sampel, keadaan=keadaan),
         file_name=f"{nama}.png",
         mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:",
         help="Resolusi 2×, dengan judul, sumber dan label data contoh di dalam gambar.",
     )
-    c2.download_button(
+    baris.download_button(
         "Unduh gambar (SVG)", lambda: ke_svg(chart, sumber=sumber, sampel=sampel, keadaan=keadaan),
         file_name=f"{nama}.svg",
         mime="image/svg+xml", key=f"{key}_svg", on_click="ignore", icon=":material/image:",
