@@ -86,3 +86,31 @@ def test_an_upload_in_any_row_order_is_stored_in_excel_row_order(ref_store, tmp_
     finally:
         con.close()
     assert tersimpan == [f"Kegiatan {i}" for i in range(11)]
+
+
+def test_the_write_progress_counts_rows_in_indonesian_format(ref_store, tmp_path, monkeypatch):
+    """Review finding (issue 17): the upload page read "menulis 491520 dari 600000 baris"; counts are written as the
+    rest of the UI writes them, "491.520 dari 600.000"."""
+    import shutil
+
+    from tkpk.ingest import simpan
+    from tkpk.ingest.proses import periksa, simpan_hasil
+    from tkpk.toko.db import connect
+
+    monkeypatch.setattr(simpan, "UKURAN_POTONG", 1_000)
+    path = tmp_path / "progres.duckdb"
+    shutil.copy(ref_store, path)
+    o = katalog.OPD[0]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;sumber"] + [
+        f"2024;{o.nama_singkat};{o.pilar};Program {i % 3};Kegiatan {i};63.03.01.2013;{1000 + i};uji"
+        for i in range(2_500)]
+    seen: list[str] = []
+    con = connect(path)
+    try:
+        h = periksa(con, ("\n".join(baris) + "\n").encode(), "progres.csv", "intervensi", bandingkan=False)
+        h = simpan_hasil(con, h, "penguji", progres=lambda _f, t: seen.append(t))
+    finally:
+        con.close()
+    assert h.status == "diterima", h.baris_teks()
+    assert [t for t in seen if t.startswith("menulis")] == [
+        "menulis 1.000 dari 2.500 baris", "menulis 2.000 dari 2.500 baris", "menulis 2.500 dari 2.500 baris"]
