@@ -223,6 +223,59 @@ def test_axe_on_a_laptop_screen(browser, server, path: str) -> None:
     _periksa(browser, server, path, {"width": 1280, "height": 800}, HALAMAN[path])
 
 
+SANDI = "sandi-axe-uji-42"
+
+
+@pytest.fixture(scope="module")
+def server_analis(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
+    """The app with an analyst account, for what only a logged-in analyst sees."""
+    import shutil
+    import subprocess
+
+    from tests.e2e.conftest import start_server
+    from tkpk.akun import lokal as auth
+
+    kerja = tmp_path_factory.mktemp("axe_analis")
+    shutil.copy(store_path, kerja / "tkpk.duckdb")
+    auth.add_user(kerja / "secrets.toml", "analis_axe", SANDI)
+    proc, url = start_server(kerja / "tkpk.duckdb", kerja / "streamlit.log",
+                             {auth.ENV_SECRETS: str(kerja / "secrets.toml")})
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.mark.parametrize("lebar", [1280, 1600])
+def test_axe_riwayat_logged_in(browser, server_analis: str, lebar: int) -> None:
+    """Review finding (issue 17): logged in, Riwayat's rollback form had an h3 straight under the page's h1
+    (heading-order); the tests had only opened the page logged out."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.e2e import analis
+
+    context = browser.new_context(viewport={"width": lebar, "height": 900}, locale="en-US")
+    try:
+        page = context.new_page()
+        luar: list[str] = []
+        page.on("request", lambda r: luar.append(r.url) if not r.url.startswith(
+            (server_analis, "data:", "blob:")) else None)
+        page.goto(server_analis + "/riwayat")
+        wait_for_app(page)
+        page.get_by_text("Analis: masuk di sini").click()
+        analis.masuk(page, "analis_axe", SANDI)
+        page.get_by_text("Lihat baris batch").first.wait_for(timeout=60_000)
+        page.get_by_role("heading", name="Batalkan batch").first.wait_for(timeout=60_000)
+        wait_for_app(page)
+        page.evaluate(JS_TENANG)
+        hasil = Axe().run(page)
+    finally:
+        context.close()
+    _cek(f"/riwayat (analis, {lebar} px)", hasil.response["violations"], luar)
+
+
 @pytest.mark.parametrize("layar", [1080, 720])
 @pytest.mark.parametrize("slide", list(SLIDE))
 def test_axe_every_kind_of_slide(browser, server, slide: str, layar: int) -> None:
@@ -250,7 +303,10 @@ def _periksa(browser, server: str, alamat: str, ukuran: dict[str, int], tunggu: 
         hasil = Axe().run(page)
     finally:
         context.close()
-    pelanggaran = hasil.response["violations"]
+    _cek(alamat, hasil.response["violations"], luar)
+
+
+def _cek(alamat: str, pelanggaran: list[dict], luar: list[str]) -> None:
     _hasil[alamat] = pelanggaran
     assert luar == [], f"axe or the page fetched from outside: {luar}"
     sisa = [f"{v['id']} [{v['impact']}] {n['html'][:160]} :: {n.get('failureSummary', '')[:240]}"

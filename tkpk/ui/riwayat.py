@@ -64,7 +64,8 @@ def _label(df: pd.DataFrame, bid: int) -> str:
 
 def form_batal(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, bid: int, oleh: str) -> None:
     b = df[df["batch_id"] == bid].iloc[0]
-    st.subheader(f"Batalkan batch {bid}")
+    # a second-level heading: it comes straight under the page's title (axe heading-order)
+    st.header(f"Batalkan batch {bid}")
     if b["status"] != "aktif":
         st.info(f"Batch {bid} berstatus **{b['status']}**; tidak ada yang dapat dibatalkan.")
         return
