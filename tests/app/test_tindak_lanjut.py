@@ -40,6 +40,10 @@ def test_visitor_sees_the_follow_up_with_statuses_and_suggestions_but_no_forms(r
     status = " ".join(tabel["Status"])
     assert "▲" in status and "terlambat" in status and "●" in status   # shape and word, never colour alone
     assert "Tanpa OPD dan lokasi" in " ".join(tabel["Dasar saran"])
+    # review finding (issue 17): each OPD links to Kinerja pilar for it, focusable content where the table is
+    # wider than the screen; a decision without an OPD has no link
+    assert "[DisperkimLH](/pilar?pilar=2&tahun=2025&opd=DISPERKIMLH)" in list(tabel["OPD"])
+    assert [o for o in tabel["OPD"] if not o.startswith("[")] == ["–"]
     assert any("DATA CONTOH" in w.value for w in at.warning)
     assert not at.text_area and not [b for b in at.button if b.label == "Simpan keputusan"]
 

@@ -193,3 +193,15 @@ def test_a_sample_previous_rakor_without_decisions_does_not_label_real_decisions
     # a sample current rakor labels its decisions slide
     b = BahanRakor(date(2026, 12, 1), contoh, None, keputusan.assign(sampel=True), tanpa, pd.DataFrame())
     assert b.sampel_keputusan and not b.sampel_tindak_lanjut
+
+
+def test_tautan_opd_links_each_decision_to_its_opd_on_kinerja_pilar():
+    import pandas as pd
+
+    from tkpk.rakor.tabel import tautan_opd
+
+    k = pd.DataFrame({"kode_opd": ["DINSOS", "PUPRP", None, "X&Y"],
+                      "pilar": [4, 2, None, 1],
+                      "tenggat": [pd.Timestamp("2025-09-30"), pd.NaT, pd.NaT, pd.Timestamp("2026-01-31")]})
+    assert tautan_opd(k) == ["/pilar?pilar=4&tahun=2025&opd=DINSOS", "/pilar?pilar=2&opd=PUPRP", None,
+                             "/pilar?pilar=1&tahun=2026&opd=X%26Y"]

@@ -6,6 +6,8 @@ never depends on colour alone (● selesai, ◐ berjalan, ○ baru, ▲ terlamba
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 
 from tkpk import fmt, katalog
@@ -70,6 +72,25 @@ def tabel_keputusan(k: pd.DataFrame, dengan_saran: bool = False) -> pd.DataFrame
     out["Terakhir diubah"] = [f"{o}, {pd.Timestamp(w):%d-%m-%Y %H:%M}" for o, w in
                               zip(k["diubah_oleh"], k["diubah_waktu"], strict=True)]
     return out[kolom]
+
+
+def tautan_opd(k: pd.DataFrame) -> list[str | None]:
+    """For each decision, Kinerja pilar for its OPD (the OPD's pillar, the deadline's year when it has one), or None
+    without an OPD.
+
+    Why: "is this OPD delivering?" is the next question at a rakor, and a link in every row is focusable content,
+    so a keyboard reaches the table's box where it is wider than the screen (a laptop at 125 % scaling, a 1280×720
+    projector: axe ``scrollable-region-focusable``)."""
+    out: list[str | None] = []
+    for kode, pilar, tenggat in zip(k["kode_opd"], k["pilar"], k["tenggat"], strict=True):
+        if kode is None or pd.isna(kode) or pilar is None or pd.isna(pilar):
+            out.append(None)
+            continue
+        q: dict[str, object] = {"pilar": int(pilar)}
+        if pd.notna(tenggat):
+            q["tahun"] = pd.Timestamp(tenggat).year
+        out.append("/pilar?" + urlencode({**q, "opd": str(kode)}))
+    return out
 
 
 def tabel_riwayat(log: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -41,15 +41,22 @@ def sel_kecil(format_kolom: Mapping[str, Callable[[object], str]], kolom: str, x
     return md(x)
 
 
-def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None) -> None:
+def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+                tautan: Mapping[str, Sequence[str | None]] | None = None) -> None:
     """A short reference table (a handful of rows, such as the data freshness on the home page) as ``st.table``.
 
     Why not :func:`tabel`: the interactive grid costs a first visit about 0,6 MB of JavaScript (its grid and JSON
     viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
     by cell. ``st.table`` renders cells as Markdown, so every header and cell is escaped (:func:`md`) after
-    formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–"."""
-    fmt = format_kolom or {}
-    st.table(pd.DataFrame({md(c): [sel_kecil(fmt, c, x) for x in df[c]] for c in df.columns}), hide_index=True)
+    formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–".
+    ``tautan``: per column, a link for each row (None: none), the escaped cell its label."""
+    fmt, tautan = format_kolom or {}, tautan or {}
+
+    def kolom(c: str) -> list[str]:
+        isi = [sel_kecil(fmt, c, x) for x in df[c]]
+        return [f"[{x}]({u})" if u else x for x, u in zip(isi, tautan[c], strict=True)] if c in tautan else isi
+
+    st.table(pd.DataFrame({md(c): kolom(c) for c in df.columns}), hide_index=True)
 
 
 def galat_internal(exc: BaseException | None, konteks: str, akibat: str = "") -> str:

@@ -58,7 +58,7 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = 
         st.info("Belum ada keputusan tercatat.")
         return
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
-    aman.tabel_kecil(t)
+    aman.tabel_kecil(t, tautan={"OPD": tabel.tautan_opd(k)})  # links: tautan_opd says why
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
     tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
                  asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
