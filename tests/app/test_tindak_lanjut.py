@@ -255,3 +255,19 @@ def test_a_typed_formula_reads_as_typed_and_its_table_offers_only_neutral_downlo
     # own buttons (neutralised like every export) are their downloads
     assert not [d for d in at.dataframe if "Keputusan" in d.value.columns]
     assert [b for b in at.get("download_button") if "CSV" in b.proto.label]
+
+
+def test_opd_links_keep_projector_mode(run_page):
+    """Review finding (issue 17): a link followed on the projector opened the next page in desk mode (sidebar, small
+    type); in projector mode the decision table's and the scorecard's OPD links carry ``mode=presentasi``."""
+    at = run_page("pages/tindak_lanjut.py", {"mode": "presentasi"})
+    assert not at.exception, at.exception
+    opd = [o for t in at.table if "OPD" in t.value.columns for o in tabel_tampil(t)["OPD"] if o.startswith("[")]
+    assert opd and all(o.endswith("&mode=presentasi)") for o in opd), opd
+    at = run_page("pages/pilar.py", {"mode": "presentasi", "pilar": "2", "tahun": "2025"})
+    assert not at.exception, at.exception
+    opd = [o for t in at.table if "OPD" in t.value.columns for o in tabel_tampil(t)["OPD"] if o.startswith("[")]
+    assert opd and all(o.endswith("&mode=presentasi)") for o in opd), opd
+    biasa = run_page("pages/tindak_lanjut.py")
+    assert not [o for t in biasa.table if "OPD" in t.value.columns for o in tabel_tampil(t)["OPD"]
+                if "mode=" in o]

@@ -75,12 +75,12 @@ def tabel_keputusan(k: pd.DataFrame, dengan_saran: bool = False) -> pd.DataFrame
 
 
 def tautan_opd(k: pd.DataFrame) -> list[str | None]:
-    """For each decision, Kinerja pilar for its OPD (the OPD's pillar, the deadline's year when it has one), or None
-    without an OPD.
+    """For each decision, Kinerja pilar of its OPD's pillar with that OPD chosen for its details (the deadline's
+    year when it has one; a year without reports opens the newest), or None without an OPD.
 
-    Why: "is this OPD delivering?" is the next question at a rakor, and a link in every row is focusable content,
-    so a keyboard reaches the table's box where it is wider than the screen (a laptop at 125 % scaling, a 1280×720
-    projector: axe ``scrollable-region-focusable``)."""
+    Why: "is this OPD delivering?" is the next question at a rakor, and a link is focusable content, so a keyboard
+    reaches the table's box where it is wider than the screen (a laptop at 125 % scaling, a 1280×720 projector: axe
+    ``scrollable-region-focusable``). Only when some decision names an OPD: a table without any still has none."""
     out: list[str | None] = []
     for kode, pilar, tenggat in zip(k["kode_opd"], k["pilar"], k["tenggat"], strict=True):
         if kode is None or pd.isna(kode) or pilar is None or pd.isna(pilar):

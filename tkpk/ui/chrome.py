@@ -34,8 +34,9 @@ CSS_DASAR = """
 /* A laptop screen (1280 px with the sidebar open) left the page 760 px between Streamlit's 5rem side margins: the
    ten columns of the rakor decisions were wider than that, and their box scrolled sideways with nothing focusable
    in it, out of a keyboard's reach (axe scrollable-region-focusable, serious); at 1600 px the OPD scorecard's last
-   columns were cut the same way. Narrower margins up to there give the tables and charts that room back. */
-@media (max-width: 1699px) {
+   columns were cut the same way (pillar 2's up to 1760 px). Narrower margins up to there give the tables and
+   charts that room back. */
+@media (max-width: 1799px) {
   .block-container { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
 </style>
@@ -64,6 +65,14 @@ CSS_PRESENTASI = """
 def mode_presentasi() -> bool:
     """Projector mode is a URL state (``?mode=presentasi``) so a link opens straight into it."""
     return st.query_params.get(PARAM_MODE) == MODE_PRESENTASI
+
+
+def dengan_mode(tautan: list[str | None]) -> list[str | None]:
+    """Links within the app, kept in projector mode when the page is in it: a link followed at a rakor must not
+    open the next page with the sidebar and desk-sized type."""
+    if not mode_presentasi():
+        return tautan
+    return [f"{u}{'&' if '?' in u else '?'}{PARAM_MODE}={MODE_PRESENTASI}" if u else u for u in tautan]
 
 
 def halaman(judul: str, pertanyaan: str) -> None:

@@ -90,8 +90,8 @@ def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     # the scorecard's numbers as a static table (tabel_statis: why), its source and downloads beneath. Each OPD's
     # name links to this page for that OPD: focusable content, so a keyboard reaches the table where it is wider
     # than the page (axe ``scrollable-region-focusable``)
-    tabel_statis(h.opd, {"OPD": [tabel.tautan_opd(kartu.pilar.kode, kartu.tahun, kartu.triwulan, k)
-                                 for k in h.opd.df["Kode OPD"]]})
+    tabel_statis(h.opd, {"OPD": chrome.dengan_mode([tabel.tautan_opd(kartu.pilar.kode, kartu.tahun, kartu.triwulan, k)
+                                                    for k in h.opd.df["Kode OPD"]])})
     asal = pilar_kartu.teks_sumber(kartu)
     chrome.sumber(asal)
     tombol_unduh(h.opd.df, f"{berkas}_opd", key="unduh_opd", sampel=kartu.sampel, asal=asal)

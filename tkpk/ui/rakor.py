@@ -17,7 +17,7 @@ from tkpk import katalog
 from tkpk.rakor import keputusan as kp
 from tkpk.rakor import tabel
 from tkpk.rakor.bahan import BahanRakor, judul_rakor
-from tkpk.ui import aman
+from tkpk.ui import aman, chrome
 from tkpk.ui.cache import baca
 from tkpk.ui.koneksi import conn, hanya_baca
 from tkpk.ui.widgets import kotak_malas
@@ -58,7 +58,7 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = 
         st.info("Belum ada keputusan tercatat.")
         return
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
-    aman.tabel_kecil(t, tautan={"OPD": tabel.tautan_opd(k)})  # links: tautan_opd says why
+    aman.tabel_kecil(t, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd says why
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
     tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
                  asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
