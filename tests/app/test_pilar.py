@@ -216,3 +216,13 @@ def test_the_plan_caption_is_marked_as_sample_and_the_award_says_which_target_it
     assert "Target capaian output:" in teks and "target rencana aksi" in teks
     peringkat = next(d.value for d in at.dataframe if "Skor (0–100)" in d.value.columns)
     assert peringkat["Target capaian (program)"].str.startswith("rencana aksi").any()
+
+
+def test_a_link_to_a_year_without_reports_says_which_year_is_shown(run_page):
+    """Review finding (issue 17): a rakor decision's OPD link carries its deadline's year; a year without reports
+    (2027) silently opened the newest year instead. The page now says so."""
+    at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2027", "opd": "DISDIK"})
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info if "tidak tersedia" in i.value] == ["Tahun 2027 tidak tersedia; ditampilkan 2025."]
+    at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2025"})
+    assert not [i.value for i in at.info if "tidak tersedia" in i.value]

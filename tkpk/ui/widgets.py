@@ -9,6 +9,8 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from tkpk.teks_aman import md
+
 T = TypeVar("T")
 
 
@@ -31,18 +33,23 @@ def pilih_url(
     where: object = st,
     key: str | None = None,
 ) -> T:
-    """A selectbox initialised from ``?param=`` and writing its choice back into the URL."""
+    """A selectbox initialised from ``?param=`` and writing its choice back into the URL. A link asking for a value
+    this selectbox does not offer (a year without reports, from a rakor decision's deadline) says which value is
+    shown instead, rather than silently showing another year."""
     options = list(options)
     index = options.index(default) if default in options else 0
     raw = st.query_params.get(param)
+    tersedia = raw is None
     if raw is not None:
         try:
             value = parse(raw) if parse else raw
             if value in options:
-                index = options.index(value)
+                index, tersedia = options.index(value), True
         except (TypeError, ValueError):
             pass
     choice = where.selectbox(label, options, index=index, format_func=format_func, key=key or f"url_{param}")  # type: ignore[attr-defined]
+    if not tersedia and raw != str(choice):
+        st.info(f"{md(label)} {md(raw)} tidak tersedia; ditampilkan {md(str(format_func(choice)))}.")
     st.query_params[param] = str(choice)
     return choice
 
