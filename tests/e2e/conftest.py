@@ -52,6 +52,15 @@ def start_server(store: Path, log: Path, extra_env: dict[str, str] | None = None
     return proc, url
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop a server started by :func:`start_server`: terminate, then kill if it has not gone in 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
     """Until ``/_stcore/health`` answers; the server's log in the error when it exits or never answers."""
     deadline = time.monotonic() + 150  # the server warms its caches before it answers (tkpk/ui/panas.py)
@@ -76,11 +85,7 @@ def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium:
     shutil.copy(store_path, store)
     proc, url = start_server(store, work / "streamlit.log")
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")

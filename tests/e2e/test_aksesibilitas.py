@@ -233,9 +233,8 @@ SANDI = "sandi-axe-uji-42"
 def server_analis(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
     """The app with an analyst account, for what only a logged-in analyst sees."""
     import shutil
-    import subprocess
 
-    from tests.e2e.conftest import start_server
+    from tests.e2e.conftest import start_server, stop_server
     from tkpk.akun import lokal as auth
 
     kerja = tmp_path_factory.mktemp("axe_analis")
@@ -244,11 +243,7 @@ def server_analis(store_path: Path, tmp_path_factory: pytest.TempPathFactory, ch
     proc, url = start_server(kerja / "tkpk.duckdb", kerja / "streamlit.log",
                              {auth.ENV_SECRETS: str(kerja / "secrets.toml")})
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 @pytest.mark.parametrize("lebar", [1280, 1600])

@@ -15,7 +15,6 @@ import csv
 import io
 import re
 import shutil
-import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.e2e import analis
-from tests.e2e.conftest import shot, start_server, wait_for_app
+from tests.e2e.conftest import shot, start_server, stop_server, wait_for_app
 from tests.e2e.oidc_palsu import PenyediaPalsu, port_bebas, secrets_toml
 from tkpk.akun import lokal as auth
 from tkpk.akun.pembatas import BATAS_KUNCI
@@ -61,14 +60,6 @@ def _awal_terlihat(sel: str) -> str:
     return sel[i:]
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
 # --- OIDC ----------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -83,7 +74,7 @@ def oidc(store_path: Path, tmp_path_factory: pytest.TempPathFactory,
         rahasia.write_text(secrets_toml(penyedia, port, ["analis@banjarkab.go.id", "@bappeda.banjarkab.go.id"]))
         proc, url = start_server(store, work / "streamlit.log", {auth.ENV_SECRETS: str(rahasia)}, port=port)
         yield url, penyedia
-        _stop(proc)
+        stop_server(proc)
 
 
 def _login_oidc(browser, url: str, penyedia: PenyediaPalsu, klaim: dict) -> tuple[object, object]:
@@ -154,7 +145,7 @@ def test_oidc_named_provider_logs_in(browser, store_path: Path, tmp_path: Path) 
             finally:
                 ctx.close()
         finally:
-            _stop(proc)
+            stop_server(proc)
 
 
 # --- local accounts ------------------------------------------------------------------------------------------
@@ -178,7 +169,7 @@ def lokal(store_path: Path, tmp_path_factory: pytest.TempPathFactory, chromium: 
     auth.add_user(rahasia, "saksi", SANDI)
     proc, url = start_server(store, work / "streamlit.log", {auth.ENV_SECRETS: str(rahasia)})
     yield url, work / "streamlit.log"
-    _stop(proc)
+    stop_server(proc)
 
 
 def _tunggu_log(page, log: Path, pola: str, n: int) -> None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import difflib
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.e2e import analis
-from tests.e2e.conftest import shot, start_server, wait_for_app
+from tests.e2e.conftest import shot, start_server, stop_server, wait_for_app
 from tkpk.akun import lokal as auth
 
 pytestmark = pytest.mark.e2e
@@ -33,11 +32,7 @@ def server_tulis(store_path: Path, tmp_path: Path, chromium: str):
     auth.add_user(secrets, "analis_e2e", SANDI)
     proc, url = start_server(store, tmp_path / "streamlit.log", {auth.ENV_SECRETS: str(secrets)})
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 def _teks_pilar(page, url: str) -> str:
