@@ -9,6 +9,7 @@ in the neighbouring columns, so colour is never the only cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -34,12 +35,14 @@ def tautan_peta(kode: object) -> str | None:
     return None if kode is None or pd.isna(kode) else f"/peta?tempat={kode}"  # type: ignore[arg-type]
 
 
-def tautan_opd(pilar: int, tahun: int, triwulan: int | None, kode: object) -> str | None:
+def tautan_opd(pilar: int, tahun: int | None, triwulan: int | None, kode: object) -> str | None:
     """This page for one OPD of the pillar (its programs and years: the sidebar's "OPD (rincian dan
-    perbandingan)"), same pillar and period."""
+    perbandingan)"), same pillar and period; without ``tahun`` the page opens its newest year."""
     if kode is None or pd.isna(kode):  # type: ignore[arg-type]
         return None
-    return f"/pilar?pilar={pilar}&tahun={tahun}" + (f"&triwulan={triwulan}" if triwulan else "") + f"&opd={kode}"
+    q: dict[str, object] = {"pilar": pilar, **({"tahun": tahun} if tahun else {}),
+                            **({"triwulan": triwulan} if triwulan else {}), "opd": kode}
+    return "/pilar?" + urlencode(q)
 
 
 def teks_status(kode: str) -> str:

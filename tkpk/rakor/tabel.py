@@ -6,11 +6,10 @@ never depends on colour alone (● selesai, ◐ berjalan, ○ baru, ▲ terlamba
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 
 from tkpk import fmt, katalog
+from tkpk.pilar import tabel as pilar_tabel
 from tkpk.rakor.keputusan import LABEL_STATUS
 from tkpk.rakor.penghargaan import teks_acuan, teks_ketepatan
 
@@ -81,16 +80,9 @@ def tautan_opd(k: pd.DataFrame) -> list[str | None]:
     Why: "is this OPD delivering?" is the next question at a rakor, and a link is focusable content, so a keyboard
     reaches the table's box where it is wider than the screen (a laptop at 125 % scaling, a 1280×720 projector: axe
     ``scrollable-region-focusable``). Only when some decision names an OPD: a table without any still has none."""
-    out: list[str | None] = []
-    for kode, pilar, tenggat in zip(k["kode_opd"], k["pilar"], k["tenggat"], strict=True):
-        if kode is None or pd.isna(kode) or pilar is None or pd.isna(pilar):
-            out.append(None)
-            continue
-        q: dict[str, object] = {"pilar": int(pilar)}
-        if pd.notna(tenggat):
-            q["tahun"] = pd.Timestamp(tenggat).year
-        out.append("/pilar?" + urlencode({**q, "opd": str(kode)}))
-    return out
+    return [None if pilar is None or pd.isna(pilar) else
+            pilar_tabel.tautan_opd(int(pilar), pd.Timestamp(tenggat).year if pd.notna(tenggat) else None, None, kode)
+            for kode, pilar, tenggat in zip(k["kode_opd"], k["pilar"], k["tenggat"], strict=True)]
 
 
 def tabel_riwayat(log: pd.DataFrame) -> pd.DataFrame:
