@@ -22,7 +22,7 @@ from tkpk.galat import pesan_internal, rujukan
 from tkpk.teks_aman import html, md
 from tkpk.teks_aman import tabel as netral
 
-__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_kecil"]
+__all__ = ["galat_internal", "html", "md", "pesan_internal", "rujukan", "tabel", "tabel_kecil", "teks_tabel"]
 
 KOSONG = "–"  # what a missing value reads in every table
 
@@ -41,14 +41,9 @@ def sel_kecil(format_kolom: Mapping[str, Callable[[object], str]], kolom: str, x
     return md(x)
 
 
-def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None,
-                tautan: Mapping[str, Sequence[str | None]] | None = None) -> None:
-    """A short reference table (a handful of rows, such as the data freshness on the home page) as ``st.table``.
-
-    Why not :func:`tabel`: the interactive grid costs a first visit about 0,6 MB of JavaScript (its grid and JSON
-    viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
-    by cell. ``st.table`` renders cells as Markdown, so every header and cell is escaped (:func:`md`) after
-    formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–".
+def teks_tabel(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+               tautan: Mapping[str, Sequence[str | None]] | None = None) -> pd.DataFrame:
+    """``df`` as the Markdown text of a static table: every header and cell escaped (:func:`sel_kecil`), and
     ``tautan``: per column, a link for each row (None: none), the escaped cell its label."""
     fmt, tautan = format_kolom or {}, tautan or {}
 
@@ -56,7 +51,19 @@ def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], 
         isi = [sel_kecil(fmt, c, x) for x in df[c]]
         return [f"[{x}]({u})" if u else x for x, u in zip(isi, tautan[c], strict=True)] if c in tautan else isi
 
-    st.table(pd.DataFrame({md(c): kolom(c) for c in df.columns}), hide_index=True)
+    return pd.DataFrame({md(c): kolom(c) for c in df.columns})
+
+
+def tabel_kecil(df: pd.DataFrame, format_kolom: Mapping[str, Callable[[object], str]] | None = None,
+                tautan: Mapping[str, Sequence[str | None]] | None = None) -> None:
+    """A short reference table (a handful of rows, such as the data freshness on the home page) as ``st.table``.
+
+    Why not :func:`tabel`: the interactive grid costs a first visit about 0,6 MB of JavaScript (its grid and JSON
+    viewer) and a canvas for a few rows, where a real HTML table draws at once and a screen reader reads it cell
+    by cell. ``st.table`` renders cells as Markdown, so every header and cell is escaped (:func:`md`) after
+    formatting: numbers by ``format_kolom`` (id-ID formats), other cells as their text, a missing one "–";
+    ``tautan`` as :func:`teks_tabel` takes it."""
+    st.table(teks_tabel(df, format_kolom, tautan), hide_index=True)
 
 
 def galat_internal(exc: BaseException | None, konteks: str, akibat: str = "") -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from tkpk import SUMBER_CONTOH, katalog
@@ -60,15 +59,8 @@ def tabel_statis(t: Tabel, tautan: dict[str, list[str | None]] | None = None) ->
     grid cost every first visit about 1,2 MB of JavaScript (grid, Arrow formatting, JSON viewer) and a canvas
     before the page was complete (issue 17); a real table draws at once and a screen reader reads it cell by cell."""
     df = t.df
-    tautan = tautan or {}
-
-    def kolom(c: str) -> list[str]:
-        isi = [aman.sel_kecil(t.format, c, x) for x in df[c]]
-        return [f"[{x}]({u})" if u else x for x, u in zip(isi, tautan[c], strict=True)] if c in tautan else isi
-
-    teks = pd.DataFrame({aman.md(c): kolom(c) for c in df.columns})
-    gaya = teks.style.set_properties(**SEL_STATIS).set_properties(subset=[aman.md(c) for c in t.format],
-                                                                  **ANGKA_STATIS)
+    gaya = aman.teks_tabel(df, t.format, tautan).style.set_properties(**SEL_STATIS)
+    gaya = gaya.set_properties(subset=[aman.md(c) for c in t.format], **ANGKA_STATIS)
     gaya = gaya.set_table_styles([{"selector": "th", "props": list(SEL_STATIS.items())}])
     if tabel.STATUS in df.columns:
         gaya = gaya.map(tabel.css_status_statis, subset=[aman.md(tabel.STATUS)])
