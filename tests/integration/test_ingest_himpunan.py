@@ -32,9 +32,10 @@ def _mirip_kegiatan_baris(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) ->
     keg = _pertama(data[data["kegiatan"].notna()], ["kode_opd", "program", "kegiatan"])
     nama = cur.execute(sql("ingest_nama_tersimpan"), {"opd": opd}).df()
     nama = nama[nama["kegiatan"].notna()]
+    nama = nama.assign(p=_lipat_daftar(nama["program"]), lk=_lipat_daftar(nama["kegiatan"])).sort_values(
+        ["kode_opd", "p", "lk", "b", "kegiatan"], ascending=[True, True, True, False, True])  # ties: see mirip
     per_program: dict[tuple[str, str], dict[str, str]] = {}
-    for kode, p, k, lk in zip(nama["kode_opd"], _lipat_daftar(nama["program"]), nama["kegiatan"],
-                              _lipat_daftar(nama["kegiatan"]), strict=True):
+    for kode, p, k, lk in zip(nama["kode_opd"], nama["p"], nama["kegiatan"], nama["lk"], strict=True):
         per_program.setdefault((kode, p), {}).setdefault(lk, k)
     out = []
     for (kode, _program, kegiatan, n), p, kunci in zip(keg.itertuples(index=False, name=None),
@@ -341,3 +342,35 @@ def test_banding_intervensi_sama_dengan_makro(con: duckdb.DuckDBPyConnection):
     status = baru.column("status").to_pylist()
     assert {"baru", "berubah", "sama"} <= set(status)
     assert baru.equals(lama), (baru.to_pandas().compare(lama.to_pandas()) if baru.num_rows == lama.num_rows else "")
+
+
+@pytest.mark.parametrize("urutan", ["maju", "mundur"])
+def test_mirip_names_the_same_stored_kegiatan_whatever_order_the_store_returns(
+        con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, urutan: str):
+    """CI failure (issue 17): "Kegiatan 42" is as close to "Kegiatan 12" as to "Kegiatan 24", and the warning named
+    whichever the store's unordered GROUP BY gave first, so one upload warned differently from run to run (with
+    more DuckDB threads). Ties go to the first stored name in folded alphabetical order, whatever the query's order."""
+    from tkpk.ingest import tersimpan
+
+    o = katalog.OPD[0]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;sumber"] + [
+        f"2024;{o.nama_singkat};{o.pilar};Program 0;Kegiatan {i};63.03.01.2013;1.000;uji" for i in (24, 12, 30)]
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "a.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    asli = tersimpan._nama_tersimpan
+
+    def dibalik(cur: duckdb.DuckDBPyConnection, opd: list[str]) -> dict[str, pa.Array]:
+        s = asli(cur, opd)
+        n = len(s["kegiatan"])
+        idx = pa.array(range(n - 1, -1, -1) if urutan == "mundur" else range(n))
+        return {k: v.take(idx) for k, v in s.items()}
+
+    monkeypatch.setattr(tersimpan, "_nama_tersimpan", dibalik)
+    data = pd.DataFrame({"kode_opd": pd.array([o.kode], dtype="str"), "program": pd.array(["Program 0"], dtype="str"),
+                         "kegiatan": pd.array(["Kegiatan 42"], dtype="str"), "_baris": [2]})
+    cur = con.cursor()
+    try:
+        pesan = [p.teks for p in mirip(cur, data, lambda k: k) if p.kolom == "kegiatan"]
+    finally:
+        cur.close()
+    assert len(pesan) == 1 and 'mirip dengan "Kegiatan 12"' in pesan[0], pesan

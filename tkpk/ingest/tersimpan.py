@@ -204,7 +204,7 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
     kunci_keg = ["kode_opd", "program", "kegiatan"]
     nama = _tersimpan_dilipat(cur, opd, lipatan)
     simpan = pa.table({"kode_opd": nama["kode_opd"], "p": nama["np"], "kegiatan": nama["kegiatan"],
-                       "lk": nama["nk"]}).filter(pc.is_valid(nama["kegiatan"]))
+                       "lk": nama["nk"], "b": nama["b"]}).filter(pc.is_valid(nama["kegiatan"]))
     if lipatan is not None and lipatan.np is not None and lipatan.nk is not None and len(lipatan.np) == len(data):
         # with the folds of every row at hand, the rows are sifted before any grouping: rows of one name share its
         # folds, so a name is a candidate when its rows are, and only the candidates (usually none) are grouped
@@ -231,9 +231,12 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
             "_k": pa.array(np.arange(keg.num_rows, dtype=np.int64))}), simpan)
         if calon.num_rows == 0:
             return pesan
-    # the stored names of those programs only, in the order the query gave them (the first spelling wins)
-    perlu = simpan.append_column("_j", pa.array(np.arange(simpan.num_rows, dtype=np.int64))).join(
-        calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by("_j")
+    # the stored names of those programs only, in folded alphabetical order and, for one fold, the newest batch's
+    # spelling first (as ejaan keeps it): the query's GROUP BY gives no order, and a name as close to two stored
+    # ones (_dekat's tie: the first wins) must get the same warning on every run
+    perlu = simpan.join(calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by(
+        [("kode_opd", "ascending"), ("p", "ascending"), ("lk", "ascending"), ("b", "descending"),
+         ("kegiatan", "ascending")])
     per_program: dict[tuple[str, str], dict[str, str]] = {}
     for kode, p, k, lk in zip(*(perlu.column(c).to_pylist() for c in ("kode_opd", "p", "kegiatan", "lk")),
                               strict=True):
