@@ -10,7 +10,7 @@ cell differs from the current state is not stored at all (there is nothing to re
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,23 +200,26 @@ def _tabel_unggah(jenis: str, data: pd.DataFrame) -> pa.Table:
     return tabel_simpan(data)
 
 
-def _bandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
-                unggah: pa.Table | None = None) -> duckdb.DuckDBPyRelation:
-    """The upload compared with the store, left in the cursor's temporary table ``_banding``; returns the script's
-    final SELECT of that table as a relation, not yet run (the commit of a large file reads only what it needs).
+@contextlib.contextmanager
+def _dibandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame,
+                  unggah: pa.Table | None = None) -> Iterator[duckdb.DuckDBPyRelation]:
+    """The upload compared with the store, left in the cursor's temporary table ``_banding``; yields the script's
+    final SELECT as a relation, not yet run (the commit of a large file reads only what it needs). The upload stays
+    registered as ``_unggah`` inside the block: the intervention comparison joins its cells back by Excel row.
     ``unggah``: :func:`_tabel_unggah` of ``data`` when the caller has it already."""
     cur.register("_unggah", unggah if unggah is not None else _tabel_unggah(jenis, data))
     try:
         # sql() runs the script's CREATE at once; its relation streams the SELECT to Arrow (execute() would copy
-        # the result once more) and reads only _banding, so _unggah may go now
-        return cur.sql(sql(f"ingest_banding_{TABEL[jenis]}"))
+        # the result once more)
+        yield cur.sql(sql(f"ingest_banding_{TABEL[jenis]}"))
     finally:
         with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
             cur.unregister("_unggah")
 
 
 def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:
-    return _bandingkan(cur, jenis, data).to_arrow_table()
+    with _dibandingkan(cur, jenis, data) as hasil:
+        return hasil.to_arrow_table()
 
 
 # Kinds whose commit writes the upload's own Arrow table (the one the comparison read), for a frame of exactly the
@@ -286,9 +289,9 @@ def simpan(con: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame, *, na
             data = sesuaikan(cur, data)
         if jenis in TULIS_SQL and set(data.columns) == TULIS_SQL[jenis]:
             unggah = _tabel_unggah(jenis, data)
-            _bandingkan(cur, jenis, data, unggah)
-            hitung = {str(k): int(n) for k, n in cur.execute(sql("ingest_banding_hitung")).fetchall()}
-            berubah = cur.sql(sql("ingest_banding_berubah")).to_arrow_table()
+            with _dibandingkan(cur, jenis, data, unggah):
+                hitung = {str(k): int(n) for k, n in cur.execute(sql("ingest_banding_hitung")).fetchall()}
+                berubah = cur.sql(sql("ingest_banding_berubah")).to_arrow_table()
             pra = Pratinjau.tersimpan(jenis, berubah, hitung, _batch_sama(cur, jenis, sha256))
             if pra.tanpa_perubahan:
                 lapor(1.0, "tidak ada perubahan")

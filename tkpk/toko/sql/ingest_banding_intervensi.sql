@@ -9,6 +9,10 @@
 -- a window, so it costs what the inline copy this file held before did (which it replaces; on a million stored
 -- rows the comparison of a 50.000-row file took 1,0-1,3 CPU seconds, against 2,4-2,5 on the 0004 macro).
 -- tests/integration/test_ingest_himpunan.py compares this statement with the one on the 0004 macro.
+-- The temporary table holds each row's Excel row number, status and stored cells, not the upload's own cells
+-- again: copying a million uploaded rows into it cost 0,35-0,4 s of a commit that reads only the counts and the
+-- changed rows. The final SELECT (and ingest_banding_berubah.sql) joins the upload back by _baris, so _unggah
+-- stays registered until the caller has read them (tkpk.ingest.simpan._dibandingkan).
 CREATE OR REPLACE TEMP TABLE _banding AS
 WITH per_sel AS (
     SELECT tahun, triwulan, kode_opd, program, kegiatan, kode_wilayah, pilar, pagu, realisasi, satuan_output,
@@ -16,7 +20,7 @@ WITH per_sel AS (
            batch_id
     FROM intervensi_per_sel(NULL)
 )
-SELECT u.*,
+SELECT u._baris,
        CASE WHEN s.tahun IS NULL THEN 'baru'
             WHEN (u.pilar IS NULL OR s.pilar IS NOT DISTINCT FROM u.pilar)
              AND (u.pagu IS NULL OR s.pagu IS NOT DISTINCT FROM u.pagu)
@@ -40,4 +44,4 @@ LEFT JOIN per_sel s
        ON s.tahun = u.tahun AND s.triwulan IS NOT DISTINCT FROM u.triwulan AND s.kode_opd = u.kode_opd
       AND s.program = u.program AND s.kegiatan IS NOT DISTINCT FROM u.kegiatan
       AND s.kode_wilayah IS NOT DISTINCT FROM u.kode_wilayah;
-SELECT * FROM _banding ORDER BY _baris;
+SELECT u.*, b.* EXCLUDE (_baris) FROM _banding b JOIN _unggah u USING (_baris) ORDER BY _baris;
