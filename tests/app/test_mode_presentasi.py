@@ -15,7 +15,7 @@ def test_url_switches_every_page_to_projector_mode(run_page, page):
     assert not at.exception
     css = _css(at)
     assert '[data-testid="stSidebar"]' in css and "display: none" in css
-    assert "font-size: 24px" in css and "font-size: 72px" in css
+    assert "font-size: 24px" in css and "font-size: min(72px, 19cqi)" in css
     assert not [t for t in at.toggle if t.key == "toggle_presentasi"]
 
 

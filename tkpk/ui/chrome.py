@@ -21,9 +21,21 @@ LABEL_CONTOH = (
 PARAM_MODE = "mode"
 MODE_PRESENTASI = "presentasi"
 
+# A headline number is never cut: Streamlit ellipsizes a metric wider than its column, and a projector at 1280×720
+# showed "14.461…" for the poor on the Ringkasan page and "Rp8,6 mi…" for a pillar's budget. The value (and its
+# label) wraps at its spaces instead, never inside a number, and its size follows the column's width (19 % of it:
+# "Rp589.164" fits a quarter of a 1024 px projector) up to the mode's size. `min()` below is this width cap.
+CSS_METRIK = """
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: normal !important; word-break: normal !important; }
+"""
+
 CSS_DASAR = """
 <style>
-[data-testid="stMetricValue"] p { font-size: 2.6rem; font-weight: 700; }
+""" + CSS_METRIK + """
+[data-testid="stMetricValue"] p { font-size: min(2.6rem, 19cqi); font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 /* a page's sections (tabs) read as its table of contents, not as fine print */
 [data-testid="stTabs"] button[role="tab"] p { font-size: 1.1rem; }
@@ -42,9 +54,11 @@ CSS_DASAR = """
 </style>
 """
 
-# Projector: no sidebar or toolbar, body type >= 24 px, headline numbers >= 64 px, black on white.
+# Projector: no sidebar or toolbar, body type >= 24 px, headline numbers 72 px where their column has room (at
+# least 64 px in a column of 340 px or more; see CSS_METRIK), black on white.
 CSS_PRESENTASI = """
 <style>
+""" + CSS_METRIK + """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbar"],
 [data-testid="stHeader"], [data-testid="stDecoration"] { display: none !important; }
 .stApp, .stApp p, .stApp li, .stApp label, .stApp td, .stApp th { font-size: 24px !important; color: #000000; }
@@ -52,12 +66,16 @@ CSS_PRESENTASI = """
 .stApp h2 { font-size: 40px !important; }
 .stApp h3 { font-size: 32px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
-[data-testid="stMetricValue"] p { font-size: 72px !important; font-weight: 800; line-height: 1.1; }
+[data-testid="stMetricValue"] p { font-size: min(72px, 19cqi) !important; font-weight: 800; line-height: 1.1; }
 [data-testid="stMetricLabel"] p { font-size: 26px !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stCaptionContainer"] a { font-size: 20px !important; color: #111111 !important; }
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 .block-container { padding-top: 1.2rem !important; max-width: 100% !important; }
+/* a 1024 or 1280 px projector: the page's width for its numbers and charts, not 5rem margins (as CSS_DASAR) */
+@media (max-width: 1799px) {
+  .block-container { padding-left: 1.5rem !important; padding-right: 1.5rem !important; }
+}
 </style>
 """
 

@@ -1,0 +1,67 @@
+"""Headline numbers and charts on a real projector's width (1024×768 and 1280×720 are the common ones in a meeting
+room), in a real browser: every metric shown whole, never cut to "14.461…" nor broken inside a number, and no chart
+wider than the page. Found at 1280×720: the Ringkasan page showed "14.461…" for the number of poor people, Kinerja
+pilar "Rp8,6 mi…" for the budget, and its scorecard chart lost its right edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+# Per metric: its text, whether any part of it is wider inside than it shows (Streamlit's ellipsis), the lines of
+# its value against its words (more lines than words: a number broken in two), and its size in px.
+JS_METRIK = """() => [...document.querySelectorAll('[data-testid=stMetric]')].map(m => {
+  const v = m.querySelector('[data-testid=stMetricValue]');
+  const p = v.querySelector('p') || v;
+  const gaya = getComputedStyle(p);
+  const teks = v.innerText.trim();
+  return {teks, label: (m.querySelector('[data-testid=stMetricLabel]') || m).innerText.trim(),
+          terpotong: [m, ...m.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1),
+          baris: Math.round(p.getBoundingClientRect().height / parseFloat(gaya.lineHeight)),
+          kata: teks.split(/\\s+/).length, ukuran: parseFloat(gaya.fontSize)};
+})"""
+
+# Each Vega chart whose right edge lies beyond the page's content box: [its label, px beyond].
+JS_GRAFIK = """() => { const batas = document.querySelector('[data-testid=stMain] .block-container')
+    .getBoundingClientRect().right + 1;
+  return [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+    .filter(e => e.getBoundingClientRect().right > batas)
+    .map(e => [(e.querySelector('[aria-label]')?.getAttribute('aria-label') || '').slice(0, 60),
+               Math.round(e.getBoundingClientRect().right - batas)]); }"""
+
+# The pages with headline metrics, in projector mode, and two on a desk screen of the same width (sidebar open).
+HALAMAN = ["/?mode=presentasi", "/pilar?mode=presentasi", "/pilar?pilar=2&mode=presentasi", "/presentasi", "/?",
+           "/pilar?"]
+
+
+@pytest.mark.parametrize("lebar, tinggi", [(1024, 768), (1280, 720)])
+@pytest.mark.parametrize("path", HALAMAN)
+def test_headline_numbers_and_charts_fit_a_projector(browser, server, path: str, lebar: int, tinggi: int) -> None:
+    context = browser.new_context(viewport={"width": lebar, "height": tinggi}, locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(server + path.rstrip("?"))
+        wait_for_app(page)
+        page.locator("[data-testid=stMetricValue]").first.wait_for(timeout=60_000)
+        if path.startswith(("/pilar?pilar=2&mode", "/pilar?mode", "/presentasi")):  # charts drawn at first sight
+            page.wait_for_selector("[data-testid=stVegaLiteChart] svg.marks, [data-testid=stVegaLiteChart] canvas",
+                                   state="attached", timeout=90_000)
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        metrik = page.evaluate(JS_METRIK)
+        grafik = page.evaluate(JS_GRAFIK)
+    finally:
+        context.close()
+    assert metrik, f"{path}: no metric drawn"
+    terpotong = [m["teks"] or m["label"] for m in metrik if m["terpotong"]]
+    assert terpotong == [], f"{path} at {lebar}×{tinggi}: metrics cut: {terpotong}"
+    patah = [m["teks"] for m in metrik if m["baris"] > m["kata"]]
+    assert patah == [], f"{path} at {lebar}×{tinggi}: numbers broken across lines: {patah}"
+    # never below the body text they head: 24 px on the projector, 16 px on a desk
+    lantai = 28 if "presentasi" in path else 18
+    kecil = [(m["teks"], m["ukuran"]) for m in metrik if m["ukuran"] < lantai]
+    assert kecil == [], f"{path} at {lebar}×{tinggi}: headline numbers smaller than {lantai} px: {kecil}"
+    assert grafik == [], f"{path} at {lebar}×{tinggi}: charts wider than the page: {grafik}"
