@@ -42,8 +42,8 @@ def _mirip_kegiatan_baris(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) ->
                                                        _lipat_daftar(keg["program"]), _lipat_daftar(keg["kegiatan"]),
                                                        strict=True):
         lain = _dekat(kunci, per_program.get((kode, p), {}))
-        if lain is not None:
-            out.append((int(n), kegiatan, lain))
+        if lain:
+            out.append((int(n), kegiatan, lain[0]))
     return out
 
 
@@ -96,7 +96,7 @@ def test_mirip_kegiatan_sama_dengan_jalur_baris(con: duckdb.DuckDBPyConnection, 
     assert len(harap) > 3, "the upload must hold near kegiatan names"
     assert [(p.baris, p.nilai) for p in pesan] == [(n, k) for n, k, _ in harap]
     for p, (_, _, lain) in zip(pesan, harap, strict=True):
-        assert f'mirip dengan "{lain}"' in p.teks and p.tingkat == "peringatan"
+        assert f'mirip dengan "{lain}"' in p.teks and p.tingkat == "peringatan"  # the first of any equally close
 
 
 def test_lipat_sama_dengan_lipat_daftar():
@@ -373,4 +373,29 @@ def test_mirip_names_the_same_stored_kegiatan_whatever_order_the_store_returns(
         pesan = [p.teks for p in mirip(cur, data, lambda k: k) if p.kolom == "kegiatan"]
     finally:
         cur.close()
-    assert len(pesan) == 1 and 'mirip dengan "Kegiatan 12"' in pesan[0], pesan
+    assert len(pesan) == 1 and 'mirip dengan "Kegiatan 12" atau "Kegiatan 24" yang sudah' in pesan[0], pesan
+    assert "tulis persis nama itu" in pesan[0], pesan
+
+
+def test_mirip_names_every_stored_name_as_close_up_to_three(con: duckdb.DuckDBPyConnection):
+    """Review finding (issue 17): a new "Kegiatan X" is as close to "Kegiatan 0" … "Kegiatan 9"; the warning named
+    "Kegiatan 0" alone and told the analyst to write exactly that. It names the first three and counts the rest; a
+    name with one closest stored name keeps the one-name advice."""
+    o = katalog.OPD[0]
+    baris = ["tahun;opd;pilar;program;kegiatan;kode_wilayah;pagu;sumber"] + [
+        f"2024;{o.nama_singkat};{o.pilar};Program 0;Kegiatan {i};63.03.01.2013;1.000;uji" for i in range(12)]
+    hasil = ingest_file(con, ("\r\n".join(baris) + "\r\n").encode(), "a.csv", "intervensi", "penguji")
+    assert hasil.status == "diterima", hasil.baris_teks()
+    data = pd.DataFrame({"kode_opd": pd.array([o.kode] * 2, dtype="str"),
+                         "program": pd.array(["Program 0"] * 2, dtype="str"),
+                         "kegiatan": pd.array(["Kegiatan X", "Kegiatan 111"], dtype="str"), "_baris": [2, 3]})
+    cur = con.cursor()
+    try:
+        pesan = [p.teks for p in mirip(cur, data, lambda k: k) if p.kolom == "kegiatan"]
+    finally:
+        cur.close()
+    assert len(pesan) == 2, pesan
+    assert ('mirip dengan "Kegiatan 0", "Kegiatan 1", "Kegiatan 2" atau 7 nama lain yang sama dekatnya yang sudah '
+            'tersimpan') in pesan[0], pesan[0]
+    assert "tulis persis nama itu" in pesan[0]
+    assert 'mirip dengan "Kegiatan 11" yang sudah tersimpan' in pesan[1] and 'tulis persis "Kegiatan 11"' in pesan[1]

@@ -153,12 +153,29 @@ def _pertama(data: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
     return _pertama_tabel(data, kunci).to_pandas()
 
 
-def _dekat(kunci: str, pilihan: dict[str, str]) -> str | None:
-    """The stored spelling close to (not equal to) a folded name, or ``None``."""
+def _dekat(kunci: str, pilihan: dict[str, str]) -> list[str]:
+    """The stored spellings closest to (not equal to) a folded name, in ``pilihan``'s order; all of them when several
+    are as close, since naming one of a series ("tahap 1", "tahap 2" beside a new "tahap 3") would point the analyst
+    at an arbitrary one (review finding, issue 17). Empty when none is close."""
     if not pilihan or kunci in pilihan:
-        return None
-    hasil = process.extractOne(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP)
-    return None if hasil is None else pilihan[hasil[0]]
+        return []
+    hasil = process.extract(kunci, list(pilihan), scorer=fuzz.ratio, score_cutoff=BATAS_MIRIP, limit=None)
+    return [pilihan[nama] for nama, skor, _ in hasil if skor == hasil[0][1]]  # ties keep pilihan's order
+
+
+def _nama_mirip(lain: list[str]) -> str:
+    """'"A"', '"A" atau "B"', '"A", "B", "C" atau 4 nama lain yang sama dekatnya'."""
+    kutip = [f'"{n}"' for n in lain[:3]]
+    if len(lain) > 3:
+        return f"{', '.join(kutip)} atau {len(lain) - 3} nama lain yang sama dekatnya"
+    return kutip[0] if len(kutip) == 1 else f"{', '.join(kutip[:-1])} atau {kutip[-1]}"
+
+
+def _saran_mirip(lain: list[str], jenis: str) -> str:
+    """The way out: write the stored name exactly, if that is what was meant."""
+    if len(lain) == 1:
+        return f'Bila yang dimaksud {jenis} yang sama, tulis persis "{lain[0]}" agar pagunya tidak terhitung dua kali'
+    return "Bila yang dimaksud salah satunya, tulis persis nama itu agar pagunya tidak terhitung dua kali"
 
 
 def _lipat_daftar(nama: pd.Series) -> list[str]:
@@ -193,11 +210,11 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
     for (kode, program, n), kunci in zip(pertama.itertuples(index=False, name=None), _lipat_daftar(
             pertama["program"]), strict=True):
         lain = _dekat(kunci, per_opd.get(kode, {}))
-        if lain is not None:
+        if lain:
             pesan.append(pesan_sel(
                 "peringatan", int(n), judul("program"), program,
-                f'mirip dengan "{lain}" yang sudah tersimpan untuk {_nama_opd(kode)}; disimpan sebagai program baru. '
-                f"Bila yang dimaksud program yang sama, tulis persis \"{lain}\" agar pagunya tidak terhitung dua kali"))
+                f"mirip dengan {_nama_mirip(lain)} yang sudah tersimpan untuk {_nama_opd(kode)}; disimpan sebagai "
+                f"program baru. {_saran_mirip(lain, 'program')}"))
     if "kegiatan" not in data.columns or not data["kegiatan"].notna().any():
         return pesan
     ada_keg = data["kegiatan"].notna()
@@ -233,7 +250,7 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
             return pesan
     # the stored names of those programs only, in folded alphabetical order and, for one fold, the newest batch's
     # spelling first (as ejaan keeps it): the query's GROUP BY gives no order, and a name as close to two stored
-    # ones (_dekat's tie: the first wins) must get the same warning on every run
+    # ones (_dekat names all equally close ones, in this order) must get the same warning on every run
     perlu = simpan.join(calon.select(["kode_opd", "p"]), ["kode_opd", "p"], join_type="left semi").sort_by(
         [("kode_opd", "ascending"), ("p", "ascending"), ("lk", "ascending"), ("b", "descending"),
          ("kegiatan", "ascending")])
@@ -246,12 +263,11 @@ def mirip(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame, judul: Callable[[s
             *(keg.column(c).take(pilih).to_pylist() for c in ("kode_opd", "program", "kegiatan", "_baris")),
             calon.column("p").to_pylist(), calon.column("lk").to_pylist(), strict=True):
         lain = _dekat(kunci, per_program.get((kode, p), {}))
-        if lain is not None:
+        if lain:
             pesan.append(pesan_sel(
                 "peringatan", int(n), judul("kegiatan"), kegiatan,
-                f'mirip dengan "{lain}" yang sudah tersimpan untuk program "{program}" {_nama_opd(kode)}; disimpan '
-                f"sebagai kegiatan baru. Bila yang dimaksud kegiatan yang sama, tulis persis \"{lain}\" agar "
-                "pagunya tidak terhitung dua kali"))
+                f'mirip dengan {_nama_mirip(lain)} yang sudah tersimpan untuk program "{program}" '
+                f"{_nama_opd(kode)}; disimpan sebagai kegiatan baru. {_saran_mirip(lain, 'kegiatan')}"))
     return pesan
 
 
