@@ -32,7 +32,7 @@ c1.metric(
 # every figure carries its own marker: versioning is per cell, so its source may not be P0's
 c2.metric(f"{h.penanda_figur('penduduk_miskin')} Jumlah penduduk miskin {h.tahun}".strip(),
           fmt.jiwa(h.penduduk_miskin), help=h.sumber_teks_figur("penduduk_miskin"))
-c3.metric(f"{h.penanda_figur('garis_kemiskinan')} Garis kemiskinan {h.tahun}".strip(),
+c3.metric(f"{h.penanda_figur('garis_kemiskinan')} Garis kemiskinan {h.tahun} (per kapita per bulan)".strip(),
           fmt.rupiah(h.garis_kemiskinan) if h.garis_kemiskinan else fmt.TIDAK_ADA,
           help="Rupiah per kapita per bulan. " + h.sumber_teks_figur("garis_kemiskinan"))
 if h.p1 is not None or h.p2 is not None:

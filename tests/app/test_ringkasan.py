@@ -19,6 +19,8 @@ def test_home_shows_the_2024_headline_with_source(run_page):
     assert "turun 0,08 poin" in teks_tampil(at.markdown)
     assert _metric(at, "Jumlah penduduk miskin").value == "14.461 jiwa"
     assert _metric(at, "Garis kemiskinan").value == "Rp589.164"
+    # BPS's unit is on the page, not only in the tooltip a projector never shows (review finding)
+    assert _metric(at, "Garis kemiskinan").label.endswith("Garis kemiskinan 2024 (per kapita per bulan)")
     captions = teks_tampil(at.caption)
     # 2024 is the BPS Banjar head quoted by the media: said so, with its marker, never "BPS:" as if a release
     assert "Sumber: ◆ Media yang mengutip BPS: riceknews.id" in captions
