@@ -51,13 +51,15 @@ CSS_SLIDE = """
   line-height: 1.3; }
 </style>
 """
-# A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers stay >= 64 px.
+# A 1280×720 projector: the same slide with a smaller title and slimmer controls; numbers 64 px, smaller only in a
+# column narrower than a quarter of a 1280 px slide (22 % of it: "1 dari 12" stays on one line at 1024 px, where
+# a fixed 64 px broke it into "1 dari" / "12" once metrics wrapped; review finding).
 CSS_SLIDE_720 = """
 <style>
 .stApp h1 { font-size: 32px !important; }
 .stApp button p { font-size: 19px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
-[data-testid="stMetricValue"] p { font-size: 64px !important; }
+[data-testid="stMetricValue"] p { font-size: min(64px, 22cqi) !important; }
 [data-testid="stMetricLabel"] p { font-size: 22px !important; }
 .daftar-slide td, .daftar-slide th { font-size: 19px !important; padding: 1px 8px !important; }
 .kaki-slide, .kaki-slide p { font-size: 16px !important; }
