@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from tkpk.fmt import angka
 from tkpk.toko.db import new_batch, transaction
-from tkpk.toko.queries import sisipkan, sql
+from tkpk.toko.queries import lepas, sisipkan, sql
 
 TABEL = {"indikator": "nilai_indikator", "intervensi": "intervensi", "bps": "kemiskinan_kabupaten",
          "target": "target_indikator", "rencana": "rencana_aksi"}
@@ -213,8 +213,7 @@ def _dibandingkan(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame
         # the result once more)
         yield cur.sql(sql(f"ingest_banding_{TABEL[jenis]}"))
     finally:
-        with contextlib.suppress(duckdb.Error):  # after a failed statement: do not hide its error
-            cur.unregister("_unggah")
+        lepas(cur, "_unggah")
 
 
 def _banding(cur: duckdb.DuckDBPyConnection, jenis: str, data: pd.DataFrame) -> pa.Table:

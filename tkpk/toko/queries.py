@@ -6,6 +6,7 @@ A page never holds SQL; it calls a function in a domain module, which calls :fun
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -56,6 +57,14 @@ def execute(cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | 
         return result.fetchone()
     except duckdb.InvalidInputException:
         return None  # statements without a result set
+
+
+def lepas(cur: duckdb.DuckDBPyConnection, *nama: str) -> None:
+    """Unregister tables registered on a cursor; after a failed statement the transaction is aborted and
+    unregistering fails too, which must not hide the first error."""
+    for n in nama:
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister(n)
 
 
 def sisipkan(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
