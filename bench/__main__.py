@@ -120,6 +120,26 @@ def halaman_floor() -> str:
     return FLOOR
 
 
+def tabel_sql(sq: dict[str, float]) -> list[str]:
+    """Section (b)'s second table: the issue's proposed way (checks as SQL over ``read_csv``), its unavoidable
+    parts timed as bare SQL (:mod:`bench.ingest_sql`), against the same store floor."""
+    lantai = sq["lantai_toko_s"]
+    baris = [("DuckDB `read_csv` into a table of a copy of the store, committed (the floor)", lantai),
+             ("read the file as text (`all_varchar`) into a temporary table", sq["baca_teks_s"]),
+             ("trim every cell (`trim`; removes fewer characters than the ingest must)", sq["rapikan_s"]),
+             ("fold the kegiatan names (lower case, letters and digits only)", sq["lipat_s"]),
+             ("the spelling check's two distinct counts", sq["beda_s"]),
+             ("write the rows into the store and commit", sq["tulis_s"]),
+             ("**sum of these five, before any other check**", sq["jumlah_s"]),
+             ("the ingest's own reader on the same file (Arrow: decode, read, trim as `str.strip`)",
+              sq["baca_arrow_s"])]
+    return ["On the same file, the issue's proposed way (checks as SQL over the `read_csv` relation). The parts such a "
+            "rewrite cannot leave out, each as bare SQL with no check around it (`bench/ingest_sql.py`, best of 3 "
+            "each, beside the floor in the same minutes):", "",
+            "| part | seconds | × store floor |", "|---|---:|---:|",
+            *[f"| {teks} | {s:.2f} | {s / lantai:.2f} |" for teks, s in baris], ""]
+
+
 def main() -> int:
     t_all = time.perf_counter()
     out = nasional.OUT
@@ -204,6 +224,7 @@ def main() -> int:
         f"{_ms(ing['pandas_rows'])} rows, {ing['pandas_insert_s']:.1f} s, extrapolated linearly) | "
         f"{ing['pandas_total_est_s']:.0f} | {ing['pandas_total_est_s'] / ing['floor_s']:.0f} |", "",
         f"CLI said: `{ing['cli_last']}`", "",
+        *tabel_sql(ing["sql"]),
         "## (c) Browser: navigation to a rendered map (Playwright + chromium)", "",
         "| store | target | median s | runs (s) | SVG paths | page errors on a tour of all pages |",
         "|---|---|---:|---|---:|---|",

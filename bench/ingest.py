@@ -94,11 +94,12 @@ def tkpk_cli(csv: Path, db: Path) -> tuple[float, int, str]:
     return took, proc.returncode, tail
 
 
-def in_process(csv: Path, db: Path) -> dict[str, object]:
-    """:mod:`bench.ingest_proses` in a process of its own (its store copy is ``db``)."""
+def in_process(csv: Path, db: Path, modul: str = "bench.ingest_proses") -> dict[str, object]:
+    """:mod:`bench.ingest_proses` (or ``modul``, e.g. :mod:`bench.ingest_sql`) in a process of its own (its
+    store copy is ``db``)."""
     import json
 
-    proc = subprocess.run([sys.executable, "-m", "bench.ingest_proses", str(csv), str(db)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", modul, str(csv), str(db)], cwd=ROOT,
                           capture_output=True, text=True, check=False, timeout=1800)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
@@ -118,13 +119,14 @@ def measure(out: Path, rows: int = 1_000_000) -> dict[str, object]:
     shutil.copy(store, work)
     Path(str(work) + ".wal").unlink(missing_ok=True)
     proses = in_process(csv, work)
+    sql_saja = in_process(csv, store, "bench.ingest_sql")  # works on a copy of its own
     shutil.copy(store, work)
     read, ins, n = pandas_row_by_row(csv, work, rows)
     work.unlink(missing_ok=True)
     floor = proses["lantai_memori_s"]  # measured beside the in-process ingest (bench.ingest_proses.lantai)
     return {"rows": rows, "mb": size_mb, "floor_s": floor, "cli_s": cli, "cli_exit": code, "cli_last": tail,
             "pandas_read_s": read, "pandas_insert_s": ins, "pandas_rows": n,
-            "pandas_total_est_s": read + ins * rows / n, "proses": proses}
+            "pandas_total_est_s": read + ins * rows / n, "proses": proses, "sql": sql_saja}
 
 
 if __name__ == "__main__":
