@@ -226,3 +226,19 @@ def test_a_link_to_a_year_without_reports_says_which_year_is_shown(run_page):
     assert [i.value for i in at.info if "tidak tersedia" in i.value] == ["Tahun 2027 tidak tersedia; ditampilkan 2025."]
     at = run_page("pages/pilar.py", {"pilar": "4", "tahun": "2025"})
     assert not [i.value for i in at.info if "tidak tersedia" in i.value]
+
+
+def test_the_projector_scorecard_keeps_the_rooms_columns_and_the_desk_keeps_all(run_page):
+    """On a projector the scorecard shows the columns the room reads (status, OPD, budget, absorption, output,
+    places in pockets) and says where the rest are; the desk view and the download keep all thirteen."""
+    proyektor = run_page("pages/pilar.py", {"pilar": "2", "tahun": "2024", "mode": "presentasi"})
+    meja = run_page("pages/pilar.py", {"pilar": "2", "tahun": "2024"})
+    assert not proyektor.exception and not meja.exception
+    kecil, penuh = tabel_tampil(proyektor.table[0]), tabel_tampil(meja.table[0])
+    assert list(kecil.columns) == list(tabel.KOLOM_PROYEKTOR)
+    assert len(penuh.columns) == 13 and set(kecil.columns) < set(penuh.columns)
+    # the same OPDs with the same cells; the links keep the projector mode
+    penuh["OPD"] = penuh["OPD"].str.replace(r"\)$", "&mode=presentasi)", regex=True)
+    assert kecil.to_dict("list") == penuh[list(kecil.columns)].to_dict("list")
+    assert ui_pilar.KOLOM_LENGKAP in [c.value for c in proyektor.caption]
+    assert ui_pilar.KOLOM_LENGKAP not in [c.value for c in meja.caption]

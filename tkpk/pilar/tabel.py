@@ -137,6 +137,19 @@ def siap(df: pd.DataFrame) -> Tabel:
     return Tabel(d, format_kolom(d))
 
 
+# The scorecard's columns on a projector: the room's three questions (delivering? spending? in the pockets?) per
+# OPD. All thirteen did not fit a 1280 px projector (the last ones were behind a sideways scroll nobody in the
+# room can use); the rest (report, programs, realisation, beneficiaries, places, full name, code) stay in the desk
+# view and in the download.
+KOLOM_PROYEKTOR = (STATUS, "OPD", "Pagu (Rp)", "Serapan (%)", "Capaian output (%)", "Lokasi di kantong (%)")
+
+
+def untuk_proyektor(t: Tabel) -> Tabel:
+    """``t`` cut to :data:`KOLOM_PROYEKTOR` (those it has), in that order, with their formats."""
+    kolom = [c for c in KOLOM_PROYEKTOR if c in t.df.columns]
+    return Tabel(t.df[kolom], {k: v for k, v in t.format.items() if k in kolom})
+
+
 def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[object]:
     """A per-place count as the table holds it: the number (whole, or at the two decimals a fractional output is
     shown with), "< 5" or "disamarkan". Numbers stay numbers, so an XLSX download stores them as numbers and the

@@ -29,6 +29,9 @@ JUDUL_SKOR = "Grafik serapan anggaran dan capaian output per OPD"
 KUNCI_SKOR = "buka_grafik_skor"
 JUDUL_ANGGARAN = "Grafik pagu dan realisasi per OPD"
 KUNCI_ANGGARAN = "buka_grafik_anggaran"
+# under the projector's short scorecard: where the columns it leaves out are
+KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (laporan, program, realisasi, "
+                 "penerima, lokasi, nama lengkap dan kode OPD) ada di mode biasa dan di berkas unduhan.")
 # numbers in a static table as in the grid: right-aligned (Streamlit writes "text-align: left" on every cell), never
 # broken inside ("Rp22.157.000.000")
 ANGKA_STATIS = {"text-align": "right !important", "white-space": "nowrap"}
@@ -82,10 +85,13 @@ def bagian_skor(h: HalamanPilar, berkas: str, besar: bool) -> None:
     # the scorecard's numbers as a static table (tabel_statis: why), its source and downloads beneath. Each OPD's
     # name links to this page for that OPD: focusable content, so a keyboard reaches the table where it is wider
     # than the page (axe ``scrollable-region-focusable``)
-    tabel_statis(h.opd, {"OPD": chrome.dengan_mode([tabel.tautan_opd(kartu.pilar.kode, kartu.tahun, kartu.triwulan, k)
-                                                    for k in h.opd.df["Kode OPD"]])})
+    tautan = chrome.dengan_mode([tabel.tautan_opd(kartu.pilar.kode, kartu.tahun, kartu.triwulan, k)
+                                 for k in h.opd.df["Kode OPD"]])
+    tabel_statis(tabel.untuk_proyektor(h.opd) if besar else h.opd, {"OPD": tautan})
     asal = pilar_kartu.teks_sumber(kartu)
     chrome.sumber(asal)
+    if besar:
+        st.caption(KOLOM_LENGKAP)
     tombol_unduh(h.opd.df, f"{berkas}_opd", key="unduh_opd", sampel=kartu.sampel, asal=asal)
     # the budget bars repeat the table's Pagu and Realisasi columns: drawn only while opened, so the first sight
     # lays out one Vega view fewer

@@ -25,6 +25,9 @@ from tkpk.ui.widgets import kotak_malas
 _OPD = {"": "— tanpa OPD —", **{o.kode: f"{o.nama_singkat} (pilar {o.pilar})" for o in katalog.OPD}}
 _INDIKATOR = {i.kode: i.nama for i in katalog.INDIKATOR if not i.turunan}
 _ACUAN = {"": "tanpa target", "program": "program OPD", "indikator": "indikator wilayah"}
+# under a decision table on the projector (tkpk.rakor.tabel.KOLOM_PROYEKTOR): where the columns it leaves out are
+KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (acuan target, dasar saran, "
+                 "terakhir diubah) ada di mode biasa dan di berkas unduhan.")
 
 # A form on the projector: labels and fields readable from the back of the room.
 CSS_FORM_BESAR = """
@@ -58,7 +61,11 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = 
         st.info("Belum ada keputusan tercatat.")
         return
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
-    aman.tabel_kecil(t, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd says why
+    besar = chrome.mode_presentasi()
+    tampil = t[tabel.KOLOM_PROYEKTOR_TINDAK if dengan_saran else tabel.KOLOM_PROYEKTOR] if besar else t
+    aman.tabel_kecil(tampil, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd says why
+    if besar:
+        st.caption(KOLOM_LENGKAP)
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
     tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
                  asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
@@ -314,8 +321,7 @@ def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman: tu
         return
     st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
     t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
-    kolom = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
-    bagian = t[kolom].iloc[bagian_halaman(len(t), *halaman)]
+    bagian = t[tabel.KOLOM_PROYEKTOR_TINDAK].iloc[bagian_halaman(len(t), *halaman)]
     _tabel_slide(bagian, len(bagian))
     if halaman[0] < halaman[1]:
         st.markdown(f"Keputusan berikutnya di slide selanjutnya ({halaman[0] + 1}/{halaman[1]}).")
