@@ -44,6 +44,13 @@ CSS_SLIDE = """
 .kaki-slide, .kaki-slide p { font-size: 18px !important; color: #111111; border-top: 2px solid #333;
   padding-top: 4px; margin-top: 4px; }
 .nomor-slide p { font-size: 26px !important; font-weight: 700; text-align: right; }
+/* The control row: buttons and the slide number as wide as their labels, the title takes the rest (and wraps).
+   In fixed shares of the row the labels were cut ("◀ Sebe…", "Atur a…") on a screen narrower than the slide's
+   1920 px, e.g. a 1280 or 1366 px laptop showing the 1920×1080 agenda. */
+[data-testid="stHorizontalBlock"]:has(.st-key-slide_mundur) > [data-testid="stColumn"] {
+  flex: 0 0 auto !important; width: auto !important; min-width: 0 !important; }
+[data-testid="stHorizontalBlock"]:has(.st-key-slide_mundur) > [data-testid="stColumn"]:first-child {
+  flex: 1 1 0 !important; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
 .label-contoh { background: #fff3e0; border: 3px solid #a04000; padding: 2px 12px; margin-bottom: 0.5rem; }
