@@ -47,8 +47,8 @@ def _lokasi(r: pd.Series) -> str:
 
 
 # The decision tables' columns on a projector: what the room decides on. The follow-up of the previous rakor (its
-# slide, and the follow-up page in projector mode) and this rakor's decisions on that page (its slide leaves out the
-# status, which is "baru" while the meeting lasts). All ten did not fit a 1024 px projector; the basis of a
+# slide, and the follow-up page in projector mode) and this rakor's decisions on that page (its own slide shows
+# these without the status). All ten did not fit a 1024 px projector; the basis of a
 # suggestion and who changed a decision last stay in the desk view and the download.
 KOLOM_PROYEKTOR_TINDAK = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
 KOLOM_PROYEKTOR = ["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat", "Status"]
