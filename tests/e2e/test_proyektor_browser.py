@@ -111,3 +111,60 @@ def test_the_follow_up_tables_fit_a_projector(browser, server, lebar: int, tingg
     assert jumlah >= 1  # the previous rakor's decisions (the bundled sample records none for this one yet)
     assert tabel == [], f"/tindak-lanjut at {lebar}×{tinggi}: tables wider than their box: {tabel}"
     assert tombol == [], f"/tindak-lanjut at {lebar}×{tinggi}: button labels cut: {tombol}"
+
+
+PANJANG = ["Unggah daftar penerima ke https://satudata.banjarkab.go.id/dataset/penerima-bansos-desil-1-2025 sebelum "
+           "rakor berikutnya", "Verifikasi" + "TanpaSpasiSamaSekali" * 8]
+# Each slide table (the rakor slides draw their own HTML) wider than the page's content box: px beyond.
+JS_SLIDE = """() => { const batas = document.querySelector('[data-testid=stMain] .block-container')
+    .getBoundingClientRect().right + 1;
+  return [...document.querySelectorAll('.daftar-slide table')].map(t => Math.round(t.getBoundingClientRect().right
+    - batas)).filter(x => x > 0); }"""
+
+
+def test_a_decision_with_a_web_address_or_a_long_word_keeps_its_table_on_the_projector(browser, store_path,
+                                                                                      tmp_path) -> None:
+    """Review finding (issue 17): a decision holding a web address stretched the follow-up table to 1108 px on a
+    1024 px projector (Status cut, "Saran dari data" hidden), and a long word without a space drew a 2582 px table
+    on the 1280×720 follow-up slide. The decision's text now breaks where it must, on the page and on the slides."""
+    import shutil
+    from datetime import date
+
+    from tests.e2e.conftest import start_server, stop_server
+    from tkpk.rakor import keputusan as kp
+    from tkpk.toko.db import connect
+
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    con = connect(store)
+    try:
+        rakor = kp.daftar_rakor(con)["rakor_id"].astype(int).tolist()  # newest first: this rakor, the previous
+        for r in rakor[:2]:
+            for teks in PANJANG:
+                kp.catat_keputusan(con, r, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2030, 6, 30)),
+                                   oleh="uji")
+    finally:
+        con.close()
+    proc, url = start_server(store, tmp_path / "streamlit.log")
+    hasil = []
+    try:
+        for path, lebar, tinggi in (("/tindak-lanjut?mode=presentasi", 1024, 768),
+                                    ("/tindak-lanjut?mode=presentasi", 1280, 720),
+                                    # the sample's six follow-up decisions come first: these are 7 and 8,
+                                    # on the third follow-up slide at 720 (three a slide), the second at 1080
+                                    ("/presentasi?layar=720&slide=4", 1280, 720),
+                                    ("/presentasi?slide=3", 1920, 1080)):
+            context = browser.new_context(viewport={"width": lebar, "height": tinggi}, locale="en-US")
+            try:
+                page = context.new_page()
+                page.goto(url + path)
+                wait_for_app(page)
+                page.get_by_text("Unggah daftar penerima").first.wait_for(timeout=60_000)
+                wait_for_app(page)
+                page.wait_for_timeout(500)
+                hasil.append((path, lebar, page.evaluate(JS_TABEL), page.evaluate(JS_SLIDE)))
+            finally:
+                context.close()
+    finally:
+        stop_server(proc)
+    assert [h for h in hasil if h[2] or h[3]] == [], "tables wider than their box"

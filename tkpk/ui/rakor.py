@@ -25,9 +25,12 @@ from tkpk.ui.widgets import kotak_malas
 _OPD = {"": "— tanpa OPD —", **{o.kode: f"{o.nama_singkat} (pilar {o.pilar})" for o in katalog.OPD}}
 _INDIKATOR = {i.kode: i.nama for i in katalog.INDIKATOR if not i.turunan}
 _ACUAN = {"": "tanpa target", "program": "program OPD", "indikator": "indikator wilayah"}
-# under a decision table on the projector (tkpk.rakor.tabel.KOLOM_PROYEKTOR): where the columns it leaves out are
-KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (acuan target, dasar saran, "
-                 "terakhir diubah) ada di mode biasa dan di berkas unduhan.")
+# under a decision table on the projector (tkpk.rakor.tabel.KOLOM_PROYEKTOR*): where the columns it leaves out are,
+# for the follow-up (with the data's suggestion) and for this rakor's decisions
+KOLOM_LENGKAP_TINDAK = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (acuan target, dasar "
+                        "saran, terakhir diubah) ada di mode biasa dan di berkas unduhan.")
+KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (terakhir diubah) ada di mode "
+                 "biasa dan di berkas unduhan.")
 
 # A form on the projector: labels and fields readable from the back of the room.
 CSS_FORM_BESAR = """
@@ -63,9 +66,10 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = 
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
     besar = chrome.mode_presentasi()
     tampil = t[tabel.KOLOM_PROYEKTOR_TINDAK if dengan_saran else tabel.KOLOM_PROYEKTOR] if besar else t
-    aman.tabel_kecil(tampil, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd says why
+    with st.container(key=f"teks_keputusan_{key}"):  # its decision column breaks long words (chrome.CSS_TEKS_BEBAS)
+        aman.tabel_kecil(tampil, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd: why
     if besar:
-        st.caption(KOLOM_LENGKAP)
+        st.caption(KOLOM_LENGKAP_TINDAK if dengan_saran else KOLOM_LENGKAP)
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
     tombol_unduh(t, key, key=f"unduh_{key}", sampel=sampel,
                  asal="keputusan rakor dicatat analis TKPK" + ("; saran status dari laporan intervensi OPD"
