@@ -237,8 +237,11 @@ def test_the_projector_scorecard_keeps_the_rooms_columns_and_the_desk_keeps_all(
     kecil, penuh = tabel_tampil(proyektor.table[0]), tabel_tampil(meja.table[0])
     assert list(kecil.columns) == list(tabel.KOLOM_PROYEKTOR)
     assert len(penuh.columns) == 13 and set(kecil.columns) < set(penuh.columns)
-    # the same OPDs with the same cells; the links keep the projector mode
+    # the same OPDs with the same cells; the links keep the projector mode, and an OPD without a report says so in
+    # its status (the "Laporan" column is not there to say it)
     penuh["OPD"] = penuh["OPD"].str.replace(r"\)$", "&mode=presentasi)", regex=True)
+    penuh.loc[penuh["Laporan"] == "Belum melapor", "Status"] = tabel.BELUM_MELAPOR
+    assert (kecil["Status"] == tabel.BELUM_MELAPOR).sum() == 2  # Dishub and DPMPTSP sent no report for 2024
     assert kecil.to_dict("list") == penuh[list(kecil.columns)].to_dict("list")
     assert ui_pilar.KOLOM_LENGKAP in [c.value for c in proyektor.caption]
     assert ui_pilar.KOLOM_LENGKAP not in [c.value for c in meja.caption]

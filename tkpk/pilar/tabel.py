@@ -144,10 +144,18 @@ def siap(df: pd.DataFrame) -> Tabel:
 KOLOM_PROYEKTOR = (STATUS, "OPD", "Pagu (Rp)", "Serapan (%)", "Capaian output (%)", "Lokasi di kantong (%)")
 
 
+BELUM_MELAPOR = f"{Status.ABU.simbol} Belum melapor"
+
+
 def untuk_proyektor(t: Tabel) -> Tabel:
-    """``t`` cut to :data:`KOLOM_PROYEKTOR` (those it has), in that order, with their formats."""
+    """``t`` cut to :data:`KOLOM_PROYEKTOR` (those it has), in that order, with their formats. Without the "Laporan"
+    column, an OPD that sent no report says so in its status ("○ Belum melapor"), where "○ Tidak ada data" would
+    also fit one that reported without numbers to judge (review finding)."""
     kolom = [c for c in KOLOM_PROYEKTOR if c in t.df.columns]
-    return Tabel(t.df[kolom], {k: v for k, v in t.format.items() if k in kolom})
+    df = t.df[kolom]
+    if STATUS in df.columns and "Laporan" in t.df.columns:
+        df = df.assign(**{STATUS: df[STATUS].where(t.df["Laporan"] != "Belum melapor", BELUM_MELAPOR)})
+    return Tabel(df, {k: v for k, v in t.format.items() if k in kolom})
 
 
 def _teks_sel(nilai: pd.Series, status: pd.Series) -> list[object]:
