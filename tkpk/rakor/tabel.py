@@ -6,6 +6,8 @@ never depends on colour alone (● selesai, ◐ berjalan, ○ baru, ▲ terlamba
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from tkpk import fmt, katalog
@@ -52,6 +54,26 @@ def _lokasi(r: pd.Series) -> str:
 # suggestion and who changed a decision last stay in the desk view and the download.
 KOLOM_PROYEKTOR_TINDAK = ["No", "Keputusan", "OPD", "Lokasi", "Tenggat", "Status", "Saran dari data"]
 KOLOM_PROYEKTOR = ["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat", "Status"]
+
+
+# A run of this many characters without a space (a web address, a word typed without spaces) gets a break
+# opportunity every PATAH_SETIAP characters when shown; no Indonesian word, number or date is that long.
+PATAH_BATAS, PATAH_SETIAP = 25, 20
+ZWSP = "\u200b"  # ZERO WIDTH SPACE: invisible, a place the line may break
+_RUNTUN = re.compile(rf"\S{{{PATAH_BATAS},}}")
+
+
+def bisa_patah(teks: object) -> object:
+    """A decision's text as shown: long runs without a space may break every :data:`PATAH_SETIAP` characters.
+
+    Why: a decision holding a web address or a long word stretched its table past a 1024 px projector and hid the
+    last columns (review finding). CSS ``overflow-wrap: anywhere`` fixed that but let the table squeeze the column
+    and break ordinary words, amounts and dates inside (second review); this touches only the long runs. Shown
+    text only: the download keeps the decision as typed."""
+    if not isinstance(teks, str):
+        return teks
+    return _RUNTUN.sub(lambda m: ZWSP.join(m.group(0)[i:i + PATAH_SETIAP]
+                                           for i in range(0, len(m.group(0)), PATAH_SETIAP)), teks)
 
 
 def tabel_keputusan(k: pd.DataFrame, dengan_saran: bool = False) -> pd.DataFrame:

@@ -32,18 +32,9 @@ CSS_METRIK = """
   overflow-wrap: normal !important; word-break: normal !important; }
 """
 
-# Free text typed at a rakor breaks where it must: a decision holding a web address, or a long word without a space,
-# stretched the decision table past a 1024 px projector and hid its last columns (review finding). Only the
-# decision's own column (the second; tkpk.ui.rakor.daftar_keputusan keys its box): a number or a date never
-# breaks inside.
-CSS_TEKS_BEBAS = """
-[class*="st-key-teks_keputusan"] td:nth-child(2), [class*="st-key-teks_keputusan"] td:nth-child(2) * {
-  overflow-wrap: anywhere !important; }
-"""
-
 CSS_DASAR = """
 <style>
-""" + CSS_METRIK + CSS_TEKS_BEBAS + """
+""" + CSS_METRIK + """
 [data-testid="stMetricValue"] p { font-size: min(2.6rem, 19cqi); font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 /* a page's sections (tabs) read as its table of contents, not as fine print */
@@ -67,7 +58,7 @@ CSS_DASAR = """
 # least 64 px in a column of 340 px or more; see CSS_METRIK), black on white.
 CSS_PRESENTASI = """
 <style>
-""" + CSS_METRIK + CSS_TEKS_BEBAS + """
+""" + CSS_METRIK + """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbar"],
 [data-testid="stHeader"], [data-testid="stDecoration"] { display: none !important; }
 .stApp, .stApp p, .stApp li, .stApp label, .stApp td, .stApp th { font-size: 24px !important; color: #000000; }

@@ -53,8 +53,6 @@ CSS_SLIDE = """
   flex: 1 1 0 !important; }
 .daftar-slide td, .daftar-slide th { font-size: 22px !important; padding: 2px 10px !important; }
 .daftar-slide th { text-align: left !important; }
-/* a decision's own text breaks where it must (a web address, a long word): see chrome.CSS_TEKS_BEBAS */
-.daftar-slide td:nth-child(2), .daftar-slide td:nth-child(2) * { overflow-wrap: anywhere !important; }
 .label-contoh { background: #fff3e0; border: 3px solid #a04000; padding: 2px 12px; margin-bottom: 0.5rem; }
 .label-contoh p { font-size: 26px !important; font-weight: 800; color: #7a2e00 !important; margin: 0 !important;
   line-height: 1.3; }

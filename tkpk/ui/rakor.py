@@ -66,8 +66,8 @@ def daftar_keputusan(k: pd.DataFrame, *, dengan_saran: bool = False, key: str = 
     t = tabel.tabel_keputusan(k, dengan_saran=dengan_saran)
     besar = chrome.mode_presentasi()
     tampil = t[tabel.KOLOM_PROYEKTOR_TINDAK if dengan_saran else tabel.KOLOM_PROYEKTOR] if besar else t
-    with st.container(key=f"teks_keputusan_{key}"):  # its decision column breaks long words (chrome.CSS_TEKS_BEBAS)
-        aman.tabel_kecil(tampil, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd: why
+    tampil = tampil.assign(Keputusan=tampil["Keputusan"].map(tabel.bisa_patah))  # shown only: bisa_patah says why
+    aman.tabel_kecil(tampil, tautan={"OPD": chrome.dengan_mode(tabel.tautan_opd(k))})  # links: tautan_opd says why
     if besar:
         st.caption(KOLOM_LENGKAP_TINDAK if dengan_saran else KOLOM_LENGKAP)
     sampel = any(bool(k[c].astype(bool).any()) for c in ("sampel", "saran_sampel") if c in k.columns)
@@ -293,7 +293,9 @@ def judul(b: BahanRakor) -> str:
 
 
 def _tabel_slide(t: pd.DataFrame, n: int) -> None:
-    """A slide table in the slides' own style; cells are escaped HTML, so typed text stays text."""
+    """A slide table in the slides' own style; cells are escaped HTML, so typed text stays text, and a decision's
+    long runs without a space may break (:func:`tkpk.rakor.tabel.bisa_patah`)."""
+    t = t.assign(Keputusan=t["Keputusan"].map(tabel.bisa_patah)) if "Keputusan" in t.columns else t
     st.markdown('<div class="daftar-slide">' + t.head(n).to_html(index=False, border=0, escape=True) + "</div>",
                 unsafe_allow_html=True)
     if len(t) > n:
