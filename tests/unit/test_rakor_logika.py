@@ -26,6 +26,8 @@ def test_a_complete_decision_passes():
 
 @pytest.mark.parametrize(("ubah", "bagian_pesan"), [
     ({"teks": "   "}, "Isi keputusan wajib"),
+    # review finding: invisible characters only (zero-width space, word joiner, BOM) showed as a blank decision
+    ({"teks": "\u200b\u200b \u2060\ufeff"}, "Isi keputusan wajib"),
     ({"teks": "x" * 1001}, "terlalu panjang"),
     ({"kode_opd": "DINAS_FIKTIF"}, "OPD \"DINAS_FIKTIF\" tidak dikenal"),
     ({"status": "tunda"}, "Status \"tunda\""),
@@ -43,8 +45,10 @@ def test_each_wrong_field_is_named_in_indonesian(ubah: dict[str, object], bagian
 
 
 def test_blank_optional_fields_are_none_so_empty_and_missing_are_one_thing():
-    isi = kp.rapikan(kp.IsiKeputusan(teks=" Teks ", kode_opd="", program="  ", catatan=""))
+    isi = kp.rapikan(kp.IsiKeputusan(teks=" Teks ", kode_opd="", program="  ", catatan="\u200b"))
     assert (isi.teks, isi.kode_opd, isi.program, isi.catatan) == ("Teks", None, None, None)
+    # a text with a visible character keeps its invisible ones as typed
+    assert kp.rapikan(kp.IsiKeputusan(teks="a\u200bb")).teks == "a\u200bb"
 
 
 def test_overdue_is_derived_from_the_deadline_and_never_for_done_decisions():

@@ -12,6 +12,7 @@ a decision or a rakor entered by mistake is an event too.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
@@ -62,11 +63,13 @@ class IsiKeputusan:
 
 
 def _teks(x: object) -> str | None:
-    """Trimmed text, or None for empty input (a form's blank field)."""
+    """Trimmed text, or None for empty input (a form's blank field). Text of spaces and invisible format characters
+    only (zero-width space, word joiner, BOM: Unicode category Cf) is empty too: it showed as a blank decision
+    (review finding)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return None
     s = str(x).strip()
-    return s or None
+    return s if any(not c.isspace() and unicodedata.category(c) != "Cf" for c in s) else None
 
 
 def _tanggal(x: object) -> date | None:
