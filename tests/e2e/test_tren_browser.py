@@ -53,6 +53,10 @@ def test_home_page_shows_the_pillar_strip_and_freshness(page, server):
     for teks in ("2,36%", "Serapan anggaran", "4 dari 4 OPD melapor", "Data terakhir diperbarui", "0,326"):
         page.get_by_text(teks).first.wait_for(timeout=30_000)
     wait_for_app(page)
+    # the four pillar tiles, waited for: one full run of the suite read the metrics while the page was being drawn
+    # again (two of them, P1 and one tile, were in the page) although every text above had been found
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetric]')]"
+                           ".filter(e => e.innerText.startsWith('Serapan anggaran')).length >= 4", timeout=30_000)
     metrik = page.eval_on_selector_all("[data-testid=stMetric]", "els => els.map(e => e.innerText)")
     serapan = [m for m in metrik if m.startswith("Serapan anggaran")]
     assert len(serapan) == 4 and all("%" in m for m in serapan), metrik  # one per pillar, a percentage each
