@@ -85,6 +85,13 @@ def mode_presentasi() -> bool:
     return st.query_params.get(PARAM_MODE) == MODE_PRESENTASI
 
 
+def kolom_lengkap(lain: str) -> str:
+    """The caption under a table cut for the projector, naming the columns it leaves out (``lain``): the desk view
+    and the download keep them, and the room should know the table is not all there is."""
+    return (f"Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap ({lain}) ada di mode biasa dan di "
+            "berkas unduhan.")
+
+
 def dengan_mode(tautan: list[str | None]) -> list[str | None]:
     """Links within the app, kept in projector mode when the page is in it: a link followed at a rakor must not
     open the next page with the sidebar and desk-sized type."""

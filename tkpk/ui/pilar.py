@@ -30,8 +30,7 @@ KUNCI_SKOR = "buka_grafik_skor"
 JUDUL_ANGGARAN = "Grafik pagu dan realisasi per OPD"
 KUNCI_ANGGARAN = "buka_grafik_anggaran"
 # under the projector's short scorecard: where the columns it leaves out are
-KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (laporan, program, realisasi, "
-                 "penerima, lokasi, nama lengkap dan kode OPD) ada di mode biasa dan di berkas unduhan.")
+KOLOM_LENGKAP = chrome.kolom_lengkap("laporan, program, realisasi, penerima, lokasi, nama lengkap dan kode OPD")
 # numbers in a static table as in the grid: right-aligned (Streamlit writes "text-align: left" on every cell), never
 # broken inside ("Rp22.157.000.000")
 ANGKA_STATIS = {"text-align": "right !important", "white-space": "nowrap"}

@@ -27,10 +27,8 @@ _INDIKATOR = {i.kode: i.nama for i in katalog.INDIKATOR if not i.turunan}
 _ACUAN = {"": "tanpa target", "program": "program OPD", "indikator": "indikator wilayah"}
 # under a decision table on the projector (tkpk.rakor.tabel.KOLOM_PROYEKTOR*): where the columns it leaves out are,
 # for the follow-up (with the data's suggestion) and for this rakor's decisions
-KOLOM_LENGKAP_TINDAK = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (acuan target, dasar "
-                        "saran, terakhir diubah) ada di mode biasa dan di berkas unduhan.")
-KOLOM_LENGKAP = ("Di layar proyektor tabel ini memuat kolom utama saja. Kolom lengkap (terakhir diubah) ada di mode "
-                 "biasa dan di berkas unduhan.")
+KOLOM_LENGKAP_TINDAK = chrome.kolom_lengkap("acuan target, dasar saran, terakhir diubah")
+KOLOM_LENGKAP = chrome.kolom_lengkap("terakhir diubah")
 
 # A form on the projector: labels and fields readable from the back of the room.
 CSS_FORM_BESAR = """
