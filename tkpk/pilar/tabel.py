@@ -144,7 +144,8 @@ def siap(df: pd.DataFrame) -> Tabel:
 KOLOM_PROYEKTOR = (STATUS, "OPD", "Pagu (Rp)", "Serapan (%)", "Capaian output (%)", "Lokasi di kantong (%)")
 
 
-BELUM_MELAPOR = f"{Status.ABU.simbol} Belum melapor"
+LAPORAN_BELUM = "Belum melapor"  # the "Laporan" cell of an OPD that sent no report
+BELUM_MELAPOR = f"{Status.ABU.simbol} {LAPORAN_BELUM}"
 
 
 def untuk_proyektor(t: Tabel) -> Tabel:
@@ -154,7 +155,7 @@ def untuk_proyektor(t: Tabel) -> Tabel:
     kolom = [c for c in KOLOM_PROYEKTOR if c in t.df.columns]
     df = t.df[kolom]
     if STATUS in df.columns and "Laporan" in t.df.columns:
-        df = df.assign(**{STATUS: df[STATUS].where(t.df["Laporan"] != "Belum melapor", BELUM_MELAPOR)})
+        df = df.assign(**{STATUS: df[STATUS].where(t.df["Laporan"] != LAPORAN_BELUM, BELUM_MELAPOR)})
     return Tabel(df, {k: v for k, v in t.format.items() if k in kolom})
 
 
@@ -181,7 +182,7 @@ def tabel_opd(k: KartuSkor) -> pd.DataFrame:
     return pd.DataFrame({
         STATUS: o["status"].map(teks_status),
         "OPD": o["nama_singkat"],
-        "Laporan": o["belum_melapor"].map({True: "Belum melapor", False: "Melapor"}),
+        "Laporan": o["belum_melapor"].map({True: LAPORAN_BELUM, False: "Melapor"}),
         "Program": o["jumlah_program"],
         "Pagu (Rp)": o["pagu"],
         "Realisasi (Rp)": o["realisasi"],
