@@ -1,8 +1,9 @@
 """Plausibility: a part cannot exceed its whole, for the same place and year.
 
 The same pairs are checked within the file (:func:`cek_berkas`, during validation) and on the combination of the
-file with what the store holds for the same place and year (:mod:`tkpk.ingest.kewajaran_tersimpan`, before the preview),
-because a file that only brings penduduk_miskin can still put 170 % on the map when the stored penduduk is smaller.
+file with what the store holds for the same place and year (:mod:`tkpk.ingest.kewajaran_tersimpan`, before the
+preview), because a file that only brings penduduk_miskin can still put 170 % on the map when the stored penduduk
+is smaller.
 """
 
 from __future__ import annotations
