@@ -1,6 +1,7 @@
 """Presentasi rakor: forced projector mode, the whole agenda walked with "next", links restore slide and agenda."""
 
 import json
+import re
 
 from tkpk.rakor import agenda as ag
 
@@ -142,3 +143,44 @@ def test_at_1920x1080_the_six_decisions_fit_one_slide(run_page):
 def test_the_720_title_cannot_run_into_the_sample_box(run_page):
     css = _css(run_page(HALAMAN, {"slide": "2", "layar": "720"}))
     assert '[data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }' in css
+
+
+def test_long_decisions_get_slides_of_their_own_and_a_cut_text_says_where_the_rest_is(tulis_env):
+    """Review finding (issue 17): one ~700-character decision pushed the next ones below the bottom of a 1280×720
+    follow-up slide (three a slide, whatever their length). Slides are now filled by the lines the texts need:
+    every decision of the previous rakor is on exactly one follow-up slide, and a text too long for a slide of its
+    own is cut at a word with "…" and a line saying where the whole text is."""
+    from datetime import date
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import buka_langsung
+    from tests.conftest import ROOT
+    from tkpk.rakor import keputusan as kp
+    from tkpk.rakor.bahan import bahan_rakor
+    from tkpk.toko.db import connect
+
+    kalimat = "Dinas Sosial memverifikasi ulang data penerima bantuan di desa kantong kemiskinan. "
+    con = connect(tulis_env)
+    try:
+        sebelumnya = int(kp.daftar_rakor(con)["rakor_id"].iloc[1])  # newest first: this rakor, the previous
+        for teks in ((kalimat * 9)[:700].strip(), (kalimat * 13)[:1000].strip()):
+            kp.catat_keputusan(con, sebelumnya, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2030, 6, 30)),
+                               oleh="uji")
+        semua = len(bahan_rakor(con).tindak_lanjut)
+    finally:
+        con.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update({"agenda": "tindaklanjut", "layar": "720"})
+    at = buka_langsung(at, HALAMAN)
+    nomor, potong = [], 0
+    while True:
+        assert not at.exception, at.exception
+        tabel = next(m.value for m in at.markdown if '<div class="daftar-slide">' in m.value)
+        nomor += [int(x) for x in re.findall(r"<tr>\s*<td>(\d+)</td>", tabel)]
+        potong += sum("Teks bertanda … dipotong" in m.value for m in at.markdown)
+        if at.button(key="slide_maju").disabled:
+            break
+        at.button(key="slide_maju").click().run()
+    assert nomor == list(range(1, semua + 1)) and semua == 8, nomor
+    assert potong >= 1  # the 1.000-character decision does not fit a 720 slide whole

@@ -46,11 +46,7 @@ def test_every_slide_has_a_title_and_heights_follow_the_screen():
 
 
 def test_the_follow_up_takes_as_many_slides_as_its_decisions_need():
-    assert [ag.jumlah_halaman(n, 720) for n in (0, 3, 4, 6, 7)] == [1, 1, 2, 2, 3]
-    assert [ag.jumlah_halaman(n, 1080) for n in (6, 7)] == [1, 2]
-    # split evenly, every decision on exactly one page
-    assert [ag.bagian_halaman(7, k, 3) for k in (1, 2, 3)] == [slice(0, 3), slice(3, 6), slice(6, 7)]
-    assert [ag.bagian_halaman(6, k, 2) for k in (1, 2)] == [slice(0, 3), slice(3, 6)]
+    """The split itself: tests/unit/test_rakor_halaman.py."""
     a = ag.Agenda(ag.BAWAAN, 2024, layar=720, posisi=2)   # "Dua angka", after a one-page follow-up
     b = a.dengan_halaman_tl(2)
     assert b.jumlah == a.jumlah + 1 and b.sekarang == ag.DUA_ANGKA and b.posisi == 3

@@ -31,23 +31,6 @@ BAWAAN: tuple[str, ...] = (ANGKA_UTAMA, TINDAK_LANJUT, DUA_ANGKA, PETA, *PILAR, 
 JEDA = (0, 15, 30, 60, 120)   # seconds; 0 = no auto-advance
 LAYAR = (1080, 720)           # projector heights the charts are sized for
 INDIKATOR_BAWAAN = "p0"
-# Decisions per follow-up slide: as many as fit with every word visible (text up to ~3 lines at the slide's font),
-# the status form collapsed and the footer on screen; more decisions make more slides "(1/2)", "(2/2)".
-KEPUTUSAN_PER_SLIDE = {1080: 6, 720: 3}
-
-
-def jumlah_halaman(n: int, layar: int) -> int:
-    """How many follow-up slides ``n`` decisions need at projector height ``layar`` (at least one)."""
-    per = KEPUTUSAN_PER_SLIDE.get(layar, KEPUTUSAN_PER_SLIDE[720])
-    return max(1, -(-n // per))
-
-
-def bagian_halaman(n: int, ke: int, dari: int) -> slice:
-    """The rows of follow-up slide ``ke`` (1-based) of ``dari``: ``n`` decisions split evenly (6 in two: 3 + 3)."""
-    ukuran = -(-n // max(1, dari)) if n else 0
-    return slice((ke - 1) * ukuran, min(n, ke * ukuran))
-
-
 @dataclass(frozen=True)
 class Agenda:
     slide: tuple[str, ...]
@@ -57,7 +40,7 @@ class Agenda:
     layar: int = 1080
     posisi: int = 0  # 0-based index into the deck (:attr:`dek`): the follow-up may take several slides
     rakor: int | None = None  # the rakor on the agenda; None = the latest by date
-    halaman_tl: int = 1  # slides the follow-up takes (:func:`jumlah_halaman`, from the number of decisions)
+    halaman_tl: int = 1  # slides the follow-up takes (:func:`tkpk.rakor.halaman.bagi`, from its decisions)
 
     @property
     def dek(self) -> tuple[tuple[str, int], ...]:

@@ -219,7 +219,7 @@ def slide_rakor(a: ag.Agenda) -> None:
     contoh = bahan.sampel_tindak_lanjut if a.sekarang == ag.TINDAK_LANJUT else bahan.sampel_keputusan
     label_contoh(contoh)
     if a.sekarang == ag.TINDAK_LANJUT:
-        ui_rakor.slide_tindak_lanjut(bahan, a.layar, masuk.pengguna(), halaman=(a.halaman, a.halaman_tl))
+        ui_rakor.slide_tindak_lanjut(bahan, a.layar, masuk.pengguna(), halaman_ke=(a.halaman, a.halaman_tl))
     else:
         ui_rakor.slide_keputusan(bahan, a.layar, masuk.pengguna())
     kaki(sl.KAKI_RAKOR, contoh)

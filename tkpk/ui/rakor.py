@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from tkpk import katalog
+from tkpk.rakor import halaman, tabel
 from tkpk.rakor import keputusan as kp
-from tkpk.rakor import tabel
 from tkpk.rakor.bahan import BahanRakor, judul_rakor
 from tkpk.ui import aman, chrome
 from tkpk.ui.cache import baca
@@ -290,14 +290,19 @@ def judul(b: BahanRakor) -> str:
     return judul_rakor(b.sekarang)
 
 
-def _tabel_slide(t: pd.DataFrame, n: int) -> None:
-    """A slide table in the slides' own style; cells are escaped HTML, so typed text stays text, and a decision's
-    long runs without a space may break (:func:`tkpk.rakor.tabel.bisa_patah`)."""
-    t = t.assign(Keputusan=t["Keputusan"].map(tabel.bisa_patah)) if "Keputusan" in t.columns else t
-    st.markdown('<div class="daftar-slide">' + t.head(n).to_html(index=False, border=0, escape=True) + "</div>",
+def _tabel_slide(s: halaman.Slide, bagian: slice, lainnya: bool = False) -> None:
+    """One slide's rows of a decision table in the slides' own style; cells are escaped HTML, so typed text stays
+    text, and a decision's long runs without a space may break (:func:`tkpk.rakor.tabel.bisa_patah`).
+    ``lainnya``: say how many decisions the slide leaves out (the Keputusan slide shows its first page only)."""
+    t = s.tabel.iloc[bagian]
+    t = t.assign(Keputusan=t["Keputusan"].map(tabel.bisa_patah))
+    st.markdown('<div class="daftar-slide">' + t.to_html(index=False, border=0, escape=True) + "</div>",
                 unsafe_allow_html=True)
-    if len(t) > n:
-        st.markdown(f"… dan {len(t) - n} keputusan lainnya (daftar lengkap di halaman Tindak lanjut rakor).")
+    if s.dipotong and any(x.endswith(halaman.ELIPSIS) for x in s.tabel["Keputusan"].iloc[bagian]):
+        st.markdown("Teks bertanda … dipotong; lengkapnya di halaman Tindak lanjut rakor.")
+    if lainnya and len(s.tabel) > bagian.stop:
+        st.markdown(f"… dan {len(s.tabel) - bagian.stop} keputusan lainnya (daftar lengkap di halaman Tindak lanjut "
+                    "rakor).")
 
 
 def _masuk_slide(oleh: str | None, key: str) -> None:
@@ -308,27 +313,30 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
             masuk.gerbang(key)
 
 
+def _slide_tindak_lanjut(b: BahanRakor, layar: int) -> halaman.Slide:
+    t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)[tabel.KOLOM_PROYEKTOR_TINDAK]
+    return halaman.untuk_slide(t, halaman.ukuran(halaman.TINDAK_LANJUT, layar))
+
+
 def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
     """How many slides the follow-up of ``b`` takes at projector height ``layar``."""
-    from tkpk.rakor.agenda import jumlah_halaman
-
-    return jumlah_halaman(len(b.tindak_lanjut), layar) if b.sebelumnya is not None else 1
+    return len(_slide_tindak_lanjut(b, layar).bagian) if b.sebelumnya is not None else 1
 
 
-def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman: tuple[int, int] = (1, 1)) -> None:
+def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman_ke: tuple[int, int] = (1, 1)) -> None:
     """The decisions of the previous rakor with their status (overdue marked) and the data's suggestion; page
-    ``halaman`` = (this page, pages) of the follow-up, each decision on exactly one page, numbered across pages."""
-    from tkpk.rakor.agenda import bagian_halaman
-
+    ``halaman_ke`` = (this page, pages) of the follow-up, each decision on exactly one page, numbered across pages.
+    """
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
         return
     st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
-    t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)
-    bagian = t[tabel.KOLOM_PROYEKTOR_TINDAK].iloc[bagian_halaman(len(t), *halaman)]
-    _tabel_slide(bagian, len(bagian))
-    if halaman[0] < halaman[1]:
-        st.markdown(f"Keputusan berikutnya di slide selanjutnya ({halaman[0] + 1}/{halaman[1]}).")
+    s = _slide_tindak_lanjut(b, layar)
+    ke, dari = halaman_ke
+    # the agenda counted the pages when it was opened; a decision recorded since may change the count
+    _tabel_slide(s, s.bagian[min(ke, len(s.bagian)) - 1])
+    if ke < dari:
+        st.markdown(f"Keputusan berikutnya di slide selanjutnya ({ke + 1}/{dari}).")
     if bisa_menulis(oleh):
         with st.expander("Perbarui status atau terima saran"):
             form_perbarui(b.tindak_lanjut, oleh, key="slide_tl", dengan_saran=True)  # type: ignore[arg-type]
@@ -343,9 +351,9 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
     st.markdown(f"**{aman.md(judul_rakor(b.sekarang))}** — {tabel.ringkas(b.keputusan)}")
     peringatan_tertunda()
     if not b.keputusan.empty:
-        t = tabel.tabel_keputusan(b.keputusan)
-        _tabel_slide(t[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]],
-                     4 if layar >= 1080 else 2)
+        t = tabel.tabel_keputusan(b.keputusan)[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]]
+        s = halaman.untuk_slide(t, halaman.ukuran(halaman.KEPUTUSAN, layar))
+        _tabel_slide(s, s.bagian[0], lainnya=True)
     if bisa_menulis(oleh):
         with st.expander("Catat keputusan", expanded=b.keputusan.empty, icon=":material/add_circle:"):
             form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]

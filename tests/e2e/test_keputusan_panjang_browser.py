@@ -1,0 +1,81 @@
+"""Long decisions on the rakor slides, in a real browser: every follow-up slide and the Keputusan slide stay on
+the projector's screen, with every decision on exactly one follow-up slide.
+
+Review finding (issue 17): slides held a fixed 3 (1280×720) or 6 (1920×1080) decisions; one ~700-character
+decision pushed the next ones below the bottom of a 1280×720 projector, where nobody in the room can scroll.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from tests.e2e.conftest import SHOTS, start_server, stop_server, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+KALIMAT = "Dinas Sosial memverifikasi ulang data penerima bantuan di desa kantong kemiskinan. "
+PANJANG = [(KALIMAT * 9)[:700].strip(), "Perbaiki data DTSEN desil 1 di Kecamatan Aluh Aluh.",
+           (KALIMAT * 13)[:1000].strip(), (KALIMAT * 4)[:300].strip()]
+
+UKUR = """() => {
+  const m = document.querySelector('[data-testid=stMain]');
+  const d = document.scrollingElement;
+  const t = document.querySelector('.daftar-slide table');
+  return {main: m ? m.scrollHeight - m.clientHeight : 0, doc: d.scrollHeight - window.innerHeight,
+          bawah: t ? Math.round(t.getBoundingClientRect().bottom) : 0,
+          nomor: t ? [...t.querySelectorAll('tbody tr td:first-child')].map(c => +c.innerText) : []};
+}"""
+
+
+def test_long_decisions_keep_every_slide_on_the_screen(browser, store_path, tmp_path) -> None:
+    from tkpk.rakor import keputusan as kp
+    from tkpk.rakor.bahan import bahan_rakor
+    from tkpk.toko.db import connect
+
+    store = tmp_path / "tkpk.duckdb"
+    shutil.copy(store_path, store)
+    con = connect(store)
+    try:
+        rakor = kp.daftar_rakor(con)["rakor_id"].astype(int).tolist()  # newest first: this rakor, the previous
+        for r in rakor[:2]:
+            for teks in PANJANG:
+                kp.catat_keputusan(con, r, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2030, 6, 30)),
+                                   oleh="uji")
+        sebelumnya = len(bahan_rakor(con).tindak_lanjut)
+    finally:
+        con.close()
+    proc, url = start_server(store, tmp_path / "streamlit.log")
+    salah = []
+    try:
+        for layar, lebar in ((720, 1280), (1080, 1920)):
+            context = browser.new_context(viewport={"width": lebar, "height": layar}, locale="en-US")
+            try:
+                page = context.new_page()
+                nomor: list[int] = []
+                page.goto(f"{url}/presentasi?agenda=tindaklanjut,keputusan&layar={layar}&slide=1")
+                ke = 1
+                while True:
+                    wait_for_app(page)
+                    page.locator(".daftar-slide table").first.wait_for(timeout=60_000)
+                    page.wait_for_timeout(500)
+                    judul = page.locator("h1").first.inner_text()
+                    ukur = page.evaluate(UKUR)
+                    page.screenshot(path=str(SHOTS / f"keputusan_panjang_{layar}p_{ke}.png"))
+                    if ukur["main"] > 8 or ukur["doc"] > 8 or ukur["bawah"] > layar:
+                        salah.append((layar, judul, {k: v for k, v in ukur.items() if k != "nomor"}))
+                    if not judul.startswith("Tindak lanjut"):
+                        break
+                    nomor += ukur["nomor"]
+                    page.get_by_role("button", name=re.compile("Berikutnya")).click()
+                    page.wait_for_timeout(300)
+                    ke += 1
+                assert nomor == list(range(1, sebelumnya + 1)), (layar, nomor)
+            finally:
+                context.close()
+    finally:
+        stop_server(proc)
+    assert salah == [], "slides taller than the projector"
