@@ -9,11 +9,11 @@ from shapely.geometry import box
 from tkpk.peta.kantong import (
     AturanKantong,
     AturanMoran,
-    bandingkan_kantong,
     deskripsi_aturan,
     kantong_jumlah_persen,
 )
 from tkpk.peta.moran import kantong_moran
+from tkpk.peta.perubahan import bandingkan_kantong
 
 K3 = AturanKantong(k=3)
 

@@ -26,46 +26,13 @@ import pandas as pd
 
 from tkpk import fmt, sel_kecil
 from tkpk.intervensi.periode import pilih_periode
+from tkpk.intervensi.satuan import CAMPURAN, JIWA, KK, TANPA, TIDAK_DIJUMLAH, bersih, satuan_efektif, satuan_orang
 
 __all__ = ["CAMPURAN", "JIWA", "KK", "KUNCI_PROGRAM", "LOKASI", "SEKAB", "TANPA", "Perlindungan", "lindungi",
            "lindungi_periode", "ringkas", "ringkas_tempat", "satuan_efektif", "siapkan"]
 
 KUNCI_PROGRAM = ["pilar", "kode_opd", "program", "satuan_output"]
-JIWA, KK, TANPA, CAMPURAN = "jiwa", "KK", "tanpa satuan", "satuan campuran"
 LOKASI, SEKAB = "lokasi", "se-kabupaten"
-_ORANG = {"jiwa", "orang", "org", "siswa", "pelajar", "mahasiswa", "balita", "bayi", "anak", "lansia", "peserta",
-          "pasien", "mustahik", "penduduk", "warga", "individu", "ibu hamil", "bumil", "penyandang disabilitas"}
-_RUMAH_TANGGA = {"kk", "keluarga", "rumah tangga", "rt", "rts", "rtm", "kpm", "keluarga penerima manfaat",
-                 "rumah tangga sasaran"}
-_TIDAK_DIJUMLAH = {TANPA, CAMPURAN}
-
-
-def _bersih(x: object) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x) else " ".join(str(x).split())
-
-
-def _baku(satuan: str) -> str | None:
-    """"jiwa" or "KK" for a unit of people or households, else None."""
-    s = satuan.lower()
-    if s in _ORANG:
-        return JIWA
-    if s in _RUMAH_TANGGA:
-        return KK
-    return None
-
-
-def satuan_efektif(satuan_penerima: object, satuan_output: object) -> str:
-    """The unit a row's beneficiaries are counted in: the stated one, else the output's when it counts people or
-    households, else "tanpa satuan"."""
-    dinyatakan = _bersih(satuan_penerima)
-    if dinyatakan:
-        return _baku(dinyatakan) or dinyatakan
-    return _baku(_bersih(satuan_output)) or TANPA
-
-
-def satuan_orang(satuan_output: object) -> bool:
-    """True when an output is counted in people or households (then a small output is a small count too)."""
-    return _baku(_bersih(satuan_output)) is not None
 
 
 def siapkan(df: pd.DataFrame) -> pd.DataFrame:
@@ -76,13 +43,13 @@ def siapkan(df: pd.DataFrame) -> pd.DataFrame:
     asli = df["satuan_penerima"] if "satuan_penerima" in df.columns else pd.Series(None, index=df.index)
     output = df["satuan_output"] if "satuan_output" in df.columns else pd.Series(None, index=df.index)
     satuan = [satuan_efektif(a, b) for a, b in zip(asli, output, strict=True)]
-    lingkup = df["kode_wilayah"].map(lambda k: SEKAB if _bersih(k) in ("", "None", "nan") else LOKASI)
+    lingkup = df["kode_wilayah"].map(lambda k: SEKAB if bersih(k) in ("", "None", "nan") else LOKASI)
     return df.assign(satuan_penerima=pd.Series(satuan, index=df.index, dtype="object"),
                      lingkup=lingkup.astype("object"))
 
 
 def _kode(k: object) -> str:
-    s = _bersih(k)
+    s = bersih(k)
     return "" if s in ("None", "nan") else s
 
 
@@ -205,7 +172,7 @@ def _tambah_view(m: _Masalah, d: pd.DataFrame, view: object, awal_sel: Callable[
             node_prog = (*awal_total, j_prog, p, lingkup)
             peta[node_prog] = (j_prog, p, lingkup)
             m.kelompok.setdefault(node_prog, set()).add(s)
-            if u not in _TIDAK_DIJUMLAH:
+            if u not in TIDAK_DIJUMLAH:
                 node_opd = (*awal_total, j_opd, p[0], p[1], u, lingkup)
                 node_pilar = (*awal_total, j_pilar, p[0], u, lingkup)
                 m.kelompok.setdefault(node_opd, set()).add(node_prog)
@@ -306,7 +273,7 @@ def ringkas(rows: pd.DataFrame, lindung: Perlindungan, dengan_target: bool = Tru
     satu_program = len(set(prog)) == 1
     bagian, tanpa = [], set()
     for (u, lingkup), g in d.groupby(["_u", "lingkup"], sort=True):
-        if u in _TIDAK_DIJUMLAH and not satu_program:
+        if u in TIDAK_DIJUMLAH and not satu_program:
             tanpa |= set(g["_p"])
             continue
         pen = pd.to_numeric(g["penerima"], errors="coerce").sum(min_count=1)
@@ -324,7 +291,7 @@ def ringkas(rows: pd.DataFrame, lindung: Perlindungan, dengan_target: bool = Tru
         else:
             node = ("semua", u, lingkup)
         node_t = ("t" + node[0], *node[1:])
-        bagian.append(_teks_satuan(pen, tgt, u if u not in _TIDAK_DIJUMLAH else f"({u})", lindung.dari(node),
+        bagian.append(_teks_satuan(pen, tgt, u if u not in TIDAK_DIJUMLAH else f"({u})", lindung.dari(node),
                                    lingkup, dengan_target, lindung.dari(node_t)))
     if tanpa:
         bagian.append(f"{len(tanpa)} program tanpa satuan penerima (tidak dijumlahkan)")
@@ -343,14 +310,14 @@ def ringkas_tempat(rows: pd.DataFrame, lindung: Perlindungan) -> str:
                  _sel=[("sel", p, _kode(k)) for p, k in zip(prog, d["kode_wilayah"], strict=True)], _p=prog)
     bagian = []
     for u, g in d.groupby("_u", sort=True):
-        if u in _TIDAK_DIJUMLAH and g["_p"].nunique() > 1:
+        if u in TIDAK_DIJUMLAH and g["_p"].nunique() > 1:
             bagian.append(f"{g['_p'].nunique()} program {u} (tidak dijumlahkan)")
             continue
         pen = pd.to_numeric(g["penerima"], errors="coerce")
         sel = pd.Series([lindung.dari(s) for s in g["_sel"]], index=g.index)
         terlihat = pen[sel.eq("")].sum(min_count=1)
         tersembunyi = sorted(set(g.loc[sel.ne(""), "_sel"]), key=repr)
-        satuan = u if u not in _TIDAK_DIJUMLAH else f"({u})"
+        satuan = u if u not in TIDAK_DIJUMLAH else f"({u})"
         if not tersembunyi:
             if not math.isnan(terlihat):
                 bagian.append(f"{fmt.angka(terlihat)} {satuan}")

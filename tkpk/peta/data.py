@@ -23,11 +23,10 @@ from tkpk.peta.kantong import (
     AturanKantong,
     AturanMoran,
     HasilKantong,
-    PerubahanKantong,
-    bandingkan_kantong,
     kantong_jumlah_persen,
 )
 from tkpk.peta.moran import kantong_moran
+from tkpk.peta.perubahan import PerubahanKantong, bandingkan_kantong
 from tkpk.peta.sasaran import HasilSasaran, tepat_sasaran
 from tkpk.toko.queries import fetch
 from tkpk.toko.tahun import DataTingkat, data_tingkat, intervensi_tahun, simpan, teks_sel, wilayah

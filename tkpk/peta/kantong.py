@@ -26,8 +26,8 @@ from tkpk import fmt, katalog, sel_kecil
 from tkpk.peta.klasifikasi import SKEMA, Kelas, klasifikasi, nama_skema
 
 __all__ = [
-    "DEPRIVASI", "AturanKantong", "AturanMoran", "HasilKantong", "PerubahanKantong", "UjiMoran", "bandingkan_kantong",
-    "deskripsi_aturan", "deskripsi_moran", "kantong_jumlah_persen", "teks_p",
+    "DEPRIVASI", "AturanKantong", "AturanMoran", "HasilKantong", "UjiMoran", "deskripsi_aturan", "deskripsi_moran",
+    "kantong_jumlah_persen", "teks_p",
 ]
 
 KANTONG = "kantong"
@@ -324,45 +324,6 @@ def deskripsi_aturan(aturan: AturanKantong | AturanMoran | None = None, hasil: H
         baris.append("Persentase di tingkat kecamatan/desa adalah proksi dari data sasaran (DTSEN/P3KE), "
                      "bukan angka BPS.")
     return "\n".join(f"- {b}" for b in baris)
-
-
-@dataclass(frozen=True)
-class PerubahanKantong:
-    """Pockets that entered, left or stayed between two years (codes sorted)."""
-
-    masuk: list[str]
-    keluar: list[str]
-    tetap: list[str]
-    # kode, nama, status ('masuk'|'keluar'|'tetap'), jenis_lama, jenis_baru, peringkat_lama, peringkat_baru
-    tabel: pd.DataFrame
-
-    def ringkasan(self) -> str:
-        """One sentence for the page: how many entered and left."""
-        return f"{len(self.masuk)} wilayah masuk daftar kantong, {len(self.keluar)} keluar, {len(self.tetap)} tetap."
-
-
-def bandingkan_kantong(lama: HasilKantong | pd.DataFrame, baru: HasilKantong | pd.DataFrame) -> PerubahanKantong:
-    """Compare two years' pocket lists (from the same rule and level, else the comparison means nothing).
-
-    Parameters
-    ----------
-    lama, baru : HasilKantong or pd.DataFrame
-        Results of the earlier and later year, or tables with kode, nama, termasuk_kantong (jenis, peringkat optional).
-    """
-    def _kantong(h: HasilKantong | pd.DataFrame) -> pd.DataFrame:
-        t = h.tabel if isinstance(h, HasilKantong) else h
-        t = t[t["termasuk_kantong"].astype(bool)].assign(kode=lambda x: x["kode"].astype("str"))
-        return t.reindex(columns=["kode", "nama", "jenis", "peringkat"])
-
-    a, b = _kantong(lama), _kantong(baru)
-    m = a.merge(b, on="kode", how="outer", suffixes=("_lama", "_baru"), indicator=True)
-    m["nama"] = m["nama_baru"].combine_first(m["nama_lama"])
-    m["status"] = m["_merge"].map({"left_only": "keluar", "right_only": "masuk", "both": "tetap"}).astype("str")
-    tabel = m.sort_values(["status", "kode"], kind="mergesort")[
-        ["kode", "nama", "status", "jenis_lama", "jenis_baru", "peringkat_lama", "peringkat_baru"]
-    ].reset_index(drop=True)
-    daftar = {s: sorted(tabel.loc[tabel["status"] == s, "kode"]) for s in ("masuk", "keluar", "tetap")}
-    return PerubahanKantong(masuk=daftar["masuk"], keluar=daftar["keluar"], tetap=daftar["tetap"], tabel=tabel)
 
 
 # The spatial rule's words live here with the count × share rule's, so describing either needs no geometry;

@@ -14,7 +14,8 @@ import duckdb
 import pandas as pd
 
 from tkpk import fmt
-from tkpk.peta.kantong import AturanKantong, AturanMoran, HasilKantong, PerubahanKantong
+from tkpk.peta.kantong import AturanKantong, AturanMoran, HasilKantong
+from tkpk.peta.perubahan import PerubahanKantong
 from tkpk.peta.sasaran import HasilSasaran
 from tkpk.unduh import bulat
 

@@ -40,7 +40,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from tkpk import KODE_BANJAR, fmt, katalog, sel_kecil
-from tkpk.intervensi.penerima import satuan_orang
+from tkpk.intervensi.satuan import satuan_orang
 from tkpk.nama import kunci_nama
 from tkpk.rakor.periode import akhir_periode, triwulan_dari
 
