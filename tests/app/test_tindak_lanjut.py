@@ -304,3 +304,16 @@ def test_on_the_projector_the_decision_tables_keep_the_rooms_columns(tulis_env: 
         assert disebut == {c.lower() for c in lengkap if c not in kecil}, (teks, lengkap)
     assert not [c.value for c in meja.caption if c.value.startswith("Di layar proyektor")]
     assert keterangan[0] == ui_rakor.KOLOM_LENGKAP_TINDAK
+
+
+def test_the_keputusan_form_opens_by_itself_only_where_it_fits(tulis_env: Path):
+    """Second review (issue 17): on a 1280×720 slide the form, open by default while this rakor had no decision,
+    pushed its own "Simpan" button and the slide's source line 152 px below the screen. It opens by itself only
+    on the 1920×1080 slide; at 720 one click opens it."""
+    terbuka = {}
+    for layar in ("720", "1080"):
+        at = oidc_app("pages/presentasi.py", ANALIS, DAFTAR, query={"agenda": "keputusan", "layar": layar})
+        assert not at.exception, at.exception
+        assert "Belum ada keputusan" in teks_tampil(at.markdown)  # the sample's current rakor has none yet
+        terbuka[layar] = next(e for e in at.expander if e.label == "Catat keputusan").proto.expanded
+    assert terbuka == {"720": False, "1080": True}

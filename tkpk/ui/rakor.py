@@ -298,7 +298,7 @@ def _tabel_slide(s: halaman.Slide, bagian: slice, lainnya: bool = False) -> None
     t = t.assign(Keputusan=t["Keputusan"].map(tabel.bisa_patah))
     st.markdown('<div class="daftar-slide">' + t.to_html(index=False, border=0, escape=True) + "</div>",
                 unsafe_allow_html=True)
-    if s.dipotong and any(x.endswith(halaman.ELIPSIS) for x in s.tabel["Keputusan"].iloc[bagian]):
+    if s.ada_potong(bagian):
         st.markdown("Teks bertanda … dipotong; lengkapnya di halaman Tindak lanjut rakor.")
     if lainnya and len(s.tabel) > bagian.stop:
         st.markdown(f"… dan {len(s.tabel) - bagian.stop} keputusan lainnya (daftar lengkap di halaman Tindak lanjut "
@@ -352,9 +352,10 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
     peringatan_tertunda()
     if not b.keputusan.empty:
         t = tabel.tabel_keputusan(b.keputusan)[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]]
-        s = halaman.untuk_slide(t, halaman.ukuran(halaman.KEPUTUSAN, layar))
-        _tabel_slide(s, s.bagian[0], lainnya=True)
+        s, bagian = halaman.keputusan_slide(t, halaman.ukuran(halaman.KEPUTUSAN, layar))
+        _tabel_slide(s, bagian, lainnya=True)
     if bisa_menulis(oleh):
-        with st.expander("Catat keputusan", expanded=b.keputusan.empty, icon=":material/add_circle:"):
+        # open at first only where it fits under the slide's title (review: at 720 it pushed the footer 152 px down)
+        with st.expander("Catat keputusan", expanded=b.keputusan.empty and layar >= 1080, icon=":material/add_circle:"):
             form_keputusan(b.sekarang, oleh, key="slide_kep", besar=True)  # type: ignore[arg-type]
     _masuk_slide(oleh, "slide_kep")
