@@ -6,7 +6,7 @@
 -- The current value and the one without the batch are the macro nilai_per_sel's newest active non-empty value
 -- per cell (migration 0004), written out here over the batch's own cells only: the macro ranks every row of the
 -- table before a join can narrow it (6 s on the national store's 12 million rows, for a batch of any size);
--- tests/integration/test_batal_sel.py holds the two to the same answer.
+-- tests/integration/test_nilai_per_sel_sempit.py holds the two to the same answer.
 -- params: {"batch_id": 1}
 WITH k AS (
     SELECT DISTINCT tahun, kode_wilayah, indikator FROM nilai_indikator WHERE batch_id = $batch_id
