@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -41,37 +41,64 @@ class Ukuran:
     huruf_sempit: int  # the same for the other narrow columns (OPD, target, deadline, status, suggestion), squeezed
     pendek: int  # a slide whose decisions are all at most this long leaves the narrow columns room:
     huruf_lega: int  # then this many characters a line in them, Lokasi included
+    huruf_ringkas: int  # characters a line of the summary above the table holds (the slide's larger body text)
 
 
 # The follow-up of the previous rakor (status and suggestion columns beside each decision).
-TINDAK_LANJUT = {1080: Ukuran(garis=17, maks=6, huruf=90, huruf_lokasi=12, huruf_sempit=9, pendek=120, huruf_lega=13),
-                 720: Ukuran(garis=7.5, maks=3, huruf=55, huruf_lokasi=11, huruf_sempit=9, pendek=100, huruf_lega=12)}
-# This rakor's decisions: the same room, fewer columns (no status or suggestion) and a box to record one more.
-KEPUTUSAN = {1080: Ukuran(garis=15, maks=4, huruf=90, huruf_lokasi=12, huruf_sempit=10, pendek=120, huruf_lega=13),
-             720: Ukuran(garis=6.5, maks=2, huruf=60, huruf_lokasi=11, huruf_sempit=10, pendek=100, huruf_lega=12)}
+TINDAK_LANJUT = {
+    1080: Ukuran(garis=17.5, maks=6, huruf=105, huruf_lokasi=12, huruf_sempit=10, pendek=130, huruf_lega=14,
+                 huruf_ringkas=140),
+    720: Ukuran(garis=8, maks=3, huruf=70, huruf_lokasi=11, huruf_sempit=10, pendek=100, huruf_lega=13,
+                huruf_ringkas=100)}
+# This rakor's decisions: fewer columns (no status or suggestion), so a wider Keputusan column; less room, with the
+# box to record one more under the table.
+KEPUTUSAN = {
+    1080: Ukuran(garis=15, maks=4, huruf=110, huruf_lokasi=12, huruf_sempit=11, pendek=130, huruf_lega=14,
+                 huruf_ringkas=140),
+    720: Ukuran(garis=6.5, maks=2, huruf=75, huruf_lokasi=11, huruf_sempit=11, pendek=100, huruf_lega=13,
+                huruf_ringkas=100)}
 GARIS_MIN = 1
 # A row's padding and border, in lines.
 RUANG_BARIS = 0.1
 # Room for the line under the table that says a text was cut (one line of the slide's 24 px body text).
 GARIS_CATATAN = 1.5
+# The summary above the table ("<rakor> — n keputusan: …") is counted in the budget at two lines; each further
+# line (a long title or place) takes this many table lines (second review: a three-line summary ran 47 px over).
+GARIS_RINGKAS = 1.3
+# The "Acuan target" cell holds a free-text program: on a slide it is cut to this many characters, its target kept.
+MAKS_ACUAN = 60
+# How much wider a text in capitals is than ordinary text at the slides' font; the widths above hold for a text
+# with up to this share of capitals (names, abbreviations), and shrink linearly to all capitals.
+LEBAR_KAPITAL, KAPITAL_BIASA = 0.4, 0.15
 _SEMPIT = ("OPD", "Acuan target", "Tenggat", "Status", "Saran dari data")
 
 
-def ukuran(jenis: dict[int, Ukuran], layar: int) -> Ukuran:
-    """The room at projector height ``layar``; an unknown height gets the smaller screen's."""
-    return jenis.get(layar, jenis[720])
+def ukuran(jenis: dict[int, Ukuran], layar: int, ringkasan: str = "") -> Ukuran:
+    """The room at projector height ``layar`` (an unknown height gets the smaller screen's), less what a summary
+    ``ringkasan`` longer than two lines takes."""
+    u = jenis.get(layar, jenis[720])
+    lebih = max(0, baris_teks(ringkasan, u.huruf_ringkas, kapital=True) - 2) if ringkasan else 0
+    return replace(u, garis=u.garis - GARIS_RINGKAS * lebih) if lebih else u
 
 
-def baris_teks(teks: str, lebar: int) -> int:
-    """Lines a text takes in a column ``lebar`` characters wide, wrapped at its words (a longer word is broken)."""
-    return max(1, len(textwrap.wrap(teks, lebar, break_on_hyphens=False)))
+def baris_teks(teks: str, lebar: int, kapital: bool = False) -> int:
+    """Lines a text takes in a column ``lebar`` characters wide, wrapped at its words (a longer word is broken).
+    ``kapital``: capitals are wider than the letters ``lebar`` is measured in, so a sentence typed in capitals
+    gets a narrower column (second review: 100 characters in capitals took three lines where two were counted);
+    not for the short cells, whose abbreviations ("P3AP2KB") the widths already allow for."""
+    if kapital:
+        huruf = [c for c in teks if c.isalpha()]
+        besar = sum(c.isupper() for c in huruf) / len(huruf) if huruf else 0.0
+        lebar = round(lebar / (1 + LEBAR_KAPITAL * max(0.0, besar - KAPITAL_BIASA) / (1 - KAPITAL_BIASA)))
+    return max(1, len(textwrap.wrap(teks, max(1, lebar), break_on_hyphens=False)))
 
 
 def garis(sel: Mapping[str, str], u: Ukuran, lega: bool = False) -> float:
     """Lines one decision's row takes on a slide: its tallest cell, plus the row's padding. ``lega``: every
     decision on the slide is short (:attr:`Ukuran.pendek`), so the narrow columns are wider."""
     lokasi, sempit = (u.huruf_lega, u.huruf_lega) if lega else (u.huruf_lokasi, u.huruf_sempit)
-    tinggi = [GARIS_MIN, baris_teks(sel.get("Keputusan", ""), u.huruf), baris_teks(sel.get("Lokasi", ""), lokasi),
+    tinggi = [GARIS_MIN, baris_teks(sel.get("Keputusan", ""), u.huruf, kapital=True),
+              baris_teks(sel.get("Lokasi", ""), lokasi),
               *(baris_teks(sel[k], sempit) for k in _SEMPIT if k in sel)]
     return max(tinggi) + RUANG_BARIS
 
@@ -90,14 +117,32 @@ def _potong_pada(teks: str, batas: int) -> str:
     return kepala.rstrip(" ,;:.-–") + ELIPSIS
 
 
+def judul_slide(judul: str, ekor: str, u: Ukuran) -> str:
+    """The rakor's name as the line above a slide's table shows it: cut at a word with "…" so that it and ``ekor``
+    (" — n keputusan: …") take about two lines (second review: a 300-character place made a six-line summary).
+    The Tindak lanjut page shows it whole."""
+    batas = 2 * u.huruf_ringkas - len(ekor)
+    return judul if len(judul) <= batas else _potong_pada(judul, max(batas, 40))
+
+
+def potong_acuan(teks: str) -> str:
+    """An "Acuan target" cell as a slide shows it: a long program name cut at a word with "…", its target kept."""
+    if len(teks) <= MAKS_ACUAN:
+        return teks
+    program, pisah, target = teks.rpartition(": ")
+    if not pisah or len(target) > MAKS_ACUAN // 2:
+        return _potong_pada(teks, MAKS_ACUAN)
+    return _potong_pada(program, MAKS_ACUAN - len(target) - 2) + ": " + target
+
+
 def potong(teks: str, u: Ukuran) -> str:
     """The decision's text as a slide shows it: whole when its row fits a slide, else cut at a word, with "…", to
     the lines left beside the line saying the text was cut (a text without any space is cut inside)."""
     muat = math.floor(u.garis - GARIS_CATATAN - RUANG_BARIS)
-    if baris_teks(teks, u.huruf) <= muat:
+    if baris_teks(teks, u.huruf, kapital=True) <= muat:
         return teks
     batas = muat * u.huruf
-    while batas > u.huruf and baris_teks(_potong_pada(teks, batas), u.huruf) > muat:
+    while batas > u.huruf and baris_teks(_potong_pada(teks, batas), u.huruf, kapital=True) > muat:
         batas -= max(1, u.huruf // 4)
     return _potong_pada(teks, batas)
 
@@ -181,13 +226,17 @@ def untuk_slide(t: pd.DataFrame, u: Ukuran) -> Slide:
     """``t`` (rows of :func:`tkpk.rakor.tabel.tabel_keputusan`, any of its columns with Keputusan) ready for slides
     of room ``u``."""
     utuh = [rapat(str(x)) for x in t["Keputusan"]]
-    tampil = [potong(x, u) for x in utuh]
-    dipotong = [a != b for a, b in zip(tampil, utuh, strict=True)]
-    sel = t.assign(Keputusan=tampil).astype(str).to_dict("records")
+    tampil = t.assign(Keputusan=[potong(x, u) for x in utuh])
+    dipotong = [a != b for a, b in zip(tampil["Keputusan"], utuh, strict=True)]
+    if "Acuan target" in t.columns:
+        acuan = [rapat(str(x)) for x in t["Acuan target"]]
+        tampil = tampil.assign(**{"Acuan target": [potong_acuan(x) for x in acuan]})
+        dipotong = [p or a != b for p, a, b in zip(dipotong, tampil["Acuan target"], acuan, strict=True)]
+    sel = tampil.astype(str).to_dict("records")
     # a cut text brings the line under the table with it (:data:`GARIS_CATATAN`)
     biaya = Biaya(*([garis(r, u, lega) + (GARIS_CATATAN if p else 0) for r, p in zip(sel, dipotong, strict=True)]
-                    for lega in (True, False)), [len(x) for x in tampil], u.pendek)
-    return Slide(t.assign(Keputusan=tampil), bagi(biaya, u), dipotong, biaya)
+                    for lega in (True, False)), [len(x) for x in tampil["Keputusan"]], u.pendek)
+    return Slide(tampil, bagi(biaya, u), dipotong, biaya)
 
 
 def keputusan_slide(t: pd.DataFrame, u: Ukuran) -> tuple[Slide, slice]:

@@ -313,14 +313,26 @@ def _masuk_slide(oleh: str | None, key: str) -> None:
             masuk.gerbang(key)
 
 
-def _slide_tindak_lanjut(b: BahanRakor, layar: int) -> halaman.Slide:
+def _ringkasan(rakor: dict[str, Any], k: pd.DataFrame, jenis: dict[int, halaman.Ukuran],
+               layar: int) -> tuple[str, str, halaman.Ukuran]:
+    """The line above a slide's table (the rakor's name, cut to fit, and how its decisions stand) and the room
+    left under it."""
+    ekor = f" — {tabel.ringkas(k)}"
+    judul = halaman.judul_slide(judul_rakor(rakor), ekor, halaman.ukuran(jenis, layar))
+    return judul, ekor, halaman.ukuran(jenis, layar, judul + ekor)
+
+
+def _slide_tindak_lanjut(b: BahanRakor, layar: int) -> tuple[halaman.Slide, str, str]:
     t = tabel.tabel_keputusan(b.tindak_lanjut, dengan_saran=True)[tabel.KOLOM_PROYEKTOR_TINDAK]
-    return halaman.untuk_slide(t, halaman.ukuran(halaman.TINDAK_LANJUT, layar))
+    if b.sebelumnya is None:
+        return halaman.untuk_slide(t, halaman.ukuran(halaman.TINDAK_LANJUT, layar)), "", ""
+    judul, ekor, u = _ringkasan(b.sebelumnya, b.tindak_lanjut, halaman.TINDAK_LANJUT, layar)
+    return halaman.untuk_slide(t, u), judul, ekor
 
 
 def halaman_tindak_lanjut(b: BahanRakor, layar: int) -> int:
     """How many slides the follow-up of ``b`` takes at projector height ``layar``."""
-    return len(_slide_tindak_lanjut(b, layar).bagian) if b.sebelumnya is not None else 1
+    return len(_slide_tindak_lanjut(b, layar)[0].bagian) if b.sebelumnya is not None else 1
 
 
 def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman_ke: tuple[int, int] = (1, 1)) -> None:
@@ -330,8 +342,8 @@ def slide_tindak_lanjut(b: BahanRakor, layar: int, oleh: str | None, halaman_ke:
     if b.sebelumnya is None:
         st.info("Belum ada rakor sebelumnya yang tercatat; tindak lanjut dimulai dari keputusan rakor ini.")
         return
-    st.markdown(f"**{aman.md(judul_rakor(b.sebelumnya))}** — {tabel.ringkas(b.tindak_lanjut)}")
-    s = _slide_tindak_lanjut(b, layar)
+    s, judul, ekor = _slide_tindak_lanjut(b, layar)
+    st.markdown(f"**{aman.md(judul)}**{ekor}")  # ekor: our own words (tabel.ringkas)
     ke, dari = halaman_ke
     # the agenda counted the pages when it was opened; a decision recorded since may change the count
     _tabel_slide(s, s.bagian[min(ke, len(s.bagian)) - 1])
@@ -348,11 +360,12 @@ def slide_keputusan(b: BahanRakor, layar: int, oleh: str | None) -> None:
     if b.sekarang is None:
         st.info("Belum ada rakor tercatat. Catat rakor ini di halaman Tindak lanjut rakor.")
         return
-    st.markdown(f"**{aman.md(judul_rakor(b.sekarang))}** — {tabel.ringkas(b.keputusan)}")
+    judul, ekor, u = _ringkasan(b.sekarang, b.keputusan, halaman.KEPUTUSAN, layar)
+    st.markdown(f"**{aman.md(judul)}**{ekor}")  # ekor: our own words (tabel.ringkas)
     peringatan_tertunda()
     if not b.keputusan.empty:
         t = tabel.tabel_keputusan(b.keputusan)[["No", "Keputusan", "OPD", "Lokasi", "Acuan target", "Tenggat"]]
-        s, bagian = halaman.keputusan_slide(t, halaman.ukuran(halaman.KEPUTUSAN, layar))
+        s, bagian = halaman.keputusan_slide(t, u)
         _tabel_slide(s, bagian, lainnya=True)
     if bisa_menulis(oleh):
         # open at first only where it fits under the slide's title (review: at 720 it pushed the footer 152 px down)
