@@ -109,8 +109,9 @@ def test_analyst_records_a_decision_on_the_projector(browser, rakor_server):
         page.get_by_label("Nama akun").fill("sekretariat")
         page.get_by_label("Kata sandi").fill(SANDI)
         page.get_by_role("button", name="Masuk").click()
-        # the cookie step brings the browser back to this very slide, now with the form
-        page.get_by_role("button", name="Simpan keputusan").wait_for(timeout=60_000)
+        # the cookie step brings the browser back to this very slide, now with the form (closed at 720: open, the
+        # form pushed the slide's source line off the screen)
+        page.get_by_text("Catat keputusan").first.wait_for(timeout=60_000)
         wait_for_app(page)
         assert "slide=2" in page.url and "keputusan" in page.url
         # the form sits in an expander that a rerun may redraw: open it until its field stays visible
