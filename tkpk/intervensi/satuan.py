@@ -1,6 +1,6 @@
 """The unit a row's beneficiaries are counted in: "jiwa" for people, "KK" for households, else the stated unit.
 
-Why apart from :mod:`tkpk.intervensi.penerima`: the suggestions of the rakor and the ingest need only the unit
+Why apart from :mod:`tkpk.intervensi.penerima`: the rakor's follow-up suggestions need only the unit
 rules, not the totals and their small-count protection.
 """
 
