@@ -57,7 +57,6 @@ KEPUTUSAN = {
                  huruf_ringkas=140),
     720: Ukuran(garis=6.5, maks=2, huruf=75, huruf_lokasi=11, huruf_sempit=11, pendek=100, huruf_lega=13,
                 huruf_ringkas=100)}
-GARIS_MIN = 1
 # A row's padding and border, in lines.
 RUANG_BARIS = 0.1
 # Room for the line under the table that says a text was cut (one line of the slide's 24 px body text).
@@ -97,7 +96,7 @@ def garis(sel: Mapping[str, str], u: Ukuran, lega: bool = False) -> float:
     """Lines one decision's row takes on a slide: its tallest cell, plus the row's padding. ``lega``: every
     decision on the slide is short (:attr:`Ukuran.pendek`), so the narrow columns are wider."""
     lokasi, sempit = (u.huruf_lega, u.huruf_lega) if lega else (u.huruf_lokasi, u.huruf_sempit)
-    tinggi = [GARIS_MIN, baris_teks(sel.get("Keputusan", ""), u.huruf, kapital=True),
+    tinggi = [baris_teks(sel.get("Keputusan", ""), u.huruf, kapital=True),
               baris_teks(sel.get("Lokasi", ""), lokasi),
               *(baris_teks(sel[k], sempit) for k in _SEMPIT if k in sel)]
     return max(tinggi) + RUANG_BARIS
