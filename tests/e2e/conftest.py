@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,24 @@ CHROMIUM = os.environ.get("TKPK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 SHOTS = ROOT / "screenshots"
+
+
+def toko_keputusan(store_path: Path, tujuan: Path, isi: Callable[[bool], Iterable[object]]) -> Path:
+    """A copy of the bundled store at ``tujuan`` with decisions recorded on this rakor and on the previous one:
+    ``isi(ini)`` gives the ``tkpk.rakor.keputusan.IsiKeputusan`` for this rakor (True) or the previous (False)."""
+    from tkpk.rakor import keputusan as kp
+    from tkpk.toko.db import connect
+
+    shutil.copy(store_path, tujuan)
+    con = connect(tujuan)
+    try:
+        rakor = kp.daftar_rakor(con)["rakor_id"].astype(int).tolist()  # newest first: this rakor, the previous
+        for r in rakor[:2]:
+            for k in isi(r == rakor[0]):
+                kp.catat_keputusan(con, r, k, oleh="uji")  # type: ignore[arg-type]
+    finally:
+        con.close()
+    return tujuan
 
 
 def _free_port() -> int:

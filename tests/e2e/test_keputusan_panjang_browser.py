@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, start_server, stop_server, wait_for_app
+from tests.e2e.conftest import SHOTS, start_server, stop_server, toko_keputusan, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -101,21 +101,12 @@ def _jalan(browser, store, tmp_path, ukuran) -> tuple[list, dict]:
 
 def test_long_decisions_keep_every_slide_on_the_screen(browser, store_path, tmp_path) -> None:
     from tkpk.rakor import keputusan as kp
-    from tkpk.toko.db import connect
 
-    store = tmp_path / "keputusan_panjang.duckdb"
-    shutil.copy(store_path, store)
-    con = connect(store)
-    try:
-        rakor = kp.daftar_rakor(con)["rakor_id"].astype(int).tolist()  # newest first: this rakor, the previous
-        for r in rakor[:2]:
-            for teks, opd, tempat, tenggat in PANJANG:
-                if r == rakor[0]:  # this rakor (December 2025) takes no deadline before its own date
-                    tenggat = max(tenggat, date(2026, 12, 31))
-                kp.catat_keputusan(con, r, kp.IsiKeputusan(teks, kode_opd=opd, kode_wilayah=tempat, tenggat=tenggat),
-                                   oleh="uji")
-    finally:
-        con.close()
+    # this rakor (December 2025) takes no deadline before its own date
+    store = toko_keputusan(store_path, tmp_path / "keputusan_panjang.duckdb", lambda ini: [
+        kp.IsiKeputusan(teks, kode_opd=opd, kode_wilayah=tempat,
+                        tenggat=max(tenggat, date(2026, 12, 31)) if ini else tenggat)
+        for teks, opd, tempat, tenggat in PANJANG])
     salah, _ = _jalan(browser, store, tmp_path, ((720, 1280), (1080, 1920)))
     assert salah == [], "slides taller than the projector"
 

@@ -139,24 +139,13 @@ def test_a_decision_with_a_web_address_or_a_long_word_keeps_its_table_on_the_pro
     on the 1280×720 follow-up slide. The decision's text now breaks where it must, on the page and on the slides.
     A second review: CSS ``overflow-wrap: anywhere`` had let the desk table squeeze the column and break ordinary
     words and amounts inside ("Rp22.157.0" / "00.000"); only long runs may break."""
-    import shutil
     from datetime import date
 
-    from tests.e2e.conftest import start_server, stop_server
+    from tests.e2e.conftest import start_server, stop_server, toko_keputusan
     from tkpk.rakor import keputusan as kp
-    from tkpk.toko.db import connect
 
-    store = tmp_path / "tkpk.duckdb"
-    shutil.copy(store_path, store)
-    con = connect(store)
-    try:
-        rakor = kp.daftar_rakor(con)["rakor_id"].astype(int).tolist()  # newest first: this rakor, the previous
-        for r in rakor[:2]:
-            for teks in PANJANG:
-                kp.catat_keputusan(con, r, kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2030, 6, 30)),
-                                   oleh="uji")
-    finally:
-        con.close()
+    store = toko_keputusan(store_path, tmp_path / "tkpk.duckdb", lambda _ini: [
+        kp.IsiKeputusan(teks, kode_opd="DINSOS", tenggat=date(2030, 6, 30)) for teks in PANJANG])
     proc, url = start_server(store, tmp_path / "streamlit.log")
     hasil = []
     try:
