@@ -128,7 +128,8 @@ def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
         if cepat:
             lain_bawah = semua_bawah - bawah_i
             lain_tak_hingga = tak_hingga - math.isinf(atas_i)
-            lain_atas = math.inf if lain_tak_hingga else atas_terhingga - atas_i
+            # a part without a ceiling is not in the finite sum: nothing of it to take away
+            lain_atas = math.inf if lain_tak_hingga else atas_terhingga - (0.0 if math.isinf(atas_i) else atas_i)
         else:
             lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
             lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement

@@ -4,17 +4,18 @@ fractional outputs (which take the part-by-part path) and on every year of the s
 
 from __future__ import annotations
 
+import math
 import shutil
 from collections.abc import Callable
 from typing import Any
 
 import duckdb
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.unit.test_sel_kecil import _pohon
-from tests.unit.test_sel_terkait import _tabel
+from tests.unit.test_sel_terkait import _tabel, _wilayah
 from tkpk import KODE_BANJAR, sel_kecil
 from tkpk.intervensi import penerima
 from tkpk.toko.queries import fetch
@@ -40,8 +41,19 @@ def test_trees_hide_the_same_cells_both_ways(pohon, pecahan):
     assert cepat == lambat
 
 
+def test_a_part_without_a_ceiling_is_not_taken_from_the_finite_sum():
+    # Found by the test below (2026-12-02): a virtual "< 5" (bounds 1 to no ceiling) beside a part of 0–3. The
+    # running sums took its infinite ceiling away from the sum of the finite ones, so the others' ceiling read
+    # −∞ and the group "unsafe" where summing part by part found it safe (1–4 open).
+    bagian = [(sel_kecil.KECIL, 4.0, 1.0, math.inf), ("tak terbit", 0.0, 0.0, 3.0)]
+    with pytest.MonkeyPatch.context() as mp:
+        cepat, lambat = _kedua_cara(mp, lambda: sel_kecil._aman(bagian))
+    assert cepat == lambat is True
+
+
 @settings(max_examples=30, deadline=None)
 @given(_tabel())
+@example(_wilayah([2, 8], [6, 8]))   # the table that showed it
 def test_linked_and_nested_tables_hide_the_same_cells_both_ways(lebar):
     with pytest.MonkeyPatch.context() as mp:
         cepat, lambat = _kedua_cara(mp, lambda: lindungi_wilayah(lebar))
