@@ -32,6 +32,9 @@ Why this shape:
   (its defining group "whole = part + difference": the whole's bounds minus the part's). Without that sum, KK
   desil 1–4 shown at the kecamatan and at one desa put a ceiling on KK desil 1 of the other desa *together*, and
   the kecamatan's KK desil 1 turned that ceiling into an exact "< 5" (:func:`lindungi`, the bounds of a part).
+  Such a sum of differences has no shown part to hide: where it pins a small one, the remedy is the level up, one
+  of the shown counts its total is read off (the kecamatan's KK desil 1–4), after which the sum is known only
+  within bounds.
 """
 
 from __future__ import annotations
@@ -107,15 +110,18 @@ def _ada(v: float | None) -> bool:
     return v is not None and not (isinstance(v, float) and math.isnan(v))
 
 
-def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
+def _aman(tersembunyi: Sequence[tuple[str, float, float, float]],
+          jumlah: tuple[float, float] | None = None) -> bool:
     """With the group's total shown: can every hidden part still take the values its label allows?
 
     ``tersembunyi``: (status, true value, lower, upper bound a reader can derive) of each hidden part. The reader
     knows their sum S (total minus the shown parts) and each part's bounds; for part i the feasible range is
     [S − Σ other upper bounds, S − Σ other lower bounds] clipped to its own bounds. A small count must keep 1–4
-    open, any other hidden cell two values; a virtual cell of 5 or more needs nothing.
+    open, any other hidden cell two values; a virtual cell of 5 or more needs nothing. ``jumlah``: what the reader
+    knows of S where it is not exact (a virtual total read off hidden counts), as (lower, upper).
     """
     s = sum(v for _, v, _, _ in tersembunyi)
+    s_lo, s_hi = jumlah if jumlah is not None else (s, s)
     # Σ of the other parts' bounds as the whole sum minus the part's own (linear, not quadratic, in the group's
     # size), where that is exact: whole-number bounds; otherwise summed part by part.
     cepat = _JUMLAH_CEPAT and all(_bulat(b) and (math.isinf(a) or _bulat(a)) for _, _, b, a in tersembunyi)
@@ -133,8 +139,8 @@ def _aman(tersembunyi: Sequence[tuple[str, float, float, float]]) -> bool:
         else:
             lain_bawah = sum(b for j, (_, _, b, _) in enumerate(tersembunyi) if j != i)
             lain_atas = sum(a for j, (_, _, _, a) in enumerate(tersembunyi) if j != i)  # inf with a complement
-        lo = max(bawah_i, s - lain_atas)
-        hi = min(atas_i, s - lain_bawah)
+        lo = max(bawah_i, s_lo - lain_atas)
+        hi = min(atas_i, s_hi - lain_bawah)
         if st == KECIL:
             if lo > 1 or hi < AMBANG - 1:
                 return False
@@ -310,8 +316,47 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             hi = min(hi, terlihat + sum(y for _, y in sub))
         return lo, hi
 
-    def bagian_aman(tersembunyi: list[Hashable]) -> bool:
-        return _aman([(status[b], nilai[b], *batas(b)) for b in tersembunyi])
+    def kenal(k: Hashable) -> tuple[float, float]:
+        """What a reader knows of a published count: its value where shown, else :func:`batas`."""
+        return batas(k) if k in status else (nilai[k], nilai[k])
+
+    def jumlah_maya(g: Kelompok) -> tuple[float, float] | None:
+        """A reader's bounds on the sum of the hidden parts of ``g`` when its total is a virtual cell read off
+        counts that are hidden themselves (the kecamatan's KK desil 1–4 hidden): the whole's bounds minus the
+        part's (:func:`batas`, their own parts included). None where it is exact, as it is with both shown."""
+        if g.total is None or g.total not in maya:
+            return None
+        lo, hi = 0.0, math.inf
+        for h in induk.get(g.total, ()):
+            if h.total is None or h.total in maya or not _ada(nilai.get(h.total)):
+                continue
+            t_lo, t_hi = kenal(h.total)
+            lain_ = [kenal(b) for b in h.bagian if b != g.total and _ada(nilai.get(b))]
+            lo = max(lo, t_lo - sum(y for _, y in lain_))
+            hi = min(hi, t_hi - sum(x for x, _ in lain_))
+        if lo == hi:
+            return None
+        terlihat = sum(nilai[b] for b in punya_nilai[id(g)] if b not in status)
+        return lo - terlihat, hi - terlihat
+
+    def asal_maya(g: Kelompok) -> list[tuple[Hashable, float]]:
+        """The shown counts a group's virtual cells are read off, its total's first: where a sum of differences
+        has no shown part left to hide, hiding one of them is the level up (CI's counterexample, 2026-12-02:
+        desil 2–4 of a kecamatan shown as 11 − 5 pinned a desa's "< 5" at 1)."""
+        def dari(sel: Sequence[Hashable]) -> list[tuple[Hashable, float]]:
+            out: dict[Hashable, float] = {}
+            for m in sel:
+                for h in induk.get(m, ()):
+                    if h.total is not None and h.total not in maya:
+                        for k in (h.total, *h.bagian):
+                            if k not in maya and k not in status and _ada(nilai.get(k)) and nilai[k] > 0:
+                                out.setdefault(k, nilai[k])
+            return list(out.items())
+
+        return (g.total in maya and dari([g.total])) or dari([b for b in g.bagian if b in maya])
+
+    def bagian_aman(g: Kelompok, tersembunyi: list[Hashable]) -> bool:
+        return _aman([(status[b], nilai[b], *batas(b)) for b in tersembunyi], jumlah_maya(g))
 
     def sembunyikan(k: Hashable) -> None:
         tetapkan(k, _label(nilai[k]))
@@ -343,12 +388,16 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
                 continue
             if not any(status[b] != _TAK_TERBIT for b in tersembunyi):
                 continue
-            while not bagian_aman(tersembunyi):
+            while not bagian_aman(g, tersembunyi):
                 c = _pilih([(k, v) for k, v in terlihat if k not in status])
                 if c is None:
                     if g.total is not None and _ada(nilai.get(g.total)) and g.total not in status:
                         sembunyikan(g.total)
                         berubah = True
+                    elif (c := _pilih(asal_maya(g))) is not None:
+                        sembunyikan(c)
+                        berubah = True
+                        continue
                     break
                 sembunyikan(c)
                 tersembunyi.append(c)
