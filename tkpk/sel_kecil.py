@@ -26,7 +26,8 @@ Why this shape:
   desil 1, new beneficiaries of a quarter = this quarter's cumulative count minus the last one. Such a difference
   is a *virtual* cell (``turunan``): a part of the group "whole = part + difference", protected when it is 1–4,
   but never shown, never hidden on its own and never chosen as a complement (hiding it would hide nothing); a
-  reader knows of it only that it is not negative;
+  reader knows it within the bounds of the two figures it is read off (exactly where both are shown), and that
+  it is not negative;
 - differences add up like the counts they come from: desil 2–4 of a kecamatan is the sum of its desa's. So a
   virtual cell may be the *total* of virtual parts; a reader knows it as well as the two figures it is read off
   (its defining group "whole = part + difference": the whole's bounds minus the part's). Without that sum, KK
@@ -214,10 +215,38 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
             induk.setdefault(b, []).append(g)
     pasangan = [tuple(t) for t in terkait]
 
+    # A virtual cell is read off the counts of its defining group ("whole = part + it"): a reader knows it within
+    # their labels' bounds, exactly where both are shown. Counted as "not negative" only, a desa's desil 2–4 of
+    # 9 − "< 5" let the kecamatan's sum of differences pin that "< 5" at 4 (property test, 2026-12-02).
+    definisi: dict[Hashable, list[Kelompok]] = {}
+    pembentuk: dict[Hashable, set[Hashable]] = {}   # a count -> the virtual cells read off it
+    for g in kelompok:
+        if g.total is None or g.total in maya:
+            continue
+        for b in g.bagian:
+            if b in maya and all(x not in maya for x in g.bagian if x != b):
+                definisi.setdefault(b, []).append(g)
+                for x in (g.total, *g.bagian):
+                    if x != b:
+                        pembentuk.setdefault(x, set()).add(b)
+
+    def label_nyata(k: Hashable) -> tuple[float, float]:
+        return (nilai[k], nilai[k]) if k not in status else batas_pembaca(status[k])
+
     def batas_label(k: Hashable) -> tuple[float, float]:
         if k not in status:
             return nilai[k], nilai[k]
-        return (0.0, math.inf) if k in maya else batas_pembaca(status[k])
+        if k not in maya:
+            return batas_pembaca(status[k])
+        lo, hi = 0.0, math.inf
+        for g in definisi.get(k, ()):
+            if not _ada(nilai.get(g.total)):
+                continue
+            t_lo, t_hi = label_nyata(g.total)
+            lain_ = [label_nyata(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
+            lo = max(lo, t_lo - sum(y for _, y in lain_))
+            hi = min(hi, t_hi - sum(x for x, _ in lain_))
+        return lo, hi
 
     # "The other parts" of a group are asked for once per part and per change of ``status``; summing them each time
     # was quadratic in a group's size (a period of ~9.000 cells took seconds). Each group keeps the sums of its
@@ -286,14 +315,17 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
     ingat: dict[tuple[Hashable, frozenset], tuple[float, float]] = {}
 
     def tetapkan(k: Hashable, label: str) -> None:
-        lama = batas_label(k)
+        # the cell's own bounds change, and so do those of the virtual cells read off it
+        terdampak = [x for x in (k, *sorted(pembentuk.get(k, ()), key=repr)) if _ada(nilai.get(x))]
+        lama = {x: batas_label(x) for x in terdampak}
         status[k] = label
         ingat.clear()
-        baru = batas_label(k)
-        for i in {id(g) for g in induk.get(k, ())}:
-            if (j := jumlah.get(i)) is not None:
-                _geser(j, lama, -1)
-                _geser(j, baru, 1)
+        for x in terdampak:
+            baru = batas_label(x)
+            for i in {id(g) for g in induk.get(x, ())}:
+                if (j := jumlah.get(i)) is not None:
+                    _geser(j, lama[x], -1)
+                    _geser(j, baru, 1)
 
     def batas(k: Hashable, dalam: frozenset = frozenset()) -> tuple[float, float]:
         """What a reader can say about a hidden cell: its label's bounds (a virtual cell: not negative),

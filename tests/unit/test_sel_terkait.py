@@ -111,11 +111,26 @@ def test_differences_summed_over_a_kecamatan_do_not_pin_a_small_count():
     assert p.rentang([sel])[sel] == (1, 4)
 
 
+def test_a_difference_read_off_shown_counts_is_known_to_the_reader():
+    # A wider search (2026-12-02). KK desil 1 = 0, 4, 0, 4, 1, 0, 0 and KK desil 1–4 = 5, 9, 5, 4, 1, 0, 5 at
+    # desa 1–7. Desil 2–4 is shown-minus-shown at desa 1, 3, 6 and 7 (5, 5, 0, 5) and 9 − "< 5" at desa 2: 5 to
+    # 8. The kecamatan's desil 2–4 is 29 − 9 = 20, so desa 2, 4 and 5 hold 5 of it: desa 2's at most 5, so its
+    # KK desil 1 (9 − that) at least 4, and its "< 5" read 4 exactly. The protection counted a difference as
+    # merely not negative, even where both counts it is read off are shown.
+    lebar = _wilayah([0, 4, 0, 4, 1, 0, 0], [5, 9, 5, 4, 1, 0, 5])
+    samar, p = _serang(lebar)
+    s = samar.set_index("kode")
+    assert s.loc["63.03.01.2002", "kk_desil_1"] == sel_kecil.KECIL
+    sel = ("kk_desil_1", "63.03.01.2002")
+    assert p.rentang([sel])[sel] == (1, 4)
+
+
 @pytest.mark.uji_penuh
 @settings(max_examples=CONTOH, deadline=None)
 @given(_tabel())
 @example(_wilayah([1, 4, 4], [1, 4, 9]))   # the counterexample above, replayed on every run
 @example(_wilayah([0, 1, 0, 4, 0], [0, 1, 5, 4, 1]))   # and the one CI found
+@example(_wilayah([0, 4, 0, 4, 1, 0, 0], [5, 9, 5, 4, 1, 0, 5]))   # and the wider search's
 def test_random_tables_with_links_and_nesting_leave_every_small_count_open(lebar):
     samar, p = _serang(lebar)
     target = [(c, k) for c in KOLOM for k, v in zip(samar["kode"], samar[c], strict=True) if v == sel_kecil.KECIL]
