@@ -125,6 +125,60 @@ def test_a_difference_read_off_shown_counts_is_known_to_the_reader():
     assert p.rentang([sel])[sel] == (1, 4)
 
 
+def test_a_small_difference_in_a_large_kecamatan_is_protected_at_the_desa():
+    # The review's first table: desa 3 has 4 KK in desil 2–4 (84 − 80) among desa of hundreds. Complements at the
+    # desa protect it, as they did before the level-up rule; that rule ran first and hid both kecamatan whole.
+    lebar = _wilayah([120, 0, 80, 220, 150], [120, 220, 84, 220, 150])
+    samar, p = _serang(lebar)
+    kec = samar[lebar["tingkat"].eq("kecamatan").to_numpy()]
+    assert (kec[KOLOM] == "").all().all(), kec
+    sisa = ("sisa", "kk_desil_1", "kk_desil_1_4", "63.03.01.2003")
+    lo, hi = p.rentang([sisa])[sisa]
+    assert lo < hi
+
+
+# The review's table (2026-12-02): four kecamatan of hundreds of KK, with two tiny desa (2 and 6 KK) whose KK desil
+# 1–4 are "< 5". kode, penduduk, kk, jiwa desil 1–4, jiwa desil 1, KK desil 1–4, KK desil 1.
+_KECIL_DI_BESAR = """63.03.01 28331 7444 9892 4236 2461 1011
+63.03.02 37760 9806 18358 8163 4562 1948
+63.03.03 7682 1973 5444 1559 1368 372
+63.03.04 28723 7200 11123 2933 2800 700
+63.03.01.2001 6396 1707 1016 427 253 102
+63.03.01.2002 8 2 4 0 1 0
+63.03.01.2003 4383 1136 2329 909 581 217
+63.03.01.2004 3924 1010 1908 1358 465 324
+63.03.01.2005 4945 1305 1733 427 437 102
+63.03.01.2006 3459 908 1394 415 350 99
+63.03.01.2007 5193 1370 1500 700 372 167
+63.03.01.2008 23 6 8 0 2 0
+63.03.02.2001 8211 2142 3471 1622 861 387
+63.03.02.2002 6026 1590 1553 976 381 233
+63.03.02.2003 4875 1264 2241 1278 552 305
+63.03.02.2004 5558 1441 2776 1278 689 305
+63.03.02.2005 8060 2094 3975 1647 990 393
+63.03.02.2006 5030 1275 4342 1362 1089 325
+63.03.03.2001 3360 849 2683 1236 666 295
+63.03.03.2002 4322 1124 2761 323 702 77
+63.03.04.2001 11957 3000 5157 1257 1300 300
+63.03.04.2002 16766 4200 5966 1676 1500 400"""
+
+
+def test_tiny_desa_do_not_hide_the_kecamatan_figures():
+    # KK minus KK desil 1–4 of a desa of 2 KK, both "< 5", is at most 3 by the labels alone: demanding that the
+    # kecamatan's sum of such differences keep 1–4 open for it could never be met, and hiding the counts that sum
+    # is read off then spread to every kecamatan's KK and penduduk. Nothing needed it: no small count is pinned.
+    baris = [b.split() for b in _KECIL_DI_BESAR.splitlines()]
+    lebar = pd.DataFrame([[b[0], *map(int, b[1:])] for b in baris], columns=["kode", *KOLOM])
+    lebar["tingkat"] = ["kecamatan" if len(k) == 8 else "desa" for k in lebar["kode"]]
+    lebar["kode_kec"] = lebar["kode"].str[:8]
+    samar, p = _serang(lebar, rasio=False)
+    kec = samar[lebar["tingkat"].eq("kecamatan").to_numpy()]
+    assert (kec[KOLOM] == "").all().all(), kec
+    assert samar.set_index("kode").loc["63.03.01.2002", "kk_desil_1_4"] == sel_kecil.KECIL
+    target = [(c, k) for c in KOLOM for k, v in zip(samar["kode"], samar[c], strict=True) if v == sel_kecil.KECIL]
+    assert target and all(lo < hi for lo, hi in p.rentang(target).values())
+
+
 @pytest.mark.uji_penuh
 @settings(max_examples=CONTOH, deadline=None)
 @given(_tabel())
