@@ -33,9 +33,9 @@ Why this shape:
   (its defining group "whole = part + difference": the whole's bounds minus the part's). Without that sum, KK
   desil 1–4 shown at the kecamatan and at one desa put a ceiling on KK desil 1 of the other desa *together*, and
   the kecamatan's KK desil 1 turned that ceiling into an exact "< 5" (:func:`lindungi`, the bounds of a part).
-  Such a sum of differences has no shown part to hide: where it pins a small one, the remedy is the level up, one
-  of the shown counts its total is read off (the kecamatan's KK desil 1–4), after which the sum is known only
-  within bounds.
+  Such a sum of differences has no shown part to hide: where it still pins a small one once the other rules have
+  done all they can, the remedy is the level up, one of the shown counts its differences are read off (a desa's
+  before the kecamatan's, one at a time), after which the sum is known only within bounds.
 """
 
 from __future__ import annotations
