@@ -41,7 +41,7 @@ Why this shape:
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tkpk import fmt
@@ -233,20 +233,24 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
     def label_nyata(k: Hashable) -> tuple[float, float]:
         return (nilai[k], nilai[k]) if k not in status else batas_pembaca(status[k])
 
-    def batas_label(k: Hashable) -> tuple[float, float]:
-        if k not in status:
-            return nilai[k], nilai[k]
-        if k not in maya:
-            return batas_pembaca(status[k])
+    def dari_utuh(k: Hashable, grup: Iterable[Kelompok],
+                  tahu: Callable[[Hashable], tuple[float, float]]) -> tuple[float, float]:
+        """A virtual cell's bounds from the groups ``grup`` it is read off: the whole minus the other parts, each
+        as ``tahu`` knows it (its label, or all a reader can derive); not negative."""
         lo, hi = 0.0, math.inf
-        for g in definisi.get(k, ()):
+        for g in grup:
             if not _ada(nilai.get(g.total)):
                 continue
-            t_lo, t_hi = label_nyata(g.total)
-            lain_ = [label_nyata(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
+            t_lo, t_hi = tahu(g.total)
+            lain_ = [tahu(b) for b in g.bagian if b != k and _ada(nilai.get(b))]
             lo = max(lo, t_lo - sum(y for _, y in lain_))
             hi = min(hi, t_hi - sum(x for x, _ in lain_))
         return lo, hi
+
+    def batas_label(k: Hashable) -> tuple[float, float]:
+        if k not in status:
+            return nilai[k], nilai[k]
+        return dari_utuh(k, definisi.get(k, ()), label_nyata) if k in maya else batas_pembaca(status[k])
 
     # "The other parts" of a group are asked for once per part and per change of ``status``; summing them each time
     # was quadratic in a group's size (a period of ~9.000 cells took seconds). Each group keeps the sums of its
@@ -352,20 +356,17 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         """What a reader knows of a published count: its value where shown, else :func:`batas`."""
         return batas(k) if k in status else (nilai[k], nilai[k])
 
+    def dibaca_dari(m: Hashable) -> list[Kelompok]:
+        """The groups whose whole is a published count and of which virtual cell ``m`` is a part."""
+        return [h for h in induk.get(m, ()) if h.total is not None and h.total not in maya]
+
     def jumlah_maya(g: Kelompok) -> tuple[float, float] | None:
         """A reader's bounds on the sum of the hidden parts of ``g`` when its total is a virtual cell read off
         counts that are hidden themselves (the kecamatan's KK desil 1–4 hidden): the whole's bounds minus the
         part's (:func:`batas`, their own parts included). None where it is exact, as it is with both shown."""
         if g.total is None or g.total not in maya:
             return None
-        lo, hi = 0.0, math.inf
-        for h in induk.get(g.total, ()):
-            if h.total is None or h.total in maya or not _ada(nilai.get(h.total)):
-                continue
-            t_lo, t_hi = kenal(h.total)
-            lain_ = [kenal(b) for b in h.bagian if b != g.total and _ada(nilai.get(b))]
-            lo = max(lo, t_lo - sum(y for _, y in lain_))
-            hi = min(hi, t_hi - sum(x for x, _ in lain_))
+        lo, hi = dari_utuh(g.total, dibaca_dari(g.total), kenal)
         if lo == hi:
             return None
         terlihat = sum(nilai[b] for b in punya_nilai[id(g)] if b not in status)
@@ -380,11 +381,10 @@ def lindungi(nilai: Mapping[Hashable, float], kelompok: Sequence[Kelompok],
         def dari(sel: Sequence[Hashable]) -> list[tuple[Hashable, float]]:
             out: dict[Hashable, float] = {}
             for m in sel:
-                for h in induk.get(m, ()):
-                    if h.total is not None and h.total not in maya:
-                        for k in (h.total, *h.bagian):
-                            if k not in maya and k not in status and _ada(nilai.get(k)) and nilai[k] > 0:
-                                out.setdefault(k, nilai[k])
+                for h in dibaca_dari(m):
+                    for k in (h.total, *h.bagian):
+                        if k not in maya and k not in status and _ada(nilai.get(k)) and nilai[k] > 0:
+                            out.setdefault(k, nilai[k])
             return list(out.items())
 
         return dari([b for b in g.bagian if b in maya]) or (dari([g.total]) if g.total in maya else [])
