@@ -84,16 +84,24 @@ def _tabel(draw):
     return _wilayah(kk1, kk14)
 
 
+def _rentang_kecil(lebar: pd.DataFrame, kolom: str, kode: str) -> tuple[float, float]:
+    """Protect ``lebar``; the cell must read "< 5", and the attacker's smallest and largest value for it."""
+    samar, p = _serang(lebar)
+    assert samar.set_index("kode").loc[kode, kolom] == sel_kecil.KECIL
+    return p.rentang([(kolom, kode)])[(kolom, kode)]
+
+
+def _kecamatan_tampil(lebar: pd.DataFrame, samar: pd.DataFrame) -> None:
+    kec = samar[lebar["tingkat"].eq("kecamatan").to_numpy()]
+    assert (kec[KOLOM] == "").all().all(), kec
+
+
 def test_nested_sums_over_several_hidden_places_do_not_pin_a_small_count():
     # Hypothesis's counterexample. KK desil 1 = 1, 4, 4 and KK desil 1–4 = 1, 4, 9 at desa 1–3 (kecamatan 9 and
     # 14, shown). With desa 3's 9 KK desil 1–4 shown, desa 1 and 2 hold 14 − 9 = 5 KK desil 1–4 together, so at
     # most 5 KK desil 1 (a part never exceeds its whole) and desa 3 at least 9 − 5 = 4: its "< 5" read 4 exactly.
     # Summed over places the differences add up too (desil 2–4 of the kecamatan = 14 − 9 = 5 = Σ its desa's).
-    lebar = _wilayah([1, 4, 4], [1, 4, 9])
-    samar, p = _serang(lebar)
-    s = samar.set_index("kode")
-    assert s.loc["63.03.01.2003", "kk_desil_1"] == sel_kecil.KECIL
-    assert p.rentang([("kk_desil_1", "63.03.01.2003")])[("kk_desil_1", "63.03.01.2003")] == (1, 4)
+    assert _rentang_kecil(_wilayah([1, 4, 4], [1, 4, 9]), "kk_desil_1", "63.03.01.2003") == (1, 4)
 
 
 def test_differences_summed_over_a_kecamatan_do_not_pin_a_small_count():
@@ -103,12 +111,7 @@ def test_differences_summed_over_a_kecamatan_do_not_pin_a_small_count():
     # (both its counts shown), desa 1 none, so desa 2, 4 and 5 hold 1 together: desa 5's "< 5" read 1 exactly.
     # Only virtual cells were left in that sum, so there was nothing to hide in it: the remedy is a level up, a
     # shown count the kecamatan's difference is read off.
-    lebar = _wilayah([0, 1, 0, 4, 0], [0, 1, 5, 4, 1])
-    samar, p = _serang(lebar)
-    s = samar.set_index("kode")
-    assert s.loc["63.03.01.2005", "kk_desil_1_4"] == sel_kecil.KECIL
-    sel = ("kk_desil_1_4", "63.03.01.2005")
-    assert p.rentang([sel])[sel] == (1, 4)
+    assert _rentang_kecil(_wilayah([0, 1, 0, 4, 0], [0, 1, 5, 4, 1]), "kk_desil_1_4", "63.03.01.2005") == (1, 4)
 
 
 def test_a_difference_read_off_shown_counts_is_known_to_the_reader():
@@ -118,11 +121,7 @@ def test_a_difference_read_off_shown_counts_is_known_to_the_reader():
     # KK desil 1 (9 − that) at least 4, and its "< 5" read 4 exactly. The protection counted a difference as
     # merely not negative, even where both counts it is read off are shown.
     lebar = _wilayah([0, 4, 0, 4, 1, 0, 0], [5, 9, 5, 4, 1, 0, 5])
-    samar, p = _serang(lebar)
-    s = samar.set_index("kode")
-    assert s.loc["63.03.01.2002", "kk_desil_1"] == sel_kecil.KECIL
-    sel = ("kk_desil_1", "63.03.01.2002")
-    assert p.rentang([sel])[sel] == (1, 4)
+    assert _rentang_kecil(lebar, "kk_desil_1", "63.03.01.2002") == (1, 4)
 
 
 def test_a_small_difference_in_a_large_kecamatan_is_protected_at_the_desa():
@@ -130,8 +129,7 @@ def test_a_small_difference_in_a_large_kecamatan_is_protected_at_the_desa():
     # desa protect it, as they did before the level-up rule; that rule ran first and hid both kecamatan whole.
     lebar = _wilayah([120, 0, 80, 220, 150], [120, 220, 84, 220, 150])
     samar, p = _serang(lebar)
-    kec = samar[lebar["tingkat"].eq("kecamatan").to_numpy()]
-    assert (kec[KOLOM] == "").all().all(), kec
+    _kecamatan_tampil(lebar, samar)
     sisa = ("sisa", "kk_desil_1", "kk_desil_1_4", "63.03.01.2003")
     lo, hi = p.rentang([sisa])[sisa]
     assert lo < hi
@@ -172,8 +170,7 @@ def test_tiny_desa_do_not_hide_the_kecamatan_figures():
     lebar["tingkat"] = ["kecamatan" if len(k) == 8 else "desa" for k in lebar["kode"]]
     lebar["kode_kec"] = lebar["kode"].str[:8]
     samar, p = _serang(lebar, rasio=False)
-    kec = samar[lebar["tingkat"].eq("kecamatan").to_numpy()]
-    assert (kec[KOLOM] == "").all().all(), kec
+    _kecamatan_tampil(lebar, samar)
     assert samar.set_index("kode").loc["63.03.01.2002", "kk_desil_1_4"] == sel_kecil.KECIL
     target = [(c, k) for c in KOLOM for k, v in zip(samar["kode"], samar[c], strict=True) if v == sel_kecil.KECIL]
     assert target and all(lo < hi for lo, hi in p.rentang(target).values())
