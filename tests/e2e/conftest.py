@@ -132,6 +132,18 @@ def wait_for_app(page) -> None:
     )
 
 
+# Resolves once the DOM has not changed for 1 s (``page.evaluate(JS_TENANG)``): what arrives after a page's first
+# marks (labels, legends, tables, the end of a rerun) is in place.
+JS_TENANG = """
+() => new Promise(selesai => {
+  let t;
+  const o = new MutationObserver(() => { clearTimeout(t); t = setTimeout(akhir, 1000); });
+  const akhir = () => { o.disconnect(); selesai(true); };
+  o.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  t = setTimeout(akhir, 1000);
+})
+"""
+
 CHART = "[data-testid=stVegaLiteChart]"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import wait_for_app, wait_for_charts
+from tests.e2e.conftest import JS_TENANG, wait_for_app, wait_for_charts
 from tests.e2e.test_peta_browser import JS_PETA_DIGAMBAR
 
 pytestmark = pytest.mark.e2e
@@ -144,17 +144,6 @@ HALAMAN: dict[str, Tunggu] = {
     "/unggah": _teks("Terkunci: belum ada akun analis"),
     "/riwayat": _teks("hanya untuk analis yang masuk"),
 }
-
-# No DOM change for 1 s: labels, legends and tables that arrive after the marks are in place before axe runs.
-JS_TENANG = """
-() => new Promise(selesai => {
-  let t;
-  const o = new MutationObserver(() => { clearTimeout(t); t = setTimeout(akhir, 1000); });
-  const akhir = () => { o.disconnect(); selesai(true); };
-  o.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-  t = setTimeout(akhir, 1000);
-})
-"""
 
 _hasil: dict[str, list[dict]] = {}
 

@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.e2e import analis
-from tests.e2e.conftest import shot, start_server, stop_server, wait_for_app
+from tests.e2e.conftest import JS_TENANG, shot, start_server, stop_server, wait_for_app
 from tests.e2e.oidc_palsu import PenyediaPalsu, port_bebas, secrets_toml
 from tkpk.akun import lokal as auth
 from tkpk.akun.pembatas import BATAS_KUNCI
@@ -191,26 +191,16 @@ _JAWABAN_TERGAMBAR = """() => {
 }"""
 
 
-def _tunggu_jawaban(page, tenang_ms: int = 1_000) -> str:
-    """Until the run that judged the last try has drawn its answer, and the page has held still for ``tenang_ms``:
-    the form and an error shown, nothing stale, the main text unchanged. The server logs a try mid-run, before
-    the login slot (``st.empty``) is redrawn; the previous try's message is still on the page then, so neither a
-    wait for that text nor :func:`wait_for_app` (its status widget shows only on a slow run) proves the new
-    answer is drawn. CI saw the slot empty just after both had passed. Returns the main text."""
-    teks, sejak = None, 0
-    for _ in range(600):
-        if page.evaluate(_JAWABAN_TERGAMBAR):
-            kini = page.inner_text("[data-testid=stMain]")
-            if kini != teks:
-                teks, sejak = kini, 0
-            else:
-                sejak += 100
-                if sejak >= tenang_ms:
-                    return teks
-        else:
-            teks, sejak = None, 0
-        page.wait_for_timeout(100)
-    raise AssertionError("the answer to the last login try was not drawn within 60 s")
+def _tunggu_jawaban(page) -> str:
+    """Until the run that judged the last try has drawn its answer (the form and an error shown, nothing stale)
+    and the page has then held still for a second (:data:`JS_TENANG`); the main text. The server logs a try
+    mid-run, before the login slot (``st.empty``) is redrawn; the previous try's message is still on the page
+    then, so neither a wait for that text nor :func:`wait_for_app` (its status widget shows only on a slow run)
+    proves the new answer is drawn. CI saw the slot empty just after both had passed."""
+    page.wait_for_function(_JAWABAN_TERGAMBAR, timeout=60_000)
+    page.evaluate(JS_TENANG)
+    page.wait_for_function(_JAWABAN_TERGAMBAR, timeout=60_000)
+    return page.inner_text("[data-testid=stMain]")
 
 
 def test_lockout_after_ten_failures_in_the_browser(browser, lokal) -> None:
